@@ -1,0 +1,20 @@
+"""The database layer: SQLite through sqlite-utils, the only place in the app that holds SQL.
+
+Imports nothing of ours. Repository functions take a `Database`, keyword-only options, and return
+plain rows (dicts); multi-step writes run in one transaction.
+"""
+
+from db.connection import Stamp, open_database
+from db.errors import FrozenRecord, NotFound, UniqueViolation
+from db.migrations import MIGRATIONS, migrate, schema_version
+
+__all__ = [
+    "MIGRATIONS",
+    "FrozenRecord",
+    "NotFound",
+    "Stamp",
+    "UniqueViolation",
+    "migrate",
+    "open_database",
+    "schema_version",
+]

@@ -1,0 +1,62 @@
+"""The append-only audit log: every entry carries the SHA-256 of the previous one (a hash chain).
+
+An entry deleted or edited behind the app's back breaks the chain; `verify_chain` finds where.
+Call `append` inside the transaction of the write it records.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from sqlite_utils import Database
+
+from db.connection import Stamp
+
+GENESIS = "0" * 64
+
+
+def entry_hash(prev_hash: str, at: str, device_id: str, actor: str, action: str, entity: str,
+               entity_id: str, detail: str) -> str:
+    payload = json.dumps([prev_hash, at, device_id, actor, action, entity, entity_id, detail],
+                         ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def append(db: Database, stamp: Stamp, *, actor: str, action: str, entity: str, entity_id: str,
+           detail: dict[str, Any] | None = None) -> str:
+    """Add one entry chained to the last; returns its hash."""
+    row = db.execute("SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+    prev = row[0] if row else GENESIS
+    text = json.dumps(detail or {}, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    digest = entry_hash(prev, stamp.now, stamp.device_id, actor, action, entity, entity_id, text)
+    db.execute(
+        "INSERT INTO audit_log (at, device_id, actor, action, entity, entity_id, detail, "
+        "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [stamp.now, stamp.device_id, actor, action, entity, entity_id, text, prev, digest],
+    )
+    return digest
+
+
+def verify_chain(db: Database) -> tuple[bool, int, str]:
+    """(ok, entries checked, problem): walks the chain from the start, stops at the first break."""
+    prev = GENESIS
+    count = 0
+    for seq, at, device, actor, action, entity, entity_id, detail, prev_hash, digest in db.execute(
+        "SELECT seq, at, device_id, actor, action, entity, entity_id, detail, prev_hash, hash "
+        "FROM audit_log ORDER BY seq"
+    ):
+        if prev_hash != prev:
+            return False, count, f"entry {seq}: previous hash does not match (entry missing?)"
+        if entry_hash(prev_hash, at, device, actor, action, entity, entity_id, detail) != digest:
+            return False, count, f"entry {seq}: content does not match its hash (edited?)"
+        prev = digest
+        count += 1
+    return True, count, ""
+
+
+def entries(db: Database, *, entity_id: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+    where, params = ("WHERE entity_id = ?", [entity_id]) if entity_id else ("", [])
+    return list(db.query(
+        f"SELECT * FROM audit_log {where} ORDER BY seq DESC LIMIT ?", [*params, limit]))

@@ -1,0 +1,44 @@
+"""Rotating backups through SQLite's online backup API: before every migration and once a day."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from sqlite_utils import Database
+
+KEEP = 7  # backups kept per database file; the oldest go first
+
+
+def backup_dir(db_path: Path) -> Path:
+    return db_path.parent / "backups"
+
+
+def make_backup(db: Database, db_path: Path, *, reason: str) -> Path:
+    """Copy the live database to backups/<stem>-<UTC time>-<reason>.sqlite, consistent under WAL."""
+    folder = backup_dir(db_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    target = folder / f"{db_path.stem}-{stamp}-{reason}.sqlite"
+    dest = sqlite3.connect(str(target))
+    try:
+        db.conn.backup(dest)
+    finally:
+        dest.close()
+    backups = sorted(folder.glob(f"{db_path.stem}-*.sqlite"))
+    for old in backups[:-KEEP]:
+        old.unlink(missing_ok=True)
+    return target
+
+
+def backup_if_stale(db: Database, db_path: Path, *, max_age: timedelta = timedelta(days=1)) -> Path | None:
+    """The daily backup: made when the newest one is older than ``max_age`` (or none exists)."""
+    folder = backup_dir(db_path)
+    newest = max(folder.glob(f"{db_path.stem}-*.sqlite"), default=None,
+                 key=lambda p: p.stat().st_mtime) if folder.exists() else None
+    if newest is not None:
+        age = datetime.now(UTC) - datetime.fromtimestamp(newest.stat().st_mtime, UTC)
+        if age < max_age:
+            return None
+    return make_backup(db, db_path, reason="daily")

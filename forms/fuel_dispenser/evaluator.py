@@ -1,0 +1,122 @@
+"""Fuel dispenser evaluator (JJG 443-2023): readings → corrected volumes, errors, verdict.
+
+Pure: Decimal in, Decimal out; no Qt, no database. Formulas are fuel_dispenser.md §2.4; the choices
+(mean per point, 1.69 for three runs or more, full-precision comparison) are the spec README's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+from forms.definition import FormDefinition
+from forms.errors import InputError
+from forms.numbers import HUNDRED, ONE, mean
+from forms.verdict import FAIL, PASS, Judge, compared, items_of, object_of, option, state
+
+POINT_ERROR_RULES = ("mean", "each_run", "both")
+
+
+def _reference_volume(defn: FormDefinition, run: Mapping[str, Any], path: str) -> Decimal:
+    """V_B typed, or from the measure's neck: V_B = V_0 + (h − h_0)·d/1000 (§2.4-1)."""
+    if run.get("v_b") is not None:
+        return defn.parse("v_b", run["v_b"], f"{path}.v_b")  # type: ignore[no-any-return]
+    neck = run.get("neck")
+    if neck is None:
+        raise InputError(f"{path}.v_b", "required")
+    neck = object_of(neck, f"{path}.neck")
+    v0 = defn.parse("neck_v0", neck.get("v0"), f"{path}.neck.v0")
+    h0 = defn.parse("neck_h0", neck.get("h0_mm"), f"{path}.neck.h0_mm")
+    d = defn.parse("neck_d", neck.get("d_ml_per_mm"), f"{path}.neck.d_ml_per_mm")
+    h = defn.parse("neck_h", neck.get("h_mm"), f"{path}.neck.h_mm")
+    v_b: Decimal = v0 + (h - h0) * d / Decimal(1000)
+    if v_b <= 0:
+        raise InputError(f"{path}.neck.h_mm", "not_positive_result", value=str(v_b))
+    return v_b
+
+
+def evaluate(defn: FormDefinition, data: Mapping[str, Any], options: Mapping[str, Any],
+             judge: Judge) -> dict[str, Any]:
+    comparison = option(options, "limit_comparison", ("full", "rounded"), "full")
+    rule = option(options, "point_error_rule", POINT_ERROR_RULES, "mean")
+    fuel = defn.parse("fuel", data.get("fuel"), "fuel")
+    material = defn.parse("measure_material", data.get("measure_material"), "measure_material")
+    beta_y: Decimal = defn.limit("beta_fuel")[fuel]
+    beta_b: Decimal = defn.limit("beta_measure")[material]
+    t_ref: Decimal = defn.limit("reference_temperature")
+    mpe: Decimal = defn.limit("indication_error_pct")
+    rep_limit: Decimal = defn.limit("repeatability_pct")
+    divisor: Decimal = defn.limit("repeatability_divisor")
+    min_runs: int = defn.limit("repeatability_min_runs")
+    quantum: Decimal = defn.limit("error_resolution_pct")
+
+    points_out = []
+    points = items_of(data, "flow_points", "flow_points", required=True)
+    if not points:
+        raise InputError("flow_points", "required")
+    judge.record("indication_error", PASS)
+    for i, point in enumerate(points):
+        ppath = f"flow_points[{i}]"
+        runs = items_of(object_of(point, ppath), "runs", f"{ppath}.runs", required=True)
+        if not runs:
+            raise InputError(f"{ppath}.runs", "required")
+        runs_out = []
+        errors = []
+        for j, run in enumerate(runs):
+            rpath = f"{ppath}.runs[{j}]"
+            run = object_of(run, rpath)
+            v_j = defn.parse("v_j", run.get("v_j"), f"{rpath}.v_j")
+            v_b = _reference_volume(defn, run, rpath)
+            has_tj, has_tb = run.get("t_j") is not None, run.get("t_b") is not None
+            if has_tj != has_tb:  # a correction needs both temperatures (§2.4-2)
+                missing = "t_b" if has_tj else "t_j"
+                raise InputError(f"{rpath}.{missing}", "required")
+            if has_tj:
+                t_j = defn.parse("t_j", run["t_j"], f"{rpath}.t_j")
+                t_b = defn.parse("t_b", run["t_b"], f"{rpath}.t_b")
+                # V_Bt = V_B·[1 + β_Y(t_J − t_B) + β_B(t_B − 20)], linearised as regulated (§2.4-2)
+                v_bt = v_b * (ONE + beta_y * (t_j - t_b) + beta_b * (t_b - t_ref))
+            else:
+                v_bt = v_b  # no temperatures, no correction (spec README)
+            # E_V = (V_J − V_Bt)/V_Bt × 100 % (§2.4-3)
+            error = (v_j - v_bt) / v_bt * HUNDRED
+            errors.append(error)
+            run_ok = abs(compared(error, comparison, quantum)) <= mpe
+            runs_out.append({"v_b": v_b, "v_bt": v_bt, "error_pct": error,
+                             "exceeds_mpe": not run_ok})
+            if rule in ("each_run", "both") and not run_ok:
+                judge.record("indication_error", FAIL)
+        point_mean = mean(errors)  # a flow point's error is the mean of its runs (§2.4-4)
+        mean_ok = abs(compared(point_mean, comparison, quantum)) <= mpe
+        if rule in ("mean", "both"):
+            judge.record("indication_error", state(mean_ok))
+        repeatability = None
+        if len(errors) >= min_runs:
+            # E_r = (E_max − E_min)/1.69 (§2.4-5)
+            repeatability = (max(errors) - min(errors)) / divisor
+            judge.record("repeatability",
+                         state(compared(repeatability, comparison, quantum) <= rep_limit))
+        points_out.append({"runs": runs_out, "mean_error_pct": point_mean,
+                           "mean_within_mpe": mean_ok, "repeatability_pct": repeatability})
+
+    increment_raw = data.get("payment_increment", options.get("payment_increment"))
+    increment: Decimal = (defn.limit("payment_increment") if increment_raw is None
+                          else defn.parse("payment_increment", increment_raw, "payment_increment"))
+    payments_out = []
+    for i, pay in enumerate(items_of(data, "payment", "payment")):
+        ppath = f"payment[{i}]"
+        pay = object_of(pay, ppath)
+        price = defn.parse("unit_price", pay.get("unit_price"), f"{ppath}.unit_price")
+        volume = defn.parse("volume", pay.get("volume"), f"{ppath}.volume")
+        amount = defn.parse("amount", pay.get("amount"), f"{ppath}.amount")
+        computed = price * volume
+        difference = amount - computed  # ΔP = P_J − U·V_J, |ΔP| ≤ δP_min (§2.4-6)
+        preset_by_amount = pay.get("preset") == "amount"
+        ok = abs(difference) <= increment
+        if not preset_by_amount:  # not judged on a delivery preset by amount (§2.4-6 edge case)
+            judge.record("payment", state(ok))
+        payments_out.append({"computed": computed, "difference": difference,
+                             "verdict": None if preset_by_amount else (PASS if ok else FAIL)})
+
+    return {"flow_points": points_out, "payment": payments_out}

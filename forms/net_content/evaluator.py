@@ -1,0 +1,168 @@
+"""Net-content evaluator (JJF 1070-2023): T, plan, tare, net contents, k1, k2, mean test, verdict.
+
+Formulas: net_content.md §B.4; plan §B.3.3; T §B.3.1–B.3.2 with the README's rounding. Statistics
+are computed on full-precision net contents; only T is rounded. Pure code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+from typing import Any
+
+from forms.definition import FormDefinition
+from forms.errors import InputError
+from forms.numbers import CONTEXT, HUNDRED, ZERO, ceil_integer, mean, sample_sd
+from forms.verdict import Judge, items_of, object_of, option, state
+
+QUANTITIES = ("mass", "volume", "length", "area", "count")
+T_ROUNDINGS = ("two_step", "direct", "half_even")
+
+
+@dataclass(frozen=True)
+class Plan:
+    sample_size: int
+    lam: Decimal | None
+    c1: int
+
+
+def plan_for(defn: FormDefinition, lot_size: int) -> Plan:
+    """The sampling-plan row for a lot (§B.3.3); lots of 1–10 are inspected whole."""
+    for row in defn.limits["plan"].value:
+        if lot_size >= row["lot_min"] and (row["lot_max"] == 0 or lot_size <= row["lot_max"]):
+            n = row["n"] or lot_size
+            return Plan(n, Decimal(row["lambda"]) if row["lambda"] else None, row["c1"])
+    raise InputError("lot_size", "out_of_range", value=str(lot_size), min="1", max=None,
+                     min_exclusive=False, unit="", label_zh="检验批量 N", label_en="Lot size N")
+
+
+def _round_t(raw: Decimal, final: Decimal, mode: str) -> Decimal:
+    """Round T as the Chinese note says (§B.3.1): at the digit below ``final``, half-up.
+
+    two_step (default, §B.3.1 "round to 0.01, then half-up to 0.1"): first to one digit below
+    the final one, then half-up; direct: half-up once; half_even: GB/T 8170 once.
+    """
+    if mode == "two_step":
+        first = raw.quantize(final / 10, rounding=ROUND_HALF_UP, context=CONTEXT)
+        return first.quantize(final, rounding=ROUND_HALF_UP, context=CONTEXT)
+    rounding = ROUND_HALF_UP if mode == "direct" else ROUND_HALF_EVEN
+    return raw.quantize(final, rounding=rounding, context=CONTEXT)
+
+
+def tolerable_deficiency(defn: FormDefinition, quantity: str, nominal: Decimal,
+                         mode: str = "two_step") -> Decimal:
+    """T for a nominal quantity (§B.3.1 mass/volume, §B.3.2 length/area/count)."""
+    if quantity in ("mass", "volume"):
+        for row in defn.limits["t_table"].value:
+            if nominal <= Decimal(row["upper"]):
+                raw = (nominal * Decimal(row["pct"]) / HUNDRED if "pct" in row
+                       else Decimal(row["fixed"]))
+                break
+        else:
+            raise InputError("nominal", "out_of_range", value=str(nominal), min="0",
+                             max=defn.limits["nominal_max_mass_volume"].value,
+                             min_exclusive=True, unit="g / mL", label_zh="标注净含量 Qn",
+                             label_en="Nominal quantity Qn")
+        final = Decimal("0.1") if nominal <= defn.limit("t_rounding_threshold") else Decimal(1)
+        return _round_t(raw, final, mode)
+    if quantity == "length":
+        if nominal <= defn.limit("length_no_shortage_max"):
+            return ZERO  # no shortage allowed (不允许出现短缺量)
+        return nominal * defn.limit("length_pct") / HUNDRED
+    if quantity == "area":
+        return nominal * defn.limit("area_pct") / HUNDRED
+    if nominal != nominal.to_integral_value():
+        raise InputError("nominal", "not_an_integer", value=str(nominal))
+    if nominal <= defn.limit("count_no_shortage_max"):
+        return ZERO
+    return ceil_integer(nominal * defn.limit("count_pct") / HUNDRED)  # 1 %, rounded up
+
+
+def evaluate(defn: FormDefinition, data: Mapping[str, Any], options: Mapping[str, Any],
+             judge: Judge) -> dict[str, Any]:
+    t_mode = option(options, "t_rounding", T_ROUNDINGS, "two_step")
+    quantity = defn.parse("quantity", data.get("quantity"), "quantity")
+    nominal = defn.parse("nominal", data.get("nominal"), "nominal")
+    lot_size = defn.parse("lot_size", data.get("lot_size"), "lot_size")
+    t = tolerable_deficiency(defn, quantity, nominal, t_mode)
+    plan = plan_for(defn, lot_size)
+    density = (defn.parse("density_g_per_ml", data["density_g_per_ml"], "density_g_per_ml")
+               if data.get("density_g_per_ml") is not None else None)
+    if density is not None and quantity != "volume":
+        raise InputError("density_g_per_ml", "only_for_volume")
+
+    samples = items_of(data, "samples", "samples", required=True)
+    if len(samples) != plan.sample_size:
+        raise InputError("samples", "sample_count", needed=plan.sample_size, given=len(samples),
+                         lot_size=lot_size)
+
+    results: dict[str, Any] = {"t": t, "two_t": 2 * t, "sample_size": plan.sample_size,
+                               "lambda": plan.lam, "c1": plan.c1, "c2": 0}
+
+    # Tare: average of ≥ 10 empties if s_t ≤ 0.25 T, otherwise each package's own (README).
+    tare_mean = None
+    tare_spec = data.get("tare")
+    tare_mode = "none"
+    if tare_spec is not None:
+        tare_spec = object_of(tare_spec, "tare")
+        tare_mode = str(tare_spec.get("mode"))
+        if tare_mode == "average":
+            empties = [defn.parse("tare", v, f"tare.empty[{i}]")
+                       for i, v in enumerate(items_of(tare_spec, "empty", "tare.empty",
+                                                      required=True))]
+            needed: int = defn.limit("average_tare_min_count")
+            if len(empties) < needed:
+                raise InputError("tare.empty", "too_few", needed=needed, given=len(empties))
+            tare_mean = mean(empties)
+            tare_sd = sample_sd(empties)
+            sd_limit = defn.limit("average_tare_sd_factor") * t
+            results.update(tare_mean=tare_mean, tare_sd=tare_sd, tare_sd_limit=sd_limit)
+            if tare_sd > sd_limit:
+                raise InputError("tare.empty", "tare_not_uniform", sd=str(tare_sd),
+                                 limit=str(sd_limit))
+        elif tare_mode != "individual":
+            raise InputError("tare.mode", "unknown_choice", value=tare_mode,
+                             choices=["average", "individual"])
+    results["tare_mode"] = tare_mode
+
+    nets: list[Decimal] = []
+    for i, sample in enumerate(samples):
+        path = f"samples[{i}]"
+        sample = object_of(sample, path)
+        if sample.get("net") is not None:
+            nets.append(defn.parse("net", sample["net"], f"{path}.net"))
+            continue
+        if quantity not in ("mass", "volume") or (quantity == "volume" and density is None):
+            raise InputError(f"{path}.net", "required")
+        gross = defn.parse("gross", sample.get("gross"), f"{path}.gross")
+        if sample.get("tare") is not None:
+            tare = defn.parse("tare", sample["tare"], f"{path}.tare")
+        elif tare_mean is not None:
+            tare = tare_mean
+        else:
+            raise InputError(f"{path}.tare", "required")
+        mass = gross - tare  # q = G − t (§B.4)
+        if mass < 0:
+            raise InputError(f"{path}.gross", "below_tare", gross=str(gross), tare=str(tare))
+        nets.append(mass / density if density is not None else mass)  # q = (G − t)/ρ20
+
+    shortages = [nominal - q for q in nets]
+    k1 = sum(1 for d in shortages if t < d <= 2 * t)  # T < d ≤ 2T (§B.5: exactly 2T is k1)
+    k2 = sum(1 for d in shortages if d > 2 * t)       # T = 0: any shortage at all (§B.5)
+    judge.record("t1_count", state(k1 <= plan.c1))
+    judge.record("t2_count", state(k2 == 0))
+    q_mean = mean(nets)
+    s = sample_sd(nets) if len(nets) >= 2 else None
+    mean_limit = None
+    if plan.lam is not None and s is not None:  # no mean test for lots of 1–10 (§B.3.3 notes)
+        mean_limit = nominal - plan.lam * s      # q̄ ≥ Qn − λ·s, equality passes (§B.5)
+        judge.record("mean", state(q_mean >= mean_limit))
+    results.update(
+        k1=k1, k2=k2, mean=q_mean, s=s,
+        lambda_s=None if mean_limit is None else plan.lam * s,  # type: ignore[operator]
+        mean_limit=mean_limit, net=nets,
+        packages=[{"shortage": d, "class": "ok" if d <= t else ("t1" if d <= 2 * t else "t2")}
+                  for d in shortages],
+    )
+    return results

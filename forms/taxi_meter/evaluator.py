@@ -1,0 +1,111 @@
+"""Taxi meter evaluator (JJG 517-2016, installed meter in service): distance, time and fare.
+
+Formulas: taxi_meter.md §3.4 (δ = (L_J − L_B)/L_B × 100 %; fare from the tariff model §3.4-6).
+Pure: no Qt, no database; tariffs come in as data (inline, or by id from `tariffs/`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import ROUND_FLOOR, Decimal
+from typing import Any
+
+from forms.definition import FormDefinition
+from forms.errors import InputError
+from forms.numbers import HUNDRED, ONE, ZERO, round_to_step
+from forms.taxi_meter.tariffs import load_tariffs
+from forms.verdict import PASS, FAIL, Judge, compared, items_of, object_of, option, state
+
+
+def _tariff(defn: FormDefinition, data: Mapping[str, Any]) -> dict[str, Decimal]:
+    raw = data.get("tariff")
+    if raw is None:
+        raise InputError("tariff", "required")
+    if isinstance(raw, str):  # a tariff file by id, the period chosen by the check's date
+        tariffs = load_tariffs()
+        if raw not in tariffs:
+            raise InputError("tariff", "unknown_choice", value=raw, choices=sorted(tariffs))
+        day = str(data.get("date", ""))
+        period = tariffs[raw].period_on(day) if day else (
+            tariffs[raw].periods[0] if len(tariffs[raw].periods) == 1 else None)
+        if period is None:
+            raise InputError("date", "no_tariff_period", tariff=raw, value=day)
+        raw = period
+    raw = object_of(raw, "tariff")
+    keys: list[str] = defn.limits["tariff_keys"].value
+    return {k: defn.parse(k, raw.get(k), f"tariff.{k}") for k in keys}
+
+
+def fare(tariff: Mapping[str, Decimal], distance_km: Decimal, waiting_s: Decimal,
+         night: bool) -> Decimal:
+    """The fare the tariff asks for (taxi_meter.md §3.4-6), rounded half-up to the fare step.
+
+    F_dist = B·m + max(0, min(D, D_L) − D_0)·r·m + max(0, D − D_L)·r·(1 + s)·m
+    F_wait = ⌊T_wait / T_u⌋·W·m (partial units free)
+    """
+    m = tariff["night_multiplier"] if night else ONE
+    d_l, d_0, r = tariff["long_km"], tariff["included_km"], tariff["per_km"]
+    f_dist = (tariff["flag_fall"] * m
+              + max(ZERO, min(distance_km, d_l) - d_0) * r * m
+              + max(ZERO, distance_km - d_l) * r * (ONE + tariff["long_surcharge"]) * m)
+    units = (waiting_s / tariff["wait_unit_s"]).to_integral_value(rounding=ROUND_FLOOR)
+    f_wait = units * tariff["wait_charge"] * m
+    return round_to_step(f_dist + f_wait, tariff["fare_step"])
+
+
+def evaluate(defn: FormDefinition, data: Mapping[str, Any], options: Mapping[str, Any],
+             judge: Judge) -> dict[str, Any]:
+    comparison = option(options, "limit_comparison", ("full", "rounded"), "full")
+    quantum: Decimal = defn.limit("error_resolution_pct")
+    low: Decimal = defn.limit("distance_error_min_pct")
+    high: Decimal = defn.limit("distance_error_max_pct")
+
+    distance_out = []
+    for i, test in enumerate(items_of(data, "distance_tests", "distance_tests")):
+        path = f"distance_tests[{i}]"
+        test = object_of(test, path)
+        l_j = defn.parse("meter_m", test.get("meter_m"), f"{path}.meter_m")
+        l_b = defn.parse("reference_m", test.get("reference_m"), f"{path}.reference_m")
+        error = (l_j - l_b) / l_b * HUNDRED  # δ = (L_J − L_B)/L_B × 100 % (§3.4-1)
+        value = compared(error, comparison, quantum)
+        ok = low <= value <= high  # both limits inclusive (§3.5)
+        judge.record("distance_error", state(ok))
+        distance_out.append({"error_pct": error, "verdict": PASS if ok else FAIL})
+
+    limit_raw = options.get("time_limit_pct", data.get("time_limit_pct"))
+    time_limit = (None if limit_raw in (None, "") else
+                  defn.parse("time_limit_pct", limit_raw, "options.time_limit_pct"))
+    time_out = []
+    for i, test in enumerate(items_of(data, "time_tests", "time_tests")):
+        path = f"time_tests[{i}]"
+        test = object_of(test, path)
+        t_j = defn.parse("meter_s", test.get("meter_s"), f"{path}.meter_s")
+        t_b = defn.parse("reference_s", test.get("reference_s"), f"{path}.reference_s")
+        error = (t_j - t_b) / t_b * HUNDRED  # δ_t = (T_J − T_B)/T_B × 100 % (§3.4-4)
+        verdict = None
+        if time_limit is not None:  # judged only with a configured limit (README)
+            ok = abs(compared(error, comparison, quantum)) <= time_limit
+            judge.record("time_error", state(ok))
+            verdict = PASS if ok else FAIL
+        time_out.append({"error_pct": error, "verdict": verdict})
+
+    fare_out = []
+    fare_tests = items_of(data, "fare_tests", "fare_tests")
+    if fare_tests:
+        tariff = _tariff(defn, data)
+        for i, test in enumerate(fare_tests):
+            path = f"fare_tests[{i}]"
+            test = object_of(test, path)
+            distance = defn.parse("distance_km", test.get("distance_km"), f"{path}.distance_km")
+            waiting = defn.parse("waiting_s", test.get("waiting_s", "0"), f"{path}.waiting_s")
+            night = defn.parse("night", test.get("night", False), f"{path}.night")
+            displayed = defn.parse("displayed", test.get("displayed"), f"{path}.displayed")
+            computed = fare(tariff, distance, waiting, night)
+            ok = displayed == computed  # must equal the tariff's fare (README "Taxi meter")
+            judge.record("fare", state(ok))
+            fare_out.append({"computed": computed, "verdict": PASS if ok else FAIL})
+
+    if not (distance_out or time_out or fare_out):
+        judge.record("distance_error", "inconclusive")
+        judge.ask("distance_tests")
+    return {"distance_tests": distance_out, "time_tests": time_out, "fare_tests": fare_out}

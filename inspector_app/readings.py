@@ -1,0 +1,56 @@
+"""Readings as flat paths (``flow_points[0].runs[1].v_j``) and the nested check input they form.
+
+The database stores one row per path; the evaluator takes the nested JSON of the spec's contract.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_TOKEN = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
+
+
+def split(path: str) -> list[str | int]:
+    """``a[0].b`` → ['a', 0, 'b']."""
+    return [name if name else int(index) for name, index in _TOKEN.findall(path)]
+
+
+def nest(flat: dict[str, str]) -> dict[str, Any]:
+    """Build the nested input; list indices are kept in order, gaps closed."""
+    root: dict[str, Any] = {}
+    for path, value in flat.items():
+        keys = split(path)
+        node: Any = root
+        for key, nxt in zip(keys, keys[1:], strict=False):
+            child_default: Any = {} if isinstance(nxt, str) else {}
+            if isinstance(node, dict):
+                node = node.setdefault(key, child_default)
+            else:  # pragma: no cover - lists are represented as index dicts until the end
+                node = node.setdefault(key, child_default)
+        node[keys[-1]] = value
+    return _listify(root)
+
+
+def _listify(node: Any) -> Any:
+    if isinstance(node, dict):
+        if node and all(isinstance(k, int) for k in node):
+            return [_listify(node[k]) for k in sorted(node)]
+        return {k: _listify(v) for k, v in node.items()}
+    return node
+
+
+def flatten(nested: Any, prefix: str = "") -> dict[str, str]:
+    """The inverse of `nest` for JSON-like input; booleans become 'true'/'false'."""
+    out: dict[str, str] = {}
+    if isinstance(nested, dict):
+        for key, value in nested.items():
+            out.update(flatten(value, f"{prefix}.{key}" if prefix else str(key)))
+    elif isinstance(nested, list):
+        for i, value in enumerate(nested):
+            out.update(flatten(value, f"{prefix}[{i}]"))
+    elif isinstance(nested, bool):
+        out[prefix] = "true" if nested else "false"
+    elif nested is not None:
+        out[prefix] = str(nested)
+    return out

@@ -1,0 +1,31 @@
+"""Errors services raise for people: each names a field and a message code with parameters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from inspector_app.messages import render
+
+
+@dataclass(frozen=True)
+class FieldError:
+    field: str
+    code: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def message(self, lang: str = "zh") -> str:
+        label = self.params.get("label_zh" if lang == "zh" else "label_en") or self.field
+        return render(str(label), self.code, self.params, lang)
+
+
+class ValidationFailed(Exception):
+    """Input refused; ``errors`` lists every field at fault (nothing was written)."""
+
+    def __init__(self, errors: list[FieldError]) -> None:
+        super().__init__("; ".join(e.message("en") for e in errors))
+        self.errors = errors
+
+
+class RecordFrozen(Exception):
+    """The inspection is finalised: a correction must be a new inspection that supersedes it."""

@@ -1,0 +1,1 @@
+"""The GUI: everything PySide6 lives here (windows, pages, item models, translations)."""
