@@ -20,7 +20,7 @@ from forms.net_content import evaluator as net_content
 from forms.numbers import CONTEXT
 from forms.scale import evaluator as scale
 from forms.taxi_meter import evaluator as taxi_meter
-from forms.verdict import Evaluation, Judge, object_of, option, state
+from forms.verdict import Evaluation, Judge, object_of, state
 
 Evaluator = Callable[[FormDefinition, Mapping[str, Any], Mapping[str, Any], Judge], dict[str, Any]]
 
@@ -79,9 +79,10 @@ def evaluate(data: Mapping[str, Any], *, defaults: Mapping[str, Any] | None = No
         raise InputError("form", "required")
     options = dict(defaults or {})
     options.update(object_of(data.get("options") or {}, "options"))
-    options["control"] = option({"control": data.get("control", options.get("control",
-                                                                           "in_service"))},
-                                "control", CONTROLS, "in_service")
+    control = data.get("control", options.get("control", "in_service"))
+    if control not in CONTROLS:
+        raise InputError("control", "unknown_choice", value=str(control), choices=list(CONTROLS))
+    options["control"] = control
     judge = Judge()
     with localcontext(CONTEXT):
         results = _EVALUATORS[defn.id](defn, data, options, judge)
