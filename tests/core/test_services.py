@@ -1,0 +1,154 @@
+"""Services over a real SQLite file: registries, the inspection lifecycle, settings, selfcheck."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+
+from inspector_app import credit_code, settings
+from inspector_app.readings import flatten, nest
+from inspector_app.selfcheck import run_selfcheck
+from inspector_app.services import RecordFrozen, ValidationFailed, open_services
+
+CODE = "91500112MA5U7XY1P" + credit_code.check_character("91500112MA5U7XY1P")
+SC1 = {"accuracy_class": "III", "max": "15000", "e": "5", "d": "5",
+       "zero": {"load": "50", "indication": "50", "added": "2.0"},
+       "weighings": [{"load": "100", "indication": "100", "added": "1.5"},
+                     {"load": "15000", "indication": "15010", "added": "0.5"}]}
+
+
+@pytest.fixture
+def services(tmp_path):
+    with open_services(tmp_path / "inspector.sqlite", clock=lambda: "2026-11-23T09:00:00.000Z") as s:
+        yield s
+
+
+@pytest.fixture
+def site(services):
+    return services.registry.create("sites", {"name": "观音桥农贸市场", "kind": "market",
+                                              "credit_code": CODE, "district": "江北区"})
+
+
+def test_site_validation_names_field_and_rule_in_both_languages(services):
+    with pytest.raises(ValidationFailed) as info:
+        services.registry.create("sites", {"name": "", "credit_code": CODE[:-1] + "0",
+                                           "district": "火星区"})
+    errors = {e.field: e for e in info.value.errors}
+    assert set(errors) == {"name", "credit_code", "district"}
+    assert "单位名称" in errors["name"].message("zh")
+    assert "校验位" in errors["credit_code"].message("zh")
+    assert "check character" in errors["credit_code"].message("en")
+    assert services.registry.count("sites") == 0  # nothing half-stored
+
+
+def test_duplicate_credit_code_is_refused(services, site):
+    with pytest.raises(ValidationFailed) as info:
+        services.registry.create("sites", {"name": "另一个", "credit_code": CODE.lower()})
+    assert info.value.errors[0].code == "duplicate"
+
+
+def test_instrument_needs_an_existing_site_and_a_valid_date(services, site):
+    with pytest.raises(ValidationFailed) as info:
+        services.registry.create("instruments", {"site_id": "nope", "kind": "scale",
+                                                 "serial": "S1", "cert_expiry": "2026-13-01"})
+    assert {e.field for e in info.value.errors} == {"site_id", "cert_expiry"}
+    iid = services.registry.create("instruments", {"site_id": site, "kind": "scale",
+                                                   "serial": "S1", "cert_expiry": "2027-05-01"})
+    services.registry.update("instruments", iid, {"maker": "凯丰"})
+    assert services.registry.get("instruments", iid)["maker"] == "凯丰"
+    assert [r["id"] for r in services.registry.search("instruments", "凯丰")] == [iid]
+
+
+def test_inspection_lifecycle(services, site):
+    ins = services.inspections
+    iid = ins.start(form_id="scale", site_id=site)
+    live = ins.set_readings(iid, {"max": "15000"})
+    assert live.evaluation is None and live.error.field == "e"  # says what is missing
+    live = ins.set_readings(iid, flatten(SC1))
+    assert live.evaluation.verdict == "pass"
+    row = ins.get(iid)
+    assert row["verdict"] == "pass" and row["status"] == "draft"
+    assert nest(ins.readings(iid))["weighings"][1]["indication"] == "15010"
+    result = ins.finalise(iid, measures=[])
+    row = ins.get(iid)
+    assert row["status"] == "finalised" and row["fingerprint"] == result.fingerprint
+    record = json.loads(row["canonical"])
+    assert record["form"]["id"] == "scale" and record["site"]["credit_code"] == CODE
+    assert record["readings"]["weighings[1].indication"] == "15010"
+    assert record["evaluation"]["results"]["weighings"][0]["corrected_error"] == "0.5"
+    with pytest.raises(RecordFrozen):
+        ins.set_readings(iid, {"e": "10"})
+    with pytest.raises(RecordFrozen):
+        ins.finalise(iid)
+    new = ins.correct(iid)
+    assert ins.get(new)["supersedes"] == iid and ins.get(new)["status"] == "draft"
+    assert ins.readings(new) == ins.readings(iid)
+
+
+def test_finalise_refuses_incomplete_readings(services, site):
+    iid = services.inspections.start(form_id="scale", site_id=site)
+    services.inspections.set_readings(iid, {"max": "15000"})
+    with pytest.raises(ValidationFailed) as info:
+        services.inspections.finalise(iid)
+    assert info.value.errors[0].field == "e"
+    assert services.inspections.get(iid)["status"] == "draft"
+
+
+def test_settings_are_declared_with_help_and_validated(services):
+    for s in settings.SETTINGS:
+        assert s.help_zh and s.help_en and s.zh and s.en, s.key
+    services.settings.set("limit_comparison", "rounded")
+    assert services.settings.evaluation_defaults()["limit_comparison"] == "rounded"
+    with pytest.raises(ValidationFailed) as info:
+        services.settings.set("limit_comparison", "sometimes")
+    assert "限值比较方法" in info.value.errors[0].message("zh")
+
+
+def test_settings_reach_the_evaluation(services, site):
+    ins = services.inspections
+    iid = ins.start(form_id="taxi_meter", site_id=site)
+    readings = {"distance_tests[0].meter_m": "1000", "distance_tests[0].reference_m": "990.06"}
+    assert ins.set_readings(iid, readings).evaluation.verdict == "fail"
+    services.settings.set("limit_comparison", "rounded")
+    assert ins.set_readings(iid, {}).evaluation.verdict == "pass"
+
+
+def test_selfcheck_finds_tampering(tmp_path):
+    path = tmp_path / "db.sqlite"
+    with open_services(path) as s:
+        sid = s.registry.create("sites", {"name": "A", "credit_code": CODE})
+        iid = s.inspections.start(form_id="scale", site_id=sid, readings=flatten(SC1))
+        s.inspections.finalise(iid)
+    assert all(c.ok for c in run_selfcheck(path))
+    conn = sqlite3.connect(path)
+    conn.execute("DROP TRIGGER inspections_frozen")
+    conn.execute("UPDATE inspections SET canonical = replace(canonical, '15010', '15000')")
+    conn.commit()
+    conn.close()
+    failed = {c.name for c in run_selfcheck(path) if not c.ok}
+    assert failed == {"finalised records"}
+
+
+def test_selfcheck_reports_a_corrupt_file_without_crashing(tmp_path):
+    path = tmp_path / "junk.sqlite"
+    path.write_bytes(b"this is not a database" * 100)
+    report = run_selfcheck(path)
+    assert not all(c.ok for c in report)
+    assert path.read_bytes().startswith(b"this is not a database")  # nothing overwritten
+
+
+def test_demo_seeds_every_procedure(tmp_path):
+    from inspector_app.demo import seed_demo
+    with open_services(tmp_path / "demo.sqlite") as s:
+        counts = seed_demo(s, inspections=24, seed=7)
+        assert counts["inspections"] == 24 and counts["finalised"] > 0
+        by_form = s.inspections.counts("form_id")
+        assert set(by_form) == {"fuel_dispenser", "taxi_meter", "scale", "net_content"}
+        assert set(s.inspections.counts("status")) == {"draft", "finalised"}
+        kinds = {r["kind"] for r in s.registry.search("sites", limit=100)}
+        assert {"petrol_station", "taxi_company", "market", "supermarket", "packer"} <= kinds
+        assert all(credit_code.is_valid(r["credit_code"])
+                   for r in s.registry.search("sites", limit=100))
+    assert all(c.ok for c in run_selfcheck(tmp_path / "demo.sqlite"))

@@ -1,0 +1,100 @@
+"""The store enforces the data rules itself: frozen finalised records, append-only audit chain."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from db import FrozenRecord, Stamp, migrate, open_database
+from db import audit, inspections, registry
+
+STAMP = Stamp(device_id="dev-1", now="2026-11-23T08:00:00.000Z")
+DEFN = {"sha256": "a" * 64, "form_id": "scale", "version": "1", "text": "x"}
+
+
+@pytest.fixture
+def db():
+    database = open_database(":memory:")
+    migrate(database, None)
+    return database
+
+
+def make_inspection(db) -> str:
+    site = registry.insert(db, "sites", {"name": "市场", "credit_code": "X1"}, STAMP)
+    return inspections.create(db, {"form_id": "scale", "form_version": "1",
+                                   "form_hash": "a" * 64, "site_id": site, "site_name": "市场",
+                                   "site_code": "X1", "started_at": STAMP.now}, STAMP,
+                              definition=DEFN, readings={"max": "15000"})
+
+
+def test_finalised_inspection_and_readings_cannot_change(db):
+    iid = make_inspection(db)
+    inspections.finalise(db, iid, {"verdict": "pass", "canonical": "{}", "fingerprint": "f"},
+                         STAMP)
+    with pytest.raises(FrozenRecord):
+        inspections.put_readings(db, iid, {"max": "30000"}, STAMP)
+    for sql in ("UPDATE inspections SET verdict = 'fail' WHERE id = ?",
+                "UPDATE inspections SET status = 'draft' WHERE id = ?",
+                "DELETE FROM inspections WHERE id = ?",
+                "DELETE FROM readings WHERE inspection_id = ?",
+                "UPDATE readings SET value = '1' WHERE inspection_id = ?"):
+        with pytest.raises(sqlite3.DatabaseError, match="frozen"):
+            db.execute(sql, [iid])
+    assert inspections.readings(db, iid) == {"max": "15000"}
+    with pytest.raises(FrozenRecord):
+        inspections.finalise(db, iid, {"verdict": "fail"}, STAMP)
+
+
+def test_review_may_change_status_of_a_finalised_record(db):
+    iid = make_inspection(db)
+    inspections.finalise(db, iid, {"verdict": "pass", "canonical": "{}", "fingerprint": "f"},
+                         STAMP)
+    db.execute("UPDATE inspections SET status = 'approved', review_comment = 'ok' WHERE id = ?",
+               [iid])
+    assert inspections.get(db, iid)["status"] == "approved"
+
+
+def test_drafts_autosave_and_can_be_deleted(db):
+    iid = make_inspection(db)
+    inspections.put_readings(db, iid, {"e": "5", "max": ""}, STAMP,
+                             evaluation={"verdict": "pass", "failed": [], "results": {}})
+    assert inspections.readings(db, iid) == {"e": "5"}
+    inspections.delete_draft(db, iid, STAMP)
+    assert db.execute("SELECT count(*) FROM readings").fetchone()[0] == 0
+
+
+def test_audit_log_is_append_only_and_chained(db):
+    make_inspection(db)
+    ok, count, _ = audit.verify_chain(db)
+    assert ok and count == 2
+    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+        db.execute("UPDATE audit_log SET actor = 'x'")
+    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+        db.execute("DELETE FROM audit_log WHERE seq = 1")
+
+
+def test_tampering_behind_the_apps_back_is_detected(db):
+    make_inspection(db)
+    registry.insert(db, "sites", {"name": "B", "credit_code": "X2"}, STAMP)
+    db.execute("DROP TRIGGER audit_log_no_delete")  # what an attacker with sqlite3 could do
+    db.execute("DELETE FROM audit_log WHERE seq = 2")
+    ok, _, problem = audit.verify_chain(db)
+    assert not ok and "entry 3" in problem
+
+
+def test_unique_keys_are_reported_by_column(db):
+    from db import UniqueViolation
+    registry.insert(db, "sites", {"name": "A", "credit_code": "X1"}, STAMP)
+    with pytest.raises(UniqueViolation) as info:
+        registry.insert(db, "sites", {"name": "B", "credit_code": "X1"}, STAMP)
+    assert info.value.column == "credit_code"
+    assert registry.count(db, "sites") == 1
+
+
+def test_list_queries_filter_and_search_in_sql(db):
+    iid = make_inspection(db)
+    assert inspections.list_ids(db, search="市场") == [iid]           # 2 chars: LIKE
+    assert inspections.list_ids(db, search="X1") == [iid]
+    assert inspections.list_ids(db, status="finalised") == []
+    assert inspections.rows_by_ids(db, [iid])[iid]["site_name"] == "市场"

@@ -1,0 +1,41 @@
+"""The dependency rules of DESIGN.md, checked by walking the imports of every module."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+RULES = {  # package -> top-level modules it must not import
+    "forms": {"inspector_app", "ui", "db", "PySide6", "sqlite_utils", "sqlite3", "reportlab"},
+    "db": {"inspector_app", "ui", "forms", "PySide6"},
+    "inspector_app": {"ui", "PySide6"},
+    "ui": {"db", "sqlite_utils", "sqlite3"},
+}
+
+
+def imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names |= {a.name.split(".")[0] for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+@pytest.mark.parametrize("package", sorted(RULES))
+def test_package_respects_its_layer(package):
+    offenders = {str(p.relative_to(ROOT)): imports(p) & RULES[package]
+                 for p in (ROOT / package).rglob("*.py")}
+    assert {k: v for k, v in offenders.items() if v} == {}
+
+
+def test_forms_uses_only_the_standard_library():
+    import sys
+    allowed = set(sys.stdlib_module_names) | {"forms", "__future__"}
+    used = set().union(*(imports(p) for p in (ROOT / "forms").rglob("*.py")))
+    assert used <= allowed, used - allowed
