@@ -41,9 +41,9 @@ def definition_text(db: Database, sha256: str) -> str:
     return str(row[0])
 
 
-def next_record_no(db: Database, stamp: Stamp) -> str:
+def next_record_no(db: Database, stamp: Stamp, day: str) -> str:
     """A record number people can read aloud: date, device prefix, running number of the day."""
-    day = stamp.now[:10].replace("-", "")
+    day = day[:10].replace("-", "")
     prefix = f"{day}-{stamp.device_id[:4].upper()}-"
     row = db.execute("SELECT max(record_no) FROM inspections WHERE record_no LIKE ?",
                      [prefix + "%"]).fetchone()
@@ -57,7 +57,8 @@ def create(db: Database, values: dict[str, Any], stamp: Stamp, *, actor: str = "
     row_id = values.get("id") or new_id()
     with db.atomic():
         ensure_definition(db, now=stamp.now, **definition)
-        row = {"id": row_id, "record_no": values.get("record_no") or next_record_no(db, stamp),
+        row = {"id": row_id, "record_no": values.get("record_no")
+               or next_record_no(db, stamp, values.get("started_at") or stamp.now),
                "status": "draft", **{k: v for k, v in values.items() if k != "id"},
                "created_at": stamp.now, "updated_at": stamp.now, "device_id": stamp.device_id}
         db["inspections"].insert(row)

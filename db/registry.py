@@ -94,8 +94,14 @@ def search(db: Database, table: str, *, text: str = "", where: dict[str, Any] | 
     sql = f"SELECT * FROM {table}"
     if clauses:
         sql += " WHERE " + " AND ".join(clauses)
+    if not all(part.strip().split(" ")[0] in _columns(db, table) for part in order_by.split(",")):
+        raise ValueError(f"cannot order by {order_by!r}")
     sql += f" ORDER BY {order_by} LIMIT ?"
     return list(db.query(sql, [*params, limit]))
+
+
+def _columns(db: Database, table: str) -> set[str]:
+    return set(db[table].columns_dict)
 
 
 def count(db: Database, table: str) -> int:

@@ -64,8 +64,10 @@ class RegistryService:
         return repo.get(self._db, table, row_id)
 
     def search(self, table: str, text: str = "", *, limit: int = 500,
-               **where: Any) -> list[dict[str, Any]]:
-        return repo.search(self._db, table, text=text, where=where, limit=limit)
+               order_by: str = "updated_at DESC", **where: Any) -> list[dict[str, Any]]:
+        """Rows containing ``text`` in a searchable column and equal to ``where``."""
+        return repo.search(self._db, table, text=text, where=where, limit=limit,
+                           order_by=order_by)
 
     def count(self, table: str) -> int:
         return repo.count(self._db, table)

@@ -1,0 +1,102 @@
+"""The composition root: resolve the database, open the services, install the translator and an
+error dialog, show the main window. Nothing else configures the GUI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+I18N_DIR = Path(__file__).with_name("i18n")
+PROCESS_START = time.perf_counter()
+
+
+def install_translators(app: QApplication, language: str) -> list[QTranslator]:
+    """Our .qm (English only for plurals) plus Qt's own for standard dialog buttons."""
+    translators = []
+    ours = QTranslator(app)
+    name = "inspector_zh_CN.qm" if language.startswith("zh") else "inspector_en.qm"
+    if ours.load(str(I18N_DIR / name)):
+        app.installTranslator(ours)
+        translators.append(ours)
+    if language.startswith("zh"):
+        qt = QTranslator(app)
+        if qt.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_",
+                   QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt)
+            translators.append(qt)
+    return translators
+
+
+def install_font(app: QApplication) -> None:
+    from inspector_app.fonts import cjk_font_path
+
+    path = cjk_font_path()
+    if path is None:
+        return
+    font_id = QFontDatabase.addApplicationFont(str(path))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    if families:
+        app.setFont(QFont(families[0], 10))
+
+
+def install_error_dialog(app: QApplication) -> None:
+    """An unexpected error becomes a calm dialog (details on request), never a bare traceback."""
+
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        details = "".join(traceback.format_exception(kind, value, tb))
+        sys.stderr.write(details)
+        box = QMessageBox(QMessageBox.Icon.Critical, app.tr("Unexpected error"),
+                          app.tr("Something went wrong. Your data is saved; the last action may "
+                                 "not have completed."))
+        box.setDetailedText(details)
+        box.exec()
+
+    sys.excepthook = hook
+
+
+def main(argv: Sequence[str]) -> int:
+    parser = argparse.ArgumentParser(prog="inspector-app")
+    parser.add_argument("command", nargs="?", default="gui", choices=("gui", "screenshot"))
+    parser.add_argument("outdir", nargs="?", type=Path)
+    parser.add_argument("--db", type=Path, default=None)
+    args = parser.parse_args(list(argv))
+
+    from inspector_app.services import open_services
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setApplicationName("inspector-app")
+    app.setOrganizationName("inspector-app")
+    with open_services(args.db) as services:
+        language = services.settings.language()
+        lang = "zh" if language.startswith("zh") else "en"
+        install_translators(app, language)  # type: ignore[arg-type]
+        install_font(app)  # type: ignore[arg-type]
+        if args.command == "screenshot":
+            from ui.screenshots import save_screenshots
+
+            outdir = args.outdir or Path("screenshots")
+            for path in save_screenshots(services, lang, outdir):
+                print(path)
+            return 0
+        install_error_dialog(app)  # type: ignore[arg-type]
+        from ui.main_window import MainWindow
+
+        window = MainWindow(services, lang)
+        window.show()
+        if os.environ.get("INSPECTOR_APP_EXIT_WHEN_IDLE"):  # bench/startup.py
+            def report() -> None:
+                print(f"ready_ms={(time.perf_counter() - PROCESS_START) * 1000:.1f}", flush=True)
+                app.quit()
+            QTimer.singleShot(0, report)
+        return app.exec()

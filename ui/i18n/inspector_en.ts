@@ -1,0 +1,313 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en_US">
+<context>
+    <name>InspectionTableModel</name>
+    <message>
+        <location filename="../models/inspection_table_model.py" line="87" />
+        <source>Record no.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../models/inspection_table_model.py" line="87" />
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../models/inspection_table_model.py" line="88" />
+        <source>Procedure</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../models/inspection_table_model.py" line="88" />
+        <source>Site</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../models/inspection_table_model.py" line="89" />
+        <source>Instrument / lot</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../models/inspection_table_model.py" line="89" />
+        <source>Date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../models/inspection_table_model.py" line="90" />
+        <source>Verdict</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>InspectionsPage</name>
+    <message>
+        <location filename="../pages/inspections_page.py" line="33" />
+        <source>Search site, credit code, serial, record no.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../pages/inspections_page.py" line="35" />
+        <source>Search inspections</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../pages/inspections_page.py" line="36" />
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../pages/inspections_page.py" line="37" />
+        <source>All statuses</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../pages/inspections_page.py" line="40" />
+        <source>Procedure</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../pages/inspections_page.py" line="41" />
+        <source>All procedures</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../pages/inspections_page.py" line="44" />
+        <source>Verdict</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../pages/inspections_page.py" line="45" />
+        <source>All verdicts</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../pages/inspections_page.py" line="96" />
+        <source>%n inspection(s)</source>
+        <translation>
+            <numerusform>%n inspection</numerusform><numerusform>%n inspections</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../labels.py" line="12" />
+        <source>Draft</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../labels.py" line="13" />
+        <source>Finalised</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../labels.py" line="14" />
+        <source>Approved</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../labels.py" line="15" />
+        <source>Returned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../labels.py" line="16" />
+        <source>Pass</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../labels.py" line="17" />
+        <source>Fail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../labels.py" line="18" />
+        <source>Inconclusive</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../labels.py" line="19" />
+        <source>Not evaluated</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../labels.py" line="20" />
+        <source>Fuel dispenser</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../labels.py" line="21" />
+        <source>Taxi meter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../labels.py" line="22" />
+        <source>Scale</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../labels.py" line="23" />
+        <source>Net content</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../labels.py" line="24" />
+        <source>Sites</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../labels.py" line="25" />
+        <source>Instruments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../labels.py" line="26" />
+        <source>Standards</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../labels.py" line="27" />
+        <source>Tasks</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../main_window.py" line="36" />
+        <location filename="../main_window.py" line="77" />
+        <source>Metrology inspections</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../main_window.py" line="39" />
+        <source>Navigation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../main_window.py" line="55" />
+        <source>Inspections</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../main_window.py" line="57" />
+        <source>Tasks</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../main_window.py" line="64" />
+        <source>Settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../main_window.py" line="90" />
+        <source>Database: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RegistryPage</name>
+    <message>
+        <location filename="../pages/registry_page.py" line="53" />
+        <location filename="../pages/registry_page.py" line="54" />
+        <source>Search</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../pages/registry_page.py" line="76" />
+        <source>Messages</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../pages/registry_page.py" line="77" />
+        <source>New</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../pages/registry_page.py" line="78" />
+        <source>Save</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../pages/registry_page.py" line="136" />
+        <source>18 characters, e.g. 91500112MA5U7XY1P…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../pages/registry_page.py" line="203" />
+        <location filename="../pages/registry_page.py" line="295" />
+        <source>Edit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../pages/registry_page.py" line="211" />
+        <location filename="../pages/registry_page.py" line="295" />
+        <source>New entry</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../pages/registry_page.py" line="224" />
+        <location filename="../pages/registry_page.py" line="244" />
+        <source>Saved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../pages/registry_page.py" line="296" />
+        <source>Recovered what was being typed before the app stopped.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../pages/settings_page.py" line="65" />
+        <source>Saved.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>TasksPage</name>
+    <message>
+        <location filename="../pages/tasks_page.py" line="26" />
+        <source>No tasks yet. Tasks drawn by the office (双随机) arrive with the next task file; inspections can also start from scratch.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../pages/tasks_page.py" line="37" />
+        <source>Due</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../pages/tasks_page.py" line="37" />
+        <source>Procedure</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../pages/tasks_page.py" line="37" />
+        <source>Site</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../pages/tasks_page.py" line="37" />
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../pages/tasks_page.py" line="38" />
+        <source>Note</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../app.py" line="58" />
+        <source>Unexpected error</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../app.py" line="59" />
+        <source>Something went wrong. Your data is saved; the last action may not have completed.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+</TS>

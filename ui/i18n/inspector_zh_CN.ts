@@ -1,0 +1,313 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>InspectionTableModel</name>
+    <message>
+        <location filename="../models/inspection_table_model.py" line="87" />
+        <source>Record no.</source>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <location filename="../models/inspection_table_model.py" line="87" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../models/inspection_table_model.py" line="88" />
+        <source>Procedure</source>
+        <translation>检查项目</translation>
+    </message>
+    <message>
+        <location filename="../models/inspection_table_model.py" line="88" />
+        <source>Site</source>
+        <translation>受检单位</translation>
+    </message>
+    <message>
+        <location filename="../models/inspection_table_model.py" line="89" />
+        <source>Instrument / lot</source>
+        <translation>计量器具 / 检验批</translation>
+    </message>
+    <message>
+        <location filename="../models/inspection_table_model.py" line="89" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../models/inspection_table_model.py" line="90" />
+        <source>Verdict</source>
+        <translation>结论</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionsPage</name>
+    <message>
+        <location filename="../pages/inspections_page.py" line="33" />
+        <source>Search site, credit code, serial, record no.</source>
+        <translation>搜索单位、信用代码、出厂编号、记录编号</translation>
+    </message>
+    <message>
+        <location filename="../pages/inspections_page.py" line="35" />
+        <source>Search inspections</source>
+        <translation>搜索检查记录</translation>
+    </message>
+    <message>
+        <location filename="../pages/inspections_page.py" line="36" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../pages/inspections_page.py" line="37" />
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../pages/inspections_page.py" line="40" />
+        <source>Procedure</source>
+        <translation>检查项目</translation>
+    </message>
+    <message>
+        <location filename="../pages/inspections_page.py" line="41" />
+        <source>All procedures</source>
+        <translation>全部检查项目</translation>
+    </message>
+    <message>
+        <location filename="../pages/inspections_page.py" line="44" />
+        <source>Verdict</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <location filename="../pages/inspections_page.py" line="45" />
+        <source>All verdicts</source>
+        <translation>全部结论</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../pages/inspections_page.py" line="96" />
+        <source>%n inspection(s)</source>
+        <translation>
+            <numerusform>共 %n 条检查记录</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../labels.py" line="12" />
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="13" />
+        <source>Finalised</source>
+        <translation>已定稿</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="14" />
+        <source>Approved</source>
+        <translation>已审核</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="15" />
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="16" />
+        <source>Pass</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="17" />
+        <source>Fail</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="18" />
+        <source>Inconclusive</source>
+        <translation>待定</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="19" />
+        <source>Not evaluated</source>
+        <translation>未评定</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="20" />
+        <source>Fuel dispenser</source>
+        <translation>燃油加油机</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="21" />
+        <source>Taxi meter</source>
+        <translation>出租车计价器</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="22" />
+        <source>Scale</source>
+        <translation>衡器</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="23" />
+        <source>Net content</source>
+        <translation>定量包装商品净含量</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="24" />
+        <source>Sites</source>
+        <translation>受检单位</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="25" />
+        <source>Instruments</source>
+        <translation>计量器具</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="26" />
+        <source>Standards</source>
+        <translation>标准器</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="27" />
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../main_window.py" line="36" />
+        <location filename="../main_window.py" line="77" />
+        <source>Metrology inspections</source>
+        <translation>计量监督检查</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="39" />
+        <source>Navigation</source>
+        <translation>导航</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="55" />
+        <source>Inspections</source>
+        <translation>检查记录</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="57" />
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="64" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="90" />
+        <source>Database: %1</source>
+        <translation>数据库：%1</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryPage</name>
+    <message>
+        <location filename="../pages/registry_page.py" line="53" />
+        <location filename="../pages/registry_page.py" line="54" />
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../pages/registry_page.py" line="76" />
+        <source>Messages</source>
+        <translation>提示信息</translation>
+    </message>
+    <message>
+        <location filename="../pages/registry_page.py" line="77" />
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <location filename="../pages/registry_page.py" line="78" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../pages/registry_page.py" line="136" />
+        <source>18 characters, e.g. 91500112MA5U7XY1P…</source>
+        <translation>18 位，例如 91500112MA5U7XY1P…</translation>
+    </message>
+    <message>
+        <location filename="../pages/registry_page.py" line="203" />
+        <location filename="../pages/registry_page.py" line="295" />
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location filename="../pages/registry_page.py" line="211" />
+        <location filename="../pages/registry_page.py" line="295" />
+        <source>New entry</source>
+        <translation>新建条目</translation>
+    </message>
+    <message>
+        <location filename="../pages/registry_page.py" line="224" />
+        <location filename="../pages/registry_page.py" line="244" />
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location filename="../pages/registry_page.py" line="296" />
+        <source>Recovered what was being typed before the app stopped.</source>
+        <translation>已恢复程序上次退出前正在输入的内容。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../pages/settings_page.py" line="65" />
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>TasksPage</name>
+    <message>
+        <location filename="../pages/tasks_page.py" line="26" />
+        <source>No tasks yet. Tasks drawn by the office (双随机) arrive with the next task file; inspections can also start from scratch.</source>
+        <translation>暂无任务。局里“双随机”抽取的任务随下一个任务文件下发；也可以直接新建检查。</translation>
+    </message>
+    <message>
+        <location filename="../pages/tasks_page.py" line="37" />
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location filename="../pages/tasks_page.py" line="37" />
+        <source>Procedure</source>
+        <translation>检查项目</translation>
+    </message>
+    <message>
+        <location filename="../pages/tasks_page.py" line="37" />
+        <source>Site</source>
+        <translation>受检单位</translation>
+    </message>
+    <message>
+        <location filename="../pages/tasks_page.py" line="37" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../pages/tasks_page.py" line="38" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../app.py" line="58" />
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <location filename="../app.py" line="59" />
+        <source>Something went wrong. Your data is saved; the last action may not have completed.</source>
+        <translation>出现意外错误。数据已保存，但最后一步操作可能没有完成。</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,96 @@
+"""The inspection list: search (full-text), filters by status, procedure and verdict, a lazy table."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from forms import FORM_IDS
+from ui import labels
+from ui.models.inspection_table_model import ID_ROLE, InspectionSource, InspectionTableModel
+
+SEARCH_DELAY_MS = 150  # type-ahead: query after a short pause, not on every key
+
+
+class InspectionsPage(QWidget):
+    """Lists inspections; Enter or double-click emits `inspection_activated` with the id."""
+
+    inspection_activated = Signal(str)
+
+    def __init__(self, source: InspectionSource, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = InspectionTableModel(source, self)
+        self.search = QLineEdit(placeholderText=self.tr("Search site, credit code, serial, record no."))
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Search inspections"))
+        self.status = QComboBox(accessibleName=self.tr("Status"))
+        self.status.addItem(self.tr("All statuses"), "")
+        for code in ("draft", "finalised", "approved", "returned"):
+            self.status.addItem(labels.status(code), code)
+        self.form = QComboBox(accessibleName=self.tr("Procedure"))
+        self.form.addItem(self.tr("All procedures"), "")
+        for form_id in FORM_IDS:
+            self.form.addItem(labels.form(form_id), form_id)
+        self.verdict = QComboBox(accessibleName=self.tr("Verdict"))
+        self.verdict.addItem(self.tr("All verdicts"), "")
+        for code in ("pass", "fail", "inconclusive"):
+            self.verdict.addItem(labels.verdict(code), code)
+        self.count = QLabel()
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(28)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSortIndicator(5, Qt.SortOrder.DescendingOrder)
+        header.setStretchLastSection(False)
+        for column, width in enumerate((170, 80, 110, 300, 220, 100, 110)):
+            self.table.setColumnWidth(column, width)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        filters.addWidget(self.status, 1)
+        filters.addWidget(self.form, 1)
+        filters.addWidget(self.verdict, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count)
+
+        self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(self._timer.start)
+        self.search.returnPressed.connect(self.apply_filters)
+        for combo in (self.status, self.form, self.verdict):
+            combo.currentIndexChanged.connect(self.apply_filters)
+        self.table.activated.connect(
+            lambda index: self.inspection_activated.emit(index.data(ID_ROLE)))
+        self.model.modelReset.connect(self._update_count)
+
+    def apply_filters(self) -> None:
+        self._timer.stop()
+        self.model.set_filters(search=self.search.text(), status=self.status.currentData(),
+                               form_id=self.form.currentData(), verdict=self.verdict.currentData())
+
+    def reload(self) -> None:
+        self.model.reload()
+
+    def _update_count(self) -> None:
+        self.count.setText(self.tr("%n inspection(s)", "", self.model.rowCount()))
