@@ -17,15 +17,27 @@ from db.connection import Stamp
 GENESIS = "0" * 64
 
 
-def entry_hash(prev_hash: str, at: str, device_id: str, actor: str, action: str, entity: str,
-               entity_id: str, detail: str) -> str:
-    payload = json.dumps([prev_hash, at, device_id, actor, action, entity, entity_id, detail],
-                         ensure_ascii=False, separators=(",", ":"))
+def entry_hash(
+    prev_hash: str, at: str, device_id: str, actor: str, action: str, entity: str, entity_id: str, detail: str
+) -> str:
+    payload = json.dumps(
+        [prev_hash, at, device_id, actor, action, entity, entity_id, detail],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-def append(db: Database, stamp: Stamp, *, actor: str, action: str, entity: str, entity_id: str,
-           detail: dict[str, Any] | None = None) -> str:
+def append(
+    db: Database,
+    stamp: Stamp,
+    *,
+    actor: str,
+    action: str,
+    entity: str,
+    entity_id: str,
+    detail: dict[str, Any] | None = None,
+) -> str:
     """Add one entry chained to the last; returns its hash."""
     row = db.execute("SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
     prev = row[0] if row else GENESIS
@@ -58,5 +70,4 @@ def verify_chain(db: Database) -> tuple[bool, int, str]:
 
 def entries(db: Database, *, entity_id: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
     where, params = ("WHERE entity_id = ?", [entity_id]) if entity_id else ("", [])
-    return list(db.query(
-        f"SELECT * FROM audit_log {where} ORDER BY seq DESC LIMIT ?", [*params, limit]))
+    return list(db.query(f"SELECT * FROM audit_log {where} ORDER BY seq DESC LIMIT ?", [*params, limit]))

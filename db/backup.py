@@ -35,8 +35,11 @@ def make_backup(db: Database, db_path: Path, *, reason: str) -> Path:
 def backup_if_stale(db: Database, db_path: Path, *, max_age: timedelta = timedelta(days=1)) -> Path | None:
     """The daily backup: made when the newest one is older than ``max_age`` (or none exists)."""
     folder = backup_dir(db_path)
-    newest = max(folder.glob(f"{db_path.stem}-*.sqlite"), default=None,
-                 key=lambda p: p.stat().st_mtime) if folder.exists() else None
+    newest = (
+        max(folder.glob(f"{db_path.stem}-*.sqlite"), default=None, key=lambda p: p.stat().st_mtime)
+        if folder.exists()
+        else None
+    )
     if newest is not None:
         age = datetime.now(UTC) - datetime.fromtimestamp(newest.stat().st_mtime, UTC)
         if age < max_age:

@@ -16,10 +16,19 @@ from db import audit
 from db.connection import Stamp, new_id
 from db.errors import FrozenRecord, NotFound
 
-SORTABLE = ("started_at", "status", "form_id", "site_name", "verdict", "record_no",
-            "instrument_label")
-LIST_COLUMNS = ("id", "record_no", "status", "form_id", "site_name", "site_code",
-                "instrument_label", "started_at", "verdict", "inspector")
+SORTABLE = ("started_at", "status", "form_id", "site_name", "verdict", "record_no", "instrument_label")
+LIST_COLUMNS = (
+    "id",
+    "record_no",
+    "status",
+    "form_id",
+    "site_name",
+    "site_code",
+    "instrument_label",
+    "started_at",
+    "verdict",
+    "inspector",
+)
 FTS_MIN_CHARS = 3  # trigram tokens: shorter queries fall back to LIKE
 
 
@@ -27,11 +36,13 @@ def _frozen(exc: sqlite3.DatabaseError) -> bool:
     return "frozen" in str(exc)
 
 
-def ensure_definition(db: Database, *, sha256: str, form_id: str, version: str, text: str,
-                      now: str) -> None:
+def ensure_definition(db: Database, *, sha256: str, form_id: str, version: str, text: str, now: str) -> None:
     """Keep the exact definition text an inspection was recorded under (by its hash)."""
-    db.execute("INSERT OR IGNORE INTO form_definitions (sha256, form_id, version, text, "
-               "created_at) VALUES (?, ?, ?, ?, ?)", [sha256, form_id, version, text, now])
+    db.execute(
+        "INSERT OR IGNORE INTO form_definitions (sha256, form_id, version, text, "
+        "created_at) VALUES (?, ?, ?, ?, ?)",
+        [sha256, form_id, version, text, now],
+    )
 
 
 def definition_text(db: Database, sha256: str) -> str:
@@ -45,46 +56,72 @@ def next_record_no(db: Database, stamp: Stamp, day: str) -> str:
     """A record number people can read aloud: date, device prefix, running number of the day."""
     day = day[:10].replace("-", "")
     prefix = f"{day}-{stamp.device_id[:4].upper()}-"
-    row = db.execute("SELECT max(record_no) FROM inspections WHERE record_no LIKE ?",
-                     [prefix + "%"]).fetchone()
+    row = db.execute(
+        "SELECT max(record_no) FROM inspections WHERE record_no LIKE ?", [prefix + "%"]
+    ).fetchone()
     last = int(row[0].rsplit("-", 1)[1]) if row and row[0] else 0
     return f"{prefix}{last + 1:04d}"
 
 
-def create(db: Database, values: dict[str, Any], stamp: Stamp, *, actor: str = "",
-           definition: dict[str, str], readings: dict[str, str] | None = None) -> str:
+def create(
+    db: Database,
+    values: dict[str, Any],
+    stamp: Stamp,
+    *,
+    actor: str = "",
+    definition: dict[str, str],
+    readings: dict[str, str] | None = None,
+) -> str:
     """Create a draft (and its readings) in one transaction; returns its id."""
     row_id = values.get("id") or new_id()
     with db.atomic():
         ensure_definition(db, now=stamp.now, **definition)
-        row = {"id": row_id, "record_no": values.get("record_no")
-               or next_record_no(db, stamp, values.get("started_at") or stamp.now),
-               "status": "draft", **{k: v for k, v in values.items() if k != "id"},
-               "created_at": stamp.now, "updated_at": stamp.now, "device_id": stamp.device_id}
-        db["inspections"].insert(row)
+        row = {
+            "id": row_id,
+            "record_no": values.get("record_no")
+            or next_record_no(db, stamp, str(values.get("started_at") or stamp.now)),
+            "status": "draft",
+            **{k: v for k, v in values.items() if k != "id"},
+            "created_at": stamp.now,
+            "updated_at": stamp.now,
+            "device_id": stamp.device_id,
+        }
+        db.table("inspections").insert(row)
         for path, value in (readings or {}).items():
             _put_reading(db, row_id, path, value, stamp)
-        audit.append(db, stamp, actor=actor, action="create", entity="inspections",
-                     entity_id=row_id, detail={"form_id": values.get("form_id"),
-                                               "supersedes": values.get("supersedes")})
+        audit.append(
+            db,
+            stamp,
+            actor=actor,
+            action="create",
+            entity="inspections",
+            entity_id=row_id,
+            detail={"form_id": values.get("form_id"), "supersedes": values.get("supersedes")},
+        )
     return str(row_id)
 
 
 def _put_reading(db: Database, inspection_id: str, path: str, value: str, stamp: Stamp) -> None:
     if value == "":
-        db.execute("DELETE FROM readings WHERE inspection_id = ? AND path = ?",
-                   [inspection_id, path])
+        db.execute("DELETE FROM readings WHERE inspection_id = ? AND path = ?", [inspection_id, path])
         return
     db.execute(
         "INSERT INTO readings (id, inspection_id, path, value, created_at, updated_at, "
         "device_id) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(inspection_id, path) DO UPDATE "
         "SET value = excluded.value, updated_at = excluded.updated_at",
-        [new_id(), inspection_id, path, value, stamp.now, stamp.now, stamp.device_id])
+        [new_id(), inspection_id, path, value, stamp.now, stamp.now, stamp.device_id],
+    )
 
 
-def put_readings(db: Database, inspection_id: str, values: dict[str, str], stamp: Stamp, *,
-                 evaluation: dict[str, Any] | None = None, ui_state: dict[str, Any] | None = None,
-                 ) -> None:
+def put_readings(
+    db: Database,
+    inspection_id: str,
+    values: dict[str, str],
+    stamp: Stamp,
+    *,
+    evaluation: dict[str, Any] | None = None,
+    ui_state: dict[str, Any] | None = None,
+) -> None:
     """Autosave: set (or clear, with '') readings and store the fresh evaluation, atomically.
 
     Raises FrozenRecord if the inspection is no longer a draft.
@@ -93,16 +130,22 @@ def put_readings(db: Database, inspection_id: str, values: dict[str, str], stamp
         with db.atomic():
             for path, value in values.items():
                 _put_reading(db, inspection_id, path, value, stamp)
-            sets, params = ["updated_at = ?"], [stamp.now]
+            sets: list[str] = ["updated_at = ?"]
+            params: list[Any] = [stamp.now]
             if evaluation is not None:
                 sets += ["verdict = ?", "failed = ?", "results = ?"]
-                params += [evaluation.get("verdict"), json.dumps(evaluation.get("failed", [])),
-                           json.dumps(evaluation.get("results", {}), ensure_ascii=False)]
+                params += [
+                    evaluation.get("verdict"),
+                    json.dumps(evaluation.get("failed", [])),
+                    json.dumps(evaluation.get("results", {}), ensure_ascii=False),
+                ]
             if ui_state is not None:
                 sets.append("ui_state = ?")
                 params.append(json.dumps(ui_state, ensure_ascii=False))
-            cur = db.execute(f"UPDATE inspections SET {', '.join(sets)} WHERE id = ? "
-                             "AND status = 'draft'", [*params, inspection_id])
+            cur = db.execute(
+                f"UPDATE inspections SET {', '.join(sets)} WHERE id = ? AND status = 'draft'",
+                [*params, inspection_id],
+            )
             if cur.rowcount == 0:
                 get(db, inspection_id)  # NotFound if missing
                 raise FrozenRecord(inspection_id)
@@ -113,9 +156,12 @@ def put_readings(db: Database, inspection_id: str, values: dict[str, str], stamp
 
 
 def readings(db: Database, inspection_id: str) -> dict[str, str]:
-    return {p: v for p, v in db.execute(
-        "SELECT path, value FROM readings WHERE inspection_id = ? ORDER BY path",
-        [inspection_id])}
+    return {
+        p: v
+        for p, v in db.execute(
+            "SELECT path, value FROM readings WHERE inspection_id = ? ORDER BY path", [inspection_id]
+        )
+    }
 
 
 def get(db: Database, inspection_id: str) -> dict[str, Any]:
@@ -125,8 +171,9 @@ def get(db: Database, inspection_id: str) -> dict[str, Any]:
     return rows[0]
 
 
-def finalise(db: Database, inspection_id: str, values: dict[str, Any], stamp: Stamp, *,
-             actor: str = "") -> None:
+def finalise(
+    db: Database, inspection_id: str, values: dict[str, Any], stamp: Stamp, *, actor: str = ""
+) -> None:
     """Freeze a draft: status 'finalised' plus the canonical record and verdict, in one step."""
     try:
         with db.atomic():
@@ -134,14 +181,20 @@ def finalise(db: Database, inspection_id: str, values: dict[str, Any], stamp: St
                 f"UPDATE inspections SET {', '.join(f'{k} = ?' for k in values)}, "
                 "status = 'finalised', finalised_at = ?, updated_at = ? "
                 "WHERE id = ? AND status = 'draft'",
-                [*values.values(), stamp.now, stamp.now, inspection_id])
+                [*values.values(), stamp.now, stamp.now, inspection_id],
+            )
             if cur.rowcount == 0:
                 get(db, inspection_id)
                 raise FrozenRecord(inspection_id)
-            audit.append(db, stamp, actor=actor, action="finalise", entity="inspections",
-                         entity_id=inspection_id,
-                         detail={"verdict": values.get("verdict"),
-                                 "fingerprint": values.get("fingerprint")})
+            audit.append(
+                db,
+                stamp,
+                actor=actor,
+                action="finalise",
+                entity="inspections",
+                entity_id=inspection_id,
+                detail={"verdict": values.get("verdict"), "fingerprint": values.get("fingerprint")},
+            )
     except sqlite3.DatabaseError as exc:
         if _frozen(exc):
             raise FrozenRecord(inspection_id) from exc
@@ -152,8 +205,9 @@ def delete_draft(db: Database, inspection_id: str, stamp: Stamp, *, actor: str =
     try:
         with db.atomic():
             db.execute("DELETE FROM inspections WHERE id = ?", [inspection_id])
-            audit.append(db, stamp, actor=actor, action="delete", entity="inspections",
-                         entity_id=inspection_id)
+            audit.append(
+                db, stamp, actor=actor, action="delete", entity="inspections", entity_id=inspection_id
+            )
     except sqlite3.DatabaseError as exc:
         if _frozen(exc):
             raise FrozenRecord(inspection_id) from exc
@@ -166,12 +220,12 @@ def _filters(*, search: str, status: str, form_id: str, verdict: str) -> tuple[s
     text = search.strip()
     if text:
         if len(text) >= FTS_MIN_CHARS:
-            clauses.append("rowid IN (SELECT rowid FROM inspections_fts "
-                           "WHERE inspections_fts MATCH ?)")
+            clauses.append("rowid IN (SELECT rowid FROM inspections_fts WHERE inspections_fts MATCH ?)")
             params.append('"' + text.replace('"', '""') + '"')
         else:
-            clauses.append("(site_name LIKE ? OR site_code LIKE ? OR instrument_label LIKE ? "
-                           "OR record_no LIKE ?)")
+            clauses.append(
+                "(site_name LIKE ? OR site_code LIKE ? OR instrument_label LIKE ? OR record_no LIKE ?)"
+            )
             params += [f"%{text}%"] * 4
     for column, value in (("status", status), ("form_id", form_id), ("verdict", verdict)):
         if value:
@@ -186,13 +240,21 @@ def _order(order_by: str, descending: bool) -> str:
     return f" ORDER BY {column} {direction}, rowid {direction}"
 
 
-def list_ids(db: Database, *, search: str = "", status: str = "", form_id: str = "",
-             verdict: str = "", order_by: str = "started_at", descending: bool = True,
-             ) -> list[str]:
+def list_ids(
+    db: Database,
+    *,
+    search: str = "",
+    status: str = "",
+    form_id: str = "",
+    verdict: str = "",
+    order_by: str = "started_at",
+    descending: bool = True,
+) -> list[str]:
     """Ids in display order, filtered and sorted in SQL (the list model holds only these)."""
     where, params = _filters(search=search, status=status, form_id=form_id, verdict=verdict)
-    return [r[0] for r in db.execute(
-        f"SELECT id FROM inspections{where}{_order(order_by, descending)}", params)]
+    return [
+        r[0] for r in db.execute(f"SELECT id FROM inspections{where}{_order(order_by, descending)}", params)
+    ]
 
 
 def rows_by_ids(db: Database, ids: list[str]) -> dict[str, dict[str, Any]]:
@@ -200,20 +262,33 @@ def rows_by_ids(db: Database, ids: list[str]) -> dict[str, dict[str, Any]]:
     if not ids:
         return {}
     marks = ",".join("?" * len(ids))
-    return {r["id"]: r for r in db.query(
-        f"SELECT {', '.join(LIST_COLUMNS)} FROM inspections WHERE id IN ({marks})", ids)}
+    return {
+        r["id"]: r
+        for r in db.query(f"SELECT {', '.join(LIST_COLUMNS)} FROM inspections WHERE id IN ({marks})", ids)
+    }
 
 
-def list_rows(db: Database, *, search: str = "", status: str = "", form_id: str = "",
-              verdict: str = "", limit: int = 1000) -> list[dict[str, Any]]:
+def list_rows(
+    db: Database,
+    *,
+    search: str = "",
+    status: str = "",
+    form_id: str = "",
+    verdict: str = "",
+    limit: int = 1000,
+) -> list[dict[str, Any]]:
     where, params = _filters(search=search, status=status, form_id=form_id, verdict=verdict)
-    return list(db.query(
-        f"SELECT {', '.join(LIST_COLUMNS)} FROM inspections{where}"
-        f"{_order('started_at', True)} LIMIT ?", [*params, limit]))
+    return list(
+        db.query(
+            f"SELECT {', '.join(LIST_COLUMNS)} FROM inspections{where}{_order('started_at', True)} LIMIT ?",
+            [*params, limit],
+        )
+    )
 
 
 def count_by(db: Database, column: str) -> dict[str, int]:
     if column not in ("status", "form_id", "verdict"):
         raise ValueError(column)
-    return {str(k): int(n) for k, n in db.execute(
-        f"SELECT {column}, count(*) FROM inspections GROUP BY {column}")}
+    return {
+        str(k): int(n) for k, n in db.execute(f"SELECT {column}, count(*) FROM inspections GROUP BY {column}")
+    }

@@ -11,9 +11,12 @@ def settings_all(db: Database) -> dict[str, str]:
 
 def setting_put(db: Database, key: str, value: str, *, now: str) -> None:
     with db.atomic():
-        db.execute("INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) "
-                   "ON CONFLICT(key) DO UPDATE SET value = excluded.value, "
-                   "updated_at = excluded.updated_at", [key, value, now])
+        db.execute(
+            "INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value, "
+            "updated_at = excluded.updated_at",
+            [key, value, now],
+        )
 
 
 def draft_get(db: Database, key: str) -> str | None:
@@ -23,9 +26,12 @@ def draft_get(db: Database, key: str) -> str | None:
 
 def draft_put(db: Database, key: str, value: str, *, now: str) -> None:
     with db.atomic():
-        db.execute("INSERT INTO ui_drafts (key, value, updated_at) VALUES (?, ?, ?) "
-                   "ON CONFLICT(key) DO UPDATE SET value = excluded.value, "
-                   "updated_at = excluded.updated_at", [key, value, now])
+        db.execute(
+            "INSERT INTO ui_drafts (key, value, updated_at) VALUES (?, ?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value, "
+            "updated_at = excluded.updated_at",
+            [key, value, now],
+        )
 
 
 def draft_delete(db: Database, key: str) -> None:

@@ -17,9 +17,27 @@ MIGRATIONS = Migrations("inspector_app")
 
 # Columns of an inspection that freeze when it is finalised; only the review may change after.
 FROZEN_COLUMNS = (
-    "form_id", "form_version", "form_hash", "control", "site_id", "instrument_id", "site_name",
-    "site_code", "instrument_label", "lot", "inspector", "started_at", "finalised_at", "verdict",
-    "failed", "results", "measures", "supersedes", "canonical", "fingerprint", "signature",
+    "form_id",
+    "form_version",
+    "form_hash",
+    "control",
+    "site_id",
+    "instrument_id",
+    "site_name",
+    "site_code",
+    "instrument_label",
+    "lot",
+    "inspector",
+    "started_at",
+    "finalised_at",
+    "verdict",
+    "failed",
+    "results",
+    "measures",
+    "supersedes",
+    "canonical",
+    "fingerprint",
+    "signature",
     "record_no",
 )
 
@@ -33,19 +51,19 @@ def _run(db: Database, statements: list[str]) -> None:
 def m0001_initial(db: Database) -> None:
     stamp_cols = "created_at TEXT NOT NULL, updated_at TEXT NOT NULL, device_id TEXT NOT NULL"
     frozen = " OR ".join(f"NEW.{c} IS NOT OLD.{c}" for c in FROZEN_COLUMNS)
-    _run(db, [
-        "CREATE TABLE device (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
-        "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL, "
-        "updated_at TEXT NOT NULL)",
-        "CREATE TABLE ui_drafts (key TEXT PRIMARY KEY, value TEXT NOT NULL, "
-        "updated_at TEXT NOT NULL)",
-        f"""CREATE TABLE sites (
+    _run(
+        db,
+        [
+            "CREATE TABLE device (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+            "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at TEXT NOT NULL)",
+            "CREATE TABLE ui_drafts (key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at TEXT NOT NULL)",
+            f"""CREATE TABLE sites (
             id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL DEFAULT '',
             address TEXT NOT NULL DEFAULT '', district TEXT NOT NULL DEFAULT '',
             credit_code TEXT NOT NULL UNIQUE, contact TEXT NOT NULL DEFAULT '',
             phone TEXT NOT NULL DEFAULT '', credit_status TEXT NOT NULL DEFAULT 'normal',
             {stamp_cols})""",
-        f"""CREATE TABLE instruments (
+            f"""CREATE TABLE instruments (
             id TEXT PRIMARY KEY, site_id TEXT NOT NULL REFERENCES sites(id),
             kind TEXT NOT NULL, maker TEXT NOT NULL DEFAULT '', model TEXT NOT NULL DEFAULT '',
             serial TEXT NOT NULL, accuracy_class TEXT NOT NULL DEFAULT '',
@@ -54,16 +72,16 @@ def m0001_initial(db: Database) -> None:
             cert_no TEXT NOT NULL DEFAULT '', cert_expiry TEXT NOT NULL DEFAULT '',
             details TEXT NOT NULL DEFAULT '{{}}', {stamp_cols},
             UNIQUE (kind, maker, serial))""",
-        "CREATE INDEX instruments_site ON instruments(site_id)",
-        f"""CREATE TABLE standards (
+            "CREATE INDEX instruments_site ON instruments(site_id)",
+            f"""CREATE TABLE standards (
             id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL,
             serial TEXT NOT NULL UNIQUE, grade TEXT NOT NULL DEFAULT '',
             cert_no TEXT NOT NULL DEFAULT '', cert_expiry TEXT NOT NULL DEFAULT '',
             details TEXT NOT NULL DEFAULT '{{}}', {stamp_cols})""",
-        """CREATE TABLE form_definitions (
+            """CREATE TABLE form_definitions (
             sha256 TEXT PRIMARY KEY, form_id TEXT NOT NULL, version TEXT NOT NULL,
             text TEXT NOT NULL, created_at TEXT NOT NULL)""",
-        f"""CREATE TABLE inspections (
+            f"""CREATE TABLE inspections (
             id TEXT PRIMARY KEY, record_no TEXT NOT NULL UNIQUE,
             form_id TEXT NOT NULL, form_version TEXT NOT NULL,
             form_hash TEXT NOT NULL REFERENCES form_definitions(sha256),
@@ -82,75 +100,79 @@ def m0001_initial(db: Database) -> None:
             canonical TEXT, fingerprint TEXT, signature TEXT,
             review_comment TEXT NOT NULL DEFAULT '', reviewed_at TEXT,
             {stamp_cols})""",
-        "CREATE INDEX inspections_started ON inspections(started_at)",
-        "CREATE INDEX inspections_status ON inspections(status, started_at)",
-        "CREATE INDEX inspections_form ON inspections(form_id, started_at)",
-        "CREATE INDEX inspections_verdict ON inspections(verdict, started_at)",
-        "CREATE INDEX inspections_site ON inspections(site_id)",
-        "CREATE INDEX inspections_instrument ON inspections(instrument_id)",
-        f"""CREATE TABLE readings (
+            "CREATE INDEX inspections_started ON inspections(started_at)",
+            "CREATE INDEX inspections_status ON inspections(status, started_at)",
+            "CREATE INDEX inspections_form ON inspections(form_id, started_at)",
+            "CREATE INDEX inspections_verdict ON inspections(verdict, started_at)",
+            "CREATE INDEX inspections_site ON inspections(site_id)",
+            "CREATE INDEX inspections_instrument ON inspections(instrument_id)",
+            f"""CREATE TABLE readings (
             id TEXT PRIMARY KEY,
             inspection_id TEXT NOT NULL REFERENCES inspections(id) ON DELETE CASCADE,
             path TEXT NOT NULL, value TEXT NOT NULL, {stamp_cols},
             UNIQUE (inspection_id, path))""",
-        """CREATE TABLE inspection_standards (
+            """CREATE TABLE inspection_standards (
             inspection_id TEXT NOT NULL REFERENCES inspections(id) ON DELETE CASCADE,
             standard_id TEXT NOT NULL REFERENCES standards(id),
             PRIMARY KEY (inspection_id, standard_id))""",
-        f"""CREATE TABLE attachments (
+            f"""CREATE TABLE attachments (
             id TEXT PRIMARY KEY,
             inspection_id TEXT NOT NULL REFERENCES inspections(id) ON DELETE CASCADE,
             kind TEXT NOT NULL, sha256 TEXT NOT NULL, mime TEXT NOT NULL,
             data BLOB NOT NULL, {stamp_cols})""",
-        "CREATE INDEX attachments_inspection ON attachments(inspection_id)",
-        f"""CREATE TABLE tasks (
+            "CREATE INDEX attachments_inspection ON attachments(inspection_id)",
+            f"""CREATE TABLE tasks (
             id TEXT PRIMARY KEY, site_id TEXT NOT NULL REFERENCES sites(id),
             instrument_id TEXT REFERENCES instruments(id), form_id TEXT NOT NULL,
             due_date TEXT NOT NULL DEFAULT '', status TEXT NOT NULL DEFAULT 'open'
                 CHECK (status IN ('open', 'done', 'cancelled')),
             note TEXT NOT NULL DEFAULT '', source TEXT NOT NULL DEFAULT 'local',
             inspection_id TEXT REFERENCES inspections(id), {stamp_cols})""",
-        """CREATE TABLE audit_log (
+            """CREATE TABLE audit_log (
             seq INTEGER PRIMARY KEY, at TEXT NOT NULL, device_id TEXT NOT NULL,
             actor TEXT NOT NULL, action TEXT NOT NULL, entity TEXT NOT NULL,
             entity_id TEXT NOT NULL, detail TEXT NOT NULL,
             prev_hash TEXT NOT NULL, hash TEXT NOT NULL UNIQUE)""",
-        # The store itself refuses what the rules forbid (DESIGN.md "Data model").
-        """CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+            # The store itself refuses what the rules forbid (DESIGN.md "Data model").
+            """CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
            BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END""",
-        """CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+            """CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
            BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END""",
-        f"""CREATE TRIGGER inspections_frozen BEFORE UPDATE ON inspections
+            f"""CREATE TRIGGER inspections_frozen BEFORE UPDATE ON inspections
            WHEN OLD.status <> 'draft' AND (
                NEW.status NOT IN ('finalised', 'approved', 'returned') OR {frozen})
            BEGIN SELECT RAISE(ABORT, 'finalised inspection is frozen'); END""",
-        """CREATE TRIGGER inspections_no_delete BEFORE DELETE ON inspections
+            """CREATE TRIGGER inspections_no_delete BEFORE DELETE ON inspections
            WHEN OLD.status <> 'draft'
            BEGIN SELECT RAISE(ABORT, 'finalised inspection is frozen'); END""",
-    ])
+        ],
+    )
     for table in ("readings", "inspection_standards", "attachments"):
         for event, ref in (("INSERT", "NEW"), ("UPDATE", "OLD"), ("DELETE", "OLD")):
             db.execute(
                 f"""CREATE TRIGGER {table}_frozen_{event.lower()} BEFORE {event} ON {table}
                 WHEN (SELECT status FROM inspections WHERE id = {ref}.inspection_id) <> 'draft'
-                BEGIN SELECT RAISE(ABORT, 'finalised inspection is frozen'); END""")
+                BEGIN SELECT RAISE(ABORT, 'finalised inspection is frozen'); END"""
+            )
     # Full-text search over what an inspector types into the search box; trigram so that any
     # three characters of a Chinese name match (unicode61 would treat a CJK run as one token).
-    _run(db, [
-        """CREATE VIRTUAL TABLE inspections_fts USING fts5(
+    _run(
+        db,
+        [
+            """CREATE VIRTUAL TABLE inspections_fts USING fts5(
             record_no, site_name, site_code, instrument_label, form_id,
             content='inspections', content_rowid='rowid', tokenize='trigram')""",
-        """CREATE TRIGGER inspections_fts_insert AFTER INSERT ON inspections BEGIN
+            """CREATE TRIGGER inspections_fts_insert AFTER INSERT ON inspections BEGIN
             INSERT INTO inspections_fts(rowid, record_no, site_name, site_code,
                 instrument_label, form_id)
             VALUES (NEW.rowid, NEW.record_no, NEW.site_name, NEW.site_code,
                 NEW.instrument_label, NEW.form_id); END""",
-        """CREATE TRIGGER inspections_fts_delete AFTER DELETE ON inspections BEGIN
+            """CREATE TRIGGER inspections_fts_delete AFTER DELETE ON inspections BEGIN
             INSERT INTO inspections_fts(inspections_fts, rowid, record_no, site_name,
                 site_code, instrument_label, form_id)
             VALUES ('delete', OLD.rowid, OLD.record_no, OLD.site_name, OLD.site_code,
                 OLD.instrument_label, OLD.form_id); END""",
-        """CREATE TRIGGER inspections_fts_update AFTER UPDATE OF record_no, site_name,
+            """CREATE TRIGGER inspections_fts_update AFTER UPDATE OF record_no, site_name,
             site_code, instrument_label, form_id ON inspections BEGIN
             INSERT INTO inspections_fts(inspections_fts, rowid, record_no, site_name,
                 site_code, instrument_label, form_id)
@@ -160,7 +182,8 @@ def m0001_initial(db: Database) -> None:
                 instrument_label, form_id)
             VALUES (NEW.rowid, NEW.record_no, NEW.site_name, NEW.site_code,
                 NEW.instrument_label, NEW.form_id); END""",
-    ])
+        ],
+    )
 
 
 def schema_version(db: Database) -> list[str]:

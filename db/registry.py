@@ -31,18 +31,28 @@ def _check_table(table: str) -> None:
         raise ValueError(f"not a registry table: {table}")
 
 
-def insert(db: Database, table: str, values: dict[str, Any], stamp: Stamp, *,
-           actor: str = "") -> str:
+def insert(db: Database, table: str, values: dict[str, Any], stamp: Stamp, *, actor: str = "") -> str:
     """Insert one row (id made here unless given) and its audit entry; returns the id."""
     _check_table(table)
-    row = {"id": values.get("id") or new_id(), **values,
-           "created_at": stamp.now, "updated_at": stamp.now, "device_id": stamp.device_id}
+    row = {
+        "id": values.get("id") or new_id(),
+        **values,
+        "created_at": stamp.now,
+        "updated_at": stamp.now,
+        "device_id": stamp.device_id,
+    }
     try:
         with db.atomic():
-            db[table].insert(row)
-            audit.append(db, stamp, actor=actor, action="create", entity=table,
-                         entity_id=row["id"], detail={k: v for k, v in values.items()
-                                                      if k != "id"})
+            db.table(table).insert(row)
+            audit.append(
+                db,
+                stamp,
+                actor=actor,
+                action="create",
+                entity=table,
+                entity_id=row["id"],
+                detail={k: v for k, v in values.items() if k != "id"},
+            )
     except sqlite3.IntegrityError as exc:
         column = UNIQUE_COLUMNS.get(table, "id")
         if "UNIQUE" in str(exc):
@@ -51,19 +61,22 @@ def insert(db: Database, table: str, values: dict[str, Any], stamp: Stamp, *,
     return str(row["id"])
 
 
-def update(db: Database, table: str, row_id: str, values: dict[str, Any], stamp: Stamp, *,
-           actor: str = "") -> None:
+def update(
+    db: Database, table: str, row_id: str, values: dict[str, Any], stamp: Stamp, *, actor: str = ""
+) -> None:
     """Update the given columns of one row, with its audit entry; raises NotFound."""
     _check_table(table)
     try:
         with db.atomic():
             cur = db.execute(
-                f"UPDATE {table} SET {', '.join(f'{k} = ?' for k in values)}, updated_at = ? "
-                "WHERE id = ?", [*values.values(), stamp.now, row_id])
+                f"UPDATE {table} SET {', '.join(f'{k} = ?' for k in values)}, updated_at = ? WHERE id = ?",
+                [*values.values(), stamp.now, row_id],
+            )
             if cur.rowcount == 0:
                 raise NotFound(row_id)
-            audit.append(db, stamp, actor=actor, action="update", entity=table,
-                         entity_id=row_id, detail=values)
+            audit.append(
+                db, stamp, actor=actor, action="update", entity=table, entity_id=row_id, detail=values
+            )
     except sqlite3.IntegrityError as exc:
         column = UNIQUE_COLUMNS.get(table, "id")
         if "UNIQUE" in str(exc):
@@ -79,8 +92,15 @@ def get(db: Database, table: str, row_id: str) -> dict[str, Any]:
     return rows[0]
 
 
-def search(db: Database, table: str, *, text: str = "", where: dict[str, Any] | None = None,
-           order_by: str = "updated_at DESC", limit: int = 500) -> list[dict[str, Any]]:
+def search(
+    db: Database,
+    table: str,
+    *,
+    text: str = "",
+    where: dict[str, Any] | None = None,
+    order_by: str = "updated_at DESC",
+    limit: int = 500,
+) -> list[dict[str, Any]]:
     """Rows whose searchable columns contain ``text`` and whose columns equal ``where``."""
     _check_table(table)
     clauses, params = [], []

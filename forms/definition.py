@@ -72,9 +72,7 @@ class FieldSpec:
         return str(raw)
 
     def check_range(self, value: Decimal, path: str) -> None:
-        low_bad = self.min is not None and (
-            value <= self.min if self.min_exclusive else value < self.min
-        )
+        low_bad = self.min is not None and (value <= self.min if self.min_exclusive else value < self.min)
         high_bad = self.max is not None and value > self.max
         if low_bad or high_bad:
             raise InputError(
@@ -191,8 +189,7 @@ def parse_definition(text: str) -> FormDefinition:
 
     items = {}
     for code, labels in _need(data, "items", dict, "definition").items():
-        items[code] = (_need(labels, "zh", str, f"items.{code}"),
-                       _need(labels, "en", str, f"items.{code}"))
+        items[code] = (_need(labels, "zh", str, f"items.{code}"), _need(labels, "en", str, f"items.{code}"))
 
     fields: dict[str, FieldSpec] = {}
     for fid, spec in _need(data, "fields", dict, "definition").items():
@@ -201,8 +198,7 @@ def parse_definition(text: str) -> FormDefinition:
         if ftype not in FIELD_TYPES:
             raise DefinitionError(f"{where}.type: '{ftype}' is not one of {FIELD_TYPES}")
         choices = tuple(
-            Choice(str(_need(c, "value", str, where)), _need(c, "zh", str, where),
-                   _need(c, "en", str, where))
+            Choice(str(_need(c, "value", str, where)), _need(c, "zh", str, where), _need(c, "en", str, where))
             for c in spec.get("choices", [])
         )
         if ftype == "choice" and not choices:
@@ -235,17 +231,25 @@ def parse_definition(text: str) -> FormDefinition:
                 raise DefinitionError(f"{where}.fields: unknown field '{fid}'")
         if kind == "grid" and not step.get("grid"):
             raise DefinitionError(f"{where}: a grid step needs 'grid'")
-        steps.append(Step(
-            id=_need(step, "id", str, where), zh=_need(step, "zh", str, where),
-            en=_need(step, "en", str, where), kind=kind, fields=step_fields,
-            grid=step.get("grid", ""), min_rows=int(step.get("min_rows", 0)),
-            max_rows=int(step.get("max_rows", 0)),
-        ))
+        steps.append(
+            Step(
+                id=_need(step, "id", str, where),
+                zh=_need(step, "zh", str, where),
+                en=_need(step, "en", str, where),
+                kind=kind,
+                fields=step_fields,
+                grid=step.get("grid", ""),
+                min_rows=int(step.get("min_rows", 0)),
+                max_rows=int(step.get("max_rows", 0)),
+            )
+        )
 
     checklist = tuple(
         ChecklistItem(
-            id=_need(c, "id", str, "checklist"), zh=_need(c, "zh", str, "checklist"),
-            en=_need(c, "en", str, "checklist"), number_zh=c.get("number_zh", ""),
+            id=_need(c, "id", str, "checklist"),
+            zh=_need(c, "zh", str, "checklist"),
+            en=_need(c, "en", str, "checklist"),
+            number_zh=c.get("number_zh", ""),
             number_en=c.get("number_en", ""),
         )
         for c in data.get("checklist", [])
@@ -262,10 +266,19 @@ def parse_definition(text: str) -> FormDefinition:
         limits[key] = Limit(value=limit["value"], source=_need(limit, "source", str, where))
 
     return FormDefinition(
-        id=data["id"], version=data["version"], regulation=data["regulation"],
-        edition=data["edition"], zh=data["zh"], en=data["en"],
-        instrument_kind=data["instrument_kind"], items=items, fields=fields,
-        steps=tuple(steps), checklist=checklist, limits=limits, text=text,
+        id=data["id"],
+        version=data["version"],
+        regulation=data["regulation"],
+        edition=data["edition"],
+        zh=data["zh"],
+        en=data["en"],
+        instrument_kind=data["instrument_kind"],
+        items=items,
+        fields=fields,
+        steps=tuple(steps),
+        checklist=checklist,
+        limits=limits,
+        text=text,
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
     )
 

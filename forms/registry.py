@@ -65,8 +65,12 @@ def _checklist(defn: FormDefinition, data: Mapping[str, Any], judge: Judge) -> d
     return out
 
 
-def evaluate(data: Mapping[str, Any], *, defaults: Mapping[str, Any] | None = None,
-             definition: FormDefinition | None = None) -> Evaluation:
+def evaluate(
+    data: Mapping[str, Any],
+    *,
+    defaults: Mapping[str, Any] | None = None,
+    definition: FormDefinition | None = None,
+) -> Evaluation:
     """Evaluate one check (the `evaluate` JSON contract) with exact decimals.
 
     ``defaults`` are the settings (limit_comparison, point_error_rule, ...); the input's own
@@ -88,7 +92,12 @@ def evaluate(data: Mapping[str, Any], *, defaults: Mapping[str, Any] | None = No
         results = _EVALUATORS[defn.id](defn, data, options, judge)
         results["checklist"] = _checklist(defn, data, judge)
     return Evaluation(
-        form=defn.id, form_version=defn.version, regulation=defn.regulation,
-        verdict=judge.verdict, failed=judge.failed, inconclusive=judge.undecided,
-        next_steps=judge.next_steps, results=results,
+        form=defn.id,
+        form_version=defn.version,
+        regulation=defn.regulation,
+        verdict=judge.verdict,
+        failed=judge.failed,
+        inconclusive=judge.undecided,
+        next_steps=judge.next_steps,
+        results=results,
     )

@@ -16,8 +16,9 @@ CANONICAL_VERSION = 1
 
 
 def canonical_bytes(record: dict[str, Any]) -> bytes:
-    return json.dumps(jsonable(record), ensure_ascii=False, sort_keys=True,
-                      separators=(",", ":")).encode("utf-8")
+    return json.dumps(jsonable(record), ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode(
+        "utf-8"
+    )
 
 
 def fingerprint(data: bytes) -> str:

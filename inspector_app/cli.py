@@ -29,8 +29,9 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         text = _read_input(args.file)
     except (OSError, UnicodeDecodeError) as exc:
         message = bilingual(args.file, "unreadable", {"detail": type(exc).__name__})
-        print(json.dumps({"error": {"field": "", "code": "unreadable", "message": message}},
-                         ensure_ascii=False))
+        print(
+            json.dumps({"error": {"field": "", "code": "unreadable", "message": message}}, ensure_ascii=False)
+        )
         return 2
     defaults = None
     if args.db:
@@ -52,8 +53,10 @@ def cmd_list(args: argparse.Namespace) -> int:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
     for r in rows:
-        print(f"{r['id']}  {r['form_id']:<15} {r['status']:<10} {r['verdict'] or '-':<13} "
-              f"{r['started_at'][:10]}  {r['site_name']}")
+        print(
+            f"{r['id']}  {r['form_id']:<15} {r['status']:<10} {r['verdict'] or '-':<13} "
+            f"{r['started_at'][:10]}  {r['site_name']}"
+        )
     return 0
 
 
@@ -86,14 +89,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def db_option(p: argparse.ArgumentParser, required: bool = False) -> None:
-        p.add_argument("--db", type=Path, default=None,
-                       help="SQLite database (default: the per-user database)")
+        p.add_argument(
+            "--db", type=Path, default=None, help="SQLite database (default: the per-user database)"
+        )
 
     p = sub.add_parser("evaluate", help="evaluate one check given as JSON (file or -)")
     p.add_argument("file", help="JSON file, or - for standard input")
     p.add_argument("--pretty", action="store_true", help="indent the JSON output")
-    p.add_argument("--db", type=Path, default=None,
-                   help="take option defaults from this database's settings")
+    p.add_argument("--db", type=Path, default=None, help="take option defaults from this database's settings")
     p.set_defaults(func=cmd_evaluate)
 
     p = sub.add_parser("list", help="list inspections")

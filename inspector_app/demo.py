@@ -19,11 +19,34 @@ from inspector_app.readings import flatten
 from inspector_app.services import Services
 
 CODE_ALPHABET = credit_code.ALPHABET
-DISTRICT_CODES = {"渝中区": "500103", "江北区": "500105", "南岸区": "500108", "九龙坡区": "500107",
-                  "沙坪坝区": "500106", "渝北区": "500112", "巴南区": "500113", "北碚区": "500109",
-                  "大渡口区": "500104", "万州区": "500101", "涪陵区": "500102", "江津区": "500116"}
-ROADS = ("解放碑步行街", "观音桥大道", "南坪正街", "杨家坪正街", "三峡广场", "龙溪路", "鱼洞新街",
-         "天生路", "春晖路", "北滨路", "两路口", "金开大道")
+DISTRICT_CODES = {
+    "渝中区": "500103",
+    "江北区": "500105",
+    "南岸区": "500108",
+    "九龙坡区": "500107",
+    "沙坪坝区": "500106",
+    "渝北区": "500112",
+    "巴南区": "500113",
+    "北碚区": "500109",
+    "大渡口区": "500104",
+    "万州区": "500101",
+    "涪陵区": "500102",
+    "江津区": "500116",
+}
+ROADS = (
+    "解放碑步行街",
+    "观音桥大道",
+    "南坪正街",
+    "杨家坪正街",
+    "三峡广场",
+    "龙溪路",
+    "鱼洞新街",
+    "天生路",
+    "春晖路",
+    "北滨路",
+    "两路口",
+    "金开大道",
+)
 
 SITES: tuple[tuple[str, str], ...] = (
     ("petrol_station", "中国石化重庆{d}石油分公司{r}加油站"),
@@ -66,25 +89,44 @@ def fuel_readings(rng: random.Random) -> dict[str, Any]:
         v_j = capacity + rng.choice((0, 0, 0.01, 0.02))
         t_b = round(rng.uniform(14, 28), 1)
         v_b = v_j * (1 - bias - rng.gauss(0, 0.0002))
-        runs.append({"v_j": _q(v_j, "0.01"), "v_b": _q(v_b, "0.001"),
-                     "t_j": _q(t_b + rng.uniform(-0.6, 0.6), "0.1"), "t_b": _q(t_b, "0.1")})
+        runs.append(
+            {
+                "v_j": _q(v_j, "0.01"),
+                "v_b": _q(v_b, "0.001"),
+                "t_j": _q(t_b + rng.uniform(-0.6, 0.6), "0.1"),
+                "t_b": _q(t_b, "0.1"),
+            }
+        )
     price = rng.choice(("7.86", "8.12", "7.45", "8.65"))
     volume = _q(rng.uniform(10, 45), "0.01")
     amount = str((Decimal(price) * Decimal(volume)).quantize(Decimal("0.01")))
     seals_ok = rng.random() > 0.05
-    return {"fuel": rng.choice(("gasoline", "gasoline", "diesel")),
-            "measure_material": "stainless_steel", "flow_points": [{"runs": runs}],
-            "payment": [{"unit_price": price, "volume": volume, "amount": amount}],
-            "checklist": {"certificate": True, "nameplate": True, "seal_transducer": seals_ok,
-                          "seal_encoder": True, "seal_mainboard": True, "zero_return": True,
-                          "self_lock": True, "software_id": True}}
+    return {
+        "fuel": rng.choice(("gasoline", "gasoline", "diesel")),
+        "measure_material": "stainless_steel",
+        "flow_points": [{"runs": runs}],
+        "payment": [{"unit_price": price, "volume": volume, "amount": amount}],
+        "checklist": {
+            "certificate": True,
+            "nameplate": True,
+            "seal_transducer": seals_ok,
+            "seal_encoder": True,
+            "seal_mainboard": True,
+            "zero_return": True,
+            "self_lock": True,
+            "software_id": True,
+        },
+    }
 
 
 def taxi_readings(rng: random.Random, day: str) -> dict[str, Any]:
     tariff = load_tariffs()["example-hypothetical"]
     period = tariff.period_on(day) or tariff.periods[0]
-    parsed = {k: Decimal(str(v)) for k, v in period.items()
-              if k not in ("effective_from", "effective_to", "night_start", "night_end")}
+    parsed = {
+        k: Decimal(str(v))
+        for k, v in period.items()
+        if k not in ("effective_from", "effective_to", "night_start", "night_end")
+    }
     fares = []
     for _ in range(2):
         km = _q(rng.uniform(2, 25), "0.1")
@@ -94,11 +136,20 @@ def taxi_readings(rng: random.Random, day: str) -> dict[str, Any]:
         shown = computed + (1 if rng.random() < 0.04 else 0)
         fares.append({"distance_km": km, "waiting_s": wait, "night": night, "displayed": str(shown)})
     error = rng.uniform(-0.035, 0.012)
-    return {"distance_tests": [{"meter_m": "1000", "reference_m": _q(1000 / (1 + error), "0.1")}],
-            "time_tests": [{"meter_s": _q(300 + rng.gauss(0, 0.3), "0.1"), "reference_s": "300.0"}],
-            "tariff": "example-hypothetical", "date": day, "fare_tests": fares,
-            "checklist": {"certificate": True, "seals": rng.random() > 0.04, "functions": True,
-                          "tariff_parameters": True, "receipt": True}}
+    return {
+        "distance_tests": [{"meter_m": "1000", "reference_m": _q(1000 / (1 + error), "0.1")}],
+        "time_tests": [{"meter_s": _q(300 + rng.gauss(0, 0.3), "0.1"), "reference_s": "300.0"}],
+        "tariff": "example-hypothetical",
+        "date": day,
+        "fare_tests": fares,
+        "checklist": {
+            "certificate": True,
+            "seals": rng.random() > 0.04,
+            "functions": True,
+            "tariff_parameters": True,
+            "receipt": True,
+        },
+    }
 
 
 def scale_readings(rng: random.Random, max_g: int, e: int) -> dict[str, Any]:
@@ -116,40 +167,73 @@ def scale_readings(rng: random.Random, max_g: int, e: int) -> dict[str, Any]:
     weight = _q(rng.uniform(0.3, 3.0), "0.005") if e == 5 else _q(rng.uniform(0.3, 3.0), "0.002")
     shown = (Decimal(price) * Decimal(weight)).quantize(Decimal("0.01"), rounding="ROUND_HALF_UP")
     settled = rng.choice((500, 1000, 1500, 2000))
-    return {"accuracy_class": "III", "max": str(max_g), "e": str(e), "d": str(e),
-            "zero": {"load": str(10 * e), "indication": str(10 * e), "added": _q(e * 0.4, "0.1")},
-            "weighings": [reading(load, 0.5) for load in loads if load <= max_g],
-            "eccentricity": {"load": str(ecc), "positions": [
-                {k: v for k, v in reading(ecc, 0.6).items() if k != "load"} for _ in range(4)]},
-            "repeatability": {"load": str(max_g),
-                              "runs": [{k: v for k, v in r.items() if k != "load"} for r in runs]},
-            "price": [{"unit_price": price, "per": "kg", "weight_kg": weight, "displayed": str(shown)}],
-            "reweighing": [{"category": "2", "settled_g": str(settled),
-                            "actual_g": str(settled - rng.choice((0, 1, 2, 3, 8))),
-                            "method": "reference"}],
-            "checklist": {"certificate": True, "seal": True, "nameplate": True,
-                          "no_cheating": rng.random() > 0.03}}
+    return {
+        "accuracy_class": "III",
+        "max": str(max_g),
+        "e": str(e),
+        "d": str(e),
+        "zero": {"load": str(10 * e), "indication": str(10 * e), "added": _q(e * 0.4, "0.1")},
+        "weighings": [reading(load, 0.5) for load in loads if load <= max_g],
+        "eccentricity": {
+            "load": str(ecc),
+            "positions": [{k: v for k, v in reading(ecc, 0.6).items() if k != "load"} for _ in range(4)],
+        },
+        "repeatability": {
+            "load": str(max_g),
+            "runs": [{k: v for k, v in r.items() if k != "load"} for r in runs],
+        },
+        "price": [{"unit_price": price, "per": "kg", "weight_kg": weight, "displayed": str(shown)}],
+        "reweighing": [
+            {
+                "category": "2",
+                "settled_g": str(settled),
+                "actual_g": str(settled - rng.choice((0, 1, 2, 3, 8))),
+                "method": "reference",
+            }
+        ],
+        "checklist": {
+            "certificate": True,
+            "seal": True,
+            "nameplate": True,
+            "no_cheating": rng.random() > 0.03,
+        },
+    }
 
 
 def net_content_readings(rng: random.Random) -> tuple[dict[str, Any], dict[str, Any]]:
-    product, nominal, lot_size, sd, tare = rng.choice((
-        ("白砂糖", 500, 80, 3.0, 5.0), ("大米", 5000, 300, 25.0, 40.0),
-        ("菜籽油", 1000, 40, 4.0, 60.0), ("火锅底料", 400, 150, 2.5, 12.0)))
+    product, nominal, lot_size, sd, tare = rng.choice(
+        (
+            ("白砂糖", 500, 80, 3.0, 5.0),
+            ("大米", 5000, 300, 25.0, 40.0),
+            ("菜籽油", 1000, 40, 4.0, 60.0),
+            ("火锅底料", 400, 150, 2.5, 12.0),
+        )
+    )
     n = 13 if lot_size <= 99 else (50 if lot_size <= 500 else 80)
     if lot_size <= 50:
         n = 10
     bias = rng.gauss(nominal * 0.004, sd)
     empties = [_q(tare + rng.gauss(0, tare * 0.01), "0.1") for _ in range(10)]
     samples = [{"gross": _q(nominal + tare + bias + rng.gauss(0, sd), "0.1")} for _ in range(n)]
-    lot = {"product": product, "nominal_text": f"{nominal} g", "lot_size": lot_size,
-           "brand": rng.choice(("山城", "渝味", "巴蜀", "江州"))}
-    return lot, {"quantity": "mass", "nominal": str(nominal), "lot_size": lot_size,
-                 "tare": {"mode": "average", "empty": empties}, "samples": samples,
-                 "checklist": {"marking": True, "instrument": True}}
+    lot = {
+        "product": product,
+        "nominal_text": f"{nominal} g",
+        "lot_size": lot_size,
+        "brand": rng.choice(("山城", "渝味", "巴蜀", "江州")),
+    }
+    return lot, {
+        "quantity": "mass",
+        "nominal": str(nominal),
+        "lot_size": lot_size,
+        "tare": {"mode": "average", "empty": empties},
+        "samples": samples,
+        "checklist": {"marking": True, "instrument": True},
+    }
 
 
-def seed_demo(services: Services, *, inspections: int = 60, seed: int = 2026,
-              today: dt.date | None = None) -> dict[str, int]:
+def seed_demo(
+    services: Services, *, inspections: int = 60, seed: int = 2026, today: dt.date | None = None
+) -> dict[str, int]:
     """Fill the registries and make ``inspections`` inspections (about 3 in 4 finalised)."""
     rng = random.Random(seed)
     today = today or dt.date.today()
@@ -164,74 +248,116 @@ def seed_demo(services: Services, *, inspections: int = 60, seed: int = 2026,
         name = pattern.format(d=district.removesuffix("区"), r=road)
         code = make_credit_code(rng, district)
         existing = reg.search("sites", credit_code=code)
-        site_id = existing[0]["id"] if existing else reg.create("sites", {
-            "name": name, "kind": kind, "credit_code": code, "district": district,
-            "address": f"重庆市{district}{road}{rng.randint(1, 300)}号",
-            "contact": rng.choice(CONTACTS), "phone": f"023-{rng.randint(60000000, 69999999)}"})
+        site_id = (
+            existing[0]["id"]
+            if existing
+            else reg.create(
+                "sites",
+                {
+                    "name": name,
+                    "kind": kind,
+                    "credit_code": code,
+                    "district": district,
+                    "address": f"重庆市{district}{road}{rng.randint(1, 300)}号",
+                    "contact": rng.choice(CONTACTS),
+                    "phone": f"023-{rng.randint(60000000, 69999999)}",
+                },
+            )
+        )
         sites.setdefault(kind, []).append({"id": site_id, "name": name})
 
     instruments: dict[str, list[tuple[str, str, dict[str, Any]]]] = {}
     expiry = (today + dt.timedelta(days=rng.randint(30, 170))).isoformat()
-    plan = (("petrol_station", "fuel_dispenser", 3, ("正星科技", "托肯恒山", "稳牌石油")),
-            ("taxi_company", "taxi_meter", 4, ("聚利", "华泰", "三海")),
-            ("market", "scale", 3, ("凯丰", "友声", "顶尖")),
-            ("supermarket", "scale", 2, ("大华", "梅特勒-托利多")))
+    plan = (
+        ("petrol_station", "fuel_dispenser", 3, ("正星科技", "托肯恒山", "稳牌石油")),
+        ("taxi_company", "taxi_meter", 4, ("聚利", "华泰", "三海")),
+        ("market", "scale", 3, ("凯丰", "友声", "顶尖")),
+        ("supermarket", "scale", 2, ("大华", "梅特勒-托利多")),
+    )
     for site_kind, inst_kind, per_site, makers in plan:
         for site in sites.get(site_kind, []):
-            for k in range(per_site):
+            for _ in range(per_site):
                 serial = f"{inst_kind[:2].upper()}{rng.randint(100000, 999999)}"
                 max_g, e = rng.choice(((15000, 5), (30000, 10), (6000, 2)))
                 details: dict[str, Any] = {"max_g": max_g, "e_g": e}
-                values = {"site_id": site["id"], "kind": inst_kind, "maker": rng.choice(makers),
-                          "serial": serial, "cert_no": f"CQJL{today.year}-{rng.randint(10000, 99999)}",
-                          "cert_expiry": expiry}
+                values = {
+                    "site_id": site["id"],
+                    "kind": inst_kind,
+                    "maker": rng.choice(makers),
+                    "serial": serial,
+                    "cert_no": f"CQJL{today.year}-{rng.randint(10000, 99999)}",
+                    "cert_expiry": expiry,
+                }
                 if inst_kind == "scale":
-                    values.update(model=f"ACS-{max_g // 1000}", accuracy_class="III",
-                                  max_capacity=str(max_g), e_interval=str(e), q_min=str(20 * e))
+                    values.update(
+                        model=f"ACS-{max_g // 1000}",
+                        accuracy_class="III",
+                        max_capacity=str(max_g),
+                        e_interval=str(e),
+                        q_min=str(20 * e),
+                    )
                 elif inst_kind == "fuel_dispenser":
                     values.update(model="CS46", max_capacity="50", q_min="5")
                 else:
                     values.update(model="JT-2016")
                     details["plate"] = f"渝A·T{rng.randint(1000, 9999)}"
                 values["details"] = json.dumps(details, ensure_ascii=False)
-                inst_id = reg.create("instruments", values)
-                instruments.setdefault(inst_kind, []).append((site["id"], inst_id, details))
+                new_id = reg.create("instruments", values)
+                instruments.setdefault(inst_kind, []).append((site["id"], new_id, details))
 
-    standards = (("二等标准金属量器 20 L", "metal_measure", "JLQ-20-0131", "二等", 200),
-                 ("二等标准金属量器 50 L", "metal_measure", "JLQ-50-0207", "二等", 120),
-                 ("M1 等级砝码组 1 kg×10", "weights", "FM-M1-1K-016", "M1", 300),
-                 ("M1 等级砝码 5 kg×3", "weights", "FM-M1-5K-004", "M1", 90),
-                 ("出租车计价器滚轮检定装置", "roller_rig", "GL-2016-033", "0.1 %", 240),
-                 ("数字温度计", "thermometer", "WD-0.1-078", "0.1 °C", 150),
-                 ("电子秒表", "stopwatch", "MB-0.01-112", "±0.1 s/h", 60),
-                 ("电子天平 6200 g", "balance", "TP-6200-021", "II 级 e=0.1 g", 200),
-                 ("二等标准金属量器 20 L（已过期）", "metal_measure", "JLQ-20-0099", "二等", -15))
+    standards = (
+        ("二等标准金属量器 20 L", "metal_measure", "JLQ-20-0131", "二等", 200),
+        ("二等标准金属量器 50 L", "metal_measure", "JLQ-50-0207", "二等", 120),
+        ("M1 等级砝码组 1 kg×10", "weights", "FM-M1-1K-016", "M1", 300),
+        ("M1 等级砝码 5 kg×3", "weights", "FM-M1-5K-004", "M1", 90),
+        ("出租车计价器滚轮检定装置", "roller_rig", "GL-2016-033", "0.1 %", 240),
+        ("数字温度计", "thermometer", "WD-0.1-078", "0.1 °C", 150),
+        ("电子秒表", "stopwatch", "MB-0.01-112", "±0.1 s/h", 60),
+        ("电子天平 6200 g", "balance", "TP-6200-021", "II 级 e=0.1 g", 200),
+        ("二等标准金属量器 20 L（已过期）", "metal_measure", "JLQ-20-0099", "二等", -15),
+    )
     standard_ids = []
     for name, kind, serial, grade, days in standards:
         found = reg.search("standards", serial=serial)
-        standard_ids.append(found[0]["id"] if found else reg.create("standards", {
-            "name": name, "kind": kind, "serial": serial, "grade": grade,
-            "cert_no": f"CQJL-BZ-{rng.randint(1000, 9999)}",
-            "cert_expiry": (today + dt.timedelta(days=days)).isoformat()}))
+        standard_ids.append(
+            found[0]["id"]
+            if found
+            else reg.create(
+                "standards",
+                {
+                    "name": name,
+                    "kind": kind,
+                    "serial": serial,
+                    "grade": grade,
+                    "cert_no": f"CQJL-BZ-{rng.randint(1000, 9999)}",
+                    "cert_expiry": (today + dt.timedelta(days=days)).isoformat(),
+                },
+            )
+        )
 
-    made = {"sites": sum(len(v) for v in sites.values()),
-            "instruments": sum(len(v) for v in instruments.values()),
-            "standards": len(standard_ids), "inspections": 0, "finalised": 0}
+    made = {
+        "sites": sum(len(v) for v in sites.values()),
+        "instruments": sum(len(v) for v in instruments.values()),
+        "standards": len(standard_ids),
+        "inspections": 0,
+        "finalised": 0,
+    }
     forms_cycle = ("fuel_dispenser", "taxi_meter", "scale", "net_content")
     ins = services.inspections
     for i in range(inspections):
         form_id = forms_cycle[i % 4]
         day = today - dt.timedelta(days=rng.randint(0, 120))
         started = f"{day.isoformat()}T{rng.randint(1, 9):02d}:{rng.randint(0, 59):02d}:00.000Z"
-        lot = None
-        inst_id = None
+        lot: dict[str, Any] | None = None
+        inst_id: str | None = None
+        used: tuple[str, ...]
+        data: dict[str, Any]
         if form_id == "net_content":
             site_id = rng.choice(sites["packer"] + sites["supermarket"])["id"]
             lot, data = net_content_readings(rng)
             used = (standard_ids[7],)
         else:
-            site_id, inst_id, details = rng.choice(instruments[form_id if form_id != "scale"
-                                                               else "scale"])
+            site_id, inst_id, details = rng.choice(instruments[form_id])
             if form_id == "fuel_dispenser":
                 data, used = fuel_readings(rng), (standard_ids[0], standard_ids[5])
             elif form_id == "taxi_meter":
@@ -239,9 +365,15 @@ def seed_demo(services: Services, *, inspections: int = 60, seed: int = 2026,
             else:
                 data = scale_readings(rng, details["max_g"], details["e_g"])
                 used = (standard_ids[2], standard_ids[3])
-        inspection_id = ins.start(form_id=form_id, site_id=site_id, instrument_id=inst_id,
-                                  lot=lot, standard_ids=used, readings=flatten(data),
-                                  started_at=started)
+        inspection_id = ins.start(
+            form_id=form_id,
+            site_id=site_id,
+            instrument_id=inst_id,
+            lot=lot,
+            standard_ids=used,
+            readings=flatten(data),
+            started_at=started,
+        )
         made["inspections"] += 1
         if rng.random() < 0.75:
             verdict = ins.get(inspection_id)["verdict"]

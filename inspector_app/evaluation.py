@@ -43,8 +43,7 @@ def parse_check(text: str) -> Any:
     try:
         return json.loads(text, parse_float=Decimal)
     except json.JSONDecodeError as exc:
-        raise InputError("", "invalid_json", detail=f"line {exc.lineno} column {exc.colno}") \
-            from exc
+        raise InputError("", "invalid_json", detail=f"line {exc.lineno} column {exc.colno}") from exc
 
 
 def evaluate_text(text: str, *, defaults: Mapping[str, Any] | None = None) -> tuple[int, dict[str, Any]]:
@@ -59,5 +58,10 @@ def evaluate_text(text: str, *, defaults: Mapping[str, Any] | None = None) -> tu
             raise InputError("", "not_an_object")
         return 0, evaluation_json(evaluate(data, defaults=defaults))
     except InputError as exc:
-        return 2, {"error": {"field": exc.field, "code": exc.code,
-                             "message": bilingual(exc.field, exc.code, exc.params)}}
+        return 2, {
+            "error": {
+                "field": exc.field,
+                "code": exc.code,
+                "message": bilingual(exc.field, exc.code, exc.params),
+            }
+        }

@@ -13,42 +13,66 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
     "required": ("{field}：必填", "{field}: required"),
     "not_a_number": ("{field}：“{value}”不是数字", "{field}: '{value}' is not a number"),
     "not_an_integer": ("{field}：“{value}”不是整数", "{field}: '{value}' is not a whole number"),
-    "not_a_boolean": ("{field}：应为 是/否（true/false），而不是“{value}”",
-                      "{field}: must be true or false, not '{value}'"),
+    "not_a_boolean": (
+        "{field}：应为 是/否（true/false），而不是“{value}”",
+        "{field}: must be true or false, not '{value}'",
+    ),
     "not_a_list": ("{field}：应为列表", "{field}: must be a list"),
     "not_an_object": ("{field}：应为对象", "{field}: must be an object"),
-    "unknown_choice": ("{field}：“{value}”不是可选值（{choices}）",
-                       "{field}: '{value}' is not one of {choices}"),
+    "unknown_choice": (
+        "{field}：“{value}”不是可选值（{choices}）",
+        "{field}: '{value}' is not one of {choices}",
+    ),
     "out_of_range": ("{field}：{value} 超出允许范围 {range}", "{field}: {value} is outside {range}"),
-    "sample_count": ("{field}：批量 {lot_size} 需抽取 {needed} 件样品，实际 {given} 件",
-                     "{field}: a lot of {lot_size} needs {needed} samples, {given} given"),
-    "too_few": ("{field}：至少需要 {needed} 个数据，实际 {given} 个",
-                "{field}: at least {needed} values are needed, {given} given"),
+    "sample_count": (
+        "{field}：批量 {lot_size} 需抽取 {needed} 件样品，实际 {given} 件",
+        "{field}: a lot of {lot_size} needs {needed} samples, {given} given",
+    ),
+    "too_few": (
+        "{field}：至少需要 {needed} 个数据，实际 {given} 个",
+        "{field}: at least {needed} values are needed, {given} given",
+    ),
     "tare_not_uniform": (
         "{field}：皮重标准偏差 {sd} 大于 0.25T = {limit}，不能使用平均皮重，请逐个称量皮重",
         "{field}: tare standard deviation {sd} exceeds 0.25T = {limit}; average tare is not "
-        "allowed, weigh each package's tare"),
+        "allowed, weigh each package's tare",
+    ),
     "below_tare": ("{field}：毛重 {gross} 小于皮重 {tare}", "{field}: gross {gross} is below tare {tare}"),
     "only_for_volume": ("{field}：密度只用于体积（密度法）", "{field}: density applies to volume only"),
-    "not_positive_result": ("{field}：算得的量器体积 {value} 不为正", "{field}: the measure volume {value} is not positive"),
-    "no_tariff_period": ("{field}：运价 {tariff} 在 {value} 没有有效时段",
-                         "{field}: tariff {tariff} has no period in force on '{value}'"),
+    "not_positive_result": (
+        "{field}：算得的量器体积 {value} 不为正",
+        "{field}: the measure volume {value} is not positive",
+    ),
+    "no_tariff_period": (
+        "{field}：运价 {tariff} 在 {value} 没有有效时段",
+        "{field}: tariff {tariff} has no period in force on '{value}'",
+    ),
     "invalid_json": ("{field}：不是有效的 JSON（{detail}）", "{field}: not valid JSON ({detail})"),
     "unreadable": ("{field}：无法读取（{detail}）", "{field}: cannot be read ({detail})"),
-    "credit_code_length": ("{field}：应为 18 位，实际 {length} 位",
-                           "{field}: a unified social credit code has 18 characters, not {length}"),
-    "credit_code_character": ("{field}：第 {position} 位“{char}”不是允许的字符（数字及除 I、O、Z、S、V 外的大写字母）",
-                              "{field}: character {position} '{char}' is not allowed "
-                              "(digits and capital letters except I, O, Z, S, V)"),
-    "credit_code_check": ("{field}：校验位应为“{expected}”，实际为“{actual}”（GB 32100-2015）",
-                          "{field}: check character should be '{expected}', not '{actual}' "
-                          "(GB 32100-2015)"),
+    "credit_code_length": (
+        "{field}：应为 18 位，实际 {length} 位",
+        "{field}: a unified social credit code has 18 characters, not {length}",
+    ),
+    "credit_code_character": (
+        "{field}：第 {position} 位“{char}”不是允许的字符（数字及除 I、O、Z、S、V 外的大写字母）",
+        "{field}: character {position} '{char}' is not allowed "
+        "(digits and capital letters except I, O, Z, S, V)",
+    ),
+    "credit_code_check": (
+        "{field}：校验位应为“{expected}”，实际为“{actual}”（GB 32100-2015）",
+        "{field}: check character should be '{expected}', not '{actual}' (GB 32100-2015)",
+    ),
     "too_long": ("{field}：最多 {max} 个字符", "{field}: at most {max} characters"),
-    "not_a_date": ("{field}：“{value}”不是日期（YYYY-MM-DD）", "{field}: '{value}' is not a date (YYYY-MM-DD)"),
+    "not_a_date": (
+        "{field}：“{value}”不是日期（YYYY-MM-DD）",
+        "{field}: '{value}' is not a date (YYYY-MM-DD)",
+    ),
     "duplicate": ("{field}：“{value}”已存在", "{field}: '{value}' already exists"),
     "not_found": ("{field}：找不到“{value}”", "{field}: '{value}' not found"),
-    "finalised": ("记录已定稿，不能修改；如需更正请新建一条更正记录",
-                  "the record is finalised and cannot be changed; start a correcting record"),
+    "finalised": (
+        "记录已定稿，不能修改；如需更正请新建一条更正记录",
+        "the record is finalised and cannot be changed; start a correcting record",
+    ),
 }
 
 
@@ -67,8 +91,10 @@ def _range(params: dict[str, Any], lang: str) -> str:
 def render(field: str, code: str, params: dict[str, Any], lang: str = "zh") -> str:
     """One message for one error, in ``lang`` ('zh' or 'en'); unknown codes still name the field."""
     zh, en = _TEMPLATES.get(code, ("{field}：{code}", "{field}: {code}"))
-    values = {k: ("、".join(map(str, v)) if lang == "zh" else ", ".join(map(str, v)))
-              if isinstance(v, list) else v for k, v in params.items()}
+    values = {
+        k: ("、".join(map(str, v)) if lang == "zh" else ", ".join(map(str, v))) if isinstance(v, list) else v
+        for k, v in params.items()
+    }
     values.update(field=field or "input", code=code, range=_range(params, lang))
     try:
         return (zh if lang == "zh" else en).format(**values)

@@ -18,18 +18,14 @@ def split(path: str) -> list[str | int]:
 
 def nest(flat: dict[str, str]) -> dict[str, Any]:
     """Build the nested input; list indices are kept in order, gaps closed."""
-    root: dict[str, Any] = {}
+    root: dict[str | int, Any] = {}
     for path, value in flat.items():
         keys = split(path)
-        node: Any = root
-        for key, nxt in zip(keys, keys[1:], strict=False):
-            child_default: Any = {} if isinstance(nxt, str) else {}
-            if isinstance(node, dict):
-                node = node.setdefault(key, child_default)
-            else:  # pragma: no cover - lists are represented as index dicts until the end
-                node = node.setdefault(key, child_default)
+        node: dict[str | int, Any] = root
+        for key in keys[:-1]:  # lists are index-keyed dicts until _listify
+            node = node.setdefault(key, {})
         node[keys[-1]] = value
-    return _listify(root)
+    return _listify(root)  # type: ignore[no-any-return]
 
 
 def _listify(node: Any) -> Any:

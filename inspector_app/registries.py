@@ -26,46 +26,80 @@ class RegistryField:
     in_list: bool = True  # shown as a column in the registry table
 
 
-DISTRICTS = ("渝中区", "江北区", "南岸区", "九龙坡区", "沙坪坝区", "大渡口区", "渝北区", "巴南区",
-             "北碚区", "万州区", "涪陵区", "黔江区", "长寿区", "江津区", "合川区", "永川区",
-             "南川区", "綦江区", "大足区", "璧山区", "铜梁区", "潼南区", "荣昌区", "开州区",
-             "梁平区", "武隆区")
+DISTRICTS = (
+    "渝中区",
+    "江北区",
+    "南岸区",
+    "九龙坡区",
+    "沙坪坝区",
+    "大渡口区",
+    "渝北区",
+    "巴南区",
+    "北碚区",
+    "万州区",
+    "涪陵区",
+    "黔江区",
+    "长寿区",
+    "江津区",
+    "合川区",
+    "永川区",
+    "南川区",
+    "綦江区",
+    "大足区",
+    "璧山区",
+    "铜梁区",
+    "潼南区",
+    "荣昌区",
+    "开州区",
+    "梁平区",
+    "武隆区",
+)
 
-SITE_KINDS = (("petrol_station", "加油站", "Petrol station"),
-              ("taxi_company", "出租汽车公司", "Taxi company"),
-              ("market", "集贸市场", "Market"),
-              ("supermarket", "超市", "Supermarket"),
-              ("packer", "定量包装生产企业", "Packer"),
-              ("warehouse", "仓库/批发", "Warehouse / wholesaler"))
+SITE_KINDS = (
+    ("petrol_station", "加油站", "Petrol station"),
+    ("taxi_company", "出租汽车公司", "Taxi company"),
+    ("market", "集贸市场", "Market"),
+    ("supermarket", "超市", "Supermarket"),
+    ("packer", "定量包装生产企业", "Packer"),
+    ("warehouse", "仓库/批发", "Warehouse / wholesaler"),
+)
 
-INSTRUMENT_KINDS = (("fuel_dispenser", "燃油加油机", "Fuel dispenser"),
-                    ("taxi_meter", "出租汽车计价器", "Taxi meter"),
-                    ("scale", "电子计价秤/衡器", "Scale"))
+INSTRUMENT_KINDS = (
+    ("fuel_dispenser", "燃油加油机", "Fuel dispenser"),
+    ("taxi_meter", "出租汽车计价器", "Taxi meter"),
+    ("scale", "电子计价秤/衡器", "Scale"),
+)
 
-STANDARD_KINDS = (("metal_measure", "标准金属量器", "Standard metal measure"),
-                  ("weights", "标准砝码", "Standard weights"),
-                  ("roller_rig", "滚轮式计价器检定装置", "Taxi-meter roller rig"),
-                  ("thermometer", "温度计", "Thermometer"),
-                  ("stopwatch", "秒表", "Stopwatch"),
-                  ("balance", "电子天平", "Electronic balance"),
-                  ("tape", "钢卷尺", "Steel tape"))
+STANDARD_KINDS = (
+    ("metal_measure", "标准金属量器", "Standard metal measure"),
+    ("weights", "标准砝码", "Standard weights"),
+    ("roller_rig", "滚轮式计价器检定装置", "Taxi-meter roller rig"),
+    ("thermometer", "温度计", "Thermometer"),
+    ("stopwatch", "秒表", "Stopwatch"),
+    ("balance", "电子天平", "Electronic balance"),
+    ("tape", "钢卷尺", "Steel tape"),
+)
 
 FIELDS: dict[str, tuple[RegistryField, ...]] = {
     "sites": (
         RegistryField("name", "单位名称", "Name", required=True),
         RegistryField("kind", "类型", "Type", "choice", choices=SITE_KINDS),
-        RegistryField("credit_code", "统一社会信用代码", "Unified social credit code",
-                      "credit_code", required=True, max_len=18),
-        RegistryField("district", "区县", "District", "choice",
-                      choices=tuple((d, d, d) for d in DISTRICTS)),
+        RegistryField(
+            "credit_code",
+            "统一社会信用代码",
+            "Unified social credit code",
+            "credit_code",
+            required=True,
+            max_len=18,
+        ),
+        RegistryField("district", "区县", "District", "choice", choices=tuple((d, d, d) for d in DISTRICTS)),
         RegistryField("address", "地址", "Address"),
         RegistryField("contact", "负责人", "Contact person"),
         RegistryField("phone", "电话", "Phone", max_len=40),
     ),
     "instruments": (
         RegistryField("site_id", "所属单位", "Site", "site", required=True),
-        RegistryField("kind", "器具类型", "Type", "choice", required=True,
-                      choices=INSTRUMENT_KINDS),
+        RegistryField("kind", "器具类型", "Type", "choice", required=True, choices=INSTRUMENT_KINDS),
         RegistryField("maker", "制造单位", "Maker"),
         RegistryField("model", "型号", "Model"),
         RegistryField("serial", "出厂编号", "Serial no.", required=True, max_len=64),
@@ -91,8 +125,12 @@ def field(table: str, key: str) -> RegistryField:
     return next(f for f in FIELDS[table] if f.key == key)
 
 
-def validate(table: str, values: dict[str, Any], *, partial: bool = False,
-             ) -> tuple[dict[str, str], list[tuple[str, str, dict[str, Any]]]]:
+def validate(
+    table: str,
+    values: dict[str, Any],
+    *,
+    partial: bool = False,
+) -> tuple[dict[str, str], list[tuple[str, str, dict[str, Any]]]]:
     """Clean ``values`` for ``table``: (cleaned values, [(field, code, params)]).
 
     ``partial`` validates only the keys given (an edit of one field); otherwise required fields
@@ -122,8 +160,9 @@ def validate(table: str, values: dict[str, Any], *, partial: bool = False,
                 errors.append((f.key, bad.code, {**params, **bad.params}))
                 continue
         elif f.kind == "choice" and text not in {c[0] for c in f.choices}:
-            errors.append((f.key, "unknown_choice",
-                           {**params, "value": text, "choices": [c[0] for c in f.choices]}))
+            errors.append(
+                (f.key, "unknown_choice", {**params, "value": text, "choices": [c[0] for c in f.choices]})
+            )
             continue
         elif f.kind == "date":
             try:
@@ -137,8 +176,9 @@ def validate(table: str, values: dict[str, Any], *, partial: bool = False,
                 if not number.is_finite() or number < 0:
                     raise InvalidOperation
             except InvalidOperation:
-                errors.append((f.key, "out_of_range", {**params, "value": text, "min": "0",
-                                                       "max": None, "unit": ""}))
+                errors.append(
+                    (f.key, "out_of_range", {**params, "value": text, "min": "0", "max": None, "unit": ""})
+                )
                 continue
         clean[f.key] = text
     return clean, errors

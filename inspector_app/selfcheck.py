@@ -32,22 +32,34 @@ def run_selfcheck(path: Path | str | None) -> list[Check]:
             db = services.db
             applied = schema_version(db)
             pending = [m.name for m in MIGRATIONS.pending(db)]
-            checks.append(Check("schema", not pending,
-                                f"{len(applied)} migrations applied, latest {applied[-1]}"
-                                if applied else "no migrations"))
+            checks.append(
+                Check(
+                    "schema",
+                    not pending,
+                    f"{len(applied)} migrations applied, latest {applied[-1]}"
+                    if applied
+                    else "no migrations",
+                )
+            )
             result = [r[0] for r in db.execute("PRAGMA integrity_check")]
             checks.append(Check("integrity", result == ["ok"], ", ".join(result)[:200]))
             ok, count, problem = verify_chain(db)
             checks.append(Check("audit chain", ok, problem or f"{count} entries chained"))
-            bad = [r[0] for r in db.execute(
-                "SELECT record_no, canonical, fingerprint FROM inspections "
-                "WHERE status <> 'draft'")
-                if r[1] is None or hashlib.sha256(r[1].encode("utf-8")).hexdigest() != r[2]]
-            total = db.execute("SELECT count(*) FROM inspections WHERE status <> 'draft'"
-                               ).fetchone()[0]
-            checks.append(Check("finalised records", not bad,
-                                f"{total} match their fingerprints" if not bad
-                                else f"altered: {', '.join(bad[:5])}"))
+            bad = [
+                r[0]
+                for r in db.execute(
+                    "SELECT record_no, canonical, fingerprint FROM inspections WHERE status <> 'draft'"
+                )
+                if r[1] is None or hashlib.sha256(r[1].encode("utf-8")).hexdigest() != r[2]
+            ]
+            total = db.execute("SELECT count(*) FROM inspections WHERE status <> 'draft'").fetchone()[0]
+            checks.append(
+                Check(
+                    "finalised records",
+                    not bad,
+                    f"{total} match their fingerprints" if not bad else f"altered: {', '.join(bad[:5])}",
+                )
+            )
     except Exception as exc:  # a corrupt file is a finding, not a crash
         checks.append(Check("database", False, f"{type(exc).__name__}: {exc}"))
     for form_id in FORM_IDS:
@@ -57,6 +69,11 @@ def run_selfcheck(path: Path | str | None) -> list[Check]:
         except (DefinitionError, OSError) as exc:
             checks.append(Check(f"form {form_id}", False, str(exc)))
     font = cjk_font_path()
-    checks.append(Check("CJK font", font is not None,
-                        str(font) if font else "wqy-microhei not found (install fonts-wqy-microhei)"))
+    checks.append(
+        Check(
+            "CJK font",
+            font is not None,
+            str(font) if font else "wqy-microhei not found (install fonts-wqy-microhei)",
+        )
+    )
     return checks

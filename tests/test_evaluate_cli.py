@@ -9,17 +9,48 @@ from decimal import Decimal
 
 import pytest
 
-F1 = {"form": "fuel_dispenser", "fuel": "gasoline", "measure_material": "stainless_steel",
-      "flow_points": [{"runs": [
-          {"v_j": "50.00", "v_b": "49.93", "t_j": "22.4", "t_b": "22.0"},
-          {"v_j": "50.00", "v_b": "49.95", "t_j": "22.6", "t_b": "22.3"},
-          {"v_j": "50.02", "v_b": "49.96", "t_j": "22.5", "t_b": "22.2"}]}]}
-NC1 = {"form": "net_content", "quantity": "mass", "nominal": "500", "lot_size": 80,
-       "tare": {"mode": "average", "empty": ["5.2", "4.9", "5.0", "5.1", "5.0", "4.8", "5.1",
-                                             "5.0", "4.9", "5.0"]},
-       "samples": [{"gross": g} for g in ("508.2", "511.1", "504.4", "506.8", "513.0", "502.6",
-                                          "509.5", "487.0", "510.3", "507.7", "505.9", "512.4",
-                                          "508.6")]}
+F1 = {
+    "form": "fuel_dispenser",
+    "fuel": "gasoline",
+    "measure_material": "stainless_steel",
+    "flow_points": [
+        {
+            "runs": [
+                {"v_j": "50.00", "v_b": "49.93", "t_j": "22.4", "t_b": "22.0"},
+                {"v_j": "50.00", "v_b": "49.95", "t_j": "22.6", "t_b": "22.3"},
+                {"v_j": "50.02", "v_b": "49.96", "t_j": "22.5", "t_b": "22.2"},
+            ]
+        }
+    ],
+}
+NC1 = {
+    "form": "net_content",
+    "quantity": "mass",
+    "nominal": "500",
+    "lot_size": 80,
+    "tare": {
+        "mode": "average",
+        "empty": ["5.2", "4.9", "5.0", "5.1", "5.0", "4.8", "5.1", "5.0", "4.9", "5.0"],
+    },
+    "samples": [
+        {"gross": g}
+        for g in (
+            "508.2",
+            "511.1",
+            "504.4",
+            "506.8",
+            "513.0",
+            "502.6",
+            "509.5",
+            "487.0",
+            "510.3",
+            "507.7",
+            "505.9",
+            "512.4",
+            "508.6",
+        )
+    ],
+}
 
 
 def r6(text: str) -> str:
@@ -28,8 +59,13 @@ def r6(text: str) -> str:
 
 
 def evaluate(text: str) -> tuple[int, dict, str]:
-    proc = subprocess.run([sys.executable, "-m", "ui.entry", "evaluate", "-"], input=text,
-                          capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "ui.entry", "evaluate", "-"],
+        input=text,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     return proc.returncode, json.loads(proc.stdout), proc.stderr
 
 
@@ -70,16 +106,25 @@ def test_fail_verdict_still_exits_zero():
     assert (code, out["verdict"], out["failed"]) == (0, "fail", ["distance_error"])
 
 
-@pytest.mark.parametrize(("text", "field", "words"), [
-    ('{"form": "water_meter"}', "form", "water_meter"),
-    (json.dumps({**F1, "flow_points": [{"runs": [{"v_j": "x", "v_b": "1"}]}]}),
-     "flow_points[0].runs[0].v_j", "不是数字"),
-    (json.dumps({**F1, "flow_points": [{"runs": [{"v_j": "20", "v_b": "-20"}]}]}),
-     "flow_points[0].runs[0].v_b", "0 < x ≤ 1000 L"),
-    (json.dumps({**NC1, "samples": NC1["samples"][:10]}), "samples", "13"),
-    ("{not json", "", "JSON"),
-    ("[1, 2]", "", "object"),
-])
+@pytest.mark.parametrize(
+    ("text", "field", "words"),
+    [
+        ('{"form": "water_meter"}', "form", "water_meter"),
+        (
+            json.dumps({**F1, "flow_points": [{"runs": [{"v_j": "x", "v_b": "1"}]}]}),
+            "flow_points[0].runs[0].v_j",
+            "不是数字",
+        ),
+        (
+            json.dumps({**F1, "flow_points": [{"runs": [{"v_j": "20", "v_b": "-20"}]}]}),
+            "flow_points[0].runs[0].v_b",
+            "0 < x ≤ 1000 L",
+        ),
+        (json.dumps({**NC1, "samples": NC1["samples"][:10]}), "samples", "13"),
+        ("{not json", "", "JSON"),
+        ("[1, 2]", "", "object"),
+    ],
+)
 def test_invalid_input_exits_2_with_field_and_message(text, field, words):
     code, out, err = evaluate(text)
     assert code == 2 and "Traceback" not in err
@@ -87,13 +132,15 @@ def test_invalid_input_exits_2_with_field_and_message(text, field, words):
 
 
 def test_unreadable_file_exits_2(tmp_path):
-    proc = subprocess.run([sys.executable, "-m", "ui.entry", "evaluate",
-                           str(tmp_path / "missing.json")], capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "ui.entry", "evaluate", str(tmp_path / "missing.json")],
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert "error" in json.loads(proc.stdout)
 
 
 def test_version():
-    proc = subprocess.run([sys.executable, "-m", "ui.entry", "--version"], capture_output=True,
-                          text=True)
+    proc = subprocess.run([sys.executable, "-m", "ui.entry", "--version"], capture_output=True, text=True)
     assert proc.returncode == 0 and proc.stdout.startswith("inspector-app ")

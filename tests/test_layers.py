@@ -29,13 +29,15 @@ def imports(path: Path) -> set[str]:
 
 @pytest.mark.parametrize("package", sorted(RULES))
 def test_package_respects_its_layer(package):
-    offenders = {str(p.relative_to(ROOT)): imports(p) & RULES[package]
-                 for p in (ROOT / package).rglob("*.py")}
+    offenders = {
+        str(p.relative_to(ROOT)): imports(p) & RULES[package] for p in (ROOT / package).rglob("*.py")
+    }
     assert {k: v for k, v in offenders.items() if v} == {}
 
 
 def test_forms_uses_only_the_standard_library():
     import sys
+
     allowed = set(sys.stdlib_module_names) | {"forms", "__future__"}
     used = set().union(*(imports(p) for p in (ROOT / "forms").rglob("*.py")))
     assert used <= allowed, used - allowed

@@ -31,8 +31,12 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
         translators.append(ours)
     if language.startswith("zh"):
         qt = QTranslator(app)
-        if qt.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_",
-                   QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        if qt.load(
+            QLocale(QLocale.Language.Chinese, QLocale.Country.China),
+            "qtbase",
+            "_",
+            QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+        ):
             app.installTranslator(qt)
             translators.append(qt)
     return translators
@@ -56,9 +60,11 @@ def install_error_dialog(app: QApplication) -> None:
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         details = "".join(traceback.format_exception(kind, value, tb))
         sys.stderr.write(details)
-        box = QMessageBox(QMessageBox.Icon.Critical, app.tr("Unexpected error"),
-                          app.tr("Something went wrong. Your data is saved; the last action may "
-                                 "not have completed."))
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            app.tr("Unexpected error"),
+            app.tr("Something went wrong. Your data is saved; the last action may not have completed."),
+        )
         box.setDetailedText(details)
         box.exec()
 
@@ -95,8 +101,10 @@ def main(argv: Sequence[str]) -> int:
         window = MainWindow(services, lang)
         window.show()
         if os.environ.get("INSPECTOR_APP_EXIT_WHEN_IDLE"):  # bench/startup.py
+
             def report() -> None:
                 print(f"ready_ms={(time.perf_counter() - PROCESS_START) * 1000:.1f}", flush=True)
                 app.quit()
+
             QTimer.singleShot(0, report)
         return app.exec()

@@ -29,8 +29,9 @@ def verdict_icon(verdict: str | None, size: int = 32) -> QIcon:
     p.setPen(Qt.PenStyle.NoPen)
     p.setBrush(colour(verdict))
     p.drawEllipse(QRectF(1, 1, size - 2, size - 2))
-    pen = QPen(QColor("white"), size / 9, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-               Qt.PenJoinStyle.RoundJoin)
+    pen = QPen(
+        QColor("white"), size / 9, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin
+    )
     p.setPen(pen)
     s = size
     if verdict == "pass":

@@ -42,25 +42,32 @@ class MainWindow(QMainWindow):
         self.nav.setStyleSheet(
             "QListWidget { background: #f1f3f4; border: none; font-size: 14px; }"
             "QListWidget::item { padding: 10px 8px; }"
-            "QListWidget::item:selected { background: #d2e3fc; color: #174ea6; }")
+            "QListWidget::item:selected { background: #d2e3fc; color: #174ea6; }"
+        )
         self.stack = QStackedWidget()
 
         self.inspections_page = InspectionsPage(services.inspections)
         self.tasks_page = TasksPage(services.registry)
-        self.registry_pages = {t: RegistryPage(t, services.registry, services.settings, lang)
-                               for t in ("sites", "instruments", "standards")}
+        self.registry_pages = {
+            t: RegistryPage(t, services.registry, services.settings, lang)
+            for t in ("sites", "instruments", "standards")
+        }
         self.settings_page = SettingsPage(services.settings, lang)
         style = self.style()
         entries = (
-            (self.tr("Inspections"), QStyle.StandardPixmap.SP_FileDialogDetailedView,
-             self.inspections_page),
+            (self.tr("Inspections"), QStyle.StandardPixmap.SP_FileDialogDetailedView, self.inspections_page),
             (self.tr("Tasks"), QStyle.StandardPixmap.SP_FileDialogListView, self.tasks_page),
-            (labels.table("sites"), QStyle.StandardPixmap.SP_DirHomeIcon,
-             self.registry_pages["sites"]),
-            (labels.table("instruments"), QStyle.StandardPixmap.SP_ComputerIcon,
-             self.registry_pages["instruments"]),
-            (labels.table("standards"), QStyle.StandardPixmap.SP_DriveHDIcon,
-             self.registry_pages["standards"]),
+            (labels.table("sites"), QStyle.StandardPixmap.SP_DirHomeIcon, self.registry_pages["sites"]),
+            (
+                labels.table("instruments"),
+                QStyle.StandardPixmap.SP_ComputerIcon,
+                self.registry_pages["instruments"],
+            ),
+            (
+                labels.table("standards"),
+                QStyle.StandardPixmap.SP_DriveHDIcon,
+                self.registry_pages["standards"],
+            ),
             (self.tr("Settings"), QStyle.StandardPixmap.SP_FileDialogInfoView, self.settings_page),
         )
         for i, (text, pixmap, page) in enumerate(entries):
@@ -68,11 +75,11 @@ class MainWindow(QMainWindow):
             item.setToolTip(f"{text} (Ctrl+{i + 1})")
             self.nav.addItem(item)
             self.stack.addWidget(page)
-            QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self,
-                      activated=lambda i=i: self.show_page(i))
+            QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self, activated=lambda i=i: self.show_page(i))
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.registry_pages["sites"].row_saved.connect(
-            lambda _id: self.registry_pages["instruments"].refresh())
+            lambda _id: self.registry_pages["instruments"].refresh()
+        )
 
         header = QLabel()
         header.setStyleSheet("font-size: 18px; font-weight: 600; padding: 6px 2px;")
@@ -98,7 +105,7 @@ class MainWindow(QMainWindow):
         page = self.stack.widget(index)
         page.setFocus()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         for page in self.registry_pages.values():
             page.flush()
         super().closeEvent(event)

@@ -36,8 +36,9 @@ def _reference_volume(defn: FormDefinition, run: Mapping[str, Any], path: str) -
     return v_b
 
 
-def evaluate(defn: FormDefinition, data: Mapping[str, Any], options: Mapping[str, Any],
-             judge: Judge) -> dict[str, Any]:
+def evaluate(
+    defn: FormDefinition, data: Mapping[str, Any], options: Mapping[str, Any], judge: Judge
+) -> dict[str, Any]:
     comparison = option(options, "limit_comparison", ("full", "rounded"), "full")
     rule = option(options, "point_error_rule", POINT_ERROR_RULES, "mean")
     fuel = defn.parse("fuel", data.get("fuel"), "fuel")
@@ -83,8 +84,7 @@ def evaluate(defn: FormDefinition, data: Mapping[str, Any], options: Mapping[str
             error = (v_j - v_bt) / v_bt * HUNDRED
             errors.append(error)
             run_ok = abs(compared(error, comparison, quantum)) <= mpe
-            runs_out.append({"v_b": v_b, "v_bt": v_bt, "error_pct": error,
-                             "exceeds_mpe": not run_ok})
+            runs_out.append({"v_b": v_b, "v_bt": v_bt, "error_pct": error, "exceeds_mpe": not run_ok})
             if rule in ("each_run", "both") and not run_ok:
                 judge.record("indication_error", FAIL)
         point_mean = mean(errors)  # a flow point's error is the mean of its runs (§2.4-4)
@@ -95,14 +95,22 @@ def evaluate(defn: FormDefinition, data: Mapping[str, Any], options: Mapping[str
         if len(errors) >= min_runs:
             # E_r = (E_max − E_min)/1.69 (§2.4-5)
             repeatability = (max(errors) - min(errors)) / divisor
-            judge.record("repeatability",
-                         state(compared(repeatability, comparison, quantum) <= rep_limit))
-        points_out.append({"runs": runs_out, "mean_error_pct": point_mean,
-                           "mean_within_mpe": mean_ok, "repeatability_pct": repeatability})
+            judge.record("repeatability", state(compared(repeatability, comparison, quantum) <= rep_limit))
+        points_out.append(
+            {
+                "runs": runs_out,
+                "mean_error_pct": point_mean,
+                "mean_within_mpe": mean_ok,
+                "repeatability_pct": repeatability,
+            }
+        )
 
     increment_raw = data.get("payment_increment", options.get("payment_increment"))
-    increment: Decimal = (defn.limit("payment_increment") if increment_raw is None
-                          else defn.parse("payment_increment", increment_raw, "payment_increment"))
+    increment: Decimal = (
+        defn.limit("payment_increment")
+        if increment_raw is None
+        else defn.parse("payment_increment", increment_raw, "payment_increment")
+    )
     payments_out = []
     for i, pay in enumerate(items_of(data, "payment", "payment")):
         ppath = f"payment[{i}]"
@@ -116,7 +124,12 @@ def evaluate(defn: FormDefinition, data: Mapping[str, Any], options: Mapping[str
         ok = abs(difference) <= increment
         if not preset_by_amount:  # not judged on a delivery preset by amount (§2.4-6 edge case)
             judge.record("payment", state(ok))
-        payments_out.append({"computed": computed, "difference": difference,
-                             "verdict": None if preset_by_amount else (PASS if ok else FAIL)})
+        payments_out.append(
+            {
+                "computed": computed,
+                "difference": difference,
+                "verdict": None if preset_by_amount else (PASS if ok else FAIL),
+            }
+        )
 
     return {"flow_points": points_out, "payment": payments_out}

@@ -33,8 +33,17 @@ def plan_for(defn: FormDefinition, lot_size: int) -> Plan:
         if lot_size >= row["lot_min"] and (row["lot_max"] == 0 or lot_size <= row["lot_max"]):
             n = row["n"] or lot_size
             return Plan(n, Decimal(row["lambda"]) if row["lambda"] else None, row["c1"])
-    raise InputError("lot_size", "out_of_range", value=str(lot_size), min="1", max=None,
-                     min_exclusive=False, unit="", label_zh="检验批量 N", label_en="Lot size N")
+    raise InputError(
+        "lot_size",
+        "out_of_range",
+        value=str(lot_size),
+        min="1",
+        max=None,
+        min_exclusive=False,
+        unit="",
+        label_zh="检验批量 N",
+        label_en="Lot size N",
+    )
 
 
 def _round_t(raw: Decimal, final: Decimal, mode: str) -> Decimal:
@@ -45,33 +54,40 @@ def _round_t(raw: Decimal, final: Decimal, mode: str) -> Decimal:
     """
     if mode == "two_step":
         first = raw.quantize(final / 10, rounding=ROUND_HALF_UP, context=CONTEXT)
-        return first.quantize(final, rounding=ROUND_HALF_UP, context=CONTEXT)
+        return Decimal(first.quantize(final, rounding=ROUND_HALF_UP, context=CONTEXT))
     rounding = ROUND_HALF_UP if mode == "direct" else ROUND_HALF_EVEN
-    return raw.quantize(final, rounding=rounding, context=CONTEXT)
+    return Decimal(raw.quantize(final, rounding=rounding, context=CONTEXT))
 
 
-def tolerable_deficiency(defn: FormDefinition, quantity: str, nominal: Decimal,
-                         mode: str = "two_step") -> Decimal:
+def tolerable_deficiency(
+    defn: FormDefinition, quantity: str, nominal: Decimal, mode: str = "two_step"
+) -> Decimal:
     """T for a nominal quantity (§B.3.1 mass/volume, §B.3.2 length/area/count)."""
     if quantity in ("mass", "volume"):
         for row in defn.limits["t_table"].value:
             if nominal <= Decimal(row["upper"]):
-                raw = (nominal * Decimal(row["pct"]) / HUNDRED if "pct" in row
-                       else Decimal(row["fixed"]))
+                raw = nominal * Decimal(row["pct"]) / HUNDRED if "pct" in row else Decimal(row["fixed"])
                 break
         else:
-            raise InputError("nominal", "out_of_range", value=str(nominal), min="0",
-                             max=defn.limits["nominal_max_mass_volume"].value,
-                             min_exclusive=True, unit="g / mL", label_zh="标注净含量 Qn",
-                             label_en="Nominal quantity Qn")
+            raise InputError(
+                "nominal",
+                "out_of_range",
+                value=str(nominal),
+                min="0",
+                max=defn.limits["nominal_max_mass_volume"].value,
+                min_exclusive=True,
+                unit="g / mL",
+                label_zh="标注净含量 Qn",
+                label_en="Nominal quantity Qn",
+            )
         final = Decimal("0.1") if nominal <= defn.limit("t_rounding_threshold") else Decimal(1)
         return _round_t(raw, final, mode)
     if quantity == "length":
         if nominal <= defn.limit("length_no_shortage_max"):
             return ZERO  # no shortage allowed (不允许出现短缺量)
-        return nominal * defn.limit("length_pct") / HUNDRED
+        return Decimal(nominal * defn.limit("length_pct") / HUNDRED)
     if quantity == "area":
-        return nominal * defn.limit("area_pct") / HUNDRED
+        return Decimal(nominal * defn.limit("area_pct") / HUNDRED)
     if nominal != nominal.to_integral_value():
         raise InputError("nominal", "not_an_integer", value=str(nominal))
     if nominal <= defn.limit("count_no_shortage_max"):
@@ -79,26 +95,37 @@ def tolerable_deficiency(defn: FormDefinition, quantity: str, nominal: Decimal,
     return ceil_integer(nominal * defn.limit("count_pct") / HUNDRED)  # 1 %, rounded up
 
 
-def evaluate(defn: FormDefinition, data: Mapping[str, Any], options: Mapping[str, Any],
-             judge: Judge) -> dict[str, Any]:
+def evaluate(
+    defn: FormDefinition, data: Mapping[str, Any], options: Mapping[str, Any], judge: Judge
+) -> dict[str, Any]:
     t_mode = option(options, "t_rounding", T_ROUNDINGS, "two_step")
     quantity = defn.parse("quantity", data.get("quantity"), "quantity")
     nominal = defn.parse("nominal", data.get("nominal"), "nominal")
     lot_size = defn.parse("lot_size", data.get("lot_size"), "lot_size")
     t = tolerable_deficiency(defn, quantity, nominal, t_mode)
     plan = plan_for(defn, lot_size)
-    density = (defn.parse("density_g_per_ml", data["density_g_per_ml"], "density_g_per_ml")
-               if data.get("density_g_per_ml") is not None else None)
+    density = (
+        defn.parse("density_g_per_ml", data["density_g_per_ml"], "density_g_per_ml")
+        if data.get("density_g_per_ml") is not None
+        else None
+    )
     if density is not None and quantity != "volume":
         raise InputError("density_g_per_ml", "only_for_volume")
 
     samples = items_of(data, "samples", "samples", required=True)
     if len(samples) != plan.sample_size:
-        raise InputError("samples", "sample_count", needed=plan.sample_size, given=len(samples),
-                         lot_size=lot_size)
+        raise InputError(
+            "samples", "sample_count", needed=plan.sample_size, given=len(samples), lot_size=lot_size
+        )
 
-    results: dict[str, Any] = {"t": t, "two_t": 2 * t, "sample_size": plan.sample_size,
-                               "lambda": plan.lam, "c1": plan.c1, "c2": 0}
+    results: dict[str, Any] = {
+        "t": t,
+        "two_t": 2 * t,
+        "sample_size": plan.sample_size,
+        "lambda": plan.lam,
+        "c1": plan.c1,
+        "c2": 0,
+    }
 
     # Tare: average of ≥ 10 empties if s_t ≤ 0.25 T, otherwise each package's own (README).
     tare_mean = None
@@ -108,9 +135,10 @@ def evaluate(defn: FormDefinition, data: Mapping[str, Any], options: Mapping[str
         tare_spec = object_of(tare_spec, "tare")
         tare_mode = str(tare_spec.get("mode"))
         if tare_mode == "average":
-            empties = [defn.parse("tare", v, f"tare.empty[{i}]")
-                       for i, v in enumerate(items_of(tare_spec, "empty", "tare.empty",
-                                                      required=True))]
+            empties = [
+                defn.parse("tare", v, f"tare.empty[{i}]")
+                for i, v in enumerate(items_of(tare_spec, "empty", "tare.empty", required=True))
+            ]
             needed: int = defn.limit("average_tare_min_count")
             if len(empties) < needed:
                 raise InputError("tare.empty", "too_few", needed=needed, given=len(empties))
@@ -119,11 +147,11 @@ def evaluate(defn: FormDefinition, data: Mapping[str, Any], options: Mapping[str
             sd_limit = defn.limit("average_tare_sd_factor") * t
             results.update(tare_mean=tare_mean, tare_sd=tare_sd, tare_sd_limit=sd_limit)
             if tare_sd > sd_limit:
-                raise InputError("tare.empty", "tare_not_uniform", sd=str(tare_sd),
-                                 limit=str(sd_limit))
+                raise InputError("tare.empty", "tare_not_uniform", sd=str(tare_sd), limit=str(sd_limit))
         elif tare_mode != "individual":
-            raise InputError("tare.mode", "unknown_choice", value=tare_mode,
-                             choices=["average", "individual"])
+            raise InputError(
+                "tare.mode", "unknown_choice", value=tare_mode, choices=["average", "individual"]
+            )
     results["tare_mode"] = tare_mode
 
     nets: list[Decimal] = []
@@ -149,20 +177,25 @@ def evaluate(defn: FormDefinition, data: Mapping[str, Any], options: Mapping[str
 
     shortages = [nominal - q for q in nets]
     k1 = sum(1 for d in shortages if t < d <= 2 * t)  # T < d ≤ 2T (§B.5: exactly 2T is k1)
-    k2 = sum(1 for d in shortages if d > 2 * t)       # T = 0: any shortage at all (§B.5)
+    k2 = sum(1 for d in shortages if d > 2 * t)  # T = 0: any shortage at all (§B.5)
     judge.record("t1_count", state(k1 <= plan.c1))
     judge.record("t2_count", state(k2 == 0))
     q_mean = mean(nets)
     s = sample_sd(nets) if len(nets) >= 2 else None
     mean_limit = None
     if plan.lam is not None and s is not None:  # no mean test for lots of 1–10 (§B.3.3 notes)
-        mean_limit = nominal - plan.lam * s      # q̄ ≥ Qn − λ·s, equality passes (§B.5)
+        mean_limit = nominal - plan.lam * s  # q̄ ≥ Qn − λ·s, equality passes (§B.5)
         judge.record("mean", state(q_mean >= mean_limit))
     results.update(
-        k1=k1, k2=k2, mean=q_mean, s=s,
+        k1=k1,
+        k2=k2,
+        mean=q_mean,
+        s=s,
         lambda_s=None if mean_limit is None else plan.lam * s,  # type: ignore[operator]
-        mean_limit=mean_limit, net=nets,
-        packages=[{"shortage": d, "class": "ok" if d <= t else ("t1" if d <= 2 * t else "t2")}
-                  for d in shortages],
+        mean_limit=mean_limit,
+        net=nets,
+        packages=[
+            {"shortage": d, "class": "ok" if d <= t else ("t1" if d <= 2 * t else "t2")} for d in shortages
+        ],
     )
     return results

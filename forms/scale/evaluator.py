@@ -39,9 +39,9 @@ def fitting_classes(defn: FormDefinition, max_: Decimal, e: Decimal) -> list[dic
     for row in defn.limits["classes"].value:
         e_lo, e_hi = _bound(row["e_min"]), _bound(row["e_max"])
         n_lo, n_hi = _bound(row["n_min"]), _bound(row["n_max"])
-        if e_lo is not None and e < e_lo or e_hi is not None and e > e_hi:
+        if (e_lo is not None and e < e_lo) or (e_hi is not None and e > e_hi):
             continue
-        if n_lo is not None and n < n_lo or n_hi is not None and n > n_hi:
+        if (n_lo is not None and n < n_lo) or (n_hi is not None and n > n_hi):
             continue
         rows.append(row)
     return rows
@@ -53,12 +53,11 @@ def _class_row(defn: FormDefinition, cls: str, e: Decimal) -> dict[str, Any] | N
     for row in candidates:
         e_lo, e_hi = _bound(row["e_min"]), _bound(row["e_max"])
         if (e_lo is None or e >= e_lo) and (e_hi is None or e <= e_hi):
-            return row
+            return dict(row)
     return None
 
 
-def mpe(defn: FormDefinition, row: Mapping[str, Any], load: Decimal, e: Decimal,
-        control: str) -> Decimal:
+def mpe(defn: FormDefinition, row: Mapping[str, Any], load: Decimal, e: Decimal, control: str) -> Decimal:
     """MPE at a load: the band of m = L/e (upper bounds inclusive), × 2 in service (§A.3.2)."""
     m = load / e
     factors = [Decimal(f) for f in defn.limits["mpe_factors"].value]
@@ -72,16 +71,25 @@ def mpe(defn: FormDefinition, row: Mapping[str, Any], load: Decimal, e: Decimal,
     return factor * e
 
 
-def evaluate(defn: FormDefinition, data: Mapping[str, Any], options: Mapping[str, Any],
-             judge: Judge) -> dict[str, Any]:
+def evaluate(
+    defn: FormDefinition, data: Mapping[str, Any], options: Mapping[str, Any], judge: Judge
+) -> dict[str, Any]:
     control = option(options, "control", CONTROLS, "in_service")
     max_ = defn.parse("max", data.get("max"), "max")
     e = defn.parse("e", data.get("e"), "e")
     d = defn.parse("d", data["d"], "d") if data.get("d") is not None else e
     if e > max_:
-        raise InputError("e", "out_of_range", value=str(e), min="0", max=str(max_),
-                         min_exclusive=True, unit="g", label_zh="检定分度值 e",
-                         label_en="Verification interval e")
+        raise InputError(
+            "e",
+            "out_of_range",
+            value=str(e),
+            min="0",
+            max=str(max_),
+            min_exclusive=True,
+            unit="g",
+            label_zh="检定分度值 e",
+            label_en="Verification interval e",
+        )
 
     # Class: the marked one; if none is marked, exactly one fit of n = Max/e and e (README "Scale").
     fits = fitting_classes(defn, max_, e)
@@ -99,12 +107,19 @@ def evaluate(defn: FormDefinition, data: Mapping[str, Any], options: Mapping[str
         judge.record("class", state(len(classes) == 1))
         row = fits[-1] if fits else None  # several: the least strict, for information (§A.5)
     if row is None:  # none fits: the least strict class whose e range admits e, for information
-        by_e = [r for r in defn.limits["classes"].value
-                if e >= Decimal(r["e_min"]) and (not r["e_max"] or e <= Decimal(r["e_max"]))]
+        by_e = [
+            r
+            for r in defn.limits["classes"].value
+            if e >= Decimal(r["e_min"]) and (not r["e_max"] or e <= Decimal(r["e_max"]))
+        ]
         row = by_e[-1] if by_e else defn.limits["classes"].value[0]
     min_load = Decimal(row["min_e"]) * e
-    results: dict[str, Any] = {"accuracy_class": row["class"], "control": control,
-                               "n": max_ / e, "min_load": min_load}
+    results: dict[str, Any] = {
+        "accuracy_class": row["class"],
+        "control": control,
+        "n": max_ / e,
+        "min_load": min_load,
+    }
 
     def flash(entry: Mapping[str, Any], path: str, load: Decimal) -> tuple[Decimal, Decimal | None]:
         """(E, P) — P only when small weights were added (flash-point method)."""
@@ -127,12 +142,13 @@ def evaluate(defn: FormDefinition, data: Mapping[str, Any], options: Mapping[str
         ok = abs(e0) <= defn.limit("zero_limit_e") * e
         if control == "verification":
             judge.record("zero", state(ok))
-        results["zero"] = {"error": e0, "limit": defn.limit("zero_limit_e") * e,
-                           "verdict": (PASS if ok else FAIL) if control == "verification"
-                           else None}
+        results["zero"] = {
+            "error": e0,
+            "limit": defn.limit("zero_limit_e") * e,
+            "verdict": (PASS if ok else FAIL) if control == "verification" else None,
+        }
 
-    def judge_error(code: str, error: Decimal, corrected: Decimal | None,
-                    limit: Decimal) -> str:
+    def judge_error(code: str, error: Decimal, corrected: Decimal | None, limit: Decimal) -> str:
         if corrected is not None:
             return PASS if abs(corrected) <= limit else FAIL
         # Reading without small weights: ±0.5e rounding unknown, decide only when clear.
@@ -156,8 +172,7 @@ def evaluate(defn: FormDefinition, data: Mapping[str, Any], options: Mapping[str
         else:
             verdict = judge_error("weighing", error, corrected, limit)
             judge.record("weighing", verdict)
-        weighings_out.append({"error": error, "corrected_error": corrected, "mpe": limit,
-                              "verdict": verdict})
+        weighings_out.append({"error": error, "corrected_error": corrected, "mpe": limit, "verdict": verdict})
     results["weighings"] = weighings_out
 
     ecc = data.get("eccentricity")
@@ -166,15 +181,13 @@ def evaluate(defn: FormDefinition, data: Mapping[str, Any], options: Mapping[str
         load = defn.parse("load", ecc.get("load"), "eccentricity.load")
         limit = mpe(defn, row, load, e, control)
         positions = []
-        for i, entry in enumerate(items_of(ecc, "positions", "eccentricity.positions",
-                                           required=True)):
+        for i, entry in enumerate(items_of(ecc, "positions", "eccentricity.positions", required=True)):
             path = f"eccentricity.positions[{i}]"
             error, p = flash(object_of(entry, path), path, load)
             corrected = None if p is None else error - e0
             verdict = judge_error("eccentricity", error, corrected, limit)
             judge.record("eccentricity", verdict)
-            positions.append({"error": error, "corrected_error": corrected, "mpe": limit,
-                              "verdict": verdict})
+            positions.append({"error": error, "corrected_error": corrected, "mpe": limit, "verdict": verdict})
         results["eccentricity"] = {"load": load, "positions": positions}
 
     rep = data.get("repeatability")
@@ -190,14 +203,20 @@ def evaluate(defn: FormDefinition, data: Mapping[str, Any], options: Mapping[str
             path = f"repeatability.runs[{i}]"
             entry = object_of(entry, path)
             indication = defn.parse("indication", entry.get("indication"), f"{path}.indication")
-            added = (defn.parse("added", entry["added"], f"{path}.added")
-                     if entry.get("added") is not None else ZERO)
+            added = (
+                defn.parse("added", entry["added"], f"{path}.added")
+                if entry.get("added") is not None
+                else ZERO
+            )
             values.append(indication + HALF * e - added)
         spread = max(values) - min(values)  # R = P_max − P_min ≤ |MPE(L)| (§A.4)
         limit = mpe(defn, row, load, e, control)
         judge.record("repeatability", state(spread <= limit))
-        results["repeatability"] = {"range": spread, "mpe": limit,
-                                    "verdict": PASS if spread <= limit else FAIL}
+        results["repeatability"] = {
+            "range": spread,
+            "mpe": limit,
+            "verdict": PASS if spread <= limit else FAIL,
+        }
 
     disc_out = []
     for i, entry in enumerate(items_of(data, "discrimination", "discrimination")):
@@ -206,8 +225,9 @@ def evaluate(defn: FormDefinition, data: Mapping[str, Any], options: Mapping[str
         defn.parse("load", entry.get("load"), f"{path}.load")
         changed = defn.parse("changed", entry.get("changed"), f"{path}.changed")
         judge.record("discrimination", state(changed))  # 1.4 d must change the indication
-        disc_out.append({"added": defn.limit("discrimination_factor_d") * d,
-                         "verdict": PASS if changed else FAIL})
+        disc_out.append(
+            {"added": defn.limit("discrimination_factor_d") * d, "verdict": PASS if changed else FAIL}
+        )
     results["discrimination"] = disc_out
 
     price_out = []
@@ -218,8 +238,11 @@ def evaluate(defn: FormDefinition, data: Mapping[str, Any], options: Mapping[str
         per = defn.parse("per", entry.get("per", "kg"), f"{path}.per")
         weight = defn.parse("weight_kg", entry.get("weight_kg"), f"{path}.weight_kg")
         displayed = defn.parse("displayed", entry.get("displayed"), f"{path}.displayed")
-        interval = (defn.parse("interval", entry["interval"], f"{path}.interval")
-                    if entry.get("interval") is not None else defn.limit("price_interval"))
+        interval = (
+            defn.parse("interval", entry["interval"], f"{path}.interval")
+            if entry.get("interval") is not None
+            else defn.limit("price_interval")
+        )
         exact = unit_price * weight * (2 if per == "500g" else 1)  # 元/500 g doubled per kg
         computed = round_half_up(exact, interval)  # round_half_up(U × W, interval) (§A.3.4)
         ok = displayed == computed
@@ -228,8 +251,7 @@ def evaluate(defn: FormDefinition, data: Mapping[str, Any], options: Mapping[str
     results["price"] = price_out
 
     reweigh_out = []
-    category2_upper = Decimal(str(options.get("category2_upper_g",
-                                              defn.limit("category2_upper_g"))))
+    category2_upper = Decimal(str(options.get("category2_upper_g", defn.limit("category2_upper_g"))))
     for i, entry in enumerate(items_of(data, "reweighing", "reweighing")):
         path = f"reweighing[{i}]"
         entry = object_of(entry, path)
@@ -247,14 +269,23 @@ def evaluate(defn: FormDefinition, data: Mapping[str, Any], options: Mapping[str
         if deviation is None:
             top = bands[-1][0]
             top_g = category2_upper if top == "category2_upper_g" else Decimal(top)
-            raise InputError(f"{path}.settled_g", "out_of_range", value=str(settled), min="0",
-                             max=str(top_g), min_exclusive=True, unit="g",
-                             label_zh="结算质量 B", label_en="Settled weight B")
+            raise InputError(
+                f"{path}.settled_g",
+                "out_of_range",
+                value=str(settled),
+                min="0",
+                max=str(top_g),
+                min_exclusive=True,
+                unit="g",
+                label_zh="结算质量 B",
+                label_en="Settled weight B",
+            )
         limit = deviation * Decimal(defn.limits["reweighing_factor"].value[method])
         shortage = settled - actual  # Δ = B − A; not 超差 when equal to the limit (§A.5)
         ok = shortage <= limit
         judge.record("reweighing", state(ok))
-        reweigh_out.append({"shortage": shortage, "deviation": deviation, "limit": limit,
-                            "verdict": PASS if ok else FAIL})
+        reweigh_out.append(
+            {"shortage": shortage, "deviation": deviation, "limit": limit, "verdict": PASS if ok else FAIL}
+        )
     results["reweighing"] = reweigh_out
     return results

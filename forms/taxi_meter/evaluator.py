@@ -14,7 +14,7 @@ from forms.definition import FormDefinition
 from forms.errors import InputError
 from forms.numbers import HUNDRED, ONE, ZERO, round_to_step
 from forms.taxi_meter.tariffs import load_tariffs
-from forms.verdict import PASS, FAIL, Judge, compared, items_of, object_of, option, state
+from forms.verdict import FAIL, PASS, Judge, compared, items_of, object_of, option, state
 
 
 def _tariff(defn: FormDefinition, data: Mapping[str, Any]) -> dict[str, Decimal]:
@@ -26,8 +26,11 @@ def _tariff(defn: FormDefinition, data: Mapping[str, Any]) -> dict[str, Decimal]
         if raw not in tariffs:
             raise InputError("tariff", "unknown_choice", value=raw, choices=sorted(tariffs))
         day = str(data.get("date", ""))
-        period = tariffs[raw].period_on(day) if day else (
-            tariffs[raw].periods[0] if len(tariffs[raw].periods) == 1 else None)
+        period = (
+            tariffs[raw].period_on(day)
+            if day
+            else (tariffs[raw].periods[0] if len(tariffs[raw].periods) == 1 else None)
+        )
         if period is None:
             raise InputError("date", "no_tariff_period", tariff=raw, value=day)
         raw = period
@@ -36,8 +39,7 @@ def _tariff(defn: FormDefinition, data: Mapping[str, Any]) -> dict[str, Decimal]
     return {k: defn.parse(k, raw.get(k), f"tariff.{k}") for k in keys}
 
 
-def fare(tariff: Mapping[str, Decimal], distance_km: Decimal, waiting_s: Decimal,
-         night: bool) -> Decimal:
+def fare(tariff: Mapping[str, Decimal], distance_km: Decimal, waiting_s: Decimal, night: bool) -> Decimal:
     """The fare the tariff asks for (taxi_meter.md §3.4-6), rounded half-up to the fare step.
 
     F_dist = B·m + max(0, min(D, D_L) − D_0)·r·m + max(0, D − D_L)·r·(1 + s)·m
@@ -45,16 +47,19 @@ def fare(tariff: Mapping[str, Decimal], distance_km: Decimal, waiting_s: Decimal
     """
     m = tariff["night_multiplier"] if night else ONE
     d_l, d_0, r = tariff["long_km"], tariff["included_km"], tariff["per_km"]
-    f_dist = (tariff["flag_fall"] * m
-              + max(ZERO, min(distance_km, d_l) - d_0) * r * m
-              + max(ZERO, distance_km - d_l) * r * (ONE + tariff["long_surcharge"]) * m)
+    f_dist = (
+        tariff["flag_fall"] * m
+        + max(ZERO, min(distance_km, d_l) - d_0) * r * m
+        + max(ZERO, distance_km - d_l) * r * (ONE + tariff["long_surcharge"]) * m
+    )
     units = (waiting_s / tariff["wait_unit_s"]).to_integral_value(rounding=ROUND_FLOOR)
     f_wait = units * tariff["wait_charge"] * m
     return round_to_step(f_dist + f_wait, tariff["fare_step"])
 
 
-def evaluate(defn: FormDefinition, data: Mapping[str, Any], options: Mapping[str, Any],
-             judge: Judge) -> dict[str, Any]:
+def evaluate(
+    defn: FormDefinition, data: Mapping[str, Any], options: Mapping[str, Any], judge: Judge
+) -> dict[str, Any]:
     comparison = option(options, "limit_comparison", ("full", "rounded"), "full")
     quantum: Decimal = defn.limit("error_resolution_pct")
     low: Decimal = defn.limit("distance_error_min_pct")
@@ -73,8 +78,9 @@ def evaluate(defn: FormDefinition, data: Mapping[str, Any], options: Mapping[str
         distance_out.append({"error_pct": error, "verdict": PASS if ok else FAIL})
 
     limit_raw = options.get("time_limit_pct", data.get("time_limit_pct"))
-    time_limit = (None if limit_raw in (None, "") else
-                  defn.parse("time_limit_pct", limit_raw, "options.time_limit_pct"))
+    time_limit = (
+        None if limit_raw in (None, "") else defn.parse("time_limit_pct", limit_raw, "options.time_limit_pct")
+    )
     time_out = []
     for i, test in enumerate(items_of(data, "time_tests", "time_tests")):
         path = f"time_tests[{i}]"

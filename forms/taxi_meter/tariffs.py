@@ -37,7 +37,10 @@ def load_tariffs(folder: Path = TARIFF_DIR) -> dict[str, Tariff]:
     for path in sorted(folder.glob("*.toml")):
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         tariffs[data["id"]] = Tariff(
-            id=data["id"], city_zh=data.get("city_zh", ""), city_en=data.get("city_en", ""),
-            example=bool(data.get("example", False)), periods=tuple(data.get("periods", [])),
+            id=data["id"],
+            city_zh=data.get("city_zh", ""),
+            city_en=data.get("city_en", ""),
+            example=bool(data.get("example", False)),
+            periods=tuple(data.get("periods", [])),
         )
     return tariffs

@@ -18,8 +18,7 @@ from inspector_app.services.inspections import InspectionService, LiveEvaluation
 from inspector_app.services.registry import RegistryService
 from inspector_app.services.settings import SettingsService
 
-__all__ = ["FieldError", "LiveEvaluation", "RecordFrozen", "Services", "ValidationFailed",
-           "open_services"]
+__all__ = ["FieldError", "LiveEvaluation", "RecordFrozen", "Services", "ValidationFailed", "open_services"]
 
 
 @dataclass
@@ -37,8 +36,7 @@ class Services:
         self.db.close()
 
 
-def build_services(db: Database, path: Path | None, *,
-                   clock: Callable[[], str] = Stamp.utc_now) -> Services:
+def build_services(db: Database, path: Path | None, *, clock: Callable[[], str] = Stamp.utc_now) -> Services:
     """Migrate (backing up first), make the daily backup, and wire the services."""
     migrate(db, path)
     if path is not None:
@@ -53,7 +51,9 @@ def build_services(db: Database, path: Path | None, *,
         return settings.get("inspector_name")
 
     return Services(
-        db=db, path=path, device_id=device,
+        db=db,
+        path=path,
+        device_id=device,
         registry=RegistryService(db, stamp, actor),
         inspections=InspectionService(db, stamp, actor, settings.evaluation_defaults),
         settings=settings,
@@ -61,8 +61,9 @@ def build_services(db: Database, path: Path | None, *,
 
 
 @contextmanager
-def open_services(path: Path | str | None = None, *,
-                  clock: Callable[[], str] = Stamp.utc_now) -> Iterator[Services]:
+def open_services(
+    path: Path | str | None = None, *, clock: Callable[[], str] = Stamp.utc_now
+) -> Iterator[Services]:
     """Open the database at ``path`` (default: the per-user one) and yield the services."""
     db_path = Path(path) if path else default_db_path()
     services = build_services(open_database(db_path), db_path, clock=clock)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 from typing import Any
 
 from inspector_app.messages import render
@@ -12,7 +13,7 @@ from inspector_app.messages import render
 class FieldError:
     field: str
     code: str
-    params: dict[str, Any] = field(default_factory=dict)
+    params: dict[str, Any] = dc_field(default_factory=dict)
 
     def message(self, lang: str = "zh") -> str:
         label = self.params.get("label_zh" if lang == "zh" else "label_en") or self.field

@@ -50,18 +50,32 @@ class FinaliseResult:
 class InspectionService:
     """The inspection lifecycle over the store; evaluation defaults come from the settings."""
 
-    def __init__(self, db: Database, stamp: Callable[[], Stamp], actor: Callable[[], str],
-                 defaults: Callable[[], dict[str, Any]]) -> None:
+    def __init__(
+        self,
+        db: Database,
+        stamp: Callable[[], Stamp],
+        actor: Callable[[], str],
+        defaults: Callable[[], dict[str, Any]],
+    ) -> None:
         self._db = db
         self._stamp = stamp
         self._actor = actor
         self._defaults = defaults
 
     # -- starting -------------------------------------------------------------------------
-    def start(self, *, form_id: str, site_id: str, instrument_id: str | None = None,
-              control: str = "in_service", lot: dict[str, Any] | None = None,
-              standard_ids: tuple[str, ...] = (), readings: dict[str, str] | None = None,
-              supersedes: str | None = None, started_at: str | None = None) -> str:
+    def start(
+        self,
+        *,
+        form_id: str,
+        site_id: str,
+        instrument_id: str | None = None,
+        control: str = "in_service",
+        lot: dict[str, Any] | None = None,
+        standard_ids: tuple[str, ...] = (),
+        readings: dict[str, str] | None = None,
+        supersedes: str | None = None,
+        started_at: str | None = None,
+    ) -> str:
         """Create a draft; raises ValidationFailed for an unknown form, site or instrument."""
         try:
             defn = load_definition(form_id)
@@ -70,37 +84,50 @@ class InspectionService:
         try:
             site = registry_repo.get(self._db, "sites", site_id)
         except NotFound as exc:
-            raise ValidationFailed([FieldError("site_id", "not_found", {"value": site_id})]) \
-                from exc
+            raise ValidationFailed([FieldError("site_id", "not_found", {"value": site_id})]) from exc
         label = ""
         if instrument_id:
             try:
                 inst = registry_repo.get(self._db, "instruments", instrument_id)
             except NotFound as exc:
-                raise ValidationFailed([FieldError("instrument_id", "not_found",
-                                                   {"value": instrument_id})]) from exc
+                raise ValidationFailed(
+                    [FieldError("instrument_id", "not_found", {"value": instrument_id})]
+                ) from exc
             label = " ".join(x for x in (inst["maker"], inst["model"], inst["serial"]) if x)
         elif lot:
             label = " ".join(str(lot.get(k, "")) for k in ("product", "nominal_text") if lot.get(k))
         stamp = self._stamp()
         inspection_id = repo.create(
             self._db,
-            {"form_id": defn.id, "form_version": defn.version, "form_hash": defn.sha256,
-             "control": control, "site_id": site_id, "instrument_id": instrument_id,
-             "site_name": site["name"], "site_code": site["credit_code"],
-             "instrument_label": label, "lot": json.dumps(lot or {}, ensure_ascii=False),
-             "inspector": self._actor(), "started_at": started_at or stamp.now,
-             "supersedes": supersedes},
-            stamp, actor=self._actor(),
-            definition={"sha256": defn.sha256, "form_id": defn.id, "version": defn.version,
-                        "text": defn.text},
+            {
+                "form_id": defn.id,
+                "form_version": defn.version,
+                "form_hash": defn.sha256,
+                "control": control,
+                "site_id": site_id,
+                "instrument_id": instrument_id,
+                "site_name": site["name"],
+                "site_code": site["credit_code"],
+                "instrument_label": label,
+                "lot": json.dumps(lot or {}, ensure_ascii=False),
+                "inspector": self._actor(),
+                "started_at": started_at or stamp.now,
+                "supersedes": supersedes,
+            },
+            stamp,
+            actor=self._actor(),
+            definition={
+                "sha256": defn.sha256,
+                "form_id": defn.id,
+                "version": defn.version,
+                "text": defn.text,
+            },
             readings=readings,
         )
         if standard_ids:
             with self._db.atomic():
                 for sid in standard_ids:
-                    self._db.execute("INSERT INTO inspection_standards VALUES (?, ?)",
-                                     [inspection_id, sid])
+                    self._db.execute("INSERT INTO inspection_standards VALUES (?, ?)", [inspection_id, sid])
         if readings:
             self.set_readings(inspection_id, {})
         return inspection_id
@@ -108,10 +135,15 @@ class InspectionService:
     def correct(self, inspection_id: str) -> str:
         """A new draft with the same readings that supersedes a finalised inspection."""
         row = repo.get(self._db, inspection_id)
-        return self.start(form_id=row["form_id"], site_id=row["site_id"],
-                          instrument_id=row["instrument_id"], control=row["control"],
-                          lot=json.loads(row["lot"]), readings=repo.readings(self._db, inspection_id),
-                          supersedes=inspection_id)
+        return self.start(
+            form_id=row["form_id"],
+            site_id=row["site_id"],
+            instrument_id=row["instrument_id"],
+            control=row["control"],
+            lot=json.loads(row["lot"]),
+            readings=repo.readings(self._db, inspection_id),
+            supersedes=inspection_id,
+        )
 
     # -- live work ------------------------------------------------------------------------
     def definition_of(self, inspection_id: str) -> FormDefinition:
@@ -127,18 +159,19 @@ class InspectionService:
     def check_input(self, row: dict[str, Any], flat: dict[str, str]) -> dict[str, Any]:
         return {"form": row["form_id"], "control": row["control"], **paths.nest(flat)}
 
-    def evaluate_flat(self, defn: FormDefinition, row: dict[str, Any],
-                      flat: dict[str, str]) -> LiveEvaluation:
+    def evaluate_flat(
+        self, defn: FormDefinition, row: dict[str, Any], flat: dict[str, str]
+    ) -> LiveEvaluation:
         """Evaluate readings (pure; no write). Incomplete input yields the first missing field."""
         try:
-            result = evaluate_check(self.check_input(row, flat), defaults=self._defaults(),
-                                    definition=defn)
+            result = evaluate_check(self.check_input(row, flat), defaults=self._defaults(), definition=defn)
             return LiveEvaluation(result, None)
         except InputError as exc:
             return LiveEvaluation(None, FieldError(exc.field, exc.code, exc.params))
 
-    def set_readings(self, inspection_id: str, values: dict[str, str], *,
-                     ui_state: dict[str, Any] | None = None) -> LiveEvaluation:
+    def set_readings(
+        self, inspection_id: str, values: dict[str, str], *, ui_state: dict[str, Any] | None = None
+    ) -> LiveEvaluation:
         """Autosave readings ('' clears one), re-evaluate, store the result; one transaction.
 
         Raises RecordFrozen if the inspection is finalised.
@@ -149,8 +182,9 @@ class InspectionService:
         flat = {k: v for k, v in flat.items() if v != ""}
         live = self.evaluate_flat(defn, row, flat)
         try:
-            repo.put_readings(self._db, inspection_id, values, self._stamp(),
-                              evaluation=live.as_json(), ui_state=ui_state)
+            repo.put_readings(
+                self._db, inspection_id, values, self._stamp(), evaluation=live.as_json(), ui_state=ui_state
+            )
         except FrozenRecord as exc:
             raise RecordFrozen(inspection_id) from exc
         return live
@@ -165,23 +199,49 @@ class InspectionService:
             raise ValidationFailed([live.error])
         assert live.evaluation is not None
         site = registry_repo.get(self._db, "sites", row["site_id"])
-        instrument = (registry_repo.get(self._db, "instruments", row["instrument_id"])
-                      if row["instrument_id"] else None)
-        standards = list(self._db.query(
-            "SELECT s.id, s.name, s.kind, s.serial, s.grade, s.cert_no, s.cert_expiry "
-            "FROM standards s JOIN inspection_standards i ON i.standard_id = s.id "
-            "WHERE i.inspection_id = ? ORDER BY s.serial", [inspection_id]))
-        attachments = [dict(r) for r in self._db.query(
-            "SELECT kind, sha256, mime FROM attachments WHERE inspection_id = ? "
-            "ORDER BY kind, sha256", [inspection_id])]
+        instrument = (
+            registry_repo.get(self._db, "instruments", row["instrument_id"]) if row["instrument_id"] else None
+        )
+        standards = list(
+            self._db.query(
+                "SELECT s.id, s.name, s.kind, s.serial, s.grade, s.cert_no, s.cert_expiry "
+                "FROM standards s JOIN inspection_standards i ON i.standard_id = s.id "
+                "WHERE i.inspection_id = ? ORDER BY s.serial",
+                [inspection_id],
+            )
+        )
+        attachments = [
+            dict(r)
+            for r in self._db.query(
+                "SELECT kind, sha256, mime FROM attachments WHERE inspection_id = ? ORDER BY kind, sha256",
+                [inspection_id],
+            )
+        ]
         keep_site = ("id", "name", "credit_code", "address", "district", "kind", "contact")
-        keep_inst = ("id", "kind", "maker", "model", "serial", "accuracy_class", "max_capacity",
-                     "e_interval", "q_max", "q_min", "cert_no", "cert_expiry")
+        keep_inst = (
+            "id",
+            "kind",
+            "maker",
+            "model",
+            "serial",
+            "accuracy_class",
+            "max_capacity",
+            "e_interval",
+            "q_max",
+            "q_min",
+            "cert_no",
+            "cert_expiry",
+        )
         return {
             "canonical_version": CANONICAL_VERSION,
-            "id": row["id"], "record_no": row["record_no"],
-            "form": {"id": defn.id, "version": defn.version, "regulation": defn.regulation,
-                     "sha256": defn.sha256},
+            "id": row["id"],
+            "record_no": row["record_no"],
+            "form": {
+                "id": defn.id,
+                "version": defn.version,
+                "regulation": defn.regulation,
+                "sha256": defn.sha256,
+            },
             "control": row["control"],
             "site": {k: site[k] for k in keep_site},
             "instrument": None if instrument is None else {k: instrument[k] for k in keep_inst},
@@ -192,13 +252,15 @@ class InspectionService:
             "measures": json.loads(row["measures"]),
             "inspector": row["inspector"],
             "device_id": row["device_id"],
-            "started_at": row["started_at"], "finalised_at": finalised_at,
+            "started_at": row["started_at"],
+            "finalised_at": finalised_at,
             "supersedes": row["supersedes"],
             "attachments": attachments,
         }
 
-    def finalise(self, inspection_id: str, *, signer: Signer | None = None,
-                 measures: list[str] | None = None) -> FinaliseResult:
+    def finalise(
+        self, inspection_id: str, *, signer: Signer | None = None, measures: list[str] | None = None
+    ) -> FinaliseResult:
         """Freeze the draft: evaluate, build the canonical record, fingerprint (and sign).
 
         Raises ValidationFailed if the readings cannot be evaluated, RecordFrozen if already
@@ -209,20 +271,30 @@ class InspectionService:
             raise RecordFrozen(inspection_id)
         stamp = self._stamp()
         if measures is not None:
-            self._db.execute("UPDATE inspections SET measures = ? WHERE id = ?",
-                             [json.dumps(measures, ensure_ascii=False), inspection_id])
+            self._db.execute(
+                "UPDATE inspections SET measures = ? WHERE id = ?",
+                [json.dumps(measures, ensure_ascii=False), inspection_id],
+            )
         record = self.canonical_record(inspection_id, finalised_at=stamp.now)
         data = canonical_bytes(record)
         digest = fingerprint(data)
         evaluation = record["evaluation"]
         try:
-            repo.finalise(self._db, inspection_id, {
-                "verdict": evaluation["verdict"], "failed": json.dumps(evaluation["failed"]),
-                "results": json.dumps(evaluation["results"], ensure_ascii=False),
-                "canonical": data.decode("utf-8"), "fingerprint": digest,
-                "signature": signer(data) if signer else None,
-                "finalised_at": stamp.now,
-            }, stamp, actor=self._actor())
+            repo.finalise(
+                self._db,
+                inspection_id,
+                {
+                    "verdict": evaluation["verdict"],
+                    "failed": json.dumps(evaluation["failed"]),
+                    "results": json.dumps(evaluation["results"], ensure_ascii=False),
+                    "canonical": data.decode("utf-8"),
+                    "fingerprint": digest,
+                    "signature": signer(data) if signer else None,
+                    "finalised_at": stamp.now,
+                },
+                stamp,
+                actor=self._actor(),
+            )
         except FrozenRecord as exc:
             raise RecordFrozen(inspection_id) from exc
         return FinaliseResult(inspection_id, digest, evaluation["verdict"])

@@ -23,30 +23,33 @@ class RegistryService:
 
     def _validated(self, table: str, values: dict[str, Any], *, partial: bool) -> dict[str, str]:
         clean, errors = registries.validate(table, values, partial=partial)
-        if "site_id" in clean and clean["site_id"]:
+        if clean.get("site_id"):
             try:
                 repo.get(self._db, "sites", clean["site_id"])
             except NotFound:
-                errors.append(("site_id", "not_found", {"value": clean["site_id"],
-                                                        "label_zh": "所属单位",
-                                                        "label_en": "Site"}))
+                errors.append(
+                    (
+                        "site_id",
+                        "not_found",
+                        {"value": clean["site_id"], "label_zh": "所属单位", "label_en": "Site"},
+                    )
+                )
         if errors:
             raise ValidationFailed([FieldError(f, c, p) for f, c, p in errors])
         return clean
 
     def _unique(self, table: str, exc: UniqueViolation) -> ValidationFailed:
         f = registries.field(table, exc.column)
-        return ValidationFailed([FieldError(exc.column, "duplicate",
-                                            {"value": exc.value, "label_zh": f.zh,
-                                             "label_en": f.en})])
+        return ValidationFailed(
+            [FieldError(exc.column, "duplicate", {"value": exc.value, "label_zh": f.zh, "label_en": f.en})]
+        )
 
     def create(self, table: str, values: dict[str, Any]) -> str:
         """Store a new row; raises ValidationFailed (nothing stored) on any bad field."""
         clean = self._validated(table, values, partial=False)
         extra = {k: v for k, v in values.items() if k == "details"}
         try:
-            return repo.insert(self._db, table, {**clean, **extra}, self._stamp(),
-                               actor=self._actor())
+            return repo.insert(self._db, table, {**clean, **extra}, self._stamp(), actor=self._actor())
         except UniqueViolation as exc:
             raise self._unique(table, exc) from exc
 
@@ -63,11 +66,11 @@ class RegistryService:
     def get(self, table: str, row_id: str) -> dict[str, Any]:
         return repo.get(self._db, table, row_id)
 
-    def search(self, table: str, text: str = "", *, limit: int = 500,
-               order_by: str = "updated_at DESC", **where: Any) -> list[dict[str, Any]]:
+    def search(
+        self, table: str, text: str = "", *, limit: int = 500, order_by: str = "updated_at DESC", **where: Any
+    ) -> list[dict[str, Any]]:
         """Rows containing ``text`` in a searchable column and equal to ``where``."""
-        return repo.search(self._db, table, text=text, where=where, limit=limit,
-                           order_by=order_by)
+        return repo.search(self._db, table, text=text, where=where, limit=limit, order_by=order_by)
 
     def count(self, table: str) -> int:
         return repo.count(self._db, table)

@@ -28,7 +28,7 @@ def test_generated_codes_validate(b):
 @given(body, st.integers(min_value=0, max_value=17), st.sampled_from(credit_code.ALPHABET))
 def test_any_single_substitution_is_detected(b, position, char):
     code = b + credit_code.check_character(b)
-    changed = code[:position] + char + code[position + 1:]
+    changed = code[:position] + char + code[position + 1 :]
     assert credit_code.is_valid(changed) == (changed == code)
 
 

@@ -13,10 +13,17 @@ from inspector_app.selfcheck import run_selfcheck
 from inspector_app.services import RecordFrozen, ValidationFailed, open_services
 
 CODE = "91500112MA5U7XY1P" + credit_code.check_character("91500112MA5U7XY1P")
-SC1 = {"accuracy_class": "III", "max": "15000", "e": "5", "d": "5",
-       "zero": {"load": "50", "indication": "50", "added": "2.0"},
-       "weighings": [{"load": "100", "indication": "100", "added": "1.5"},
-                     {"load": "15000", "indication": "15010", "added": "0.5"}]}
+SC1 = {
+    "accuracy_class": "III",
+    "max": "15000",
+    "e": "5",
+    "d": "5",
+    "zero": {"load": "50", "indication": "50", "added": "2.0"},
+    "weighings": [
+        {"load": "100", "indication": "100", "added": "1.5"},
+        {"load": "15000", "indication": "15010", "added": "0.5"},
+    ],
+}
 
 
 @pytest.fixture
@@ -27,14 +34,14 @@ def services(tmp_path):
 
 @pytest.fixture
 def site(services):
-    return services.registry.create("sites", {"name": "观音桥农贸市场", "kind": "market",
-                                              "credit_code": CODE, "district": "江北区"})
+    return services.registry.create(
+        "sites", {"name": "观音桥农贸市场", "kind": "market", "credit_code": CODE, "district": "江北区"}
+    )
 
 
 def test_site_validation_names_field_and_rule_in_both_languages(services):
     with pytest.raises(ValidationFailed) as info:
-        services.registry.create("sites", {"name": "", "credit_code": CODE[:-1] + "0",
-                                           "district": "火星区"})
+        services.registry.create("sites", {"name": "", "credit_code": CODE[:-1] + "0", "district": "火星区"})
     errors = {e.field: e for e in info.value.errors}
     assert set(errors) == {"name", "credit_code", "district"}
     assert "单位名称" in errors["name"].message("zh")
@@ -51,11 +58,13 @@ def test_duplicate_credit_code_is_refused(services, site):
 
 def test_instrument_needs_an_existing_site_and_a_valid_date(services, site):
     with pytest.raises(ValidationFailed) as info:
-        services.registry.create("instruments", {"site_id": "nope", "kind": "scale",
-                                                 "serial": "S1", "cert_expiry": "2026-13-01"})
+        services.registry.create(
+            "instruments", {"site_id": "nope", "kind": "scale", "serial": "S1", "cert_expiry": "2026-13-01"}
+        )
     assert {e.field for e in info.value.errors} == {"site_id", "cert_expiry"}
-    iid = services.registry.create("instruments", {"site_id": site, "kind": "scale",
-                                                   "serial": "S1", "cert_expiry": "2027-05-01"})
+    iid = services.registry.create(
+        "instruments", {"site_id": site, "kind": "scale", "serial": "S1", "cert_expiry": "2027-05-01"}
+    )
     services.registry.update("instruments", iid, {"maker": "凯丰"})
     assert services.registry.get("instruments", iid)["maker"] == "凯丰"
     assert [r["id"] for r in services.registry.search("instruments", "凯丰")] == [iid]
@@ -141,6 +150,7 @@ def test_selfcheck_reports_a_corrupt_file_without_crashing(tmp_path):
 
 def test_demo_seeds_every_procedure(tmp_path):
     from inspector_app.demo import seed_demo
+
     with open_services(tmp_path / "demo.sqlite") as s:
         counts = seed_demo(s, inspections=24, seed=7)
         assert counts["inspections"] == 24 and counts["finalised"] > 0
@@ -149,6 +159,5 @@ def test_demo_seeds_every_procedure(tmp_path):
         assert set(s.inspections.counts("status")) == {"draft", "finalised"}
         kinds = {r["kind"] for r in s.registry.search("sites", limit=100)}
         assert {"petrol_station", "taxi_company", "market", "supermarket", "packer"} <= kinds
-        assert all(credit_code.is_valid(r["credit_code"])
-                   for r in s.registry.search("sites", limit=100))
+        assert all(credit_code.is_valid(r["credit_code"]) for r in s.registry.search("sites", limit=100))
     assert all(c.ok for c in run_selfcheck(tmp_path / "demo.sqlite"))

@@ -15,8 +15,17 @@ def test_empty_file_is_migrated(tmp_path):
     path = tmp_path / "a.sqlite"
     db = open_database(path)
     assert migrate(db, path) == [m.name for m in MIGRATIONS.pending(open_database(":memory:"))]
-    assert {"sites", "instruments", "standards", "inspections", "readings", "audit_log",
-            "inspections_fts", "tasks", "attachments"} <= set(db.table_names())
+    assert {
+        "sites",
+        "instruments",
+        "standards",
+        "inspections",
+        "readings",
+        "audit_log",
+        "inspections_fts",
+        "tasks",
+        "attachments",
+    } <= set(db.table_names())
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert not backup_dir(path).exists()  # nothing to back up in an empty file

@@ -6,8 +6,7 @@ import sqlite3
 
 import pytest
 
-from db import FrozenRecord, Stamp, migrate, open_database
-from db import audit, inspections, registry
+from db import FrozenRecord, Stamp, audit, inspections, migrate, open_database, registry
 
 STAMP = Stamp(device_id="dev-1", now="2026-11-23T08:00:00.000Z")
 DEFN = {"sha256": "a" * 64, "form_id": "scale", "version": "1", "text": "x"}
@@ -22,23 +21,35 @@ def db():
 
 def make_inspection(db) -> str:
     site = registry.insert(db, "sites", {"name": "市场", "credit_code": "X1"}, STAMP)
-    return inspections.create(db, {"form_id": "scale", "form_version": "1",
-                                   "form_hash": "a" * 64, "site_id": site, "site_name": "市场",
-                                   "site_code": "X1", "started_at": STAMP.now}, STAMP,
-                              definition=DEFN, readings={"max": "15000"})
+    return inspections.create(
+        db,
+        {
+            "form_id": "scale",
+            "form_version": "1",
+            "form_hash": "a" * 64,
+            "site_id": site,
+            "site_name": "市场",
+            "site_code": "X1",
+            "started_at": STAMP.now,
+        },
+        STAMP,
+        definition=DEFN,
+        readings={"max": "15000"},
+    )
 
 
 def test_finalised_inspection_and_readings_cannot_change(db):
     iid = make_inspection(db)
-    inspections.finalise(db, iid, {"verdict": "pass", "canonical": "{}", "fingerprint": "f"},
-                         STAMP)
+    inspections.finalise(db, iid, {"verdict": "pass", "canonical": "{}", "fingerprint": "f"}, STAMP)
     with pytest.raises(FrozenRecord):
         inspections.put_readings(db, iid, {"max": "30000"}, STAMP)
-    for sql in ("UPDATE inspections SET verdict = 'fail' WHERE id = ?",
-                "UPDATE inspections SET status = 'draft' WHERE id = ?",
-                "DELETE FROM inspections WHERE id = ?",
-                "DELETE FROM readings WHERE inspection_id = ?",
-                "UPDATE readings SET value = '1' WHERE inspection_id = ?"):
+    for sql in (
+        "UPDATE inspections SET verdict = 'fail' WHERE id = ?",
+        "UPDATE inspections SET status = 'draft' WHERE id = ?",
+        "DELETE FROM inspections WHERE id = ?",
+        "DELETE FROM readings WHERE inspection_id = ?",
+        "UPDATE readings SET value = '1' WHERE inspection_id = ?",
+    ):
         with pytest.raises(sqlite3.DatabaseError, match="frozen"):
             db.execute(sql, [iid])
     assert inspections.readings(db, iid) == {"max": "15000"}
@@ -48,17 +59,16 @@ def test_finalised_inspection_and_readings_cannot_change(db):
 
 def test_review_may_change_status_of_a_finalised_record(db):
     iid = make_inspection(db)
-    inspections.finalise(db, iid, {"verdict": "pass", "canonical": "{}", "fingerprint": "f"},
-                         STAMP)
-    db.execute("UPDATE inspections SET status = 'approved', review_comment = 'ok' WHERE id = ?",
-               [iid])
+    inspections.finalise(db, iid, {"verdict": "pass", "canonical": "{}", "fingerprint": "f"}, STAMP)
+    db.execute("UPDATE inspections SET status = 'approved', review_comment = 'ok' WHERE id = ?", [iid])
     assert inspections.get(db, iid)["status"] == "approved"
 
 
 def test_drafts_autosave_and_can_be_deleted(db):
     iid = make_inspection(db)
-    inspections.put_readings(db, iid, {"e": "5", "max": ""}, STAMP,
-                             evaluation={"verdict": "pass", "failed": [], "results": {}})
+    inspections.put_readings(
+        db, iid, {"e": "5", "max": ""}, STAMP, evaluation={"verdict": "pass", "failed": [], "results": {}}
+    )
     assert inspections.readings(db, iid) == {"e": "5"}
     inspections.delete_draft(db, iid, STAMP)
     assert db.execute("SELECT count(*) FROM readings").fetchone()[0] == 0
@@ -85,6 +95,7 @@ def test_tampering_behind_the_apps_back_is_detected(db):
 
 def test_unique_keys_are_reported_by_column(db):
     from db import UniqueViolation
+
     registry.insert(db, "sites", {"name": "A", "credit_code": "X1"}, STAMP)
     with pytest.raises(UniqueViolation) as info:
         registry.insert(db, "sites", {"name": "B", "credit_code": "X1"}, STAMP)
@@ -94,7 +105,7 @@ def test_unique_keys_are_reported_by_column(db):
 
 def test_list_queries_filter_and_search_in_sql(db):
     iid = make_inspection(db)
-    assert inspections.list_ids(db, search="市场") == [iid]           # 2 chars: LIKE
+    assert inspections.list_ids(db, search="市场") == [iid]  # 2 chars: LIKE
     assert inspections.list_ids(db, search="X1") == [iid]
     assert inspections.list_ids(db, status="finalised") == []
     assert inspections.rows_by_ids(db, [iid])[iid]["site_name"] == "市场"

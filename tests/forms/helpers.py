@@ -13,7 +13,7 @@ def run(data: dict[str, Any], **defaults: Any) -> Evaluation:
     return forms.evaluate(data, defaults=defaults)
 
 
-def D(text: str | int) -> Decimal:  # noqa: N802 - reads like the spec's numbers
+def D(text: str | int) -> Decimal:
     return Decimal(str(text))
 
 

@@ -21,6 +21,7 @@ def test_definition_loads_with_sources_for_every_limit(form_id):
 
 def test_each_procedure_has_its_own_folder():
     from forms.registry import FORMS_DIR
+
     for form_id in FORM_IDS:
         assert (FORMS_DIR / form_id / "definition.toml").is_file()
         assert (FORMS_DIR / form_id / "evaluator.py").is_file()
@@ -32,15 +33,19 @@ def test_hash_identifies_the_text():
     assert parse_definition(text + "\n# edited\n").sha256 != load_definition("scale").sha256
 
 
-@pytest.mark.parametrize(("edit", "message"), [
-    (lambda t: t.replace('id = "scale"', ""), "missing key 'id'"),
-    (lambda t: t.replace('type = "boolean"', 'type = "flag"'), "type"),
-    (lambda t: t.replace('fields = ["load", "changed"]', 'fields = ["load", "nope"]'),
-     "unknown field 'nope'"),
-    (lambda t: t.replace('source = "scale.md §A.3.4: usually 0.01 元"', 'x = 1'),
-     "missing key 'source'"),
-    (lambda t: t + "\n[[[", "not TOML"),
-])
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (lambda t: t.replace('id = "scale"', ""), "missing key 'id'"),
+        (lambda t: t.replace('type = "boolean"', 'type = "flag"'), "type"),
+        (
+            lambda t: t.replace('fields = ["load", "changed"]', 'fields = ["load", "nope"]'),
+            "unknown field 'nope'",
+        ),
+        (lambda t: t.replace('source = "scale.md §A.3.4: usually 0.01 元"', "x = 1"), "missing key 'source'"),
+        (lambda t: t + "\n[[[", "not TOML"),
+    ],
+)
 def test_schema_rejects_broken_definitions(edit, message):
     with pytest.raises(DefinitionError, match=message):
         parse_definition(edit(load_definition("scale").text))
@@ -55,9 +60,11 @@ def test_unknown_form_is_invalid_input():
 def test_old_definition_text_reevaluates_as_recorded():
     """A record keeps its definition text; evaluating with it ignores later edits to the file."""
     import forms
+
     old_text = load_definition("taxi_meter").text
-    stricter = parse_definition(old_text.replace(
-        'distance_error_max_pct = { value = "1"', 'distance_error_max_pct = { value = "0.5"'))
+    stricter = parse_definition(
+        old_text.replace('distance_error_max_pct = { value = "1"', 'distance_error_max_pct = { value = "0.5"')
+    )
     data = {"form": "taxi_meter", "distance_tests": [{"meter_m": "1008", "reference_m": "1000"}]}
     assert forms.evaluate(data, definition=parse_definition(old_text)).verdict == "pass"
     assert forms.evaluate(data, definition=stricter).verdict == "fail"

@@ -11,9 +11,13 @@ from tests.forms.helpers import D, close, run
 
 
 def check(runs, **extra):
-    return {"form": "fuel_dispenser", "fuel": extra.pop("fuel", "gasoline"),
-            "measure_material": extra.pop("measure_material", "stainless_steel"),
-            "flow_points": [{"runs": runs}], **extra}
+    return {
+        "form": "fuel_dispenser",
+        "fuel": extra.pop("fuel", "gasoline"),
+        "measure_material": extra.pop("measure_material", "stainless_steel"),
+        "flow_points": [{"runs": runs}],
+        **extra,
+    }
 
 
 def no_temp(v_j: str, v_b: str) -> dict[str, str]:
@@ -22,16 +26,20 @@ def no_temp(v_j: str, v_b: str) -> dict[str, str]:
 
 def test_f1_pass_with_temperature_correction():
     """F1: V_Bt, E per run, mean and repeatability as printed in §2.6."""
-    r = run(check([
-        {"v_j": "50.00", "v_b": "49.93", "t_j": "22.4", "t_b": "22.0"},
-        {"v_j": "50.00", "v_b": "49.95", "t_j": "22.6", "t_b": "22.3"},
-        {"v_j": "50.02", "v_b": "49.96", "t_j": "22.5", "t_b": "22.2"},
-    ]))
+    r = run(
+        check(
+            [
+                {"v_j": "50.00", "v_b": "49.93", "t_j": "22.4", "t_b": "22.0"},
+                {"v_j": "50.00", "v_b": "49.95", "t_j": "22.6", "t_b": "22.3"},
+                {"v_j": "50.02", "v_b": "49.96", "t_j": "22.5", "t_b": "22.2"},
+            ]
+        )
+    )
     point = r.results["flow_points"][0]
-    assert [run_["v_bt"] for run_ in point["runs"]] == [D("49.9589594"), D("49.97372625"),
-                                                        D("49.9834812")]
-    assert [close(x["error_pct"], e) for x, e in
-            zip(point["runs"], ("0.0821", "0.0526", "0.0731"), strict=True)] == [True] * 3
+    assert [run_["v_bt"] for run_ in point["runs"]] == [D("49.9589594"), D("49.97372625"), D("49.9834812")]
+    assert [
+        close(x["error_pct"], e) for x, e in zip(point["runs"], ("0.0821", "0.0526", "0.0731"), strict=True)
+    ] == [True] * 3
     assert close(point["mean_error_pct"], "0.0693")
     assert close(point["repeatability_pct"], "0.0175")
     assert (r.verdict, r.failed) == ("pass", [])
@@ -41,14 +49,23 @@ def test_f1_from_neck_readings_gives_the_same_volumes():
     """F1 variant: 50.000 L at h_0 = 100.0 mm, d = 5.0 mL/mm; 86/90/92 mm → 49.930/49.950/49.960."""
     neck = {"v0": "50.000", "h0_mm": "100.0", "d_ml_per_mm": "5.0"}
     r = run(check([{"v_j": "50.00", "neck": {**neck, "h_mm": h}} for h in ("86.0", "90.0", "92.0")]))
-    assert [x["v_b"] for x in r.results["flow_points"][0]["runs"]] == [
-        D("49.93"), D("49.95"), D("49.96")]
+    assert [x["v_b"] for x in r.results["flow_points"][0]["runs"]] == [D("49.93"), D("49.95"), D("49.96")]
 
 
 def test_f0_published_example_recomputed():
     """F0: V_B = 19.938 L, factor 1.00135, V_Bt = 19.964916 L, E = +0.1757 % (not the forum's −0.05)."""
-    r = run(check([{"v_j": "20.00", "t_j": "24", "t_b": "23",
-                    "neck": {"v0": "20.00", "h0_mm": "69", "d_ml_per_mm": "2", "h_mm": "38"}}]))
+    r = run(
+        check(
+            [
+                {
+                    "v_j": "20.00",
+                    "t_j": "24",
+                    "t_b": "23",
+                    "neck": {"v0": "20.00", "h0_mm": "69", "d_ml_per_mm": "2", "h_mm": "38"},
+                }
+            ]
+        )
+    )
     run0 = r.results["flow_points"][0]["runs"][0]
     assert run0["v_b"] == D("19.938")
     assert close(run0["v_bt"], "19.964916", 6)
@@ -60,12 +77,19 @@ def test_f0_published_example_recomputed():
 def test_f0b_exam_example_fails_error_and_repeatability():
     """F0b: no temperature correction; mean +0.4585 %, E_r 0.1305 % → both items fail."""
     neck = {"v0": "19.75", "h0_mm": "68.3", "d_ml_per_mm": "2.1"}
-    r = run(check([{"v_j": v, "neck": {**neck, "h_mm": h}}
-                   for v, h in (("19.77", "37.4"), ("19.82", "67.6"), ("20.00", "132.2"))]))
+    r = run(
+        check(
+            [
+                {"v_j": v, "neck": {**neck, "h_mm": h}}
+                for v, h in (("19.77", "37.4"), ("19.82", "67.6"), ("20.00", "132.2"))
+            ]
+        )
+    )
     point = r.results["flow_points"][0]
     assert [x["v_b"] for x in point["runs"]] == [D("19.68511"), D("19.74853"), D("19.88419")]
-    assert [close(x["error_pct"], e) for x, e in
-            zip(point["runs"], ("0.4312", "0.3619", "0.5824"), strict=True)] == [True] * 3
+    assert [
+        close(x["error_pct"], e) for x, e in zip(point["runs"], ("0.4312", "0.3619", "0.5824"), strict=True)
+    ] == [True] * 3
     assert close(point["mean_error_pct"], "0.4585")
     assert close(point["repeatability_pct"], "0.1305")
     assert r.failed == ["indication_error", "repeatability"]
@@ -78,13 +102,16 @@ def test_f3a_error_exactly_on_the_limit_passes():
     assert r.verdict == "pass"
 
 
-@pytest.mark.parametrize(("v_j", "v_b", "verdict"), [
-    ("19.94", "20.00", "pass"),    # −0.300 % exactly, the other sign
-    ("20.07", "20.00", "fail"),    # +0.35 %
-    ("19.93", "20.00", "fail"),    # −0.35 %
-    ("100.29", "100.00", "pass"),  # just inside
-    ("100.31", "100.00", "fail"),  # just outside
-])
+@pytest.mark.parametrize(
+    ("v_j", "v_b", "verdict"),
+    [
+        ("19.94", "20.00", "pass"),  # −0.300 % exactly, the other sign
+        ("20.07", "20.00", "fail"),  # +0.35 %
+        ("19.93", "20.00", "fail"),  # −0.35 %
+        ("100.29", "100.00", "pass"),  # just inside
+        ("100.31", "100.00", "fail"),  # just outside
+    ],
+)
 def test_indication_error_limit_both_signs(v_j, v_b, verdict):
     assert run(check([no_temp(v_j, v_b)])).verdict == verdict
 
@@ -107,8 +134,7 @@ def test_comparison_setting_flips_a_value_just_over_the_limit():
 
 def test_f3d_repeatability_exactly_on_the_limit_passes():
     """F3d: errors 0.000, +0.100, +0.169 % → E_r = 0.169/1.69 = 0.1000 % → pass."""
-    r = run(check([no_temp("100.000", "100"), no_temp("100.100", "100"),
-                   no_temp("100.169", "100")]))
+    r = run(check([no_temp("100.000", "100"), no_temp("100.100", "100"), no_temp("100.169", "100")]))
     assert r.results["flow_points"][0]["repeatability_pct"] == D("0.1")
     assert r.verdict == "pass"
 
@@ -138,46 +164,64 @@ def test_two_runs_give_no_repeatability_verdict():
     assert "repeatability" not in r.failed and r.verdict == "pass"
 
 
-@pytest.mark.parametrize("fuel,material,factor", [
-    ("diesel", "carbon_steel", "1.000966"),   # 1 + 0.0009·1 + 0.000033·2
-    ("kerosene", "stainless_steel", "1.001"),  # 1 + 0.0009·1 + 0.00005·2
-    ("gasoline", "carbon_steel", "1.001266"),  # 1 + 0.0012·1 + 0.000033·2
-])
+@pytest.mark.parametrize(
+    "fuel,material,factor",
+    [
+        ("diesel", "carbon_steel", "1.000966"),  # 1 + 0.0009·1 + 0.000033·2
+        ("kerosene", "stainless_steel", "1.001"),  # 1 + 0.0009·1 + 0.00005·2
+        ("gasoline", "carbon_steel", "1.001266"),  # 1 + 0.0012·1 + 0.000033·2
+    ],
+)
 def test_beta_values_per_fuel_and_measure(fuel, material, factor):
     """β_Y and β_B of §2.4-2: t_J − t_B = 1 °C, t_B − 20 = 2 °C."""
-    r = run(check([{"v_j": "20", "v_b": "20", "t_j": "23", "t_b": "22"}], fuel=fuel,
-                  measure_material=material))
+    r = run(
+        check([{"v_j": "20", "v_b": "20", "t_j": "23", "t_b": "22"}], fuel=fuel, measure_material=material)
+    )
     assert r.results["flow_points"][0]["runs"][0]["v_bt"] == D("20") * D(factor)
 
 
 def test_f6_payment_within_increment():
     """F6: 7.86 × 35.47 = 278.7942; display 278.79 → ΔP = −0.0042 → pass; 235.80 exact."""
-    r = run(check([no_temp("20", "20")], payment=[
-        {"unit_price": "7.86", "volume": "35.47", "amount": "278.79"},
-        {"unit_price": "7.86", "volume": "30.00", "amount": "235.80"}]))
+    r = run(
+        check(
+            [no_temp("20", "20")],
+            payment=[
+                {"unit_price": "7.86", "volume": "35.47", "amount": "278.79"},
+                {"unit_price": "7.86", "volume": "30.00", "amount": "235.80"},
+            ],
+        )
+    )
     assert r.results["payment"][0]["computed"] == D("278.7942")
     assert r.results["payment"][0]["difference"] == D("-0.0042")
     assert r.results["payment"][1]["difference"] == 0
     assert r.verdict == "pass"
 
 
-@pytest.mark.parametrize(("amount", "verdict"), [
-    ("278.80", "pass"),   # +0.0058
-    ("278.7842", "pass"),  # −0.0100 exactly: on the increment
-    ("278.8042", "pass"),  # +0.0100 exactly
-    ("278.81", "fail"),   # +0.0158
-    ("278.77", "fail"),   # −0.0242
-])
+@pytest.mark.parametrize(
+    ("amount", "verdict"),
+    [
+        ("278.80", "pass"),  # +0.0058
+        ("278.7842", "pass"),  # −0.0100 exactly: on the increment
+        ("278.8042", "pass"),  # +0.0100 exactly
+        ("278.81", "fail"),  # +0.0158
+        ("278.77", "fail"),  # −0.0242
+    ],
+)
 def test_payment_increment_boundaries(amount, verdict):
-    r = run(check([no_temp("20", "20")],
-                  payment=[{"unit_price": "7.86", "volume": "35.47", "amount": amount}]))
+    r = run(
+        check([no_temp("20", "20")], payment=[{"unit_price": "7.86", "volume": "35.47", "amount": amount}])
+    )
     assert r.verdict == verdict
 
 
 def test_payment_preset_by_amount_is_not_judged():
     """§2.4-6: a delivery preset by amount stops on the amount; it is not a payment test."""
-    r = run(check([no_temp("20", "20")], payment=[
-        {"unit_price": "7.86", "volume": "25.44", "amount": "200.00", "preset": "amount"}]))
+    r = run(
+        check(
+            [no_temp("20", "20")],
+            payment=[{"unit_price": "7.86", "volume": "25.44", "amount": "200.00", "preset": "amount"}],
+        )
+    )
     assert r.verdict == "pass" and r.results["payment"][0]["verdict"] is None
 
 
@@ -186,15 +230,17 @@ def test_a_failed_checklist_item_fails_the_instrument():
     assert (r.verdict, r.failed) == ("fail", ["seal_encoder"])
 
 
-@pytest.mark.parametrize(("run_", "field", "code"), [
-    ({"v_j": "20", "v_b": "-1"}, "flow_points[0].runs[0].v_b", "out_of_range"),
-    ({"v_j": "20", "v_b": "0"}, "flow_points[0].runs[0].v_b", "out_of_range"),
-    ({"v_j": "abc", "v_b": "20"}, "flow_points[0].runs[0].v_j", "not_a_number"),
-    ({"v_j": "20", "v_b": "20", "t_j": "21"}, "flow_points[0].runs[0].t_b", "required"),
-    ({"v_j": "20"}, "flow_points[0].runs[0].v_b", "required"),
-    ({"v_j": "20", "v_b": "20", "t_j": "99", "t_b": "20"}, "flow_points[0].runs[0].t_j",
-     "out_of_range"),
-])
+@pytest.mark.parametrize(
+    ("run_", "field", "code"),
+    [
+        ({"v_j": "20", "v_b": "-1"}, "flow_points[0].runs[0].v_b", "out_of_range"),
+        ({"v_j": "20", "v_b": "0"}, "flow_points[0].runs[0].v_b", "out_of_range"),
+        ({"v_j": "abc", "v_b": "20"}, "flow_points[0].runs[0].v_j", "not_a_number"),
+        ({"v_j": "20", "v_b": "20", "t_j": "21"}, "flow_points[0].runs[0].t_b", "required"),
+        ({"v_j": "20"}, "flow_points[0].runs[0].v_b", "required"),
+        ({"v_j": "20", "v_b": "20", "t_j": "99", "t_b": "20"}, "flow_points[0].runs[0].t_j", "out_of_range"),
+    ],
+)
 def test_invalid_runs_name_the_field(run_, field, code):
     with pytest.raises(InputError) as info:
         run(check([run_]))

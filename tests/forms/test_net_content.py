@@ -9,23 +9,54 @@ from forms.net_content.evaluator import plan_for, tolerable_deficiency
 from tests.forms.helpers import D, close, run
 
 NC1_EMPTY = ["5.2", "4.9", "5.0", "5.1", "5.0", "4.8", "5.1", "5.0", "4.9", "5.0"]
-NC1_GROSS = ["508.2", "511.1", "504.4", "506.8", "513.0", "502.6", "509.5", "487.0", "510.3",
-             "507.7", "505.9", "512.4", "508.6"]
+NC1_GROSS = [
+    "508.2",
+    "511.1",
+    "504.4",
+    "506.8",
+    "513.0",
+    "502.6",
+    "509.5",
+    "487.0",
+    "510.3",
+    "507.7",
+    "505.9",
+    "512.4",
+    "508.6",
+]
 
 
 def lot(nominal, lot_size, nets, quantity="mass", **extra):
-    return {"form": "net_content", "quantity": quantity, "nominal": nominal,
-            "lot_size": lot_size, "samples": [{"net": q} for q in nets], **extra}
+    return {
+        "form": "net_content",
+        "quantity": quantity,
+        "nominal": nominal,
+        "lot_size": lot_size,
+        "samples": [{"net": q} for q in nets],
+        **extra,
+    }
 
 
 def test_nc1_passes_with_average_tare():
     """NC-1: t̄ = 5.00, s_t = 0.1155; q̄ = 501.7308, s = 6.6460, limit 494.3642; k1 = 1 ≤ 1."""
-    r = run({"form": "net_content", "quantity": "mass", "nominal": "500", "lot_size": 80,
-             "tare": {"mode": "average", "empty": NC1_EMPTY},
-             "samples": [{"gross": g} for g in NC1_GROSS]})
+    r = run(
+        {
+            "form": "net_content",
+            "quantity": "mass",
+            "nominal": "500",
+            "lot_size": 80,
+            "tare": {"mode": "average", "empty": NC1_EMPTY},
+            "samples": [{"gross": g} for g in NC1_GROSS],
+        }
+    )
     res = r.results
     assert (res["t"], res["two_t"], res["sample_size"], res["lambda"], res["c1"]) == (
-        D("15.0"), D("30.0"), 13, D("0.848"), 1)
+        D("15.0"),
+        D("30.0"),
+        13,
+        D("0.848"),
+        1,
+    )
     assert res["tare_mean"] == D("5.0") and close(res["tare_sd"], "0.1155")
     assert res["net"][7] == D("482.0")
     assert close(res["mean"], "501.7308") and close(res["s"], "6.6460")
@@ -35,8 +66,21 @@ def test_nc1_passes_with_average_tare():
 
 def test_nc2_fails_on_the_mean():
     """NC-2: q̄ = 497.0846 < 498.7854; no package beyond T."""
-    nets = ["496.1", "498.3", "495.0", "497.2", "499.0", "494.8", "496.5", "498.0", "497.7",
-            "495.9", "496.8", "499.5", "497.3"]
+    nets = [
+        "496.1",
+        "498.3",
+        "495.0",
+        "497.2",
+        "499.0",
+        "494.8",
+        "496.5",
+        "498.0",
+        "497.7",
+        "495.9",
+        "496.8",
+        "499.5",
+        "497.3",
+    ]
     r = run(lot("500", 80, nets))
     assert close(r.results["mean"], "497.0846") and close(r.results["s"], "1.4323")
     assert close(r.results["lambda_s"], "1.2146") and close(r.results["mean_limit"], "498.7854")
@@ -46,12 +90,29 @@ def test_nc2_fails_on_the_mean():
 
 def test_nc5_volume_by_density_full_precision_statistics():
     """NC-5: q = (G − t)/1.180 per bottle; statistics on full precision (README): q̄ = 504.6864."""
-    pairs = [("634.6", "38.4"), ("633.9", "39.1"), ("636.3", "38.8"), ("632.1", "38.2"),
-             ("635.1", "39.5"), ("637.0", "38.9"), ("631.3", "38.6"), ("635.9", "39.0"),
-             ("632.5", "38.3"), ("634.1", "38.7")]
-    r = run({"form": "net_content", "quantity": "volume", "nominal": "500", "lot_size": 40,
-             "density_g_per_ml": "1.180", "tare": {"mode": "individual"},
-             "samples": [{"gross": g, "tare": t} for g, t in pairs]})
+    pairs = [
+        ("634.6", "38.4"),
+        ("633.9", "39.1"),
+        ("636.3", "38.8"),
+        ("632.1", "38.2"),
+        ("635.1", "39.5"),
+        ("637.0", "38.9"),
+        ("631.3", "38.6"),
+        ("635.9", "39.0"),
+        ("632.5", "38.3"),
+        ("634.1", "38.7"),
+    ]
+    r = run(
+        {
+            "form": "net_content",
+            "quantity": "volume",
+            "nominal": "500",
+            "lot_size": 40,
+            "density_g_per_ml": "1.180",
+            "tare": {"mode": "individual"},
+            "samples": [{"gross": g, "tare": t} for g, t in pairs],
+        }
+    )
     res = r.results
     assert close(res["net"][0], "505.254", 3) and close(res["net"][6], "502.288", 3)
     assert close(res["mean"], "504.6864") and close(res["s"], "1.4349")
@@ -90,12 +151,29 @@ def test_mean_exactly_on_the_limit_passes():
     assert r.verdict == "pass"
 
 
-@pytest.mark.parametrize(("nominal", "t"), [
-    ("10", "0.9"), ("40", "3.6"), ("50", "4.5"), ("100", "4.5"), ("150", "6.8"),
-    ("200", "9.0"), ("250", "9.0"), ("300", "9.0"), ("350", "10.5"), ("500", "15.0"),
-    ("1000", "15.0"), ("2500", "38"), ("5000", "75"), ("10000", "150"), ("12500", "150"),
-    ("15000", "150"), ("20000", "200"), ("50000", "500"),
-])
+@pytest.mark.parametrize(
+    ("nominal", "t"),
+    [
+        ("10", "0.9"),
+        ("40", "3.6"),
+        ("50", "4.5"),
+        ("100", "4.5"),
+        ("150", "6.8"),
+        ("200", "9.0"),
+        ("250", "9.0"),
+        ("300", "9.0"),
+        ("350", "10.5"),
+        ("500", "15.0"),
+        ("1000", "15.0"),
+        ("2500", "38"),
+        ("5000", "75"),
+        ("10000", "150"),
+        ("12500", "150"),
+        ("15000", "150"),
+        ("20000", "200"),
+        ("50000", "500"),
+    ],
+)
 def test_t_table_golden_values(nominal, t):
     """§B.3.1 worked T values and every band boundary (the table is continuous)."""
     defn = load_definition("net_content")
@@ -103,23 +181,36 @@ def test_t_table_golden_values(nominal, t):
     assert str(tolerable_deficiency(defn, "volume", D(nominal))) == t
 
 
-@pytest.mark.parametrize(("nominal", "two_step", "direct", "half_even"), [
-    ("101", "4.6", "4.5", "4.5"),     # 4.545: 0.01 → 4.55, then 0.1 → 4.6
-    ("1033", "16", "15", "15"),       # 15.495: 0.1 → 15.5, then 1 → 16
-    ("2500", "38", "38", "38"),       # 37.5: a tie at the last digit
-    ("1100", "17", "17", "16"),       # 16.5: half-up 17, half-even 16
-])
+@pytest.mark.parametrize(
+    ("nominal", "two_step", "direct", "half_even"),
+    [
+        ("101", "4.6", "4.5", "4.5"),  # 4.545: 0.01 → 4.55, then 0.1 → 4.6
+        ("1033", "16", "15", "15"),  # 15.495: 0.1 → 15.5, then 1 → 16
+        ("2500", "38", "38", "38"),  # 37.5: a tie at the last digit
+        ("1100", "17", "17", "16"),  # 16.5: half-up 17, half-even 16
+    ],
+)
 def test_t_rounding_modes(nominal, two_step, direct, half_even):
     defn = load_definition("net_content")
     for mode, expected in (("two_step", two_step), ("direct", direct), ("half_even", half_even)):
         assert tolerable_deficiency(defn, "mass", D(nominal), mode) == D(expected)
 
 
-@pytest.mark.parametrize(("quantity", "nominal", "t"), [
-    ("length", "10", "0.2"), ("length", "5", "0"), ("length", "5.5", "0.11"),
-    ("area", "2", "0.06"), ("count", "60", "1"), ("count", "100", "1"), ("count", "150", "2"),
-    ("count", "50", "0"), ("count", "51", "1"), ("count", "250", "3"),
-])
+@pytest.mark.parametrize(
+    ("quantity", "nominal", "t"),
+    [
+        ("length", "10", "0.2"),
+        ("length", "5", "0"),
+        ("length", "5.5", "0.11"),
+        ("area", "2", "0.06"),
+        ("count", "60", "1"),
+        ("count", "100", "1"),
+        ("count", "150", "2"),
+        ("count", "50", "0"),
+        ("count", "51", "1"),
+        ("count", "250", "3"),
+    ],
+)
 def test_t_for_length_area_count(quantity, nominal, t):
     """§B.3.2: length ≤ 5 m and count ≤ 50 allow no shortage; count rounds 1 % up."""
     assert tolerable_deficiency(load_definition("net_content"), quantity, D(nominal)) == D(t)
@@ -132,12 +223,23 @@ def test_t_zero_any_shortage_is_beyond_2t():
     assert run(lot("30", 20, ["30"] * 10, quantity="count")).verdict == "pass"
 
 
-@pytest.mark.parametrize(("lot_size", "n", "lam", "c1"), [
-    (1, 1, None, 0), (10, 10, None, 0), (11, 10, "1.028", 0), (50, 10, "1.028", 0),
-    (51, 13, "0.848", 1), (99, 13, "0.848", 1), (100, 50, "0.379", 3), (500, 50, "0.379", 3),
-    (501, 80, "0.295", 5), (3200, 80, "0.295", 5), (3201, 125, "0.234", 7),
-    (1_000_000, 125, "0.234", 7),
-])
+@pytest.mark.parametrize(
+    ("lot_size", "n", "lam", "c1"),
+    [
+        (1, 1, None, 0),
+        (10, 10, None, 0),
+        (11, 10, "1.028", 0),
+        (50, 10, "1.028", 0),
+        (51, 13, "0.848", 1),
+        (99, 13, "0.848", 1),
+        (100, 50, "0.379", 3),
+        (500, 50, "0.379", 3),
+        (501, 80, "0.295", 5),
+        (3200, 80, "0.295", 5),
+        (3201, 125, "0.234", 7),
+        (1_000_000, 125, "0.234", 7),
+    ],
+)
 def test_sampling_plan_rows(lot_size, n, lam, c1):
     plan = plan_for(load_definition("net_content"), lot_size)
     assert (plan.sample_size, plan.lam, plan.c1) == (n, None if lam is None else D(lam), c1)
@@ -155,14 +257,17 @@ def test_wrong_number_of_samples_says_how_many():
     assert (info.value.params["needed"], info.value.params["given"]) == (13, 12)
 
 
-@pytest.mark.parametrize(("data", "field", "code"), [
-    ({"lot_size": 0}, "lot_size", "out_of_range"),
-    ({"lot_size": "ten"}, "lot_size", "not_a_number"),
-    ({"lot_size": "10.5"}, "lot_size", "not_an_integer"),
-    ({"nominal": "60000"}, "nominal", "out_of_range"),
-    ({"nominal": "-5"}, "nominal", "out_of_range"),
-    ({"quantity": "weight"}, "quantity", "unknown_choice"),
-])
+@pytest.mark.parametrize(
+    ("data", "field", "code"),
+    [
+        ({"lot_size": 0}, "lot_size", "out_of_range"),
+        ({"lot_size": "ten"}, "lot_size", "not_a_number"),
+        ({"lot_size": "10.5"}, "lot_size", "not_an_integer"),
+        ({"nominal": "60000"}, "nominal", "out_of_range"),
+        ({"nominal": "-5"}, "nominal", "out_of_range"),
+        ({"quantity": "weight"}, "quantity", "unknown_choice"),
+    ],
+)
 def test_invalid_lot_input(data, field, code):
     base = lot("500", 8, ["500"] * 8)
     with pytest.raises(InputError) as info:
@@ -172,8 +277,7 @@ def test_invalid_lot_input(data, field, code):
 
 def test_average_tare_needs_ten_uniform_empties():
     samples = [{"gross": "505"}] * 8
-    base = {"form": "net_content", "quantity": "mass", "nominal": "500", "lot_size": 8,
-            "samples": samples}
+    base = {"form": "net_content", "quantity": "mass", "nominal": "500", "lot_size": 8, "samples": samples}
     with pytest.raises(InputError) as info:
         run({**base, "tare": {"mode": "average", "empty": ["5.0"] * 9}})
     assert (info.value.code, info.value.params["needed"]) == ("too_few", 10)
@@ -187,6 +291,13 @@ def test_average_tare_needs_ten_uniform_empties():
 
 def test_gross_below_tare_is_refused():
     with pytest.raises(InputError) as info:
-        run({"form": "net_content", "quantity": "mass", "nominal": "500", "lot_size": 1,
-             "samples": [{"gross": "3", "tare": "5"}]})
+        run(
+            {
+                "form": "net_content",
+                "quantity": "mass",
+                "nominal": "500",
+                "lot_size": 1,
+                "samples": [{"gross": "3", "tare": "5"}],
+            }
+        )
     assert info.value.code == "below_tare"

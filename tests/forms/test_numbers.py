@@ -7,13 +7,29 @@ from decimal import Decimal
 import pytest
 
 from forms import InputError
-from forms.numbers import ceil_integer, plain, round_gbt8170, round_half_up, round_to_step, to_decimal
+from forms.numbers import (
+    ceil_integer,
+    plain,
+    round_gbt8170,
+    round_half_up,
+    round_to_step,
+    to_decimal,
+)
 
 
-@pytest.mark.parametrize(("raw", "value"), [
-    ("1.50", "1.50"), (" 2 ", "2"), (3, "3"), (0.1, "0.1"), ("1,5", "1.5"), ("-0.25", "-0.25"),
-    (Decimal("7.86"), "7.86"), ("1e3", "1E+3"),
-])
+@pytest.mark.parametrize(
+    ("raw", "value"),
+    [
+        ("1.50", "1.50"),
+        (" 2 ", "2"),
+        (3, "3"),
+        (0.1, "0.1"),
+        ("1,5", "1.5"),
+        ("-0.25", "-0.25"),
+        (Decimal("7.86"), "7.86"),
+        ("1e3", "1E+3"),
+    ],
+)
 def test_to_decimal_accepts_typed_numbers(raw, value):
     assert to_decimal(raw, "x") == Decimal(value)
 
@@ -29,18 +45,31 @@ def test_float_is_taken_by_its_repr_not_its_binary_value():
     assert to_decimal(2.675, "x") == Decimal("2.675")
 
 
-@pytest.mark.parametrize(("value", "quantum", "expected"), [
-    ("0.125", "0.01", "0.12"), ("0.135", "0.01", "0.14"), ("-0.125", "0.01", "-0.12"),
-    ("0.12501", "0.01", "0.13"), ("2.5", "1", "2"), ("3.5", "1", "4"),
-])
+@pytest.mark.parametrize(
+    ("value", "quantum", "expected"),
+    [
+        ("0.125", "0.01", "0.12"),
+        ("0.135", "0.01", "0.14"),
+        ("-0.125", "0.01", "-0.12"),
+        ("0.12501", "0.01", "0.13"),
+        ("2.5", "1", "2"),
+        ("3.5", "1", "4"),
+    ],
+)
 def test_gbt8170_half_even_once_on_the_absolute_value(value, quantum, expected):
     assert round_gbt8170(Decimal(value), Decimal(quantum)) == Decimal(expected)
 
 
-@pytest.mark.parametrize(("value", "quantum", "expected"), [
-    ("2.675", "0.01", "2.68"), ("2.665", "0.01", "2.67"), ("-2.675", "0.01", "-2.68"),
-    ("35.2", "1", "35"), ("35.5", "1", "36"),
-])
+@pytest.mark.parametrize(
+    ("value", "quantum", "expected"),
+    [
+        ("2.675", "0.01", "2.68"),
+        ("2.665", "0.01", "2.67"),
+        ("-2.675", "0.01", "-2.68"),
+        ("35.2", "1", "35"),
+        ("35.5", "1", "36"),
+    ],
+)
 def test_half_up(value, quantum, expected):
     assert round_half_up(Decimal(value), Decimal(quantum)) == Decimal(expected)
 

@@ -18,8 +18,12 @@ def fuel(v_j: Decimal, v_b: Decimal, t_j=None, t_b=None):
     run: dict[str, object] = {"v_j": v_j, "v_b": v_b}
     if t_j is not None:
         run.update(t_j=t_j, t_b=t_b)
-    return {"form": "fuel_dispenser", "fuel": "gasoline", "measure_material": "carbon_steel",
-            "flow_points": [{"runs": [run]}]}
+    return {
+        "form": "fuel_dispenser",
+        "fuel": "gasoline",
+        "measure_material": "carbon_steel",
+        "flow_points": [{"runs": [run]}],
+    }
 
 
 @given(volumes, volumes)
@@ -49,10 +53,13 @@ def test_dispenser_verdict_never_improves_moving_away(v_b, k1, k2):
 def test_taxi_verdict_never_improves_moving_away(ref, k1, k2):
     near, far = sorted((k1, k2))
     for sign in (1, -1):
-        def verdict(k: int) -> str:
+
+        def verdict(k: int, sign: int = sign) -> str:
             meter = ref + sign * Decimal(k) / 10
-            return forms.evaluate({"form": "taxi_meter", "distance_tests": [
-                {"meter_m": meter, "reference_m": ref}]}).verdict
+            return forms.evaluate(
+                {"form": "taxi_meter", "distance_tests": [{"meter_m": meter, "reference_m": ref}]}
+            ).verdict
+
         if verdict(near) == "fail":
             assert verdict(far) == "fail"
 
@@ -66,30 +73,54 @@ def test_dispenser_is_deterministic_and_never_raises_on_valid_input(v_j, v_b, t_
 
 
 @settings(max_examples=50)
-@given(st.integers(min_value=1, max_value=5000),
-       st.decimals(min_value="5", max_value="50000", places=1),
-       st.lists(st.decimals(min_value="0", max_value="2", places=2), min_size=125, max_size=125))
+@given(
+    st.integers(min_value=1, max_value=5000),
+    st.decimals(min_value="5", max_value="50000", places=1),
+    st.lists(st.decimals(min_value="0", max_value="2", places=2), min_size=125, max_size=125),
+)
 def test_net_content_never_raises_on_valid_input(lot_size, nominal, noise):
     plan = forms.load_definition("net_content")
     from forms.net_content.evaluator import plan_for
+
     n = plan_for(plan, lot_size).sample_size
-    data = {"form": "net_content", "quantity": "mass", "nominal": nominal, "lot_size": lot_size,
-            "samples": [{"net": nominal * Decimal("0.98") + x} for x in noise[:n]]}
+    data = {
+        "form": "net_content",
+        "quantity": "mass",
+        "nominal": nominal,
+        "lot_size": lot_size,
+        "samples": [{"net": nominal * Decimal("0.98") + x} for x in noise[:n]],
+    }
     result = forms.evaluate(data)
     assert result.verdict in ("pass", "fail")
     assert result == forms.evaluate(data)
 
 
 @settings(max_examples=50)
-@given(st.sampled_from([("15000", "5"), ("30000", "10"), ("6000", "2"), ("3000", "1")]),
-       st.lists(st.tuples(st.integers(min_value=0, max_value=3000),
-                          st.integers(min_value=-4, max_value=4),
-                          st.integers(min_value=0, max_value=10)), min_size=1, max_size=8),
-       st.sampled_from(["in_service", "verification"]))
+@given(
+    st.sampled_from([("15000", "5"), ("30000", "10"), ("6000", "2"), ("3000", "1")]),
+    st.lists(
+        st.tuples(
+            st.integers(min_value=0, max_value=3000),
+            st.integers(min_value=-4, max_value=4),
+            st.integers(min_value=0, max_value=10),
+        ),
+        min_size=1,
+        max_size=8,
+    ),
+    st.sampled_from(["in_service", "verification"]),
+)
 def test_scale_never_raises_on_valid_input(capacity, weighings, control):
     max_, e = capacity
     e_d = Decimal(e)
-    data = {"form": "scale", "control": control, "max": max_, "e": e, "weighings": [
-        {"load": str(m * e_d), "indication": str((m + k) * e_d), "added": str(a * e_d / 10)}
-        for m, k, a in weighings if m * e_d <= Decimal(max_)]}
+    data = {
+        "form": "scale",
+        "control": control,
+        "max": max_,
+        "e": e,
+        "weighings": [
+            {"load": str(m * e_d), "indication": str((m + k) * e_d), "added": str(a * e_d / 10)}
+            for m, k, a in weighings
+            if m * e_d <= Decimal(max_)
+        ],
+    }
     assert forms.evaluate(data).verdict in ("pass", "fail", "inconclusive")

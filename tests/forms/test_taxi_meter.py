@@ -8,14 +8,23 @@ from forms import InputError
 from forms.taxi_meter.tariffs import load_tariffs
 from tests.forms.helpers import D, close, run
 
-TARIFF = {"flag_fall": "10", "included_km": "3", "per_km": "2.0", "long_km": "10",
-          "long_surcharge": "0.5", "wait_unit_s": "300", "wait_charge": "2.0",
-          "night_multiplier": "1.2", "fare_step": "1"}
+TARIFF = {
+    "flag_fall": "10",
+    "included_km": "3",
+    "per_km": "2.0",
+    "long_km": "10",
+    "long_surcharge": "0.5",
+    "wait_unit_s": "300",
+    "wait_charge": "2.0",
+    "night_multiplier": "1.2",
+    "fare_step": "1",
+}
 
 
 def distance(meter: str, reference: str, **options: str):
-    return run({"form": "taxi_meter",
-                "distance_tests": [{"meter_m": meter, "reference_m": reference}]}, **options)
+    return run(
+        {"form": "taxi_meter", "distance_tests": [{"meter_m": meter, "reference_m": reference}]}, **options
+    )
 
 
 def test_t_a_roller_method_passes():
@@ -32,15 +41,18 @@ def test_t_b_over_registration_fails():
     assert (r.verdict, r.failed) == ("fail", ["distance_error"])
 
 
-@pytest.mark.parametrize(("meter", "reference", "verdict"), [
-    ("1000", "990.10", "pass"),   # T-C: +0.99990 %
-    ("1000", "1042.0", "fail"),   # T-C: −4.03071 %
-    ("1010", "1000", "pass"),     # +1 % exactly: on the limit
-    ("960", "1000", "pass"),      # −4 % exactly: on the limit
-    ("1010.1", "1000", "fail"),   # +1.01 %
-    ("959.9", "1000", "fail"),    # −4.01 %
-    ("995", "1000", "pass"),      # T-D road method: −0.500 %
-])
+@pytest.mark.parametrize(
+    ("meter", "reference", "verdict"),
+    [
+        ("1000", "990.10", "pass"),  # T-C: +0.99990 %
+        ("1000", "1042.0", "fail"),  # T-C: −4.03071 %
+        ("1010", "1000", "pass"),  # +1 % exactly: on the limit
+        ("960", "1000", "pass"),  # −4 % exactly: on the limit
+        ("1010.1", "1000", "fail"),  # +1.01 %
+        ("959.9", "1000", "fail"),  # −4.01 %
+        ("995", "1000", "pass"),  # T-D road method: −0.500 %
+    ],
+)
 def test_distance_band_is_asymmetric_and_inclusive(meter, reference, verdict):
     assert distance(meter, reference).verdict == verdict
 
@@ -57,16 +69,30 @@ def test_comparison_setting_flips_just_over_plus_one():
 
 
 def test_every_distance_test_must_pass():
-    r = run({"form": "taxi_meter", "distance_tests": [
-        {"meter_m": "1000", "reference_m": "1006"}, {"meter_m": "1000", "reference_m": "974"}]})
+    r = run(
+        {
+            "form": "taxi_meter",
+            "distance_tests": [
+                {"meter_m": "1000", "reference_m": "1006"},
+                {"meter_m": "1000", "reference_m": "974"},
+            ],
+        }
+    )
     assert r.failed == ["distance_error"]
     assert [t["verdict"] for t in r.results["distance_tests"]] == ["pass", "fail"]
 
 
 def test_t_f_time_error_shown_without_verdict_when_no_limit():
     """T-F: 299.6 s against 300.0 s → −0.1333 %; no in-service limit → no item."""
-    r = run({"form": "taxi_meter", "time_tests": [{"meter_s": "299.6", "reference_s": "300.0"},
-                                                  {"meter_s": "3601.8", "reference_s": "3600.0"}]})
+    r = run(
+        {
+            "form": "taxi_meter",
+            "time_tests": [
+                {"meter_s": "299.6", "reference_s": "300.0"},
+                {"meter_s": "3601.8", "reference_s": "3600.0"},
+            ],
+        }
+    )
     assert close(r.results["time_tests"][0]["error_pct"], "-0.1333")
     assert close(r.results["time_tests"][1]["error_pct"], "0.0500")
     assert r.verdict == "pass" and r.results["time_tests"][0]["verdict"] is None
@@ -74,9 +100,16 @@ def test_t_f_time_error_shown_without_verdict_when_no_limit():
 
 def test_t_f_time_error_judged_with_a_configured_limit():
     """T-F with an R21-like ±0.1 % limit (provisional): the first fails, the second passes."""
-    r = run({"form": "taxi_meter", "options": {"time_limit_pct": "0.1"},
-             "time_tests": [{"meter_s": "299.6", "reference_s": "300.0"},
-                            {"meter_s": "3601.8", "reference_s": "3600.0"}]})
+    r = run(
+        {
+            "form": "taxi_meter",
+            "options": {"time_limit_pct": "0.1"},
+            "time_tests": [
+                {"meter_s": "299.6", "reference_s": "300.0"},
+                {"meter_s": "3601.8", "reference_s": "3600.0"},
+            ],
+        }
+    )
     assert r.failed == ["time_error"]
     assert [t["verdict"] for t in r.results["time_tests"]] == ["fail", "pass"]
 
@@ -87,9 +120,11 @@ def fares(*tests, tariff=TARIFF):
 
 def test_t_g_fares_with_the_hypothetical_tariff():
     """T-G: G1 35.20 → 35 元; G3 flag fall only → 10; G4 exactly one waiting unit → 12."""
-    r = fares({"distance_km": "12.4", "waiting_s": "690", "night": False, "displayed": "35"},
-              {"distance_km": "2.6", "waiting_s": "240", "night": False, "displayed": "10"},
-              {"distance_km": "3.0", "waiting_s": "300", "night": False, "displayed": "12"})
+    r = fares(
+        {"distance_km": "12.4", "waiting_s": "690", "night": False, "displayed": "35"},
+        {"distance_km": "2.6", "waiting_s": "240", "night": False, "displayed": "10"},
+        {"distance_km": "3.0", "waiting_s": "300", "night": False, "displayed": "12"},
+    )
     assert [t["computed"] for t in r.results["fare_tests"]] == [D(35), D(10), D(12)]
     assert r.verdict == "pass"
 
@@ -101,8 +136,10 @@ def test_t_g_displayed_fare_must_equal_computed():
 
 def test_night_multiplier_and_partial_waiting_units():
     """Night G1: (10 + 14 + 7.2 + 4.0) × 1.2 = 42.24 → 42; 299 s of waiting is free."""
-    r = fares({"distance_km": "12.4", "waiting_s": "690", "night": True, "displayed": "42"},
-              {"distance_km": "3.0", "waiting_s": "299", "night": False, "displayed": "10"})
+    r = fares(
+        {"distance_km": "12.4", "waiting_s": "690", "night": True, "displayed": "42"},
+        {"distance_km": "3.0", "waiting_s": "299", "night": False, "displayed": "10"},
+    )
     assert [t["computed"] for t in r.results["fare_tests"]] == [D(42), D(10)]
 
 
@@ -110,8 +147,10 @@ def test_fare_rounding_is_half_up_and_follows_the_step():
     """10.5 元 rounds half-up to 11 (not to even 10); with a 0.1 step 35.20 stays 35.2."""
     r = fares({"distance_km": "3.25", "waiting_s": "0", "night": False, "displayed": "11"})
     assert r.results["fare_tests"][0]["computed"] == D(11)
-    r = fares({"distance_km": "12.4", "waiting_s": "690", "night": False, "displayed": "35.2"},
-              tariff={**TARIFF, "fare_step": "0.1"})
+    r = fares(
+        {"distance_km": "12.4", "waiting_s": "690", "night": False, "displayed": "35.2"},
+        tariff={**TARIFF, "fare_step": "0.1"},
+    )
     assert r.results["fare_tests"][0]["computed"] == D("35.2") and r.verdict == "pass"
 
 
@@ -119,15 +158,26 @@ def test_tariff_file_by_id_and_date():
     """The shipped example tariff is data, marked as an example; chosen by id and date."""
     tariff = load_tariffs()["example-hypothetical"]
     assert tariff.example
-    r = run({"form": "taxi_meter", "tariff": "example-hypothetical", "date": "2026-11-23",
-             "fare_tests": [{"distance_km": "12.4", "waiting_s": "690", "displayed": "35"}]})
+    r = run(
+        {
+            "form": "taxi_meter",
+            "tariff": "example-hypothetical",
+            "date": "2026-11-23",
+            "fare_tests": [{"distance_km": "12.4", "waiting_s": "690", "displayed": "35"}],
+        }
+    )
     assert r.results["fare_tests"][0]["computed"] == D(35)
 
 
 def test_unknown_tariff_and_missing_tariff_are_refused():
     with pytest.raises(InputError) as info:
-        run({"form": "taxi_meter", "tariff": "chongqing-2099", "fare_tests": [
-            {"distance_km": "1", "displayed": "10"}]})
+        run(
+            {
+                "form": "taxi_meter",
+                "tariff": "chongqing-2099",
+                "fare_tests": [{"distance_km": "1", "displayed": "10"}],
+            }
+        )
     assert info.value.field == "tariff"
     with pytest.raises(InputError) as info:
         run({"form": "taxi_meter", "fare_tests": [{"distance_km": "1", "displayed": "10"}]})

@@ -16,11 +16,16 @@ from ui import icons, labels
 PAGE_SIZE = 200
 
 # Columns: (key, header source text); header text is translated in headerData.
-COLUMNS = ("record_no", "status", "form_id", "site_name", "instrument_label", "started_at",
-           "verdict")
-SORT_KEYS = {"record_no": "record_no", "status": "status", "form_id": "form_id",
-             "site_name": "site_name", "instrument_label": "instrument_label",
-             "started_at": "started_at", "verdict": "verdict"}
+COLUMNS = ("record_no", "status", "form_id", "site_name", "instrument_label", "started_at", "verdict")
+SORT_KEYS = {
+    "record_no": "record_no",
+    "status": "status",
+    "form_id": "form_id",
+    "site_name": "site_name",
+    "instrument_label": "instrument_label",
+    "started_at": "started_at",
+    "verdict": "verdict",
+}
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 VERDICT_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -42,8 +47,9 @@ class InspectionTableModel(QAbstractTableModel):
         self.pages_fetched = 0  # for tests: proof that rows are fetched lazily
 
     # -- query -----------------------------------------------------------------------------
-    def set_filters(self, *, search: str = "", status: str = "", form_id: str = "",
-                    verdict: str = "") -> None:
+    def set_filters(
+        self, *, search: str = "", status: str = "", form_id: str = "", verdict: str = ""
+    ) -> None:
         self._filters.update(search=search, status=status, form_id=form_id, verdict=verdict)
         self.reload()
 
@@ -67,39 +73,48 @@ class InspectionTableModel(QAbstractTableModel):
     def row_data(self, row: int) -> dict[str, Any]:
         page = row // PAGE_SIZE
         if page not in self._pages:
-            ids = self._ids[page * PAGE_SIZE:(page + 1) * PAGE_SIZE]
+            ids = self._ids[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
             self._pages[page] = self._source.rows_by_ids(ids)
             self.pages_fetched += 1
         return self._pages[page].get(self._ids[row], {})
 
     # -- Qt model --------------------------------------------------------------------------
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._ids)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
         return {
-            "record_no": self.tr("Record no."), "status": self.tr("Status"),
-            "form_id": self.tr("Procedure"), "site_name": self.tr("Site"),
-            "instrument_label": self.tr("Instrument / lot"), "started_at": self.tr("Date"),
+            "record_no": self.tr("Record no."),
+            "status": self.tr("Status"),
+            "form_id": self.tr("Procedure"),
+            "site_name": self.tr("Site"),
+            "instrument_label": self.tr("Instrument / lot"),
+            "started_at": self.tr("Date"),
             "verdict": self.tr("Verdict"),
         }[COLUMNS[section]]
 
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if not index.isValid():
             return None
         key = COLUMNS[index.column()]
         if role == ID_ROLE:
             return self._ids[index.row()]
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole,
-                        Qt.ItemDataRole.ForegroundRole, VERDICT_ROLE,
-                        Qt.ItemDataRole.ToolTipRole):
+        if role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.DecorationRole,
+            Qt.ItemDataRole.ForegroundRole,
+            VERDICT_ROLE,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
             return None
         row = self.row_data(index.row())
         value = row.get(key)

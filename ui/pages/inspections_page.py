@@ -80,14 +80,17 @@ class InspectionsPage(QWidget):
         self.search.returnPressed.connect(self.apply_filters)
         for combo in (self.status, self.form, self.verdict):
             combo.currentIndexChanged.connect(self.apply_filters)
-        self.table.activated.connect(
-            lambda index: self.inspection_activated.emit(index.data(ID_ROLE)))
+        self.table.activated.connect(lambda index: self.inspection_activated.emit(index.data(ID_ROLE)))
         self.model.modelReset.connect(self._update_count)
 
     def apply_filters(self) -> None:
         self._timer.stop()
-        self.model.set_filters(search=self.search.text(), status=self.status.currentData(),
-                               form_id=self.form.currentData(), verdict=self.verdict.currentData())
+        self.model.set_filters(
+            search=self.search.text(),
+            status=self.status.currentData(),
+            form_id=self.form.currentData(),
+            verdict=self.verdict.currentData(),
+        )
 
     def reload(self) -> None:
         self.model.reload()

@@ -39,8 +39,9 @@ class RegistryPage(QWidget):
 
     row_saved = Signal(str)
 
-    def __init__(self, table: str, registry: Any, settings: Any, lang: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, table: str, registry: Any, settings: Any, lang: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.table_name = table
         self._registry = registry
@@ -157,8 +158,7 @@ class RegistryPage(QWidget):
     def values(self) -> dict[str, str]:
         out = {}
         for key, editor in self.editors.items():
-            out[key] = (editor.currentData() or "" if isinstance(editor, QComboBox)
-                        else editor.text())  # type: ignore[attr-defined]
+            out[key] = editor.currentData() or "" if isinstance(editor, QComboBox) else editor.text()  # type: ignore[attr-defined]
         return out
 
     def set_values(self, values: dict[str, Any]) -> None:
@@ -175,8 +175,11 @@ class RegistryPage(QWidget):
     # -- list ------------------------------------------------------------------------------
     def refresh(self) -> None:
         shown = [f for f in self._fields if f.in_list]
-        site_names = ({s["id"]: s["name"] for s in self._registry.search("sites", limit=5000)}
-                      if any(f.kind == "site" for f in shown) else {})
+        site_names = (
+            {s["id"]: s["name"] for s in self._registry.search("sites", limit=5000)}
+            if any(f.kind == "site" for f in shown)
+            else {}
+        )
         self.model.clear()
         self.model.setHorizontalHeaderLabels([self._label(f) for f in shown])
         for row in self._registry.search(self.table_name, self.search.text()):
@@ -186,8 +189,9 @@ class RegistryPage(QWidget):
                 if f.kind == "site":
                     value = site_names.get(value, value)
                 elif f.kind == "choice":
-                    value = next(((zh if self._lang == "zh" else en) for v, zh, en in f.choices
-                                  if v == value), value)
+                    value = next(
+                        ((zh if self._lang == "zh" else en) for v, zh, en in f.choices if v == value), value
+                    )
                 item = QStandardItem(value)
                 item.setData(row["id"], ROW_ID)
                 items.append(item)
@@ -279,8 +283,9 @@ class RegistryPage(QWidget):
     def save_draft(self) -> None:
         if self._loading:
             return
-        self._settings.save_draft(self.draft_key, json.dumps(
-            {"id": self._current_id, "values": self.values()}, ensure_ascii=False))
+        self._settings.save_draft(
+            self.draft_key, json.dumps({"id": self._current_id, "values": self.values()}, ensure_ascii=False)
+        )
 
     def restore_draft(self) -> bool:
         """Put back what was being typed when the app last stopped; True if there was a draft."""

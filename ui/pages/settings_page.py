@@ -37,12 +37,12 @@ class SettingsPage(QWidget):
                     combo.addItem(zh if lang == "zh" else en, value)
                 combo.setCurrentIndex(max(0, combo.findData(values[s.key])))
                 combo.currentIndexChanged.connect(
-                    lambda _i, key=s.key, c=combo: self._store(key, c.currentData()))
+                    lambda _i, key=s.key, c=combo: self._store(key, c.currentData())
+                )
                 editor = combo
             else:
                 line = QLineEdit(values[s.key], accessibleName=label)
-                line.editingFinished.connect(
-                    lambda key=s.key, w=line: self._store(key, w.text()))
+                line.editingFinished.connect(lambda key=s.key, w=line: self._store(key, w.text()))
                 editor = line
             editor.setToolTip(help_text)
             self.editors[s.key] = editor

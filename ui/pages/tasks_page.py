@@ -5,7 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui import labels
 
@@ -23,8 +30,12 @@ class TasksPage(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.verticalHeader().setVisible(False)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.empty = QLabel(self.tr("No tasks yet. Tasks drawn by the office (双随机) arrive with "
-                                    "the next task file; inspections can also start from scratch."))
+        self.empty = QLabel(
+            self.tr(
+                "No tasks yet. Tasks drawn by the office (双随机) arrive with "
+                "the next task file; inspections can also start from scratch."
+            )
+        )
         self.empty.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
@@ -34,12 +45,21 @@ class TasksPage(QWidget):
     def refresh(self) -> None:
         self.model.clear()
         self.model.setHorizontalHeaderLabels(
-            [self.tr("Due"), self.tr("Procedure"), self.tr("Site"), self.tr("Status"),
-             self.tr("Note")])
+            [self.tr("Due"), self.tr("Procedure"), self.tr("Site"), self.tr("Status"), self.tr("Note")]
+        )
         sites = {s["id"]: s["name"] for s in self._registry.search("sites", limit=5000)}
         rows = self._registry.search("tasks", order_by="status, due_date", limit=2000)
         for task in rows:
-            self.model.appendRow([QStandardItem(x) for x in (
-                task["due_date"], labels.form(task["form_id"]), sites.get(task["site_id"], ""),
-                task["status"], task["note"])])
+            self.model.appendRow(
+                [
+                    QStandardItem(x)
+                    for x in (
+                        task["due_date"],
+                        labels.form(task["form_id"]),
+                        sites.get(task["site_id"], ""),
+                        task["status"],
+                        task["note"],
+                    )
+                ]
+            )
         self.empty.setVisible(not rows)

@@ -1,0 +1,42 @@
+"""The lazy inspection model, tested without a view: ids up front, rows a page at a time."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from ui.models.inspection_table_model import COLUMNS, ID_ROLE, InspectionTableModel
+
+
+def test_model_fetches_only_the_pages_it_is_asked_for(demo_services, qtbot):
+    model = InspectionTableModel(demo_services.inspections)
+    model.reload()
+    assert model.rowCount() == 24 and model.pages_fetched == 0
+    model.index(3, 0).data()
+    model.index(7, 3).data()
+    assert model.pages_fetched == 1
+
+
+def test_sorting_and_filtering_happen_in_sql(demo_services, qtbot):
+    model = InspectionTableModel(demo_services.inspections)
+    column = COLUMNS.index("started_at")
+    model.sort(column, Qt.SortOrder.AscendingOrder)
+    dates = [model.index(r, column).data() for r in range(model.rowCount())]
+    assert dates == sorted(dates)
+    model.set_filters(status="draft")
+    drafts = model.rowCount()
+    assert 0 < drafts < 24
+    assert all(
+        demo_services.inspections.get(model.index(r, 0).data(ID_ROLE))["status"] == "draft"
+        for r in range(drafts)
+    )
+    site = demo_services.inspections.get(model.id_at(0))["site_name"]
+    model.set_filters(search=site[:4])
+    assert all(site[:4] in model.index(r, COLUMNS.index("site_name")).data() for r in range(model.rowCount()))
+
+
+def test_verdict_column_has_icon_and_colour(demo_services, qtbot):
+    model = InspectionTableModel(demo_services.inspections)
+    model.reload()
+    index = model.index(0, COLUMNS.index("verdict"))
+    assert not index.data(Qt.ItemDataRole.DecorationRole).isNull()
+    assert index.data(Qt.ItemDataRole.ForegroundRole) is not None

@@ -1,0 +1,108 @@
+"""The main window and its pages, driven through real widgets, reading the real database back."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import Qt
+
+from inspector_app import credit_code
+from tests.ui.typing import show_active, type_text
+from ui.main_window import MainWindow
+from ui.pages.registry_page import RegistryPage
+from ui.pages.settings_page import SettingsPage
+
+CODE = "91500112MA5U7XY1P" + credit_code.check_character("91500112MA5U7XY1P")
+
+
+def test_navigation_by_keyboard(services, qtbot):
+    window = MainWindow(services, "zh")
+    qtbot.addWidget(window)
+    show_active(qtbot, window)
+    for i in range(6):
+        qtbot.keyClick(window, Qt.Key.Key_1 + i, Qt.KeyboardModifier.ControlModifier)
+        assert window.stack.currentIndex() == i and window.nav.currentRow() == i
+
+
+def test_inspection_list_search(demo_services, qtbot):
+    window = MainWindow(demo_services, "zh")
+    qtbot.addWidget(window)
+    page = window.inspections_page
+    assert page.model.rowCount() == 24
+    page.status.setCurrentIndex(page.status.findData("finalised"))
+    finalised = page.model.rowCount()
+    assert 0 < finalised < 24
+    type_text(qtbot, page.search, "加油站")
+    qtbot.waitUntil(lambda: page.model.rowCount() < finalised, timeout=2000)
+    assert all("加油站" in page.model.row_data(r)["site_name"] for r in range(page.model.rowCount()))
+
+
+def test_new_site_invalid_code_is_explained_and_nothing_stored(services, qtbot):
+    page = RegistryPage("sites", services.registry, services.settings, "zh")
+    qtbot.addWidget(page)
+    show_active(qtbot, page)
+    type_text(qtbot, page.editors["name"], "观音桥农贸市场")
+    type_text(qtbot, page.editors["credit_code"], CODE[:-1] + ("0" if CODE[-1] != "0" else "1"))
+    qtbot.keyClick(page, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert "校验位" in page.message.text() and "统一社会信用代码" in page.message.text()
+    assert services.registry.count("sites") == 0
+    page.editors["credit_code"].clear()
+    type_text(qtbot, page.editors["credit_code"], CODE)
+    assert page.save()
+    rows = services.registry.search("sites")
+    assert [(r["name"], r["credit_code"]) for r in rows] == [("观音桥农贸市场", CODE)]
+    assert page.model.rowCount() == 1
+
+
+def test_editing_an_existing_site_autosaves_valid_fields(services, qtbot):
+    site_id = services.registry.create("sites", {"name": "旧名", "credit_code": CODE})
+    page = RegistryPage("sites", services.registry, services.settings, "zh")
+    qtbot.addWidget(page)
+    page.view.selectRow(0)
+    editor = page.editors["name"]
+    editor.clear()
+    type_text(qtbot, editor, "新名称市场")
+    editor.editingFinished.emit()
+    assert services.registry.get("sites", site_id)["name"] == "新名称市场"
+    page.editors["credit_code"].setText("123")
+    page.editors["credit_code"].editingFinished.emit()
+    assert services.registry.get("sites", site_id)["credit_code"] == CODE
+    assert "18" in page.message.text()
+
+
+def test_unfinished_typing_survives_a_restart(services, qtbot):
+    page = RegistryPage("sites", services.registry, services.settings, "zh")
+    qtbot.addWidget(page)
+    type_text(qtbot, page.editors["name"], "未保存的单位")
+    qtbot.waitUntil(lambda: services.settings.load_draft(page.draft_key) is not None, timeout=2000)
+    assert json.loads(services.settings.load_draft(page.draft_key))["values"]["name"] == "未保存的单位"
+    page.deleteLater()
+    again = RegistryPage("sites", services.registry, services.settings, "zh")
+    qtbot.addWidget(again)
+    assert again.editors["name"].text() == "未保存的单位"
+    assert "恢复" in again.message.text()
+
+
+def test_settings_page_stores_a_change(services, qtbot):
+    page = SettingsPage(services.settings, "zh")
+    qtbot.addWidget(page)
+    combo = page.editors["limit_comparison"]
+    combo.setCurrentIndex(combo.findData("rounded"))
+    assert services.settings.get("limit_comparison") == "rounded"
+
+
+def test_instrument_page_offers_the_sites(services, qtbot):
+    services.registry.create("sites", {"name": "南坪加油站", "credit_code": CODE})
+    page = RegistryPage("instruments", services.registry, services.settings, "en")
+    qtbot.addWidget(page)
+    combo = page.editors["site_id"]
+    assert [combo.itemText(i) for i in range(combo.count())] == ["", "南坪加油站"]
+    combo.setCurrentIndex(1)
+    page.editors["kind"].setCurrentIndex(page.editors["kind"].findData("fuel_dispenser"))
+    type_text(qtbot, page.editors["serial"], "FD-001")
+    type_text(qtbot, page.editors["cert_expiry"], "2027-02-30")
+    assert not page.save()
+    assert "not a date" in page.message.text()
+    page.editors["cert_expiry"].setText("2027-02-28")
+    assert page.save()
+    assert services.registry.search("instruments")[0]["serial"] == "FD-001"
