@@ -1,7 +1,12 @@
-"""The main window: a navigation bar on the left and one page per area on the right."""
+"""The main window: a navigation bar on the left and one page per area on the right.
+
+Only the inspection list is built at start-up; the other pages are built the first time they are
+shown, so the window is usable sooner (bench/startup.py).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt
@@ -20,11 +25,9 @@ from PySide6.QtWidgets import (
 
 from ui import labels
 from ui.pages.inspections_page import InspectionsPage
-from ui.pages.registry_page import RegistryPage
-from ui.pages.settings_page import SettingsPage
-from ui.pages.tasks_page import TasksPage
 
 PAGES = ("inspections", "tasks", "sites", "instruments", "standards", "settings")
+REGISTRIES = ("sites", "instruments", "standards")
 
 
 class MainWindow(QMainWindow):
@@ -33,6 +36,7 @@ class MainWindow(QMainWindow):
     def __init__(self, services: Any, lang: str) -> None:
         super().__init__()
         self.services = services
+        self.lang = lang
         self.setWindowTitle(self.tr("Metrology inspections"))
         self.resize(1280, 800)
         self.nav = QListWidget()
@@ -45,44 +49,33 @@ class MainWindow(QMainWindow):
             "QListWidget::item:selected { background: #d2e3fc; color: #174ea6; }"
         )
         self.stack = QStackedWidget()
-
         self.inspections_page = InspectionsPage(services.inspections)
-        self.tasks_page = TasksPage(services.registry)
-        self.registry_pages = {
-            t: RegistryPage(t, services.registry, services.settings, lang)
-            for t in ("sites", "instruments", "standards")
+        self._pages: dict[str, QWidget] = {"inspections": self.inspections_page}
+        self._builders: dict[str, Callable[[], QWidget]] = {
+            "tasks": self._build_tasks,
+            **{t: (lambda t=t: self._build_registry(t)) for t in REGISTRIES},
+            "settings": self._build_settings,
         }
-        self.settings_page = SettingsPage(services.settings, lang)
-        style = self.style()
+        sp = QStyle.StandardPixmap
         entries = (
-            (self.tr("Inspections"), QStyle.StandardPixmap.SP_FileDialogDetailedView, self.inspections_page),
-            (self.tr("Tasks"), QStyle.StandardPixmap.SP_FileDialogListView, self.tasks_page),
-            (labels.table("sites"), QStyle.StandardPixmap.SP_DirHomeIcon, self.registry_pages["sites"]),
-            (
-                labels.table("instruments"),
-                QStyle.StandardPixmap.SP_ComputerIcon,
-                self.registry_pages["instruments"],
-            ),
-            (
-                labels.table("standards"),
-                QStyle.StandardPixmap.SP_DriveHDIcon,
-                self.registry_pages["standards"],
-            ),
-            (self.tr("Settings"), QStyle.StandardPixmap.SP_FileDialogInfoView, self.settings_page),
+            ("inspections", self.tr("Inspections"), sp.SP_FileDialogDetailedView),
+            ("tasks", self.tr("Tasks"), sp.SP_FileDialogListView),
+            ("sites", labels.table("sites"), sp.SP_DirHomeIcon),
+            ("instruments", labels.table("instruments"), sp.SP_ComputerIcon),
+            ("standards", labels.table("standards"), sp.SP_DriveHDIcon),
+            ("settings", self.tr("Settings"), sp.SP_FileDialogInfoView),
         )
-        for i, (text, pixmap, page) in enumerate(entries):
+        style = self.style()
+        for i, (name, text, pixmap) in enumerate(entries):
             item = QListWidgetItem(style.standardIcon(pixmap), text)
             item.setToolTip(f"{text} (Ctrl+{i + 1})")
             self.nav.addItem(item)
-            self.stack.addWidget(page)
+            self.stack.addWidget(self._pages.get(name) or QWidget())
             QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self, activated=lambda i=i: self.show_page(i))
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
-        self.registry_pages["sites"].row_saved.connect(
-            lambda _id: self.registry_pages["instruments"].refresh()
-        )
 
         header = QLabel()
         header.setStyleSheet("font-size: 18px; font-weight: 600; padding: 6px 2px;")
+        self.nav.currentRowChanged.connect(self._row_changed)
         self.nav.currentRowChanged.connect(lambda row: header.setText(self.nav.item(row).text()))
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -100,12 +93,53 @@ class MainWindow(QMainWindow):
         self.inspections_page.reload()
         self.inspections_page.search.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    # -- pages, built on first use ---------------------------------------------------------
+    def page(self, name: str) -> QWidget:
+        """The page called ``name``, building it (and putting it in the stack) if needed."""
+        if name not in self._pages:
+            widget = self._builders[name]()
+            index = PAGES.index(name)
+            placeholder = self.stack.widget(index)
+            self.stack.insertWidget(index, widget)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self._pages[name] = widget
+        return self._pages[name]
+
+    @property
+    def registry_pages(self) -> dict[str, Any]:
+        return {t: self.page(t) for t in REGISTRIES}
+
+    def _build_tasks(self) -> QWidget:
+        from ui.pages.tasks_page import TasksPage
+
+        return TasksPage(self.services.registry)
+
+    def _build_registry(self, table: str) -> QWidget:
+        from ui.pages.registry_page import RegistryPage
+
+        page = RegistryPage(table, self.services.registry, self.services.settings, self.lang)
+        if table == "sites":  # a new site must appear in the instrument editor's site list
+            page.row_saved.connect(
+                lambda _id: self._pages["instruments"].refresh() if "instruments" in self._pages else None
+            )
+        return page
+
+    def _build_settings(self) -> QWidget:
+        from ui.pages.settings_page import SettingsPage
+
+        return SettingsPage(self.services.settings, self.lang)
+
+    def _row_changed(self, row: int) -> None:
+        self.page(PAGES[row])
+        self.stack.setCurrentIndex(row)
+
     def show_page(self, index: int) -> None:
         self.nav.setCurrentRow(index)
-        page = self.stack.widget(index)
-        page.setFocus()
+        self.stack.currentWidget().setFocus()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        for page in self.registry_pages.values():
-            page.flush()
+        for name in REGISTRIES:
+            if name in self._pages:
+                self._pages[name].flush()  # type: ignore[attr-defined]
         super().closeEvent(event)
