@@ -186,6 +186,25 @@ def m0001_initial(db: Database) -> None:
     )
 
 
+@MIGRATIONS(name="0002_list_indexes")
+def m0002_list_indexes(db: Database) -> None:
+    """Covering indexes: the 200,000-row list sorts and filters without reading table rows.
+
+    Each sortable column leads an index that also holds every filter column, so SQLite walks one
+    index in display order. The narrow date index stays: the unfiltered list scans it fastest.
+    """
+    filters = "site_id, status, form_id, verdict"
+    _run(
+        db,
+        [
+            f"CREATE INDEX inspections_list ON inspections(started_at, {filters})",
+            f"CREATE INDEX inspections_site_name ON inspections(site_name, started_at, {filters})",
+            "CREATE INDEX inspections_instrument_label "
+            f"ON inspections(instrument_label, started_at, {filters})",
+        ],
+    )
+
+
 def schema_version(db: Database) -> list[str]:
     """Names of the applied migrations, in order."""
     return [m.name for m in MIGRATIONS.applied(db)]

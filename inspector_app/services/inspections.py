@@ -306,11 +306,12 @@ class InspectionService:
             raise RecordFrozen(inspection_id) from exc
 
     # -- lists ----------------------------------------------------------------------------
-    def list_ids(self, **filters: Any) -> list[str]:
-        return repo.list_ids(self._db, **filters)
+    def list_keys(self, **filters: Any) -> list[int]:
+        """Keys of the matching inspections in display order (for a lazy list)."""
+        return repo.list_keys(self._db, **filters)
 
-    def rows_by_ids(self, ids: list[str]) -> dict[str, dict[str, Any]]:
-        return repo.rows_by_ids(self._db, ids)
+    def rows_by_keys(self, keys: list[int]) -> dict[int, dict[str, Any]]:
+        return repo.rows_by_keys(self._db, keys)
 
     def list_rows(self, **filters: Any) -> list[dict[str, Any]]:
         return repo.list_rows(self._db, **filters)

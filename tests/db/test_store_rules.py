@@ -105,7 +105,9 @@ def test_unique_keys_are_reported_by_column(db):
 
 def test_list_queries_filter_and_search_in_sql(db):
     iid = make_inspection(db)
-    assert inspections.list_ids(db, search="市场") == [iid]  # 2 chars: LIKE
-    assert inspections.list_ids(db, search="X1") == [iid]
-    assert inspections.list_ids(db, status="finalised") == []
-    assert inspections.rows_by_ids(db, [iid])[iid]["site_name"] == "市场"
+    keys = inspections.list_keys(db)
+    assert [r["id"] for r in inspections.rows_by_keys(db, keys).values()] == [iid]
+    assert inspections.list_keys(db, search="市场") == keys  # 2 characters: through sites
+    assert inspections.list_keys(db, search="X1") == keys
+    assert inspections.list_keys(db, search="场X") == []
+    assert inspections.list_keys(db, status="finalised") == []

@@ -31,18 +31,18 @@ VERDICT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 class InspectionSource(Protocol):
-    def list_ids(self, **filters: Any) -> list[str]: ...
-    def rows_by_ids(self, ids: list[str]) -> dict[str, dict[str, Any]]: ...
+    def list_keys(self, **filters: Any) -> list[int]: ...
+    def rows_by_keys(self, keys: list[int]) -> dict[int, dict[str, Any]]: ...
 
 
 class InspectionTableModel(QAbstractTableModel):
-    """Ids in display order plus a cache of fetched pages; `reload` re-runs the SQL query."""
+    """Row keys in display order plus a cache of fetched pages; `reload` re-runs the query."""
 
     def __init__(self, source: InspectionSource, parent: Any = None) -> None:
         super().__init__(parent)
         self._source = source
-        self._ids: list[str] = []
-        self._pages: dict[int, dict[str, dict[str, Any]]] = {}
+        self._keys: list[int] = []
+        self._pages: dict[int, dict[int, dict[str, Any]]] = {}
         self._filters: dict[str, Any] = {"order_by": "started_at", "descending": True}
         self.pages_fetched = 0  # for tests: proof that rows are fetched lazily
 
@@ -55,7 +55,7 @@ class InspectionTableModel(QAbstractTableModel):
 
     def reload(self) -> None:
         self.beginResetModel()
-        self._ids = self._source.list_ids(**self._filters)
+        self._keys = self._source.list_keys(**self._filters)
         self._pages.clear()
         self.endResetModel()
 
@@ -65,22 +65,20 @@ class InspectionTableModel(QAbstractTableModel):
         self.reload()
 
     def id_at(self, row: int) -> str:
-        return self._ids[row]
-
-    def row_of(self, inspection_id: str) -> int:
-        return self._ids.index(inspection_id)
+        """The inspection's UUID at a row."""
+        return str(self.row_data(row)["id"])
 
     def row_data(self, row: int) -> dict[str, Any]:
         page = row // PAGE_SIZE
         if page not in self._pages:
-            ids = self._ids[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
-            self._pages[page] = self._source.rows_by_ids(ids)
+            keys = self._keys[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
+            self._pages[page] = self._source.rows_by_keys(keys)
             self.pages_fetched += 1
-        return self._pages[page].get(self._ids[row], {})
+        return self._pages[page].get(self._keys[row], {})
 
     # -- Qt model --------------------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else len(self._keys)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
@@ -107,7 +105,7 @@ class InspectionTableModel(QAbstractTableModel):
             return None
         key = COLUMNS[index.column()]
         if role == ID_ROLE:
-            return self._ids[index.row()]
+            return self.row_data(index.row()).get("id")
         if role not in (
             Qt.ItemDataRole.DisplayRole,
             Qt.ItemDataRole.DecorationRole,
