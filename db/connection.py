@@ -50,6 +50,11 @@ def open_database(path: Path | str) -> Database:
     return db
 
 
+def integrity_check(db: Database) -> list[str]:
+    """SQLite's own check of the file: ['ok'] when sound, otherwise the problems it found."""
+    return [str(r[0]) for r in db.execute("PRAGMA integrity_check")]
+
+
 def device_id(db: Database) -> str:
     """This database's device id, made once on first use and kept (table `device`)."""
     row = db.execute("SELECT value FROM device WHERE key = 'device_id'").fetchone()

@@ -71,8 +71,9 @@ def create(
     actor: str = "",
     definition: dict[str, str],
     readings: dict[str, str] | None = None,
+    standard_ids: tuple[str, ...] = (),
 ) -> str:
-    """Create a draft (and its readings) in one transaction; returns its id."""
+    """Create a draft (its readings and the standards used) in one transaction; returns its id."""
     row_id = values.get("id") or new_id()
     with db.atomic():
         ensure_definition(db, now=stamp.now, **definition)
@@ -89,6 +90,8 @@ def create(
         db.table("inspections").insert(row)
         for path, value in (readings or {}).items():
             _put_reading(db, row_id, path, value, stamp)
+        for standard_id in standard_ids:
+            db.execute("INSERT INTO inspection_standards VALUES (?, ?)", [row_id, standard_id])
         audit.append(
             db,
             stamp,
@@ -173,6 +176,45 @@ def put_readings(
         if _frozen(exc):
             raise FrozenRecord(inspection_id) from exc
         raise
+
+
+def standards_of(db: Database, inspection_id: str) -> list[dict[str, Any]]:
+    """The standards used for an inspection, by serial number."""
+    return list(
+        db.query(
+            "SELECT s.id, s.name, s.kind, s.serial, s.grade, s.cert_no, s.cert_expiry "
+            "FROM standards s JOIN inspection_standards i ON i.standard_id = s.id "
+            "WHERE i.inspection_id = ? ORDER BY s.serial",
+            [inspection_id],
+        )
+    )
+
+
+def attachment_hashes(db: Database, inspection_id: str) -> list[dict[str, Any]]:
+    """Kind, SHA-256 and type of each attachment (what the signed record lists)."""
+    sql = "SELECT kind, sha256, mime FROM attachments WHERE inspection_id = ? ORDER BY kind, sha256"
+    return [dict(r) for r in db.query(sql, [inspection_id])]
+
+
+def set_measures(db: Database, inspection_id: str, measures: str, stamp: Stamp) -> None:
+    """Store the measures taken (JSON list of codes) on a draft; raises FrozenRecord otherwise."""
+    with db.atomic():
+        cur = db.execute(
+            "UPDATE inspections SET measures = ?, updated_at = ? WHERE id = ? AND status = 'draft'",
+            [measures, stamp.now, inspection_id],
+        )
+        if cur.rowcount == 0:
+            raise FrozenRecord(inspection_id)
+
+
+def finalised_fingerprints(db: Database) -> list[tuple[str, str | None, str | None]]:
+    """(record number, canonical text, fingerprint) of every record past draft, for selfcheck."""
+    return [
+        (r[0], r[1], r[2])
+        for r in db.execute(
+            "SELECT record_no, canonical, fingerprint FROM inspections WHERE status <> 'draft'"
+        )
+    ]
 
 
 def readings(db: Database, inspection_id: str) -> dict[str, str]:

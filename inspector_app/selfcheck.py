@@ -12,6 +12,8 @@ from pathlib import Path
 
 from db import MIGRATIONS, schema_version
 from db.audit import verify_chain
+from db.connection import integrity_check
+from db.inspections import finalised_fingerprints
 from forms import FORM_IDS, DefinitionError, load_definition
 from inspector_app.fonts import cjk_font_path
 from inspector_app.services import open_services
@@ -41,25 +43,20 @@ def run_selfcheck(path: Path | str | None) -> list[Check]:
                     else "no migrations",
                 )
             )
-            result = [r[0] for r in db.execute("PRAGMA integrity_check")]
+            result = integrity_check(db)
             checks.append(Check("integrity", result == ["ok"], ", ".join(result)[:200]))
             ok, count, problem = verify_chain(db)
             checks.append(Check("audit chain", ok, problem or f"{count} entries chained"))
+            records = finalised_fingerprints(db)
             bad = [
-                r[0]
-                for r in db.execute(
-                    "SELECT record_no, canonical, fingerprint FROM inspections WHERE status <> 'draft'"
-                )
-                if r[1] is None or hashlib.sha256(r[1].encode("utf-8")).hexdigest() != r[2]
+                record_no
+                for record_no, canonical, digest in records
+                if canonical is None or hashlib.sha256(canonical.encode("utf-8")).hexdigest() != digest
             ]
-            total = db.execute("SELECT count(*) FROM inspections WHERE status <> 'draft'").fetchone()[0]
-            checks.append(
-                Check(
-                    "finalised records",
-                    not bad,
-                    f"{total} match their fingerprints" if not bad else f"altered: {', '.join(bad[:5])}",
-                )
+            detail = (
+                f"{len(records)} match their fingerprints" if not bad else f"altered: {', '.join(bad[:5])}"
             )
+            checks.append(Check("finalised records", not bad, detail))
     except Exception as exc:  # a corrupt file is a finding, not a crash
         checks.append(Check("database", False, f"{type(exc).__name__}: {exc}"))
     for form_id in FORM_IDS:

@@ -41,3 +41,18 @@ def test_forms_uses_only_the_standard_library():
     allowed = set(sys.stdlib_module_names) | {"forms", "__future__"}
     used = set().union(*(imports(p) for p in (ROOT / "forms").rglob("*.py")))
     assert used <= allowed, used - allowed
+
+
+@pytest.mark.parametrize("package", ["inspector_app", "ui", "forms"])
+def test_no_sql_outside_db(package):
+    """SQL lives in db/ only: no execute/query calls elsewhere (STYLE.md 6)."""
+    offenders = []
+    for path in (ROOT / package).rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in ("execute", "executemany", "executescript", "query")
+            ):
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert offenders == []

@@ -172,7 +172,9 @@ def evaluate(
         else:
             verdict = judge_error("weighing", error, corrected, limit)
             judge.record("weighing", verdict)
-        weighings_out.append({"error": error, "corrected_error": corrected, "mpe": limit, "verdict": verdict})
+        weighings_out.append(
+            {"p": p, "error": error, "corrected_error": corrected, "mpe": limit, "verdict": verdict}
+        )
     results["weighings"] = weighings_out
 
     ecc = data.get("eccentricity")
@@ -187,7 +189,9 @@ def evaluate(
             corrected = None if p is None else error - e0
             verdict = judge_error("eccentricity", error, corrected, limit)
             judge.record("eccentricity", verdict)
-            positions.append({"error": error, "corrected_error": corrected, "mpe": limit, "verdict": verdict})
+            positions.append(
+                {"p": p, "error": error, "corrected_error": corrected, "mpe": limit, "verdict": verdict}
+            )
         results["eccentricity"] = {"load": load, "positions": positions}
 
     rep = data.get("repeatability")

@@ -7,7 +7,7 @@ Pure: no Qt, no database; tariffs come in as data (inline, or by id from `tariff
 from __future__ import annotations
 
 from collections.abc import Mapping
-from decimal import ROUND_FLOOR, Decimal
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import Any
 
 from forms.definition import FormDefinition
@@ -57,6 +57,22 @@ def fare(tariff: Mapping[str, Decimal], distance_km: Decimal, waiting_s: Decimal
     return round_to_step(f_dist + f_wait, tariff["fare_step"])
 
 
+def k_adjustment(k_old: Decimal, error_pct: Decimal, target_pct: Decimal) -> dict[str, Decimal]:
+    """The meter constant that puts the error at ``target_pct`` (informative, §3.4-5, T-B).
+
+    w = k_old·(1 + δ) is the vehicle's true signals per km; k_new = w/(1 + δ*); the meter takes an
+    integer, rounded half-up, whose expected error is w/k − 1.
+    """
+    w = k_old * (ONE + error_pct / HUNDRED)
+    k_new = w / (ONE + target_pct / HUNDRED)
+    k_set = k_new.quantize(ONE, rounding=ROUND_HALF_UP)
+    return {
+        "k_suggested": k_new,
+        "k_rounded": k_set,
+        "expected_error_pct": (w / k_set - ONE) * HUNDRED,
+    }
+
+
 def evaluate(
     defn: FormDefinition, data: Mapping[str, Any], options: Mapping[str, Any], judge: Judge
 ) -> dict[str, Any]:
@@ -75,7 +91,33 @@ def evaluate(
         value = compared(error, comparison, quantum)
         ok = low <= value <= high  # both limits inclusive (§3.5)
         judge.record("distance_error", state(ok))
-        distance_out.append({"error_pct": error, "verdict": PASS if ok else FAIL})
+        result: dict[str, Any] = {"error_pct": error, "verdict": PASS if ok else FAIL}
+        if test.get("k") is not None:  # meter constant given: suggest the mid-band k (§3.4-5)
+            k_old = defn.parse("k", test["k"], f"{path}.k")
+            result.update(k_adjustment(k_old, error, (low + high) / 2))
+        distance_out.append(result)
+
+    # Bench (本机) distance, §3.4-2: δ = (k·Q − N)/N; judged only with a configured limit (T-E).
+    bench_raw = options.get("bench_limit_pct")
+    bench_limit = (
+        None
+        if bench_raw in (None, "")
+        else defn.parse("bench_limit_pct", bench_raw, "options.bench_limit_pct")
+    )
+    bench_out = []
+    for i, test in enumerate(items_of(data, "bench_tests", "bench_tests")):
+        path = f"bench_tests[{i}]"
+        test = object_of(test, path)
+        k = defn.parse("k", test.get("k"), f"{path}.k")
+        q = defn.parse("q_km", test.get("q_km"), f"{path}.q_km")
+        n = defn.parse("n", test.get("n"), f"{path}.n")
+        error = (k * q - n) / n * HUNDRED
+        verdict = None
+        if bench_limit is not None:
+            ok = abs(compared(error, comparison, quantum)) <= bench_limit
+            judge.record("bench_distance_error", state(ok))
+            verdict = PASS if ok else FAIL
+        bench_out.append({"error_pct": error, "verdict": verdict})
 
     limit_raw = options.get("time_limit_pct", data.get("time_limit_pct"))
     time_limit = (
@@ -111,7 +153,12 @@ def evaluate(
             judge.record("fare", state(ok))
             fare_out.append({"computed": computed, "verdict": PASS if ok else FAIL})
 
-    if not (distance_out or time_out or fare_out):
+    if not (distance_out or time_out or fare_out or bench_out):
         judge.record("distance_error", "inconclusive")
         judge.ask("distance_tests")
-    return {"distance_tests": distance_out, "time_tests": time_out, "fare_tests": fare_out}
+    return {
+        "distance_tests": distance_out,
+        "time_tests": time_out,
+        "fare_tests": fare_out,
+        "bench_tests": bench_out,
+    }

@@ -123,11 +123,8 @@ class InspectionService:
                 "text": defn.text,
             },
             readings=readings,
+            standard_ids=tuple(standard_ids),
         )
-        if standard_ids:
-            with self._db.atomic():
-                for sid in standard_ids:
-                    self._db.execute("INSERT INTO inspection_standards VALUES (?, ?)", [inspection_id, sid])
         if readings:
             self.set_readings(inspection_id, {})
         return inspection_id
@@ -202,21 +199,8 @@ class InspectionService:
         instrument = (
             registry_repo.get(self._db, "instruments", row["instrument_id"]) if row["instrument_id"] else None
         )
-        standards = list(
-            self._db.query(
-                "SELECT s.id, s.name, s.kind, s.serial, s.grade, s.cert_no, s.cert_expiry "
-                "FROM standards s JOIN inspection_standards i ON i.standard_id = s.id "
-                "WHERE i.inspection_id = ? ORDER BY s.serial",
-                [inspection_id],
-            )
-        )
-        attachments = [
-            dict(r)
-            for r in self._db.query(
-                "SELECT kind, sha256, mime FROM attachments WHERE inspection_id = ? ORDER BY kind, sha256",
-                [inspection_id],
-            )
-        ]
+        standards = repo.standards_of(self._db, inspection_id)
+        attachments = repo.attachment_hashes(self._db, inspection_id)
         keep_site = ("id", "name", "credit_code", "address", "district", "kind", "contact")
         keep_inst = (
             "id",
@@ -271,10 +255,7 @@ class InspectionService:
             raise RecordFrozen(inspection_id)
         stamp = self._stamp()
         if measures is not None:
-            self._db.execute(
-                "UPDATE inspections SET measures = ? WHERE id = ?",
-                [json.dumps(measures, ensure_ascii=False), inspection_id],
-            )
+            repo.set_measures(self._db, inspection_id, json.dumps(measures, ensure_ascii=False), stamp)
         record = self.canonical_record(inspection_id, finalised_at=stamp.now)
         data = canonical_bytes(record)
         digest = fingerprint(data)

@@ -280,3 +280,9 @@ def test_bad_scale_input():
     with pytest.raises(InputError) as info:
         run({"form": "scale", "max": "15000", "e": "5", "control": "yearly"})
     assert info.value.field == "control"
+
+
+def test_indication_before_rounding_is_reported():
+    """SC-1 first load: P = I + 0.5e − ΔL = 100 + 2.5 − 1.5 = 101.0; none without small weights."""
+    r = run(scale(weighings=[SC1_WEIGHINGS[0], {"load": "100", "indication": "100"}]))
+    assert [w["p"] for w in r.results["weighings"]] == [D("101.0"), None]

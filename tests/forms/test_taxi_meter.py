@@ -194,3 +194,41 @@ def test_zero_reference_is_refused_with_the_range():
 def test_no_test_at_all_is_inconclusive():
     r = run({"form": "taxi_meter"})
     assert r.verdict == "inconclusive" and r.next_steps == ["distance_tests"]
+
+
+def test_t_b_k_adjustment_to_mid_band():
+    """T-B (informative): k_old = 1000 → k_new = 1042.33, set 1042, expected δ = −1.469 %."""
+    r = run(
+        {"form": "taxi_meter", "distance_tests": [{"meter_m": "1000", "reference_m": "974", "k": "1000"}]}
+    )
+    test = r.results["distance_tests"][0]
+    assert close(test["k_suggested"], "1042.33", 2)
+    assert test["k_rounded"] == D(1042)
+    assert close(test["expected_error_pct"], "-1.469", 3)
+
+
+def test_t_e_bench_distance_needs_a_configured_limit():
+    """T-E: k = 1000, Q = 1 km, N = 998 → +0.2004 %; with a provisional ±0.2 % limit it fails on
+    full precision and passes on the rounded value (the expected verdict is provisional)."""
+    data = {"form": "taxi_meter", "bench_tests": [{"k": "1000", "q_km": "1", "n": "998"}]}
+    r = run(data)
+    assert close(r.results["bench_tests"][0]["error_pct"], "0.2004")
+    assert r.verdict == "pass" and r.results["bench_tests"][0]["verdict"] is None
+    assert run({**data, "options": {"bench_limit_pct": "0.2"}}).failed == ["bench_distance_error"]
+    assert (
+        run({**data, "options": {"bench_limit_pct": "0.2", "limit_comparison": "rounded"}}).verdict == "pass"
+    )
+
+
+def test_a_city_tariff_is_one_file(tmp_path):
+    """Adding a tariff is a TOML file with periods; the period in force is chosen by date."""
+    (tmp_path / "city.toml").write_text(
+        'id = "city-a"\ncity_zh = "甲市"\ncity_en = "City A"\n'
+        '[[periods]]\neffective_from = "2024-01-01"\neffective_to = "2025-12-31"\nflag_fall = "8"\n'
+        '[[periods]]\neffective_from = "2026-01-01"\neffective_to = ""\nflag_fall = "10"\n',
+        encoding="utf-8",
+    )
+    tariff = load_tariffs(tmp_path)["city-a"]
+    assert tariff.period_on("2025-06-01")["flag_fall"] == "8"
+    assert tariff.period_on("2026-11-23")["flag_fall"] == "10"
+    assert tariff.period_on("2023-12-31") is None and not tariff.example

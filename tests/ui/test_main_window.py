@@ -106,3 +106,14 @@ def test_instrument_page_offers_the_sites(services, qtbot):
     page.editors["cert_expiry"].setText("2027-02-28")
     assert page.save()
     assert services.registry.search("instruments")[0]["serial"] == "FD-001"
+
+
+def test_registry_filter_by_type(demo_services, qtbot):
+    page = RegistryPage("sites", demo_services.registry, demo_services.settings, "zh")
+    qtbot.addWidget(page)
+    everything = page.model.rowCount()
+    combo = page.filters["kind"]
+    combo.setCurrentIndex(combo.findData("petrol_station"))
+    assert 0 < page.model.rowCount() < everything
+    names = [page.model.item(r, 0).text() for r in range(page.model.rowCount())]
+    assert all("加油站" in n for n in names)

@@ -3,37 +3,37 @@
 <context>
     <name>InspectionTableModel</name>
     <message>
-        <location filename="../models/inspection_table_model.py" line="87" />
+        <location filename="../models/inspection_table_model.py" line="92" />
         <source>Record no.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../models/inspection_table_model.py" line="87" />
+        <location filename="../models/inspection_table_model.py" line="93" />
         <source>Status</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../models/inspection_table_model.py" line="88" />
+        <location filename="../models/inspection_table_model.py" line="94" />
         <source>Procedure</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../models/inspection_table_model.py" line="88" />
+        <location filename="../models/inspection_table_model.py" line="95" />
         <source>Site</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../models/inspection_table_model.py" line="89" />
+        <location filename="../models/inspection_table_model.py" line="96" />
         <source>Instrument / lot</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../models/inspection_table_model.py" line="89" />
+        <location filename="../models/inspection_table_model.py" line="97" />
         <source>Date</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../models/inspection_table_model.py" line="90" />
+        <location filename="../models/inspection_table_model.py" line="98" />
         <source>Verdict</source>
         <translation type="unfinished" />
     </message>
@@ -81,7 +81,7 @@
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../pages/inspections_page.py" line="96" />
+        <location filename="../pages/inspections_page.py" line="99" />
         <source>%n inspection(s)</source>
         <translation>
             <numerusform>%n inspection</numerusform><numerusform>%n inspections</numerusform></translation>
@@ -173,33 +173,32 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="36" />
-        <location filename="../main_window.py" line="77" />
+        <location filename="../main_window.py" line="40" />
         <source>Metrology inspections</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../main_window.py" line="39" />
+        <location filename="../main_window.py" line="43" />
         <source>Navigation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../main_window.py" line="55" />
+        <location filename="../main_window.py" line="61" />
         <source>Inspections</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../main_window.py" line="57" />
+        <location filename="../main_window.py" line="62" />
         <source>Tasks</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../main_window.py" line="64" />
+        <location filename="../main_window.py" line="66" />
         <source>Settings</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../main_window.py" line="90" />
+        <location filename="../main_window.py" line="91" />
         <source>Database: %1</source>
         <translation type="unfinished" />
     </message>
@@ -207,51 +206,56 @@
 <context>
     <name>RegistryPage</name>
     <message>
-        <location filename="../pages/registry_page.py" line="53" />
-        <location filename="../pages/registry_page.py" line="54" />
+        <location filename="../pages/registry_page.py" line="55" />
+        <location filename="../pages/registry_page.py" line="56" />
         <source>Search</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../pages/registry_page.py" line="76" />
+        <location filename="../pages/registry_page.py" line="62" />
+        <source>All: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../pages/registry_page.py" line="88" />
         <source>Messages</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../pages/registry_page.py" line="77" />
+        <location filename="../pages/registry_page.py" line="89" />
         <source>New</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../pages/registry_page.py" line="78" />
+        <location filename="../pages/registry_page.py" line="90" />
         <source>Save</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../pages/registry_page.py" line="136" />
+        <location filename="../pages/registry_page.py" line="152" />
         <source>18 characters, e.g. 91500112MA5U7XY1P…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../pages/registry_page.py" line="203" />
-        <location filename="../pages/registry_page.py" line="295" />
+        <location filename="../pages/registry_page.py" line="223" />
+        <location filename="../pages/registry_page.py" line="316" />
         <source>Edit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../pages/registry_page.py" line="211" />
-        <location filename="../pages/registry_page.py" line="295" />
+        <location filename="../pages/registry_page.py" line="231" />
+        <location filename="../pages/registry_page.py" line="316" />
         <source>New entry</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../pages/registry_page.py" line="224" />
         <location filename="../pages/registry_page.py" line="244" />
+        <location filename="../pages/registry_page.py" line="264" />
         <source>Saved.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../pages/registry_page.py" line="296" />
+        <location filename="../pages/registry_page.py" line="317" />
         <source>Recovered what was being typed before the app stopped.</source>
         <translation type="unfinished" />
     </message>
@@ -267,32 +271,32 @@
 <context>
     <name>TasksPage</name>
     <message>
-        <location filename="../pages/tasks_page.py" line="26" />
+        <location filename="../pages/tasks_page.py" line="35" />
         <source>No tasks yet. Tasks drawn by the office (双随机) arrive with the next task file; inspections can also start from scratch.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../pages/tasks_page.py" line="37" />
+        <location filename="../pages/tasks_page.py" line="48" />
         <source>Due</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../pages/tasks_page.py" line="37" />
+        <location filename="../pages/tasks_page.py" line="48" />
         <source>Procedure</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../pages/tasks_page.py" line="37" />
+        <location filename="../pages/tasks_page.py" line="48" />
         <source>Site</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../pages/tasks_page.py" line="37" />
+        <location filename="../pages/tasks_page.py" line="48" />
         <source>Status</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../pages/tasks_page.py" line="38" />
+        <location filename="../pages/tasks_page.py" line="48" />
         <source>Note</source>
         <translation type="unfinished" />
     </message>
@@ -300,12 +304,12 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../app.py" line="58" />
+        <location filename="../app.py" line="65" />
         <source>Unexpected error</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../app.py" line="59" />
+        <location filename="../app.py" line="66" />
         <source>Something went wrong. Your data is saved; the last action may not have completed.</source>
         <translation type="unfinished" />
     </message>

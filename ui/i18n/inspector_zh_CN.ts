@@ -3,37 +3,37 @@
 <context>
     <name>InspectionTableModel</name>
     <message>
-        <location filename="../models/inspection_table_model.py" line="87" />
+        <location filename="../models/inspection_table_model.py" line="92" />
         <source>Record no.</source>
         <translation>记录编号</translation>
     </message>
     <message>
-        <location filename="../models/inspection_table_model.py" line="87" />
+        <location filename="../models/inspection_table_model.py" line="93" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../models/inspection_table_model.py" line="88" />
+        <location filename="../models/inspection_table_model.py" line="94" />
         <source>Procedure</source>
         <translation>检查项目</translation>
     </message>
     <message>
-        <location filename="../models/inspection_table_model.py" line="88" />
+        <location filename="../models/inspection_table_model.py" line="95" />
         <source>Site</source>
         <translation>受检单位</translation>
     </message>
     <message>
-        <location filename="../models/inspection_table_model.py" line="89" />
+        <location filename="../models/inspection_table_model.py" line="96" />
         <source>Instrument / lot</source>
         <translation>计量器具 / 检验批</translation>
     </message>
     <message>
-        <location filename="../models/inspection_table_model.py" line="89" />
+        <location filename="../models/inspection_table_model.py" line="97" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../models/inspection_table_model.py" line="90" />
+        <location filename="../models/inspection_table_model.py" line="98" />
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
@@ -81,7 +81,7 @@
         <translation>全部结论</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/inspections_page.py" line="96" />
+        <location filename="../pages/inspections_page.py" line="99" />
         <source>%n inspection(s)</source>
         <translation>
             <numerusform>共 %n 条检查记录</numerusform></translation>
@@ -173,33 +173,32 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="36" />
-        <location filename="../main_window.py" line="77" />
+        <location filename="../main_window.py" line="40" />
         <source>Metrology inspections</source>
         <translation>计量监督检查</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="39" />
+        <location filename="../main_window.py" line="43" />
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="55" />
+        <location filename="../main_window.py" line="61" />
         <source>Inspections</source>
         <translation>检查记录</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="57" />
+        <location filename="../main_window.py" line="62" />
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="64" />
+        <location filename="../main_window.py" line="66" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="90" />
+        <location filename="../main_window.py" line="91" />
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
@@ -207,51 +206,56 @@
 <context>
     <name>RegistryPage</name>
     <message>
-        <location filename="../pages/registry_page.py" line="53" />
-        <location filename="../pages/registry_page.py" line="54" />
+        <location filename="../pages/registry_page.py" line="55" />
+        <location filename="../pages/registry_page.py" line="56" />
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../pages/registry_page.py" line="76" />
+        <location filename="../pages/registry_page.py" line="62" />
+        <source>All: %1</source>
+        <translation>全部%1</translation>
+    </message>
+    <message>
+        <location filename="../pages/registry_page.py" line="88" />
         <source>Messages</source>
         <translation>提示信息</translation>
     </message>
     <message>
-        <location filename="../pages/registry_page.py" line="77" />
+        <location filename="../pages/registry_page.py" line="89" />
         <source>New</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../pages/registry_page.py" line="78" />
+        <location filename="../pages/registry_page.py" line="90" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../pages/registry_page.py" line="136" />
+        <location filename="../pages/registry_page.py" line="152" />
         <source>18 characters, e.g. 91500112MA5U7XY1P…</source>
         <translation>18 位，例如 91500112MA5U7XY1P…</translation>
     </message>
     <message>
-        <location filename="../pages/registry_page.py" line="203" />
-        <location filename="../pages/registry_page.py" line="295" />
+        <location filename="../pages/registry_page.py" line="223" />
+        <location filename="../pages/registry_page.py" line="316" />
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../pages/registry_page.py" line="211" />
-        <location filename="../pages/registry_page.py" line="295" />
+        <location filename="../pages/registry_page.py" line="231" />
+        <location filename="../pages/registry_page.py" line="316" />
         <source>New entry</source>
         <translation>新建条目</translation>
     </message>
     <message>
-        <location filename="../pages/registry_page.py" line="224" />
         <location filename="../pages/registry_page.py" line="244" />
+        <location filename="../pages/registry_page.py" line="264" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../pages/registry_page.py" line="296" />
+        <location filename="../pages/registry_page.py" line="317" />
         <source>Recovered what was being typed before the app stopped.</source>
         <translation>已恢复程序上次退出前正在输入的内容。</translation>
     </message>
@@ -267,32 +271,32 @@
 <context>
     <name>TasksPage</name>
     <message>
-        <location filename="../pages/tasks_page.py" line="26" />
+        <location filename="../pages/tasks_page.py" line="35" />
         <source>No tasks yet. Tasks drawn by the office (双随机) arrive with the next task file; inspections can also start from scratch.</source>
         <translation>暂无任务。局里“双随机”抽取的任务随下一个任务文件下发；也可以直接新建检查。</translation>
     </message>
     <message>
-        <location filename="../pages/tasks_page.py" line="37" />
+        <location filename="../pages/tasks_page.py" line="48" />
         <source>Due</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../pages/tasks_page.py" line="37" />
+        <location filename="../pages/tasks_page.py" line="48" />
         <source>Procedure</source>
         <translation>检查项目</translation>
     </message>
     <message>
-        <location filename="../pages/tasks_page.py" line="37" />
+        <location filename="../pages/tasks_page.py" line="48" />
         <source>Site</source>
         <translation>受检单位</translation>
     </message>
     <message>
-        <location filename="../pages/tasks_page.py" line="37" />
+        <location filename="../pages/tasks_page.py" line="48" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../pages/tasks_page.py" line="38" />
+        <location filename="../pages/tasks_page.py" line="48" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -300,12 +304,12 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../app.py" line="58" />
+        <location filename="../app.py" line="65" />
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../app.py" line="59" />
+        <location filename="../app.py" line="66" />
         <source>Something went wrong. Your data is saved; the last action may not have completed.</source>
         <translation>出现意外错误。数据已保存，但最后一步操作可能没有完成。</translation>
     </message>

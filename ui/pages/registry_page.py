@@ -32,6 +32,7 @@ from inspector_app.services import ValidationFailed
 
 DRAFT_DELAY_MS = 300
 ROW_ID = Qt.ItemDataRole.UserRole + 1
+FILTER_KEYS = ("kind", "district")  # choice fields offered as list filters
 
 
 class RegistryPage(QWidget):
@@ -53,6 +54,16 @@ class RegistryPage(QWidget):
 
         self.search = QLineEdit(placeholderText=self.tr("Search"), clearButtonEnabled=True)
         self.search.setAccessibleName(self.tr("Search"))
+        # Filters: one combo per declared choice field that classifies rows (type, district).
+        self.filters: dict[str, QComboBox] = {}
+        for f in self._fields:
+            if f.kind == "choice" and f.key in FILTER_KEYS:
+                combo = QComboBox(accessibleName=self._label(f))
+                combo.addItem(self.tr("All: %1").replace("%1", self._label(f)), "")
+                for value, zh, en in f.choices:
+                    combo.addItem(zh if self._lang == "zh" else en, value)
+                combo.currentIndexChanged.connect(self.refresh)
+                self.filters[f.key] = combo
         self.model = QStandardItemModel(self)
         self.view = QTableView()
         self.view.setModel(self.model)
@@ -86,7 +97,11 @@ class RegistryPage(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.search)
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search, 2)
+        for combo in self.filters.values():
+            search_row.addWidget(combo, 1)
+        left_layout.addLayout(search_row)
         left_layout.addWidget(self.view, 1)
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -182,7 +197,8 @@ class RegistryPage(QWidget):
         )
         self.model.clear()
         self.model.setHorizontalHeaderLabels([self._label(f) for f in shown])
-        for row in self._registry.search(self.table_name, self.search.text()):
+        where = {key: combo.currentData() for key, combo in self.filters.items() if combo.currentData()}
+        for row in self._registry.search(self.table_name, self.search.text(), **where):
             items = []
             for f in shown:
                 value = str(row.get(f.key) or "")
