@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -21,9 +22,16 @@ def test_zh_cn_has_no_unfinished_translation():
 
 def test_sources_are_current():
     """Every tr() text of ui/ is in the .ts (run `make translations` after adding one)."""
-    import re
-
     sources = {m.findtext("source") for m in ET.parse(I18N / "inspector_zh_CN.ts").iter("message")}
-    code = "\n".join(p.read_text(encoding="utf-8") for p in (I18N.parent).rglob("*.py"))
-    used = set(re.findall(r'\.tr\(\s*"([^"]+)"', code))
-    assert used - sources == set()
+    used = set()
+    for path in I18N.parent.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "tr"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+            ):
+                used.add(node.args[0].value)
+    assert used and used - sources == set()

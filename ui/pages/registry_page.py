@@ -11,7 +11,7 @@ import json
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -317,6 +317,10 @@ class RegistryPage(QWidget):
         self.message.setText("↺ " + self.tr("Recovered what was being typed before the app stopped."))
         self.message.setStyleSheet("color: #e37400;")
         return True
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.flush()
+        super().closeEvent(event)
 
     def flush(self) -> None:
         """Save the pending draft now (the window is closing)."""
