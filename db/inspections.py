@@ -6,6 +6,7 @@ Readings are rows (one per measured value, keyed by its path in the check's inpu
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 from typing import Any
@@ -217,6 +218,20 @@ def finalised_fingerprints(db: Database) -> list[tuple[str, str | None, str | No
     ]
 
 
+def fingerprint_of(db: Database, record_no: str) -> str | None:
+    """The fingerprint of a finalised record by its number, or None if this laptop lacks it."""
+    row = db.execute(
+        "SELECT fingerprint FROM inspections WHERE record_no = ? AND status <> 'draft'", [record_no]
+    ).fetchone()
+    return None if row is None else row[0]
+
+
+def attachments(db: Database, inspection_id: str) -> list[tuple[str, bytes]]:
+    """(kind, data) of each attachment, in a stable order."""
+    sql = "SELECT kind, data FROM attachments WHERE inspection_id = ? ORDER BY kind, sha256"
+    return [(r[0], bytes(r[1])) for r in db.execute(sql, [inspection_id])]
+
+
 def readings(db: Database, inspection_id: str) -> dict[str, str]:
     return {
         p: v
@@ -234,9 +249,16 @@ def get(db: Database, inspection_id: str) -> dict[str, Any]:
 
 
 def finalise(
-    db: Database, inspection_id: str, values: dict[str, Any], stamp: Stamp, *, actor: str = ""
+    db: Database,
+    inspection_id: str,
+    values: dict[str, Any],
+    stamp: Stamp,
+    *,
+    actor: str = "",
+    pdf: bytes | None = None,
 ) -> None:
-    """Freeze a draft: status 'finalised' plus the canonical record and verdict, in one step."""
+    """Freeze a draft: status 'finalised', the canonical record, verdict and the signed PDF (if
+    any), in one transaction."""
     try:
         with db.atomic():
             cur = db.execute(
@@ -248,6 +270,19 @@ def finalise(
             if cur.rowcount == 0:
                 get(db, inspection_id)
                 raise FrozenRecord(inspection_id)
+            if pdf is not None:
+                db.execute(
+                    "INSERT INTO record_pdfs (inspection_id, sha256, data, created_at, updated_at, "
+                    "device_id) VALUES (?, ?, ?, ?, ?, ?)",
+                    [
+                        inspection_id,
+                        hashlib.sha256(pdf).hexdigest(),
+                        pdf,
+                        stamp.now,
+                        stamp.now,
+                        stamp.device_id,
+                    ],
+                )
             audit.append(
                 db,
                 stamp,

@@ -205,6 +205,36 @@ def m0002_list_indexes(db: Database) -> None:
     )
 
 
+@MIGRATIONS(name="0003_signing")
+def m0003_signing(db: Database) -> None:
+    """Inspector identities (key encrypted under a passphrase), the trust store, signed PDFs."""
+    stamp_cols = "created_at TEXT NOT NULL, updated_at TEXT NOT NULL, device_id TEXT NOT NULL"
+    _run(
+        db,
+        [
+            f"""CREATE TABLE identities (
+                id TEXT PRIMARY KEY, name TEXT NOT NULL, id_number TEXT NOT NULL,
+                office TEXT NOT NULL, cert_sha256 TEXT NOT NULL UNIQUE, cert_pem TEXT NOT NULL,
+                encrypted_key_pem TEXT NOT NULL, {stamp_cols})""",
+            """CREATE TABLE trusted_certs (
+                cert_sha256 TEXT PRIMARY KEY, key_id TEXT NOT NULL, subject TEXT NOT NULL,
+                cert_pem TEXT NOT NULL, source TEXT NOT NULL, enrolled_at TEXT NOT NULL)""",
+            "CREATE INDEX trusted_certs_key_id ON trusted_certs(key_id)",
+            """CREATE TABLE revocations (
+                cert_sha256 TEXT PRIMARY KEY, revoked_at TEXT NOT NULL,
+                reason TEXT NOT NULL DEFAULT '')""",
+            f"""CREATE TABLE record_pdfs (
+                inspection_id TEXT PRIMARY KEY REFERENCES inspections(id),
+                sha256 TEXT NOT NULL, data BLOB NOT NULL, {stamp_cols})""",
+            # A signed PDF is part of the frozen record: never changed, never deleted.
+            """CREATE TRIGGER record_pdfs_no_update BEFORE UPDATE ON record_pdfs
+               BEGIN SELECT RAISE(ABORT, 'signed record is frozen'); END""",
+            """CREATE TRIGGER record_pdfs_no_delete BEFORE DELETE ON record_pdfs
+               BEGIN SELECT RAISE(ABORT, 'signed record is frozen'); END""",
+        ],
+    )
+
+
 def schema_version(db: Database) -> list[str]:
     """Names of the applied migrations, in order."""
     return [m.name for m in MIGRATIONS.applied(db)]

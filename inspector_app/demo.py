@@ -231,16 +231,35 @@ def net_content_readings(rng: random.Random) -> tuple[dict[str, Any], dict[str, 
     }
 
 
+DEMO_PASSPHRASE = "demo-passphrase"  # the demo inspector's key; documented in the README
+
+
 def seed_demo(
-    services: Services, *, inspections: int = 60, seed: int = 2026, today: dt.date | None = None
+    services: Services,
+    *,
+    inspections: int = 60,
+    seed: int = 2026,
+    today: dt.date | None = None,
+    sign: bool = True,
 ) -> dict[str, int]:
-    """Fill the registries and make ``inspections`` inspections (about 3 in 4 finalised)."""
+    """Fill the registries and make ``inspections`` inspections (about 3 in 4 finalised, signed
+    with the demo inspector's key unless ``sign`` is false)."""
     rng = random.Random(seed)
     today = today or dt.date.today()
     reg = services.registry
     if not services.settings.get("inspector_name"):
         services.settings.set("inspector_name", "李明")
         services.settings.set("inspector_id", "渝执 50012345")
+    sealer = None
+    if sign:
+        if not services.records.identities():
+            services.records.create_identity(
+                name="李明",
+                id_number="渝执 50012345",
+                office=services.settings.get("office"),
+                passphrase=DEMO_PASSPHRASE,
+            )
+        sealer = services.records.sealer(DEMO_PASSPHRASE)
     sites: dict[str, list[dict[str, Any]]] = {}
     for i, (kind, pattern) in enumerate(SITES):
         district = rng.choice(tuple(DISTRICT_CODES))
@@ -378,6 +397,6 @@ def seed_demo(
         if rng.random() < 0.75:
             verdict = ins.get(inspection_id)["verdict"]
             measures = ["stop_use", "notice_issued"] if verdict == "fail" else []
-            ins.finalise(inspection_id, measures=measures)
+            ins.finalise(inspection_id, measures=measures, sealer=sealer)
             made["finalised"] += 1
     return made

@@ -69,6 +69,17 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
     ),
     "duplicate": ("{field}：“{value}”已存在", "{field}: '{value}' already exists"),
     "not_found": ("{field}：找不到“{value}”", "{field}: '{value}' not found"),
+    "too_short": ("{field}：至少 {min} 个字符", "{field}: at least {min} characters"),
+    "no_identity": (
+        "本机还没有检查人员密钥，请先创建（inspector-app keys create）",
+        "this laptop has no inspector key yet; create one (inspector-app keys create)",
+    ),
+    "wrong_passphrase": ("口令不正确", "wrong passphrase"),
+    "not_a_certificate": ("{field}：不是 PEM 格式的证书", "{field}: not a PEM certificate"),
+    "not_signed": (
+        "{field}：记录 {value} 没有签名的 PDF（定稿时未签名）",
+        "{field}: record {value} has no signed PDF (finalised without a key)",
+    ),
     "finalised": (
         "记录已定稿，不能修改；如需更正请新建一条更正记录",
         "the record is finalised and cannot be changed; start a correcting record",
@@ -105,3 +116,48 @@ def render(field: str, code: str, params: dict[str, Any], lang: str = "zh") -> s
 def bilingual(field: str, code: str, params: dict[str, Any]) -> str:
     """Chinese first, then English: for the CLI, read by inspectors and by scripts' authors."""
     return f"{render(field, code, params, 'zh')} / {render(field, code, params, 'en')}"
+
+
+# Verification outcomes: status and reason codes of services.records.Verification.
+VERIFY_STATUS = {
+    "valid": ("有效", "valid"),
+    "altered": ("已被改动", "altered"),
+    "unknown_signer": ("签名人未登记", "unknown signer"),
+    "revoked": ("签名人证书已吊销", "signer revoked"),
+    "unreadable": ("无法读取", "unreadable"),
+}
+VERIFY_REASONS = {
+    "": ("", ""),
+    "not_a_pdf": ("不是 PDF 文件", "not a PDF file"),
+    "no_record": ("PDF 中没有内嵌的签名记录", "no embedded signed record in the PDF"),
+    "no_signature": ("PDF 没有数字签名", "the PDF carries no digital signature"),
+    "pdf_signature_broken": ("PDF 内容与数字签名不符", "the PDF content does not match its signature"),
+    "changed_after_signing": ("签名后 PDF 被追加修改", "the PDF was changed after it was signed"),
+    "signer_not_enrolled": ("签名证书不在本机信任列表中", "the signing certificate is not enrolled here"),
+    "signer_revoked": ("签名证书已被吊销", "the signing certificate has been revoked"),
+    "record_signature_broken": ("内嵌记录与其签名不符", "the embedded record does not match its signature"),
+    "summary_signature_broken": ("二维码内容与签名不符", "the QR content does not match its signature"),
+    "differs_from_local_record": (
+        "二维码与本机保存的记录指纹不同",
+        "the QR differs from the record stored here",
+    ),
+    "not_a_summary": ("不是本系统的二维码内容", "not a QR summary of this system"),
+}
+VERDICT_WORDS = {
+    "pass": ("合格", "pass"),
+    "fail": ("不合格", "fail"),
+    "inconclusive": ("待定", "inconclusive"),
+}
+
+
+def verification_line(
+    status: str, reason: str, signer: str, date: str, verdict: str, lang: str = "zh"
+) -> str:
+    """'valid: signer, date, verdict' or 'altered: reason', in one language."""
+    i = 0 if lang == "zh" else 1
+    head = VERIFY_STATUS.get(status, (status, status))[i]
+    if status == "valid":
+        word = VERDICT_WORDS.get(verdict, (verdict, verdict))[i]
+        return f"{head}: {signer}, {date}, {word}"
+    why = VERIFY_REASONS.get(reason, (reason, reason))[i]
+    return f"{head}: {why}" + (f" ({signer})" if signer else "")

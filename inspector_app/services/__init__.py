@@ -15,6 +15,7 @@ from db.connection import device_id
 from inspector_app.paths import default_db_path
 from inspector_app.services.errors import FieldError, RecordFrozen, ValidationFailed
 from inspector_app.services.inspections import InspectionService, LiveEvaluation
+from inspector_app.services.records import RecordService
 from inspector_app.services.registry import RegistryService
 from inspector_app.services.settings import SettingsService
 
@@ -31,6 +32,7 @@ class Services:
     registry: RegistryService
     inspections: InspectionService
     settings: SettingsService
+    records: RecordService
 
     def close(self) -> None:
         self.db.close()
@@ -57,6 +59,7 @@ def build_services(db: Database, path: Path | None, *, clock: Callable[[], str] 
         registry=RegistryService(db, stamp, actor),
         inspections=InspectionService(db, stamp, actor, settings.evaluation_defaults),
         settings=settings,
+        records=RecordService(db, stamp, settings),
     )
 
 

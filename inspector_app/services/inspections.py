@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from sqlite_utils import Database
 
@@ -24,7 +24,21 @@ from inspector_app.canonical import CANONICAL_VERSION, canonical_bytes, fingerpr
 from inspector_app.evaluation import evaluation_json
 from inspector_app.services.errors import FieldError, RecordFrozen, ValidationFailed
 
-Signer = Callable[[bytes], str]  # canonical bytes → signature (the signed-records issue plugs in)
+
+class Sealer(Protocol):
+    """An unlocked identity that signs a record and makes its PDF (services.records.Sealer)."""
+
+    @property
+    def signer_info(self) -> dict[str, str]: ...
+
+    def seal(
+        self,
+        record: dict[str, Any],
+        data: bytes,
+        fingerprint: str,
+        definition: FormDefinition,
+        attachments: list[tuple[str, bytes]],
+    ) -> Any: ...
 
 
 @dataclass(frozen=True)
@@ -187,7 +201,9 @@ class InspectionService:
         return live
 
     # -- finalising -----------------------------------------------------------------------
-    def canonical_record(self, inspection_id: str, *, finalised_at: str) -> dict[str, Any]:
+    def canonical_record(
+        self, inspection_id: str, *, finalised_at: str, measures: list[str] | None = None
+    ) -> dict[str, Any]:
         row = repo.get(self._db, inspection_id)
         defn = definition_from_text(repo.definition_text(self._db, row["form_hash"]))
         flat = repo.readings(self._db, inspection_id)
@@ -233,7 +249,7 @@ class InspectionService:
             "standards": standards,
             "readings": flat,
             "evaluation": evaluation_json(live.evaluation),
-            "measures": json.loads(row["measures"]),
+            "measures": json.loads(row["measures"]) if measures is None else list(measures),
             "inspector": row["inspector"],
             "device_id": row["device_id"],
             "started_at": row["started_at"],
@@ -243,23 +259,28 @@ class InspectionService:
         }
 
     def finalise(
-        self, inspection_id: str, *, signer: Signer | None = None, measures: list[str] | None = None
+        self, inspection_id: str, *, sealer: Sealer | None = None, measures: list[str] | None = None
     ) -> FinaliseResult:
-        """Freeze the draft: evaluate, build the canonical record, fingerprint (and sign).
+        """Freeze the draft: evaluate, build the canonical record, fingerprint it and, with a
+        sealer (an unlocked identity), sign it and make its signed PDF.
 
         Raises ValidationFailed if the readings cannot be evaluated, RecordFrozen if already
-        finalised. Nothing is written unless everything succeeds.
+        finalised. Nothing is written unless everything succeeds (one transaction at the end).
         """
         row = repo.get(self._db, inspection_id)
         if row["status"] != "draft":
             raise RecordFrozen(inspection_id)
         stamp = self._stamp()
-        if measures is not None:
-            repo.set_measures(self._db, inspection_id, json.dumps(measures, ensure_ascii=False), stamp)
-        record = self.canonical_record(inspection_id, finalised_at=stamp.now)
+        record = self.canonical_record(inspection_id, finalised_at=stamp.now, measures=measures)
+        if sealer is not None:
+            record["signer"] = sealer.signer_info
         data = canonical_bytes(record)
         digest = fingerprint(data)
         evaluation = record["evaluation"]
+        sealed = None
+        if sealer is not None:
+            defn = definition_from_text(repo.definition_text(self._db, row["form_hash"]))
+            sealed = sealer.seal(record, data, digest, defn, repo.attachments(self._db, inspection_id))
         try:
             repo.finalise(
                 self._db,
@@ -268,13 +289,15 @@ class InspectionService:
                     "verdict": evaluation["verdict"],
                     "failed": json.dumps(evaluation["failed"]),
                     "results": json.dumps(evaluation["results"], ensure_ascii=False),
+                    "measures": json.dumps(record["measures"], ensure_ascii=False),
                     "canonical": data.decode("utf-8"),
                     "fingerprint": digest,
-                    "signature": signer(data) if signer else None,
+                    "signature": sealed.signature if sealed else None,
                     "finalised_at": stamp.now,
                 },
                 stamp,
                 actor=self._actor(),
+                pdf=sealed.pdf if sealed else None,
             )
         except FrozenRecord as exc:
             raise RecordFrozen(inspection_id) from exc

@@ -1,0 +1,466 @@
+"""The frozen report model: what a record's PDF shows, built from the canonical record alone.
+
+Values are formatted for display here (rounded where the spec says, GB/T 8170); the evaluation
+in the record keeps full precision.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from forms import FormDefinition
+from forms.numbers import round_gbt8170
+
+CONTROL_ZH = {"in_service": "使用中检查", "verification": "检定"}
+VERDICT_ZH = {"pass": "合格", "fail": "不合格", "inconclusive": "待定（需补测）", None: "未评定"}
+MEASURES_ZH = {
+    "stop_use": "责令停止使用",
+    "seal_up": "封存",
+    "notice_issued": "下达检查结果通知书",
+    "send_for_verification": "责令送检",
+    "case_filed": "立案调查",
+    "none": "无",
+}
+SITE_KIND_ZH = {
+    "petrol_station": "加油站",
+    "taxi_company": "出租汽车公司",
+    "market": "集贸市场",
+    "supermarket": "超市",
+    "packer": "定量包装生产企业",
+    "warehouse": "仓库/批发",
+}
+
+
+@dataclass(frozen=True)
+class Table:
+    title: str
+    header: list[str]
+    rows: list[list[str]]
+    row_verdicts: list[Any] = field(default_factory=list)  # "pass"/"fail"/None: colours the last cell
+
+
+@dataclass(frozen=True)
+class ReportModel:
+    office: str
+    title: str
+    record_no: str
+    regulation: str
+    control: str
+    blocks: list[tuple[str, list[tuple[str, str]]]]  # (heading, [(label, value)])
+    tables: list[Table]
+    verdict: str
+    verdict_text: str
+    failed: list[str]
+    next_steps: list[str]
+    measures: list[str]
+    inspector: str
+    finalised_at: str
+    fingerprint: str
+    supersedes: str | None
+    signatures: dict[str, bytes]  # "inspector" / "site" → PNG
+    photos: list[bytes]
+
+
+def _d(value: Any) -> Decimal | None:
+    if value is None or value == "":
+        return None
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        return None
+
+
+def fmt(value: Any, quantum: str | Decimal | None = None, *, sign: bool = False) -> str:
+    """Display text: rounded once by GB/T 8170 to ``quantum``; blank for missing values."""
+    number = _d(value)
+    if number is None:
+        return "" if value is None else str(value)
+    if quantum is not None:
+        number = round_gbt8170(number, Decimal(str(quantum)))
+    text = format(number, "f")
+    return f"+{text}" if sign and number > 0 else text
+
+
+def _verdict_cell(v: str | None) -> str:
+    return {"pass": "✓ 合格", "fail": "✗ 不合格", "inconclusive": "? 待定"}.get(v or "", "—")
+
+
+def _fuel(record: dict[str, Any], res: dict[str, Any]) -> list[Table]:
+    readings = record["input"]
+    rows, verdicts = [], []
+    for i, (point_in, point) in enumerate(
+        zip(readings.get("flow_points", []), res["flow_points"], strict=False)
+    ):
+        for j, (run_in, run) in enumerate(zip(point_in.get("runs", []), point["runs"], strict=False)):
+            rows.append(
+                [
+                    str(i + 1),
+                    str(j + 1),
+                    run_in.get("v_j", ""),
+                    fmt(run["v_b"], "0.001"),
+                    run_in.get("t_j", ""),
+                    run_in.get("t_b", ""),
+                    fmt(run["v_bt"], "0.001"),
+                    fmt(run["error_pct"], "0.01", sign=True),
+                    "超差" if run.get("exceeds_mpe") else "",
+                ]
+            )
+            verdicts.append("fail" if run.get("exceeds_mpe") else None)
+        rep = point.get("repeatability_pct")
+        rows.append(
+            [
+                str(i + 1),
+                "平均/重复性",
+                "",
+                "",
+                "",
+                "",
+                "",
+                fmt(point["mean_error_pct"], "0.01", sign=True),
+                "E_r " + fmt(rep, "0.01") + "%" if rep is not None else "E_r —",
+            ]
+        )
+        verdicts.append("pass" if point.get("mean_within_mpe") else "fail")
+    tables = [
+        Table(
+            "示值误差与重复性（MPE ±0.30 %，重复性 ≤ 0.10 %）",
+            ["流量点", "次", "V_J (L)", "V_B (L)", "t_J (°C)", "t_B (°C)", "V_Bt (L)", "E_V (%)", "备注"],
+            rows,
+            verdicts,
+        )
+    ]
+    pay_rows = [
+        [
+            p_in.get("unit_price", ""),
+            p_in.get("volume", ""),
+            p_in.get("amount", ""),
+            fmt(p["computed"], "0.0001"),
+            fmt(p["difference"], "0.0001", sign=True),
+            _verdict_cell(p.get("verdict")),
+        ]
+        for p_in, p in zip(readings.get("payment", []), res.get("payment", []), strict=False)
+    ]
+    if pay_rows:
+        tables.append(
+            Table(
+                "付费金额",
+                ["单价 (元/L)", "V_J (L)", "P_J (元)", "U·V_J (元)", "ΔP (元)", "结果"],
+                pay_rows,
+                [p.get("verdict") for p in res["payment"]],
+            )
+        )
+    return tables
+
+
+def _taxi(record: dict[str, Any], res: dict[str, Any]) -> list[Table]:
+    readings = record["input"]
+    tables = []
+    rows = [
+        [
+            t_in.get("meter_m", ""),
+            t_in.get("reference_m", ""),
+            fmt(t["error_pct"], "0.01", sign=True),
+            _verdict_cell(t["verdict"]),
+        ]
+        for t_in, t in zip(readings.get("distance_tests", []), res["distance_tests"], strict=False)
+    ]
+    if rows:
+        tables.append(
+            Table(
+                "计程误差（−4 % ≤ δ ≤ +1 %）",
+                ["L_J (m)", "L_B (m)", "δ (%)", "结果"],
+                rows,
+                [t["verdict"] for t in res["distance_tests"]],
+            )
+        )
+    rows = [
+        [
+            t_in.get("meter_s", ""),
+            t_in.get("reference_s", ""),
+            fmt(t["error_pct"], "0.01", sign=True),
+            _verdict_cell(t["verdict"]) if t["verdict"] else "仅记录",
+        ]
+        for t_in, t in zip(readings.get("time_tests", []), res["time_tests"], strict=False)
+    ]
+    if rows:
+        tables.append(
+            Table(
+                "计时误差",
+                ["T_J (s)", "T_B (s)", "δ_t (%)", "结果"],
+                rows,
+                [t["verdict"] for t in res["time_tests"]],
+            )
+        )
+    rows = [
+        [
+            t_in.get("distance_km", ""),
+            t_in.get("waiting_s", "0"),
+            "是" if str(t_in.get("night", "")).lower() == "true" else "否",
+            t_in.get("displayed", ""),
+            fmt(t["computed"]),
+            _verdict_cell(t["verdict"]),
+        ]
+        for t_in, t in zip(readings.get("fare_tests", []), res["fare_tests"], strict=False)
+    ]
+    if rows:
+        tariff = readings.get("tariff")
+        title = "计价检查" + (f"（运价：{tariff}）" if isinstance(tariff, str) else "")
+        tables.append(
+            Table(
+                title,
+                ["里程 (km)", "等候 (s)", "夜间", "显示 (元)", "计算 (元)", "结果"],
+                rows,
+                [t["verdict"] for t in res["fare_tests"]],
+            )
+        )
+    return tables
+
+
+def _scale(record: dict[str, Any], res: dict[str, Any]) -> list[Table]:
+    readings = record["input"]
+    e = _d(readings.get("e")) or Decimal(1)
+    q = e / 10
+    tables = []
+    rows = [
+        [
+            w_in.get("load", ""),
+            w_in.get("indication", ""),
+            w_in.get("added", ""),
+            fmt(w.get("p"), q),
+            fmt(w["error"], q, sign=True),
+            fmt(w.get("corrected_error"), q, sign=True),
+            "±" + fmt(w["mpe"]),
+            _verdict_cell(w["verdict"]) if w["verdict"] else "低于 Min",
+        ]
+        for w_in, w in zip(readings.get("weighings", []), res.get("weighings", []), strict=False)
+    ]
+    if rows:
+        tables.append(
+            Table(
+                f"称量测试（{res.get('accuracy_class')} 级，e = {readings.get('e')} g，"
+                f"{CONTROL_ZH.get(res.get('control', ''), '')} MPE）",
+                ["L (g)", "I (g)", "ΔL (g)", "P (g)", "E (g)", "Ec (g)", "MPE (g)", "结果"],
+                rows,
+                [w["verdict"] for w in res["weighings"]],
+            )
+        )
+    ecc = res.get("eccentricity")
+    if ecc:
+        ecc_in = readings.get("eccentricity", {}).get("positions", [])
+        rows = [
+            [
+                str(i + 1),
+                p_in.get("indication", ""),
+                p_in.get("added", ""),
+                fmt(
+                    p.get("corrected_error") if p.get("corrected_error") is not None else p["error"],
+                    q,
+                    sign=True,
+                ),
+                "±" + fmt(p["mpe"]),
+                _verdict_cell(p["verdict"]),
+            ]
+            for i, (p_in, p) in enumerate(zip(ecc_in, ecc["positions"], strict=False))
+        ]
+        tables.append(
+            Table(
+                f"偏载（L = {fmt(ecc['load'])} g）",
+                ["位置", "I (g)", "ΔL (g)", "Ec (g)", "MPE (g)", "结果"],
+                rows,
+                [p["verdict"] for p in ecc["positions"]],
+            )
+        )
+    rep = res.get("repeatability")
+    if rep:
+        tables.append(
+            Table(
+                "重复性",
+                ["极差 R (g)", "MPE (g)", "结果"],
+                [[fmt(rep["range"], q), fmt(rep["mpe"]), _verdict_cell(rep["verdict"])]],
+                [rep["verdict"]],
+            )
+        )
+    rows = [
+        [
+            p_in.get("unit_price", ""),
+            "元/500 g" if p_in.get("per") == "500g" else "元/kg",
+            p_in.get("weight_kg", ""),
+            p_in.get("displayed", ""),
+            fmt(p["computed"]),
+            _verdict_cell(p["verdict"]),
+        ]
+        for p_in, p in zip(readings.get("price", []), res.get("price", []), strict=False)
+    ]
+    if rows:
+        tables.append(
+            Table(
+                "计价检查",
+                ["单价", "单位", "W (kg)", "显示 (元)", "计算 (元)", "结果"],
+                rows,
+                [p["verdict"] for p in res["price"]],
+            )
+        )
+    rows = [
+        [
+            r_in.get("category", ""),
+            r_in.get("settled_g", ""),
+            r_in.get("actual_g", ""),
+            fmt(r["shortage"]),
+            fmt(r["limit"]),
+            _verdict_cell(r["verdict"]),
+        ]
+        for r_in, r in zip(readings.get("reweighing", []), res.get("reweighing", []), strict=False)
+    ]
+    if rows:
+        tables.append(
+            Table(
+                "商品核称",
+                ["类别", "结算 B (g)", "实际 A (g)", "短缺 (g)", "限值 (g)", "结果"],
+                rows,
+                [r["verdict"] for r in res["reweighing"]],
+            )
+        )
+    return tables
+
+
+def _net(record: dict[str, Any], res: dict[str, Any]) -> list[Table]:
+    readings = record["input"]
+    summary = [
+        ["标注净含量 Qn", str(readings.get("nominal", "")), "检验批量 N", str(readings.get("lot_size", ""))],
+        ["允许短缺量 T", fmt(res["t"]), "2T", fmt(res["two_t"])],
+        ["样本量 n", str(res["sample_size"]), "λ", fmt(res.get("lambda")) or "—"],
+        ["k1 / c1", f"{res['k1']} / {res['c1']}", "k2 / c2", f"{res['k2']} / 0"],
+        ["平均实际含量 q̄", fmt(res["mean"], "0.01"), "标准偏差 s", fmt(res.get("s"), "0.01") or "—"],
+        [
+            "Qn − λ·s",
+            fmt(res.get("mean_limit"), "0.01") or "不计算（N ≤ 10）",
+            "皮重",
+            {"average": f"平均皮重 {fmt(res.get('tare_mean'), '0.01')}", "individual": "逐个称量"}.get(
+                res.get("tare_mode", ""), "—"
+            ),
+        ],
+    ]
+    tables = [Table("计量检验结果", ["项目", "数值", "项目", "数值"], summary)]
+    samples = readings.get("samples", [])
+    rows, verdicts = [], []
+    for i, (s_in, q, pkg) in enumerate(zip(samples, res["net"], res["packages"], strict=False)):
+        klass = {"ok": "≤ T", "t1": "T~2T", "t2": "> 2T"}[pkg["class"]]
+        rows.append(
+            [
+                str(i + 1),
+                s_in.get("gross", ""),
+                s_in.get("tare", ""),
+                fmt(q, "0.1"),
+                fmt(Decimal(pkg["shortage"]).copy_negate(), "0.1", sign=True),
+                klass,
+            ]
+        )
+        verdicts.append(None if pkg["class"] == "ok" else "fail")
+    tables.append(
+        Table(
+            "样本实际含量", ["序号", "毛重 G", "皮重 t", "实际含量 q", "误差 q − Qn", "判定"], rows, verdicts
+        )
+    )
+    return tables
+
+
+BUILDERS = {"fuel_dispenser": _fuel, "taxi_meter": _taxi, "scale": _scale, "net_content": _net}
+
+
+def build_model(
+    record: dict[str, Any],
+    definition: FormDefinition,
+    *,
+    office: str,
+    fingerprint: str,
+    signatures: dict[str, bytes] | None = None,
+    photos: list[bytes] | None = None,
+) -> ReportModel:
+    """The report model of a canonical record (with its readings nested as ``record['input']``)."""
+    site, inst, lot = record["site"], record.get("instrument"), record.get("lot") or {}
+    evaluation = record["evaluation"]
+    blocks = [
+        (
+            "受检单位",
+            [
+                ("单位名称", site["name"]),
+                ("统一社会信用代码", site["credit_code"]),
+                ("地址", site.get("address", "")),
+                ("区县", site.get("district", "")),
+                ("类型", SITE_KIND_ZH.get(site.get("kind", ""), site.get("kind", ""))),
+                ("负责人", site.get("contact", "")),
+            ],
+        )
+    ]
+    if inst:
+        blocks.append(
+            (
+                "计量器具",
+                [
+                    ("器具", definition.zh),
+                    ("制造单位", inst.get("maker", "")),
+                    ("型号", inst.get("model", "")),
+                    ("出厂编号", inst.get("serial", "")),
+                    ("准确度等级", inst.get("accuracy_class", "")),
+                    ("检定证书", f"{inst.get('cert_no', '')}（有效期至 {inst.get('cert_expiry', '')}）"),
+                ],
+            )
+        )
+    elif lot:
+        blocks.append(
+            (
+                "检验批",
+                [
+                    ("商品名称", lot.get("product", "")),
+                    ("商标", lot.get("brand", "")),
+                    ("标注净含量", lot.get("nominal_text", "")),
+                    ("检验批量", str(lot.get("lot_size", ""))),
+                ],
+            )
+        )
+    standards = record.get("standards") or []
+    tables = []
+    if standards:
+        tables.append(
+            Table(
+                "使用的标准器",
+                ["名称", "编号", "等级", "证书有效期至"],
+                [[s["name"], s["serial"], s.get("grade", ""), s.get("cert_expiry", "")] for s in standards],
+            )
+        )
+    checklist = evaluation.get("results", {}).get("checklist", {})
+    if checklist:
+        inputs = record["input"].get("checklist", {})
+        rows, verdicts = [], []
+        for item in definition.checklist:
+            if item.id not in checklist:
+                continue
+            answer = inputs.get(item.id)
+            number = answer.get("number", "") if isinstance(answer, dict) else ""
+            rows.append([item.zh, number, "✓ 符合" if checklist[item.id] else "✗ 不符合"])
+            verdicts.append("pass" if checklist[item.id] else "fail")
+        tables.append(Table("检查项目", ["项目", "编号/说明", "结果"], rows, verdicts))
+    tables += BUILDERS[definition.id](record, evaluation.get("results", {}))
+    verdict = evaluation["verdict"]
+    return ReportModel(
+        office=office,
+        title=f"{definition.zh}现场计量检查记录",
+        record_no=record["record_no"],
+        regulation=f"{definition.regulation}（表单 {definition.id} v{definition.version}）",
+        control=CONTROL_ZH.get(record.get("control", ""), record.get("control", "")),
+        blocks=blocks,
+        tables=tables,
+        verdict=verdict,
+        verdict_text=VERDICT_ZH.get(verdict, verdict),
+        failed=[definition.items.get(code, (code, code))[0] for code in evaluation.get("failed", [])],
+        next_steps=list(evaluation.get("next_steps", [])),
+        measures=[MEASURES_ZH.get(m, m) for m in record.get("measures", [])],
+        inspector=record.get("inspector", ""),
+        finalised_at=record.get("finalised_at", ""),
+        fingerprint=fingerprint,
+        supersedes=record.get("supersedes"),
+        signatures=signatures or {},
+        photos=photos or [],
+    )

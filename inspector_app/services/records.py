@@ -1,0 +1,314 @@
+"""Signed records: inspector identities and the trust store, sealing a record at finalisation
+(record signature, QR summary, PDF, PAdES), and verifying a PDF or a scanned QR text.
+
+Heavy libraries (reportlab, pyHanko) are imported only when a record is sealed or verified.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlite_utils import Database
+
+from db import Stamp
+from db import inspections as inspections_repo
+from db import trust as repo
+from forms import FormDefinition
+from inspector_app.readings import nest
+from inspector_app.services.errors import FieldError, ValidationFailed
+from inspector_app.signing import keys, summary
+from inspector_app.signing import record as record_sig
+
+VALID, ALTERED, UNKNOWN_SIGNER, REVOKED, UNREADABLE = (
+    "valid",
+    "altered",
+    "unknown_signer",
+    "revoked",
+    "unreadable",
+)
+EXIT_CODES = {VALID: 0, ALTERED: 1, UNKNOWN_SIGNER: 1, REVOKED: 1, UNREADABLE: 2}
+
+
+@dataclass(frozen=True)
+class Verification:
+    """The outcome of checking a record: status, a reason code, and what the record says."""
+
+    status: str
+    reason: str = ""
+    signer: str = ""
+    date: str = ""
+    verdict: str = ""
+    record_no: str = ""
+    details: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT_CODES[self.status]
+
+
+@dataclass(frozen=True)
+class Sealed:
+    signature: str  # JSON: algorithm, signer certificate, value
+    qr_text: str
+    pdf: bytes
+
+
+class Sealer:
+    """An unlocked identity for one finalisation: signs the record and produces its PDF."""
+
+    def __init__(self, identity: dict[str, Any], passphrase: str, office: str) -> None:
+        self._key = keys.unlock(identity["encrypted_key_pem"], passphrase)
+        self._cert = keys.load_cert(identity["cert_pem"])
+        self._identity = identity
+        self._office = office
+
+    @property
+    def signer_info(self) -> dict[str, str]:
+        return {
+            "cert_sha256": self._identity["cert_sha256"],
+            "name": self._identity["name"],
+            "id_number": self._identity["id_number"],
+            "office": self._identity["office"],
+        }
+
+    def seal(
+        self,
+        record: dict[str, Any],
+        data: bytes,
+        fingerprint: str,
+        definition: FormDefinition,
+        attachments: list[tuple[str, bytes]],
+    ) -> Sealed:
+        from inspector_app.pdf.model import build_model
+        from inspector_app.pdf.render import render_pdf
+        from inspector_app.signing import pades
+
+        signature = json.dumps(
+            {
+                "alg": record_sig.ALGORITHM,
+                "cert_sha256": self._identity["cert_sha256"],
+                "value": record_sig.b64(record_sig.sign(self._key, data)),
+            },
+            sort_keys=True,
+        )
+        short = summary.build(record, key_id=keys.key_id(self._cert), fingerprint=bytes.fromhex(fingerprint))
+        qr_text = summary.encode(short, record_sig.sign(self._key, short.signed_bytes()))
+        report_record = {**record, "input": nest(record["readings"])}
+        model = build_model(
+            report_record,
+            definition,
+            office=self._office,
+            fingerprint=fingerprint,
+            signatures={
+                k.removeprefix("signature_"): d for k, d in attachments if k.startswith("signature_")
+            },
+            photos=[d for k, d in attachments if k == "photo"],
+        )
+        pdf = render_pdf(model, qr_text)
+        attachment = json.dumps(
+            {
+                "canonical": data.decode("utf-8"),
+                "signature": json.loads(signature),
+                "certificate": self._identity["cert_pem"],
+                "qr": qr_text,
+            },
+            ensure_ascii=False,
+            sort_keys=True,
+        ).encode("utf-8")
+        signed_pdf = pades.sign_pdf(
+            pdf, key=self._key, cert=self._cert, attachment=attachment, signer_name=self._identity["name"]
+        )
+        return Sealed(signature=signature, qr_text=qr_text, pdf=signed_pdf)
+
+
+class RecordService:
+    """Identities, trust, sealing and verification over one database."""
+
+    def __init__(self, db: Database, stamp: Callable[[], Stamp], settings: Any) -> None:
+        self._db = db
+        self._stamp = stamp
+        self._settings = settings
+
+    # -- identities and trust --------------------------------------------------------------
+    def create_identity(self, *, name: str, id_number: str, office: str, passphrase: str) -> str:
+        """Make a key pair and certificate, store the key encrypted, enrol the certificate."""
+        errors = [
+            FieldError(k, "required", {"label_zh": zh, "label_en": en})
+            for k, v, zh, en in (
+                ("name", name, "姓名", "Name"),
+                ("id_number", id_number, "执法证号", "ID number"),
+                ("office", office, "单位", "Office"),
+            )
+            if not v.strip()
+        ]
+        if len(passphrase) < keys.MIN_PASSPHRASE:
+            errors.append(
+                FieldError(
+                    "passphrase",
+                    "too_short",
+                    {"min": keys.MIN_PASSPHRASE, "label_zh": "口令", "label_en": "Passphrase"},
+                )
+            )
+        if errors:
+            raise ValidationFailed(errors)
+        identity = keys.create_identity(
+            name=name.strip(), id_number=id_number.strip(), office=office.strip(), passphrase=passphrase
+        )
+        return repo.add_identity(
+            self._db,
+            {
+                "name": name.strip(),
+                "id_number": id_number.strip(),
+                "office": office.strip(),
+                "cert_sha256": identity.cert_sha256,
+                "cert_pem": identity.cert_pem,
+                "encrypted_key_pem": identity.encrypted_key_pem,
+            },
+            self._stamp(),
+            trusted={
+                "cert_sha256": identity.cert_sha256,
+                "key_id": identity.key_id,
+                "subject": identity.subject,
+                "cert_pem": identity.cert_pem,
+                "source": "own",
+            },
+        )
+
+    def identities(self) -> list[dict[str, Any]]:
+        return repo.identities(self._db)
+
+    def trusted(self) -> list[dict[str, Any]]:
+        return repo.trusted(self._db)
+
+    def enrol(self, cert_pem: str, *, source: str = "office") -> str:
+        """Trust a certificate given as PEM; raises ValidationFailed for anything else."""
+        try:
+            cert = keys.load_cert(cert_pem)
+        except ValueError as exc:
+            raise ValidationFailed([FieldError("certificate", "not_a_certificate", {})]) from exc
+        digest = keys.cert_sha256(cert)
+        repo.enrol(
+            self._db,
+            {
+                "cert_sha256": digest,
+                "key_id": keys.key_id(cert),
+                "subject": keys.subject_name(cert),
+                "cert_pem": cert_pem,
+                "source": source,
+            },
+            self._stamp(),
+        )
+        return digest
+
+    def revoke(self, cert_sha256: str, reason: str = "") -> None:
+        repo.revoke(self._db, cert_sha256, reason, self._stamp())
+
+    def sealer(self, passphrase: str, identity_id: str | None = None) -> Sealer:
+        """Unlock an identity (the first one by default) for finalising; raises WrongPassphrase,
+        or ValidationFailed when this laptop has no identity yet."""
+        found = self.identities()
+        chosen = (
+            next((i for i in found if i["id"] == identity_id), None)
+            if identity_id
+            else (found[0] if found else None)
+        )
+        if chosen is None:
+            raise ValidationFailed([FieldError("identity", "no_identity", {})])
+        return Sealer(chosen, passphrase, self._settings.get("office"))
+
+    def pdf_of(self, inspection_id: str) -> bytes | None:
+        return repo.get_pdf(self._db, inspection_id)
+
+    # -- verification ----------------------------------------------------------------------
+    def _certs(self) -> dict[str, dict[str, Any]]:
+        return {row["cert_sha256"]: row for row in repo.trusted(self._db)}
+
+    def verify_pdf(self, pdf: bytes) -> Verification:
+        """Is this PDF a genuine, unaltered record by an enrolled, unrevoked signer?"""
+        from inspector_app.signing import pades
+
+        try:
+            attached = json.loads(pades.read_attachment(pdf))
+            canonical = str(attached["canonical"])
+            signature = attached["signature"]
+        except (pades.PdfUnreadable, ValueError, KeyError, TypeError):
+            if not pdf.startswith(b"%PDF"):
+                return Verification(UNREADABLE, "not_a_pdf")
+            return Verification(ALTERED, "no_record")
+        certs = self._certs()
+        try:
+            status = pades.validate(
+                pdf, [keys.load_cert(c["cert_pem"]) for c in certs.values() if not c["revoked_at"]]
+            )
+        except pades.PdfUnreadable:
+            return Verification(UNREADABLE, "not_a_pdf")
+        if not status.signed:
+            return Verification(ALTERED, "no_signature")
+        signer_sha = keys.cert_sha256(status.signer_cert) if status.signer_cert else ""
+        info = self._record_info(canonical, certs.get(signer_sha))
+        if not (status.intact and status.valid):
+            return Verification(ALTERED, "pdf_signature_broken", **info)
+        if not status.whole_file:
+            return Verification(ALTERED, "changed_after_signing", **info)
+        if signer_sha not in certs:
+            return Verification(UNKNOWN_SIGNER, "signer_not_enrolled", **info)
+        if certs[signer_sha]["revoked_at"]:
+            return Verification(REVOKED, "signer_revoked", **info)
+        cert = keys.load_cert(certs[signer_sha]["cert_pem"])
+        try:
+            value = record_sig.unb64(signature["value"])
+        except (ValueError, KeyError, TypeError):
+            return Verification(ALTERED, "record_signature_broken", **info)
+        if signature.get("cert_sha256") != signer_sha or not record_sig.verify(
+            cert, canonical.encode("utf-8"), value
+        ):
+            return Verification(ALTERED, "record_signature_broken", **info)
+        return Verification(VALID, "", **info)
+
+    def _record_info(self, canonical: str, cert_row: dict[str, Any] | None) -> dict[str, Any]:
+        try:
+            record = json.loads(canonical)
+            return {
+                "signer": cert_row["subject"] if cert_row else str(record.get("signer", {}).get("name", "")),
+                "date": str(record.get("finalised_at", ""))[:10],
+                "verdict": str(record["evaluation"]["verdict"]),
+                "record_no": str(record.get("record_no", "")),
+                "details": {"fingerprint": hashlib.sha256(canonical.encode("utf-8")).hexdigest()},
+            }
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return {}
+
+    def verify_qr(self, text: str) -> Verification:
+        """Is this QR text (typed by a USB scanner) a genuine summary by a trusted signer?"""
+        try:
+            short, signed, signature = summary.decode(text)
+        except summary.SummaryUnreadable:
+            return Verification(UNREADABLE, "not_a_summary")
+        info: dict[str, Any] = {
+            "date": summary.display_date(short.date),
+            "verdict": short.verdict,
+            "record_no": short.record_no,
+            "details": {
+                "site_code": short.site_code,
+                "item": short.item,
+                "figures": short.figures,
+                "form": short.form,
+                "fingerprint": short.fingerprint.hex(),
+            },
+        }
+        candidates = repo.by_key_id(self._db, short.key_id)
+        if not candidates:
+            return Verification(UNKNOWN_SIGNER, "signer_not_enrolled", **info)
+        for row in candidates:
+            if record_sig.verify(keys.load_cert(row["cert_pem"]), signed, signature):
+                if row["revoked_at"]:
+                    return Verification(REVOKED, "signer_revoked", signer=row["subject"], **info)
+                local = inspections_repo.fingerprint_of(self._db, short.record_no)
+                if local is not None and local != short.fingerprint.hex():
+                    return Verification(ALTERED, "differs_from_local_record", signer=row["subject"], **info)
+                return Verification(VALID, "", signer=row["subject"], **info)
+        return Verification(ALTERED, "summary_signature_broken", **info)

@@ -1,0 +1,154 @@
+"""The signed summary a QR code carries: small enough to scan from a printed page, verifiable alone.
+
+Layout (then base45, for QR alphanumeric mode): UTF-8 text fields joined by '|', a zero byte, the
+SHA-256 fingerprint of the canonical record (32 bytes), and an ECDSA P-256 signature (64 bytes,
+r‖s) over everything before it. The text starts with the format version and the signer's key id.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+import base45
+
+PREFIX = "IA1:"  # alphanumeric-mode safe: upper case, digits and ':'
+FORM_LETTERS = {"fuel_dispenser": "F", "taxi_meter": "T", "scale": "S", "net_content": "N"}
+VERDICT_LETTERS = {"pass": "P", "fail": "F", "inconclusive": "I"}
+MAX_ITEM = 24  # characters of the instrument serial or product kept
+
+
+class SummaryUnreadable(ValueError):
+    """Not a summary of this format (wrong prefix, bad base45, wrong length)."""
+
+
+@dataclass(frozen=True)
+class Summary:
+    key_id: str
+    record_no: str
+    form: str
+    site_code: str
+    item: str
+    date: str  # YYYYMMDD
+    verdict: str
+    figures: str
+    fingerprint: bytes
+
+    def signed_bytes(self) -> bytes:
+        fields = [
+            "1",
+            self.key_id,
+            self.record_no,
+            FORM_LETTERS.get(self.form, "?"),
+            self.site_code,
+            self.item,
+            self.date,
+            VERDICT_LETTERS.get(self.verdict, "?"),
+            self.figures,
+        ]
+        text = "|".join(f.replace("|", "/") for f in fields)
+        return text.encode("utf-8") + b"\x00" + self.fingerprint
+
+
+def _dec(value: Any) -> Decimal | None:
+    try:
+        return Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return None
+
+
+def key_figures(form: str, results: dict[str, Any]) -> str:
+    """The one or two numbers a supervisor wants on sight, rounded for display only."""
+
+    def pct(value: Decimal | None) -> str:
+        return "" if value is None else f"{value.quantize(Decimal('0.01')):+}%"
+
+    if form == "fuel_dispenser":
+        means = [_dec(p.get("mean_error_pct")) for p in results.get("flow_points", [])]
+        worst = max((m for m in means if m is not None), key=abs, default=None)
+        return f"E{pct(worst)}"
+    if form == "taxi_meter":
+        errors = [_dec(t.get("error_pct")) for t in results.get("distance_tests", [])]
+        worst = max((e for e in errors if e is not None), key=abs, default=None)
+        return f"D{pct(worst)}" if worst is not None else ""
+    if form == "scale":
+        values = [_dec(w.get("corrected_error") or w.get("error")) for w in results.get("weighings", [])]
+        worst = max((v for v in values if v is not None), key=abs, default=None)
+        return "" if worst is None else f"E{worst.quantize(Decimal('0.1')):+}g"
+    if form == "net_content":
+        mean = _dec(results.get("mean"))
+        shown = "" if mean is None else f" M{mean.quantize(Decimal('0.1'))}"
+        return f"K{results.get('k1', '')}/{results.get('k2', '')}{shown}"
+    return ""
+
+
+def build(record: dict[str, Any], *, key_id: str, fingerprint: bytes) -> Summary:
+    """The summary of a canonical record (as a dict)."""
+    instrument = record.get("instrument") or {}
+    lot = record.get("lot") or {}
+    item = instrument.get("serial") or lot.get("product") or ""
+    evaluation = record["evaluation"]
+    day = str(record.get("finalised_at") or record["started_at"])[:10].replace("-", "")
+    return Summary(
+        key_id=key_id,
+        record_no=record["record_no"],
+        form=record["form"]["id"],
+        site_code=record["site"]["credit_code"],
+        item=str(item)[:MAX_ITEM],
+        date=day,
+        verdict=evaluation["verdict"],
+        figures=key_figures(record["form"]["id"], evaluation.get("results", {})),
+        fingerprint=fingerprint,
+    )
+
+
+def encode(summary: Summary, signature: bytes) -> str:
+    """The QR text: prefix + base45 of (signed bytes + signature)."""
+    encoded: bytes = base45.b45encode(summary.signed_bytes() + signature)
+    return PREFIX + encoded.decode("ascii")
+
+
+def decode(text: str) -> tuple[Summary, bytes, bytes]:
+    """(summary, signed bytes, signature) from QR text; raises SummaryUnreadable."""
+    text = text.strip()
+    if not text.startswith(PREFIX):
+        raise SummaryUnreadable("prefix")
+    try:
+        raw = base45.b45decode(text[len(PREFIX) :])
+    except (ValueError, KeyError) as exc:
+        raise SummaryUnreadable("base45") from exc
+    if len(raw) < 32 + 64 + 2 or b"\x00" not in raw[: -(32 + 64)]:
+        raise SummaryUnreadable("length")
+    signature, signed = raw[-64:], raw[:-64]
+    text_part, fingerprint = signed[:-33], signed[-32:]
+    if signed[-33:-32] != b"\x00":
+        raise SummaryUnreadable("layout")
+    try:
+        fields = text_part.decode("utf-8").split("|")
+    except UnicodeDecodeError as exc:
+        raise SummaryUnreadable("utf-8") from exc
+    if len(fields) != 9 or fields[0] != "1":
+        raise SummaryUnreadable("fields")
+    forms = {v: k for k, v in FORM_LETTERS.items()}
+    verdicts = {v: k for k, v in VERDICT_LETTERS.items()}
+    summary = Summary(
+        key_id=fields[1],
+        record_no=fields[2],
+        form=forms.get(fields[3], fields[3]),
+        site_code=fields[4],
+        item=fields[5],
+        date=fields[6],
+        verdict=verdicts.get(fields[7], fields[7]),
+        figures=fields[8],
+        fingerprint=fingerprint,
+    )
+    return summary, signed, signature
+
+
+def display_date(day: str) -> str:
+    try:
+        return dt.datetime.strptime(day, "%Y%m%d").date().isoformat()
+    except ValueError:
+        return day

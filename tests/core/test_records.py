@@ -1,0 +1,313 @@
+"""Signed records: a PDF per procedure read back (text, embedded record, QR from a 150 dpi page),
+and every kind of tampering refused with its reason."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+
+import pypdf
+import pypdfium2
+import pytest
+import zxingcpp
+
+from inspector_app import credit_code
+from inspector_app.readings import flatten
+from inspector_app.services import ValidationFailed, open_services
+from inspector_app.signing import keys, pades, summary
+from inspector_app.signing.keys import WrongPassphrase
+
+PASSPHRASE = "correct horse battery"
+CODE = "91500112MA5U7XY1P" + credit_code.check_character("91500112MA5U7XY1P")
+CHECKS = {
+    "fuel_dispenser": {
+        "fuel": "gasoline",
+        "measure_material": "stainless_steel",
+        "flow_points": [
+            {
+                "runs": [
+                    {"v_j": "50.00", "v_b": "49.93", "t_j": "22.4", "t_b": "22.0"},
+                    {"v_j": "50.00", "v_b": "49.95", "t_j": "22.6", "t_b": "22.3"},
+                    {"v_j": "50.02", "v_b": "49.96", "t_j": "22.5", "t_b": "22.2"},
+                ]
+            }
+        ],
+        "payment": [{"unit_price": "7.86", "volume": "35.47", "amount": "278.79"}],
+        "checklist": {"seal_transducer": True},
+    },
+    "taxi_meter": {
+        "distance_tests": [{"meter_m": "1000", "reference_m": "974"}],
+        "tariff": "example-hypothetical",
+        "date": "2026-11-23",
+        "fare_tests": [{"distance_km": "12.4", "waiting_s": "690", "displayed": "35"}],
+    },
+    "scale": {
+        "accuracy_class": "III",
+        "max": "15000",
+        "e": "5",
+        "zero": {"load": "50", "indication": "50", "added": "2.0"},
+        "weighings": [
+            {"load": "100", "indication": "100", "added": "1.5"},
+            {"load": "15000", "indication": "15010", "added": "0.5"},
+        ],
+        "price": [{"unit_price": "12.80", "per": "kg", "weight_kg": "1.235", "displayed": "15.81"}],
+    },
+    "net_content": {
+        "quantity": "mass",
+        "nominal": "250",
+        "lot_size": 8,
+        "samples": [
+            {"net": q} for q in ("251.2", "248.9", "241.0", "252.3", "249.5", "250.8", "247.7", "253.1")
+        ],
+    },
+}
+EXPECTED = {"fuel_dispenser": "合格", "taxi_meter": "不合格", "scale": "合格", "net_content": "合格"}
+
+
+@pytest.fixture
+def laptop(tmp_path):
+    with open_services(tmp_path / "laptop.sqlite") as s:
+        s.settings.set("inspector_name", "王检查")
+        s.records.create_identity(
+            name="王检查",
+            id_number="渝执 50000001",
+            office="重庆市江北区市场监督管理局",
+            passphrase=PASSPHRASE,
+        )
+        yield s
+
+
+def finalised(services, form_id: str) -> tuple[str, bytes]:
+    site = services.registry.search("sites", credit_code=CODE)
+    site_id = (
+        site[0]["id"]
+        if site
+        else services.registry.create(
+            "sites", {"name": "观音桥农贸市场", "credit_code": CODE, "district": "江北区"}
+        )
+    )
+    instrument = None
+    if form_id != "net_content":
+        kind = form_id
+        instrument = services.registry.create(
+            "instruments", {"site_id": site_id, "kind": kind, "serial": f"SN-{form_id[:4]}", "maker": "凯丰"}
+        )
+    iid = services.inspections.start(
+        form_id=form_id,
+        site_id=site_id,
+        instrument_id=instrument,
+        lot={"product": "白砂糖", "nominal_text": "250 g", "lot_size": 8} if instrument is None else None,
+        readings=flatten(CHECKS[form_id]),
+    )
+    services.inspections.finalise(
+        iid,
+        sealer=services.records.sealer(PASSPHRASE),
+        measures=["stop_use"] if form_id == "taxi_meter" else [],
+    )
+    return iid, services.records.pdf_of(iid)
+
+
+def page_qr(pdf: bytes, dpi: int = 150) -> str:
+    """The QR text decoded from a page rendered at ``dpi`` (zxing, then a 2× upscale)."""
+    page = pypdfium2.PdfDocument(pdf)[0]
+    image = page.render(scale=dpi / 72).to_pil()
+    for candidate in (image, image.resize((image.width * 2, image.height * 2))):
+        found = zxingcpp.read_barcodes(candidate)
+        if found:
+            return found[0].text
+    raise AssertionError("no QR code found")
+
+
+def text_of(pdf: bytes) -> str:
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    return "".join("".join(page.extract_text().split()) for page in reader.pages)
+
+
+@pytest.mark.parametrize("form_id", list(CHECKS))
+def test_record_pdf_reads_back_and_verifies(laptop, form_id):
+    iid, pdf = finalised(laptop, form_id)
+    row = laptop.inspections.get(iid)
+    text = text_of(pdf)
+    for expected in ("观音桥农贸市场", row["record_no"], EXPECTED[form_id], "第1页", "记录指纹"):
+        assert expected in text, expected
+    attached = json.loads(pades.read_attachment(pdf))
+    assert attached["canonical"] == row["canonical"]
+    assert json.loads(attached["canonical"])["signer"]["name"] == "王检查"
+    qr = page_qr(pdf)
+    assert qr == attached["qr"] and len(qr) <= 320
+    result = laptop.records.verify_qr(qr)
+    assert (result.status, result.record_no, result.verdict) == ("valid", row["record_no"], row["verdict"])
+    check = laptop.records.verify_pdf(pdf)
+    assert (check.status, check.verdict) == ("valid", row["verdict"])
+    assert "王检查" in check.signer
+
+
+def test_qr_is_on_every_page(laptop):
+    _, pdf = finalised(laptop, "net_content")
+    document = pypdfium2.PdfDocument(pdf)
+    assert len(document) >= 1
+    for index in range(len(document)):
+        image = document[index].render(scale=150 / 72).to_pil()
+        assert zxingcpp.read_barcodes(image), f"page {index + 1}"
+
+
+def test_pdf_embeds_a_font_subset_and_declares_chinese(laptop):
+    _, pdf = finalised(laptop, "scale")
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    assert reader.trailer["/Root"]["/Lang"] == "zh-CN"
+    fonts = reader.pages[0]["/Resources"]["/Font"]
+    descriptors = [
+        f.get_object()["/FontDescriptor"].get_object()
+        for f in fonts.values()
+        if "/FontDescriptor" in f.get_object()
+    ]
+    assert descriptors and all("/FontFile2" in d for d in descriptors)
+    assert all("+" in str(d["/FontName"]) for d in descriptors)  # subset tag
+
+
+def test_a_flipped_byte_is_refused(laptop):
+    _, pdf = finalised(laptop, "scale")
+    middle = len(pdf) // 3
+    tampered = pdf[:middle] + bytes([pdf[middle] ^ 0x01]) + pdf[middle + 1 :]
+    assert laptop.records.verify_pdf(tampered).status in ("altered", "unreadable")
+    assert laptop.records.verify_pdf(tampered).status != "valid"
+
+
+def test_an_appended_update_is_refused(laptop):
+    _, pdf = finalised(laptop, "scale")
+    writer = pypdf.PdfWriter(io.BytesIO(pdf), incremental=True)
+    writer.add_metadata({"/Subject": "changed"})
+    out = io.BytesIO()
+    writer.write(out)
+    result = laptop.records.verify_pdf(out.getvalue())
+    assert (result.status, result.reason) == ("altered", "changed_after_signing")
+
+
+def test_a_changed_reading_in_the_embedded_record_is_refused(laptop):
+    """Re-signing a PDF whose embedded record was edited does not help: the record signature
+    (over the canonical bytes) no longer matches."""
+    _, pdf = finalised(laptop, "scale")
+    attached = json.loads(pades.read_attachment(pdf))
+    attached["canonical"] = attached["canonical"].replace('"15010"', '"15005"')
+    identity = laptop.records.identities()[0]
+    forged = pades.sign_pdf(
+        pypdf_without_signature(pdf),
+        key=keys.unlock(identity["encrypted_key_pem"], PASSPHRASE),
+        cert=keys.load_cert(identity["cert_pem"]),
+        attachment=json.dumps(attached).encode(),
+        signer_name="x",
+    )
+    result = laptop.records.verify_pdf(forged)
+    assert (result.status, result.reason) == ("altered", "record_signature_broken")
+
+
+def pypdf_without_signature(pdf: bytes) -> bytes:
+    """The original, unsigned revision (the bytes before the signature's incremental update)."""
+    eof = pdf.find(b"%%EOF")
+    return pdf[: eof + 5] + b"\n"
+
+
+def test_a_qr_with_one_character_changed_is_refused(laptop):
+    _, pdf = finalised(laptop, "taxi_meter")
+    qr = json.loads(pades.read_attachment(pdf))["qr"]
+    alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:"
+    position = len(qr) // 2
+    for replacement in alphabet:
+        changed = qr[:position] + replacement + qr[position + 1 :]
+        if changed == qr:
+            continue
+        try:
+            summary.decode(changed)
+        except summary.SummaryUnreadable:
+            continue
+        result = laptop.records.verify_qr(changed)
+        assert result.status == "altered"
+        break
+    else:
+        pytest.fail("no decodable one-character change found")
+    assert laptop.records.verify_qr("hello").status == "unreadable"
+
+
+def test_unenrolled_then_enrolled_then_revoked_signer(laptop, tmp_path):
+    with open_services(tmp_path / "other.sqlite") as other:
+        other.records.create_identity(
+            name="赵外地", id_number="渝执 59999999", office="外区", passphrase=PASSPHRASE
+        )
+        _, pdf = finalised(other, "fuel_dispenser")
+        qr = json.loads(pades.read_attachment(pdf))["qr"]
+        foreign_cert = other.records.identities()[0]["cert_pem"]
+    assert laptop.records.verify_pdf(pdf).status == "unknown_signer"
+    assert laptop.records.verify_qr(qr).status == "unknown_signer"
+    digest = laptop.records.enrol(foreign_cert)
+    assert laptop.records.verify_pdf(pdf).status == "valid"
+    laptop.records.revoke(digest, "key lost")
+    assert laptop.records.verify_pdf(pdf).status == "revoked"
+    assert laptop.records.verify_qr(qr).status == "revoked"
+
+
+def test_keys_are_encrypted_and_the_passphrase_is_never_stored(laptop, tmp_path):
+    identity = laptop.records.identities()[0]
+    assert "ENCRYPTED PRIVATE KEY" in identity["encrypted_key_pem"]
+    with pytest.raises(WrongPassphrase):
+        laptop.records.sealer("not the passphrase")
+    laptop.close()
+    assert PASSPHRASE.encode() not in (tmp_path / "laptop.sqlite").read_bytes()
+
+
+def test_certificate_names_the_inspector_with_non_repudiation():
+    from cryptography import x509
+
+    identity = keys.create_identity(
+        name="王检查", id_number="渝执 50000001", office="某局", passphrase=PASSPHRASE
+    )
+    cert = keys.load_cert(identity.cert_pem)
+    usage = cert.extensions.get_extension_for_class(x509.KeyUsage).value
+    assert usage.content_commitment and usage.digital_signature
+    assert identity.subject == "王检查 / 渝执 50000001 / 某局"
+    with pytest.raises(keys.WeakPassphrase):
+        keys.create_identity(name="a", id_number="b", office="c", passphrase="short")
+
+
+def test_finalise_without_identity_is_explained(tmp_path):
+    with open_services(tmp_path / "empty.sqlite") as s:
+        with pytest.raises(ValidationFailed) as info:
+            s.records.sealer(PASSPHRASE)
+        assert "密钥" in info.value.errors[0].message("zh")
+
+
+def test_cli_report_and_verify_exit_codes(tmp_path):
+    db = str(tmp_path / "cli.sqlite")
+
+    def cli(*args, stdin=None):
+        return subprocess.run(
+            [sys.executable, "-m", "ui.entry", *args],
+            capture_output=True,
+            text=True,
+            input=stdin,
+            timeout=300,
+            env={**__import__("os").environ, "INSPECTOR_APP_PASSPHRASE": PASSPHRASE},
+        )
+
+    with open_services(db) as s:
+        s.records.create_identity(name="王检查", id_number="X1", office="局", passphrase=PASSPHRASE)
+        iid, _ = finalised(s, "scale")
+        record_no = s.inspections.get(iid)["record_no"]
+    out = tmp_path / "r.pdf"
+    assert cli("report", "--db", db, record_no, "-o", str(out)).returncode == 0
+    ok = cli("verify", "--db", db, str(out))
+    assert ok.returncode == 0 and ok.stdout.startswith("有效") and "valid: 王检查" in ok.stdout
+    bad = bytearray(out.read_bytes())
+    bad[len(bad) // 3] ^= 0x01
+    (tmp_path / "bad.pdf").write_bytes(bytes(bad))
+    refused = cli("verify", "--db", db, str(tmp_path / "bad.pdf"))
+    assert refused.returncode in (1, 2) and "Traceback" not in refused.stderr
+    (tmp_path / "junk.pdf").write_bytes(b"not a pdf at all")
+    junk = cli("verify", "--db", db, str(tmp_path / "junk.pdf"))
+    assert junk.returncode == 2 and "Traceback" not in junk.stderr
+    qr = json.loads(pades.read_attachment(out.read_bytes()))["qr"]
+    assert cli("verify", "--db", db, "--qr", qr).returncode == 0
+    assert cli("verify", "--db", db, "--qr", "IA1:XYZ").returncode == 2
+    missing = cli("verify", "--db", db, str(tmp_path / "nope.pdf"))
+    assert missing.returncode == 2 and "Traceback" not in missing.stderr
