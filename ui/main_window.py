@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from ui import labels
 from ui.pages.inspections_page import InspectionsPage
 
-PAGES = ("inspections", "tasks", "sites", "instruments", "standards", "settings")
+PAGES = ("inspections", "tasks", "sites", "instruments", "standards", "verify", "settings")
 REGISTRIES = ("sites", "instruments", "standards")
 
 
@@ -50,10 +50,12 @@ class MainWindow(QMainWindow):
         )
         self.stack = QStackedWidget()
         self.inspections_page = InspectionsPage(services.inspections)
+        self.inspections_page.inspection_activated.connect(self.open_inspection)
         self._pages: dict[str, QWidget] = {"inspections": self.inspections_page}
         self._builders: dict[str, Callable[[], QWidget]] = {
             "tasks": self._build_tasks,
             **{t: (lambda t=t: self._build_registry(t)) for t in REGISTRIES},
+            "verify": self._build_verify,
             "settings": self._build_settings,
         }
         sp = QStyle.StandardPixmap
@@ -63,6 +65,7 @@ class MainWindow(QMainWindow):
             ("sites", labels.table("sites"), sp.SP_DirHomeIcon),
             ("instruments", labels.table("instruments"), sp.SP_ComputerIcon),
             ("standards", labels.table("standards"), sp.SP_DriveHDIcon),
+            ("verify", self.tr("Verify a record"), sp.SP_DialogApplyButton),
             ("settings", self.tr("Settings"), sp.SP_FileDialogInfoView),
         )
         style = self.style()
@@ -124,6 +127,31 @@ class MainWindow(QMainWindow):
                 lambda _id: self._pages["instruments"].refresh() if "instruments" in self._pages else None
             )
         return page
+
+    def _build_verify(self) -> QWidget:
+        from ui.pages.verify_page import VerifyPage
+
+        return VerifyPage(self.services.records, self.lang)
+
+    def open_inspection(self, inspection_id: str) -> Any:
+        """A finalised record opens its signed PDF in the preview; returns the dialog (or None)."""
+        row = self.services.inspections.get(inspection_id)
+        pdf = self.services.records.pdf_of(inspection_id)
+        if pdf is None:
+            self.statusBar().showMessage(
+                self.tr("Record %1 has no signed PDF (a draft, or finalised without a key).").replace(
+                    "%1", row["record_no"]
+                ),
+                8000,
+            )
+            return None
+        from ui.dialogs.record_preview_dialog import RecordPreviewDialog
+
+        dialog = RecordPreviewDialog(
+            row["record_no"], pdf, self.services.records.preview(inspection_id), self
+        )
+        dialog.open()
+        return dialog
 
     def _build_settings(self) -> QWidget:
         from ui.pages.settings_page import SettingsPage

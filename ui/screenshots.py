@@ -16,15 +16,26 @@ def save_screenshots(services: Any, lang: str, outdir: Path) -> list[Path]:
     window.resize(1280, 800)
     window.show()
     saved = []
+    finalised = [r["id"] for r in services.inspections.list_rows(status="finalised", limit=50)]
+    signed = next((i for i in finalised if services.records.pdf_of(i) is not None), None)
     for index, name in enumerate(PAGES):
         window.show_page(index)
         if name in ("sites", "instruments", "standards"):
             page = window.registry_pages[name]
             if page.model.rowCount():
                 page.view.selectRow(0)
+        if name == "verify" and signed:
+            window.page("verify").verify_pdf_bytes(services.records.pdf_of(signed))
         QApplication.processEvents()
         path = outdir / f"{index + 1:02d}-{name}-{lang}.png"
         window.grab().save(str(path))
         saved.append(path)
+    if signed:  # the preview of a signed record
+        dialog = window.open_inspection(signed)
+        QApplication.processEvents()
+        path = outdir / f"{len(PAGES) + 1:02d}-record-preview-{lang}.png"
+        dialog.grab().save(str(path))
+        saved.append(path)
+        dialog.close()
     window.close()
     return saved

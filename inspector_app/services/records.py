@@ -221,7 +221,15 @@ class RecordService:
         return Sealer(chosen, passphrase, self._settings.get("office"))
 
     def pdf_of(self, inspection_id: str) -> bytes | None:
+        """The signed PDF stored at finalisation, or None (a draft, or finalised unsigned)."""
         return repo.get_pdf(self._db, inspection_id)
+
+    def preview(self, inspection_id: str, *, dpi: int = 110) -> list[bytes]:
+        """The record's pages as PNG images (empty if it has no signed PDF)."""
+        from inspector_app.pdf.raster import page_images
+
+        pdf = self.pdf_of(inspection_id)
+        return [] if pdf is None else page_images(pdf, dpi=dpi)
 
     # -- verification ----------------------------------------------------------------------
     def _certs(self) -> dict[str, dict[str, Any]]:

@@ -117,3 +117,43 @@ def test_registry_filter_by_type(demo_services, qtbot):
     assert 0 < page.model.rowCount() < everything
     names = [page.model.item(r, 0).text() for r in range(page.model.rowCount())]
     assert all("加油站" in n for n in names)
+
+
+def test_verify_page_and_record_preview(tmp_path, qtbot):
+    """A demo record: preview opens from the list, exports the signed bytes, prints; the verify page
+    says valid for its QR and its PDF, and altered for a changed QR."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    from inspector_app.demo import seed_demo
+    from inspector_app.services import open_services
+    from inspector_app.signing import pades
+
+    with open_services(tmp_path / "signed.sqlite") as services:
+        seed_demo(services, inspections=8, seed=11)
+        window = MainWindow(services, "zh")
+        qtbot.addWidget(window)
+        finalised = next(r["id"] for r in services.inspections.list_rows(status="finalised"))
+        dialog = window.open_inspection(finalised)
+        assert dialog is not None and len(dialog.images) >= 1
+        exported = dialog.export(str(tmp_path / "out.pdf"))
+        assert (tmp_path / "out.pdf").read_bytes() == services.records.pdf_of(finalised) and exported
+        printer = QPrinter()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+        assert dialog.print_record(printer)
+        assert (tmp_path / "printed.pdf").stat().st_size > 1000
+        dialog.close()
+
+        page = window.page("verify")
+        qr = json.loads(pades.read_attachment(services.records.pdf_of(finalised)))["qr"]
+        type_text(qtbot, page.qr, qr)
+        qtbot.keyClick(page.qr, Qt.Key.Key_Return)
+        assert page.status == "valid" and page.result.text().startswith("有效")
+        page.verify_file(str(tmp_path / "out.pdf"))
+        assert page.status == "valid"
+        page.verify_qr(qr[:-3] + ("AAA" if qr[-3:] != "AAA" else "BBB"))
+        assert page.status in ("altered", "unreadable") and not page.result.text().startswith("有效")
+        site = services.registry.search("sites", limit=1)[0]["id"]
+        draft = services.inspections.start(form_id="scale", site_id=site)
+        assert window.open_inspection(draft) is None
+        window.close()

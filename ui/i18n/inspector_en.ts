@@ -183,23 +183,71 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../main_window.py" line="61" />
+        <location filename="../main_window.py" line="63" />
         <source>Inspections</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../main_window.py" line="62" />
+        <location filename="../main_window.py" line="64" />
         <source>Tasks</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../main_window.py" line="66" />
+        <location filename="../main_window.py" line="68" />
+        <source>Verify a record</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../main_window.py" line="69" />
         <source>Settings</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../main_window.py" line="91" />
+        <location filename="../main_window.py" line="94" />
         <source>Database: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../main_window.py" line="142" />
+        <source>Record %1 has no signed PDF (a draft, or finalised without a key).</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RecordPreviewDialog</name>
+    <message>
+        <location filename="../dialogs/record_preview_dialog.py" line="25" />
+        <source>Record %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../dialogs/record_preview_dialog.py" line="41" />
+        <source>Export PDF…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../dialogs/record_preview_dialog.py" line="42" />
+        <source>Print…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../dialogs/record_preview_dialog.py" line="43" />
+        <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../dialogs/record_preview_dialog.py" line="45" />
+        <source>Signed record: the exported file is the signed original.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../dialogs/record_preview_dialog.py" line="61" />
+        <source>Export PDF</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../dialogs/record_preview_dialog.py" line="62" />
+        <source>PDF (*.pdf)</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -298,6 +346,49 @@
     <message>
         <location filename="../pages/tasks_page.py" line="48" />
         <source>Note</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>VerifyPage</name>
+    <message>
+        <location filename="../pages/verify_page.py" line="32" />
+        <source>Check that a record is authentic and unaltered: open its PDF, or scan the QR code printed on any page.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../pages/verify_page.py" line="35" />
+        <source>Open PDF…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../pages/verify_page.py" line="36" />
+        <source>Scan or paste the QR text, then press Enter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../pages/verify_page.py" line="37" />
+        <source>QR text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../pages/verify_page.py" line="41" />
+        <source>Result</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../pages/verify_page.py" line="60" />
+        <source>Open record PDF</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../pages/verify_page.py" line="60" />
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../pages/verify_page.py" line="79" />
+        <source>Record no.: %1</source>
         <translation type="unfinished" />
     </message>
 </context>

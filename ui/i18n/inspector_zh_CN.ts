@@ -183,24 +183,72 @@
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="61" />
+        <location filename="../main_window.py" line="63" />
         <source>Inspections</source>
         <translation>检查记录</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="62" />
+        <location filename="../main_window.py" line="64" />
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="66" />
+        <location filename="../main_window.py" line="68" />
+        <source>Verify a record</source>
+        <translation>核验记录</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="69" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="91" />
+        <location filename="../main_window.py" line="94" />
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="142" />
+        <source>Record %1 has no signed PDF (a draft, or finalised without a key).</source>
+        <translation>记录 %1 没有已签名的 PDF（草稿，或定稿时未签名）。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPreviewDialog</name>
+    <message>
+        <location filename="../dialogs/record_preview_dialog.py" line="25" />
+        <source>Record %1</source>
+        <translation>记录 %1</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/record_preview_dialog.py" line="41" />
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/record_preview_dialog.py" line="42" />
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/record_preview_dialog.py" line="43" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/record_preview_dialog.py" line="45" />
+        <source>Signed record: the exported file is the signed original.</source>
+        <translation>已签名记录：导出的文件即签名原件。</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/record_preview_dialog.py" line="61" />
+        <source>Export PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/record_preview_dialog.py" line="62" />
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -299,6 +347,49 @@
         <location filename="../pages/tasks_page.py" line="48" />
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyPage</name>
+    <message>
+        <location filename="../pages/verify_page.py" line="32" />
+        <source>Check that a record is authentic and unaltered: open its PDF, or scan the QR code printed on any page.</source>
+        <translation>核验记录是否真实、未被改动：打开记录 PDF，或扫描任一页上的二维码。</translation>
+    </message>
+    <message>
+        <location filename="../pages/verify_page.py" line="35" />
+        <source>Open PDF…</source>
+        <translation>打开 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../pages/verify_page.py" line="36" />
+        <source>Scan or paste the QR text, then press Enter</source>
+        <translation>扫描或粘贴二维码内容后按回车</translation>
+    </message>
+    <message>
+        <location filename="../pages/verify_page.py" line="37" />
+        <source>QR text</source>
+        <translation>二维码内容</translation>
+    </message>
+    <message>
+        <location filename="../pages/verify_page.py" line="41" />
+        <source>Result</source>
+        <translation>核验结果</translation>
+    </message>
+    <message>
+        <location filename="../pages/verify_page.py" line="60" />
+        <source>Open record PDF</source>
+        <translation>打开记录 PDF</translation>
+    </message>
+    <message>
+        <location filename="../pages/verify_page.py" line="60" />
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../pages/verify_page.py" line="79" />
+        <source>Record no.: %1</source>
+        <translation>记录编号：%1</translation>
     </message>
 </context>
 <context>

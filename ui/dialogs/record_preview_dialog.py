@@ -1,0 +1,89 @@
+"""Preview of a signed record: its pages, with Export (save the signed PDF) and Print."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QKeySequence, QPainter, QPixmap, QShortcut
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class RecordPreviewDialog(QDialog):
+    """Shows the pages; exports the exact signed bytes (never a re-rendered copy)."""
+
+    def __init__(self, record_no: str, pdf: bytes, pages: list[bytes], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Record %1").replace("%1", record_no))
+        self.resize(980, 1000)
+        self.record_no = record_no
+        self.pdf = pdf
+        self.images = [QImage.fromData(p, "PNG") for p in pages]
+        column = QWidget()
+        column_layout = QVBoxLayout(column)
+        for image in self.images:
+            label = QLabel()
+            label.setPixmap(QPixmap.fromImage(image))
+            label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            label.setStyleSheet("background: white; border: 1px solid #dadce0;")
+            column_layout.addWidget(label)
+        scroll = QScrollArea()
+        scroll.setWidget(column)
+        scroll.setWidgetResizable(True)
+        self.export_button = QPushButton(self.tr("Export PDF…"))
+        self.print_button = QPushButton(self.tr("Print…"))
+        close = QPushButton(self.tr("Close"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(QLabel(self.tr("Signed record: the exported file is the signed original.")))
+        buttons.addStretch(1)
+        for b in (self.export_button, self.print_button, close):
+            buttons.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(buttons)
+        self.export_button.clicked.connect(self.export)
+        self.print_button.clicked.connect(self.print_record)
+        close.clicked.connect(self.accept)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.export)
+        QShortcut(QKeySequence.StandardKey.Print, self, activated=self.print_record)
+
+    def export(self, path: str | None = None) -> str | None:
+        """Write the signed PDF; asks where unless ``path`` is given. Returns the path or None."""
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export PDF"), f"{self.record_no}.pdf", self.tr("PDF (*.pdf)")
+            )
+        if not path:
+            return None
+        with open(path, "wb") as handle:
+            handle.write(self.pdf)
+        return path
+
+    def print_record(self, printer: QPrinter | None = None) -> bool:
+        """Print every page scaled to the paper; asks for the printer unless one is given."""
+        if printer is None:
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
+                return False
+        painter = QPainter(printer)
+        try:
+            for index, image in enumerate(self.images):
+                if index:
+                    printer.newPage()
+                area = painter.viewport()
+                size = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                painter.setViewport(area.x(), area.y(), size.width(), size.height())
+                painter.setWindow(image.rect())
+                painter.drawImage(0, 0, image)
+                painter.setViewport(area)
+        finally:
+            painter.end()
+        return True
