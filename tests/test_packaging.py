@@ -61,6 +61,11 @@ def test_pyinstaller_bundle_starts_and_passes_selfcheck(tmp_path):
     assert run([str(app), "demo", "--db", db, "--inspections", "8"]).returncode == 0
     check = run([str(app), "selfcheck", "--db", db])
     assert check.returncode == 0 and "FAIL" not in check.stdout, check.stdout
+    exported = run([str(app), "report", "--db", db, "--all", str(tmp_path / "pdfs")])
+    assert exported.returncode == 0, exported.stderr[-2000:]
+    first = sorted((tmp_path / "pdfs").glob("*.pdf"))[0]
+    verified = run([str(app), "verify", "--db", db, str(first)])
+    assert verified.returncode == 0 and "valid:" in verified.stdout, verified.stderr[-2000:]
     result = run(
         [str(app), "evaluate", "-"],
         input='{"form": "taxi_meter", "distance_tests": [{"meter_m": "1000", "reference_m": "974"}]}',
