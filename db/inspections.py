@@ -218,6 +218,17 @@ def finalised_fingerprints(db: Database) -> list[tuple[str, str | None, str | No
     ]
 
 
+def open_draft(db: Database) -> dict[str, Any] | None:
+    """The most recently touched draft whose editor was open (ui_state.open), or None."""
+    rows = list(
+        db.query(
+            "SELECT * FROM inspections WHERE status = 'draft' AND json_extract(ui_state, '$.open') = 1 "
+            "ORDER BY updated_at DESC LIMIT 1"
+        )
+    )
+    return rows[0] if rows else None
+
+
 def fingerprint_of(db: Database, record_no: str) -> str | None:
     """The fingerprint of a finalised record by its number, or None if this laptop lacks it."""
     row = db.execute(

@@ -19,7 +19,7 @@ from typing import Any
 from forms.errors import DefinitionError, InputError
 from forms.numbers import to_decimal
 
-FIELD_TYPES = ("decimal", "integer", "boolean", "choice", "text", "date")
+FIELD_TYPES = ("decimal", "integer", "boolean", "choice", "text", "date", "tariff")
 STEP_KINDS = ("fields", "checklist", "grid", "summary")
 
 
@@ -109,6 +109,9 @@ class Step:
     grid: str = ""  # the input path the grid fills, e.g. "flow_points[].runs[]"
     min_rows: int = 0
     max_rows: int = 0
+    header: tuple[str, ...] = ()  # fields of the grid's parent object (eccentricity.load)
+    scalar: bool = False  # grid rows are plain values (tare.empty[i]), not objects
+    results: str = ""  # where the grid's computed rows are in the results, if not at `grid`
 
 
 @dataclass(frozen=True)
@@ -226,7 +229,7 @@ def parse_definition(text: str) -> FormDefinition:
         if kind not in STEP_KINDS:
             raise DefinitionError(f"{where}.kind: '{kind}' is not one of {STEP_KINDS}")
         step_fields = tuple(step.get("fields", []))
-        for fid in step_fields:
+        for fid in (*step_fields, *step.get("header", [])):
             if fid not in fields:
                 raise DefinitionError(f"{where}.fields: unknown field '{fid}'")
         if kind == "grid" and not step.get("grid"):
@@ -239,6 +242,9 @@ def parse_definition(text: str) -> FormDefinition:
                 kind=kind,
                 fields=step_fields,
                 grid=step.get("grid", ""),
+                header=tuple(step.get("header", [])),
+                scalar=bool(step.get("scalar", False)),
+                results=step.get("results", ""),
                 min_rows=int(step.get("min_rows", 0)),
                 max_rows=int(step.get("max_rows", 0)),
             )

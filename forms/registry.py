@@ -56,6 +56,8 @@ def _checklist(defn: FormDefinition, data: Mapping[str, Any], judge: Judge) -> d
         if answer is None:
             continue
         value = answer.get("ok") if isinstance(answer, Mapping) else answer
+        if value is None or value == "":  # a seal number typed, the answer not yet given
+            continue
         if isinstance(value, str) and value.strip().lower() in ("true", "false"):
             value = value.strip().lower() == "true"
         if not isinstance(value, bool):

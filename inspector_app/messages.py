@@ -80,6 +80,10 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
         "{field}：记录 {value} 没有签名的 PDF（定稿时未签名）",
         "{field}: record {value} has no signed PDF (finalised without a key)",
     ),
+    "standard_expired": (
+        "{field}：{name}（{serial}）证书已于 {expiry} 过期，不能使用",
+        "{field}: {name} ({serial}) expired on {expiry} and cannot be used",
+    ),
     "finalised": (
         "记录已定稿，不能修改；如需更正请新建一条更正记录",
         "the record is finalised and cannot be changed; start a correcting record",

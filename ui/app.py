@@ -100,6 +100,7 @@ def main(argv: Sequence[str]) -> int:
 
         window = MainWindow(services, lang)
         window.show()
+        QTimer.singleShot(0, window.resume)
         if os.environ.get("INSPECTOR_APP_EXIT_WHEN_IDLE"):  # bench/startup.py
 
             def report() -> None:

@@ -51,6 +51,8 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.inspections_page = InspectionsPage(services.inspections)
         self.inspections_page.inspection_activated.connect(self.open_inspection)
+        self.inspections_page.new_requested.connect(self.new_inspection)
+        self.open_windows: dict[str, QWidget] = {}
         self._pages: dict[str, QWidget] = {"inspections": self.inspections_page}
         self._builders: dict[str, Callable[[], QWidget]] = {
             "tasks": self._build_tasks,
@@ -136,6 +138,8 @@ class MainWindow(QMainWindow):
     def open_inspection(self, inspection_id: str) -> Any:
         """A finalised record opens its signed PDF in the preview; returns the dialog (or None)."""
         row = self.services.inspections.get(inspection_id)
+        if row["status"] == "draft":
+            return self.open_draft(inspection_id)
         pdf = self.services.records.pdf_of(inspection_id)
         if pdf is None:
             self.statusBar().showMessage(
@@ -152,6 +156,38 @@ class MainWindow(QMainWindow):
         )
         dialog.open()
         return dialog
+
+    def open_draft(self, inspection_id: str, *, recovered: bool = False) -> Any:
+        """The guided inspection window of a draft (one per draft; raised if already open)."""
+        from ui.inspection.window import InspectionWindow
+
+        window = self.open_windows.get(inspection_id)
+        if window is None or not window.isVisible():
+            window = InspectionWindow(self.services, inspection_id, self.lang, recovered=recovered)
+            window.finalised.connect(self._finalised)
+            self.open_windows[inspection_id] = window
+        window.show()
+        window.raise_()
+        return window
+
+    def _finalised(self, inspection_id: str) -> None:
+        self.open_windows.pop(inspection_id, None)
+        self.inspections_page.reload()
+        self.open_inspection(inspection_id)
+
+    def new_inspection(self) -> Any:
+        from ui.inspection.new_dialog import NewInspectionDialog
+
+        dialog = NewInspectionDialog(self.services, self.lang, self)
+        if dialog.exec() and dialog.created:
+            self.inspections_page.reload()
+            return self.open_draft(dialog.created)
+        return None
+
+    def resume(self) -> Any:
+        """Reopen the draft that was open when the app stopped (killed, or the laptop died)."""
+        row = self.services.inspections.resumable()
+        return None if row is None else self.open_draft(row["id"], recovered=True)
 
     def _build_settings(self) -> QWidget:
         from ui.pages.settings_page import SettingsPage

@@ -90,7 +90,9 @@ class InspectionService:
         supersedes: str | None = None,
         started_at: str | None = None,
     ) -> str:
-        """Create a draft; raises ValidationFailed for an unknown form, site or instrument."""
+        """Create a draft; raises ValidationFailed for an unknown form, site or instrument, or an
+        expired standard."""
+        self.check_standards(tuple(standard_ids))
         try:
             defn = load_definition(form_id)
         except InputError as exc:
@@ -142,6 +144,43 @@ class InspectionService:
         if readings:
             self.set_readings(inspection_id, {})
         return inspection_id
+
+    def check_standards(self, standard_ids: tuple[str, ...], *, day: str | None = None) -> None:
+        """Refuse a standard whose certificate has expired (the expiry date is in the message)."""
+        today = day or self._stamp().now[:10]
+        errors = []
+        for sid in standard_ids:
+            try:
+                standard = registry_repo.get(self._db, "standards", sid)
+            except NotFound:
+                errors.append(FieldError("standard_ids", "not_found", {"value": sid}))
+                continue
+            if standard["cert_expiry"] and standard["cert_expiry"] < today:
+                errors.append(
+                    FieldError(
+                        "standard_ids",
+                        "standard_expired",
+                        {
+                            "name": standard["name"],
+                            "serial": standard["serial"],
+                            "expiry": standard["cert_expiry"],
+                            "label_zh": "标准器",
+                            "label_en": "Standard",
+                        },
+                    )
+                )
+        if errors:
+            raise ValidationFailed(errors)
+
+    def tariff_choices(self) -> list[tuple[str, str, str]]:
+        """(id, zh, en) of every tariff file shipped or added; examples are marked as such."""
+        from forms.taxi_meter.tariffs import load_tariffs
+
+        return [(t.id, t.city_zh, t.city_en) for t in load_tariffs().values()]
+
+    def resumable(self) -> dict[str, Any] | None:
+        """The draft that was open when the app last stopped (its ui_state says so), if any."""
+        return repo.open_draft(self._db)
 
     def correct(self, inspection_id: str) -> str:
         """A new draft with the same readings that supersedes a finalised inspection."""

@@ -155,5 +155,7 @@ def test_verify_page_and_record_preview(tmp_path, qtbot):
         assert page.status in ("altered", "unreadable") and not page.result.text().startswith("有效")
         site = services.registry.search("sites", limit=1)[0]["id"]
         draft = services.inspections.start(form_id="scale", site_id=site)
-        assert window.open_inspection(draft) is None
+        opened = window.open_inspection(draft)
+        assert opened is not None and opened.inspection_id == draft
+        opened.close()
         window.close()

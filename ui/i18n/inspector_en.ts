@@ -1,6 +1,42 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ChecklistStep</name>
+    <message>
+        <location filename="../inspection/steps.py" line="204" />
+        <source>Not checked</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="205" />
+        <source>Conforms</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="206" />
+        <source>Does not conform</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>GridStep</name>
+    <message>
+        <location filename="../inspection/steps.py" line="249" />
+        <source>Group</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="257" />
+        <source>Enter moves to the next cell; Ctrl+V pastes a column from a spreadsheet; Delete clears the selected cells.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="324" />
+        <source>Result</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>InspectionTableModel</name>
     <message>
         <location filename="../models/inspection_table_model.py" line="92" />
@@ -39,49 +75,102 @@
     </message>
 </context>
 <context>
-    <name>InspectionsPage</name>
+    <name>InspectionWindow</name>
     <message>
-        <location filename="../pages/inspections_page.py" line="33" />
-        <source>Search site, credit code, serial, record no.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../pages/inspections_page.py" line="35" />
-        <source>Search inspections</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../pages/inspections_page.py" line="36" />
-        <source>Status</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../pages/inspections_page.py" line="37" />
-        <source>All statuses</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../pages/inspections_page.py" line="40" />
-        <source>Procedure</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../pages/inspections_page.py" line="41" />
-        <source>All procedures</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../pages/inspections_page.py" line="44" />
+        <location filename="../inspection/window.py" line="68" />
         <source>Verdict</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="45" />
+        <location filename="../inspection/window.py" line="111" />
+        <source>Recovered: this inspection was open when the app stopped; nothing typed was lost.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../inspection/window.py" line="141" />
+        <source>This inspection is finalised and can no longer change.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../inspection/window.py" line="159" />
+        <source>Still to fill in: </source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../inspection/window.py" line="183" />
+        <source>Finalise</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../inspection/window.py" line="184" />
+        <source>Finalise record %1 with the verdict “%2”? A finalised record can no longer be changed; a correction is a new record.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../inspection/window.py" line="188" />
+        <source>Sign</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../inspection/window.py" line="188" />
+        <source>Passphrase of your key:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../inspection/window.py" line="200" />
+        <source>Wrong passphrase; nothing was changed.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>InspectionsPage</name>
+    <message>
+        <location filename="../pages/inspections_page.py" line="36" />
+        <source>Search site, credit code, serial, record no.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../pages/inspections_page.py" line="38" />
+        <source>Search inspections</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../pages/inspections_page.py" line="39" />
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../pages/inspections_page.py" line="40" />
+        <source>All statuses</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../pages/inspections_page.py" line="43" />
+        <source>Procedure</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../pages/inspections_page.py" line="44" />
+        <source>All procedures</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../pages/inspections_page.py" line="47" />
+        <source>Verdict</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../pages/inspections_page.py" line="48" />
         <source>All verdicts</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <location filename="../pages/inspections_page.py" line="52" />
+        <source>New inspection</source>
+        <translation type="unfinished" />
+    </message>
     <message numerus="yes">
-        <location filename="../pages/inspections_page.py" line="99" />
+        <location filename="../pages/inspections_page.py" line="107" />
         <source>%n inspection(s)</source>
         <translation>
             <numerusform>%n inspection</numerusform><numerusform>%n inspections</numerusform></translation>
@@ -183,33 +272,113 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../main_window.py" line="63" />
+        <location filename="../main_window.py" line="65" />
         <source>Inspections</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../main_window.py" line="64" />
+        <location filename="../main_window.py" line="66" />
         <source>Tasks</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../main_window.py" line="68" />
+        <location filename="../main_window.py" line="70" />
         <source>Verify a record</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../main_window.py" line="69" />
+        <location filename="../main_window.py" line="71" />
         <source>Settings</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../main_window.py" line="94" />
+        <location filename="../main_window.py" line="96" />
         <source>Database: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../main_window.py" line="142" />
+        <location filename="../main_window.py" line="146" />
         <source>Record %1 has no signed PDF (a draft, or finalised without a key).</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>NewInspectionDialog</name>
+    <message>
+        <location filename="../inspection/new_dialog.py" line="34" />
+        <source>New inspection</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../inspection/new_dialog.py" line="36" />
+        <location filename="../inspection/new_dialog.py" line="61" />
+        <source>Site</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../inspection/new_dialog.py" line="39" />
+        <location filename="../inspection/new_dialog.py" line="62" />
+        <source>Instrument</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../inspection/new_dialog.py" line="40" />
+        <location filename="../inspection/new_dialog.py" line="63" />
+        <source>Procedure</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../inspection/new_dialog.py" line="43" />
+        <location filename="../inspection/new_dialog.py" line="64" />
+        <source>Control</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../inspection/new_dialog.py" line="44" />
+        <source>In-service inspection</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../inspection/new_dialog.py" line="45" />
+        <source>Verification</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../inspection/new_dialog.py" line="46" />
+        <source>Product</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../inspection/new_dialog.py" line="47" />
+        <location filename="../inspection/new_dialog.py" line="66" />
+        <source>Nominal quantity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../inspection/new_dialog.py" line="48" />
+        <location filename="../inspection/new_dialog.py" line="67" />
+        <source>Lot size</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../inspection/new_dialog.py" line="50" />
+        <location filename="../inspection/new_dialog.py" line="68" />
+        <source>Standards used</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../inspection/new_dialog.py" line="51" />
+        <source>valid until</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../inspection/new_dialog.py" line="65" />
+        <source>Product (net content)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../inspection/new_dialog.py" line="83" />
+        <source>(none: a product lot)</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -241,7 +410,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="61" />
+        <location filename="../dialogs/record_preview_dialog.py" line="62" />
         <source>Export PDF</source>
         <translation type="unfinished" />
     </message>
@@ -317,6 +486,57 @@
     </message>
 </context>
 <context>
+    <name>Steps</name>
+    <message>
+        <location filename="../inspection/steps.py" line="41" />
+        <source>Order to stop use</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="42" />
+        <source>Seal up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="43" />
+        <source>Notice issued</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="44" />
+        <source>Send for verification</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="45" />
+        <source>Case filed</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SummaryStep</name>
+    <message>
+        <location filename="../inspection/steps.py" line="357" />
+        <source>Measures taken:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="363" />
+        <source>Finalise and sign…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="391" />
+        <source>Failed items: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="393" />
+        <source>To measure next: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>TasksPage</name>
     <message>
         <location filename="../pages/tasks_page.py" line="35" />
@@ -352,42 +572,42 @@
 <context>
     <name>VerifyPage</name>
     <message>
-        <location filename="../pages/verify_page.py" line="32" />
+        <location filename="../pages/verify_page.py" line="39" />
         <source>Check that a record is authentic and unaltered: open its PDF, or scan the QR code printed on any page.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../pages/verify_page.py" line="35" />
+        <location filename="../pages/verify_page.py" line="44" />
         <source>Open PDF…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../pages/verify_page.py" line="36" />
+        <location filename="../pages/verify_page.py" line="45" />
         <source>Scan or paste the QR text, then press Enter</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../pages/verify_page.py" line="37" />
+        <location filename="../pages/verify_page.py" line="46" />
         <source>QR text</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../pages/verify_page.py" line="41" />
+        <location filename="../pages/verify_page.py" line="50" />
         <source>Result</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../pages/verify_page.py" line="60" />
+        <location filename="../pages/verify_page.py" line="70" />
         <source>Open record PDF</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../pages/verify_page.py" line="60" />
+        <location filename="../pages/verify_page.py" line="70" />
         <source>PDF (*.pdf)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../pages/verify_page.py" line="79" />
+        <location filename="../pages/verify_page.py" line="94" />
         <source>Record no.: %1</source>
         <translation type="unfinished" />
     </message>
@@ -402,6 +622,14 @@
     <message>
         <location filename="../app.py" line="66" />
         <source>Something went wrong. Your data is saved; the last action may not have completed.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../inspection/window.py" line="37" />
+        <source>Edit readings</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -1,6 +1,42 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ChecklistStep</name>
+    <message>
+        <location filename="../inspection/steps.py" line="204" />
+        <source>Not checked</source>
+        <translation>未检查</translation>
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="205" />
+        <source>Conforms</source>
+        <translation>符合</translation>
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="206" />
+        <source>Does not conform</source>
+        <translation>不符合</translation>
+    </message>
+</context>
+<context>
+    <name>GridStep</name>
+    <message>
+        <location filename="../inspection/steps.py" line="249" />
+        <source>Group</source>
+        <translation>组（流量点）</translation>
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="257" />
+        <source>Enter moves to the next cell; Ctrl+V pastes a column from a spreadsheet; Delete clears the selected cells.</source>
+        <translation>回车移到下一格；Ctrl+V 粘贴表格中复制的一列；Delete 清除选中的单元格。</translation>
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="324" />
+        <source>Result</source>
+        <translation>核验结果</translation>
+    </message>
+</context>
+<context>
     <name>InspectionTableModel</name>
     <message>
         <location filename="../models/inspection_table_model.py" line="92" />
@@ -39,49 +75,102 @@
     </message>
 </context>
 <context>
-    <name>InspectionsPage</name>
+    <name>InspectionWindow</name>
     <message>
-        <location filename="../pages/inspections_page.py" line="33" />
-        <source>Search site, credit code, serial, record no.</source>
-        <translation>搜索单位、信用代码、出厂编号、记录编号</translation>
-    </message>
-    <message>
-        <location filename="../pages/inspections_page.py" line="35" />
-        <source>Search inspections</source>
-        <translation>搜索检查记录</translation>
-    </message>
-    <message>
-        <location filename="../pages/inspections_page.py" line="36" />
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../pages/inspections_page.py" line="37" />
-        <source>All statuses</source>
-        <translation>全部状态</translation>
-    </message>
-    <message>
-        <location filename="../pages/inspections_page.py" line="40" />
-        <source>Procedure</source>
-        <translation>检查项目</translation>
-    </message>
-    <message>
-        <location filename="../pages/inspections_page.py" line="41" />
-        <source>All procedures</source>
-        <translation>全部检查项目</translation>
-    </message>
-    <message>
-        <location filename="../pages/inspections_page.py" line="44" />
+        <location filename="../inspection/window.py" line="68" />
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="45" />
+        <location filename="../inspection/window.py" line="111" />
+        <source>Recovered: this inspection was open when the app stopped; nothing typed was lost.</source>
+        <translation>已恢复：程序退出时此检查正在进行，已输入的内容没有丢失。</translation>
+    </message>
+    <message>
+        <location filename="../inspection/window.py" line="141" />
+        <source>This inspection is finalised and can no longer change.</source>
+        <translation>此检查已定稿，不能再修改。</translation>
+    </message>
+    <message>
+        <location filename="../inspection/window.py" line="159" />
+        <source>Still to fill in: </source>
+        <translation>待填写：</translation>
+    </message>
+    <message>
+        <location filename="../inspection/window.py" line="183" />
+        <source>Finalise</source>
+        <translation>定稿</translation>
+    </message>
+    <message>
+        <location filename="../inspection/window.py" line="184" />
+        <source>Finalise record %1 with the verdict “%2”? A finalised record can no longer be changed; a correction is a new record.</source>
+        <translation>以结论“%2”定稿记录 %1？定稿后不能再修改；如需更正须新建更正记录。</translation>
+    </message>
+    <message>
+        <location filename="../inspection/window.py" line="188" />
+        <source>Sign</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <location filename="../inspection/window.py" line="188" />
+        <source>Passphrase of your key:</source>
+        <translation>密钥口令：</translation>
+    </message>
+    <message>
+        <location filename="../inspection/window.py" line="200" />
+        <source>Wrong passphrase; nothing was changed.</source>
+        <translation>口令不正确，未做任何改动。</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionsPage</name>
+    <message>
+        <location filename="../pages/inspections_page.py" line="36" />
+        <source>Search site, credit code, serial, record no.</source>
+        <translation>搜索单位、信用代码、出厂编号、记录编号</translation>
+    </message>
+    <message>
+        <location filename="../pages/inspections_page.py" line="38" />
+        <source>Search inspections</source>
+        <translation>搜索检查记录</translation>
+    </message>
+    <message>
+        <location filename="../pages/inspections_page.py" line="39" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../pages/inspections_page.py" line="40" />
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../pages/inspections_page.py" line="43" />
+        <source>Procedure</source>
+        <translation>检查项目</translation>
+    </message>
+    <message>
+        <location filename="../pages/inspections_page.py" line="44" />
+        <source>All procedures</source>
+        <translation>全部检查项目</translation>
+    </message>
+    <message>
+        <location filename="../pages/inspections_page.py" line="47" />
+        <source>Verdict</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <location filename="../pages/inspections_page.py" line="48" />
         <source>All verdicts</source>
         <translation>全部结论</translation>
     </message>
+    <message>
+        <location filename="../pages/inspections_page.py" line="52" />
+        <source>New inspection</source>
+        <translation>新建检查</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../pages/inspections_page.py" line="99" />
+        <location filename="../pages/inspections_page.py" line="107" />
         <source>%n inspection(s)</source>
         <translation>
             <numerusform>共 %n 条检查记录</numerusform></translation>
@@ -183,34 +272,114 @@
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="63" />
+        <location filename="../main_window.py" line="65" />
         <source>Inspections</source>
         <translation>检查记录</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="64" />
+        <location filename="../main_window.py" line="66" />
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="68" />
+        <location filename="../main_window.py" line="70" />
         <source>Verify a record</source>
         <translation>核验记录</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="69" />
+        <location filename="../main_window.py" line="71" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="94" />
+        <location filename="../main_window.py" line="96" />
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="142" />
+        <location filename="../main_window.py" line="146" />
         <source>Record %1 has no signed PDF (a draft, or finalised without a key).</source>
         <translation>记录 %1 没有已签名的 PDF（草稿，或定稿时未签名）。</translation>
+    </message>
+</context>
+<context>
+    <name>NewInspectionDialog</name>
+    <message>
+        <location filename="../inspection/new_dialog.py" line="34" />
+        <source>New inspection</source>
+        <translation>新建检查</translation>
+    </message>
+    <message>
+        <location filename="../inspection/new_dialog.py" line="36" />
+        <location filename="../inspection/new_dialog.py" line="61" />
+        <source>Site</source>
+        <translation>受检单位</translation>
+    </message>
+    <message>
+        <location filename="../inspection/new_dialog.py" line="39" />
+        <location filename="../inspection/new_dialog.py" line="62" />
+        <source>Instrument</source>
+        <translation>计量器具</translation>
+    </message>
+    <message>
+        <location filename="../inspection/new_dialog.py" line="40" />
+        <location filename="../inspection/new_dialog.py" line="63" />
+        <source>Procedure</source>
+        <translation>检查项目</translation>
+    </message>
+    <message>
+        <location filename="../inspection/new_dialog.py" line="43" />
+        <location filename="../inspection/new_dialog.py" line="64" />
+        <source>Control</source>
+        <translation>检查类别</translation>
+    </message>
+    <message>
+        <location filename="../inspection/new_dialog.py" line="44" />
+        <source>In-service inspection</source>
+        <translation>使用中检查</translation>
+    </message>
+    <message>
+        <location filename="../inspection/new_dialog.py" line="45" />
+        <source>Verification</source>
+        <translation>检定</translation>
+    </message>
+    <message>
+        <location filename="../inspection/new_dialog.py" line="46" />
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../inspection/new_dialog.py" line="47" />
+        <location filename="../inspection/new_dialog.py" line="66" />
+        <source>Nominal quantity</source>
+        <translation>标注净含量</translation>
+    </message>
+    <message>
+        <location filename="../inspection/new_dialog.py" line="48" />
+        <location filename="../inspection/new_dialog.py" line="67" />
+        <source>Lot size</source>
+        <translation>检验批量</translation>
+    </message>
+    <message>
+        <location filename="../inspection/new_dialog.py" line="50" />
+        <location filename="../inspection/new_dialog.py" line="68" />
+        <source>Standards used</source>
+        <translation>使用的标准器</translation>
+    </message>
+    <message>
+        <location filename="../inspection/new_dialog.py" line="51" />
+        <source>valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <location filename="../inspection/new_dialog.py" line="65" />
+        <source>Product (net content)</source>
+        <translation>商品（净含量检验）</translation>
+    </message>
+    <message>
+        <location filename="../inspection/new_dialog.py" line="83" />
+        <source>(none: a product lot)</source>
+        <translation>（无：定量包装商品检验批）</translation>
     </message>
 </context>
 <context>
@@ -241,7 +410,7 @@
         <translation>已签名记录：导出的文件即签名原件。</translation>
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="61" />
+        <location filename="../dialogs/record_preview_dialog.py" line="62" />
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
@@ -317,6 +486,57 @@
     </message>
 </context>
 <context>
+    <name>Steps</name>
+    <message>
+        <location filename="../inspection/steps.py" line="41" />
+        <source>Order to stop use</source>
+        <translation>责令停止使用</translation>
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="42" />
+        <source>Seal up</source>
+        <translation>封存</translation>
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="43" />
+        <source>Notice issued</source>
+        <translation>下达检查结果通知书</translation>
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="44" />
+        <source>Send for verification</source>
+        <translation>责令送检</translation>
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="45" />
+        <source>Case filed</source>
+        <translation>立案调查</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryStep</name>
+    <message>
+        <location filename="../inspection/steps.py" line="357" />
+        <source>Measures taken:</source>
+        <translation>处理措施：</translation>
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="363" />
+        <source>Finalise and sign…</source>
+        <translation>定稿并签名…</translation>
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="391" />
+        <source>Failed items: %1</source>
+        <translation>不合格项目：%1</translation>
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="393" />
+        <source>To measure next: %1</source>
+        <translation>需补测：%1</translation>
+    </message>
+</context>
+<context>
     <name>TasksPage</name>
     <message>
         <location filename="../pages/tasks_page.py" line="35" />
@@ -352,42 +572,42 @@
 <context>
     <name>VerifyPage</name>
     <message>
-        <location filename="../pages/verify_page.py" line="32" />
+        <location filename="../pages/verify_page.py" line="39" />
         <source>Check that a record is authentic and unaltered: open its PDF, or scan the QR code printed on any page.</source>
         <translation>核验记录是否真实、未被改动：打开记录 PDF，或扫描任一页上的二维码。</translation>
     </message>
     <message>
-        <location filename="../pages/verify_page.py" line="35" />
+        <location filename="../pages/verify_page.py" line="44" />
         <source>Open PDF…</source>
         <translation>打开 PDF…</translation>
     </message>
     <message>
-        <location filename="../pages/verify_page.py" line="36" />
+        <location filename="../pages/verify_page.py" line="45" />
         <source>Scan or paste the QR text, then press Enter</source>
         <translation>扫描或粘贴二维码内容后按回车</translation>
     </message>
     <message>
-        <location filename="../pages/verify_page.py" line="37" />
+        <location filename="../pages/verify_page.py" line="46" />
         <source>QR text</source>
         <translation>二维码内容</translation>
     </message>
     <message>
-        <location filename="../pages/verify_page.py" line="41" />
+        <location filename="../pages/verify_page.py" line="50" />
         <source>Result</source>
         <translation>核验结果</translation>
     </message>
     <message>
-        <location filename="../pages/verify_page.py" line="60" />
+        <location filename="../pages/verify_page.py" line="70" />
         <source>Open record PDF</source>
         <translation>打开记录 PDF</translation>
     </message>
     <message>
-        <location filename="../pages/verify_page.py" line="60" />
+        <location filename="../pages/verify_page.py" line="70" />
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../pages/verify_page.py" line="79" />
+        <location filename="../pages/verify_page.py" line="94" />
         <source>Record no.: %1</source>
         <translation>记录编号：%1</translation>
     </message>
@@ -403,6 +623,14 @@
         <location filename="../app.py" line="66" />
         <source>Something went wrong. Your data is saved; the last action may not have completed.</source>
         <translation>出现意外错误。数据已保存，但最后一步操作可能没有完成。</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../inspection/window.py" line="37" />
+        <source>Edit readings</source>
+        <translation>修改读数</translation>
     </message>
 </context>
 </TS>

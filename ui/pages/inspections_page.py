@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -26,6 +28,7 @@ class InspectionsPage(QWidget):
     """Lists inspections; Enter or double-click emits `inspection_activated` with the id."""
 
     inspection_activated = Signal(str)
+    new_requested = Signal()
 
     def __init__(self, source: InspectionSource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,6 +49,10 @@ class InspectionsPage(QWidget):
         for code in ("pass", "fail", "inconclusive"):
             self.verdict.addItem(labels.verdict(code), code)
         self.count = QLabel()
+        self.new_button = QPushButton(self.tr("New inspection"))
+        self.new_button.setToolTip("Ctrl+N")
+        self.new_button.clicked.connect(self.new_requested)
+        QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_requested.emit)
 
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -69,6 +76,7 @@ class InspectionsPage(QWidget):
         filters.addWidget(self.status, 1)
         filters.addWidget(self.form, 1)
         filters.addWidget(self.verdict, 1)
+        filters.addWidget(self.new_button)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)

@@ -1,0 +1,232 @@
+"""The guided inspection, driven through the real widgets: typing into grids, Enter, paste, undo,
+recovery after a restart, expired standards, finalising with the passphrase."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from inspector_app import credit_code
+from inspector_app.demo import DEMO_PASSPHRASE, seed_demo
+from inspector_app.readings import nest
+from inspector_app.services import open_services
+from tests.ui.typing import show_active
+from ui.inspection.new_dialog import NewInspectionDialog
+from ui.inspection.steps import ChecklistStep, FieldsStep, GridStep
+from ui.inspection.window import InspectionWindow
+from ui.main_window import MainWindow
+
+CODE = "91500112MA5U7XY1P" + credit_code.check_character("91500112MA5U7XY1P")
+
+
+@pytest.fixture
+def signed_services(tmp_path):
+    with open_services(tmp_path / "wizard.sqlite") as s:
+        seed_demo(s, inspections=0, seed=5)
+        yield s
+
+
+def start(services, form_id: str, **kwargs) -> str:
+    site = (
+        services.registry.create("sites", {"name": "测试单位", "credit_code": CODE})
+        if not services.registry.search("sites", credit_code=CODE)
+        else services.registry.search("sites", credit_code=CODE)[0]["id"]
+    )
+    instrument = None
+    if form_id != "net_content":
+        instrument = services.registry.create(
+            "instruments",
+            {
+                "site_id": site,
+                "kind": form_id,
+                "serial": f"W-{form_id}-{len(services.registry.search('instruments', limit=999))}",
+            },
+        )
+    return services.inspections.start(
+        form_id=form_id,
+        site_id=site,
+        instrument_id=instrument,
+        lot={"product": "白砂糖"} if instrument is None else None,
+        **kwargs,
+    )
+
+
+def step_of(window: InspectionWindow, kind: type, step_id: str | None = None):
+    for index, widget in enumerate(window.steps):
+        if isinstance(widget, kind) and (step_id is None or widget.step.id == step_id):
+            window.go(index)
+            return widget
+    raise AssertionError(step_id)
+
+
+def type_cell(qtbot, grid, row: int, column: int, text: str) -> None:
+    """Type into a cell as a user does: focus it, type, press Enter (which moves on)."""
+    grid.setFocus()
+    grid.setCurrentCell(row, column)
+    QApplication.processEvents()
+    if not isinstance(QApplication.focusWidget(), QLineEdit):
+        grid.editItem(grid.item(row, column))
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit), editor
+    qtbot.keyClicks(editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    QApplication.processEvents()  # the event loop runs between a user's key presses
+
+
+def test_scale_readings_typed_into_the_grid(signed_services, qtbot):
+    iid = start(signed_services, "scale")
+    window = InspectionWindow(signed_services, iid, "zh")
+    qtbot.addWidget(window)
+    show_active(qtbot, window)
+    fields = step_of(window, FieldsStep, "identification")
+    fields.fields.editors["max"].setText("15000")
+    fields.fields.editors["max"].editingFinished.emit()
+    fields.fields.editors["e"].setText("5")
+    fields.fields.editors["e"].editingFinished.emit()
+    grid = step_of(window, GridStep, "weighings").grid
+    for text in ("100", "100", "1.5", "15000", "15010", "0.5"):  # Enter walks the cells and grows
+        type_cell(
+            qtbot,
+            grid,
+            grid.currentRow() if grid.currentRow() >= 0 else 0,
+            max(grid.currentColumn(), 0),
+            text,
+        )
+    assert grid.rowCount() >= 2
+    stored = nest(signed_services.inspections.readings(iid))
+    assert stored["weighings"][1] == {"load": "15000", "indication": "15010", "added": "0.5"}
+    assert window.live["verdict"] == "pass"
+    assert "合格" in window.banner.text()
+    qtbot.waitUntil(lambda: grid.columnCount() > 4 and grid.item(0, grid.columnCount() - 1).text() == "合格")
+
+
+def test_fuel_dispenser_two_level_grid_and_checklist(signed_services, qtbot):
+    iid = start(signed_services, "fuel_dispenser")
+    window = InspectionWindow(signed_services, iid, "zh")
+    qtbot.addWidget(window)
+    ident = step_of(window, FieldsStep, "identification")
+    for fid, value in (("fuel", "gasoline"), ("measure_material", "stainless_steel")):
+        combo = ident.fields.editors[fid]
+        combo.setCurrentIndex(combo.findData(value))
+        combo.activated.emit(combo.currentIndex())
+    grid = step_of(window, GridStep, "indication_error").grid
+    grid.setCurrentCell(0, 0)
+    grid.paste("1\t20.02\t20.00\n1\t20.00\t20.00\n1\t20.01\t20.00\n2\t50.00\t49.93")
+    stored = nest(signed_services.inspections.readings(iid))
+    assert (
+        len(stored["flow_points"][0]["runs"]) == 3 and stored["flow_points"][1]["runs"][0]["v_b"] == "49.93"
+    )
+    assert window.live["verdict"] == "pass"
+    checklist = step_of(window, ChecklistStep)
+    combo = checklist.answers["seal_encoder"]
+    combo.setCurrentIndex(combo.findData("false"))
+    combo.activated.emit(combo.currentIndex())
+    assert window.live["verdict"] == "fail" and "seal_encoder" in window.live["failed"]
+    assert "封印" in window.banner.text()
+
+
+def test_undo_and_redo_every_edit(signed_services, qtbot):
+    iid = start(signed_services, "taxi_meter")
+    window = InspectionWindow(signed_services, iid, "zh")
+    qtbot.addWidget(window)
+    grid = step_of(window, GridStep, "distance").grid
+    grid.setCurrentCell(0, 0)
+    grid.paste("1000\t974")
+    assert window.live["verdict"] == "fail"
+    window.undo_stack.undo()
+    assert signed_services.inspections.readings(iid) == {}
+    assert grid.rows()[0] == ["", ""]
+    window.undo_stack.redo()
+    assert signed_services.inspections.readings(iid)["distance_tests[0].reference_m"] == "974"
+    assert window.live["verdict"] == "fail"
+
+
+def test_invalid_cell_is_marked_and_explained(signed_services, qtbot):
+    iid = start(signed_services, "taxi_meter")
+    window = InspectionWindow(signed_services, iid, "zh")
+    qtbot.addWidget(window)
+    grid = step_of(window, GridStep, "distance").grid
+    grid.setCurrentCell(0, 0)
+    grid.paste("1000\t-5")
+    assert "0 < x" in grid.item(0, 1).toolTip()
+    assert "⚠" in window.banner.text()
+    assert signed_services.inspections.readings(iid)["distance_tests[0].reference_m"] == "-5"  # kept
+
+
+def test_net_content_125_packages_pasted(signed_services, qtbot):
+    iid = start(signed_services, "net_content")
+    window = InspectionWindow(signed_services, iid, "zh")
+    qtbot.addWidget(window)
+    lot = step_of(window, FieldsStep, "lot")
+    for fid, value in (("nominal", "500"), ("lot_size", "5000")):
+        lot.fields.editors[fid].setText(value)
+        lot.fields.editors[fid].editingFinished.emit()
+    combo = lot.fields.editors["quantity"]
+    combo.setCurrentIndex(combo.findData("mass"))
+    combo.activated.emit(combo.currentIndex())
+    grid = step_of(window, GridStep, "samples").grid
+    grid.setCurrentCell(0, 2)
+    grid.paste("\n".join(["501.5"] * 124 + ["484.0"]))
+    assert grid.rowCount() >= 125
+    assert window.live["verdict"] == "pass" and window.live["results"]["k1"] == 1
+    assert len(nest(signed_services.inspections.readings(iid))["samples"]) == 125
+
+
+def test_recovery_after_the_app_was_killed(tmp_path, qtbot):
+    path = tmp_path / "killed.sqlite"
+    with open_services(path) as s:
+        iid = start(s, "taxi_meter")
+        window = InspectionWindow(s, iid, "zh")
+        grid = step_of(window, GridStep, "distance").grid
+        grid.setCurrentCell(0, 0)
+        grid.paste("1000\t1006")
+        step = window.current_step()
+        window.hide()  # the process dies here: no closeEvent, no flush
+        window.deleteLater()
+        QApplication.processEvents()
+    with open_services(path) as s:
+        main = MainWindow(s, "zh")
+        qtbot.addWidget(main)
+        again = main.resume()
+        assert again is not None and again.inspection_id == iid
+        assert again.current_step() == step
+        assert "恢复" in again.notice.text()
+        assert step_of(again, GridStep, "distance").grid.rows()[0] == ["1000", "1006"]
+        again.close()
+        assert s.inspections.resumable() is None  # closed normally now
+
+
+def test_new_inspection_refuses_an_expired_standard(signed_services, qtbot):
+    dialog = NewInspectionDialog(signed_services, "zh")
+    qtbot.addWidget(dialog)
+    for i in range(dialog.standards.count()):
+        item = dialog.standards.item(i)
+        if "过期" in item.text() or "0099" in item.text():
+            item.setCheckState(Qt.CheckState.Checked)
+    assert dialog.create() is None
+    assert "过期" in dialog.message.text()
+    for i in range(dialog.standards.count()):
+        dialog.standards.item(i).setCheckState(Qt.CheckState.Unchecked)
+    created = dialog.create()
+    assert created is not None and signed_services.inspections.get(created)["status"] == "draft"
+
+
+def test_finalise_asks_the_passphrase_and_signs(signed_services, qtbot):
+    iid = start(signed_services, "taxi_meter")
+    window = InspectionWindow(signed_services, iid, "zh")
+    qtbot.addWidget(window)
+    grid = step_of(window, GridStep, "distance").grid
+    grid.setCurrentCell(0, 0)
+    grid.paste("1000\t974")
+    summary = window.summary()
+    summary.measures["stop_use"].setChecked(True)
+    assert not window.finalise_with("wrong passphrase")
+    assert "口令" in window.notice.text() and signed_services.inspections.get(iid)["status"] == "draft"
+    with qtbot.waitSignal(window.finalised):
+        assert window.finalise_with(DEMO_PASSPHRASE)
+    row = signed_services.inspections.get(iid)
+    assert row["status"] == "finalised" and json.loads(row["measures"]) == ["stop_use"]
+    assert signed_services.records.pdf_of(iid) is not None
