@@ -28,6 +28,35 @@ _LABELS: dict[str, str] = {
 }
 
 
+# Computed values shown beside readings (keys of the evaluator's results).
+_RESULTS: dict[str, str] = {
+    "v_b": QT_TRANSLATE_NOOP("Results", "V_B (L)"),
+    "v_bt": QT_TRANSLATE_NOOP("Results", "V_Bt (L)"),
+    "error_pct": QT_TRANSLATE_NOOP("Results", "Error (%)"),
+    "p": QT_TRANSLATE_NOOP("Results", "P"),
+    "error": QT_TRANSLATE_NOOP("Results", "E"),
+    "corrected_error": QT_TRANSLATE_NOOP("Results", "Ec"),
+    "mpe": QT_TRANSLATE_NOOP("Results", "MPE"),
+    "computed": QT_TRANSLATE_NOOP("Results", "Computed"),
+    "difference": QT_TRANSLATE_NOOP("Results", "Difference"),
+    "exact": QT_TRANSLATE_NOOP("Results", "Exact amount"),
+    "shortage": QT_TRANSLATE_NOOP("Results", "Shortage"),
+    "deviation": QT_TRANSLATE_NOOP("Results", "Negative deviation"),
+    "limit": QT_TRANSLATE_NOOP("Results", "Limit"),
+    "added": QT_TRANSLATE_NOOP("Results", "1.4 d"),
+    "class": QT_TRANSLATE_NOOP("Results", "Class"),
+    "k_suggested": QT_TRANSLATE_NOOP("Results", "Suggested k"),
+    "k_rounded": QT_TRANSLATE_NOOP("Results", "k to set"),
+    "expected_error_pct": QT_TRANSLATE_NOOP("Results", "Expected error (%)"),
+}
+HIDDEN_RESULTS = ("exceeds_mpe", "verdict")
+
+
+def result_key(key: str) -> str:
+    text = _RESULTS.get(key)
+    return QCoreApplication.translate("Results", text) if text else key
+
+
 def _label(code: str | None) -> str:
     text = _LABELS.get(code or "")
     return QCoreApplication.translate("Labels", text) if text else (code or "")

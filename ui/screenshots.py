@@ -30,6 +30,29 @@ def save_screenshots(services: Any, lang: str, outdir: Path) -> list[Path]:
         path = outdir / f"{index + 1:02d}-{name}-{lang}.png"
         window.grab().save(str(path))
         saved.append(path)
+    # Every procedure's steps, filled from a demo draft (or a copy of a finalised record).
+    from ui.inspection.window import InspectionWindow
+
+    for form_id in ("fuel_dispenser", "taxi_meter", "scale", "net_content"):
+        rows = services.inspections.list_rows(form_id=form_id, status="draft", limit=1)
+        if rows:
+            draft = rows[0]["id"]
+        else:
+            done = services.inspections.list_rows(form_id=form_id, limit=1)
+            if not done:
+                continue
+            draft = services.inspections.correct(done[0]["id"])
+        inspection = InspectionWindow(services, draft, lang)
+        inspection.resize(1280, 800)
+        inspection.show()
+        for index, step in enumerate(inspection.definition.steps):
+            inspection.go(index)
+            for _ in range(3):
+                QApplication.processEvents()
+            path = outdir / f"step-{form_id}-{index + 1:02d}-{step.id}-{lang}.png"
+            inspection.grab().save(str(path))
+            saved.append(path)
+        inspection.close()
     if signed:  # the preview of a signed record
         dialog = window.open_inspection(signed)
         QApplication.processEvents()

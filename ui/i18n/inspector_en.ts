@@ -3,17 +3,17 @@
 <context>
     <name>ChecklistStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="204" />
+        <location filename="../inspection/steps.py" line="206" />
         <source>Not checked</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="205" />
+        <location filename="../inspection/steps.py" line="207" />
         <source>Conforms</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="206" />
+        <location filename="../inspection/steps.py" line="208" />
         <source>Does not conform</source>
         <translation type="unfinished" />
     </message>
@@ -21,17 +21,17 @@
 <context>
     <name>GridStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="249" />
+        <location filename="../inspection/steps.py" line="256" />
         <source>Group</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="257" />
+        <location filename="../inspection/steps.py" line="267" />
         <source>Enter moves to the next cell; Ctrl+V pastes a column from a spreadsheet; Delete clears the selected cells.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="324" />
+        <location filename="../inspection/steps.py" line="342" />
         <source>Result</source>
         <translation type="unfinished" />
     </message>
@@ -82,42 +82,42 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/window.py" line="111" />
+        <location filename="../inspection/window.py" line="115" />
         <source>Recovered: this inspection was open when the app stopped; nothing typed was lost.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/window.py" line="141" />
+        <location filename="../inspection/window.py" line="148" />
         <source>This inspection is finalised and can no longer change.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/window.py" line="159" />
+        <location filename="../inspection/window.py" line="166" />
         <source>Still to fill in: </source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/window.py" line="183" />
+        <location filename="../inspection/window.py" line="194" />
         <source>Finalise</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/window.py" line="184" />
+        <location filename="../inspection/window.py" line="196" />
         <source>Finalise record %1 with the verdict “%2”? A finalised record can no longer be changed; a correction is a new record.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/window.py" line="188" />
+        <location filename="../inspection/window.py" line="205" />
         <source>Sign</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/window.py" line="188" />
+        <location filename="../inspection/window.py" line="205" />
         <source>Passphrase of your key:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/window.py" line="200" />
+        <location filename="../inspection/window.py" line="218" />
         <source>Wrong passphrase; nothing was changed.</source>
         <translation type="unfinished" />
     </message>
@@ -377,7 +377,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="83" />
+        <location filename="../inspection/new_dialog.py" line="85" />
         <source>(none: a product lot)</source>
         <translation type="unfinished" />
     </message>
@@ -478,6 +478,99 @@
     </message>
 </context>
 <context>
+    <name>Results</name>
+    <message>
+        <location filename="../labels.py" line="33" />
+        <source>V_B (L)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../labels.py" line="34" />
+        <source>V_Bt (L)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../labels.py" line="35" />
+        <source>Error (%)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../labels.py" line="36" />
+        <source>P</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../labels.py" line="37" />
+        <source>E</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../labels.py" line="38" />
+        <source>Ec</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../labels.py" line="39" />
+        <source>MPE</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../labels.py" line="40" />
+        <source>Computed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../labels.py" line="41" />
+        <source>Difference</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../labels.py" line="42" />
+        <source>Exact amount</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../labels.py" line="43" />
+        <source>Shortage</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../labels.py" line="44" />
+        <source>Negative deviation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../labels.py" line="45" />
+        <source>Limit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../labels.py" line="46" />
+        <source>1.4 d</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../labels.py" line="47" />
+        <source>Class</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../labels.py" line="48" />
+        <source>Suggested k</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../labels.py" line="49" />
+        <source>k to set</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../labels.py" line="50" />
+        <source>Expected error (%)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <location filename="../pages/settings_page.py" line="65" />
@@ -516,22 +609,22 @@
 <context>
     <name>SummaryStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="357" />
+        <location filename="../inspection/steps.py" line="375" />
         <source>Measures taken:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="363" />
+        <location filename="../inspection/steps.py" line="381" />
         <source>Finalise and sign…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="391" />
+        <location filename="../inspection/steps.py" line="411" />
         <source>Failed items: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="393" />
+        <location filename="../inspection/steps.py" line="413" />
         <source>To measure next: %1</source>
         <translation type="unfinished" />
     </message>

@@ -3,17 +3,17 @@
 <context>
     <name>ChecklistStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="204" />
+        <location filename="../inspection/steps.py" line="206" />
         <source>Not checked</source>
         <translation>未检查</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="205" />
+        <location filename="../inspection/steps.py" line="207" />
         <source>Conforms</source>
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="206" />
+        <location filename="../inspection/steps.py" line="208" />
         <source>Does not conform</source>
         <translation>不符合</translation>
     </message>
@@ -21,17 +21,17 @@
 <context>
     <name>GridStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="249" />
+        <location filename="../inspection/steps.py" line="256" />
         <source>Group</source>
         <translation>组（流量点）</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="257" />
+        <location filename="../inspection/steps.py" line="267" />
         <source>Enter moves to the next cell; Ctrl+V pastes a column from a spreadsheet; Delete clears the selected cells.</source>
         <translation>回车移到下一格；Ctrl+V 粘贴表格中复制的一列；Delete 清除选中的单元格。</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="324" />
+        <location filename="../inspection/steps.py" line="342" />
         <source>Result</source>
         <translation>核验结果</translation>
     </message>
@@ -82,42 +82,42 @@
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="111" />
+        <location filename="../inspection/window.py" line="115" />
         <source>Recovered: this inspection was open when the app stopped; nothing typed was lost.</source>
         <translation>已恢复：程序退出时此检查正在进行，已输入的内容没有丢失。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="141" />
+        <location filename="../inspection/window.py" line="148" />
         <source>This inspection is finalised and can no longer change.</source>
         <translation>此检查已定稿，不能再修改。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="159" />
+        <location filename="../inspection/window.py" line="166" />
         <source>Still to fill in: </source>
         <translation>待填写：</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="183" />
+        <location filename="../inspection/window.py" line="194" />
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="184" />
+        <location filename="../inspection/window.py" line="196" />
         <source>Finalise record %1 with the verdict “%2”? A finalised record can no longer be changed; a correction is a new record.</source>
         <translation>以结论“%2”定稿记录 %1？定稿后不能再修改；如需更正须新建更正记录。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="188" />
+        <location filename="../inspection/window.py" line="205" />
         <source>Sign</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="188" />
+        <location filename="../inspection/window.py" line="205" />
         <source>Passphrase of your key:</source>
         <translation>密钥口令：</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="200" />
+        <location filename="../inspection/window.py" line="218" />
         <source>Wrong passphrase; nothing was changed.</source>
         <translation>口令不正确，未做任何改动。</translation>
     </message>
@@ -377,7 +377,7 @@
         <translation>商品（净含量检验）</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="83" />
+        <location filename="../inspection/new_dialog.py" line="85" />
         <source>(none: a product lot)</source>
         <translation>（无：定量包装商品检验批）</translation>
     </message>
@@ -478,6 +478,99 @@
     </message>
 </context>
 <context>
+    <name>Results</name>
+    <message>
+        <location filename="../labels.py" line="33" />
+        <source>V_B (L)</source>
+        <translation>V_B (L)</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="34" />
+        <source>V_Bt (L)</source>
+        <translation>V_Bt (L)</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="35" />
+        <source>Error (%)</source>
+        <translation>误差 (%)</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="36" />
+        <source>P</source>
+        <translation>P（化整前示值）</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="37" />
+        <source>E</source>
+        <translation>E（误差）</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="38" />
+        <source>Ec</source>
+        <translation>Ec（修正误差）</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="39" />
+        <source>MPE</source>
+        <translation>MPE</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="40" />
+        <source>Computed</source>
+        <translation>计算值</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="41" />
+        <source>Difference</source>
+        <translation>差值</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="42" />
+        <source>Exact amount</source>
+        <translation>精确金额</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="43" />
+        <source>Shortage</source>
+        <translation>短缺量</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="44" />
+        <source>Negative deviation</source>
+        <translation>负偏差</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="45" />
+        <source>Limit</source>
+        <translation>限值</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="46" />
+        <source>1.4 d</source>
+        <translation>1.4 d</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="47" />
+        <source>Class</source>
+        <translation>判定</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="48" />
+        <source>Suggested k</source>
+        <translation>建议 k</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="49" />
+        <source>k to set</source>
+        <translation>应设 k</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="50" />
+        <source>Expected error (%)</source>
+        <translation>预计误差 (%)</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <location filename="../pages/settings_page.py" line="65" />
@@ -516,22 +609,22 @@
 <context>
     <name>SummaryStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="357" />
+        <location filename="../inspection/steps.py" line="375" />
         <source>Measures taken:</source>
         <translation>处理措施：</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="363" />
+        <location filename="../inspection/steps.py" line="381" />
         <source>Finalise and sign…</source>
         <translation>定稿并签名…</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="391" />
+        <location filename="../inspection/steps.py" line="411" />
         <source>Failed items: %1</source>
         <translation>不合格项目：%1</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="393" />
+        <location filename="../inspection/steps.py" line="413" />
         <source>To measure next: %1</source>
         <translation>需补测：%1</translation>
     </message>

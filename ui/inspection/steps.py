@@ -332,12 +332,18 @@ class GridStep(StepWidget):
         keys = []
         for entry in entries:
             if isinstance(entry, dict):
-                keys = [k for k in entry if k not in ("verdict",) and not isinstance(entry[k], dict | list)]
+                keys = [
+                    k
+                    for k in entry
+                    if k not in labels.HIDDEN_RESULTS and not isinstance(entry[k], dict | list)
+                ]
                 break
         if keys != self.result_keys:
             self.result_keys = keys
             self.grid.setColumnCount(self.grid.editable_columns + len(keys) + 1)
-            self.grid.setHorizontalHeaderLabels([*self.base_headers, *keys, self.tr("Result")])
+            self.grid.setHorizontalHeaderLabels(
+                [*self.base_headers, *(labels.result_key(k) for k in keys), self.tr("Result")]
+            )
         self.grid.setColumnCount(self.grid.editable_columns + len(self.result_keys) + 1)
         self.grid.ensure_items()
         self.grid.blockSignals(True)
@@ -348,8 +354,8 @@ class GridStep(StepWidget):
             verdict = entry.get("verdict") if isinstance(entry, dict) else None
             if isinstance(entry, dict) and "class" in entry:  # net-content packages
                 verdict = "pass" if entry["class"] == "ok" else "fail"
-            if isinstance(entry, dict) and entry.get("exceeds_mpe"):
-                verdict = "fail"
+            if isinstance(entry, dict) and "exceeds_mpe" in entry:  # a dispenser run (§2.4-4)
+                verdict = "fail" if entry["exceeds_mpe"] else "pass"
             cell = self.grid.item(r, self.grid.columnCount() - 1)
             cell.setText(labels.verdict(verdict) if verdict else "")
             cell.setIcon(icons.verdict_icon(verdict, 16) if verdict else icons.verdict_icon("none", 1))
