@@ -237,6 +237,78 @@ def fingerprint_of(db: Database, record_no: str) -> str | None:
     return None if row is None else row[0]
 
 
+def add_attachment(
+    db: Database,
+    inspection_id: str,
+    *,
+    kind: str,
+    sha256: str,
+    mime: str,
+    data: bytes,
+    stamp: Stamp,
+    replace_kind: bool = False,
+) -> str:
+    """Store evidence on a draft (a signature replaces the previous one of its kind).
+
+    Raises FrozenRecord if the inspection is finalised.
+    """
+    row_id = new_id()
+    try:
+        with db.atomic():
+            if replace_kind:
+                db.execute(
+                    "DELETE FROM attachments WHERE inspection_id = ? AND kind = ?", [inspection_id, kind]
+                )
+            db.execute(
+                "INSERT INTO attachments (id, inspection_id, kind, sha256, mime, data, created_at, "
+                "updated_at, device_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [row_id, inspection_id, kind, sha256, mime, data, stamp.now, stamp.now, stamp.device_id],
+            )
+            audit.append(
+                db,
+                stamp,
+                action="attach",
+                actor="",
+                entity="inspections",
+                entity_id=inspection_id,
+                detail={"kind": kind, "sha256": sha256},
+            )
+    except sqlite3.DatabaseError as exc:
+        if _frozen(exc):
+            raise FrozenRecord(inspection_id) from exc
+        raise
+    return row_id
+
+
+def remove_attachment(db: Database, inspection_id: str, attachment_id: str, stamp: Stamp) -> None:
+    try:
+        with db.atomic():
+            db.execute(
+                "DELETE FROM attachments WHERE id = ? AND inspection_id = ?", [attachment_id, inspection_id]
+            )
+            audit.append(
+                db,
+                stamp,
+                action="detach",
+                actor="",
+                entity="inspections",
+                entity_id=inspection_id,
+                detail={"attachment": attachment_id},
+            )
+    except sqlite3.DatabaseError as exc:
+        if _frozen(exc):
+            raise FrozenRecord(inspection_id) from exc
+        raise
+
+
+def attachment_list(db: Database, inspection_id: str) -> list[dict[str, Any]]:
+    sql = (
+        "SELECT id, kind, sha256, mime, created_at FROM attachments WHERE inspection_id = ? "
+        "ORDER BY created_at"
+    )
+    return list(db.query(sql, [inspection_id]))
+
+
 def attachments(db: Database, inspection_id: str) -> list[tuple[str, bytes]]:
     """(kind, data) of each attachment, in a stable order."""
     sql = "SELECT kind, data FROM attachments WHERE inspection_id = ? ORDER BY kind, sha256"

@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
         self.inspections_page = InspectionsPage(services.inspections)
         self.inspections_page.inspection_activated.connect(self.open_inspection)
         self.inspections_page.new_requested.connect(self.new_inspection)
+        self.inspections_page.export_requested.connect(lambda: self.export_all())
         self.open_windows: dict[str, QWidget] = {}
         self._pages: dict[str, QWidget] = {"inspections": self.inspections_page}
         self._builders: dict[str, Callable[[], QWidget]] = {
@@ -154,6 +155,7 @@ class MainWindow(QMainWindow):
         dialog = RecordPreviewDialog(
             row["record_no"], pdf, self.services.records.preview(inspection_id), self
         )
+        dialog.correct_requested.connect(lambda: (dialog.close(), self.correct(inspection_id)))
         dialog.open()
         return dialog
 
@@ -183,6 +185,58 @@ class MainWindow(QMainWindow):
             self.inspections_page.reload()
             return self.open_draft(dialog.created)
         return None
+
+    def export_all(self, folder: str | None = None) -> Any:
+        """Write every signed PDF into a folder, off the GUI thread, with progress and Cancel."""
+        from PySide6.QtWidgets import QFileDialog, QProgressDialog
+
+        from ui.runner import Task, start
+
+        if not folder:
+            folder = QFileDialog.getExistingDirectory(self, self.tr("Export signed PDFs to"))
+        if not folder:
+            return None
+        rows = self.services.inspections.list_rows(status="", limit=10_000_000)
+        records = self.services.records
+
+        def work(report: Any, cancelled: Any) -> int:
+            from pathlib import Path
+
+            written = 0
+            for done, row in enumerate(rows, start=1):
+                if cancelled.is_set():
+                    break
+                pdf = records.pdf_of(row["id"])
+                if pdf is not None:
+                    (Path(folder) / f"{row['record_no']}.pdf").write_bytes(pdf)
+                    written += 1
+                report(done, len(rows))
+            return written
+
+        progress = QProgressDialog(
+            self.tr("Exporting signed PDFs…"), self.tr("Cancel"), 0, max(len(rows), 1), self
+        )
+        progress.setMinimumDuration(300)
+        task = Task(work)
+        task.signals.progress.connect(lambda done, _total: progress.setValue(done))
+        task.signals.finished.connect(
+            lambda n: (
+                progress.close(),
+                self.statusBar().showMessage(
+                    self.tr("%1 signed PDF(s) exported.").replace("%1", str(n)), 8000
+                ),
+            )
+        )
+        task.signals.failed.connect(lambda why: (progress.close(), self.statusBar().showMessage("⚠ " + why)))
+        progress.canceled.connect(task.cancel)
+        self.export_task = start(task)
+        return task
+
+    def correct(self, inspection_id: str) -> Any:
+        """Start a correction of a finalised record: a new draft that supersedes it."""
+        new_id = self.services.inspections.correct(inspection_id)
+        self.inspections_page.reload()
+        return self.open_draft(new_id)
 
     def resume(self) -> Any:
         """Reopen the draft that was open when the app stopped (killed, or the laptop died)."""

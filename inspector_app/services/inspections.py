@@ -7,6 +7,7 @@ re-evaluates exactly as it was recorded even after the form changes.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -181,6 +182,66 @@ class InspectionService:
     def resumable(self) -> dict[str, Any] | None:
         """The draft that was open when the app last stopped (its ui_state says so), if any."""
         return repo.open_draft(self._db)
+
+    # -- evidence ---------------------------------------------------------------------------
+    ATTACHMENT_KINDS = ("photo", "signature_inspector", "signature_site")
+    MAX_ATTACHMENT = 20 * 1024 * 1024  # bytes: a phone photo, not a video
+
+    def attach(self, inspection_id: str, kind: str, data: bytes, mime: str) -> str:
+        """Store a photo or a signature image with its SHA-256 (listed in the signed record).
+
+        Raises ValidationFailed for an unknown kind, an empty or oversized file, or a type that
+        is not an image; RecordFrozen once the inspection is finalised.
+        """
+        errors = []
+        if kind not in self.ATTACHMENT_KINDS:
+            errors.append(
+                FieldError("kind", "unknown_choice", {"value": kind, "choices": list(self.ATTACHMENT_KINDS)})
+            )
+        if not data or len(data) > self.MAX_ATTACHMENT:
+            errors.append(
+                FieldError(
+                    "file",
+                    "out_of_range",
+                    {
+                        "value": f"{len(data)} B",
+                        "min": "0",
+                        "max": f"{self.MAX_ATTACHMENT} B",
+                        "min_exclusive": True,
+                        "unit": "",
+                        "label_zh": "文件大小",
+                        "label_en": "File size",
+                    },
+                )
+            )
+        if mime not in ("image/png", "image/jpeg"):
+            errors.append(
+                FieldError("file", "unknown_choice", {"value": mime, "choices": ["image/png", "image/jpeg"]})
+            )
+        if errors:
+            raise ValidationFailed(errors)
+        try:
+            return repo.add_attachment(
+                self._db,
+                inspection_id,
+                kind=kind,
+                sha256=hashlib.sha256(data).hexdigest(),
+                mime=mime,
+                data=data,
+                stamp=self._stamp(),
+                replace_kind=kind.startswith("signature_"),
+            )
+        except FrozenRecord as exc:
+            raise RecordFrozen(inspection_id) from exc
+
+    def detach(self, inspection_id: str, attachment_id: str) -> None:
+        try:
+            repo.remove_attachment(self._db, inspection_id, attachment_id, self._stamp())
+        except FrozenRecord as exc:
+            raise RecordFrozen(inspection_id) from exc
+
+    def attachments(self, inspection_id: str) -> list[dict[str, Any]]:
+        return repo.attachment_list(self._db, inspection_id)
 
     def correct(self, inspection_id: str) -> str:
         """A new draft with the same readings that supersedes a finalised inspection."""

@@ -230,3 +230,61 @@ def test_finalise_asks_the_passphrase_and_signs(signed_services, qtbot):
     row = signed_services.inspections.get(iid)
     assert row["status"] == "finalised" and json.loads(row["measures"]) == ["stop_use"]
     assert signed_services.records.pdf_of(iid) is not None
+
+
+def test_photos_and_signatures_are_stored_and_signed(signed_services, qtbot, tmp_path):
+    from PySide6.QtGui import QColor, QImage
+
+    iid = start(signed_services, "taxi_meter")
+    window = InspectionWindow(signed_services, iid, "zh")
+    qtbot.addWidget(window)
+    show_active(qtbot, window)
+    grid = step_of(window, GridStep, "distance").grid
+    grid.setCurrentCell(0, 0)
+    grid.paste("1000\t1006")
+    window.go(len(window.steps) - 1)
+    image = QImage(64, 48, QImage.Format.Format_RGB32)
+    image.fill(QColor("#336699"))
+    image.save(str(tmp_path / "meter.png"))
+    evidence = window.evidence
+    assert evidence.add_photo(str(tmp_path / "meter.png"))
+    (tmp_path / "notes.txt").write_text("x")
+    assert not evidence.add_photo(str(tmp_path / "notes.txt")) and "image/png" in evidence.message.text()
+    pad = evidence.pads["signature_inspector"]
+    assert not evidence.save_signature("signature_inspector")  # nothing drawn yet
+    qtbot.mousePress(pad, Qt.MouseButton.LeftButton, pos=pad.rect().center() - pad.rect().center() / 2)
+    qtbot.mouseMove(pad, pad.rect().center())
+    qtbot.mouseRelease(pad, Qt.MouseButton.LeftButton, pos=pad.rect().center() + pad.rect().center() / 3)
+    assert evidence.save_signature("signature_inspector")
+    evidence.refusal.setText("负责人拒绝签字")
+    evidence.refusal.editingFinished.emit()
+    kinds = sorted(a["kind"] for a in signed_services.inspections.attachments(iid))
+    assert kinds == ["photo", "signature_inspector"]
+    assert window.finalise_with(DEMO_PASSPHRASE)
+    record = json.loads(signed_services.inspections.get(iid)["canonical"])
+    assert sorted(a["kind"] for a in record["attachments"]) == kinds
+    assert record["readings"]["signatures.refusal"] == "负责人拒绝签字"
+    import io
+
+    import pypdf
+
+    reader = pypdf.PdfReader(io.BytesIO(signed_services.records.pdf_of(iid)))
+    images = sum(len(page.images) for page in reader.pages)
+    assert images >= 3  # QR codes, the photo, the signature
+
+
+def test_correction_and_export_with_progress(signed_services, qtbot, tmp_path):
+    iid = start(signed_services, "taxi_meter")
+    signed_services.inspections.set_readings(
+        iid, {"distance_tests[0].meter_m": "1000", "distance_tests[0].reference_m": "974"}
+    )
+    signed_services.inspections.finalise(iid, sealer=signed_services.records.sealer(DEMO_PASSPHRASE))
+    main = MainWindow(signed_services, "zh")
+    qtbot.addWidget(main)
+    correction = main.correct(iid)
+    assert signed_services.inspections.get(correction.inspection_id)["supersedes"] == iid
+    correction.close()
+    task = main.export_all(str(tmp_path))
+    with qtbot.waitSignal(task.signals.finished, timeout=20000) as blocker:
+        pass
+    assert blocker.args[0] == 1 and len(list(tmp_path.glob("*.pdf"))) == 1

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QImage, QKeySequence, QPainter, QPixmap, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 
 class RecordPreviewDialog(QDialog):
     """Shows the pages; exports the exact signed bytes (never a re-rendered copy)."""
+
+    correct_requested = Signal()
 
     def __init__(self, record_no: str, pdf: bytes, pages: list[bytes], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -41,10 +43,13 @@ class RecordPreviewDialog(QDialog):
         self.export_button = QPushButton(self.tr("Export PDF…"))
         self.print_button = QPushButton(self.tr("Print…"))
         close = QPushButton(self.tr("Close"))
+        self.correct_button = QPushButton(self.tr("Correct…"))
+        self.correct_button.setToolTip(self.tr("Start a new record that supersedes this one"))
+        self.correct_button.clicked.connect(self.correct_requested)
         buttons = QHBoxLayout()
         buttons.addWidget(QLabel(self.tr("Signed record: the exported file is the signed original.")))
         buttons.addStretch(1)
-        for b in (self.export_button, self.print_button, close):
+        for b in (self.correct_button, self.export_button, self.print_button, close):
             buttons.addWidget(b)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)

@@ -19,6 +19,86 @@
     </message>
 </context>
 <context>
+    <name>EvidencePanel</name>
+    <message>
+        <location filename="../inspection/evidence.py" line="121" />
+        <source>Add photo…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../inspection/evidence.py" line="122" />
+        <source>Camera…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../inspection/evidence.py" line="125" />
+        <source>The camera needs Qt Multimedia, which this installation lacks.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../inspection/evidence.py" line="127" />
+        <source>If the site refuses to sign: the reason</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../inspection/evidence.py" line="131" />
+        <location filename="../inspection/evidence.py" line="163" />
+        <source>Inspector signature</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../inspection/evidence.py" line="132" />
+        <location filename="../inspection/evidence.py" line="164" />
+        <source>Site representative signature</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../inspection/evidence.py" line="135" />
+        <source>Save signature</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../inspection/evidence.py" line="136" />
+        <source>Clear</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../inspection/evidence.py" line="151" />
+        <source>Evidence photos</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../inspection/evidence.py" line="163" />
+        <source>Photo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../inspection/evidence.py" line="174" />
+        <source>This inspection is finalised and can no longer change.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../inspection/evidence.py" line="176" />
+        <source>Saved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../inspection/evidence.py" line="182" />
+        <source>Add photo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../inspection/evidence.py" line="182" />
+        <source>Images (*.jpg *.jpeg *.png)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../inspection/evidence.py" line="197" />
+        <source>Sign in the box first.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>GridStep</name>
     <message>
         <location filename="../inspection/steps.py" line="256" />
@@ -31,7 +111,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="342" />
+        <location filename="../inspection/steps.py" line="345" />
         <source>Result</source>
         <translation type="unfinished" />
     </message>
@@ -82,42 +162,42 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/window.py" line="115" />
+        <location filename="../inspection/window.py" line="121" />
         <source>Recovered: this inspection was open when the app stopped; nothing typed was lost.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/window.py" line="148" />
+        <location filename="../inspection/window.py" line="154" />
         <source>This inspection is finalised and can no longer change.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/window.py" line="166" />
+        <location filename="../inspection/window.py" line="172" />
         <source>Still to fill in: </source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/window.py" line="194" />
+        <location filename="../inspection/window.py" line="200" />
         <source>Finalise</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/window.py" line="196" />
+        <location filename="../inspection/window.py" line="202" />
         <source>Finalise record %1 with the verdict “%2”? A finalised record can no longer be changed; a correction is a new record.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/window.py" line="205" />
+        <location filename="../inspection/window.py" line="211" />
         <source>Sign</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/window.py" line="205" />
+        <location filename="../inspection/window.py" line="211" />
         <source>Passphrase of your key:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/window.py" line="218" />
+        <location filename="../inspection/window.py" line="224" />
         <source>Wrong passphrase; nothing was changed.</source>
         <translation type="unfinished" />
     </message>
@@ -125,52 +205,57 @@
 <context>
     <name>InspectionsPage</name>
     <message>
-        <location filename="../pages/inspections_page.py" line="36" />
+        <location filename="../pages/inspections_page.py" line="37" />
         <source>Search site, credit code, serial, record no.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="38" />
+        <location filename="../pages/inspections_page.py" line="39" />
         <source>Search inspections</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="39" />
+        <location filename="../pages/inspections_page.py" line="40" />
         <source>Status</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="40" />
+        <location filename="../pages/inspections_page.py" line="41" />
         <source>All statuses</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="43" />
+        <location filename="../pages/inspections_page.py" line="44" />
         <source>Procedure</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="44" />
+        <location filename="../pages/inspections_page.py" line="45" />
         <source>All procedures</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="47" />
+        <location filename="../pages/inspections_page.py" line="48" />
         <source>Verdict</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="48" />
+        <location filename="../pages/inspections_page.py" line="49" />
         <source>All verdicts</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="52" />
+        <location filename="../pages/inspections_page.py" line="53" />
         <source>New inspection</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <location filename="../pages/inspections_page.py" line="81" />
+        <source>Export signed PDFs…</source>
+        <translation type="unfinished" />
+    </message>
     <message numerus="yes">
-        <location filename="../pages/inspections_page.py" line="107" />
+        <location filename="../pages/inspections_page.py" line="111" />
         <source>%n inspection(s)</source>
         <translation>
             <numerusform>%n inspection</numerusform><numerusform>%n inspections</numerusform></translation>
@@ -272,33 +357,53 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../main_window.py" line="65" />
+        <location filename="../main_window.py" line="66" />
         <source>Inspections</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../main_window.py" line="66" />
+        <location filename="../main_window.py" line="67" />
         <source>Tasks</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../main_window.py" line="70" />
+        <location filename="../main_window.py" line="71" />
         <source>Verify a record</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../main_window.py" line="71" />
+        <location filename="../main_window.py" line="72" />
         <source>Settings</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../main_window.py" line="96" />
+        <location filename="../main_window.py" line="97" />
         <source>Database: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../main_window.py" line="146" />
+        <location filename="../main_window.py" line="147" />
         <source>Record %1 has no signed PDF (a draft, or finalised without a key).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../main_window.py" line="196" />
+        <source>Export signed PDFs to</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../main_window.py" line="216" />
+        <source>Exporting signed PDFs…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../main_window.py" line="216" />
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../main_window.py" line="221" />
+        <source>%1 signed PDF(s) exported.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -385,37 +490,47 @@
 <context>
     <name>RecordPreviewDialog</name>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="25" />
+        <location filename="../dialogs/record_preview_dialog.py" line="27" />
         <source>Record %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="41" />
+        <location filename="../dialogs/record_preview_dialog.py" line="43" />
         <source>Export PDF…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="42" />
+        <location filename="../dialogs/record_preview_dialog.py" line="44" />
         <source>Print…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="43" />
+        <location filename="../dialogs/record_preview_dialog.py" line="45" />
         <source>Close</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="45" />
+        <location filename="../dialogs/record_preview_dialog.py" line="46" />
+        <source>Correct…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../dialogs/record_preview_dialog.py" line="47" />
+        <source>Start a new record that supersedes this one</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../dialogs/record_preview_dialog.py" line="50" />
         <source>Signed record: the exported file is the signed original.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="62" />
+        <location filename="../dialogs/record_preview_dialog.py" line="67" />
         <source>Export PDF</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="62" />
+        <location filename="../dialogs/record_preview_dialog.py" line="67" />
         <source>PDF (*.pdf)</source>
         <translation type="unfinished" />
     </message>
@@ -609,22 +724,22 @@
 <context>
     <name>SummaryStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="375" />
+        <location filename="../inspection/steps.py" line="379" />
         <source>Measures taken:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="381" />
+        <location filename="../inspection/steps.py" line="385" />
         <source>Finalise and sign…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="411" />
+        <location filename="../inspection/steps.py" line="417" />
         <source>Failed items: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="413" />
+        <location filename="../inspection/steps.py" line="419" />
         <source>To measure next: %1</source>
         <translation type="unfinished" />
     </message>

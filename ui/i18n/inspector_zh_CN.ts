@@ -19,6 +19,86 @@
     </message>
 </context>
 <context>
+    <name>EvidencePanel</name>
+    <message>
+        <location filename="../inspection/evidence.py" line="121" />
+        <source>Add photo…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <location filename="../inspection/evidence.py" line="122" />
+        <source>Camera…</source>
+        <translation>拍照…</translation>
+    </message>
+    <message>
+        <location filename="../inspection/evidence.py" line="125" />
+        <source>The camera needs Qt Multimedia, which this installation lacks.</source>
+        <translation>拍照需要 Qt Multimedia，本安装未包含。</translation>
+    </message>
+    <message>
+        <location filename="../inspection/evidence.py" line="127" />
+        <source>If the site refuses to sign: the reason</source>
+        <translation>如被检查单位拒绝签字：填写原因</translation>
+    </message>
+    <message>
+        <location filename="../inspection/evidence.py" line="131" />
+        <location filename="../inspection/evidence.py" line="163" />
+        <source>Inspector signature</source>
+        <translation>检查人员签名</translation>
+    </message>
+    <message>
+        <location filename="../inspection/evidence.py" line="132" />
+        <location filename="../inspection/evidence.py" line="164" />
+        <source>Site representative signature</source>
+        <translation>被检查单位代表签名</translation>
+    </message>
+    <message>
+        <location filename="../inspection/evidence.py" line="135" />
+        <source>Save signature</source>
+        <translation>保存签名</translation>
+    </message>
+    <message>
+        <location filename="../inspection/evidence.py" line="136" />
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../inspection/evidence.py" line="151" />
+        <source>Evidence photos</source>
+        <translation>现场照片</translation>
+    </message>
+    <message>
+        <location filename="../inspection/evidence.py" line="163" />
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../inspection/evidence.py" line="174" />
+        <source>This inspection is finalised and can no longer change.</source>
+        <translation>此检查已定稿，不能再修改。</translation>
+    </message>
+    <message>
+        <location filename="../inspection/evidence.py" line="176" />
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location filename="../inspection/evidence.py" line="182" />
+        <source>Add photo</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <location filename="../inspection/evidence.py" line="182" />
+        <source>Images (*.jpg *.jpeg *.png)</source>
+        <translation>图片 (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <location filename="../inspection/evidence.py" line="197" />
+        <source>Sign in the box first.</source>
+        <translation>请先在框内签名。</translation>
+    </message>
+</context>
+<context>
     <name>GridStep</name>
     <message>
         <location filename="../inspection/steps.py" line="256" />
@@ -31,7 +111,7 @@
         <translation>回车移到下一格；Ctrl+V 粘贴表格中复制的一列；Delete 清除选中的单元格。</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="342" />
+        <location filename="../inspection/steps.py" line="345" />
         <source>Result</source>
         <translation>核验结果</translation>
     </message>
@@ -82,42 +162,42 @@
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="115" />
+        <location filename="../inspection/window.py" line="121" />
         <source>Recovered: this inspection was open when the app stopped; nothing typed was lost.</source>
         <translation>已恢复：程序退出时此检查正在进行，已输入的内容没有丢失。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="148" />
+        <location filename="../inspection/window.py" line="154" />
         <source>This inspection is finalised and can no longer change.</source>
         <translation>此检查已定稿，不能再修改。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="166" />
+        <location filename="../inspection/window.py" line="172" />
         <source>Still to fill in: </source>
         <translation>待填写：</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="194" />
+        <location filename="../inspection/window.py" line="200" />
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="196" />
+        <location filename="../inspection/window.py" line="202" />
         <source>Finalise record %1 with the verdict “%2”? A finalised record can no longer be changed; a correction is a new record.</source>
         <translation>以结论“%2”定稿记录 %1？定稿后不能再修改；如需更正须新建更正记录。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="205" />
+        <location filename="../inspection/window.py" line="211" />
         <source>Sign</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="205" />
+        <location filename="../inspection/window.py" line="211" />
         <source>Passphrase of your key:</source>
         <translation>密钥口令：</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="218" />
+        <location filename="../inspection/window.py" line="224" />
         <source>Wrong passphrase; nothing was changed.</source>
         <translation>口令不正确，未做任何改动。</translation>
     </message>
@@ -125,52 +205,57 @@
 <context>
     <name>InspectionsPage</name>
     <message>
-        <location filename="../pages/inspections_page.py" line="36" />
+        <location filename="../pages/inspections_page.py" line="37" />
         <source>Search site, credit code, serial, record no.</source>
         <translation>搜索单位、信用代码、出厂编号、记录编号</translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="38" />
+        <location filename="../pages/inspections_page.py" line="39" />
         <source>Search inspections</source>
         <translation>搜索检查记录</translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="39" />
+        <location filename="../pages/inspections_page.py" line="40" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="40" />
+        <location filename="../pages/inspections_page.py" line="41" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="43" />
+        <location filename="../pages/inspections_page.py" line="44" />
         <source>Procedure</source>
         <translation>检查项目</translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="44" />
+        <location filename="../pages/inspections_page.py" line="45" />
         <source>All procedures</source>
         <translation>全部检查项目</translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="47" />
+        <location filename="../pages/inspections_page.py" line="48" />
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="48" />
+        <location filename="../pages/inspections_page.py" line="49" />
         <source>All verdicts</source>
         <translation>全部结论</translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="52" />
+        <location filename="../pages/inspections_page.py" line="53" />
         <source>New inspection</source>
         <translation>新建检查</translation>
     </message>
+    <message>
+        <location filename="../pages/inspections_page.py" line="81" />
+        <source>Export signed PDFs…</source>
+        <translation>导出已签名 PDF…</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../pages/inspections_page.py" line="107" />
+        <location filename="../pages/inspections_page.py" line="111" />
         <source>%n inspection(s)</source>
         <translation>
             <numerusform>共 %n 条检查记录</numerusform></translation>
@@ -272,34 +357,54 @@
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="65" />
+        <location filename="../main_window.py" line="66" />
         <source>Inspections</source>
         <translation>检查记录</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="66" />
+        <location filename="../main_window.py" line="67" />
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="70" />
+        <location filename="../main_window.py" line="71" />
         <source>Verify a record</source>
         <translation>核验记录</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="71" />
+        <location filename="../main_window.py" line="72" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="96" />
+        <location filename="../main_window.py" line="97" />
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="146" />
+        <location filename="../main_window.py" line="147" />
         <source>Record %1 has no signed PDF (a draft, or finalised without a key).</source>
         <translation>记录 %1 没有已签名的 PDF（草稿，或定稿时未签名）。</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="196" />
+        <source>Export signed PDFs to</source>
+        <translation>导出已签名 PDF 到</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="216" />
+        <source>Exporting signed PDFs…</source>
+        <translation>正在导出已签名 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="216" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="221" />
+        <source>%1 signed PDF(s) exported.</source>
+        <translation>已导出 %1 份已签名 PDF。</translation>
     </message>
 </context>
 <context>
@@ -385,37 +490,47 @@
 <context>
     <name>RecordPreviewDialog</name>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="25" />
+        <location filename="../dialogs/record_preview_dialog.py" line="27" />
         <source>Record %1</source>
         <translation>记录 %1</translation>
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="41" />
+        <location filename="../dialogs/record_preview_dialog.py" line="43" />
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="42" />
+        <location filename="../dialogs/record_preview_dialog.py" line="44" />
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="43" />
+        <location filename="../dialogs/record_preview_dialog.py" line="45" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="45" />
+        <location filename="../dialogs/record_preview_dialog.py" line="46" />
+        <source>Correct…</source>
+        <translation>更正…</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/record_preview_dialog.py" line="47" />
+        <source>Start a new record that supersedes this one</source>
+        <translation>新建一条取代本记录的更正记录</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/record_preview_dialog.py" line="50" />
         <source>Signed record: the exported file is the signed original.</source>
         <translation>已签名记录：导出的文件即签名原件。</translation>
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="62" />
+        <location filename="../dialogs/record_preview_dialog.py" line="67" />
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="62" />
+        <location filename="../dialogs/record_preview_dialog.py" line="67" />
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -609,22 +724,22 @@
 <context>
     <name>SummaryStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="375" />
+        <location filename="../inspection/steps.py" line="379" />
         <source>Measures taken:</source>
         <translation>处理措施：</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="381" />
+        <location filename="../inspection/steps.py" line="385" />
         <source>Finalise and sign…</source>
         <translation>定稿并签名…</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="411" />
+        <location filename="../inspection/steps.py" line="417" />
         <source>Failed items: %1</source>
         <translation>不合格项目：%1</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="413" />
+        <location filename="../inspection/steps.py" line="419" />
         <source>To measure next: %1</source>
         <translation>需补测：%1</translation>
     </message>

@@ -392,6 +392,8 @@ class SummaryStep(StepWidget):
         layout.addLayout(top)
         layout.addWidget(self.details)
         layout.addLayout(measures_box)
+        self.evidence_slot = QVBoxLayout()  # the window puts photos and signatures here
+        layout.addLayout(self.evidence_slot)
         layout.addStretch(1)
         layout.addWidget(self.finalise_button, 0, Qt.AlignmentFlag.AlignRight)
 

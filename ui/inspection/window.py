@@ -105,6 +105,12 @@ class InspectionWindow(QWidget):
         QShortcut(QKeySequence("Ctrl+PgDown"), self, activated=lambda: self.go(self.current_step() + 1))
         QShortcut(QKeySequence("Ctrl+PgUp"), self, activated=lambda: self.go(self.current_step() - 1))
 
+        from ui.inspection.evidence import EvidencePanel
+
+        self.evidence = EvidencePanel(services, inspection_id, lang)
+        self.evidence.refusal.setText(self.flat.get("signatures.refusal", ""))
+        self.evidence.refusal_changed.connect(lambda text: self.edit({"signatures.refusal": text}))
+        self.summary().evidence_slot.addWidget(self.evidence)
         for widget in self.steps:
             widget.load(self.flat)
         state = json.loads(self.row["ui_state"] or "{}")

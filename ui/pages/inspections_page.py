@@ -29,6 +29,7 @@ class InspectionsPage(QWidget):
 
     inspection_activated = Signal(str)
     new_requested = Signal()
+    export_requested = Signal()
 
     def __init__(self, source: InspectionSource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,6 +78,9 @@ class InspectionsPage(QWidget):
         filters.addWidget(self.form, 1)
         filters.addWidget(self.verdict, 1)
         filters.addWidget(self.new_button)
+        self.export_button = QPushButton(self.tr("Export signed PDFs…"))
+        self.export_button.clicked.connect(self.export_requested)
+        filters.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
