@@ -354,6 +354,33 @@ def seed_demo(
             )
         )
 
+    # Tasks drawn by the office (双随机): one per procedure, due in the coming weeks.
+    if not reg.search("tasks", limit=1):
+        for k, (kind, form) in enumerate(
+            (("fuel_dispenser", "fuel_dispenser"), ("taxi_meter", "taxi_meter"), ("scale", "scale"))
+        ):
+            task_site, task_instrument, _ = instruments[kind][k]
+            reg.create(
+                "tasks",
+                {
+                    "site_id": task_site,
+                    "instrument_id": task_instrument,
+                    "form_id": form,
+                    "due_date": (today + dt.timedelta(days=7 * (k + 1))).isoformat(),
+                    "note": "双随机抽查",
+                    "source": "office",
+                },
+            )
+        reg.create(
+            "tasks",
+            {
+                "site_id": sites["packer"][0]["id"],
+                "form_id": "net_content",
+                "due_date": (today + dt.timedelta(days=30)).isoformat(),
+                "note": "双随机抽查：定量包装商品",
+                "source": "office",
+            },
+        )
     made = {
         "sites": sum(len(v) for v in sites.values()),
         "instruments": sum(len(v) for v in instruments.values()),

@@ -118,6 +118,26 @@ FIELDS: dict[str, tuple[RegistryField, ...]] = {
         RegistryField("cert_no", "证书编号", "Certificate no.", max_len=64),
         RegistryField("cert_expiry", "证书有效期至", "Certificate expiry", "date", required=True),
     ),
+    "tasks": (
+        RegistryField("site_id", "受检单位", "Site", "site", required=True),
+        RegistryField("instrument_id", "计量器具", "Instrument", max_len=64),
+        RegistryField(
+            "form_id",
+            "检查项目",
+            "Procedure",
+            "choice",
+            required=True,
+            choices=(
+                ("fuel_dispenser", "燃油加油机", "Fuel dispenser"),
+                ("taxi_meter", "出租汽车计价器", "Taxi meter"),
+                ("scale", "集贸市场/超市衡器", "Scale"),
+                ("net_content", "定量包装商品净含量", "Net content"),
+            ),
+        ),
+        RegistryField("due_date", "截止日期", "Due date", "date"),
+        RegistryField("note", "备注", "Note", max_len=500),
+        RegistryField("source", "来源", "Source", max_len=40),
+    ),
 }
 
 

@@ -119,7 +119,9 @@ class MainWindow(QMainWindow):
     def _build_tasks(self) -> QWidget:
         from ui.pages.tasks_page import TasksPage
 
-        return TasksPage(self.services.registry)
+        page = TasksPage(self.services.registry, self.services.inspections)
+        page.inspection_opened.connect(lambda iid: (self.inspections_page.reload(), self.open_draft(iid)))
+        return page
 
     def _build_registry(self, table: str) -> QWidget:
         from ui.pages.registry_page import RegistryPage

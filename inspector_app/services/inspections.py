@@ -243,6 +243,25 @@ class InspectionService:
     def attachments(self, inspection_id: str) -> list[dict[str, Any]]:
         return repo.attachment_list(self._db, inspection_id)
 
+    def start_from_task(self, task_id: str, *, standard_ids: tuple[str, ...] = ()) -> str:
+        """A draft for an assigned task (its site, instrument and procedure), linked to the task."""
+        try:
+            task = registry_repo.get(self._db, "tasks", task_id)
+        except NotFound as exc:
+            raise ValidationFailed([FieldError("task", "not_found", {"value": task_id})]) from exc
+        if task["inspection_id"]:
+            return str(task["inspection_id"])
+        inspection_id = self.start(
+            form_id=task["form_id"],
+            site_id=task["site_id"],
+            instrument_id=task["instrument_id"] or None,
+            standard_ids=standard_ids,
+        )
+        registry_repo.update(
+            self._db, "tasks", task_id, {"inspection_id": inspection_id}, self._stamp(), actor=self._actor()
+        )
+        return inspection_id
+
     def correct(self, inspection_id: str) -> str:
         """A new draft with the same readings that supersedes a finalised inspection."""
         row = repo.get(self._db, inspection_id)

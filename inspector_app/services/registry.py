@@ -36,6 +36,8 @@ class RegistryService:
                 )
         if errors:
             raise ValidationFailed([FieldError(f, c, p) for f, c, p in errors])
+        if clean.get("instrument_id") == "":  # an optional reference is NULL, not ''
+            clean["instrument_id"] = None  # type: ignore[assignment]
         return clean
 
     def _unique(self, table: str, exc: UniqueViolation) -> ValidationFailed:

@@ -183,6 +183,8 @@ def test_recovery_after_the_app_was_killed(tmp_path, qtbot):
         grid = step_of(window, GridStep, "distance").grid
         grid.setCurrentCell(0, 0)
         grid.paste("1000\t1006")
+        grid.setCurrentCell(0, 1)
+        grid.paste("1007")  # an edit in the second column: the place to come back to
         step = window.current_step()
         window.hide()  # the process dies here: no closeEvent, no flush
         window.deleteLater()
@@ -194,7 +196,8 @@ def test_recovery_after_the_app_was_killed(tmp_path, qtbot):
         assert again is not None and again.inspection_id == iid
         assert again.current_step() == step
         assert "恢复" in again.notice.text()
-        assert step_of(again, GridStep, "distance").grid.rows()[0] == ["1000", "1006"]
+        assert again.steps[again.current_step()].grid.currentColumn() == 1
+        assert step_of(again, GridStep, "distance").grid.rows()[0] == ["1000", "1007"]
         again.close()
         assert s.inspections.resumable() is None  # closed normally now
 
@@ -288,3 +291,21 @@ def test_correction_and_export_with_progress(signed_services, qtbot, tmp_path):
     with qtbot.waitSignal(task.signals.finished, timeout=20000) as blocker:
         pass
     assert blocker.args[0] == 1 and len(list(tmp_path.glob("*.pdf"))) == 1
+
+
+def test_start_an_inspection_from_a_task(signed_services, qtbot):
+    main = MainWindow(signed_services, "zh")
+    qtbot.addWidget(main)
+    page = main.page("tasks")
+    assert page.model.rowCount() == 4
+    page.view.selectRow(0)
+    with qtbot.waitSignal(page.inspection_opened) as blocker:
+        inspection_id = page.start_selected()
+    assert blocker.args[0] == inspection_id
+    task = signed_services.registry.search("tasks", inspection_id=inspection_id)[0]
+    draft = signed_services.inspections.get(inspection_id)
+    assert (draft["form_id"], draft["site_id"]) == (task["form_id"], task["site_id"])
+    assert main.open_windows[inspection_id].isVisible()
+    page.view.selectRow([page.model.item(r, 3).text() for r in range(4)].index("已开始"))
+    assert page.start_selected() == inspection_id  # reopens, does not start a second one
+    main.open_windows[inspection_id].close()

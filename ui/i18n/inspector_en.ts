@@ -21,79 +21,79 @@
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../inspection/evidence.py" line="121" />
+        <location filename="../inspection/evidence.py" line="128" />
         <source>Add photo…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="122" />
+        <location filename="../inspection/evidence.py" line="129" />
         <source>Camera…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="125" />
+        <location filename="../inspection/evidence.py" line="133" />
         <source>The camera needs Qt Multimedia, which this installation lacks.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="127" />
+        <location filename="../inspection/evidence.py" line="136" />
         <source>If the site refuses to sign: the reason</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="131" />
-        <location filename="../inspection/evidence.py" line="163" />
+        <location filename="../inspection/evidence.py" line="142" />
+        <location filename="../inspection/evidence.py" line="178" />
         <source>Inspector signature</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="132" />
-        <location filename="../inspection/evidence.py" line="164" />
+        <location filename="../inspection/evidence.py" line="143" />
+        <location filename="../inspection/evidence.py" line="179" />
         <source>Site representative signature</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="135" />
+        <location filename="../inspection/evidence.py" line="148" />
         <source>Save signature</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="136" />
+        <location filename="../inspection/evidence.py" line="149" />
         <source>Clear</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="151" />
+        <location filename="../inspection/evidence.py" line="164" />
         <source>Evidence photos</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="163" />
+        <location filename="../inspection/evidence.py" line="177" />
         <source>Photo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="174" />
+        <location filename="../inspection/evidence.py" line="190" />
         <source>This inspection is finalised and can no longer change.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="176" />
+        <location filename="../inspection/evidence.py" line="192" />
         <source>Saved.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="182" />
+        <location filename="../inspection/evidence.py" line="199" />
         <source>Add photo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="182" />
+        <location filename="../inspection/evidence.py" line="199" />
         <source>Images (*.jpg *.jpeg *.png)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="197" />
+        <location filename="../inspection/evidence.py" line="215" />
         <source>Sign in the box first.</source>
         <translation type="unfinished" />
     </message>
@@ -162,42 +162,42 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/window.py" line="121" />
+        <location filename="../inspection/window.py" line="125" />
         <source>Recovered: this inspection was open when the app stopped; nothing typed was lost.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/window.py" line="154" />
+        <location filename="../inspection/window.py" line="165" />
         <source>This inspection is finalised and can no longer change.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/window.py" line="172" />
+        <location filename="../inspection/window.py" line="183" />
         <source>Still to fill in: </source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/window.py" line="200" />
+        <location filename="../inspection/window.py" line="211" />
         <source>Finalise</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/window.py" line="202" />
+        <location filename="../inspection/window.py" line="213" />
         <source>Finalise record %1 with the verdict “%2”? A finalised record can no longer be changed; a correction is a new record.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/window.py" line="211" />
+        <location filename="../inspection/window.py" line="222" />
         <source>Sign</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/window.py" line="211" />
+        <location filename="../inspection/window.py" line="222" />
         <source>Passphrase of your key:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/window.py" line="224" />
+        <location filename="../inspection/window.py" line="235" />
         <source>Wrong passphrase; nothing was changed.</source>
         <translation type="unfinished" />
     </message>
@@ -382,27 +382,27 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../main_window.py" line="147" />
+        <location filename="../main_window.py" line="149" />
         <source>Record %1 has no signed PDF (a draft, or finalised without a key).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../main_window.py" line="196" />
+        <location filename="../main_window.py" line="198" />
         <source>Export signed PDFs to</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../main_window.py" line="216" />
+        <location filename="../main_window.py" line="219" />
         <source>Exporting signed PDFs…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../main_window.py" line="216" />
+        <location filename="../main_window.py" line="219" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../main_window.py" line="221" />
+        <location filename="../main_window.py" line="228" />
         <source>%1 signed PDF(s) exported.</source>
         <translation type="unfinished" />
     </message>
@@ -747,33 +747,48 @@
 <context>
     <name>TasksPage</name>
     <message>
-        <location filename="../pages/tasks_page.py" line="35" />
+        <location filename="../pages/tasks_page.py" line="46" />
         <source>No tasks yet. Tasks drawn by the office (双随机) arrive with the next task file; inspections can also start from scratch.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../pages/tasks_page.py" line="48" />
+        <location filename="../pages/tasks_page.py" line="49" />
+        <source>Start inspection</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../pages/tasks_page.py" line="65" />
         <source>Due</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../pages/tasks_page.py" line="48" />
+        <location filename="../pages/tasks_page.py" line="65" />
         <source>Procedure</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../pages/tasks_page.py" line="48" />
+        <location filename="../pages/tasks_page.py" line="65" />
         <source>Site</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../pages/tasks_page.py" line="48" />
+        <location filename="../pages/tasks_page.py" line="65" />
         <source>Status</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../pages/tasks_page.py" line="48" />
+        <location filename="../pages/tasks_page.py" line="65" />
         <source>Note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../pages/tasks_page.py" line="69" />
+        <source>Started</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../pages/tasks_page.py" line="69" />
+        <source>Open</source>
         <translation type="unfinished" />
     </message>
 </context>

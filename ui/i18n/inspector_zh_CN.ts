@@ -21,79 +21,79 @@
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../inspection/evidence.py" line="121" />
+        <location filename="../inspection/evidence.py" line="128" />
         <source>Add photo…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="122" />
+        <location filename="../inspection/evidence.py" line="129" />
         <source>Camera…</source>
         <translation>拍照…</translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="125" />
+        <location filename="../inspection/evidence.py" line="133" />
         <source>The camera needs Qt Multimedia, which this installation lacks.</source>
         <translation>拍照需要 Qt Multimedia，本安装未包含。</translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="127" />
+        <location filename="../inspection/evidence.py" line="136" />
         <source>If the site refuses to sign: the reason</source>
         <translation>如被检查单位拒绝签字：填写原因</translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="131" />
-        <location filename="../inspection/evidence.py" line="163" />
+        <location filename="../inspection/evidence.py" line="142" />
+        <location filename="../inspection/evidence.py" line="178" />
         <source>Inspector signature</source>
         <translation>检查人员签名</translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="132" />
-        <location filename="../inspection/evidence.py" line="164" />
+        <location filename="../inspection/evidence.py" line="143" />
+        <location filename="../inspection/evidence.py" line="179" />
         <source>Site representative signature</source>
         <translation>被检查单位代表签名</translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="135" />
+        <location filename="../inspection/evidence.py" line="148" />
         <source>Save signature</source>
         <translation>保存签名</translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="136" />
+        <location filename="../inspection/evidence.py" line="149" />
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="151" />
+        <location filename="../inspection/evidence.py" line="164" />
         <source>Evidence photos</source>
         <translation>现场照片</translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="163" />
+        <location filename="../inspection/evidence.py" line="177" />
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="174" />
+        <location filename="../inspection/evidence.py" line="190" />
         <source>This inspection is finalised and can no longer change.</source>
         <translation>此检查已定稿，不能再修改。</translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="176" />
+        <location filename="../inspection/evidence.py" line="192" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="182" />
+        <location filename="../inspection/evidence.py" line="199" />
         <source>Add photo</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="182" />
+        <location filename="../inspection/evidence.py" line="199" />
         <source>Images (*.jpg *.jpeg *.png)</source>
         <translation>图片 (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="197" />
+        <location filename="../inspection/evidence.py" line="215" />
         <source>Sign in the box first.</source>
         <translation>请先在框内签名。</translation>
     </message>
@@ -162,42 +162,42 @@
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="121" />
+        <location filename="../inspection/window.py" line="125" />
         <source>Recovered: this inspection was open when the app stopped; nothing typed was lost.</source>
         <translation>已恢复：程序退出时此检查正在进行，已输入的内容没有丢失。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="154" />
+        <location filename="../inspection/window.py" line="165" />
         <source>This inspection is finalised and can no longer change.</source>
         <translation>此检查已定稿，不能再修改。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="172" />
+        <location filename="../inspection/window.py" line="183" />
         <source>Still to fill in: </source>
         <translation>待填写：</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="200" />
+        <location filename="../inspection/window.py" line="211" />
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="202" />
+        <location filename="../inspection/window.py" line="213" />
         <source>Finalise record %1 with the verdict “%2”? A finalised record can no longer be changed; a correction is a new record.</source>
         <translation>以结论“%2”定稿记录 %1？定稿后不能再修改；如需更正须新建更正记录。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="211" />
+        <location filename="../inspection/window.py" line="222" />
         <source>Sign</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="211" />
+        <location filename="../inspection/window.py" line="222" />
         <source>Passphrase of your key:</source>
         <translation>密钥口令：</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="224" />
+        <location filename="../inspection/window.py" line="235" />
         <source>Wrong passphrase; nothing was changed.</source>
         <translation>口令不正确，未做任何改动。</translation>
     </message>
@@ -382,27 +382,27 @@
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="147" />
+        <location filename="../main_window.py" line="149" />
         <source>Record %1 has no signed PDF (a draft, or finalised without a key).</source>
         <translation>记录 %1 没有已签名的 PDF（草稿，或定稿时未签名）。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="196" />
+        <location filename="../main_window.py" line="198" />
         <source>Export signed PDFs to</source>
         <translation>导出已签名 PDF 到</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="216" />
+        <location filename="../main_window.py" line="219" />
         <source>Exporting signed PDFs…</source>
         <translation>正在导出已签名 PDF…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="216" />
+        <location filename="../main_window.py" line="219" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="221" />
+        <location filename="../main_window.py" line="228" />
         <source>%1 signed PDF(s) exported.</source>
         <translation>已导出 %1 份已签名 PDF。</translation>
     </message>
@@ -747,34 +747,49 @@
 <context>
     <name>TasksPage</name>
     <message>
-        <location filename="../pages/tasks_page.py" line="35" />
+        <location filename="../pages/tasks_page.py" line="46" />
         <source>No tasks yet. Tasks drawn by the office (双随机) arrive with the next task file; inspections can also start from scratch.</source>
         <translation>暂无任务。局里“双随机”抽取的任务随下一个任务文件下发；也可以直接新建检查。</translation>
     </message>
     <message>
-        <location filename="../pages/tasks_page.py" line="48" />
+        <location filename="../pages/tasks_page.py" line="49" />
+        <source>Start inspection</source>
+        <translation>开始检查</translation>
+    </message>
+    <message>
+        <location filename="../pages/tasks_page.py" line="65" />
         <source>Due</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../pages/tasks_page.py" line="48" />
+        <location filename="../pages/tasks_page.py" line="65" />
         <source>Procedure</source>
         <translation>检查项目</translation>
     </message>
     <message>
-        <location filename="../pages/tasks_page.py" line="48" />
+        <location filename="../pages/tasks_page.py" line="65" />
         <source>Site</source>
         <translation>受检单位</translation>
     </message>
     <message>
-        <location filename="../pages/tasks_page.py" line="48" />
+        <location filename="../pages/tasks_page.py" line="65" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../pages/tasks_page.py" line="48" />
+        <location filename="../pages/tasks_page.py" line="65" />
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../pages/tasks_page.py" line="69" />
+        <source>Started</source>
+        <translation>已开始</translation>
+    </message>
+    <message>
+        <location filename="../pages/tasks_page.py" line="69" />
+        <source>Open</source>
+        <translation>待检查</translation>
     </message>
 </context>
 <context>

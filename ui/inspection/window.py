@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from inspector_app.services import RecordFrozen, ValidationFailed
 from inspector_app.signing.keys import WrongPassphrase
 from ui import icons, labels
-from ui.inspection.steps import StepWidget, SummaryStep, build_step
+from ui.inspection.steps import GridStep, StepWidget, SummaryStep, build_step
 
 
 class SetReadingsCommand(QUndoCommand):
@@ -115,18 +115,27 @@ class InspectionWindow(QWidget):
             widget.load(self.flat)
         state = json.loads(self.row["ui_state"] or "{}")
         self.go(int(state.get("step", 0)))
+        current = self.steps[self.current_step()] if self.steps else None
+        if isinstance(current, GridStep) and state.get("cell"):
+            row, column = state["cell"]
+            current.grid.setCurrentCell(max(row, 0), max(column, 0))
         if recovered:
             self.notice.setText(
                 "↺ "
                 + self.tr("Recovered: this inspection was open when the app stopped; nothing typed was lost.")
             )
-        self.refresh(
-            self.services.inspections.set_readings(
-                inspection_id, {}, ui_state={"open": True, "step": self.current_step()}
-            )
-        )
+        self.refresh(self.services.inspections.set_readings(inspection_id, {}, ui_state=self.ui_state()))
 
     # -- navigation ------------------------------------------------------------------------
+    def ui_state(self, step: int | None = None) -> dict[str, Any]:
+        """Where the inspector is: open, the step, and the grid cell (restored after a crash)."""
+        index = self.current_step() if step is None else step
+        widget = self.steps[index] if self.steps else None
+        cell = (
+            [widget.grid.currentRow(), widget.grid.currentColumn()] if isinstance(widget, GridStep) else None
+        )
+        return {"open": True, "step": index, "cell": cell}
+
     def current_step(self) -> int:
         return max(0, self.step_list.currentRow())
 
@@ -135,7 +144,7 @@ class InspectionWindow(QWidget):
 
     def _step_changed(self, index: int) -> None:
         self.stack.setCurrentIndex(index)
-        self.services.inspections.set_readings(self.inspection_id, {}, ui_state={"open": True, "step": index})
+        self.services.inspections.set_readings(self.inspection_id, {}, ui_state=self.ui_state(index))
 
     # -- editing ---------------------------------------------------------------------------
     def edit(self, values: dict[str, str]) -> None:
@@ -148,7 +157,7 @@ class InspectionWindow(QWidget):
     def apply(self, values: dict[str, str], *, reload: bool = False) -> None:
         try:
             live = self.services.inspections.set_readings(
-                self.inspection_id, values, ui_state={"open": True, "step": self.current_step()}
+                self.inspection_id, values, ui_state=self.ui_state()
             )
         except RecordFrozen:
             self.notice.setText(self.tr("This inspection is finalised and can no longer change."))

@@ -1,33 +1,46 @@
-"""Tasks: the sites and instruments assigned for inspection (by the office, or added locally)."""
+"""Tasks: the sites and instruments assigned for inspection (drawn by the office, 双随机, or local).
+
+Enter (or 开始检查) starts the task's inspection, or reopens it if already started.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from inspector_app.services import ValidationFailed
 from ui import labels
+
+TASK_ID = Qt.ItemDataRole.UserRole + 1
 
 
 class TasksPage(QWidget):
-    """Open tasks first; the office's task files arrive through sync (a later issue)."""
+    """Open tasks first; `inspection_opened` carries the draft started (or reopened) for one."""
 
-    def __init__(self, registry: Any, parent: QWidget | None = None) -> None:
+    inspection_opened = Signal(str)
+
+    def __init__(self, registry: Any, inspections: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._registry = registry
+        self._inspections = inspections
         self.model = QStandardItemModel(self)
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.verticalHeader().setVisible(False)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.empty = QLabel(
@@ -37,9 +50,17 @@ class TasksPage(QWidget):
             )
         )
         self.empty.setWordWrap(True)
+        self.start_button = QPushButton(self.tr("Start inspection"))
+        self.message = QLabel(wordWrap=True)
+        row = QHBoxLayout()
+        row.addWidget(self.message, 1)
+        row.addWidget(self.start_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.empty)
+        layout.addLayout(row)
+        self.start_button.clicked.connect(self.start_selected)
+        self.view.activated.connect(lambda _index: self.start_selected())
         self.refresh()
 
     def refresh(self) -> None:
@@ -50,16 +71,32 @@ class TasksPage(QWidget):
         sites = {s["id"]: s["name"] for s in self._registry.search("sites", limit=5000)}
         rows = self._registry.search("tasks", order_by="status, due_date", limit=2000)
         for task in rows:
-            self.model.appendRow(
-                [
-                    QStandardItem(x)
-                    for x in (
-                        task["due_date"],
-                        labels.form(task["form_id"]),
-                        sites.get(task["site_id"], ""),
-                        task["status"],
-                        task["note"],
-                    )
-                ]
-            )
+            status = self.tr("Started") if task["inspection_id"] else self.tr("Open")
+            items = [
+                QStandardItem(x)
+                for x in (
+                    task["due_date"],
+                    labels.form(task["form_id"]),
+                    sites.get(task["site_id"], ""),
+                    status,
+                    task["note"],
+                )
+            ]
+            items[0].setData(task["id"], TASK_ID)
+            self.model.appendRow(items)
         self.empty.setVisible(not rows)
+        self.start_button.setEnabled(bool(rows) and self._inspections is not None)
+
+    def start_selected(self) -> str | None:
+        index = self.view.currentIndex()
+        if not index.isValid() or self._inspections is None:
+            return None
+        task_id = self.model.item(index.row(), 0).data(TASK_ID)
+        try:
+            inspection_id = self._inspections.start_from_task(task_id)
+        except ValidationFailed as exc:
+            self.message.setText("⚠ " + exc.errors[0].message("zh"))
+            return None
+        self.refresh()
+        self.inspection_opened.emit(inspection_id)
+        return str(inspection_id)
