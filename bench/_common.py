@@ -28,7 +28,17 @@ def demo_db(inspections: int) -> Path:
     path = CACHE / f"demo-{inspections}.sqlite"
     if not path.exists():
         subprocess.run(
-            [sys.executable, "-m", "ui.entry", "demo", "--db", str(path), "--inspections", str(inspections)],
+            [
+                sys.executable,
+                "-m",
+                "ui.entry",
+                "demo",
+                "--db",
+                str(path),
+                "--inspections",
+                str(inspections),
+                "--no-sign",
+            ],
             check=True,
             cwd=ROOT,
             capture_output=True,
