@@ -37,9 +37,8 @@ def fitting_classes(defn: FormDefinition, max_: Decimal, e: Decimal) -> list[dic
     n = max_ / e
     rows = []
     for row in defn.limits["classes"].value:
-        e_lo, e_hi = _bound(row["e_min"]), _bound(row["e_max"])
         n_lo, n_hi = _bound(row["n_min"]), _bound(row["n_max"])
-        if (e_lo is not None and e < e_lo) or (e_hi is not None and e > e_hi):
+        if not _e_in_range(row, e):
             continue
         if (n_lo is not None and n < n_lo) or (n_hi is not None and n > n_hi):
             continue
@@ -47,12 +46,16 @@ def fitting_classes(defn: FormDefinition, max_: Decimal, e: Decimal) -> list[dic
     return rows
 
 
+def _e_in_range(row: Mapping[str, Any], e: Decimal) -> bool:
+    """Whether a class-table row's range of e (§A.3.1) holds this e."""
+    e_lo, e_hi = _bound(row["e_min"]), _bound(row["e_max"])
+    return (e_lo is None or e >= e_lo) and (e_hi is None or e <= e_hi)
+
+
 def _class_row(defn: FormDefinition, cls: str, e: Decimal) -> dict[str, Any] | None:
     """The table row of a named class whose e range holds e (class II has two)."""
-    candidates = [r for r in defn.limits["classes"].value if r["class"] == cls]
-    for row in candidates:
-        e_lo, e_hi = _bound(row["e_min"]), _bound(row["e_max"])
-        if (e_lo is None or e >= e_lo) and (e_hi is None or e <= e_hi):
+    for row in defn.limits["classes"].value:
+        if row["class"] == cls and _e_in_range(row, e):
             return dict(row)
     return None
 
@@ -107,11 +110,7 @@ def evaluate(
         judge.record("class", state(len(classes) == 1))
         row = fits[-1] if fits else None  # several: the least strict, for information (§A.5)
     if row is None:  # none fits: the least strict class whose e range admits e, for information
-        by_e = [
-            r
-            for r in defn.limits["classes"].value
-            if e >= Decimal(r["e_min"]) and (not r["e_max"] or e <= Decimal(r["e_max"]))
-        ]
+        by_e = [r for r in defn.limits["classes"].value if _e_in_range(r, e)]
         row = by_e[-1] if by_e else defn.limits["classes"].value[0]
     min_load = Decimal(row["min_e"]) * e
     results: dict[str, Any] = {
