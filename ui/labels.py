@@ -51,6 +51,22 @@ _RESULTS: dict[str, str] = {
 }
 HIDDEN_RESULTS = ("exceeds_mpe", "verdict")
 
+# What to measure next, for an inconclusive item (the evaluators' next-step codes).
+_NEXT: dict[str, str] = {
+    "weighing.flash_point": QT_TRANSLATE_NOOP(
+        "Next", "Weighing: repeat with small weights of 0.1 e (flash-point method)"
+    ),
+    "eccentricity.flash_point": QT_TRANSLATE_NOOP(
+        "Next", "Eccentricity: repeat with small weights of 0.1 e (flash-point method)"
+    ),
+    "distance_tests": QT_TRANSLATE_NOOP("Next", "Make at least one distance test"),
+}
+
+
+def next_step(code: str) -> str:
+    text = _NEXT.get(code)
+    return QCoreApplication.translate("Next", text) if text else code
+
 
 def result_key(key: str) -> str:
     text = _RESULTS.get(key)

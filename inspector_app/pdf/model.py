@@ -15,6 +15,11 @@ from forms.numbers import round_gbt8170
 
 CONTROL_ZH = {"in_service": "使用中检查", "verification": "检定"}
 VERDICT_ZH = {"pass": "合格", "fail": "不合格", "inconclusive": "待定（需补测）", None: "未评定"}
+NEXT_STEPS_ZH = {
+    "weighing.flash_point": "称量测试：加 0.1e 小砝码用闪变点法复测",
+    "eccentricity.flash_point": "偏载测试：加 0.1e 小砝码用闪变点法复测",
+    "distance_tests": "至少做一次计程误差测试",
+}
 MEASURES_ZH = {
     "stop_use": "责令停止使用",
     "seal_up": "封存",
@@ -455,7 +460,7 @@ def build_model(
         verdict=verdict,
         verdict_text=VERDICT_ZH.get(verdict, verdict),
         failed=[definition.items.get(code, (code, code))[0] for code in evaluation.get("failed", [])],
-        next_steps=list(evaluation.get("next_steps", [])),
+        next_steps=[NEXT_STEPS_ZH.get(c, c) for c in evaluation.get("next_steps", [])],
         measures=[MEASURES_ZH.get(m, m) for m in record.get("measures", [])],
         inspector=record.get("inspector", ""),
         finalised_at=record.get("finalised_at", ""),

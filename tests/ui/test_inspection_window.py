@@ -309,3 +309,36 @@ def test_start_an_inspection_from_a_task(signed_services, qtbot):
     page.view.selectRow([page.model.item(r, 3).text() for r in range(4)].index("已开始"))
     assert page.start_selected() == inspection_id  # reopens, does not start a second one
     main.open_windows[inspection_id].close()
+
+
+def test_add_a_site_and_an_instrument_while_starting(signed_services, qtbot):
+    from tests.ui.typing import type_text
+
+    dialog = NewInspectionDialog(signed_services, "zh")
+    qtbot.addWidget(dialog)
+    page = dialog.add_to_registry("sites", modal=False)
+    type_text(qtbot, page.editors["name"], "新开农贸市场")
+    page.editors["credit_code"].setText(CODE)
+    assert page.save()
+    assert dialog.site.currentText() == "新开农贸市场"
+    page = dialog.add_to_registry("instruments", modal=False)
+    kind = page.editors["kind"]
+    kind.setCurrentIndex(kind.findData("scale"))
+    page.editors["serial"].setText("NEW-001")
+    assert page.save()
+    assert "NEW-001" in dialog.instrument.currentText()
+    assert dialog.form.currentData() == "scale"
+    created = dialog.create()
+    assert signed_services.inspections.get(created)["instrument_label"].endswith("NEW-001")
+
+
+def test_inconclusive_says_what_to_measure_next(signed_services, qtbot):
+    iid = start(signed_services, "scale")
+    signed_services.inspections.set_readings(iid, {"max": "15000", "e": "5"})
+    window = InspectionWindow(signed_services, iid, "zh")
+    qtbot.addWidget(window)
+    grid = step_of(window, GridStep, "weighings").grid
+    grid.setCurrentCell(0, 0)
+    grid.paste("100\t105")  # no small weights: 5 g is neither clearly in nor out
+    assert window.live["verdict"] == "inconclusive"
+    assert "闪变点" in window.banner.text()

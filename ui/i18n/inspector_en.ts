@@ -167,12 +167,12 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/window.py" line="165" />
+        <location filename="../inspection/window.py" line="163" />
         <source>This inspection is finalised and can no longer change.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/window.py" line="183" />
+        <location filename="../inspection/window.py" line="181" />
         <source>Still to fill in: </source>
         <translation type="unfinished" />
     </message>
@@ -410,80 +410,113 @@
 <context>
     <name>NewInspectionDialog</name>
     <message>
-        <location filename="../inspection/new_dialog.py" line="34" />
+        <location filename="../inspection/new_dialog.py" line="36" />
         <source>New inspection</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="36" />
-        <location filename="../inspection/new_dialog.py" line="61" />
+        <location filename="../inspection/new_dialog.py" line="38" />
+        <location filename="../inspection/new_dialog.py" line="73" />
         <source>Site</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="39" />
-        <location filename="../inspection/new_dialog.py" line="62" />
+        <location filename="../inspection/new_dialog.py" line="41" />
+        <location filename="../inspection/new_dialog.py" line="74" />
         <source>Instrument</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="40" />
-        <location filename="../inspection/new_dialog.py" line="63" />
+        <location filename="../inspection/new_dialog.py" line="42" />
+        <location filename="../inspection/new_dialog.py" line="75" />
         <source>Procedure</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="43" />
-        <location filename="../inspection/new_dialog.py" line="64" />
+        <location filename="../inspection/new_dialog.py" line="45" />
+        <location filename="../inspection/new_dialog.py" line="76" />
         <source>Control</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="44" />
+        <location filename="../inspection/new_dialog.py" line="46" />
         <source>In-service inspection</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="45" />
+        <location filename="../inspection/new_dialog.py" line="47" />
         <source>Verification</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="46" />
+        <location filename="../inspection/new_dialog.py" line="48" />
         <source>Product</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="47" />
-        <location filename="../inspection/new_dialog.py" line="66" />
+        <location filename="../inspection/new_dialog.py" line="49" />
+        <location filename="../inspection/new_dialog.py" line="78" />
         <source>Nominal quantity</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="48" />
-        <location filename="../inspection/new_dialog.py" line="67" />
+        <location filename="../inspection/new_dialog.py" line="50" />
+        <location filename="../inspection/new_dialog.py" line="79" />
         <source>Lot size</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="50" />
-        <location filename="../inspection/new_dialog.py" line="68" />
+        <location filename="../inspection/new_dialog.py" line="52" />
+        <location filename="../inspection/new_dialog.py" line="80" />
         <source>Standards used</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="51" />
+        <location filename="../inspection/new_dialog.py" line="53" />
         <source>valid until</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="65" />
+        <location filename="../inspection/new_dialog.py" line="62" />
+        <source>Add site…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../inspection/new_dialog.py" line="63" />
+        <source>Add instrument…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../inspection/new_dialog.py" line="77" />
         <source>Product (net content)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="85" />
+        <location filename="../inspection/new_dialog.py" line="100" />
+        <source>Add to the registry</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../inspection/new_dialog.py" line="130" />
         <source>(none: a product lot)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Next</name>
+    <message>
+        <location filename="../labels.py" line="56" />
+        <source>Weighing: repeat with small weights of 0.1 e (flash-point method)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../labels.py" line="58" />
+        <source>Eccentricity: repeat with small weights of 0.1 e (flash-point method)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../labels.py" line="60" />
+        <source>Make at least one distance test</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -739,7 +772,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="419" />
+        <location filename="../inspection/steps.py" line="420" />
         <source>To measure next: %1</source>
         <translation type="unfinished" />
     </message>
@@ -747,47 +780,47 @@
 <context>
     <name>TasksPage</name>
     <message>
-        <location filename="../pages/tasks_page.py" line="46" />
+        <location filename="../pages/tasks_page.py" line="48" />
         <source>No tasks yet. Tasks drawn by the office (双随机) arrive with the next task file; inspections can also start from scratch.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../pages/tasks_page.py" line="49" />
+        <location filename="../pages/tasks_page.py" line="53" />
         <source>Start inspection</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../pages/tasks_page.py" line="65" />
+        <location filename="../pages/tasks_page.py" line="69" />
         <source>Due</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../pages/tasks_page.py" line="65" />
+        <location filename="../pages/tasks_page.py" line="69" />
         <source>Procedure</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../pages/tasks_page.py" line="65" />
+        <location filename="../pages/tasks_page.py" line="69" />
         <source>Site</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../pages/tasks_page.py" line="65" />
+        <location filename="../pages/tasks_page.py" line="69" />
         <source>Status</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../pages/tasks_page.py" line="65" />
+        <location filename="../pages/tasks_page.py" line="69" />
         <source>Note</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../pages/tasks_page.py" line="69" />
+        <location filename="../pages/tasks_page.py" line="74" />
         <source>Started</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../pages/tasks_page.py" line="69" />
+        <location filename="../pages/tasks_page.py" line="74" />
         <source>Open</source>
         <translation type="unfinished" />
     </message>

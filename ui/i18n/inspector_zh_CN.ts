@@ -167,12 +167,12 @@
         <translation>已恢复：程序退出时此检查正在进行，已输入的内容没有丢失。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="165" />
+        <location filename="../inspection/window.py" line="163" />
         <source>This inspection is finalised and can no longer change.</source>
         <translation>此检查已定稿，不能再修改。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="183" />
+        <location filename="../inspection/window.py" line="181" />
         <source>Still to fill in: </source>
         <translation>待填写：</translation>
     </message>
@@ -410,81 +410,114 @@
 <context>
     <name>NewInspectionDialog</name>
     <message>
-        <location filename="../inspection/new_dialog.py" line="34" />
+        <location filename="../inspection/new_dialog.py" line="36" />
         <source>New inspection</source>
         <translation>新建检查</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="36" />
-        <location filename="../inspection/new_dialog.py" line="61" />
+        <location filename="../inspection/new_dialog.py" line="38" />
+        <location filename="../inspection/new_dialog.py" line="73" />
         <source>Site</source>
         <translation>受检单位</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="39" />
-        <location filename="../inspection/new_dialog.py" line="62" />
+        <location filename="../inspection/new_dialog.py" line="41" />
+        <location filename="../inspection/new_dialog.py" line="74" />
         <source>Instrument</source>
         <translation>计量器具</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="40" />
-        <location filename="../inspection/new_dialog.py" line="63" />
+        <location filename="../inspection/new_dialog.py" line="42" />
+        <location filename="../inspection/new_dialog.py" line="75" />
         <source>Procedure</source>
         <translation>检查项目</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="43" />
-        <location filename="../inspection/new_dialog.py" line="64" />
+        <location filename="../inspection/new_dialog.py" line="45" />
+        <location filename="../inspection/new_dialog.py" line="76" />
         <source>Control</source>
         <translation>检查类别</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="44" />
+        <location filename="../inspection/new_dialog.py" line="46" />
         <source>In-service inspection</source>
         <translation>使用中检查</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="45" />
+        <location filename="../inspection/new_dialog.py" line="47" />
         <source>Verification</source>
         <translation>检定</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="46" />
+        <location filename="../inspection/new_dialog.py" line="48" />
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="47" />
-        <location filename="../inspection/new_dialog.py" line="66" />
+        <location filename="../inspection/new_dialog.py" line="49" />
+        <location filename="../inspection/new_dialog.py" line="78" />
         <source>Nominal quantity</source>
         <translation>标注净含量</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="48" />
-        <location filename="../inspection/new_dialog.py" line="67" />
+        <location filename="../inspection/new_dialog.py" line="50" />
+        <location filename="../inspection/new_dialog.py" line="79" />
         <source>Lot size</source>
         <translation>检验批量</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="50" />
-        <location filename="../inspection/new_dialog.py" line="68" />
+        <location filename="../inspection/new_dialog.py" line="52" />
+        <location filename="../inspection/new_dialog.py" line="80" />
         <source>Standards used</source>
         <translation>使用的标准器</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="51" />
+        <location filename="../inspection/new_dialog.py" line="53" />
         <source>valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="65" />
+        <location filename="../inspection/new_dialog.py" line="62" />
+        <source>Add site…</source>
+        <translation>新增单位…</translation>
+    </message>
+    <message>
+        <location filename="../inspection/new_dialog.py" line="63" />
+        <source>Add instrument…</source>
+        <translation>新增器具…</translation>
+    </message>
+    <message>
+        <location filename="../inspection/new_dialog.py" line="77" />
         <source>Product (net content)</source>
         <translation>商品（净含量检验）</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="85" />
+        <location filename="../inspection/new_dialog.py" line="100" />
+        <source>Add to the registry</source>
+        <translation>新增登记</translation>
+    </message>
+    <message>
+        <location filename="../inspection/new_dialog.py" line="130" />
         <source>(none: a product lot)</source>
         <translation>（无：定量包装商品检验批）</translation>
+    </message>
+</context>
+<context>
+    <name>Next</name>
+    <message>
+        <location filename="../labels.py" line="56" />
+        <source>Weighing: repeat with small weights of 0.1 e (flash-point method)</source>
+        <translation>称量测试：加 0.1e 小砝码用闪变点法复测</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="58" />
+        <source>Eccentricity: repeat with small weights of 0.1 e (flash-point method)</source>
+        <translation>偏载测试：加 0.1e 小砝码用闪变点法复测</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="60" />
+        <source>Make at least one distance test</source>
+        <translation>至少做一次计程误差测试</translation>
     </message>
 </context>
 <context>
@@ -739,7 +772,7 @@
         <translation>不合格项目：%1</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="419" />
+        <location filename="../inspection/steps.py" line="420" />
         <source>To measure next: %1</source>
         <translation>需补测：%1</translation>
     </message>
@@ -747,47 +780,47 @@
 <context>
     <name>TasksPage</name>
     <message>
-        <location filename="../pages/tasks_page.py" line="46" />
+        <location filename="../pages/tasks_page.py" line="48" />
         <source>No tasks yet. Tasks drawn by the office (双随机) arrive with the next task file; inspections can also start from scratch.</source>
         <translation>暂无任务。局里“双随机”抽取的任务随下一个任务文件下发；也可以直接新建检查。</translation>
     </message>
     <message>
-        <location filename="../pages/tasks_page.py" line="49" />
+        <location filename="../pages/tasks_page.py" line="53" />
         <source>Start inspection</source>
         <translation>开始检查</translation>
     </message>
     <message>
-        <location filename="../pages/tasks_page.py" line="65" />
+        <location filename="../pages/tasks_page.py" line="69" />
         <source>Due</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../pages/tasks_page.py" line="65" />
+        <location filename="../pages/tasks_page.py" line="69" />
         <source>Procedure</source>
         <translation>检查项目</translation>
     </message>
     <message>
-        <location filename="../pages/tasks_page.py" line="65" />
+        <location filename="../pages/tasks_page.py" line="69" />
         <source>Site</source>
         <translation>受检单位</translation>
     </message>
     <message>
-        <location filename="../pages/tasks_page.py" line="65" />
+        <location filename="../pages/tasks_page.py" line="69" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../pages/tasks_page.py" line="65" />
+        <location filename="../pages/tasks_page.py" line="69" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../pages/tasks_page.py" line="69" />
+        <location filename="../pages/tasks_page.py" line="74" />
         <source>Started</source>
         <translation>已开始</translation>
     </message>
     <message>
-        <location filename="../pages/tasks_page.py" line="69" />
+        <location filename="../pages/tasks_page.py" line="74" />
         <source>Open</source>
         <translation>待检查</translation>
     </message>

@@ -12,10 +12,12 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -57,9 +59,19 @@ class NewInspectionDialog(QDialog):
             self.standards.addItem(item)
         self.message = QLabel(wordWrap=True)
         self.message.setStyleSheet("color: #c5221f;")
+        self.add_site_button = QPushButton(self.tr("Add site…"))
+        self.add_instrument_button = QPushButton(self.tr("Add instrument…"))
+        self.add_site_button.clicked.connect(lambda: self.add_to_registry("sites"))
+        self.add_instrument_button.clicked.connect(lambda: self.add_to_registry("instruments"))
+        site_row = QHBoxLayout()
+        site_row.addWidget(self.site, 1)
+        site_row.addWidget(self.add_site_button)
+        instrument_row = QHBoxLayout()
+        instrument_row.addWidget(self.instrument, 1)
+        instrument_row.addWidget(self.add_instrument_button)
         form = QFormLayout()
-        form.addRow(self.tr("Site"), self.site)
-        form.addRow(self.tr("Instrument"), self.instrument)
+        form.addRow(self.tr("Site"), site_row)
+        form.addRow(self.tr("Instrument"), instrument_row)
         form.addRow(self.tr("Procedure"), self.form)
         form.addRow(self.tr("Control"), self.control)
         form.addRow(self.tr("Product (net content)"), self.product)
@@ -79,6 +91,39 @@ class NewInspectionDialog(QDialog):
         self.instrument.currentIndexChanged.connect(self._instrument_changed)
         self.form.currentIndexChanged.connect(self._form_changed)
         self._site_changed()
+
+    def add_to_registry(self, table: str, *, modal: bool = True) -> Any:
+        """Add a site or an instrument without leaving the dialog; the new one is selected."""
+        from ui.pages.registry_page import RegistryPage
+
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Add to the registry"))
+        dialog.resize(900, 560)
+        page = RegistryPage(table, self.services.registry, self.services.settings, self.lang)
+        page.start_new()
+        if table == "instruments" and self.site.currentData():
+            editor = page.editors["site_id"]
+            editor.setCurrentIndex(max(0, editor.findData(self.site.currentData())))  # type: ignore[attr-defined]
+        QVBoxLayout(dialog).addWidget(page)
+        page.row_saved.connect(lambda row_id: self._added(table, row_id, dialog))
+        if modal:
+            dialog.exec()
+        return page
+
+    def _added(self, table: str, row_id: str, dialog: QDialog) -> None:
+        if table == "sites":
+            site = self.services.registry.get("sites", row_id)
+            self.site.addItem(site["name"], site["id"])
+            self.site.setCurrentIndex(self.site.count() - 1)
+        else:
+            inst = self.services.registry.get("instruments", row_id)
+            self.site.setCurrentIndex(max(0, self.site.findData(inst["site_id"])))
+            self._site_changed()
+            for i in range(self.instrument.count()):
+                data = self.instrument.itemData(i)
+                if data and json.loads(data)["id"] == row_id:
+                    self.instrument.setCurrentIndex(i)
+        dialog.accept()
 
     def _site_changed(self) -> None:
         self.instrument.clear()

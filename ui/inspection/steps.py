@@ -416,7 +416,8 @@ class SummaryStep(StepWidget):
             names = [items.get(c, (c, c))[0 if self.lang == "zh" else 1] for c in live["failed"]]
             lines.append(self.tr("Failed items: %1").replace("%1", "、".join(names)))
         if live and live.get("next_steps"):
-            lines.append(self.tr("To measure next: %1").replace("%1", "、".join(live["next_steps"])))
+            steps = "、".join(labels.next_step(code) for code in live["next_steps"])
+            lines.append(self.tr("To measure next: %1").replace("%1", steps))
         if error is not None:
             lines.append("⚠ " + error.message(self.lang))
         self.details.setText("\n".join(lines))

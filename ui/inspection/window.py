@@ -180,6 +180,8 @@ class InspectionWindow(QWidget):
         if live.error is not None:
             prefix = self.tr("Still to fill in: ") if live.error.code == "required" else "⚠ "
             text += " — " + prefix + live.error.message(self.lang)
+        elif data.get("next_steps"):
+            text += " — " + "、".join(labels.next_step(code) for code in data["next_steps"])
         elif data.get("failed"):
             items = self.definition.items
             text += " — " + "、".join(
