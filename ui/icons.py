@@ -22,7 +22,9 @@ def colour(verdict: str | None) -> QColor:
 @cache
 def verdict_icon(verdict: str | None, size: int = 32) -> QIcon:
     """A filled circle with a tick (pass), a cross (fail), a question mark (inconclusive)."""
-    pixmap = QPixmap(size, size)
+    scale = 2  # drawn at twice the size: crisp on high-DPI screens, scaled down elsewhere
+    pixmap = QPixmap(size * scale, size * scale)
+    pixmap.setDevicePixelRatio(scale)
     pixmap.fill(Qt.GlobalColor.transparent)
     p = QPainter(pixmap)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)

@@ -31,6 +31,7 @@ from inspector_app.messages import render
 from ui import icons, labels
 from ui.inspection.grid import GridLayout, ReadingsGrid
 
+PACKAGE_CLASS = {"ok": "≤ T", "t1": "T ~ 2T", "t2": "> 2T"}
 MEASURES = ("stop_use", "seal_up", "notice_issued", "send_for_verification", "case_filed")
 
 
@@ -350,7 +351,10 @@ class GridStep(StepWidget):
         for r, entry in enumerate(entries):
             for j, key in enumerate(self.result_keys):
                 item = self.grid.item(r, self.grid.editable_columns + j)
-                item.setText(short(entry.get(key)) if isinstance(entry, dict) else "")
+                value = entry.get(key) if isinstance(entry, dict) else None
+                # net-content package class: shortage within T, between T and 2T, beyond 2T (§B.3)
+                text = PACKAGE_CLASS.get(value, "") if key == "class" else short(value)
+                item.setText(text if isinstance(entry, dict) else "")
             verdict = entry.get("verdict") if isinstance(entry, dict) else None
             if isinstance(entry, dict) and "class" in entry:  # net-content packages
                 verdict = "pass" if entry["class"] == "ok" else "fail"
