@@ -342,3 +342,14 @@ def test_inconclusive_says_what_to_measure_next(signed_services, qtbot):
     grid.paste("100\t105")  # no small weights: 5 g is neither clearly in nor out
     assert window.live["verdict"] == "inconclusive"
     assert "闪变点" in window.banner.text()
+
+
+def test_a_reading_finer_than_the_resolution_is_flagged(signed_services, qtbot):
+    iid = start(signed_services, "taxi_meter")
+    window = InspectionWindow(signed_services, iid, "zh")
+    qtbot.addWidget(window)
+    grid = step_of(window, GridStep, "distance").grid
+    grid.setCurrentCell(0, 0)
+    grid.paste("1000.25\t1006")  # the meter shows whole metres (resolution 1 m)
+    assert "分度值" in grid.item(0, 0).toolTip()
+    assert grid.item(0, 1).toolTip() == ""

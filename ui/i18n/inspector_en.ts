@@ -3,17 +3,17 @@
 <context>
     <name>ChecklistStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="206" />
+        <location filename="../inspection/steps.py" line="207" />
         <source>Not checked</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="207" />
+        <location filename="../inspection/steps.py" line="208" />
         <source>Conforms</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="208" />
+        <location filename="../inspection/steps.py" line="209" />
         <source>Does not conform</source>
         <translation type="unfinished" />
     </message>
@@ -101,17 +101,22 @@
 <context>
     <name>GridStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="256" />
+        <location filename="../inspection/steps.py" line="257" />
         <source>Group</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="267" />
+        <location filename="../inspection/steps.py" line="268" />
         <source>Enter moves to the next cell; Ctrl+V pastes a column from a spreadsheet; Delete clears the selected cells.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="345" />
+        <location filename="../inspection/steps.py" line="312" />
+        <source>More digits than the resolution %1 %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="351" />
         <source>Result</source>
         <translation type="unfinished" />
     </message>
@@ -510,12 +515,12 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../labels.py" line="58" />
+        <location filename="../labels.py" line="59" />
         <source>Eccentricity: repeat with small weights of 0.1 e (flash-point method)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../labels.py" line="60" />
+        <location filename="../labels.py" line="62" />
         <source>Make at least one distance test</source>
         <translation type="unfinished" />
     </message>
@@ -729,27 +734,27 @@
 <context>
     <name>Steps</name>
     <message>
-        <location filename="../inspection/steps.py" line="41" />
+        <location filename="../inspection/steps.py" line="42" />
         <source>Order to stop use</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="42" />
+        <location filename="../inspection/steps.py" line="43" />
         <source>Seal up</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="43" />
+        <location filename="../inspection/steps.py" line="44" />
         <source>Notice issued</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="44" />
+        <location filename="../inspection/steps.py" line="45" />
         <source>Send for verification</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="45" />
+        <location filename="../inspection/steps.py" line="46" />
         <source>Case filed</source>
         <translation type="unfinished" />
     </message>
@@ -757,22 +762,22 @@
 <context>
     <name>SummaryStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="379" />
+        <location filename="../inspection/steps.py" line="388" />
         <source>Measures taken:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="385" />
+        <location filename="../inspection/steps.py" line="394" />
         <source>Finalise and sign…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="417" />
+        <location filename="../inspection/steps.py" line="426" />
         <source>Failed items: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="420" />
+        <location filename="../inspection/steps.py" line="429" />
         <source>To measure next: %1</source>
         <translation type="unfinished" />
     </message>

@@ -3,17 +3,17 @@
 <context>
     <name>ChecklistStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="206" />
+        <location filename="../inspection/steps.py" line="207" />
         <source>Not checked</source>
         <translation>未检查</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="207" />
+        <location filename="../inspection/steps.py" line="208" />
         <source>Conforms</source>
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="208" />
+        <location filename="../inspection/steps.py" line="209" />
         <source>Does not conform</source>
         <translation>不符合</translation>
     </message>
@@ -101,17 +101,22 @@
 <context>
     <name>GridStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="256" />
+        <location filename="../inspection/steps.py" line="257" />
         <source>Group</source>
         <translation>组（流量点）</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="267" />
+        <location filename="../inspection/steps.py" line="268" />
         <source>Enter moves to the next cell; Ctrl+V pastes a column from a spreadsheet; Delete clears the selected cells.</source>
         <translation>回车移到下一格；Ctrl+V 粘贴表格中复制的一列；Delete 清除选中的单元格。</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="345" />
+        <location filename="../inspection/steps.py" line="312" />
+        <source>More digits than the resolution %1 %2</source>
+        <translation>位数多于分度值 %1 %2，请核对</translation>
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="351" />
         <source>Result</source>
         <translation>核验结果</translation>
     </message>
@@ -510,12 +515,12 @@
         <translation>称量测试：加 0.1e 小砝码用闪变点法复测</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="58" />
+        <location filename="../labels.py" line="59" />
         <source>Eccentricity: repeat with small weights of 0.1 e (flash-point method)</source>
         <translation>偏载测试：加 0.1e 小砝码用闪变点法复测</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="60" />
+        <location filename="../labels.py" line="62" />
         <source>Make at least one distance test</source>
         <translation>至少做一次计程误差测试</translation>
     </message>
@@ -729,27 +734,27 @@
 <context>
     <name>Steps</name>
     <message>
-        <location filename="../inspection/steps.py" line="41" />
+        <location filename="../inspection/steps.py" line="42" />
         <source>Order to stop use</source>
         <translation>责令停止使用</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="42" />
+        <location filename="../inspection/steps.py" line="43" />
         <source>Seal up</source>
         <translation>封存</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="43" />
+        <location filename="../inspection/steps.py" line="44" />
         <source>Notice issued</source>
         <translation>下达检查结果通知书</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="44" />
+        <location filename="../inspection/steps.py" line="45" />
         <source>Send for verification</source>
         <translation>责令送检</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="45" />
+        <location filename="../inspection/steps.py" line="46" />
         <source>Case filed</source>
         <translation>立案调查</translation>
     </message>
@@ -757,22 +762,22 @@
 <context>
     <name>SummaryStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="379" />
+        <location filename="../inspection/steps.py" line="388" />
         <source>Measures taken:</source>
         <translation>处理措施：</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="385" />
+        <location filename="../inspection/steps.py" line="394" />
         <source>Finalise and sign…</source>
         <translation>定稿并签名…</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="417" />
+        <location filename="../inspection/steps.py" line="426" />
         <source>Failed items: %1</source>
         <translation>不合格项目：%1</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="420" />
+        <location filename="../inspection/steps.py" line="429" />
         <source>To measure next: %1</source>
         <translation>需补测：%1</translation>
     </message>

@@ -303,10 +303,22 @@ class GridStep(StepWidget):
                     continue
                 spec = self.definition.fields[field]
                 try:
-                    if text.strip():
-                        spec.parse(text, field)
+                    value = spec.parse(text, field) if text.strip() else None
                     item.setToolTip("")
                     item.setBackground(QBrush())
+                    if (
+                        isinstance(value, Decimal)
+                        and spec.resolution is not None
+                        and (
+                            value.as_tuple().exponent < spec.resolution.as_tuple().exponent  # type: ignore[operator]
+                        )
+                    ):  # finer than the instrument shows: a typing slip more often than not
+                        item.setToolTip(
+                            self.tr("More digits than the resolution %1 %2")
+                            .replace("%1", str(spec.resolution))
+                            .replace("%2", spec.unit)
+                        )
+                        item.setBackground(QBrush(icons.INCONCLUSIVE_COLOUR.lighter(190)))
                 except InputError as exc:
                     label = spec.zh if self.lang == "zh" else spec.en
                     item.setToolTip(render(label, exc.code, exc.params, self.lang))
