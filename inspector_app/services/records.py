@@ -20,8 +20,6 @@ from db import trust as repo
 from forms import FormDefinition
 from inspector_app.readings import nest
 from inspector_app.services.errors import FieldError, ValidationFailed
-from inspector_app.signing import keys, summary
-from inspector_app.signing import record as record_sig
 
 VALID, ALTERED, UNKNOWN_SIGNER, REVOKED, UNREADABLE = (
     "valid",
@@ -61,6 +59,8 @@ class Sealer:
     """An unlocked identity for one finalisation: signs the record and produces its PDF."""
 
     def __init__(self, identity: dict[str, Any], passphrase: str, office: str) -> None:
+        from inspector_app.signing import keys
+
         self._key = keys.unlock(identity["encrypted_key_pem"], passphrase)
         self._cert = keys.load_cert(identity["cert_pem"])
         self._identity = identity
@@ -85,7 +85,8 @@ class Sealer:
     ) -> Sealed:
         from inspector_app.pdf.model import build_model
         from inspector_app.pdf.render import render_pdf
-        from inspector_app.signing import pades
+        from inspector_app.signing import keys, pades, summary
+        from inspector_app.signing import record as record_sig
 
         signature = json.dumps(
             {
@@ -136,6 +137,8 @@ class RecordService:
     # -- identities and trust --------------------------------------------------------------
     def create_identity(self, *, name: str, id_number: str, office: str, passphrase: str) -> str:
         """Make a key pair and certificate, store the key encrypted, enrol the certificate."""
+        from inspector_app.signing import keys
+
         errors = [
             FieldError(k, "required", {"label_zh": zh, "label_en": en})
             for k, v, zh, en in (
@@ -186,6 +189,8 @@ class RecordService:
 
     def enrol(self, cert_pem: str, *, source: str = "office") -> str:
         """Trust a certificate given as PEM; raises ValidationFailed for anything else."""
+        from inspector_app.signing import keys
+
         try:
             cert = keys.load_cert(cert_pem)
         except ValueError as exc:
@@ -237,7 +242,8 @@ class RecordService:
 
     def verify_pdf(self, pdf: bytes) -> Verification:
         """Is this PDF a genuine, unaltered record by an enrolled, unrevoked signer?"""
-        from inspector_app.signing import pades
+        from inspector_app.signing import keys, pades
+        from inspector_app.signing import record as record_sig
 
         try:
             attached = json.loads(pades.read_attachment(pdf))
@@ -292,6 +298,9 @@ class RecordService:
 
     def verify_qr(self, text: str) -> Verification:
         """Is this QR text (typed by a USB scanner) a genuine summary by a trusted signer?"""
+        from inspector_app.signing import keys, summary
+        from inspector_app.signing import record as record_sig
+
         try:
             short, signed, signature = summary.decode(text)
         except summary.SummaryUnreadable:

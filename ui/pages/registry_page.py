@@ -242,7 +242,12 @@ class RegistryPage(QWidget):
         try:  # an existing row: store the field as soon as it is valid
             self._registry.update(self.table_name, self._current_id, {key: self.values()[key]})
             self._show([], self.tr("Saved."))
-            self._settings.clear_draft(self.draft_key)
+            self._draft_timer.stop()
+            stored = self._registry.get(self.table_name, self._current_id)
+            if all(str(stored.get(k) or "") == v for k, v in self.values().items()):
+                self._settings.clear_draft(self.draft_key)  # everything typed is stored
+            else:
+                self.save_draft()  # another field still holds unsaved (invalid) text
             self._update_list_row()
         except ValidationFailed as exc:
             self._show(exc.errors, "")
@@ -257,6 +262,7 @@ class RegistryPage(QWidget):
         except ValidationFailed as exc:
             self._show(exc.errors, "")
             return False
+        self._draft_timer.stop()  # what was typed is stored: no draft to keep
         self._settings.clear_draft(self.draft_key)
         saved = self._current_id
         self.refresh()
