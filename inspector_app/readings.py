@@ -23,8 +23,12 @@ def nest(flat: dict[str, str]) -> dict[str, Any]:
         keys = split(path)
         node: dict[str | int, Any] = root
         for key in keys[:-1]:  # lists are index-keyed dicts until _listify
-            node = node.setdefault(key, {})
-        node[keys[-1]] = value
+            child = node.get(key)
+            if not isinstance(child, dict):  # a deeper path wins over a plain value at its parent
+                child = node[key] = {}
+            node = child
+        if not isinstance(node.get(keys[-1]), dict):  # ... and a plain value never replaces it
+            node[keys[-1]] = value
     return _listify(root)  # type: ignore[no-any-return]
 
 

@@ -161,3 +161,13 @@ def test_demo_seeds_every_procedure(tmp_path):
         assert {"petrol_station", "taxi_company", "market", "supermarket", "packer"} <= kinds
         assert all(credit_code.is_valid(r["credit_code"]) for r in s.registry.search("sites", limit=100))
     assert all(c.ok for c in run_selfcheck(tmp_path / "demo.sqlite"))
+
+
+def test_readings_nest_with_a_plain_and_a_deeper_checklist_answer():
+    """An imported check may say checklist.seal = true while the GUI writes checklist.seal.ok."""
+    assert nest({"checklist.seal": "true", "checklist.seal.ok": "false"}) == {
+        "checklist": {"seal": {"ok": "false"}}
+    }
+    assert nest({"checklist.seal.ok": "false", "checklist.seal": "true"}) == {
+        "checklist": {"seal": {"ok": "false"}}
+    }

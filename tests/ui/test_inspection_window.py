@@ -353,3 +353,17 @@ def test_a_reading_finer_than_the_resolution_is_flagged(signed_services, qtbot):
     grid.paste("1000.25\t1006")  # the meter shows whole metres (resolution 1 m)
     assert "分度值" in grid.item(0, 0).toolTip()
     assert grid.item(0, 1).toolTip() == ""
+
+
+def test_checklist_reads_plain_answers_and_rewrites_them(signed_services, qtbot):
+    iid = start(signed_services, "taxi_meter", readings={"checklist.seals": "true"})
+    window = InspectionWindow(signed_services, iid, "zh")
+    qtbot.addWidget(window)
+    checklist = step_of(window, ChecklistStep)
+    combo = checklist.answers["seals"]
+    assert combo.currentData() == "true"
+    combo.setCurrentIndex(combo.findData("false"))
+    combo.activated.emit(combo.currentIndex())
+    stored = signed_services.inspections.readings(iid)
+    assert stored.get("checklist.seals.ok") == "false" and "checklist.seals" not in stored
+    assert "seals" in window.live["failed"]

@@ -228,14 +228,16 @@ class ChecklistStep(StepWidget):
         combo.setStyleSheet(
             {"true": "color: #1e8e3e;", "false": "color: #c5221f;"}.get(combo.currentData(), "")
         )
-        self.changed.emit({f"checklist.{item_id}.ok": combo.currentData()})
+        # The answer lives at checklist.<id>.ok; a plain checklist.<id> (an imported check) is cleared.
+        self.changed.emit({f"checklist.{item_id}.ok": combo.currentData(), f"checklist.{item_id}": ""})
 
     def _numbered(self, item_id: str) -> None:
         self.changed.emit({f"checklist.{item_id}.number": self.numbers[item_id].text().strip()})
 
     def load(self, flat: dict[str, str]) -> None:
         for item_id, combo in self.answers.items():
-            combo.setCurrentIndex(max(0, combo.findData(flat.get(f"checklist.{item_id}.ok", ""))))
+            answer = flat.get(f"checklist.{item_id}.ok", flat.get(f"checklist.{item_id}", ""))
+            combo.setCurrentIndex(max(0, combo.findData(answer)))
             combo.setStyleSheet(
                 {"true": "color: #1e8e3e;", "false": "color: #c5221f;"}.get(combo.currentData(), "")
             )

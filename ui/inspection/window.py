@@ -75,7 +75,8 @@ class InspectionWindow(QWidget):
         tariffs = services.inspections.tariff_choices()
         self.steps: list[StepWidget] = []
         self.step_list = QListWidget()
-        self.step_list.setFixedWidth(200)
+        self.step_list.setFixedWidth(230)
+        self.step_list.setWordWrap(True)
         self.stack = QStackedWidget()
         for step in self.definition.steps:
             widget = build_step(self.definition, step, lang, tariffs)
