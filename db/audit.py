@@ -66,8 +66,3 @@ def verify_chain(db: Database) -> tuple[bool, int, str]:
         prev = digest
         count += 1
     return True, count, ""
-
-
-def entries(db: Database, *, entity_id: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
-    where, params = ("WHERE entity_id = ?", [entity_id]) if entity_id else ("", [])
-    return list(db.query(f"SELECT * FROM audit_log {where} ORDER BY seq DESC LIMIT ?", [*params, limit]))

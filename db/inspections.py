@@ -197,17 +197,6 @@ def attachment_hashes(db: Database, inspection_id: str) -> list[dict[str, Any]]:
     return [dict(r) for r in db.query(sql, [inspection_id])]
 
 
-def set_measures(db: Database, inspection_id: str, measures: str, stamp: Stamp) -> None:
-    """Store the measures taken (JSON list of codes) on a draft; raises FrozenRecord otherwise."""
-    with db.atomic():
-        cur = db.execute(
-            "UPDATE inspections SET measures = ?, updated_at = ? WHERE id = ? AND status = 'draft'",
-            [measures, stamp.now, inspection_id],
-        )
-        if cur.rowcount == 0:
-            raise FrozenRecord(inspection_id)
-
-
 def finalised_fingerprints(db: Database) -> list[tuple[str, str | None, str | None]]:
     """(record number, canonical text, fingerprint) of every record past draft, for selfcheck."""
     return [

@@ -8,7 +8,6 @@ from sqlite_utils import Database
 
 from db import audit
 from db.connection import Stamp, new_id
-from db.errors import NotFound
 
 
 def add_identity(db: Database, values: dict[str, str], stamp: Stamp, *, trusted: dict[str, str]) -> str:
@@ -81,13 +80,6 @@ def identities(db: Database) -> list[dict[str, Any]]:
     return list(db.query("SELECT * FROM identities ORDER BY created_at"))
 
 
-def identity(db: Database, identity_id: str) -> dict[str, Any]:
-    rows = list(db.query("SELECT * FROM identities WHERE id = ?", [identity_id]))
-    if not rows:
-        raise NotFound(identity_id)
-    return rows[0]
-
-
 def trusted(db: Database) -> list[dict[str, Any]]:
     """Enrolled certificates, each with its revocation (or None)."""
     return list(
@@ -108,12 +100,15 @@ def by_key_id(db: Database, key_id: str) -> list[dict[str, Any]]:
     )
 
 
-def put_pdf(db: Database, inspection_id: str, sha256: str, data: bytes, stamp: Stamp) -> None:
-    db.execute(
-        "INSERT INTO record_pdfs (inspection_id, sha256, data, created_at, updated_at, device_id) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        [inspection_id, sha256, data, stamp.now, stamp.now, stamp.device_id],
-    )
+def pdf_records(db: Database) -> list[tuple[str, str]]:
+    """(inspection id, record number) of every record with a signed PDF, newest first."""
+    return [
+        (r[0], r[1])
+        for r in db.execute(
+            "SELECT i.id, i.record_no FROM record_pdfs p JOIN inspections i ON i.id = p.inspection_id "
+            "ORDER BY i.started_at DESC"
+        )
+    ]
 
 
 def get_pdf(db: Database, inspection_id: str) -> bytes | None:

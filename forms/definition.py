@@ -75,17 +75,25 @@ class FieldSpec:
         low_bad = self.min is not None and (value <= self.min if self.min_exclusive else value < self.min)
         high_bad = self.max is not None and value > self.max
         if low_bad or high_bad:
-            raise InputError(
-                path,
-                "out_of_range",
-                value=str(value),
-                min=None if self.min is None else str(self.min),
-                max=None if self.max is None else str(self.max),
-                min_exclusive=self.min_exclusive,
-                unit=self.unit,
-                label_zh=self.zh,
-                label_en=self.en,
-            )
+            raise self.out_of_range(value, path)
+
+    def out_of_range(
+        self, value: Any, path: str, *, high: Any = "field", unit: str | None = None
+    ) -> InputError:
+        """The error for a value outside this field's range, or outside a range the rules narrow
+        further (``high``: the upper bound in force; None for unbounded)."""
+        upper = self.max if high == "field" else high
+        return InputError(
+            path,
+            "out_of_range",
+            value=str(value),
+            min=None if self.min is None else str(self.min),
+            max=None if upper is None else str(upper),
+            min_exclusive=self.min_exclusive,
+            unit=self.unit if unit is None else unit,
+            label_zh=self.zh,
+            label_en=self.en,
+        )
 
 
 @dataclass(frozen=True)

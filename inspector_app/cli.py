@@ -180,13 +180,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     with open_services(args.db) as services:
         if args.all:
-            args.all.mkdir(parents=True, exist_ok=True)
-            count = 0
-            for row in services.inspections.list_rows(limit=10_000_000):
-                pdf = services.records.pdf_of(row["id"])
-                if pdf is not None:
-                    (args.all / f"{row['record_no']}.pdf").write_bytes(pdf)
-                    count += 1
+            count = services.records.export_all(args.all)
             print(f"{count} PDF → {args.all}")
             return 0
         if not args.id or not args.output:

@@ -110,7 +110,11 @@ def render(field: str, code: str, params: dict[str, Any], lang: str = "zh") -> s
         k: ("、".join(map(str, v)) if lang == "zh" else ", ".join(map(str, v))) if isinstance(v, list) else v
         for k, v in params.items()
     }
-    values.update(field=field or "input", code=code, range=_range(params, lang))
+    label = params.get("label_zh" if lang == "zh" else "label_en")
+    shown = field or "input"
+    if label and label != field:  # name the field as people know it, and where it is in the input
+        shown = f"{label}（{field}）" if lang == "zh" else f"{label} ({field})"
+    values.update(field=shown, code=code, range=_range(params, lang))
     try:
         return (zh if lang == "zh" else en).format(**values)
     except (KeyError, IndexError):

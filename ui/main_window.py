@@ -119,7 +119,7 @@ class MainWindow(QMainWindow):
     def _build_tasks(self) -> QWidget:
         from ui.pages.tasks_page import TasksPage
 
-        page = TasksPage(self.services.registry, self.services.inspections)
+        page = TasksPage(self.services.registry, self.services.inspections, self.lang)
         page.inspection_opened.connect(lambda iid: (self.inspections_page.reload(), self.open_draft(iid)))
         return page
 
@@ -190,6 +190,8 @@ class MainWindow(QMainWindow):
 
     def export_all(self, folder: str | None = None) -> Any:
         """Write every signed PDF into a folder, off the GUI thread, with progress and Cancel."""
+        from pathlib import Path
+
         from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
         from ui.runner import Task, start
@@ -198,29 +200,17 @@ class MainWindow(QMainWindow):
             folder = QFileDialog.getExistingDirectory(self, self.tr("Export signed PDFs to"))
         if not folder:
             return None
-        rows = self.services.inspections.list_rows(status="", limit=10_000_000)
         records = self.services.records
 
         def work(report: Any, cancelled: Any) -> int:
-            from pathlib import Path
+            return int(records.export_all(Path(folder), progress=report, cancelled=cancelled.is_set))
 
-            written = 0
-            for done, row in enumerate(rows, start=1):
-                if cancelled.is_set():
-                    break
-                pdf = records.pdf_of(row["id"])
-                if pdf is not None:
-                    (Path(folder) / f"{row['record_no']}.pdf").write_bytes(pdf)
-                    written += 1
-                report(done, len(rows))
-            return written
-
-        progress = QProgressDialog(
-            self.tr("Exporting signed PDFs…"), self.tr("Cancel"), 0, max(len(rows), 1), self
-        )
+        progress = QProgressDialog(self.tr("Exporting signed PDFs…"), self.tr("Cancel"), 0, 0, self)
         progress.setMinimumDuration(300)
         task = Task(work)
-        task.signals.progress.connect(lambda done, _total: progress.setValue(done))
+        task.signals.progress.connect(
+            lambda done, total: (progress.setMaximum(total), progress.setValue(done))
+        )
         task.signals.finished.connect(
             lambda n: (
                 progress.close(),

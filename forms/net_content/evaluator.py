@@ -33,17 +33,7 @@ def plan_for(defn: FormDefinition, lot_size: int) -> Plan:
         if lot_size >= row["lot_min"] and (row["lot_max"] == 0 or lot_size <= row["lot_max"]):
             n = row["n"] or lot_size
             return Plan(n, Decimal(row["lambda"]) if row["lambda"] else None, row["c1"])
-    raise InputError(
-        "lot_size",
-        "out_of_range",
-        value=str(lot_size),
-        min="1",
-        max=None,
-        min_exclusive=False,
-        unit="",
-        label_zh="检验批量 N",
-        label_en="Lot size N",
-    )
+    raise defn.fields["lot_size"].out_of_range(lot_size, "lot_size", high=None)
 
 
 def _round_t(raw: Decimal, final: Decimal, mode: str) -> Decimal:
@@ -69,16 +59,8 @@ def tolerable_deficiency(
                 raw = nominal * Decimal(row["pct"]) / HUNDRED if "pct" in row else Decimal(row["fixed"])
                 break
         else:
-            raise InputError(
-                "nominal",
-                "out_of_range",
-                value=str(nominal),
-                min="0",
-                max=defn.limits["nominal_max_mass_volume"].value,
-                min_exclusive=True,
-                unit="g / mL",
-                label_zh="标注净含量 Qn",
-                label_en="Nominal quantity Qn",
+            raise defn.fields["nominal"].out_of_range(
+                nominal, "nominal", high=defn.limit("nominal_max_mass_volume"), unit="g / mL"
             )
         final = Decimal("0.1") if nominal <= defn.limit("t_rounding_threshold") else Decimal(1)
         return _round_t(raw, final, mode)

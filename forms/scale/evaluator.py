@@ -82,17 +82,7 @@ def evaluate(
     e = defn.parse("e", data.get("e"), "e")
     d = defn.parse("d", data["d"], "d") if data.get("d") is not None else e
     if e > max_:
-        raise InputError(
-            "e",
-            "out_of_range",
-            value=str(e),
-            min="0",
-            max=str(max_),
-            min_exclusive=True,
-            unit="g",
-            label_zh="检定分度值 e",
-            label_en="Verification interval e",
-        )
+        raise defn.fields["e"].out_of_range(e, "e", high=max_)
 
     # Class: the marked one; if none is marked, exactly one fit of n = Max/e and e (README "Scale").
     fits = fitting_classes(defn, max_, e)
@@ -272,17 +262,7 @@ def evaluate(
         if deviation is None:
             top = bands[-1][0]
             top_g = category2_upper if top == "category2_upper_g" else Decimal(top)
-            raise InputError(
-                f"{path}.settled_g",
-                "out_of_range",
-                value=str(settled),
-                min="0",
-                max=str(top_g),
-                min_exclusive=True,
-                unit="g",
-                label_zh="结算质量 B",
-                label_en="Settled weight B",
-            )
+            raise defn.fields["settled_g"].out_of_range(settled, f"{path}.settled_g", high=top_g)
         limit = deviation * Decimal(defn.limits["reweighing_factor"].value[method])
         shortage = settled - actual  # Δ = B − A; not 超差 when equal to the limit (§A.5)
         ok = shortage <= limit

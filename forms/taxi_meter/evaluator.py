@@ -57,6 +57,19 @@ def fare(tariff: Mapping[str, Decimal], distance_km: Decimal, waiting_s: Decimal
     return round_to_step(f_dist + f_wait, tariff["fare_step"])
 
 
+def configured_limit(defn: FormDefinition, options: Mapping[str, Any], key: str) -> Decimal | None:
+    """A limit no regulation text fixed (§3.3): the option, else the definition's value, else none.
+
+    None means the error is computed and shown but not judged (README "Taxi meter").
+    """
+    raw = options.get(key)
+    if raw in (None, "") and key in defn.limits:
+        raw = defn.limits[key].value
+    if raw in (None, ""):
+        return None
+    return defn.parse(key, raw, f"options.{key}")  # type: ignore[no-any-return]
+
+
 def k_adjustment(k_old: Decimal, error_pct: Decimal, target_pct: Decimal) -> dict[str, Decimal]:
     """The meter constant that puts the error at ``target_pct`` (informative, §3.4-5, T-B).
 
@@ -98,12 +111,7 @@ def evaluate(
         distance_out.append(result)
 
     # Bench (本机) distance, §3.4-2: δ = (k·Q − N)/N; judged only with a configured limit (T-E).
-    bench_raw = options.get("bench_limit_pct")
-    bench_limit = (
-        None
-        if bench_raw in (None, "")
-        else defn.parse("bench_limit_pct", bench_raw, "options.bench_limit_pct")
-    )
+    bench_limit = configured_limit(defn, options, "bench_limit_pct")
     bench_out = []
     for i, test in enumerate(items_of(data, "bench_tests", "bench_tests")):
         path = f"bench_tests[{i}]"
@@ -119,10 +127,7 @@ def evaluate(
             verdict = PASS if ok else FAIL
         bench_out.append({"error_pct": error, "verdict": verdict})
 
-    limit_raw = options.get("time_limit_pct", data.get("time_limit_pct"))
-    time_limit = (
-        None if limit_raw in (None, "") else defn.parse("time_limit_pct", limit_raw, "options.time_limit_pct")
-    )
+    time_limit = configured_limit(defn, options, "time_limit_pct")
     time_out = []
     for i, test in enumerate(items_of(data, "time_tests", "time_tests")):
         path = f"time_tests[{i}]"

@@ -10,6 +10,7 @@ import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
@@ -228,6 +229,32 @@ class RecordService:
     def pdf_of(self, inspection_id: str) -> bytes | None:
         """The signed PDF stored at finalisation, or None (a draft, or finalised unsigned)."""
         return repo.get_pdf(self._db, inspection_id)
+
+    def export_all(
+        self,
+        folder: Path,
+        *,
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> int:
+        """Write every signed PDF as <record no>.pdf into ``folder``; returns how many.
+
+        Stops early (keeping what is written) when ``cancelled()`` turns true; ``progress(done,
+        total)`` follows each record. Safe off the GUI thread: it only reads.
+        """
+        folder.mkdir(parents=True, exist_ok=True)
+        records = repo.pdf_records(self._db)
+        written = 0
+        for done, (inspection_id, record_no) in enumerate(records, start=1):
+            if cancelled is not None and cancelled():
+                break
+            pdf = repo.get_pdf(self._db, inspection_id)
+            if pdf is not None:
+                (folder / f"{record_no}.pdf").write_bytes(pdf)
+                written += 1
+            if progress is not None:
+                progress(done, len(records))
+        return written
 
     def preview(self, inspection_id: str, *, dpi: int = 110) -> list[bytes]:
         """The record's pages as PNG images (empty if it has no signed PDF)."""

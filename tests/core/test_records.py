@@ -311,3 +311,12 @@ def test_cli_report_and_verify_exit_codes(tmp_path):
     assert cli("verify", "--db", db, "--qr", "IA1:XYZ").returncode == 2
     missing = cli("verify", "--db", db, str(tmp_path / "nope.pdf"))
     assert missing.returncode == 2 and "Traceback" not in missing.stderr
+
+
+def test_export_all_writes_every_signed_pdf_and_stops_when_cancelled(laptop, tmp_path):
+    for form_id in ("scale", "net_content"):
+        finalised(laptop, form_id)
+    seen: list[tuple[int, int]] = []
+    assert laptop.records.export_all(tmp_path / "all", progress=lambda d, t: seen.append((d, t))) == 2
+    assert seen[-1] == (2, 2) and len(list((tmp_path / "all").glob("*.pdf"))) == 2
+    assert laptop.records.export_all(tmp_path / "none", cancelled=lambda: True) == 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from forms import InputError
+from forms import InputError, load_definition
 from forms.taxi_meter.tariffs import load_tariffs
 from tests.forms.helpers import D, close, run
 
@@ -232,3 +232,19 @@ def test_a_city_tariff_is_one_file(tmp_path):
     assert tariff.period_on("2025-06-01")["flag_fall"] == "8"
     assert tariff.period_on("2026-11-23")["flag_fall"] == "10"
     assert tariff.period_on("2023-12-31") is None and not tariff.example
+
+
+def test_a_time_limit_set_in_the_definition_is_judged_without_an_option():
+    """An office holding the official text sets the limit in the definition, not in code."""
+    from forms.definition import parse_definition
+
+    text = load_definition("taxi_meter").text.replace(
+        'time_limit_pct = { value = ""', 'time_limit_pct = { value = "0.1"'
+    )
+    import forms
+
+    r = forms.evaluate(
+        {"form": "taxi_meter", "time_tests": [{"meter_s": "299.6", "reference_s": "300.0"}]},
+        definition=parse_definition(text),
+    )
+    assert r.failed == ["time_error"]

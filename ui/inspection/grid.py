@@ -7,7 +7,6 @@ Rows map to reading paths through the step's pattern: ``weighings[]`` gives ``we
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
@@ -20,8 +19,6 @@ from PySide6.QtWidgets import (
 )
 
 from forms.definition import Step
-
-GROUP_COLUMN_TEXT = "组"
 
 
 class GridLayout:
@@ -223,9 +220,3 @@ class ReadingsGrid(QTableWidget):
                     if c >= self.editable_columns:
                         item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
                     self.setItem(r, c, item)
-
-    def tag(self, row: int, column: int, *, colour: Any = None, tooltip: str = "") -> None:
-        item = self.item(row, column)
-        if item is not None:
-            item.setToolTip(tooltip)
-            item.setForeground(colour) if colour is not None else None

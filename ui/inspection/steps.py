@@ -259,7 +259,7 @@ class GridStep(StepWidget):
         headers = ([self.tr("Group")] if self.layout_map.two_level else []) + [
             self.label(definition.fields[f]) for f in step.fields
         ]
-        self.grid = ReadingsGrid(len(headers), step.max_rows)
+        self.grid = ReadingsGrid(self.layout_map.columns(), step.max_rows)
         self.base_headers = headers
         self.result_keys: list[str] = []
         self.grid.setHorizontalHeaderLabels(headers)
@@ -397,7 +397,6 @@ class SummaryStep(StepWidget):
         measures_box.addWidget(QLabel(self.tr("Measures taken:")))
         for code in MEASURES:
             box = QCheckBox(measure_label(code))
-            box.toggled.connect(lambda _on: None)
             self.measures[code] = box
             measures_box.addWidget(box)
         self.finalise_button = QPushButton(self.tr("Finalise and sign…"))

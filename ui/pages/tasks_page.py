@@ -31,8 +31,11 @@ class TasksPage(QWidget):
 
     inspection_opened = Signal(str)
 
-    def __init__(self, registry: Any, inspections: Any = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, registry: Any, inspections: Any = None, lang: str = "zh", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
+        self._lang = lang
         self._registry = registry
         self._inspections = inspections
         self.model = QStandardItemModel(self)
@@ -95,7 +98,7 @@ class TasksPage(QWidget):
         try:
             inspection_id = self._inspections.start_from_task(task_id)
         except ValidationFailed as exc:
-            self.message.setText("⚠ " + exc.errors[0].message("zh"))
+            self.message.setText("⚠ " + exc.errors[0].message(self._lang))
             return None
         self.refresh()
         self.inspection_opened.emit(inspection_id)
