@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -9,6 +10,8 @@ from pathlib import Path
 from sqlite_utils import Database
 
 KEEP = 7  # backups kept per database file; the oldest go first
+DIR_MODE = 0o700  # backups hold every record: owner only, like the database itself
+FILE_MODE = 0o600
 
 
 def backup_dir(db_path: Path) -> Path:
@@ -18,9 +21,12 @@ def backup_dir(db_path: Path) -> Path:
 def make_backup(db: Database, db_path: Path, *, reason: str) -> Path:
     """Copy the live database to backups/<stem>-<UTC time>-<reason>.sqlite, consistent under WAL."""
     folder = backup_dir(db_path)
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
+    if folder.stat().st_mode & 0o077:
+        folder.chmod(DIR_MODE)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     target = folder / f"{db_path.stem}-{stamp}-{reason}.sqlite"
+    os.close(os.open(target, os.O_CREAT | os.O_WRONLY, FILE_MODE))
     dest = sqlite3.connect(str(target))
     try:
         db.conn.backup(dest)
@@ -29,6 +35,9 @@ def make_backup(db: Database, db_path: Path, *, reason: str) -> Path:
     backups = sorted(folder.glob(f"{db_path.stem}-*.sqlite"))
     for old in backups[:-KEEP]:
         old.unlink(missing_ok=True)
+    for kept in backups[-KEEP:]:  # backups made by older versions were world-readable
+        if kept.stat().st_mode & 0o077:
+            kept.chmod(FILE_MODE)
     return target
 
 

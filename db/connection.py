@@ -6,16 +6,22 @@ committed transaction survive a power cut, not only a killed process (DESIGN.md,
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import uuid
+from collections.abc import Generator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlite_utils import Database
 
+from db.errors import StoreBusy
+
 BUSY_TIMEOUT_MS = 5000  # wait for another writer rather than fail at once
 CACHE_KIB = 65536  # page cache: a bulk import or a 200,000-row list stays in memory
+FILE_MODE = 0o600  # the database, its journal and backups: the owner only (records, keys)
 
 
 @dataclass(frozen=True)
@@ -35,17 +41,130 @@ def new_id() -> str:
     return str(uuid.uuid4())
 
 
-def open_database(path: Path | str) -> Database:
-    """Open (creating if needed) the database file with the app's pragmas."""
+def is_busy(exc: BaseException) -> bool:
+    """True for SQLite's 'database is locked' / 'busy' errors (another writer holds the lock)."""
+    if not isinstance(exc, sqlite3.OperationalError):
+        return False
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
+
+
+class Store(Database):
+    """A sqlite-utils Database whose transactions take the write lock up front.
+
+    ``BEGIN IMMEDIATE`` waits (busy timeout) for another writer before anything is read, so a
+    transaction never fails half-way on a stale snapshot; a lock held past the timeout becomes
+    StoreBusy naming the holder, never a bare OperationalError.
+    """
+
+    path: str = ""
+
+    @contextmanager
+    def atomic(self) -> Generator[Database, None, None]:
+        if self.conn.in_transaction:
+            with super().atomic():
+                yield self
+            return
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            if is_busy(exc):
+                raise StoreBusy(self.path, lock_holders(self.path)) from exc
+            raise
+        try:
+            yield self
+        except BaseException as exc:
+            self.rollback()
+            if is_busy(exc):
+                raise StoreBusy(self.path, lock_holders(self.path)) from exc
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except BaseException as exc:
+            self.rollback()
+            if is_busy(exc):
+                raise StoreBusy(self.path, lock_holders(self.path)) from exc
+            raise
+
+
+def lock_holders(path: str | Path) -> list[str]:
+    """Other processes holding a lock on the database file or its WAL index, writers first.
+
+    Reads Linux's /proc/locks (POSIX locks name the pid and the file's inode); elsewhere, or when
+    nothing is found, the list is empty and the caller says "another program".
+    """
+    if not path or str(path) == ":memory:":
+        return []
+    files = set()
+    for suffix in ("", "-wal", "-shm"):
+        try:
+            st = os.stat(f"{path}{suffix}")
+        except OSError:
+            continue
+        files.add((os.major(st.st_dev), os.minor(st.st_dev), st.st_ino))
+    writers: dict[int, str] = {}
+    readers: dict[int, str] = {}
+    try:
+        with open("/proc/locks", encoding="ascii", errors="replace") as handle:
+            lines = handle.readlines()
+    except OSError:
+        return []
+    for line in lines:
+        parts = line.split()
+        if len(parts) < 6 or parts[1] == "->":  # a waiter (perhaps us), not a holder
+            continue
+        kind, pid_text, where = parts[3], parts[4], parts[5]
+        try:
+            major, minor, inode = where.split(":")
+            key = (int(major, 16), int(minor, 16), int(inode))
+            pid = int(pid_text)
+        except ValueError:
+            continue
+        if key not in files or pid in (os.getpid(), -1):
+            continue
+        (writers if kind == "WRITE" else readers)[pid] = _process_name(pid)
+    chosen = writers or readers
+    return [f"pid {pid} ({name})" if name else f"pid {pid}" for pid, name in sorted(chosen.items())]
+
+
+def _process_name(pid: int) -> str:
+    """The program's short name ('sqlite3', 'inspector-app', 'python3'), or '' if unknown."""
+    try:
+        with open(f"/proc/{pid}/comm", encoding="utf-8", errors="replace") as handle:
+            return handle.read(64).strip()
+    except OSError:
+        return ""
+
+
+def _owner_only(path: Path) -> None:
+    """Create the file owner-only if missing; tighten an existing one (and its journal files)."""
+    if not path.exists():
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, FILE_MODE))
+    for suffix in ("", "-wal", "-shm"):
+        target = Path(f"{path}{suffix}")
+        try:
+            if target.exists() and target.stat().st_mode & 0o077:
+                target.chmod(FILE_MODE)
+        except OSError:  # a file we do not own (shared read-only copy): leave it
+            pass
+
+
+def open_database(path: Path | str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Database:
+    """Open (creating if needed) the database file, owner-only, with the app's pragmas.
+
+    The caller decides whether a missing file may be created (see `services.open_services`).
+    """
     if str(path) != ":memory:":
         Path(path).parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
-    db = Database(conn, execute_plugins=False)
+        _owner_only(Path(path))
+    conn = sqlite3.connect(str(path), timeout=busy_timeout_ms / 1000, check_same_thread=False)
+    db = Store(conn, execute_plugins=False)
+    db.path = str(path)
     db.execute("PRAGMA foreign_keys = ON")
     if str(path) != ":memory:":
         db.execute("PRAGMA journal_mode = WAL")
     db.execute("PRAGMA synchronous = FULL")
-    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    db.execute(f"PRAGMA busy_timeout = {busy_timeout_ms}")
     db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     return db
 

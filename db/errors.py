@@ -18,3 +18,13 @@ class UniqueViolation(Exception):
         super().__init__(f"{column}={value!r} exists")
         self.column = column
         self.value = value
+
+
+class StoreBusy(Exception):
+    """Another process holds the database's write lock past the busy timeout; ``holders`` says
+    who, as far as the operating system tells ('pid 4242 (sqlite3 inspector.sqlite)')."""
+
+    def __init__(self, path: str, holders: list[str]) -> None:
+        super().__init__(f"{path} is locked by {', '.join(holders) or 'another program'}")
+        self.path = path
+        self.holders = holders

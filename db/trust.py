@@ -76,6 +76,37 @@ def revoke(db: Database, cert_sha256: str, reason: str, stamp: Stamp, *, actor: 
         )
 
 
+def replace_identity_key(
+    db: Database, identity_id: str, encrypted_key_pem: str, stamp: Stamp, *, reason: str
+) -> None:
+    """Store the same private key under a new encryption (a stronger KDF), with an audit entry."""
+    with db.atomic():
+        db.execute(
+            "UPDATE identities SET encrypted_key_pem = ?, updated_at = ? WHERE id = ?",
+            [encrypted_key_pem, stamp.now, identity_id],
+        )
+        audit.append(
+            db,
+            stamp,
+            actor="",
+            action="rekey",
+            entity="identities",
+            entity_id=identity_id,
+            detail={"reason": reason},
+        )
+
+
+def trusted_by_prefix(db: Database, prefix: str) -> list[str]:
+    """SHA-256 fingerprints of enrolled certificates that start with ``prefix`` (lower-case hex)."""
+    return [
+        str(r[0])
+        for r in db.execute(
+            "SELECT cert_sha256 FROM trusted_certs WHERE substr(cert_sha256, 1, ?) = ?",
+            [len(prefix), prefix],
+        )
+    ]
+
+
 def identities(db: Database) -> list[dict[str, Any]]:
     return list(db.query("SELECT * FROM identities ORDER BY created_at"))
 

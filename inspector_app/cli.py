@@ -10,15 +10,62 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from inspector_app.services import Services
 
 from inspector_app import __version__
 
+MAX_JSON = 16 * 1024 * 1024  # bytes of one check: a 125-package lot is a few kB
+MAX_PDF = 100 * 1024 * 1024  # bytes of one record PDF (photos included)
 
-def _read_input(source: str) -> str:
-    if source == "-":
-        return sys.stdin.read()
-    return Path(source).read_text(encoding="utf-8")
+
+def _open(args: argparse.Namespace) -> AbstractContextManager[Services]:
+    """The services over --db (or the per-user database), which must exist: only `demo` and the
+    GUI's first start make a new database."""
+    from inspector_app.services import open_services
+
+    return open_services(args.db, create=False)
+
+
+def _read_capped(source: str | Path, cap: int) -> bytes:
+    """The bytes of a file (or standard input for '-'), reading no more than ``cap`` + 1 of them;
+    raises Refused when there are more (a device such as /dev/zero never ends), OSError when
+    the file cannot be read."""
+    if str(source) == "-":
+        data = sys.stdin.buffer.read(cap + 1)
+    else:
+        with open(source, "rb") as handle:
+            data = handle.read(cap + 1)
+    if len(data) > cap:
+        raise Refused(str(source), "file_too_large", {"max": f"{cap // (1024 * 1024)} MiB"})
+    return data
+
+
+def _why(exc: BaseException) -> str:
+    """The reason an OS call failed, in words ('No such file or directory'), not a class name."""
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return type(exc).__name__
+
+
+def _write_file(path: Path, data: bytes) -> None:
+    """Write a file whole (a temporary sibling renamed over it); Refused when its folder is missing."""
+    import os
+
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise Refused("-o", "no_folder", {"value": str(folder)})
+    part = path.with_name(path.name + ".part")
+    try:
+        part.write_bytes(data)
+        os.replace(part, path)
+    except OSError as exc:
+        part.unlink(missing_ok=True)
+        raise Refused(str(path), "unwritable", {"detail": _why(exc)}) from exc
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
@@ -26,18 +73,20 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     from inspector_app.messages import bilingual
 
     try:
-        text = _read_input(args.file)
+        text = _read_capped(args.file, MAX_JSON).decode("utf-8")
+    except Refused as exc:
+        message = bilingual(exc.field, exc.code, exc.params)
+        print(json.dumps({"error": {"field": "", "code": exc.code, "message": message}}, ensure_ascii=False))
+        return 2
     except (OSError, UnicodeDecodeError) as exc:
-        message = bilingual(args.file, "unreadable", {"detail": type(exc).__name__})
+        message = bilingual(args.file, "unreadable", {"detail": _why(exc)})
         print(
             json.dumps({"error": {"field": "", "code": "unreadable", "message": message}}, ensure_ascii=False)
         )
         return 2
     defaults = None
     if args.db:
-        from inspector_app.services import open_services
-
-        with open_services(args.db) as services:
+        with _open(args) as services:
             defaults = services.settings.evaluation_defaults()
     code, out = evaluate_text(text, defaults=defaults)
     print(json.dumps(out, ensure_ascii=False, indent=2 if args.pretty else None))
@@ -45,9 +94,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from inspector_app.services import open_services
-
-    with open_services(args.db) as services:
+    with _open(args) as services:
         rows = services.inspections.list_rows(limit=args.limit, search=args.search or "")
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -62,18 +109,30 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from inspector_app.demo import seed_demo
-    from inspector_app.services import open_services
+    from inspector_app.paths import default_db_path
+    from inspector_app.services import open_services, retire_database
 
-    with open_services(args.db) as services:
+    path = args.db or default_db_path()
+    if path.exists():
+        if not args.force:
+            raise Refused("--db", "database_exists", {"value": str(path)})
+        kept = retire_database(path)
+        print(f"{path} → {kept}", file=sys.stderr)
+    with open_services(path, create=True) as services:
         counts = seed_demo(services, inspections=args.inspections, seed=args.seed, sign=not args.no_sign)
     print(json.dumps(counts, ensure_ascii=False))
     return 0
 
 
 def cmd_selfcheck(args: argparse.Namespace) -> int:
+    from inspector_app.paths import default_db_path
     from inspector_app.selfcheck import run_selfcheck
+    from inspector_app.services import DatabaseMissing
 
-    report = run_selfcheck(args.db)
+    path = args.db or default_db_path()
+    if not path.is_file():
+        raise DatabaseMissing(str(path))
+    report = run_selfcheck(path)
     for check in report:
         mark = "OK  " if check.ok else "FAIL"
         print(f"{mark} {check.name}: {check.detail}")
@@ -83,15 +142,38 @@ def cmd_selfcheck(args: argparse.Namespace) -> int:
 ENV_PASSPHRASE = "INSPECTOR_APP_PASSPHRASE"  # for scripts; otherwise the terminal asks
 
 
+class Refused(Exception):
+    """Input the command cannot take: a field and a message code; `main` prints it, exit 2."""
+
+    def __init__(self, field: str, code: str, params: dict[str, object] | None = None) -> None:
+        super().__init__(code)
+        self.field = field
+        self.code = code
+        self.params = dict(params or {})
+
+
 def _passphrase(confirm: bool = False) -> str:
+    """The passphrase from the environment or the terminal; Refused at end of input."""
     import getpass
     import os
 
     if os.environ.get(ENV_PASSPHRASE):
         return os.environ[ENV_PASSPHRASE]
-    first = getpass.getpass("口令 / passphrase: ")
-    if confirm and getpass.getpass("再输入一次 / again: ") != first:
-        raise SystemExit("口令两次不一致 / the passphrases differ")
+
+    def ask(prompt: str) -> str:
+        if sys.stdin.isatty():
+            return getpass.getpass(prompt)
+        line = sys.stdin.readline()  # piped by a script: one line, no echo to silence
+        if not line:
+            raise EOFError
+        return line.rstrip("\r\n")
+
+    try:
+        first = ask("口令 / passphrase: ")
+        if confirm and ask("再输入一次 / again: ") != first:
+            raise Refused("passphrase", "passphrases_differ")
+    except EOFError as exc:
+        raise Refused("passphrase", "no_input", {"env": ENV_PASSPHRASE}) from exc
     return first
 
 
@@ -103,9 +185,21 @@ def _fail(field: str, code: str, params: dict[str, object] | None = None) -> int
 
 
 def cmd_keys(args: argparse.Namespace) -> int:
-    from inspector_app.services import ValidationFailed, open_services
+    from inspector_app.messages import printable
+    from inspector_app.services import ValidationFailed
 
-    with open_services(args.db) as services:
+    with _open(args) as services:
+        if args.action == "export-cert":
+            try:
+                pem = services.records.certificate()
+            except ValidationFailed as exc:
+                return _fail(exc.errors[0].field, exc.errors[0].code, exc.errors[0].params)
+            if args.output:
+                _write_file(args.output, pem.encode("ascii"))
+                print(args.output)
+            else:
+                print(pem, end="")
+            return 0
         if args.action == "create":
             try:
                 services.records.create_identity(
@@ -119,26 +213,40 @@ def cmd_keys(args: argparse.Namespace) -> int:
                     print(f"{e.message('zh')} / {e.message('en')}", file=sys.stderr)
                 return 2
         for row in services.records.identities():
-            print(f"{row['cert_sha256'][:16]}  {row['name']}  {row['id_number']}  {row['office']}")
+            print(
+                f"{row['cert_sha256'][:16]}  {printable(row['name'])}  {printable(row['id_number'])}  "
+                f"{printable(row['office'])}"
+            )
     return 0
 
 
-def cmd_trust(args: argparse.Namespace) -> int:
-    from inspector_app.services import ValidationFailed, open_services
+MAX_CERT_FILE = 64 * 1024  # bytes: a PEM certificate is about 1 kB
 
-    with open_services(args.db) as services:
+
+def cmd_trust(args: argparse.Namespace) -> int:
+    from inspector_app.messages import printable
+    from inspector_app.services import ValidationFailed
+
+    with _open(args) as services:
         try:
             if args.action == "add":
-                services.records.enrol(Path(args.value).read_text(encoding="utf-8"))
+                if not args.value:
+                    return _fail("file", "required")
+                services.records.enrol(_read_capped(args.value, MAX_CERT_FILE).decode("utf-8"))
             elif args.action == "revoke":
+                if not args.value:
+                    return _fail("fingerprint", "required")
                 services.records.revoke(args.value, args.reason)
         except (OSError, UnicodeDecodeError) as exc:
-            return _fail(args.value, "unreadable", {"detail": type(exc).__name__})
+            return _fail(args.value, "unreadable", {"detail": _why(exc)})
         except ValidationFailed as exc:
-            return _fail(args.value, exc.errors[0].code)
+            error = exc.errors[0]
+            return _fail(
+                args.value if error.field == "certificate" else error.field, error.code, error.params
+            )
         for row in services.records.trusted():
             state = f"REVOKED {row['revoked_at'][:10]}" if row["revoked_at"] else row["source"]
-            print(f"{row['cert_sha256']}  {row['subject']}  {state}")
+            print(f"{row['cert_sha256']}  {printable(row['subject'])}  {state}")
     return 0
 
 
@@ -153,10 +261,10 @@ def _find(services: object, ident: str) -> str | None:
 
 
 def cmd_finalise(args: argparse.Namespace) -> int:
-    from inspector_app.services import RecordFrozen, ValidationFailed, open_services
+    from inspector_app.services import RecordFrozen, ValidationFailed
     from inspector_app.signing.keys import WrongPassphrase
 
-    with open_services(args.db) as services:
+    with _open(args) as services:
         inspection_id = _find(services, args.id)
         if inspection_id is None:
             return _fail("id", "not_found", {"value": args.id})
@@ -176,9 +284,7 @@ def cmd_finalise(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from inspector_app.services import open_services
-
-    with open_services(args.db) as services:
+    with _open(args) as services:
         if args.all:
             count = services.records.export_all(args.all)
             print(f"{count} PDF → {args.all}")
@@ -191,25 +297,25 @@ def cmd_report(args: argparse.Namespace) -> int:
         pdf = services.records.pdf_of(inspection_id)
         if pdf is None:
             return _fail("id", "not_signed", {"value": args.id})
-        args.output.write_bytes(pdf)
+        _write_file(args.output, pdf)
         print(args.output)
     return 0
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
     from inspector_app.messages import verification_line
-    from inspector_app.services import open_services
 
-    with open_services(args.db) as services:
+    with _open(args) as services:
         if args.qr is not None:
             result = services.records.verify_qr(args.qr if args.qr != "-" else sys.stdin.read())
         else:
             if not args.file:
                 return _fail("file", "required")
             try:
-                data = Path(args.file).read_bytes()
+                data = _read_capped(args.file, MAX_PDF)
             except OSError as exc:
-                print(verification_line("unreadable", "", "", "", "", "zh") + f" ({exc.strerror})")
+                for lang in ("zh", "en"):
+                    print(verification_line("unreadable", "", "", "", "", lang) + f" ({_why(exc)})")
                 return 2
             result = services.records.verify_pdf(data)
     line_zh = verification_line(
@@ -256,12 +362,18 @@ def build_parser() -> argparse.ArgumentParser:
     db_option(p)
     p.add_argument("--inspections", type=int, default=60, help="how many inspections to make")
     p.add_argument("--seed", type=int, default=2026)
+    p.add_argument(
+        "--force", action="store_true", help="replace an existing database (a copy is kept in its backups)"
+    )
     p.add_argument("--no-sign", action="store_true", help="finalise without keys or PDFs (faster)")
     p.set_defaults(func=cmd_demo)
 
-    p = sub.add_parser("keys", help="inspector key pairs: create one, or list them")
+    p = sub.add_parser(
+        "keys", help="inspector key pairs: create one, list them, export the certificate (for the office)"
+    )
     db_option(p)
-    p.add_argument("action", choices=("create", "list"))
+    p.add_argument("action", choices=("create", "list", "export-cert"))
+    p.add_argument("-o", "--output", type=Path, help="export-cert: PEM file to write (default: stdout)")
     p.add_argument("--name", default="")
     p.add_argument("--id-number", default="")
     p.add_argument("--office", default="")
@@ -269,10 +381,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("trust", help="the trust store: list, add a certificate, revoke one")
     db_option(p)
-    p.add_argument("action", choices=("list", "add", "revoke"))
-    p.add_argument("value", nargs="?", default="", help="certificate PEM file, or SHA-256 to revoke")
-    p.add_argument("--reason", default="")
-    p.set_defaults(func=cmd_trust)
+    p.set_defaults(func=cmd_trust, action="list", value="", reason="")
+    trust = p.add_subparsers(dest="action", metavar="ACTION")
+    q = trust.add_parser("list", help="enrolled certificates and their state")
+    q.add_argument("--db", type=Path, default=argparse.SUPPRESS, help="SQLite database")
+    q = trust.add_parser("add", help="enrol a certificate (PEM file, ECDSA P-256, within its validity)")
+    q.add_argument("--db", type=Path, default=argparse.SUPPRESS, help="SQLite database")
+    q.add_argument("value", metavar="FILE", help="certificate PEM file")
+    q = trust.add_parser("revoke", help="revoke an enrolled certificate")
+    q.add_argument("--db", type=Path, default=argparse.SUPPRESS, help="SQLite database")
+    q.add_argument(
+        "value", metavar="SHA256", help="its SHA-256 fingerprint, or 16 or more leading hex digits"
+    )
+    q.add_argument("--reason", default="")
 
     p = sub.add_parser("finalise", help="freeze, sign and make the PDF of a draft inspection")
     db_option(p)
@@ -300,7 +421,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+EXIT_INTERNAL = 70  # EX_SOFTWARE: a fault of ours, not of the input (never 0, 1 or 2)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one sub-command. Whatever happens, the user reads a sentence, never a traceback:
+    refused input exits 2, a locked or missing database is named, and an internal fault is
+    written to a file whose path is printed (exit 70)."""
+    import sqlite3
+
+    from db.connection import is_busy, lock_holders
+    from inspector_app.services import DatabaseMissing, StoreBusy
+
+    for stream in (sys.stdout, sys.stderr):  # a name that cannot be encoded is escaped, not fatal
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
@@ -308,8 +443,47 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         return int(args.func(args))
+    except Refused as exc:
+        return _fail(exc.field, exc.code, exc.params)
+    except DatabaseMissing as exc:
+        return _fail("--db", "no_database", {"value": exc.path})
+    except StoreBusy as exc:
+        return _fail("--db", "database_busy", {"value": exc.path, "holders": _holders(exc.holders)})
+    except sqlite3.OperationalError as exc:
+        if not is_busy(exc):
+            return _internal(exc)
+        path = str(getattr(args, "db", None) or "")
+        return _fail("--db", "database_busy", {"value": path, "holders": _holders(lock_holders(path))})
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # `inspector-app list | head`
         sys.stderr.close()
         return 0
+    except Exception as exc:
+        return _internal(exc)
+
+
+def _holders(holders: list[str]) -> str:
+    return ", ".join(holders) if holders else "?"
+
+
+def _internal(exc: BaseException) -> int:
+    """Keep the traceback in a file for the developers; tell the user one sentence and where."""
+    import tempfile
+    import traceback
+
+    details = "".join(traceback.format_exception(exc))
+    try:
+        with tempfile.NamedTemporaryFile(
+            "w", prefix="inspector-app-error-", suffix=".txt", delete=False, encoding="utf-8"
+        ) as handle:
+            handle.write(details)
+        where = handle.name
+    except OSError:
+        where = "-"
+    print(
+        f"内部错误（{type(exc).__name__}），详情见 {where} / internal error ({type(exc).__name__}); "
+        f"details in {where}",
+        file=sys.stderr,
+    )
+    return EXIT_INTERNAL

@@ -38,12 +38,55 @@ def evaluation_json(result: Evaluation) -> dict[str, Any]:
     return out
 
 
+MAX_DEPTH = 16  # nesting of a check: the deepest contract field (scale eccentricity) is 4 levels
+MAX_INT_DIGITS = 30  # longer JSON integers stay exact as Decimal (Python's int() refuses 4,300+)
+
+
+def _parse_int(text: str) -> int | Decimal:
+    return int(text) if len(text) <= MAX_INT_DIGITS else Decimal(text)
+
+
 def parse_check(text: str) -> Any:
-    """Parse the check's JSON with exact decimals (never binary floats); raises InputError."""
+    """Parse the check's JSON with exact decimals (never binary floats); raises InputError.
+
+    Refuses what would otherwise crash later: nesting deeper than MAX_DEPTH, and text holding a
+    lone surrogate (``"\\ud800"`` is valid JSON but no character; it cannot be printed or stored).
+    Integers of any length parse; the field's own rules judge their size.
+    """
     try:
-        return json.loads(text, parse_float=Decimal)
+        data = json.loads(text, parse_float=Decimal, parse_int=_parse_int)
     except json.JSONDecodeError as exc:
         raise InputError("", "invalid_json", detail=f"line {exc.lineno} column {exc.colno}") from exc
+    except RecursionError as exc:  # the C scanner recurses per level; thousands of '[' end here
+        raise InputError("", "too_deep", max=MAX_DEPTH) from exc
+    _check_shape(data)
+    return data
+
+
+def _check_shape(data: Any) -> None:
+    """Walk the parsed input without recursion: depth and text are checked before any rule runs."""
+    stack: list[tuple[Any, str, int]] = [(data, "", 0)]
+    while stack:
+        value, path, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise InputError(path, "too_deep", max=MAX_DEPTH)
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if _has_surrogate(key):
+                    raise InputError(path, "not_text")
+                stack.append((item, f"{path}.{key}" if path else key, depth + 1))
+        elif isinstance(value, list):
+            stack.extend((item, f"{path}[{i}]", depth + 1) for i, item in enumerate(value))
+        elif isinstance(value, str) and _has_surrogate(value):
+            raise InputError(path, "not_text")
+
+
+def _has_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def evaluate_text(text: str, *, defaults: Mapping[str, Any] | None = None) -> tuple[int, dict[str, Any]]:
@@ -56,7 +99,10 @@ def evaluate_text(text: str, *, defaults: Mapping[str, Any] | None = None) -> tu
         data = parse_check(text)
         if not isinstance(data, dict):
             raise InputError("", "not_an_object")
-        return 0, evaluation_json(evaluate(data, defaults=defaults))
+        try:
+            return 0, evaluation_json(evaluate(data, defaults=defaults))
+        except ArithmeticError as exc:  # a number no rule bounded: refuse it rather than crash
+            raise InputError("", "not_computable", detail=type(exc).__name__) from exc
     except InputError as exc:
         return 2, {
             "error": {

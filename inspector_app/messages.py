@@ -6,6 +6,7 @@ into a message naming the field and the allowed range, for the CLI and the GUI a
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 # code -> (zh template, en template); parameters by name.
@@ -47,6 +48,43 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
         "{field}：运价 {tariff} 在 {value} 没有有效时段",
         "{field}: tariff {tariff} has no period in force on '{value}'",
     ),
+    "too_deep": (
+        "{field}：嵌套层数超过 {max} 层，不是有效的检查数据",
+        "{field}: nested more than {max} levels deep; not a check",
+    ),
+    "not_text": (
+        "{field}：含有无效字符（孤立的代理项 \\ud800–\\udfff）",
+        "{field}: holds an invalid character (a lone surrogate \\ud800–\\udfff)",
+    ),
+    "not_computable": (
+        "{field}：数值超出可计算范围（{detail}），请检查数量级",
+        "{field}: a number is outside the computable range ({detail}); check its magnitude",
+    ),
+    "file_too_large": ("{field}：文件超过 {max}，不予读取", "{field}: larger than {max}; not read"),
+    "no_folder": ("{field}：文件夹“{value}”不存在", "{field}: the folder '{value}' does not exist"),
+    "unwritable": ("{field}：无法写入（{detail}）", "{field}: cannot be written ({detail})"),
+    "no_input": (
+        "{field}：输入已结束，未读到口令（脚本可设置环境变量 {env}）",
+        "{field}: end of input before a passphrase was typed (scripts may set {env})",
+    ),
+    "no_database": (
+        "{field}：数据库文件 {value} 不存在（是否输错了路径？"
+        "演示数据库用 inspector-app demo --db 路径 生成）",
+        "{field}: there is no database at {value} (a mistyped path? inspector-app demo --db PATH makes a "
+        "demonstration one)",
+    ),
+    "database_exists": (
+        "{field}：{value} 已存在，演示数据不会写入已有的数据库；"
+        "换一个文件名，或加 --force 替换它（旧文件备份到 backups/）",
+        "{field}: {value} exists; demo data never goes into an existing database. Choose another file, "
+        "or add --force to replace it (the old file is kept under backups/)",
+    ),
+    "database_busy": (
+        "{field}：数据库 {value} 正被另一个程序占用（{holders}），请关闭它后重试；未做任何修改",
+        "{field}: the database {value} is locked by another program ({holders}); close it and try again. "
+        "Nothing was changed",
+    ),
+    "passphrases_differ": ("{field}：两次输入不一致", "{field}: the two entries differ"),
     "invalid_json": ("{field}：不是有效的 JSON（{detail}）", "{field}: not valid JSON ({detail})"),
     "unreadable": ("{field}：无法读取（{detail}）", "{field}: cannot be read ({detail})"),
     "credit_code_length": (
@@ -76,6 +114,26 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
     ),
     "wrong_passphrase": ("口令不正确", "wrong passphrase"),
     "not_a_certificate": ("{field}：不是 PEM 格式的证书", "{field}: not a PEM certificate"),
+    "cert_not_p256": (
+        "{field}：{subject} 的密钥不是 ECDSA P-256，不能用于本系统的签名记录",
+        "{field}: {subject} does not hold an ECDSA P-256 key; no record of this system is signed so",
+    ),
+    "cert_expired": (
+        "{field}：{subject} 的证书已于 {not_after} 过期，不予信任",
+        "{field}: {subject} expired on {not_after}; not trusted",
+    ),
+    "cert_not_yet_valid": (
+        "{field}：{subject} 的证书自 {not_before} 起才生效，不予信任",
+        "{field}: {subject} is valid only from {not_before}; not trusted",
+    ),
+    "unknown_certificate": (
+        "{field}：“{value}”不是本机信任列表中的证书（inspector-app trust list 列出全部）",
+        "{field}: '{value}' names no enrolled certificate (inspector-app trust list shows them)",
+    ),
+    "ambiguous": (
+        "{field}：“{value}”对应多个条目，请给出更长的值",
+        "{field}: '{value}' matches more than one entry; give more of it",
+    ),
     "not_signed": (
         "{field}：记录 {value} 没有签名的 PDF（定稿时未签名）",
         "{field}: record {value} has no signed PDF (finalised without a key)",
@@ -107,7 +165,9 @@ def render(field: str, code: str, params: dict[str, Any], lang: str = "zh") -> s
     """One message for one error, in ``lang`` ('zh' or 'en'); unknown codes still name the field."""
     zh, en = _TEMPLATES.get(code, ("{field}：{code}", "{field}: {code}"))
     values = {
-        k: ("、".join(map(str, v)) if lang == "zh" else ", ".join(map(str, v))) if isinstance(v, list) else v
+        k: ("、".join(map(str, v)) if lang == "zh" else ", ".join(map(str, v)))
+        if isinstance(v, list)
+        else (_shown(v) if isinstance(v, str) else v)
         for k, v in params.items()
     }
     label = params.get("label_zh" if lang == "zh" else "label_en")
@@ -119,6 +179,33 @@ def render(field: str, code: str, params: dict[str, Any], lang: str = "zh") -> s
         return (zh if lang == "zh" else en).format(**values)
     except (KeyError, IndexError):
         return f"{field}: {code} {params}"
+
+
+def printable(text: str) -> str:
+    """Text from outside (a certificate subject, a file name) made safe to print on a terminal.
+
+    Control and format characters (escape sequences, bidirectional overrides, NUL) are written as
+    visible escapes such as ``\\x1b`` or ``\\u202e``, so a crafted name can neither move the cursor
+    nor reorder what is shown around it.
+    """
+    out = []
+    for ch in text:
+        if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp"):
+            code = ord(ch)
+            out.append(
+                f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+            )
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+MAX_SHOWN = 120  # characters of a value quoted in a message (a 5,000-digit number is cut)
+
+
+def _shown(value: str) -> str:
+    text = printable(value)
+    return text if len(text) <= MAX_SHOWN else text[: MAX_SHOWN - 1] + "…"
 
 
 def bilingual(field: str, code: str, params: dict[str, Any]) -> str:
@@ -163,6 +250,7 @@ def verification_line(
 ) -> str:
     """'valid: signer, date, verdict' or 'altered: reason', in one language."""
     i = 0 if lang == "zh" else 1
+    signer = printable(signer)
     head = VERIFY_STATUS.get(status, (status, status))[i]
     if status == "valid":
         word = VERDICT_WORDS.get(verdict, (verdict, verdict))[i]

@@ -16,7 +16,7 @@ from db.connection import integrity_check
 from db.inspections import finalised_fingerprints
 from forms import FORM_IDS, DefinitionError, load_definition
 from inspector_app.fonts import cjk_font_path
-from inspector_app.services import open_services
+from inspector_app.services import DatabaseMissing, open_services
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ def run_selfcheck(path: Path | str | None) -> list[Check]:
     """Run every check; never raises for a broken database (that is a failed check)."""
     checks: list[Check] = []
     try:
-        with open_services(path) as services:
+        with open_services(path, create=False) as services:
             db = services.db
             applied = schema_version(db)
             pending = [m.name for m in MIGRATIONS.pending(db)]
@@ -57,6 +57,8 @@ def run_selfcheck(path: Path | str | None) -> list[Check]:
                 f"{len(records)} match their fingerprints" if not bad else f"altered: {', '.join(bad[:5])}"
             )
             checks.append(Check("finalised records", not bad, detail))
+    except DatabaseMissing as exc:
+        checks.append(Check("database", False, f"no database at {exc.path}"))
     except Exception as exc:  # a corrupt file is a finding, not a crash
         checks.append(Check("database", False, f"{type(exc).__name__}: {exc}"))
     for form_id in FORM_IDS:

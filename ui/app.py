@@ -10,6 +10,7 @@ import sys
 import time
 import traceback
 from collections.abc import Sequence
+from contextlib import ExitStack
 from pathlib import Path
 from types import TracebackType
 
@@ -18,6 +19,9 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 I18N_DIR = Path(__file__).with_name("i18n")
+# The GUI waits less than the CLI for another program's lock: the wait freezes the window, and an
+# autosave that cannot get through is kept and retried (InspectionWindow.pending).
+GUI_BUSY_TIMEOUT_MS = 1000
 PROCESS_START = time.perf_counter()
 
 
@@ -76,14 +80,27 @@ def main(argv: Sequence[str]) -> int:
     parser.add_argument("command", nargs="?", default="gui", choices=("gui", "screenshot"))
     parser.add_argument("outdir", nargs="?", type=Path)
     parser.add_argument("--db", type=Path, default=None)
-    args = parser.parse_args(list(argv))
+    args = parser.parse_intermixed_args(list(argv))  # `screenshot --db X DIR` as the README has it
 
-    from inspector_app.services import open_services
+    from inspector_app.services import DatabaseMissing, open_services
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("inspector-app")
     app.setOrganizationName("inspector-app")
-    with open_services(args.db) as services:
+    stack = ExitStack()
+    try:  # only the per-user database is made at first start; a mistyped --db is refused
+        services = stack.enter_context(
+            open_services(args.db, create=args.db is None, busy_timeout_ms=GUI_BUSY_TIMEOUT_MS)
+        )
+    except DatabaseMissing as exc:
+        from inspector_app.messages import bilingual
+
+        message = bilingual("--db", "no_database", {"value": exc.path})
+        print(message, file=sys.stderr)
+        if args.command == "gui" and app.platformName() != "offscreen":
+            QMessageBox.critical(None, "inspector-app", message)
+        return 2
+    with stack:
         language = services.settings.language()
         lang = "zh" if language.startswith("zh") else "en"
         install_translators(app, language)  # type: ignore[arg-type]

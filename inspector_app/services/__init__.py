@@ -11,15 +11,26 @@ from sqlite_utils import Database
 
 from db import Stamp, migrate, open_database
 from db.backup import backup_if_stale
-from db.connection import device_id
-from inspector_app.paths import default_db_path
-from inspector_app.services.errors import FieldError, RecordFrozen, ValidationFailed
+from db.connection import BUSY_TIMEOUT_MS, device_id
+from db.errors import StoreBusy
+from inspector_app.paths import data_dir, default_db_path, ensure_private_dir
+from inspector_app.services.errors import DatabaseMissing, FieldError, RecordFrozen, ValidationFailed
 from inspector_app.services.inspections import InspectionService, LiveEvaluation
 from inspector_app.services.records import RecordService
 from inspector_app.services.registry import RegistryService
 from inspector_app.services.settings import SettingsService
 
-__all__ = ["FieldError", "LiveEvaluation", "RecordFrozen", "Services", "ValidationFailed", "open_services"]
+__all__ = [
+    "DatabaseMissing",
+    "FieldError",
+    "LiveEvaluation",
+    "RecordFrozen",
+    "Services",
+    "StoreBusy",
+    "ValidationFailed",
+    "open_services",
+    "retire_database",
+]
 
 
 @dataclass
@@ -65,12 +76,40 @@ def build_services(db: Database, path: Path | None, *, clock: Callable[[], str] 
 
 @contextmanager
 def open_services(
-    path: Path | str | None = None, *, clock: Callable[[], str] = Stamp.utc_now
+    path: Path | str | None = None,
+    *,
+    create: bool = True,
+    busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+    clock: Callable[[], str] = Stamp.utc_now,
 ) -> Iterator[Services]:
-    """Open the database at ``path`` (default: the per-user one) and yield the services."""
+    """Open the database at ``path`` (default: the per-user one) and yield the services.
+
+    With ``create=False`` a missing file raises DatabaseMissing instead of becoming a new, empty
+    database (a mistyped --db must not look like a sound, empty store). The per-user data folder
+    is made owner-only.
+    """
     db_path = Path(path) if path else default_db_path()
-    services = build_services(open_database(db_path), db_path, clock=clock)
+    if not create and not db_path.is_file():
+        raise DatabaseMissing(str(db_path))
+    if db_path.parent == data_dir():
+        ensure_private_dir(db_path.parent)
+    services = build_services(open_database(db_path, busy_timeout_ms=busy_timeout_ms), db_path, clock=clock)
     try:
         yield services
     finally:
         services.close()
+
+
+def retire_database(path: Path) -> Path:
+    """Move an existing database out of the way (`demo --force`): a consistent copy is kept in
+    its backups folder first, then the file and its journal are removed. Returns the copy."""
+    from db.backup import make_backup
+
+    db = open_database(path)
+    try:
+        kept = make_backup(db, path, reason="replaced")
+    finally:
+        db.close()
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    return kept

@@ -30,3 +30,11 @@ class ValidationFailed(Exception):
 
 class RecordFrozen(Exception):
     """The inspection is finalised: a correction must be a new inspection that supersedes it."""
+
+
+class DatabaseMissing(Exception):
+    """No database file at ``path`` and the caller may not create one (a mistyped --db)."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(path)
+        self.path = path

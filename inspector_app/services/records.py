@@ -59,10 +59,10 @@ class Sealed:
 class Sealer:
     """An unlocked identity for one finalisation: signs the record and produces its PDF."""
 
-    def __init__(self, identity: dict[str, Any], passphrase: str, office: str) -> None:
+    def __init__(self, identity: dict[str, Any], key: Any, office: str) -> None:
         from inspector_app.signing import keys
 
-        self._key = keys.unlock(identity["encrypted_key_pem"], passphrase)
+        self._key = key
         self._cert = keys.load_cert(identity["cert_pem"])
         self._identity = identity
         self._office = office
@@ -140,15 +140,18 @@ class RecordService:
         """Make a key pair and certificate, store the key encrypted, enrol the certificate."""
         from inspector_app.signing import keys
 
-        errors = [
-            FieldError(k, "required", {"label_zh": zh, "label_en": en})
-            for k, v, zh, en in (
-                ("name", name, "姓名", "Name"),
-                ("id_number", id_number, "执法证号", "ID number"),
-                ("office", office, "单位", "Office"),
-            )
-            if not v.strip()
-        ]
+        errors = []
+        for k, v, zh, en in (
+            ("name", name, "姓名", "Name"),
+            ("id_number", id_number, "执法证号", "ID number"),
+            ("office", office, "单位", "Office"),
+        ):
+            if not v.strip():
+                errors.append(FieldError(k, "required", {"label_zh": zh, "label_en": en}))
+            elif len(v.strip()) > keys.MAX_NAME:
+                errors.append(
+                    FieldError(k, "too_long", {"max": keys.MAX_NAME, "label_zh": zh, "label_en": en})
+                )
         if len(passphrase) < keys.MIN_PASSPHRASE:
             errors.append(
                 FieldError(
@@ -189,13 +192,29 @@ class RecordService:
         return repo.trusted(self._db)
 
     def enrol(self, cert_pem: str, *, source: str = "office") -> str:
-        """Trust a certificate given as PEM; raises ValidationFailed for anything else."""
+        """Trust a certificate given as PEM; raises ValidationFailed for anything else, and for a
+        certificate that is expired, not yet valid, or not an ECDSA P-256 key."""
         from inspector_app.signing import keys
 
         try:
             cert = keys.load_cert(cert_pem)
         except ValueError as exc:
             raise ValidationFailed([FieldError("certificate", "not_a_certificate", {})]) from exc
+        problem = keys.trust_problem(cert)
+        if problem:
+            raise ValidationFailed(
+                [
+                    FieldError(
+                        "certificate",
+                        problem,
+                        {
+                            "not_after": cert.not_valid_after_utc.date().isoformat(),
+                            "not_before": cert.not_valid_before_utc.date().isoformat(),
+                            "subject": keys.subject_name(cert),
+                        },
+                    )
+                ]
+            )
         digest = keys.cert_sha256(cert)
         repo.enrol(
             self._db,
@@ -210,21 +229,53 @@ class RecordService:
         )
         return digest
 
-    def revoke(self, cert_sha256: str, reason: str = "") -> None:
-        repo.revoke(self._db, cert_sha256, reason, self._stamp())
+    MIN_FINGERPRINT = 16  # hex characters of a fingerprint prefix (the key id shown by `keys list`)
 
-    def sealer(self, passphrase: str, identity_id: str | None = None) -> Sealer:
-        """Unlock an identity (the first one by default) for finalising; raises WrongPassphrase,
-        or ValidationFailed when this laptop has no identity yet."""
+    def revoke(self, fingerprint: str, reason: str = "") -> str:
+        """Revoke an enrolled certificate by its SHA-256 (or a unique prefix of 16 or more hex
+        characters); returns the full fingerprint. Raises ValidationFailed for a fingerprint that
+        names no enrolled certificate, or more than one."""
+        value = fingerprint.strip().lower()
+        params = {"value": fingerprint, "label_zh": "证书指纹", "label_en": "Certificate fingerprint"}
+        matches = repo.trusted_by_prefix(self._db, value) if len(value) >= self.MIN_FINGERPRINT else []
+        if len(matches) != 1:
+            code = "ambiguous" if matches else "unknown_certificate"
+            raise ValidationFailed([FieldError("fingerprint", code, params)])
+        repo.revoke(self._db, matches[0], reason, self._stamp())
+        return matches[0]
+
+    def _identity(self, identity_id: str | None) -> dict[str, Any]:
         found = self.identities()
         chosen = (
-            next((i for i in found if i["id"] == identity_id), None)
+            next((i for i in found if i["id"] == identity_id or i["cert_sha256"] == identity_id), None)
             if identity_id
             else (found[0] if found else None)
         )
         if chosen is None:
             raise ValidationFailed([FieldError("identity", "no_identity", {})])
-        return Sealer(chosen, passphrase, self._settings.get("office"))
+        return chosen
+
+    def certificate(self, identity_id: str | None = None) -> str:
+        """The PEM certificate of an identity (the first by default): what the office enrols.
+        Raises ValidationFailed when this laptop has no identity yet."""
+        return str(self._identity(identity_id)["cert_pem"])
+
+    def sealer(self, passphrase: str, identity_id: str | None = None) -> Sealer:
+        """Unlock an identity (the first one by default) for finalising; raises WrongPassphrase,
+        or ValidationFailed when this laptop has no identity yet.
+
+        A key stored under an older or cheaper encryption is re-encrypted under the current one
+        once it has opened (the passphrase is known only now).
+        """
+        from inspector_app.signing import keys
+
+        chosen = self._identity(identity_id)
+        key = keys.unlock(chosen["encrypted_key_pem"], passphrase)
+        if keys.needs_upgrade(chosen["encrypted_key_pem"]):
+            repo.replace_identity_key(
+                self._db, chosen["id"], keys.encrypt_key(key, passphrase), self._stamp(), reason="kdf"
+            )
+        return Sealer(chosen, key, self._settings.get("office"))
 
     def pdf_of(self, inspection_id: str) -> bytes | None:
         """The signed PDF stored at finalisation, or None (a draft, or finalised unsigned)."""

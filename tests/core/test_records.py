@@ -249,7 +249,8 @@ def test_unenrolled_then_enrolled_then_revoked_signer(laptop, tmp_path):
 
 def test_keys_are_encrypted_and_the_passphrase_is_never_stored(laptop, tmp_path):
     identity = laptop.records.identities()[0]
-    assert "ENCRYPTED PRIVATE KEY" in identity["encrypted_key_pem"]
+    envelope = json.loads(identity["encrypted_key_pem"])
+    assert envelope["kdf"]["name"] == "argon2id" and envelope["cipher"] == "aes-256-gcm"
     with pytest.raises(WrongPassphrase):
         laptop.records.sealer("not the passphrase")
     laptop.close()

@@ -31,9 +31,7 @@ print(sys.getrefcount(None) - before)
 
 def test_void_calls_keep_none_refcount() -> None:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run(
-        [sys.executable, "-c", PROBE], capture_output=True, text=True, env=env, timeout=60
-    )
+    done = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, env=env, timeout=60)
     assert done.returncode == 0, f"PySide6 aborted after {CALLS} void calls: {done.stderr[-400:]}"
     drift = int(done.stdout.strip().splitlines()[-1])
     # A leak loses one reference per call (−3,000); a few stray references either way are noise.

@@ -1,897 +1,915 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
     <name>ChecklistStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="207" />
+        <location filename="../inspection/steps.py" line="207"/>
         <source>Not checked</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="208" />
+        <location filename="../inspection/steps.py" line="208"/>
         <source>Conforms</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="209" />
+        <location filename="../inspection/steps.py" line="209"/>
         <source>Does not conform</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../inspection/evidence.py" line="128" />
+        <location filename="../inspection/evidence.py" line="128"/>
         <source>Add photo…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="129" />
+        <location filename="../inspection/evidence.py" line="129"/>
         <source>Camera…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="133" />
+        <location filename="../inspection/evidence.py" line="133"/>
         <source>The camera needs Qt Multimedia, which this installation lacks.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="136" />
+        <location filename="../inspection/evidence.py" line="136"/>
         <source>If the site refuses to sign: the reason</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="142" />
-        <location filename="../inspection/evidence.py" line="178" />
+        <location filename="../inspection/evidence.py" line="142"/>
+        <location filename="../inspection/evidence.py" line="178"/>
         <source>Inspector signature</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="143" />
-        <location filename="../inspection/evidence.py" line="179" />
+        <location filename="../inspection/evidence.py" line="143"/>
+        <location filename="../inspection/evidence.py" line="179"/>
         <source>Site representative signature</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="148" />
+        <location filename="../inspection/evidence.py" line="148"/>
         <source>Save signature</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="149" />
+        <location filename="../inspection/evidence.py" line="149"/>
         <source>Clear</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="164" />
+        <location filename="../inspection/evidence.py" line="164"/>
         <source>Evidence photos</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="177" />
+        <location filename="../inspection/evidence.py" line="177"/>
         <source>Photo</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="190" />
+        <location filename="../inspection/evidence.py" line="190"/>
         <source>This inspection is finalised and can no longer change.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="192" />
+        <location filename="../inspection/evidence.py" line="192"/>
         <source>Saved.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="199" />
+        <location filename="../inspection/evidence.py" line="199"/>
         <source>Add photo</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="199" />
+        <location filename="../inspection/evidence.py" line="199"/>
         <source>Images (*.jpg *.jpeg *.png)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="215" />
+        <location filename="../inspection/evidence.py" line="215"/>
         <source>Sign in the box first.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>GridStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="257" />
+        <location filename="../inspection/steps.py" line="259"/>
         <source>Group</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="268" />
+        <location filename="../inspection/steps.py" line="270"/>
         <source>Enter moves to the next cell; Ctrl+V pastes a column from a spreadsheet; Delete clears the selected cells.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="312" />
+        <location filename="../inspection/steps.py" line="319"/>
         <source>More digits than the resolution %1 %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="351" />
+        <location filename="../inspection/steps.py" line="360"/>
         <source>Result</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>InspectionTableModel</name>
     <message>
-        <location filename="../models/inspection_table_model.py" line="92" />
+        <location filename="../models/inspection_table_model.py" line="92"/>
         <source>Record no.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/inspection_table_model.py" line="93" />
+        <location filename="../models/inspection_table_model.py" line="93"/>
         <source>Status</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/inspection_table_model.py" line="94" />
+        <location filename="../models/inspection_table_model.py" line="94"/>
         <source>Procedure</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/inspection_table_model.py" line="95" />
+        <location filename="../models/inspection_table_model.py" line="95"/>
         <source>Site</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/inspection_table_model.py" line="96" />
+        <location filename="../models/inspection_table_model.py" line="96"/>
         <source>Instrument / lot</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/inspection_table_model.py" line="97" />
+        <location filename="../models/inspection_table_model.py" line="97"/>
         <source>Date</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/inspection_table_model.py" line="98" />
+        <location filename="../models/inspection_table_model.py" line="98"/>
         <source>Verdict</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>InspectionWindow</name>
     <message>
-        <location filename="../inspection/window.py" line="68" />
+        <location filename="../inspection/window.py" line="74"/>
         <source>Verdict</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="125" />
+        <location filename="../inspection/window.py" line="132"/>
         <source>Recovered: this inspection was open when the app stopped; nothing typed was lost.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="163" />
+        <location filename="../inspection/window.py" line="180"/>
         <source>This inspection is finalised and can no longer change.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="181" />
+        <location filename="../inspection/window.py" line="189"/>
+        <source>The database is in use by another program (%1). Your entries are kept and will be saved as soon as it is free.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../inspection/window.py" line="198"/>
+        <source>Saved: the database is free again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../inspection/window.py" line="218"/>
         <source>Still to fill in: </source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="211" />
+        <location filename="../inspection/window.py" line="248"/>
         <source>Finalise</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="213" />
+        <location filename="../inspection/window.py" line="250"/>
         <source>Finalise record %1 with the verdict “%2”? A finalised record can no longer be changed; a correction is a new record.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="222" />
+        <location filename="../inspection/window.py" line="259"/>
         <source>Sign</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="222" />
+        <location filename="../inspection/window.py" line="259"/>
         <source>Passphrase of your key:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="235" />
+        <location filename="../inspection/window.py" line="276"/>
         <source>Wrong passphrase; nothing was changed.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../inspection/window.py" line="284"/>
+        <source>The database is in use by another program (%1); nothing was changed.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>InspectionsPage</name>
     <message>
-        <location filename="../pages/inspections_page.py" line="37" />
+        <location filename="../pages/inspections_page.py" line="37"/>
         <source>Search site, credit code, serial, record no.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="39" />
+        <location filename="../pages/inspections_page.py" line="39"/>
         <source>Search inspections</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="40" />
+        <location filename="../pages/inspections_page.py" line="40"/>
         <source>Status</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="41" />
+        <location filename="../pages/inspections_page.py" line="41"/>
         <source>All statuses</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="44" />
+        <location filename="../pages/inspections_page.py" line="44"/>
         <source>Procedure</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="45" />
+        <location filename="../pages/inspections_page.py" line="45"/>
         <source>All procedures</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="48" />
+        <location filename="../pages/inspections_page.py" line="48"/>
         <source>Verdict</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="49" />
+        <location filename="../pages/inspections_page.py" line="49"/>
         <source>All verdicts</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="53" />
+        <location filename="../pages/inspections_page.py" line="53"/>
         <source>New inspection</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="81" />
+        <location filename="../pages/inspections_page.py" line="81"/>
         <source>Export signed PDFs…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/inspections_page.py" line="111" />
+        <location filename="../pages/inspections_page.py" line="111"/>
         <source>%n inspection(s)</source>
         <translation>
-            <numerusform>%n inspection</numerusform><numerusform>%n inspections</numerusform></translation>
+            <numerusform>%n inspection</numerusform>
+            <numerusform>%n inspections</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../labels.py" line="12" />
+        <location filename="../labels.py" line="12"/>
         <source>Draft</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="13" />
+        <location filename="../labels.py" line="13"/>
         <source>Finalised</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="14" />
+        <location filename="../labels.py" line="14"/>
         <source>Approved</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="15" />
+        <location filename="../labels.py" line="15"/>
         <source>Returned</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="16" />
+        <location filename="../labels.py" line="16"/>
         <source>Pass</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="17" />
+        <location filename="../labels.py" line="17"/>
         <source>Fail</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="18" />
+        <location filename="../labels.py" line="18"/>
         <source>Inconclusive</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="19" />
+        <location filename="../labels.py" line="19"/>
         <source>Not evaluated</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="20" />
+        <location filename="../labels.py" line="20"/>
         <source>Fuel dispenser</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="21" />
+        <location filename="../labels.py" line="21"/>
         <source>Taxi meter</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="22" />
+        <location filename="../labels.py" line="22"/>
         <source>Scale</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="23" />
+        <location filename="../labels.py" line="23"/>
         <source>Net content</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="24" />
+        <location filename="../labels.py" line="24"/>
         <source>Sites</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="25" />
+        <location filename="../labels.py" line="25"/>
         <source>Instruments</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="26" />
+        <location filename="../labels.py" line="26"/>
         <source>Standards</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="27" />
+        <location filename="../labels.py" line="27"/>
         <source>Tasks</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="40" />
+        <location filename="../main_window.py" line="40"/>
         <source>Metrology inspections</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="43" />
+        <location filename="../main_window.py" line="43"/>
         <source>Navigation</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="66" />
+        <location filename="../main_window.py" line="66"/>
         <source>Inspections</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="67" />
+        <location filename="../main_window.py" line="67"/>
         <source>Tasks</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="71" />
+        <location filename="../main_window.py" line="71"/>
         <source>Verify a record</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="72" />
+        <location filename="../main_window.py" line="72"/>
         <source>Settings</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="97" />
+        <location filename="../main_window.py" line="97"/>
         <source>Database: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="149" />
+        <location filename="../main_window.py" line="149"/>
         <source>Record %1 has no signed PDF (a draft, or finalised without a key).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="198" />
+        <location filename="../main_window.py" line="200"/>
         <source>Export signed PDFs to</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="219" />
+        <location filename="../main_window.py" line="208"/>
         <source>Exporting signed PDFs…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="219" />
+        <location filename="../main_window.py" line="208"/>
         <source>Cancel</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="228" />
+        <location filename="../main_window.py" line="218"/>
         <source>%1 signed PDF(s) exported.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>NewInspectionDialog</name>
     <message>
-        <location filename="../inspection/new_dialog.py" line="36" />
+        <location filename="../inspection/new_dialog.py" line="36"/>
         <source>New inspection</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="38" />
-        <location filename="../inspection/new_dialog.py" line="73" />
+        <location filename="../inspection/new_dialog.py" line="38"/>
+        <location filename="../inspection/new_dialog.py" line="73"/>
         <source>Site</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="41" />
-        <location filename="../inspection/new_dialog.py" line="74" />
+        <location filename="../inspection/new_dialog.py" line="41"/>
+        <location filename="../inspection/new_dialog.py" line="74"/>
         <source>Instrument</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="42" />
-        <location filename="../inspection/new_dialog.py" line="75" />
+        <location filename="../inspection/new_dialog.py" line="42"/>
+        <location filename="../inspection/new_dialog.py" line="75"/>
         <source>Procedure</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="45" />
-        <location filename="../inspection/new_dialog.py" line="76" />
+        <location filename="../inspection/new_dialog.py" line="45"/>
+        <location filename="../inspection/new_dialog.py" line="76"/>
         <source>Control</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="46" />
+        <location filename="../inspection/new_dialog.py" line="46"/>
         <source>In-service inspection</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="47" />
+        <location filename="../inspection/new_dialog.py" line="47"/>
         <source>Verification</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="48" />
+        <location filename="../inspection/new_dialog.py" line="48"/>
         <source>Product</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="49" />
-        <location filename="../inspection/new_dialog.py" line="78" />
+        <location filename="../inspection/new_dialog.py" line="49"/>
+        <location filename="../inspection/new_dialog.py" line="78"/>
         <source>Nominal quantity</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="50" />
-        <location filename="../inspection/new_dialog.py" line="79" />
+        <location filename="../inspection/new_dialog.py" line="50"/>
+        <location filename="../inspection/new_dialog.py" line="79"/>
         <source>Lot size</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="52" />
-        <location filename="../inspection/new_dialog.py" line="80" />
+        <location filename="../inspection/new_dialog.py" line="52"/>
+        <location filename="../inspection/new_dialog.py" line="80"/>
         <source>Standards used</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="53" />
+        <location filename="../inspection/new_dialog.py" line="53"/>
         <source>valid until</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="62" />
+        <location filename="../inspection/new_dialog.py" line="62"/>
         <source>Add site…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="63" />
+        <location filename="../inspection/new_dialog.py" line="63"/>
         <source>Add instrument…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="77" />
+        <location filename="../inspection/new_dialog.py" line="77"/>
         <source>Product (net content)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="100" />
+        <location filename="../inspection/new_dialog.py" line="100"/>
         <source>Add to the registry</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="130" />
+        <location filename="../inspection/new_dialog.py" line="130"/>
         <source>(none: a product lot)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Next</name>
     <message>
-        <location filename="../labels.py" line="56" />
+        <location filename="../labels.py" line="56"/>
         <source>Weighing: repeat with small weights of 0.1 e (flash-point method)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="59" />
+        <location filename="../labels.py" line="59"/>
         <source>Eccentricity: repeat with small weights of 0.1 e (flash-point method)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="62" />
+        <location filename="../labels.py" line="62"/>
         <source>Make at least one distance test</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>RecordPreviewDialog</name>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="27" />
+        <location filename="../dialogs/record_preview_dialog.py" line="27"/>
         <source>Record %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="43" />
+        <location filename="../dialogs/record_preview_dialog.py" line="43"/>
         <source>Export PDF…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="44" />
+        <location filename="../dialogs/record_preview_dialog.py" line="44"/>
         <source>Print…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="45" />
+        <location filename="../dialogs/record_preview_dialog.py" line="45"/>
         <source>Close</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="46" />
+        <location filename="../dialogs/record_preview_dialog.py" line="46"/>
         <source>Correct…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="47" />
+        <location filename="../dialogs/record_preview_dialog.py" line="47"/>
         <source>Start a new record that supersedes this one</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="50" />
+        <location filename="../dialogs/record_preview_dialog.py" line="50"/>
         <source>Signed record: the exported file is the signed original.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="67" />
+        <location filename="../dialogs/record_preview_dialog.py" line="67"/>
         <source>Export PDF</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="67" />
+        <location filename="../dialogs/record_preview_dialog.py" line="67"/>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>RegistryPage</name>
     <message>
-        <location filename="../pages/registry_page.py" line="55" />
-        <location filename="../pages/registry_page.py" line="56" />
+        <location filename="../pages/registry_page.py" line="55"/>
+        <location filename="../pages/registry_page.py" line="56"/>
         <source>Search</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/registry_page.py" line="62" />
+        <location filename="../pages/registry_page.py" line="62"/>
         <source>All: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/registry_page.py" line="88" />
+        <location filename="../pages/registry_page.py" line="88"/>
         <source>Messages</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/registry_page.py" line="89" />
+        <location filename="../pages/registry_page.py" line="89"/>
         <source>New</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/registry_page.py" line="90" />
+        <location filename="../pages/registry_page.py" line="90"/>
         <source>Save</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/registry_page.py" line="152" />
+        <location filename="../pages/registry_page.py" line="152"/>
         <source>18 characters, e.g. 91500112MA5U7XY1P…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/registry_page.py" line="223" />
-        <location filename="../pages/registry_page.py" line="316" />
+        <location filename="../pages/registry_page.py" line="223"/>
+        <location filename="../pages/registry_page.py" line="322"/>
         <source>Edit</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/registry_page.py" line="231" />
-        <location filename="../pages/registry_page.py" line="316" />
+        <location filename="../pages/registry_page.py" line="231"/>
+        <location filename="../pages/registry_page.py" line="322"/>
         <source>New entry</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/registry_page.py" line="244" />
-        <location filename="../pages/registry_page.py" line="264" />
+        <location filename="../pages/registry_page.py" line="244"/>
+        <location filename="../pages/registry_page.py" line="270"/>
         <source>Saved.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/registry_page.py" line="317" />
+        <location filename="../pages/registry_page.py" line="323"/>
         <source>Recovered what was being typed before the app stopped.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Results</name>
     <message>
-        <location filename="../labels.py" line="33" />
+        <location filename="../labels.py" line="33"/>
         <source>V_B (L)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="34" />
+        <location filename="../labels.py" line="34"/>
         <source>V_Bt (L)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="35" />
+        <location filename="../labels.py" line="35"/>
         <source>Error (%)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="36" />
+        <location filename="../labels.py" line="36"/>
         <source>P</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="37" />
+        <location filename="../labels.py" line="37"/>
         <source>E</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="38" />
+        <location filename="../labels.py" line="38"/>
         <source>Ec</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="39" />
+        <location filename="../labels.py" line="39"/>
         <source>MPE</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="40" />
+        <location filename="../labels.py" line="40"/>
         <source>Computed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="41" />
+        <location filename="../labels.py" line="41"/>
         <source>Difference</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="42" />
+        <location filename="../labels.py" line="42"/>
         <source>Exact amount</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="43" />
+        <location filename="../labels.py" line="43"/>
         <source>Shortage</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="44" />
+        <location filename="../labels.py" line="44"/>
         <source>Negative deviation</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="45" />
+        <location filename="../labels.py" line="45"/>
         <source>Limit</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="46" />
+        <location filename="../labels.py" line="46"/>
         <source>1.4 d</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="47" />
+        <location filename="../labels.py" line="47"/>
         <source>Class</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="48" />
+        <location filename="../labels.py" line="48"/>
         <source>Suggested k</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="49" />
+        <location filename="../labels.py" line="49"/>
         <source>k to set</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="50" />
+        <location filename="../labels.py" line="50"/>
         <source>Expected error (%)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../pages/settings_page.py" line="65" />
+        <location filename="../pages/settings_page.py" line="65"/>
         <source>Saved.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Steps</name>
     <message>
-        <location filename="../inspection/steps.py" line="42" />
+        <location filename="../inspection/steps.py" line="42"/>
         <source>Order to stop use</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="43" />
+        <location filename="../inspection/steps.py" line="43"/>
         <source>Seal up</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="44" />
+        <location filename="../inspection/steps.py" line="44"/>
         <source>Notice issued</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="45" />
+        <location filename="../inspection/steps.py" line="45"/>
         <source>Send for verification</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="46" />
+        <location filename="../inspection/steps.py" line="46"/>
         <source>Case filed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SummaryStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="388" />
+        <location filename="../inspection/steps.py" line="397"/>
         <source>Measures taken:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="394" />
+        <location filename="../inspection/steps.py" line="402"/>
         <source>Finalise and sign…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="426" />
+        <location filename="../inspection/steps.py" line="434"/>
         <source>Failed items: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="429" />
+        <location filename="../inspection/steps.py" line="437"/>
         <source>To measure next: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>TasksPage</name>
     <message>
-        <location filename="../pages/tasks_page.py" line="48" />
+        <location filename="../pages/tasks_page.py" line="51"/>
         <source>No tasks yet. Tasks drawn by the office (双随机) arrive with the next task file; inspections can also start from scratch.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/tasks_page.py" line="53" />
+        <location filename="../pages/tasks_page.py" line="56"/>
         <source>Start inspection</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/tasks_page.py" line="69" />
+        <location filename="../pages/tasks_page.py" line="72"/>
         <source>Due</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/tasks_page.py" line="69" />
+        <location filename="../pages/tasks_page.py" line="72"/>
         <source>Procedure</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/tasks_page.py" line="69" />
+        <location filename="../pages/tasks_page.py" line="72"/>
         <source>Site</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/tasks_page.py" line="69" />
+        <location filename="../pages/tasks_page.py" line="72"/>
         <source>Status</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/tasks_page.py" line="69" />
+        <location filename="../pages/tasks_page.py" line="72"/>
         <source>Note</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/tasks_page.py" line="74" />
+        <location filename="../pages/tasks_page.py" line="77"/>
         <source>Started</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/tasks_page.py" line="74" />
+        <location filename="../pages/tasks_page.py" line="77"/>
         <source>Open</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>VerifyPage</name>
     <message>
-        <location filename="../pages/verify_page.py" line="39" />
+        <location filename="../pages/verify_page.py" line="39"/>
         <source>Check that a record is authentic and unaltered: open its PDF, or scan the QR code printed on any page.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/verify_page.py" line="44" />
+        <location filename="../pages/verify_page.py" line="44"/>
         <source>Open PDF…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/verify_page.py" line="45" />
+        <location filename="../pages/verify_page.py" line="45"/>
         <source>Scan or paste the QR text, then press Enter</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/verify_page.py" line="46" />
+        <location filename="../pages/verify_page.py" line="46"/>
         <source>QR text</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/verify_page.py" line="50" />
+        <location filename="../pages/verify_page.py" line="50"/>
         <source>Result</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/verify_page.py" line="70" />
+        <location filename="../pages/verify_page.py" line="70"/>
         <source>Open record PDF</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/verify_page.py" line="70" />
+        <location filename="../pages/verify_page.py" line="70"/>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/verify_page.py" line="94" />
+        <location filename="../pages/verify_page.py" line="94"/>
         <source>Record no.: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>app</name>
     <message>
-        <location filename="../app.py" line="65" />
+        <location filename="../app.py" line="69"/>
         <source>Unexpected error</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app.py" line="66" />
+        <location filename="../app.py" line="70"/>
         <source>Something went wrong. Your data is saved; the last action may not have completed.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>window</name>
     <message>
-        <location filename="../inspection/window.py" line="37" />
+        <location filename="../inspection/window.py" line="37"/>
         <source>Edit readings</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

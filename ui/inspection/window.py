@@ -7,6 +7,7 @@ the same draft at the same place.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from typing import Any
 
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector_app.services import RecordFrozen, ValidationFailed
+from inspector_app.services import RecordFrozen, StoreBusy, ValidationFailed
 from inspector_app.signing.keys import WrongPassphrase
 from ui import icons, labels
 from ui.inspection.steps import GridStep, StepWidget, SummaryStep, build_step
@@ -50,6 +51,7 @@ class InspectionWindow(QWidget):
     """One draft inspection, walked step by step; `finalised` carries the id once frozen."""
 
     finalised = Signal(str)
+    SAVE_RETRY_MS = 2000  # another program holds the database: try the autosave again this often
 
     def __init__(self, services: Any, inspection_id: str, lang: str, *, recovered: bool = False) -> None:
         super().__init__()
@@ -60,6 +62,11 @@ class InspectionWindow(QWidget):
         self.definition = services.inspections.definition_of(inspection_id)
         self.flat = services.inspections.readings(inspection_id)
         self.undo_stack = QUndoStack(self)
+        # Edits the store could not take yet (another program holds its lock): kept here and in
+        # self.flat, and saved by the retry timer; nothing typed is dropped.
+        self.pending: dict[str, str] = {}
+        self.retry_timer = QTimer(self, singleShot=True, interval=self.SAVE_RETRY_MS)
+        self.retry_timer.timeout.connect(lambda: self.apply({}))
         self.setWindowTitle(f"{self.row['record_no']} — {labels.form(self.row['form_id'])}")
         self.resize(1200, 780)
 
@@ -127,6 +134,11 @@ class InspectionWindow(QWidget):
             )
         self.refresh(self.services.inspections.set_readings(inspection_id, {}, ui_state=self.ui_state()))
 
+    def _save_state(self, state: dict[str, Any]) -> None:
+        """Remember where the inspector is; skipped while the database is held elsewhere."""
+        with contextlib.suppress(StoreBusy):
+            self.services.inspections.set_readings(self.inspection_id, {}, ui_state=state)
+
     # -- navigation ------------------------------------------------------------------------
     def ui_state(self, step: int | None = None) -> dict[str, Any]:
         """Where the inspector is: open, the step, and the grid cell (restored after a crash)."""
@@ -145,7 +157,7 @@ class InspectionWindow(QWidget):
 
     def _step_changed(self, index: int) -> None:
         self.stack.setCurrentIndex(index)
-        self.services.inspections.set_readings(self.inspection_id, {}, ui_state=self.ui_state(index))
+        self._save_state(self.ui_state(index))
 
     # -- editing ---------------------------------------------------------------------------
     def edit(self, values: dict[str, str]) -> None:
@@ -156,22 +168,45 @@ class InspectionWindow(QWidget):
         self.undo_stack.push(SetReadingsCommand(self, dict(values), old))
 
     def apply(self, values: dict[str, str], *, reload: bool = False) -> None:
+        """Save readings (with any still pending) and show the new evaluation. If another program
+        holds the database, keep them pending, evaluate without saving, and retry shortly."""
+        to_save = {**self.pending, **values}
         try:
             live = self.services.inspections.set_readings(
-                self.inspection_id, values, ui_state=self.ui_state()
+                self.inspection_id, to_save, ui_state=self.ui_state()
             )
         except RecordFrozen:
             self.notice.setText(self.tr("This inspection is finalised and can no longer change."))
             return
+        except StoreBusy as exc:
+            self.pending = to_save
+            self._remember(values)
+            holders = ", ".join(exc.holders) or "?"
+            self.notice.setText(
+                "⚠ "
+                + self.tr(
+                    "The database is in use by another program (%1). Your entries are kept and will "
+                    "be saved as soon as it is free."
+                ).replace("%1", holders)
+            )
+            self.retry_timer.start()
+            live = self.services.inspections.evaluate_flat(self.definition, self.row, self.flat)
+        else:
+            if self.pending:
+                self.pending = {}
+                self.notice.setText("✓ " + self.tr("Saved: the database is free again."))
+            self._remember(values)
+        if reload:
+            for widget in self.steps:
+                widget.load(self.flat)
+        self.refresh(live)
+
+    def _remember(self, values: dict[str, str]) -> None:
         for path, value in values.items():
             if value:
                 self.flat[path] = value
             else:
                 self.flat.pop(path, None)
-        if reload:
-            for widget in self.steps:
-                widget.load(self.flat)
-        self.refresh(live)
 
     def refresh(self, live: Any) -> None:
         data = live.as_json()
@@ -227,6 +262,10 @@ class InspectionWindow(QWidget):
 
     def finalise_with(self, passphrase: str) -> bool:
         """Freeze and sign with this passphrase; a message says why if it cannot. True when done."""
+        if self.pending:
+            self.apply({})
+            if self.pending:
+                return False  # the notice already says the database is held elsewhere
         try:
             sealer = self.services.records.sealer(passphrase)
             self.services.inspections.finalise(
@@ -238,14 +277,25 @@ class InspectionWindow(QWidget):
         except ValidationFailed as exc:
             self.notice.setText("⚠ " + exc.errors[0].message(self.lang))
             return False
+        except StoreBusy as exc:
+            self.notice.setText(
+                "⚠ "
+                + self.tr("The database is in use by another program (%1); nothing was changed.").replace(
+                    "%1", ", ".join(exc.holders) or "?"
+                )
+            )
+            return False
         self.finalised.emit(self.inspection_id)
         self.close()
         return True
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.pending:
+            self.apply({})
+            if self.pending:  # still held elsewhere: closing now would lose what was typed
+                event.ignore()
+                return
         row = self.services.inspections.get(self.inspection_id)
         if row["status"] == "draft":
-            self.services.inspections.set_readings(
-                self.inspection_id, {}, ui_state={"open": False, "step": self.current_step()}
-            )
+            self._save_state({"open": False, "step": self.current_step()})
         super().closeEvent(event)
