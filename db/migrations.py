@@ -235,6 +235,57 @@ def m0003_signing(db: Database) -> None:
     )
 
 
+@MIGRATIONS(name="0004_sync")
+def m0004_sync(db: Database) -> None:
+    """Sync by file on the laptop (spec/office.md): the pinned office root and the trust lists it
+    signed, bundles exported and what they held, return packages applied, enrolment requests,
+    review decisions received and reference files (forms, tariffs) sent by the office."""
+    _run(
+        db,
+        [
+            # One office at most: its root certificate is what every verification trusts.
+            """CREATE TABLE office_anchor (
+                id INTEGER PRIMARY KEY CHECK (id = 1), root_sha256 TEXT NOT NULL,
+                root_pem TEXT NOT NULL, office TEXT NOT NULL, adopted_at TEXT NOT NULL)""",
+            """CREATE TABLE trust_lists (
+                version INTEGER PRIMARY KEY, document BLOB NOT NULL, issued_at TEXT NOT NULL,
+                expires_at TEXT NOT NULL, applied_at TEXT NOT NULL)""",
+            """CREATE TABLE sync_exports (
+                seq INTEGER PRIMARY KEY, base_ack INTEGER NOT NULL, file_name TEXT NOT NULL,
+                sha256 TEXT NOT NULL, records INTEGER NOT NULL, requests INTEGER NOT NULL,
+                full_export INTEGER NOT NULL, created_at TEXT NOT NULL)""",
+            """CREATE TABLE sync_export_records (
+                seq INTEGER NOT NULL REFERENCES sync_exports(seq),
+                inspection_id TEXT NOT NULL REFERENCES inspections(id),
+                PRIMARY KEY (inspection_id, seq))""",
+            "CREATE INDEX sync_export_records_seq ON sync_export_records(seq)",
+            """CREATE TABLE sync_packages (
+                number INTEGER PRIMARY KEY, sha256 TEXT NOT NULL, created_at TEXT NOT NULL,
+                applied_at TEXT NOT NULL, acknowledged_seq INTEGER NOT NULL, summary TEXT NOT NULL)""",
+            """CREATE TABLE enrolment_requests (
+                key_sha256 TEXT PRIMARY KEY, identity_id TEXT NOT NULL REFERENCES identities(id),
+                pem TEXT NOT NULL, created_at TEXT NOT NULL)""",
+            """CREATE TABLE review_decisions (
+                id TEXT PRIMARY KEY, inspection_id TEXT NOT NULL, fingerprint TEXT NOT NULL,
+                decision TEXT NOT NULL CHECK (decision IN ('approved', 'returned')),
+                reason TEXT NOT NULL, supervisor TEXT NOT NULL, decided_at TEXT NOT NULL,
+                document BLOB NOT NULL, package INTEGER NOT NULL, applied INTEGER NOT NULL)""",
+            "CREATE INDEX review_decisions_inspection ON review_decisions(inspection_id)",
+            """CREATE TABLE reference_files (
+                kind TEXT NOT NULL CHECK (kind IN ('form', 'tariff')), ref_id TEXT NOT NULL,
+                version TEXT NOT NULL, effective_from TEXT NOT NULL, sha256 TEXT NOT NULL,
+                text TEXT NOT NULL, received_at TEXT NOT NULL, PRIMARY KEY (kind, ref_id, version))""",
+            # The certificate the office issued for an identity's key (same public key).
+            "ALTER TABLE identities ADD COLUMN office_cert_pem TEXT",
+            # What was applied stays: trust lists, packages and decisions are history.
+            """CREATE TRIGGER trust_lists_no_update BEFORE UPDATE ON trust_lists
+               BEGIN SELECT RAISE(ABORT, 'trust lists are append-only'); END""",
+            """CREATE TRIGGER sync_packages_no_update BEFORE UPDATE ON sync_packages
+               BEGIN SELECT RAISE(ABORT, 'applied packages are append-only'); END""",
+        ],
+    )
+
+
 def schema_version(db: Database) -> list[str]:
     """Names of the applied migrations, in order."""
     return [m.name for m in MIGRATIONS.applied(db)]

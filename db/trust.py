@@ -145,3 +145,11 @@ def pdf_records(db: Database) -> list[tuple[str, str]]:
 def get_pdf(db: Database, inspection_id: str) -> bytes | None:
     row = db.execute("SELECT data FROM record_pdfs WHERE inspection_id = ?", [inspection_id]).fetchone()
     return None if row is None else bytes(row[0])
+
+
+def revocations(db: Database) -> dict[str, tuple[str, str]]:
+    """Certificates revoked on this machine: SHA-256 → (revoked_at, reason)."""
+    return {
+        str(r[0]): (str(r[1]), str(r[2]))
+        for r in db.execute("SELECT cert_sha256, revoked_at, reason FROM revocations")
+    }

@@ -188,6 +188,11 @@ def cmd_keys(args: argparse.Namespace) -> int:
     from inspector_app.messages import printable
     from inspector_app.services import ValidationFailed
 
+    if args.action == "request":
+        from inspector_app.commands.keys import cmd_request
+
+        return cmd_request(args)
+
     with _open(args) as services:
         if args.action == "export-cert":
             try:
@@ -369,12 +374,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_demo)
 
     p = sub.add_parser(
-        "keys", help="inspector key pairs: create one, list them, export the certificate (for the office)"
+        "keys",
+        help="inspector key pairs: create one, list them, export the certificate, or write a key's "
+        "enrolment request for the office",
     )
     db_option(p)
-    p.add_argument("action", choices=("create", "list", "export-cert"))
-    p.add_argument("-o", "--output", type=Path, help="export-cert: PEM file to write (default: stdout)")
-    p.add_argument("--name", default="")
+    p.add_argument("action", choices=("create", "list", "export-cert", "request"))
+    p.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        help="export-cert: PEM file to write (default: stdout); request: the .csr file to write",
+    )
+    p.add_argument("--name", default="", help="create: the inspector's name; request: which key")
     p.add_argument("--id-number", default="")
     p.add_argument("--office", default="")
     p.set_defaults(func=cmd_keys)
@@ -418,6 +430,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("selfcheck", help="check the database, audit chain, forms and fonts")
     db_option(p)
     p.set_defaults(func=cmd_selfcheck)
+
+    from inspector_app.commands import office
+
+    office.register(sub, db_option)
     return parser
 
 

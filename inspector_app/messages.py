@@ -146,6 +146,37 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
         "记录已定稿，不能修改；如需更正请新建一条更正记录",
         "the record is finalised and cannot be changed; start a correcting record",
     ),
+    # The office and enrolment (spec/office.md).
+    "already_office": (
+        "{field}：该数据库已是检查机构数据库",
+        "{field}: this database already holds an office",
+    ),
+    "not_office": (
+        "{field}：不是检查机构数据库（先运行 inspector-app office init）",
+        "{field}: not an office database (run inspector-app office init first)",
+    ),
+    "laptop_database": (
+        "{field}：该数据库存有现场检查记录，检查机构须使用单独的数据库文件",
+        "{field}: this database holds a laptop's records; an office needs a database file of its own",
+    ),
+    "request_not_a_request": (
+        "{field}：不是登记申请文件（PKCS#10 CSR）",
+        "{field}: not an enrolment request (PKCS#10 CSR)",
+    ),
+    "request_bad_signature": (
+        "{field}：申请的签名不正确（文件被改动或损坏）",
+        "{field}: the request's signature does not verify (altered or damaged)",
+    ),
+    "request_not_p256": (
+        "{field}：申请的密钥不是 ECDSA P-256",
+        "{field}: the request's key is not ECDSA P-256",
+    ),
+    "request_no_name": ("{field}：申请中没有姓名", "{field}: the request names no one"),
+    "request_no_device": ("{field}：申请中没有设备编号", "{field}: the request carries no device id"),
+    "key_revoked": (
+        "{field}：该密钥的证书已被吊销，不能再次登记；请在笔记本上新建密钥",
+        "{field}: this key's certificate was revoked and cannot be enrolled again; create a new key",
+    ),
 }
 
 
@@ -237,6 +268,11 @@ VERIFY_REASONS = {
         "the QR differs from the record stored here",
     ),
     "not_a_summary": ("不是本系统的二维码内容", "not a QR summary of this system"),
+    "signer_expired": ("签名时签名证书已过期", "the signing certificate had expired when it signed"),
+    "local_key": (
+        "仅本机信任：由本机持有的密钥签名，尚未经检查机构登记",
+        "trusted on this laptop only: signed by a key held here, not yet enrolled by an office",
+    ),
 }
 VERDICT_WORDS = {
     "pass": ("合格", "pass"),
@@ -254,6 +290,7 @@ def verification_line(
     head = VERIFY_STATUS.get(status, (status, status))[i]
     if status == "valid":
         word = VERDICT_WORDS.get(verdict, (verdict, verdict))[i]
-        return f"{head}: {signer}, {date}, {word}"
+        line = f"{head}: {signer}, {date}, {word}"
+        return f"{line} — {VERIFY_REASONS[reason][i]}" if reason in VERIFY_REASONS and reason else line
     why = VERIFY_REASONS.get(reason, (reason, reason))[i]
     return f"{head}: {why}" + (f" ({signer})" if signer else "")

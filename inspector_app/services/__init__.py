@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -13,9 +14,11 @@ from db import Stamp, migrate, open_database
 from db.backup import backup_if_stale
 from db.connection import BUSY_TIMEOUT_MS, device_id
 from db.errors import StoreBusy
+from db.office.sqlite import is_office
 from inspector_app.paths import data_dir, default_db_path, ensure_private_dir
 from inspector_app.services.errors import DatabaseMissing, FieldError, RecordFrozen, ValidationFailed
 from inspector_app.services.inspections import InspectionService, LiveEvaluation
+from inspector_app.services.keys import KeyService
 from inspector_app.services.records import RecordService
 from inspector_app.services.registry import RegistryService
 from inspector_app.services.settings import SettingsService
@@ -28,6 +31,8 @@ __all__ = [
     "Services",
     "StoreBusy",
     "ValidationFailed",
+    "attach_office",
+    "create_office",
     "open_services",
     "retire_database",
 ]
@@ -44,6 +49,20 @@ class Services:
     inspections: InspectionService
     settings: SettingsService
     records: RecordService
+    keys: KeyService
+    office: Any = None  # inspector_app.office.service.OfficeService in office mode, else None
+    clock: Callable[[], str] = Stamp.utc_now
+
+    @property
+    def office_mode(self) -> bool:
+        """Opened on an office database: the app shows the office's pages."""
+        return self.office is not None
+
+    def verifier(self) -> Any:
+        """The verification source (pki.trust.Verifier) of this database."""
+        from inspector_app.pki.source import laptop_verifier
+
+        return self.office.verifier() if self.office is not None else laptop_verifier(self.db)
 
     def close(self) -> None:
         self.db.close()
@@ -63,15 +82,60 @@ def build_services(db: Database, path: Path | None, *, clock: Callable[[], str] 
     def actor() -> str:
         return settings.get("inspector_name")
 
-    return Services(
+    holder: list[Services] = []
+    services = Services(
         db=db,
         path=path,
         device_id=device,
         registry=RegistryService(db, stamp, actor),
         inspections=InspectionService(db, stamp, actor, settings.evaluation_defaults),
         settings=settings,
-        records=RecordService(db, stamp, settings),
+        records=RecordService(db, stamp, settings, lambda: holder[0].verifier()),
+        keys=KeyService(db, stamp),
+        clock=clock,
     )
+    holder.append(services)
+    if is_office(db):
+        attach_office(services)
+    return services
+
+
+def attach_office(services: Services) -> Any:
+    """Switch the services to office mode over this database's office store (SQLite here; the
+    composition root is the one place that picks an engine)."""
+    from db.office.sqlite import SQLiteOfficeStore
+    from inspector_app.office.service import OfficeService
+
+    services.office = OfficeService(
+        SQLiteOfficeStore(services.db),
+        clock=services.clock,
+        device_id=services.device_id,
+        actor=lambda: services.settings.get("inspector_name"),
+    )
+    return services.office
+
+
+def create_office(services: Services, *, name: str, passphrase: str) -> Any:
+    """`office init`: make this database an office (root key, certificate, first trust list).
+
+    Raises ValidationFailed if it already is one, or holds a laptop's finalised records.
+    """
+    from db.inspections import finalised_fingerprints
+    from db.office.sqlite import SQLiteOfficeStore
+    from inspector_app.office.service import OfficeService
+
+    if services.office is not None:
+        raise ValidationFailed([FieldError("db", "already_office", {})])
+    if finalised_fingerprints(services.db):
+        raise ValidationFailed([FieldError("db", "laptop_database", {})])
+    OfficeService.create(
+        SQLiteOfficeStore(services.db),
+        name=name,
+        passphrase=passphrase,
+        clock=services.clock,
+        device_id=services.device_id,
+    )
+    return attach_office(services)
 
 
 @contextmanager

@@ -42,6 +42,7 @@ class Verification:
     date: str = ""
     verdict: str = ""
     record_no: str = ""
+    signed_at: str = ""
     details: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -59,18 +60,34 @@ class Sealed:
 class Sealer:
     """An unlocked identity for one finalisation: signs the record and produces its PDF."""
 
-    def __init__(self, identity: dict[str, Any], key: Any, office: str) -> None:
+    def __init__(
+        self, identity: dict[str, Any], key: Any, office: str, *, chain: list[Any] | None = None
+    ) -> None:
         from inspector_app.signing import keys
 
         self._key = key
-        self._cert = keys.load_cert(identity["cert_pem"])
+        # Once the office has enrolled the key, sign with its certificate (same key): PDF readers
+        # then chain the signature to the office root.
+        self._cert_pem = identity.get("office_cert_pem") or identity["cert_pem"]
+        self._cert = keys.load_cert(self._cert_pem)
+        self._cert_sha256 = keys.cert_sha256(self._cert)
         self._identity = identity
         self._office = office
+        self._chain = list(chain or [])
+
+    @property
+    def key(self) -> Any:
+        """The unlocked private key (also signs bundle manifests and enrolment requests)."""
+        return self._key
+
+    @property
+    def certificate_pem(self) -> str:
+        return str(self._cert_pem)
 
     @property
     def signer_info(self) -> dict[str, str]:
         return {
-            "cert_sha256": self._identity["cert_sha256"],
+            "cert_sha256": self._cert_sha256,
             "name": self._identity["name"],
             "id_number": self._identity["id_number"],
             "office": self._identity["office"],
@@ -92,7 +109,7 @@ class Sealer:
         signature = json.dumps(
             {
                 "alg": record_sig.ALGORITHM,
-                "cert_sha256": self._identity["cert_sha256"],
+                "cert_sha256": self._cert_sha256,
                 "value": record_sig.b64(record_sig.sign(self._key, data)),
             },
             sort_keys=True,
@@ -115,14 +132,19 @@ class Sealer:
             {
                 "canonical": data.decode("utf-8"),
                 "signature": json.loads(signature),
-                "certificate": self._identity["cert_pem"],
+                "certificate": self._cert_pem,
                 "qr": qr_text,
             },
             ensure_ascii=False,
             sort_keys=True,
         ).encode("utf-8")
         signed_pdf = pades.sign_pdf(
-            pdf, key=self._key, cert=self._cert, attachment=attachment, signer_name=self._identity["name"]
+            pdf,
+            key=self._key,
+            cert=self._cert,
+            attachment=attachment,
+            signer_name=self._identity["name"],
+            chain=self._chain,
         )
         return Sealed(signature=signature, qr_text=qr_text, pdf=signed_pdf)
 
@@ -130,10 +152,13 @@ class Sealer:
 class RecordService:
     """Identities, trust, sealing and verification over one database."""
 
-    def __init__(self, db: Database, stamp: Callable[[], Stamp], settings: Any) -> None:
+    def __init__(
+        self, db: Database, stamp: Callable[[], Stamp], settings: Any, verifier: Callable[[], Any]
+    ) -> None:
         self._db = db
         self._stamp = stamp
         self._settings = settings
+        self._verifier = verifier
 
     # -- identities and trust --------------------------------------------------------------
     def create_identity(self, *, name: str, id_number: str, office: str, passphrase: str) -> str:
@@ -275,7 +300,8 @@ class RecordService:
             repo.replace_identity_key(
                 self._db, chosen["id"], keys.encrypt_key(key, passphrase), self._stamp(), reason="kdf"
             )
-        return Sealer(chosen, key, self._settings.get("office"))
+        root = self.verifier().root
+        return Sealer(chosen, key, self._settings.get("office"), chain=[root] if root else [])
 
     def pdf_of(self, inspection_id: str) -> bytes | None:
         """The signed PDF stored at finalisation, or None (a draft, or finalised unsigned)."""
@@ -315,11 +341,31 @@ class RecordService:
         return [] if pdf is None else page_images(pdf, dpi=dpi)
 
     # -- verification ----------------------------------------------------------------------
-    def _certs(self) -> dict[str, dict[str, Any]]:
-        return {row["cert_sha256"]: row for row in repo.trusted(self._db)}
+    def verifier(self) -> Any:
+        """The verification source of this database (pki.trust.Verifier): the office root and its
+        signed trust list, or this laptop's own keys while it has no office."""
+        return self._verifier()
 
-    def verify_pdf(self, pdf: bytes) -> Verification:
-        """Is this PDF a genuine, unaltered record by an enrolled, unrevoked signer?"""
+    def _trust_outcome(self, trust: Any, info: dict[str, Any]) -> Verification:
+        from inspector_app.pki import trust as pki_trust
+
+        if trust.status == pki_trust.UNKNOWN:
+            return Verification(UNKNOWN_SIGNER, "signer_not_enrolled", **info)
+        info = {**info, "signer": trust.subject or info.get("signer", "")}
+        if trust.status == pki_trust.REVOKED:
+            details = {
+                **info.get("details", {}),
+                "revoked_at": trust.revoked_at,
+                "revocation_reason": trust.reason,
+            }
+            return Verification(REVOKED, "signer_revoked", **{**info, "details": details})
+        if trust.status == pki_trust.EXPIRED:
+            return Verification(UNKNOWN_SIGNER, "signer_expired", **info)
+        return Verification(VALID, "local_key" if trust.status == pki_trust.LOCAL else "", **info)
+
+    def verify_pdf(self, pdf: bytes, *, verifier: Any = None) -> Verification:
+        """Is this PDF a genuine, unaltered record by a signer the office root vouches for (or, on a
+        laptop without an office, by a key held here) who was not revoked when it was signed?"""
         from inspector_app.signing import keys, pades
         from inspector_app.signing import record as record_sig
 
@@ -331,44 +377,39 @@ class RecordService:
             if not pdf.startswith(b"%PDF"):
                 return Verification(UNREADABLE, "not_a_pdf")
             return Verification(ALTERED, "no_record")
-        certs = self._certs()
+        verifier = verifier or self.verifier()
         try:
-            status = pades.validate(
-                pdf, [keys.load_cert(c["cert_pem"]) for c in certs.values() if not c["revoked_at"]]
-            )
+            status = pades.validate(pdf, verifier.anchors())
         except pades.PdfUnreadable:
             return Verification(UNREADABLE, "not_a_pdf")
-        if not status.signed:
+        if not status.signed or status.signer_cert is None:
             return Verification(ALTERED, "no_signature")
-        signer_sha = keys.cert_sha256(status.signer_cert) if status.signer_cert else ""
-        info = self._record_info(canonical, certs.get(signer_sha))
+        signer_sha = keys.cert_sha256(status.signer_cert)
+        info = self._record_info(canonical)
         if not (status.intact and status.valid):
             return Verification(ALTERED, "pdf_signature_broken", **info)
         if not status.whole_file:
             return Verification(ALTERED, "changed_after_signing", **info)
-        if signer_sha not in certs:
-            return Verification(UNKNOWN_SIGNER, "signer_not_enrolled", **info)
-        if certs[signer_sha]["revoked_at"]:
-            return Verification(REVOKED, "signer_revoked", **info)
-        cert = keys.load_cert(certs[signer_sha]["cert_pem"])
         try:
             value = record_sig.unb64(signature["value"])
         except (ValueError, KeyError, TypeError):
             return Verification(ALTERED, "record_signature_broken", **info)
         if signature.get("cert_sha256") != signer_sha or not record_sig.verify(
-            cert, canonical.encode("utf-8"), value
+            status.signer_cert, canonical.encode("utf-8"), value
         ):
             return Verification(ALTERED, "record_signature_broken", **info)
-        return Verification(VALID, "", **info)
+        trust = verifier.judge(status.signer_cert, at=info.get("signed_at") or None)
+        return self._trust_outcome(trust, info)
 
-    def _record_info(self, canonical: str, cert_row: dict[str, Any] | None) -> dict[str, Any]:
+    def _record_info(self, canonical: str) -> dict[str, Any]:
         try:
             record = json.loads(canonical)
             return {
-                "signer": cert_row["subject"] if cert_row else str(record.get("signer", {}).get("name", "")),
+                "signer": str(record.get("signer", {}).get("name", "")),
                 "date": str(record.get("finalised_at", ""))[:10],
                 "verdict": str(record["evaluation"]["verdict"]),
                 "record_no": str(record.get("record_no", "")),
+                "signed_at": str(record.get("finalised_at") or ""),
                 "details": {"fingerprint": hashlib.sha256(canonical.encode("utf-8")).hexdigest()},
             }
         except (ValueError, KeyError, TypeError, AttributeError):
@@ -376,17 +417,20 @@ class RecordService:
 
     def verify_qr(self, text: str) -> Verification:
         """Is this QR text (typed by a USB scanner) a genuine summary by a trusted signer?"""
-        from inspector_app.signing import keys, summary
         from inspector_app.signing import record as record_sig
+        from inspector_app.signing import summary
 
         try:
             short, signed, signature = summary.decode(text)
         except summary.SummaryUnreadable:
             return Verification(UNREADABLE, "not_a_summary")
+        day = summary.display_date(short.date)
         info: dict[str, Any] = {
-            "date": summary.display_date(short.date),
+            "date": day,
             "verdict": short.verdict,
             "record_no": short.record_no,
+            # The summary carries only the day: judge revocation at its end (the cautious side).
+            "signed_at": f"{day}T23:59:59.999Z" if len(day) == 10 else "",
             "details": {
                 "site_code": short.site_code,
                 "item": short.item,
@@ -395,15 +439,25 @@ class RecordService:
                 "fingerprint": short.fingerprint.hex(),
             },
         }
-        candidates = repo.by_key_id(self._db, short.key_id)
-        if not candidates:
+        verifier = self.verifier()
+        # The key id names a certificate; a key enrolled since (same key, new certificate) or one
+        # known only through the trust list is found by trying the keys themselves.
+        named = verifier.by_key_id(short.key_id)
+        others = [c for c in verifier.certificates() if c not in named]
+        for cert in [*named, *others]:
+            if record_sig.verify(cert, signed, signature):
+                trust = verifier.judge(cert, at=info["signed_at"] or None)
+                outcome = self._trust_outcome(trust, info)
+                if outcome.status == VALID:
+                    local = inspections_repo.fingerprint_of(self._db, short.record_no)
+                    if local is not None and local != short.fingerprint.hex():
+                        return Verification(
+                            ALTERED,
+                            "differs_from_local_record",
+                            signer=outcome.signer,
+                            **{k: v for k, v in info.items() if k != "signer"},
+                        )
+                return outcome
+        if not named:
             return Verification(UNKNOWN_SIGNER, "signer_not_enrolled", **info)
-        for row in candidates:
-            if record_sig.verify(keys.load_cert(row["cert_pem"]), signed, signature):
-                if row["revoked_at"]:
-                    return Verification(REVOKED, "signer_revoked", signer=row["subject"], **info)
-                local = inspections_repo.fingerprint_of(self._db, short.record_no)
-                if local is not None and local != short.fingerprint.hex():
-                    return Verification(ALTERED, "differs_from_local_record", signer=row["subject"], **info)
-                return Verification(VALID, "", signer=row["subject"], **info)
         return Verification(ALTERED, "summary_signature_broken", **info)

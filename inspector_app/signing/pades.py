@@ -44,8 +44,10 @@ def sign_pdf(
     cert: x509.Certificate,
     attachment: bytes,
     signer_name: str,
+    chain: list[x509.Certificate] | None = None,
 ) -> bytes:
-    """Embed the signed record and add a PAdES B-B signature in one incremental update."""
+    """Embed the signed record and add a PAdES B-B signature in one incremental update; ``chain``
+    (the office root) travels in the signature so PDF readers can build the path."""
     from asn1crypto import keys as asn1_keys
     from asn1crypto import x509 as asn1_x509
     from pyhanko.pdf_utils import embed
@@ -62,7 +64,15 @@ def sign_pdf(
     signer = signers.SimpleSigner(
         signing_cert=asn1_cert,
         signing_key=asn1_key,
-        cert_registry=SimpleCertificateStore.from_certs([asn1_cert]),  # type: ignore[no-untyped-call]
+        cert_registry=SimpleCertificateStore.from_certs(  # type: ignore[no-untyped-call]
+            [
+                asn1_cert,
+                *(
+                    asn1_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER))
+                    for c in chain or []
+                ),
+            ]
+        ),
     )
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
     embed.embed_file(

@@ -231,20 +231,33 @@ def test_a_qr_with_one_character_changed_is_refused(laptop):
 
 
 def test_unenrolled_then_enrolled_then_revoked_signer(laptop, tmp_path):
-    with open_services(tmp_path / "other.sqlite") as other:
+    """A revocation takes effect from its time (spec/office.md: "not revoked at the signing
+    time"): the record signed before stays valid, one signed after is refused, and a QR code —
+    which carries only the day — is judged at the end of that day (the cautious side)."""
+    import datetime as dt
+
+    today = dt.datetime.now(dt.UTC)
+    now = [(today - dt.timedelta(days=200)).isoformat()]
+    with open_services(tmp_path / "other.sqlite", clock=lambda: now[0]) as other:
         other.records.create_identity(
             name="赵外地", id_number="渝执 59999999", office="外区", passphrase=PASSPHRASE
         )
         _, pdf = finalised(other, "fuel_dispenser")
         qr = json.loads(pades.read_attachment(pdf))["qr"]
         foreign_cert = other.records.identities()[0]["cert_pem"]
-    assert laptop.records.verify_pdf(pdf).status == "unknown_signer"
-    assert laptop.records.verify_qr(qr).status == "unknown_signer"
-    digest = laptop.records.enrol(foreign_cert)
-    assert laptop.records.verify_pdf(pdf).status == "valid"
-    laptop.records.revoke(digest, "key lost")
-    assert laptop.records.verify_pdf(pdf).status == "revoked"
-    assert laptop.records.verify_qr(qr).status == "revoked"
+        assert laptop.records.verify_pdf(pdf).status == "unknown_signer"
+        assert laptop.records.verify_qr(qr).status == "unknown_signer"
+        digest = laptop.records.enrol(foreign_cert)
+        assert laptop.records.verify_pdf(pdf).status == "valid"
+        laptop.records.revoke(digest, "key lost")  # now: after March 2026, before 2099
+        assert laptop.records.verify_pdf(pdf).status == "valid"
+        now[0] = (today + dt.timedelta(days=30)).isoformat()  # the other laptop, after the revocation
+        _, later = finalised(other, "scale")
+        later_qr = json.loads(pades.read_attachment(later))["qr"]
+    result = laptop.records.verify_pdf(later)
+    assert (result.status, result.reason) == ("revoked", "signer_revoked")
+    assert laptop.records.verify_qr(later_qr).status == "revoked"
+    assert laptop.records.verify_qr(qr).status == "valid"
 
 
 def test_keys_are_encrypted_and_the_passphrase_is_never_stored(laptop, tmp_path):

@@ -1,0 +1,422 @@
+"""The office store on SQLite (the embedded default: one office, one desktop).
+
+Lives in the same file as the app's own tables. Bulk inserts stream their rows through
+`executemany` inside the caller's transaction, so a 10,000-record bundle never sits in memory.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from typing import Any
+
+from sqlite_utils import Database
+
+from db import audit
+from db.connection import Stamp
+from db.office.sqlite_schema import OFFICE_MIGRATIONS
+
+RECORD_COLUMNS = (
+    "id",
+    "fingerprint",
+    "record_no",
+    "device_id",
+    "form_id",
+    "form_version",
+    "form_sha256",
+    "verdict",
+    "failed",
+    "site_code",
+    "site_name",
+    "district",
+    "inspector",
+    "signer_sha256",
+    "started_at",
+    "finalised_at",
+    "supersedes",
+    "canonical",
+    "signature",
+    "bundle_sha256",
+    "imported_at",
+)
+CONFLICT_COLUMNS = (
+    "id",
+    "fingerprint",
+    "reason",
+    "device_id",
+    "record_no",
+    "supersedes",
+    "canonical",
+    "signature",
+    "signer_sha256",
+    "bundle_sha256",
+    "received_at",
+)
+CHUNK = 500  # ids per IN (...) query, well under SQLite's variable limit
+
+
+def is_office(db: Database) -> bool:
+    """Does this database hold an office (its root made by `office init`)?"""
+    row = db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'office'").fetchone()
+    return bool(row) and db.execute("SELECT count(*) FROM office").fetchone()[0] == 1
+
+
+def migrate_office(db: Database) -> list[str]:
+    """Create or update the office tables; returns the migrations applied."""
+    pending = [m.name for m in OFFICE_MIGRATIONS.pending(db)]
+    if pending:
+        OFFICE_MIGRATIONS.apply(db)
+    return pending
+
+
+def _chunks(ids: list[str]) -> Iterator[list[str]]:
+    for start in range(0, len(ids), CHUNK):
+        yield ids[start : start + CHUNK]
+
+
+def _marks(items: list[Any]) -> str:
+    return ",".join("?" * len(items))
+
+
+class SQLiteOfficeStore:
+    """OfficeStore over a sqlite-utils Database (see db.office.store for the contract)."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+        migrate_office(db)
+
+    def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
+        return list(self._db.query(sql, list(params)))
+
+    @contextmanager
+    def _atomic(self) -> Iterator[None]:
+        with self._db.atomic():
+            yield
+
+    def transaction(self) -> AbstractContextManager[None]:
+        return self._atomic()
+
+    def audit(
+        self,
+        *,
+        at: str,
+        device_id: str,
+        actor: str,
+        action: str,
+        entity: str,
+        entity_id: str,
+        detail: dict[str, Any],
+    ) -> None:
+        audit.append(
+            self._db,
+            Stamp(device_id=device_id, now=at),
+            actor=actor,
+            action=action,
+            entity=entity,
+            entity_id=entity_id,
+            detail=detail,
+        )
+
+    # -- the office ---------------------------------------------------------------------------
+    def office(self) -> dict[str, Any] | None:
+        rows = self._rows("SELECT * FROM office WHERE id = 1")
+        return rows[0] if rows else None
+
+    def create_office(
+        self, *, name: str, root_sha256: str, root_pem: str, encrypted_key_pem: str, created_at: str
+    ) -> None:
+        self._db.execute(
+            "INSERT INTO office (id, name, root_sha256, root_pem, encrypted_key_pem, created_at) "
+            "VALUES (1, ?, ?, ?, ?, ?)",
+            [name, root_sha256, root_pem, encrypted_key_pem, created_at],
+        )
+
+    # -- certificates ---------------------------------------------------------------------------
+    def add_certificate(self, row: dict[str, Any]) -> None:
+        columns = (
+            "cert_sha256",
+            "key_sha256",
+            "pem",
+            "role",
+            "device_id",
+            "subject",
+            "not_after",
+            "issued_at",
+        )
+        self._db.execute(
+            f"INSERT OR IGNORE INTO office_certificates ({', '.join(columns)}) "
+            f"VALUES ({_marks(list(columns))})",
+            [row[c] for c in columns],
+        )
+
+    def certificates(self) -> list[dict[str, Any]]:
+        return self._rows(
+            "SELECT c.*, r.revoked_at, r.reason FROM office_certificates c "
+            "LEFT JOIN office_revocations r ON r.cert_sha256 = c.cert_sha256 ORDER BY c.issued_at"
+        )
+
+    def add_revocation(self, *, cert_sha256: str, revoked_at: str, reason: str) -> None:
+        self._db.execute(
+            "INSERT OR IGNORE INTO office_revocations (cert_sha256, revoked_at, reason) VALUES (?, ?, ?)",
+            [cert_sha256, revoked_at, reason],
+        )
+
+    def add_trust_list(self, *, version: int, document: bytes, issued_at: str, expires_at: str) -> None:
+        self._db.execute(
+            "INSERT INTO office_trust_lists (version, document, issued_at, expires_at) VALUES (?, ?, ?, ?)",
+            [version, document, issued_at, expires_at],
+        )
+
+    def trust_lists(self, *, limit: int = 5) -> list[dict[str, Any]]:
+        rows = self._rows("SELECT * FROM office_trust_lists ORDER BY version DESC LIMIT ?", [limit])
+        return [{**r, "document": bytes(r["document"])} for r in rows]
+
+    # -- requests ---------------------------------------------------------------------------------
+    def add_requests(self, rows: Iterable[dict[str, Any]]) -> None:
+        columns = ("key_sha256", "pem", "name", "id_number", "office", "device_id", "source", "received_at")
+        self._db.conn.executemany(
+            f"INSERT OR IGNORE INTO office_requests ({', '.join(columns)}) VALUES ({_marks(list(columns))})",
+            ([r[c] for c in columns] for r in rows),
+        )
+
+    def requests(self, *, status: str = "") -> list[dict[str, Any]]:
+        if status:
+            return self._rows("SELECT * FROM office_requests WHERE status = ? ORDER BY received_at", [status])
+        return self._rows("SELECT * FROM office_requests ORDER BY received_at")
+
+    def set_request_status(self, key_sha256: str, status: str) -> None:
+        self._db.execute("UPDATE office_requests SET status = ? WHERE key_sha256 = ?", [status, key_sha256])
+
+    # -- devices and bundles ----------------------------------------------------------------------
+    def device(self, device_id: str) -> dict[str, Any] | None:
+        rows = self._rows("SELECT * FROM office_devices WHERE device_id = ?", [device_id])
+        return rows[0] if rows else None
+
+    def devices(self) -> list[dict[str, Any]]:
+        return self._rows(
+            """SELECT ids.device_id, d.first_seen, d.last_bundle_at,
+                      coalesce(d.acknowledged_seq, 0) AS acknowledged_seq,
+                      (SELECT max(seq) FROM office_bundles b WHERE b.device_id = ids.device_id) AS last_seq,
+                      (SELECT count(*) FROM office_records r WHERE r.device_id = ids.device_id) AS records,
+                      (SELECT max(number) FROM office_packages p WHERE p.device_id = ids.device_id)
+                          AS last_package,
+                      (SELECT group_concat(subject, '; ') FROM office_certificates c
+                          WHERE c.device_id = ids.device_id) AS inspectors
+               FROM (SELECT device_id FROM office_devices UNION
+                     SELECT device_id FROM office_certificates) ids
+               LEFT JOIN office_devices d ON d.device_id = ids.device_id
+               ORDER BY ids.device_id"""
+        )
+
+    def bundle(self, sha256: str) -> dict[str, Any] | None:
+        rows = self._rows("SELECT * FROM office_bundles WHERE sha256 = ?", [sha256])
+        return rows[0] if rows else None
+
+    def bundle_seqs(self, device_id: str) -> list[int]:
+        return [
+            int(r[0])
+            for r in self._db.execute(
+                "SELECT DISTINCT seq FROM office_bundles WHERE device_id = ? ORDER BY seq", [device_id]
+            )
+        ]
+
+    def add_bundle(self, row: dict[str, Any]) -> None:
+        columns = (
+            "sha256",
+            "device_id",
+            "seq",
+            "base_ack",
+            "file_name",
+            "signer_sha256",
+            "created_at",
+            "imported_at",
+            "records",
+            "imported",
+            "duplicates",
+            "conflicts",
+        )
+        self._db.execute(
+            f"INSERT OR IGNORE INTO office_bundles ({', '.join(columns)}) VALUES ({_marks(list(columns))})",
+            [row[c] for c in columns],
+        )
+
+    def note_device(self, *, device_id: str, at: str, acknowledged_seq: int) -> None:
+        self._db.execute(
+            "INSERT INTO office_devices (device_id, first_seen, last_bundle_at, acknowledged_seq) "
+            "VALUES (?, ?, ?, ?) ON CONFLICT(device_id) DO UPDATE SET "
+            "last_bundle_at = excluded.last_bundle_at, "
+            "acknowledged_seq = max(acknowledged_seq, excluded.acknowledged_seq)",
+            [device_id, at, at, acknowledged_seq],
+        )
+
+    # -- records ------------------------------------------------------------------------------------
+    def fingerprints(self, ids: list[str]) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for part in _chunks(ids):
+            found.update(
+                self._db.execute(
+                    f"SELECT id, fingerprint FROM office_records WHERE id IN ({_marks(part)})", part
+                ).fetchall()
+            )
+        return found
+
+    def conflict_keys(self, ids: list[str]) -> set[tuple[str, str]]:
+        found: set[tuple[str, str]] = set()
+        for part in _chunks(ids):
+            found.update(
+                (str(a), str(b))
+                for a, b in self._db.execute(
+                    f"SELECT id, fingerprint FROM office_conflicts WHERE id IN ({_marks(part)})", part
+                )
+            )
+        return found
+
+    def superseding(self, ids: list[str]) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for part in _chunks(ids):
+            found.update(
+                self._db.execute(
+                    f"SELECT supersedes, id FROM office_records WHERE supersedes IN ({_marks(part)})", part
+                ).fetchall()
+            )
+        return found
+
+    def add_records(self, rows: Iterable[dict[str, Any]]) -> int:
+        cur = self._db.conn.executemany(
+            f"INSERT OR IGNORE INTO office_records ({', '.join(RECORD_COLUMNS)}) "
+            f"VALUES ({_marks(list(RECORD_COLUMNS))})",
+            ([r[c] for c in RECORD_COLUMNS] for r in rows),
+        )
+        return int(cur.rowcount)
+
+    def add_record_pdfs(self, rows: Iterable[dict[str, Any]]) -> None:
+        self._db.conn.executemany(
+            "INSERT OR IGNORE INTO office_record_pdfs (record_id, fingerprint, sha256, data) "
+            "VALUES (?, ?, ?, ?)",
+            ((r["record_id"], r["fingerprint"], r["sha256"], r["data"]) for r in rows),
+        )
+
+    def add_conflicts(self, rows: Iterable[dict[str, Any]]) -> int:
+        cur = self._db.conn.executemany(
+            f"INSERT OR IGNORE INTO office_conflicts ({', '.join(CONFLICT_COLUMNS)}) "
+            f"VALUES ({_marks(list(CONFLICT_COLUMNS))})",
+            ([r[c] for c in CONFLICT_COLUMNS] for r in rows),
+        )
+        return int(cur.rowcount)
+
+    def add_attachments(self, rows: Iterable[dict[str, Any]]) -> None:
+        self._db.conn.executemany(
+            "INSERT OR IGNORE INTO office_attachments (sha256, size, data) VALUES (?, ?, ?)",
+            ((r["sha256"], len(r["data"]), r["data"]) for r in rows),
+        )
+
+    def add_forms(self, rows: Iterable[dict[str, Any]]) -> None:
+        self._db.conn.executemany(
+            "INSERT OR IGNORE INTO office_forms (sha256, text) VALUES (?, ?)",
+            ((r["sha256"], r["text"]) for r in rows),
+        )
+
+    def add_signer_certs(self, rows: Iterable[dict[str, Any]]) -> None:
+        self._db.conn.executemany(
+            "INSERT OR IGNORE INTO office_signer_certs (cert_sha256, key_sha256, pem) VALUES (?, ?, ?)",
+            ((r["cert_sha256"], r["key_sha256"], r["pem"]) for r in rows),
+        )
+
+    def signer_certs(self) -> list[dict[str, Any]]:
+        return self._rows("SELECT * FROM office_signer_certs")
+
+    def record(self, record_id: str) -> dict[str, Any] | None:
+        rows = self._rows("SELECT * FROM office_records WHERE id = ?", [record_id])
+        return rows[0] if rows else None
+
+    def record_pdf(self, record_id: str, fingerprint: str) -> bytes | None:
+        row = self._db.execute(
+            "SELECT data FROM office_record_pdfs WHERE record_id = ? AND fingerprint = ?",
+            [record_id, fingerprint],
+        ).fetchone()
+        return None if row is None else bytes(row[0])
+
+    def record_count(self) -> int:
+        return int(self._db.execute("SELECT count(*) FROM office_records").fetchone()[0])
+
+    def conflicts(self, *, open_only: bool = True) -> list[dict[str, Any]]:
+        where = " WHERE resolved_at IS NULL" if open_only else ""
+        return self._rows(
+            "SELECT id, fingerprint, reason, device_id, record_no, supersedes, bundle_sha256, received_at, "
+            f"resolved_at FROM office_conflicts{where} ORDER BY received_at"
+        )
+
+    def iter_records(self, *, device_id: str = "") -> Iterator[dict[str, Any]]:
+        sql = "SELECT * FROM office_records"
+        params: list[Any] = []
+        if device_id:
+            sql += " WHERE device_id = ?"
+            params.append(device_id)
+        yield from self._db.query(sql + " ORDER BY finalised_at", params)
+
+    def set_review(self, record_id: str, *, status: str, reason: str) -> None:
+        self._db.execute(
+            "UPDATE office_records SET review_status = ?, review_reason = ? WHERE id = ?",
+            [status, reason, record_id],
+        )
+
+    # -- packages -------------------------------------------------------------------------------------
+    def packages(self, device_id: str) -> list[dict[str, Any]]:
+        return self._rows("SELECT * FROM office_packages WHERE device_id = ? ORDER BY number", [device_id])
+
+    def add_package(self, row: dict[str, Any]) -> None:
+        columns = ("device_id", "number", "sha256", "trust_list_version", "acknowledged_seq", "created_at")
+        self._db.execute(
+            f"INSERT INTO office_packages ({', '.join(columns)}) VALUES ({_marks(list(columns))})",
+            [row[c] for c in columns],
+        )
+
+    def add_task(self, *, task_id: str, device_id: str, payload: str, created_at: str) -> None:
+        self._db.execute(
+            "INSERT OR IGNORE INTO office_tasks (id, device_id, payload, created_at) VALUES (?, ?, ?, ?)",
+            [task_id, device_id, payload, created_at],
+        )
+
+    def tasks_for(self, device_id: str) -> list[dict[str, Any]]:
+        return self._rows(
+            "SELECT * FROM office_tasks WHERE device_id = ? ORDER BY created_at, id", [device_id]
+        )
+
+    def add_decision(self, row: dict[str, Any]) -> None:
+        columns = (
+            "id",
+            "record_id",
+            "fingerprint",
+            "device_id",
+            "decision",
+            "reason",
+            "supervisor",
+            "decided_at",
+            "document",
+        )
+        self._db.execute(
+            f"INSERT OR IGNORE INTO office_decisions ({', '.join(columns)}) VALUES ({_marks(list(columns))})",
+            [row[c] for c in columns],
+        )
+
+    def decisions_for(self, device_id: str) -> list[dict[str, Any]]:
+        rows = self._rows(
+            "SELECT * FROM office_decisions WHERE device_id = ? ORDER BY decided_at, id", [device_id]
+        )
+        return [{**r, "document": bytes(r["document"])} for r in rows]
+
+    def add_reference_file(self, row: dict[str, Any]) -> None:
+        columns = ("kind", "ref_id", "version", "effective_from", "sha256", "text", "created_at")
+        self._db.execute(
+            f"INSERT OR IGNORE INTO office_reference_files ({', '.join(columns)}) "
+            f"VALUES ({_marks(list(columns))})",
+            [row[c] for c in columns],
+        )
+
+    def reference_files(self) -> list[dict[str, Any]]:
+        return self._rows("SELECT * FROM office_reference_files ORDER BY kind, ref_id, version")
+
+
+def is_unique_violation(exc: BaseException) -> bool:
+    return isinstance(exc, sqlite3.IntegrityError) and "UNIQUE" in str(exc)

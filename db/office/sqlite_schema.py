@@ -1,0 +1,116 @@
+"""The office tables in SQLite: named, append-only migrations of their own (an office database also
+carries the laptop schema, since it is the same app; a laptop database never gets these).
+
+Records arrive signed and are never changed: triggers refuse updates of their signed columns and any
+delete, as for the laptop's finalised inspections.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+OFFICE_MIGRATIONS = Migrations("inspector_app_office")
+
+
+def _run(db: Database, statements: list[str]) -> None:
+    for sql in statements:
+        db.execute(sql)
+
+
+@OFFICE_MIGRATIONS(name="0001_office")
+def m0001_office(db: Database) -> None:
+    """The root, what it issued, bundles and records received, packages sent."""
+    _run(
+        db,
+        [
+            """CREATE TABLE office (
+                id INTEGER PRIMARY KEY CHECK (id = 1), name TEXT NOT NULL, root_sha256 TEXT NOT NULL,
+                root_pem TEXT NOT NULL, encrypted_key_pem TEXT NOT NULL, created_at TEXT NOT NULL)""",
+            """CREATE TABLE office_certificates (
+                cert_sha256 TEXT PRIMARY KEY, key_sha256 TEXT NOT NULL, pem TEXT NOT NULL,
+                role TEXT NOT NULL, device_id TEXT NOT NULL, subject TEXT NOT NULL,
+                not_after TEXT NOT NULL, issued_at TEXT NOT NULL)""",
+            "CREATE INDEX office_certificates_key ON office_certificates(key_sha256)",
+            "CREATE INDEX office_certificates_device ON office_certificates(device_id)",
+            """CREATE TABLE office_revocations (
+                cert_sha256 TEXT PRIMARY KEY REFERENCES office_certificates(cert_sha256),
+                revoked_at TEXT NOT NULL, reason TEXT NOT NULL)""",
+            """CREATE TABLE office_trust_lists (
+                version INTEGER PRIMARY KEY, document BLOB NOT NULL, issued_at TEXT NOT NULL,
+                expires_at TEXT NOT NULL)""",
+            """CREATE TABLE office_requests (
+                key_sha256 TEXT PRIMARY KEY, pem TEXT NOT NULL, name TEXT NOT NULL,
+                id_number TEXT NOT NULL, office TEXT NOT NULL, device_id TEXT NOT NULL,
+                source TEXT NOT NULL, received_at TEXT NOT NULL,
+                status TEXT NOT NULL DEFAULT 'pending'
+                    CHECK (status IN ('pending', 'enrolled', 'rejected')))""",
+            """CREATE TABLE office_devices (
+                device_id TEXT PRIMARY KEY, first_seen TEXT NOT NULL, last_bundle_at TEXT NOT NULL,
+                acknowledged_seq INTEGER NOT NULL DEFAULT 0)""",
+            """CREATE TABLE office_bundles (
+                sha256 TEXT PRIMARY KEY, device_id TEXT NOT NULL, seq INTEGER NOT NULL,
+                base_ack INTEGER NOT NULL, file_name TEXT NOT NULL, signer_sha256 TEXT NOT NULL,
+                created_at TEXT NOT NULL, imported_at TEXT NOT NULL, records INTEGER NOT NULL,
+                imported INTEGER NOT NULL, duplicates INTEGER NOT NULL, conflicts INTEGER NOT NULL)""",
+            "CREATE INDEX office_bundles_device ON office_bundles(device_id, seq)",
+            """CREATE TABLE office_signer_certs (
+                cert_sha256 TEXT PRIMARY KEY, key_sha256 TEXT NOT NULL, pem TEXT NOT NULL)""",
+            """CREATE TABLE office_records (
+                id TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, record_no TEXT NOT NULL,
+                device_id TEXT NOT NULL, form_id TEXT NOT NULL, form_version TEXT NOT NULL,
+                form_sha256 TEXT NOT NULL, verdict TEXT NOT NULL, failed TEXT NOT NULL,
+                site_code TEXT NOT NULL, site_name TEXT NOT NULL, district TEXT NOT NULL,
+                inspector TEXT NOT NULL, signer_sha256 TEXT NOT NULL, started_at TEXT NOT NULL,
+                finalised_at TEXT NOT NULL, supersedes TEXT, canonical TEXT NOT NULL,
+                signature TEXT NOT NULL, bundle_sha256 TEXT NOT NULL, imported_at TEXT NOT NULL,
+                review_status TEXT NOT NULL DEFAULT 'received'
+                    CHECK (review_status IN ('received', 'approved', 'returned')),
+                review_reason TEXT NOT NULL DEFAULT '')""",
+            "CREATE INDEX office_records_finalised ON office_records(finalised_at)",
+            "CREATE INDEX office_records_supersedes ON office_records(supersedes)",
+            "CREATE INDEX office_records_device ON office_records(device_id, finalised_at)",
+            """CREATE TABLE office_record_pdfs (
+                record_id TEXT NOT NULL, fingerprint TEXT NOT NULL, sha256 TEXT NOT NULL,
+                data BLOB NOT NULL, PRIMARY KEY (record_id, fingerprint))""",
+            """CREATE TABLE office_conflicts (
+                id TEXT NOT NULL, fingerprint TEXT NOT NULL, reason TEXT NOT NULL,
+                device_id TEXT NOT NULL, record_no TEXT NOT NULL, supersedes TEXT,
+                canonical TEXT NOT NULL, signature TEXT NOT NULL, signer_sha256 TEXT NOT NULL,
+                bundle_sha256 TEXT NOT NULL, received_at TEXT NOT NULL, resolved_at TEXT,
+                PRIMARY KEY (id, fingerprint))""",
+            """CREATE TABLE office_attachments (
+                sha256 TEXT PRIMARY KEY, size INTEGER NOT NULL, data BLOB NOT NULL)""",
+            """CREATE TABLE office_forms (
+                sha256 TEXT PRIMARY KEY, text TEXT NOT NULL)""",
+            """CREATE TABLE office_packages (
+                device_id TEXT NOT NULL, number INTEGER NOT NULL, sha256 TEXT NOT NULL,
+                trust_list_version INTEGER NOT NULL, acknowledged_seq INTEGER NOT NULL,
+                created_at TEXT NOT NULL, PRIMARY KEY (device_id, number))""",
+            """CREATE TABLE office_tasks (
+                id TEXT PRIMARY KEY, device_id TEXT NOT NULL, payload TEXT NOT NULL,
+                created_at TEXT NOT NULL)""",
+            "CREATE INDEX office_tasks_device ON office_tasks(device_id)",
+            """CREATE TABLE office_decisions (
+                id TEXT PRIMARY KEY, record_id TEXT NOT NULL, fingerprint TEXT NOT NULL,
+                device_id TEXT NOT NULL, decision TEXT NOT NULL, reason TEXT NOT NULL,
+                supervisor TEXT NOT NULL, decided_at TEXT NOT NULL, document BLOB NOT NULL)""",
+            "CREATE INDEX office_decisions_device ON office_decisions(device_id)",
+            """CREATE TABLE office_reference_files (
+                kind TEXT NOT NULL CHECK (kind IN ('form', 'tariff')), ref_id TEXT NOT NULL,
+                version TEXT NOT NULL, effective_from TEXT NOT NULL, sha256 TEXT NOT NULL,
+                text TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (kind, ref_id, version))""",
+            # Received records and what the root signed are history: never edited, never deleted.
+            """CREATE TRIGGER office_records_signed BEFORE UPDATE OF id, fingerprint, canonical,
+               signature, device_id, bundle_sha256 ON office_records
+               BEGIN SELECT RAISE(ABORT, 'received record is frozen'); END""",
+            """CREATE TRIGGER office_records_no_delete BEFORE DELETE ON office_records
+               BEGIN SELECT RAISE(ABORT, 'received record is frozen'); END""",
+            """CREATE TRIGGER office_record_pdfs_no_change BEFORE UPDATE ON office_record_pdfs
+               BEGIN SELECT RAISE(ABORT, 'received record is frozen'); END""",
+            """CREATE TRIGGER office_record_pdfs_no_delete BEFORE DELETE ON office_record_pdfs
+               BEGIN SELECT RAISE(ABORT, 'received record is frozen'); END""",
+            """CREATE TRIGGER office_trust_lists_no_change BEFORE UPDATE ON office_trust_lists
+               BEGIN SELECT RAISE(ABORT, 'trust lists are append-only'); END""",
+        ],
+    )

@@ -1,0 +1,307 @@
+"""The office: its root, enrolling laptops' keys, trust lists, importing bundles, return packages.
+
+Talks to an `OfficeStore` (never a driver). Every act of the root — issuing a certificate, a
+revocation, a trust list, a package — needs the root passphrase; the key exists in clear only for
+that call.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from cryptography import x509
+from cryptography.hazmat.primitives.asymmetric import ec
+
+from db.office import OfficeStore
+from inspector_app.pki import certs, trustlist
+from inspector_app.pki.trust import Verifier
+from inspector_app.services.errors import FieldError, ValidationFailed
+
+
+@dataclass(frozen=True)
+class Issued:
+    """A certificate the root issued (or had issued before, for the same key and role)."""
+
+    cert_sha256: str
+    subject: str
+    role: str
+    device_id: str
+    not_after: str
+    pem: str
+    trust_list_version: int
+    new: bool
+
+
+class Root:
+    """The unlocked office root for one operation."""
+
+    def __init__(self, key: ec.EllipticCurvePrivateKey, cert: x509.Certificate) -> None:
+        self.key = key
+        self.cert = cert
+
+
+def _error(field: str, code: str, **params: Any) -> ValidationFailed:
+    return ValidationFailed([FieldError(field, code, params)])
+
+
+class OfficeService:
+    """Use cases of the office in office mode, shared by the CLI and the office pages."""
+
+    def __init__(
+        self,
+        store: OfficeStore,
+        *,
+        clock: Callable[[], str],
+        device_id: str,
+        actor: Callable[[], str] = lambda: "",
+    ) -> None:
+        self.store = store
+        self._clock = clock
+        self._device_id = device_id
+        self._actor = actor
+
+    # -- the office -------------------------------------------------------------------------
+    @staticmethod
+    def create(
+        store: OfficeStore, *, name: str, passphrase: str, clock: Callable[[], str], device_id: str
+    ) -> OfficeService:
+        """Make the root key and certificate and the first (empty) trust list.
+
+        Raises ValidationFailed: no name, a short passphrase, or the database already holds an office.
+        """
+        from inspector_app.signing import keys
+
+        if store.office() is not None:
+            raise _error("db", "already_office")
+        if not name.strip():
+            raise _error("name", "required", label_zh="机构名称", label_en="Office name")
+        if len(passphrase) < keys.MIN_PASSPHRASE:
+            raise _error(
+                "passphrase", "too_short", min=keys.MIN_PASSPHRASE, label_zh="口令", label_en="Passphrase"
+            )
+        now = clock()
+        key, cert = certs.create_root(name.strip(), now=trustlist.parse_time(now))
+        service = OfficeService(store, clock=clock, device_id=device_id)
+        with store.transaction():
+            store.create_office(
+                name=name.strip(),
+                root_sha256=certs.cert_sha256(cert),
+                root_pem=certs.pem(cert),
+                encrypted_key_pem=keys.encrypt_key(key, passphrase),
+                created_at=now,
+            )
+            service._new_trust_list(Root(key, cert), now)
+            store.audit(
+                at=now,
+                device_id=device_id,
+                actor="",
+                action="office_init",
+                entity="office",
+                entity_id=certs.cert_sha256(cert),
+                detail={"name": name.strip()},
+            )
+        return service
+
+    def info(self) -> dict[str, Any]:
+        """Name, root fingerprint, current trust list, counts."""
+        office = self.store.office() or {}
+        latest = self.store.trust_lists(limit=1)
+        return {
+            "name": office.get("name", ""),
+            "root_sha256": office.get("root_sha256", ""),
+            "created_at": office.get("created_at", ""),
+            "trust_list_version": latest[0]["version"] if latest else 0,
+            "trust_list_expires_at": latest[0]["expires_at"] if latest else "",
+            "records": self.store.record_count(),
+            "certificates": len(self.store.certificates()),
+            "pending_requests": len(self.store.requests(status="pending")),
+        }
+
+    def root_certificate(self) -> x509.Certificate:
+        office = self.store.office()
+        if office is None:
+            raise _error("db", "not_office")
+        return certs.load(office["root_pem"])
+
+    def unlock(self, passphrase: str) -> Root:
+        """The root key, decrypted for one operation; raises WrongPassphrase."""
+        from inspector_app.signing import keys
+
+        office = self.store.office()
+        if office is None:
+            raise _error("db", "not_office")
+        return Root(keys.unlock(office["encrypted_key_pem"], passphrase), certs.load(office["root_pem"]))
+
+    def verifier(self) -> Verifier:
+        from inspector_app.pki.source import office_verifier
+
+        return office_verifier(self.store)
+
+    # -- trust lists -------------------------------------------------------------------------
+    def _new_trust_list(self, root: Root, now: str) -> int:
+        """Sign the next version listing every issued certificate and revocation (inside a transaction)."""
+        latest = self.store.trust_lists(limit=1)
+        version = (latest[0]["version"] if latest else 0) + 1
+        rows = self.store.certificates()
+        document = trustlist.sign(
+            root_key=root.key,
+            root_cert=root.cert,
+            version=version,
+            issued=[certs.load(r["pem"]) for r in rows],
+            revocations=[
+                trustlist.Revocation(r["cert_sha256"], r["revoked_at"], r["reason"] or "")
+                for r in rows
+                if r["revoked_at"]
+            ],
+            now=trustlist.parse_time(now),
+        )
+        listed = trustlist.read(document, root.cert)
+        self.store.add_trust_list(
+            version=version, document=document, issued_at=listed.issued_at, expires_at=listed.expires_at
+        )
+        return version
+
+    def current_trust_list(self, root: Root | None = None, *, fresh_days: int = 30) -> dict[str, Any]:
+        """The newest trust list; with the root unlocked, a new version first if the newest expires
+        within ``fresh_days`` (so a package never carries a list about to lapse)."""
+        latest = self.store.trust_lists(limit=1)
+        now = self._clock()
+        if root is not None and (
+            not latest
+            or trustlist.parse_time(latest[0]["expires_at"])
+            <= trustlist.parse_time(now) + dt.timedelta(days=fresh_days)
+        ):
+            with self.store.transaction():
+                self._new_trust_list(root, now)
+            latest = self.store.trust_lists(limit=1)
+        return latest[0]
+
+    # -- enrolment ---------------------------------------------------------------------------
+    def read_request(self, data: bytes) -> certs.EnrolmentRequest:
+        """Parse a CSR; raises ValidationFailed naming why it is not usable."""
+        try:
+            return certs.read_request(data)
+        except certs.RequestInvalid as exc:
+            raise _error("request", f"request_{exc.code}") from exc
+
+    def enrol(self, request: certs.EnrolmentRequest, *, role: str, root: Root) -> Issued:
+        """Issue the certificate for the request's key (2 years) and sign the next trust list.
+
+        Enrolling the same key again for the same role returns the certificate already issued.
+        Raises ValidationFailed for an unknown role or a key whose certificate was revoked.
+        """
+        if role not in certs.ROLES:
+            raise _error("role", "unknown_choice", value=role, choices=list(certs.ROLES))
+        now = self._clock()
+        same_key = [r for r in self.store.certificates() if r["key_sha256"] == request.key_sha256]
+        if any(r["revoked_at"] for r in same_key):
+            raise _error("request", "key_revoked")
+        current = [r for r in same_key if r["role"] == role and r["not_after"] > now]
+        latest = self.store.trust_lists(limit=1)
+        if current:
+            row = current[-1]
+            return Issued(
+                row["cert_sha256"],
+                row["subject"],
+                row["role"],
+                row["device_id"],
+                row["not_after"],
+                row["pem"],
+                latest[0]["version"] if latest else 0,
+                new=False,
+            )
+        cert = certs.issue(
+            request, role=role, root_key=root.key, root_cert=root.cert, now=trustlist.parse_time(now)
+        )
+        digest = certs.cert_sha256(cert)
+        not_after = trustlist.iso(cert.not_valid_after_utc)
+        with self.store.transaction():
+            self.store.add_certificate(
+                {
+                    "cert_sha256": digest,
+                    "key_sha256": request.key_sha256,
+                    "pem": certs.pem(cert),
+                    "role": role,
+                    "device_id": request.device_id,
+                    "subject": certs.subject_of(cert),
+                    "not_after": not_after,
+                    "issued_at": now,
+                }
+            )
+            self.store.add_requests(
+                [
+                    {
+                        "key_sha256": request.key_sha256,
+                        "pem": request.pem,
+                        "name": request.name,
+                        "id_number": request.id_number,
+                        "office": request.office,
+                        "device_id": request.device_id,
+                        "source": "file",
+                        "received_at": now,
+                    }
+                ]
+            )
+            self.store.set_request_status(request.key_sha256, "enrolled")
+            version = self._new_trust_list(root, now)
+            self.store.audit(
+                at=now,
+                device_id=self._device_id,
+                actor=self._actor(),
+                action="enrol",
+                entity="office_certificates",
+                entity_id=digest,
+                detail={"subject": certs.subject_of(cert), "role": role, "device_id": request.device_id},
+            )
+        return Issued(
+            digest, certs.subject_of(cert), role, request.device_id, not_after, certs.pem(cert), version, True
+        )
+
+    def reject_request(self, key_sha256: str) -> None:
+        now = self._clock()
+        with self.store.transaction():
+            self.store.set_request_status(key_sha256, "rejected")
+            self.store.audit(
+                at=now,
+                device_id=self._device_id,
+                actor=self._actor(),
+                action="reject_request",
+                entity="office_requests",
+                entity_id=key_sha256,
+                detail={},
+            )
+
+    def revoke(self, cert_sha256: str, *, reason: str, root: Root) -> int:
+        """Revoke an issued certificate from now and sign the next trust list; returns its version.
+
+        Raises ValidationFailed if the office never issued that certificate.
+        """
+        rows = {r["cert_sha256"]: r for r in self.store.certificates()}
+        if cert_sha256 not in rows:
+            raise _error("certificate", "not_found", value=cert_sha256)
+        now = self._clock()
+        with self.store.transaction():
+            self.store.add_revocation(cert_sha256=cert_sha256, revoked_at=now, reason=reason)
+            version = self._new_trust_list(root, now)
+            self.store.audit(
+                at=now,
+                device_id=self._device_id,
+                actor=self._actor(),
+                action="revoke",
+                entity="office_certificates",
+                entity_id=cert_sha256,
+                detail={"reason": reason},
+            )
+        return version
+
+    def certificates(self) -> list[dict[str, Any]]:
+        return self.store.certificates()
+
+    def requests(self, *, status: str = "") -> list[dict[str, Any]]:
+        return self.store.requests(status=status)
+
+    def devices(self) -> list[dict[str, Any]]:
+        return self.store.devices()
