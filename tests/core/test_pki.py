@@ -27,7 +27,7 @@ def test_office_init_makes_a_root_ca_and_a_first_trust_list(tmp_path):
         assert root.extensions.get_extension_for_class(x509.BasicConstraints).value.ca
         assert certs.office_name(root) == fleet.OFFICE_NAME
         stored = s.office.store.office()["encrypted_key_pem"]
-        assert "ENCRYPTED PRIVATE KEY" in stored
+        assert json.loads(stored)["kdf"]["name"] == "argon2id" and "PRIVATE KEY" not in stored
         with pytest.raises(WrongPassphrase):
             s.office.unlock("not the passphrase")
     # Reopened, the same file is an office (office mode), and cannot be made one twice.
