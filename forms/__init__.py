@@ -5,8 +5,8 @@ tested, reviewed and reused without the GUI or the database.
 """
 
 from forms.definition import FormDefinition
-from forms.errors import DefinitionError, InputError
-from forms.registry import FORM_IDS, definition_from_text, evaluate, load_definition
+from forms.errors import DefinitionError, Incomplete, InputError
+from forms.registry import FORM_IDS, checklist_answers, definition_from_text, evaluate, load_definition
 from forms.verdict import FAIL, INCONCLUSIVE, PASS, Evaluation
 
 __all__ = [
@@ -17,7 +17,9 @@ __all__ = [
     "DefinitionError",
     "Evaluation",
     "FormDefinition",
+    "Incomplete",
     "InputError",
+    "checklist_answers",
     "definition_from_text",
     "evaluate",
     "load_definition",

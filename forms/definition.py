@@ -53,7 +53,10 @@ class FieldSpec:
         if raw is None or (isinstance(raw, str) and not raw.strip()):
             raise InputError(path, "required", label_zh=self.zh, label_en=self.en)
         if self.type in ("decimal", "integer"):
-            value = to_decimal(raw, path)
+            try:
+                value = to_decimal(raw, path)
+            except InputError as exc:  # name the field as people know it, not only its path
+                raise InputError(path, exc.code, **exc.params, label_zh=self.zh, label_en=self.en) from None
             if self.type == "integer" and value != value.to_integral_value():
                 raise InputError(path, "not_an_integer", value=str(raw))
             self.check_range(value, path)

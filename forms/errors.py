@@ -22,3 +22,12 @@ class InputError(ValueError):
 
 class DefinitionError(ValueError):
     """A form definition that does not satisfy the schema; the message names the key."""
+
+
+class Incomplete(InputError):
+    """Less than the spec's minimum content for a verdict (spec README, "Minimum content"): names
+    what is missing (``missing``: input paths or item codes), so it is never taken for a pass."""
+
+    def __init__(self, field: str, missing: list[str], **params: Any) -> None:
+        super().__init__(field, "incomplete", missing=list(missing), **params)
+        self.missing = list(missing)

@@ -17,7 +17,7 @@ from forms.definition import FormDefinition, load_definition_file, parse_definit
 from forms.errors import InputError
 from forms.fuel_dispenser import evaluator as fuel_dispenser
 from forms.net_content import evaluator as net_content
-from forms.numbers import CONTEXT
+from forms.numbers import EXACT
 from forms.scale import evaluator as scale
 from forms.taxi_meter import evaluator as taxi_meter
 from forms.verdict import Evaluation, Judge, object_of, state
@@ -48,7 +48,11 @@ def definition_from_text(text: str) -> FormDefinition:
     return parse_definition(text)
 
 
-def _checklist(defn: FormDefinition, data: Mapping[str, Any], judge: Judge) -> dict[str, Any]:
+def checklist_answers(defn: FormDefinition, data: Mapping[str, Any]) -> dict[str, bool]:
+    """The checklist items answered in ``data`` (true/false); unanswered items are absent.
+
+    Raises InputError naming the item for an answer that is neither true nor false.
+    """
     answers = object_of(data.get("checklist") or {}, "checklist")
     out = {}
     for item in defn.checklist:
@@ -62,8 +66,14 @@ def _checklist(defn: FormDefinition, data: Mapping[str, Any], judge: Judge) -> d
             value = value.strip().lower() == "true"
         if not isinstance(value, bool):
             raise InputError(f"checklist.{item.id}", "not_a_boolean", value=str(value))
-        judge.record(item.id, state(value))
         out[item.id] = value
+    return out
+
+
+def _checklist(defn: FormDefinition, data: Mapping[str, Any], judge: Judge) -> dict[str, Any]:
+    out = checklist_answers(defn, data)
+    for item_id, ok in out.items():
+        judge.record(item_id, state(ok))
     return out
 
 
@@ -90,7 +100,7 @@ def evaluate(
         raise InputError("control", "unknown_choice", value=str(control), choices=list(CONTROLS))
     options["control"] = control
     judge = Judge()
-    with localcontext(CONTEXT):
+    with localcontext(EXACT):  # every inexact operation raises: verdicts are exact
         results = _EVALUATORS[defn.id](defn, data, options, judge)
         results["checklist"] = _checklist(defn, data, judge)
     return Evaluation(

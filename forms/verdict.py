@@ -2,7 +2,8 @@
 
 An item is `pass`, `fail` or `inconclusive`; the check fails if any item fails, is inconclusive if
 none fails but one cannot be decided, and passes otherwise (spec README, "Product decisions").
-A value exactly on a limit passes. The comparison is on full precision unless the setting
+A value exactly on a limit passes, decided on exact values (a Decimal or a Fraction, never a value
+rounded by a context's precision). The comparison is on full precision unless the setting
 `limit_comparison = rounded` asks for the recorded (rounded) value (GB/T 8170 §4.3, both methods).
 """
 
@@ -11,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 from forms.errors import InputError
-from forms.numbers import round_gbt8170
+from forms.numbers import Exact, exact, round_gbt8170
 
 PASS = "pass"
 FAIL = "fail"
@@ -71,9 +73,14 @@ class Evaluation:
     results: dict[str, Any]
 
 
-def compared(value: Decimal, comparison: str, quantum: Decimal) -> Decimal:
-    """The value to compare with a limit: itself, or its recorded value rounded by GB/T 8170."""
+def compared(value: Exact, comparison: str, quantum: Decimal) -> Exact:
+    """The value to compare with a limit: itself (exact), or its recorded value rounded by GB/T 8170."""
     return round_gbt8170(value, quantum) if comparison == "rounded" else value
+
+
+def magnitude(value: Exact) -> Fraction:
+    """|value| as an exact rational, to compare with a limit of any type."""
+    return abs(exact(value))
 
 
 def state(ok: bool) -> str:

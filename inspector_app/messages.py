@@ -13,6 +13,32 @@ from typing import Any
 _TEMPLATES: dict[str, tuple[str, str]] = {
     "required": ("{field}：必填", "{field}: required"),
     "not_a_number": ("{field}：“{value}”不是数字", "{field}: '{value}' is not a number"),
+    "incomplete": (
+        "{field}：内容不足，不能给出结论；还缺：{missing}",
+        "{field}: not enough for a verdict; missing: {missing}",
+    ),
+    "unanswered": ("{field}：检查项目尚未回答（是/否）", "{field}: checklist item not answered (yes/no)"),
+    "too_many": ("{field}：最多 {max} 个，实际 {given} 个", "{field}: at most {max}, {given} given"),
+    "added_mixed": (
+        "{field}：附加小砝码 ΔL 须每次都填或都不填（ΔL = 0 也要填写）",
+        "{field}: give ΔL for every run or for none (ΔL = 0 is a value)",
+    ),
+    "not_a_price_interval": (
+        "{field}：计价分度“{value}”应为 1、2 或 5 × 10^k 元（0.01、0.02、0.05、0.1、0.5、1 …）",
+        "{field}: price interval '{value}' must be 1, 2 or 5 × 10^k 元 (0.01, 0.02, 0.05, 0.1, 0.5, 1 …)",
+    ),
+    "decimal_comma": (
+        "{field}：“{value}”含逗号；小数请用点号“.”，不要用千位分隔符",
+        "{field}: '{value}' contains a comma; use a dot for decimals, no thousands separators",
+    ),
+    "too_many_digits": (
+        "{field}：“{value}”超过 {max_digits} 位有效数字",
+        "{field}: '{value}' has more than {max_digits} significant digits",
+    ),
+    "exponent_out_of_range": (
+        "{field}：“{value}”的数量级超出 10^-{max_exponent} ~ 10^{max_exponent}",
+        "{field}: '{value}' is outside the magnitudes 1e-{max_exponent} to 1e{max_exponent}",
+    ),
     "not_an_integer": ("{field}：“{value}”不是整数", "{field}: '{value}' is not a whole number"),
     "not_a_boolean": (
         "{field}：应为 是/否（true/false），而不是“{value}”",
@@ -180,6 +206,30 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
 }
 
 
+# What an incomplete check lacks (forms.Incomplete.missing codes), by the spec README's minimum content.
+_MISSING: dict[str, tuple[str, str]] = {
+    "flow_points": ("至少一个流量点的一次测量", "at least one run at one flow point"),
+    "weighing_at_min": (
+        "至少一次不低于最小秤量 Min（{min_load} {unit}）的称量",
+        "at least one weighing at or above Min ({min_load} {unit})",
+    ),
+    "distance_or_fare_test": ("至少一次计程误差测试或计价检查", "at least one distance or fare test"),
+    "samples": (
+        "批量 {lot_size} 需 {needed} 件样品，现有 {given} 件",
+        "{needed} samples for a lot of {lot_size}, {given} so far",
+    ),
+}
+
+
+def missing_text(code: str, params: dict[str, Any], lang: str = "zh") -> str:
+    """One missing part of a check, in words (unknown codes are shown as they are)."""
+    zh, en = _MISSING.get(code, (code, code))
+    try:
+        return (zh if lang == "zh" else en).format(**params)
+    except (KeyError, IndexError):
+        return code
+
+
 def _range(params: dict[str, Any], lang: str) -> str:
     low, high, unit = params.get("min"), params.get("max"), params.get("unit") or ""
     unit = f" {unit}" if unit else ""
@@ -206,6 +256,9 @@ def render(field: str, code: str, params: dict[str, Any], lang: str = "zh") -> s
     if label and label != field:  # name the field as people know it, and where it is in the input
         shown = f"{label}（{field}）" if lang == "zh" else f"{label} ({field})"
     values.update(field=shown, code=code, range=_range(params, lang))
+    if code == "incomplete":
+        sep = "；" if lang == "zh" else "; "
+        values["missing"] = sep.join(missing_text(m, params, lang) for m in params.get("missing", []))
     try:
         return (zh if lang == "zh" else en).format(**values)
     except (KeyError, IndexError):

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from forms import InputError
+from forms.numbers import to_decimal
 from inspector_app import credit_code
 
 
@@ -190,12 +191,13 @@ def validate(
             except ValueError:
                 errors.append((f.key, "not_a_date", {**params, "value": text}))
                 continue
-        elif f.kind == "decimal":
+        elif f.kind == "decimal":  # the forms' one number parser: a dot, no comma, bounded size
             try:
-                number = Decimal(text)
-                if not number.is_finite() or number < 0:
-                    raise InvalidOperation
-            except InvalidOperation:
+                number = to_decimal(text, f.key)
+            except InputError as exc:
+                errors.append((f.key, exc.code, {**params, **exc.params}))
+                continue
+            if number < 0:
                 errors.append(
                     (f.key, "out_of_range", {**params, "value": text, "min": "0", "max": None, "unit": ""})
                 )

@@ -1,7 +1,9 @@
 """Fuel dispenser evaluator (JJG 443-2023): readings → corrected volumes, errors, verdict.
 
-Pure: Decimal in, Decimal out; no Qt, no database. Formulas are fuel_dispenser.md §2.4; the choices
-(mean per point, 1.69 for three runs or more, full-precision comparison) are the spec README's.
+Pure: exact arithmetic in, 40-digit results out; no Qt, no database. Formulas are
+fuel_dispenser.md §2.4; the choices (mean per point, the range coefficient C_n of the number of runs,
+full-precision comparison) are the spec README's. Errors, means and repeatability are exact
+rationals, so a mean exactly on ±0.30 % reached through repeating run errors passes.
 """
 
 from __future__ import annotations
@@ -11,9 +13,9 @@ from decimal import Decimal
 from typing import Any
 
 from forms.definition import FormDefinition
-from forms.errors import InputError
-from forms.numbers import HUNDRED, ONE, mean
-from forms.verdict import FAIL, PASS, Judge, compared, items_of, object_of, option, state
+from forms.errors import Incomplete, InputError
+from forms.numbers import HUNDRED, ONE, Exact, exact_mean, mul, quotient, result, sub
+from forms.verdict import FAIL, PASS, Judge, compared, items_of, magnitude, object_of, option, state
 
 POINT_ERROR_RULES = ("mean", "each_run", "both")
 
@@ -30,10 +32,26 @@ def _reference_volume(defn: FormDefinition, run: Mapping[str, Any], path: str) -
     h0 = defn.parse("neck_h0", neck.get("h0_mm"), f"{path}.neck.h0_mm")
     d = defn.parse("neck_d", neck.get("d_ml_per_mm"), f"{path}.neck.d_ml_per_mm")
     h = defn.parse("neck_h", neck.get("h_mm"), f"{path}.neck.h_mm")
-    v_b: Decimal = v0 + (h - h0) * d / Decimal(1000)
+    v_b: Decimal = v0 + (h - h0) * d * Decimal("0.001")
     if v_b <= 0:
         raise InputError(f"{path}.neck.h_mm", "not_positive_result", value=str(v_b))
     return v_b
+
+
+def range_coefficient(defn: FormDefinition, runs: int, path: str) -> Decimal | None:
+    """C_n of the range method for n runs (spec README "Fuel dispenser"; JJF 1059.1): None under
+    the minimum (no repeatability verdict); InputError above the largest n in the table."""
+    if "repeatability_coefficients" in defn.limits:
+        table: dict[str, Decimal] = defn.limit("repeatability_coefficients")
+    else:  # a definition stored before C_n by n (1.0.0): its one divisor, as it was recorded
+        table = {str(runs): defn.limit("repeatability_divisor")}
+        if runs < defn.limit("repeatability_min_runs"):
+            return None
+    if runs < min(int(n) for n in table):
+        return None
+    if str(runs) not in table:
+        raise InputError(path, "too_many", max=max(int(n) for n in table), given=runs)
+    return table[str(runs)]
 
 
 def evaluate(
@@ -48,22 +66,22 @@ def evaluate(
     t_ref: Decimal = defn.limit("reference_temperature")
     mpe: Decimal = defn.limit("indication_error_pct")
     rep_limit: Decimal = defn.limit("repeatability_pct")
-    divisor: Decimal = defn.limit("repeatability_divisor")
-    min_runs: int = defn.limit("repeatability_min_runs")
     quantum: Decimal = defn.limit("error_resolution_pct")
 
-    points_out = []
-    points = items_of(data, "flow_points", "flow_points", required=True)
+    # Minimum content for a verdict: at least one flow point with at least one run (README).
+    points = items_of(data, "flow_points", "flow_points")
     if not points:
-        raise InputError("flow_points", "required")
+        raise Incomplete("flow_points", ["flow_points"])
+    points_out = []
     judge.record("indication_error", PASS)
     for i, point in enumerate(points):
         ppath = f"flow_points[{i}]"
-        runs = items_of(object_of(point, ppath), "runs", f"{ppath}.runs", required=True)
+        runs = items_of(object_of(point, ppath), "runs", f"{ppath}.runs")
         if not runs:
-            raise InputError(f"{ppath}.runs", "required")
+            raise Incomplete(f"{ppath}.runs", ["flow_points"])
+        coefficient = range_coefficient(defn, len(runs), f"{ppath}.runs")
         runs_out = []
-        errors = []
+        errors: list[Exact] = []
         for j, run in enumerate(runs):
             rpath = f"{ppath}.runs[{j}]"
             run = object_of(run, rpath)
@@ -80,28 +98,36 @@ def evaluate(
                 v_bt = v_b * (ONE + beta_y * (t_j - t_b) + beta_b * (t_b - t_ref))
             else:
                 v_bt = v_b  # no temperatures, no correction (spec README)
-            # E_V = (V_J − V_Bt)/V_Bt × 100 % (§2.4-3)
-            error = (v_j - v_bt) / v_bt * HUNDRED
+            if v_bt <= 0:
+                raise InputError(f"{rpath}.t_j", "not_positive_result", value=str(v_bt))
+            # E_V = (V_J − V_Bt)/V_Bt × 100 % (§2.4-3), exact
+            error = mul(quotient(sub(v_j, v_bt), v_bt), HUNDRED)
             errors.append(error)
-            run_ok = abs(compared(error, comparison, quantum)) <= mpe
-            runs_out.append({"v_b": v_b, "v_bt": v_bt, "error_pct": error, "exceeds_mpe": not run_ok})
+            run_ok = magnitude(compared(error, comparison, quantum)) <= mpe
+            runs_out.append(
+                {"v_b": v_b, "v_bt": result(v_bt), "error_pct": result(error), "exceeds_mpe": not run_ok}
+            )
             if rule in ("each_run", "both") and not run_ok:
                 judge.record("indication_error", FAIL)
-        point_mean = mean(errors)  # a flow point's error is the mean of its runs (§2.4-4)
-        mean_ok = abs(compared(point_mean, comparison, quantum)) <= mpe
+        point_mean = exact_mean(errors)  # a flow point's error is the mean of its runs (§2.4-4)
+        mean_ok = magnitude(compared(point_mean, comparison, quantum)) <= mpe
         if rule in ("mean", "both"):
             judge.record("indication_error", state(mean_ok))
         repeatability = None
-        if len(errors) >= min_runs:
-            # E_r = (E_max − E_min)/1.69 (§2.4-5)
-            repeatability = (max(errors) - min(errors)) / divisor
-            judge.record("repeatability", state(compared(repeatability, comparison, quantum) <= rep_limit))
+        repeatability_ok = None
+        if coefficient is not None:
+            # E_r = (E_max − E_min)/C_n, C_n by the number of runs (§2.4-5; README)
+            repeatability = quotient(sub(max(errors), min(errors)), coefficient)
+            repeatability_ok = compared(repeatability, comparison, quantum) <= rep_limit
+            judge.record("repeatability", state(repeatability_ok))
         points_out.append(
             {
                 "runs": runs_out,
-                "mean_error_pct": point_mean,
+                "mean_error_pct": result(point_mean),
                 "mean_within_mpe": mean_ok,
-                "repeatability_pct": repeatability,
+                "repeatability_pct": None if repeatability is None else result(repeatability),
+                "repeatability_coefficient": coefficient,
+                "repeatability_within_limit": repeatability_ok,
             }
         )
 
@@ -126,8 +152,8 @@ def evaluate(
             judge.record("payment", state(ok))
         payments_out.append(
             {
-                "computed": computed,
-                "difference": difference,
+                "computed": result(computed),
+                "difference": result(difference),
                 "verdict": None if preset_by_amount else (PASS if ok else FAIL),
             }
         )

@@ -1,7 +1,8 @@
 """Net-content evaluator (JJF 1070-2023): T, plan, tare, net contents, k1, k2, mean test, verdict.
 
 Formulas: net_content.md §B.4; plan §B.3.3; T §B.3.1–B.3.2 with the README's rounding. Statistics
-are computed on full-precision net contents; only T is rounded. Pure code.
+are computed on exact net contents (the mean test compares squares, so it is exact although s is
+a square root); only T is rounded; s, λ·s and Qn − λ·s are shown at 40 digits. Pure code.
 """
 
 from __future__ import annotations
@@ -12,8 +13,22 @@ from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from typing import Any
 
 from forms.definition import FormDefinition
-from forms.errors import InputError
-from forms.numbers import CONTEXT, HUNDRED, ZERO, ceil_integer, mean, sample_sd
+from forms.errors import Incomplete, InputError
+from forms.numbers import (
+    CONTEXT,
+    HUNDRED,
+    ZERO,
+    Exact,
+    ceil_integer,
+    exact,
+    exact_mean,
+    exact_variance,
+    quotient,
+    result,
+    round_gbt8170,
+    sqrt_result,
+    sub,
+)
 from forms.verdict import Judge, items_of, object_of, option, state
 
 QUANTITIES = ("mass", "volume", "length", "area", "count")
@@ -94,8 +109,12 @@ def evaluate(
     if density is not None and quantity != "volume":
         raise InputError("density_g_per_ml", "only_for_volume")
 
-    samples = items_of(data, "samples", "samples", required=True)
-    if len(samples) != plan.sample_size:
+    samples = items_of(data, "samples", "samples")
+    if len(samples) < plan.sample_size:  # less than the plan: no verdict (README "Minimum content")
+        raise Incomplete(
+            "samples", ["samples"], needed=plan.sample_size, given=len(samples), lot_size=lot_size
+        )
+    if len(samples) > plan.sample_size:
         raise InputError(
             "samples", "sample_count", needed=plan.sample_size, given=len(samples), lot_size=lot_size
         )
@@ -110,33 +129,40 @@ def evaluate(
     }
 
     # Tare: average of ≥ 10 empties if s_t ≤ 0.25 T, otherwise each package's own (README).
-    tare_mean = None
+    tare_mean: Exact | None = None
     tare_spec = data.get("tare")
     tare_mode = "none"
     if tare_spec is not None:
         tare_spec = object_of(tare_spec, "tare")
         tare_mode = str(tare_spec.get("mode"))
         if tare_mode == "average":
-            empties = [
+            empties: list[Exact] = [
                 defn.parse("tare", v, f"tare.empty[{i}]")
                 for i, v in enumerate(items_of(tare_spec, "empty", "tare.empty", required=True))
             ]
             needed: int = defn.limit("average_tare_min_count")
             if len(empties) < needed:
                 raise InputError("tare.empty", "too_few", needed=needed, given=len(empties))
-            tare_mean = mean(empties)
-            tare_sd = sample_sd(empties)
+            tare_mean = exact_mean(empties)
+            tare_variance = exact_variance(empties)
             sd_limit = defn.limit("average_tare_sd_factor") * t
-            results.update(tare_mean=tare_mean, tare_sd=tare_sd, tare_sd_limit=sd_limit)
-            if tare_sd > sd_limit:
-                raise InputError("tare.empty", "tare_not_uniform", sd=str(tare_sd), limit=str(sd_limit))
+            results.update(
+                tare_mean=result(tare_mean), tare_sd=sqrt_result(tare_variance), tare_sd_limit=sd_limit
+            )
+            if tare_variance > exact(sd_limit) ** 2:  # s_t ≤ 0.25 T, compared as squares (exact)
+                raise InputError(
+                    "tare.empty",
+                    "tare_not_uniform",
+                    sd=str(round_gbt8170(results["tare_sd"], Decimal("0.0001"))),
+                    limit=str(sd_limit),
+                )
         elif tare_mode != "individual":
             raise InputError(
                 "tare.mode", "unknown_choice", value=tare_mode, choices=["average", "individual"]
             )
     results["tare_mode"] = tare_mode
 
-    nets: list[Decimal] = []
+    nets: list[Exact] = []
     for i, sample in enumerate(samples):
         path = f"samples[{i}]"
         sample = object_of(sample, path)
@@ -146,38 +172,47 @@ def evaluate(
         if quantity not in ("mass", "volume") or (quantity == "volume" and density is None):
             raise InputError(f"{path}.net", "required")
         gross = defn.parse("gross", sample.get("gross"), f"{path}.gross")
+        tare: Exact
         if sample.get("tare") is not None:
             tare = defn.parse("tare", sample["tare"], f"{path}.tare")
         elif tare_mean is not None:
             tare = tare_mean
         else:
             raise InputError(f"{path}.tare", "required")
-        mass = gross - tare  # q = G − t (§B.4)
+        mass = sub(gross, tare)  # q = G − t (§B.4)
         if mass < 0:
-            raise InputError(f"{path}.gross", "below_tare", gross=str(gross), tare=str(tare))
-        nets.append(mass / density if density is not None else mass)  # q = (G − t)/ρ20
+            raise InputError(f"{path}.gross", "below_tare", gross=str(gross), tare=str(result(tare)))
+        nets.append(quotient(mass, density) if density is not None else mass)  # q = (G − t)/ρ20
 
-    shortages = [nominal - q for q in nets]
-    k1 = sum(1 for d in shortages if t < d <= 2 * t)  # T < d ≤ 2T (§B.5: exactly 2T is k1)
-    k2 = sum(1 for d in shortages if d > 2 * t)  # T = 0: any shortage at all (§B.5)
+    shortages = [sub(nominal, q) for q in nets]
+    two_t = 2 * t
+    k1 = sum(1 for d in shortages if t < d <= two_t)  # T < d ≤ 2T (§B.5: exactly 2T is k1)
+    k2 = sum(1 for d in shortages if d > two_t)  # T = 0: any shortage at all (§B.5)
     judge.record("t1_count", state(k1 <= plan.c1))
     judge.record("t2_count", state(k2 == 0))
-    q_mean = mean(nets)
-    s = sample_sd(nets) if len(nets) >= 2 else None
+    q_mean = exact_mean(nets)
+    variance = exact_variance(nets) if len(nets) >= 2 else None
+    s = None if variance is None else sqrt_result(variance)
     mean_limit = None
-    if plan.lam is not None and s is not None:  # no mean test for lots of 1–10 (§B.3.3 notes)
-        mean_limit = nominal - plan.lam * s  # q̄ ≥ Qn − λ·s, equality passes (§B.5)
-        judge.record("mean", state(q_mean >= mean_limit))
+    lambda_s = None
+    if plan.lam is not None and variance is not None and s is not None:  # no mean test for N ≤ 10
+        # q̄ ≥ Qn − λ·s, equality passes (§B.5), decided exactly: λ·s ≥ Qn − q̄, i.e. Qn − q̄ ≤ 0 or
+        # λ²·s² ≥ (Qn − q̄)² (s is irrational in general; its square is not)
+        gap = exact(nominal) - exact(q_mean)
+        judge.record("mean", state(gap <= 0 or exact(plan.lam) ** 2 * variance >= gap**2))
+        lambda_s = CONTEXT.multiply(plan.lam, s)
+        mean_limit = CONTEXT.subtract(nominal, lambda_s)
     results.update(
         k1=k1,
         k2=k2,
-        mean=q_mean,
+        mean=result(q_mean),
         s=s,
-        lambda_s=None if mean_limit is None else plan.lam * s,  # type: ignore[operator]
+        lambda_s=lambda_s,
         mean_limit=mean_limit,
-        net=nets,
+        net=[result(q) for q in nets],
         packages=[
-            {"shortage": d, "class": "ok" if d <= t else ("t1" if d <= 2 * t else "t2")} for d in shortages
+            {"shortage": result(d), "class": "ok" if d <= t else ("t1" if d <= two_t else "t2")}
+            for d in shortages
         ],
     )
     return results

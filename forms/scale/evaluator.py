@@ -1,18 +1,21 @@
 """Scale evaluator (JJG 539-2016 / OIML R76 and retail re-weighing): errors, MPEs, verdict.
 
 Flash-point method (scale.md §A.4): P = I + 0.5e − ΔL, E = P − L, Ec = E − E0, |Ec| ≤ MPE.
-Without small weights the reading E = I − L decides only when clear (README "Scale"). Pure code.
+Without small weights the reading E = I − L decides only when clear (README "Scale"). The class is
+the marked one, always; a scale whose class cannot be known fails `class` and no load is judged
+against a guessed one. Loads below Min are shown and not judged. Pure, exact arithmetic.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 from forms.definition import FormDefinition
-from forms.errors import InputError
-from forms.numbers import ZERO, round_half_up
+from forms.errors import Incomplete, InputError
+from forms.numbers import ZERO, mul, quotient, result, round_half_up
 from forms.verdict import (
     FAIL,
     INCONCLUSIVE,
@@ -34,7 +37,7 @@ def _bound(text: str) -> Decimal | None:
 
 def fitting_classes(defn: FormDefinition, max_: Decimal, e: Decimal) -> list[dict[str, Any]]:
     """Rows of the class table (§A.3.1) whose e range and n = Max/e range admit this scale."""
-    n = max_ / e
+    n = Fraction(max_) / Fraction(e)
     rows = []
     for row in defn.limits["classes"].value:
         n_lo, n_hi = _bound(row["n_min"]), _bound(row["n_max"])
@@ -52,17 +55,23 @@ def _e_in_range(row: Mapping[str, Any], e: Decimal) -> bool:
     return (e_lo is None or e >= e_lo) and (e_hi is None or e <= e_hi)
 
 
-def _class_row(defn: FormDefinition, cls: str, e: Decimal) -> dict[str, Any] | None:
-    """The table row of a named class whose e range holds e (class II has two)."""
-    for row in defn.limits["classes"].value:
-        if row["class"] == cls and _e_in_range(row, e):
-            return dict(row)
-    return None
+def class_row(defn: FormDefinition, cls: str, e: Decimal) -> dict[str, Any]:
+    """The table row of a named class for this e (class II has two, with Min 20e or 50e).
+
+    An e outside every row of the class takes the row of the nearest e range below it (else the
+    first): the marked class is used whatever e says, which the class note reports (README).
+    """
+    rows = [dict(r) for r in defn.limits["classes"].value if r["class"] == cls]
+    for row in rows:
+        if _e_in_range(row, e):
+            return row
+    below = [r for r in rows if _bound(r["e_min"]) is not None and _bound(r["e_min"]) <= e]  # type: ignore[operator]
+    return below[-1] if below else rows[0]
 
 
 def mpe(defn: FormDefinition, row: Mapping[str, Any], load: Decimal, e: Decimal, control: str) -> Decimal:
     """MPE at a load: the band of m = L/e (upper bounds inclusive), × 2 in service (§A.3.2)."""
-    m = load / e
+    m = Fraction(load) / Fraction(e)
     factors = [Decimal(f) for f in defn.limits["mpe_factors"].value]
     factor = factors[-1]
     for bound, band_factor in zip(row["mpe"], factors, strict=True):
@@ -74,41 +83,49 @@ def mpe(defn: FormDefinition, row: Mapping[str, Any], load: Decimal, e: Decimal,
     return factor * e
 
 
+def _price_interval(defn: FormDefinition, raw: Any, path: str) -> Decimal:
+    """A price interval: 1, 2 or 5 × 10^k 元 (0.01, 0.02, 0.05, 0.10, 0.50, 1 元 …; README "Scale")."""
+    interval: Decimal = defn.parse("interval", raw, path)
+    if interval.normalize().as_tuple().digits not in ((1,), (2,), (5,)):
+        raise InputError(path, "not_a_price_interval", value=str(raw))
+    return interval
+
+
 def evaluate(
     defn: FormDefinition, data: Mapping[str, Any], options: Mapping[str, Any], judge: Judge
 ) -> dict[str, Any]:
     control = option(options, "control", CONTROLS, "in_service")
+    verification = control == "verification"
     max_ = defn.parse("max", data.get("max"), "max")
     e = defn.parse("e", data.get("e"), "e")
     d = defn.parse("d", data["d"], "d") if data.get("d") is not None else e
     if e > max_:
         raise defn.fields["e"].out_of_range(e, "e", high=max_)
 
-    # Class: the marked one; if none is marked, exactly one fit of n = Max/e and e (README "Scale").
-    fits = fitting_classes(defn, max_, e)
+    # Class (README "Scale"): the marked one, always; a marked class that does not fit n and e is a
+    # note, not a verdict. Unmarked: exactly one fit is used; none or several fail `class`, and no
+    # load is judged against a guessed class.
+    fits = sorted({r["class"] for r in fitting_classes(defn, max_, e)}, key=len)
     marked = data.get("accuracy_class")
-    row: Mapping[str, Any] | None
-    if marked is not None:
+    row: Mapping[str, Any] | None = None
+    results: dict[str, Any] = {"control": control, "n": result(quotient(max_, e))}
+    if marked is not None and marked != "":
         marked = defn.parse("accuracy_class", marked, "accuracy_class")
-        row = _class_row(defn, marked, e)
-        consistent = any(r["class"] == marked for r in fits)
-        judge.record("class", state(consistent))
-        if row is None:  # e outside the marked class: judge against the least strict possible
-            row = fits[-1] if fits else None
+        row = class_row(defn, marked, e)
+        judge.record("class", PASS)
+        results["accuracy_class"] = marked
+        if marked not in fits:
+            results["class_note"] = "marked_class_does_not_fit"
+            results["class_fits"] = fits
+    elif len(fits) == 1:
+        row = class_row(defn, fits[0], e)
+        judge.record("class", PASS)
+        results.update(accuracy_class=fits[0], class_inferred=True)
     else:
-        classes = {r["class"] for r in fits}
-        judge.record("class", state(len(classes) == 1))
-        row = fits[-1] if fits else None  # several: the least strict, for information (§A.5)
-    if row is None:  # none fits: the least strict class whose e range admits e, for information
-        by_e = [r for r in defn.limits["classes"].value if _e_in_range(r, e)]
-        row = by_e[-1] if by_e else defn.limits["classes"].value[0]
-    min_load = Decimal(row["min_e"]) * e
-    results: dict[str, Any] = {
-        "accuracy_class": row["class"],
-        "control": control,
-        "n": max_ / e,
-        "min_load": min_load,
-    }
+        judge.record("class", FAIL)
+        results.update(accuracy_class=None, class_fits=fits)
+    min_load = None if row is None else Decimal(row["min_e"]) * e
+    results["min_load"] = min_load
 
     def flash(entry: Mapping[str, Any], path: str, load: Decimal) -> tuple[Decimal, Decimal | None]:
         """(E, P) — P only when small weights were added (flash-point method)."""
@@ -119,7 +136,8 @@ def evaluate(
         p = indication + HALF * e - added  # P = I + 0.5e − ΔL (§A.4)
         return p - load, p
 
-    # Zero-setting: E0 = P0 − L0, |E0| ≤ 0.25e, judged in verification only (README).
+    # Zero-setting and tare: |E| ≤ 0.25e, judged in verification only (README; §A.3.3).
+    quarter_e = defn.limit("zero_limit_e") * e
     e0 = ZERO
     zero = data.get("zero")
     if zero is not None:
@@ -128,13 +146,28 @@ def evaluate(
         if zero.get("added") is None:
             raise InputError("zero.added", "required")
         e0, _ = flash(zero, "zero", load0)
-        ok = abs(e0) <= defn.limit("zero_limit_e") * e
-        if control == "verification":
+        ok = abs(e0) <= quarter_e
+        if verification:
             judge.record("zero", state(ok))
         results["zero"] = {
             "error": e0,
-            "limit": defn.limit("zero_limit_e") * e,
-            "verdict": (PASS if ok else FAIL) if control == "verification" else None,
+            "limit": quarter_e,
+            "verdict": (PASS if ok else FAIL) if verification else None,
+        }
+    tare = data.get("tare")
+    if tare is not None:  # after taring, no load: E_T = P = I + 0.5e − ΔL (§A.2 step 7)
+        tare = object_of(tare, "tare")
+        if tare.get("added") is None:
+            raise InputError("tare.added", "required")
+        tare_error, _ = flash(tare, "tare", ZERO)
+        limit = defn.limit("tare_limit_e" if "tare_limit_e" in defn.limits else "zero_limit_e") * e
+        ok = abs(tare_error) <= limit
+        if verification:
+            judge.record("tare", state(ok))
+        results["tare"] = {
+            "error": tare_error,
+            "limit": limit,
+            "verdict": (PASS if ok else FAIL) if verification else None,
         }
 
     def judge_error(code: str, error: Decimal, corrected: Decimal | None, limit: Decimal) -> str:
@@ -149,35 +182,49 @@ def evaluate(
         return INCONCLUSIVE
 
     weighings_out = []
+    judged_loads = 0
     for i, entry in enumerate(items_of(data, "weighings", "weighings")):
         path = f"weighings[{i}]"
         entry = object_of(entry, path)
         load = defn.parse("load", entry.get("load"), f"{path}.load")
         error, p = flash(entry, path, load)
         corrected = None if p is None else error - e0
-        limit = mpe(defn, row, load, e, control)
-        if load < min_load:  # below Min: no accuracy verdict (§A.5)
-            verdict = None
-        else:
+        limit = None if row is None else mpe(defn, row, load, e, control)
+        below_min = min_load is not None and load < min_load
+        verdict = None
+        if limit is not None and not below_min:  # below Min: shown, not judged (§A.5)
             verdict = judge_error("weighing", error, corrected, limit)
             judge.record("weighing", verdict)
+            judged_loads += 1
         weighings_out.append(
-            {"p": p, "error": error, "corrected_error": corrected, "mpe": limit, "verdict": verdict}
+            {
+                "p": p,
+                "error": error,
+                "corrected_error": corrected,
+                "mpe": limit,
+                "below_min": below_min,
+                "verdict": verdict,
+            }
         )
     results["weighings"] = weighings_out
+    # Minimum content (README): once the class is known, at least one weighing at or above Min.
+    if row is not None and judged_loads == 0:
+        raise Incomplete("weighings", ["weighing_at_min"], min_load=str(min_load), unit="g")
 
     ecc = data.get("eccentricity")
     if ecc is not None:
         ecc = object_of(ecc, "eccentricity")
         load = defn.parse("load", ecc.get("load"), "eccentricity.load")
-        limit = mpe(defn, row, load, e, control)
+        limit = None if row is None else mpe(defn, row, load, e, control)
         positions = []
         for i, entry in enumerate(items_of(ecc, "positions", "eccentricity.positions", required=True)):
             path = f"eccentricity.positions[{i}]"
             error, p = flash(object_of(entry, path), path, load)
             corrected = None if p is None else error - e0
-            verdict = judge_error("eccentricity", error, corrected, limit)
-            judge.record("eccentricity", verdict)
+            verdict = None
+            if limit is not None:
+                verdict = judge_error("eccentricity", error, corrected, limit)
+                judge.record("eccentricity", verdict)
             positions.append(
                 {"p": p, "error": error, "corrected_error": corrected, "mpe": limit, "verdict": verdict}
             )
@@ -187,29 +234,34 @@ def evaluate(
     if rep is not None:
         rep = object_of(rep, "repeatability")
         load = defn.parse("load", rep.get("load"), "repeatability.load")
-        runs = items_of(rep, "runs", "repeatability.runs", required=True)
+        runs = [
+            object_of(entry, f"repeatability.runs[{i}]")
+            for i, entry in enumerate(items_of(rep, "runs", "repeatability.runs", required=True))
+        ]
         needed: int = defn.limit("repeatability_min_runs")
         if len(runs) < needed:
             raise InputError("repeatability.runs", "too_few", needed=needed, given=len(runs))
+        # ΔL for every run or for none (then P = I); a series mixing the two is invalid (README).
+        with_added = [entry.get("added") is not None for entry in runs]
+        if any(with_added) and not all(with_added):
+            i = with_added.index(False)
+            raise InputError(f"repeatability.runs[{i}].added", "added_mixed")
         values = []
         for i, entry in enumerate(runs):
             path = f"repeatability.runs[{i}]"
-            entry = object_of(entry, path)
             indication = defn.parse("indication", entry.get("indication"), f"{path}.indication")
-            added = (
-                defn.parse("added", entry["added"], f"{path}.added")
-                if entry.get("added") is not None
-                else ZERO
-            )
-            values.append(indication + HALF * e - added)
+            if entry.get("added") is None:
+                values.append(indication)
+            else:
+                added = defn.parse("added", entry["added"], f"{path}.added")
+                values.append(indication + HALF * e - added)
         spread = max(values) - min(values)  # R = P_max − P_min ≤ |MPE(L)| (§A.4)
-        limit = mpe(defn, row, load, e, control)
-        judge.record("repeatability", state(spread <= limit))
-        results["repeatability"] = {
-            "range": spread,
-            "mpe": limit,
-            "verdict": PASS if spread <= limit else FAIL,
-        }
+        limit = None if row is None else mpe(defn, row, load, e, control)
+        verdict = None
+        if limit is not None:
+            verdict = state(spread <= limit)
+            judge.record("repeatability", verdict)
+        results["repeatability"] = {"p": values, "range": spread, "mpe": limit, "verdict": verdict}
 
     disc_out = []
     for i, entry in enumerate(items_of(data, "discrimination", "discrimination")):
@@ -224,7 +276,11 @@ def evaluate(
     results["discrimination"] = disc_out
 
     price_out = []
-    for i, entry in enumerate(items_of(data, "price", "price")):
+    prices = items_of(data, "price", "price")
+    if prices:  # a price-computing scale: e must equal d (§A.5; README "Scale")
+        judge.record("marking", state(e == d))
+        results["marking"] = {"e_equals_d": e == d}
+    for i, entry in enumerate(prices):
         path = f"price[{i}]"
         entry = object_of(entry, path)
         unit_price = defn.parse("unit_price", entry.get("unit_price"), f"{path}.unit_price")
@@ -232,19 +288,27 @@ def evaluate(
         weight = defn.parse("weight_kg", entry.get("weight_kg"), f"{path}.weight_kg")
         displayed = defn.parse("displayed", entry.get("displayed"), f"{path}.displayed")
         interval = (
-            defn.parse("interval", entry["interval"], f"{path}.interval")
+            _price_interval(defn, entry["interval"], f"{path}.interval")
             if entry.get("interval") is not None
             else defn.limit("price_interval")
         )
-        exact = unit_price * weight * (2 if per == "500g" else 1)  # 元/500 g doubled per kg
-        computed = round_half_up(exact, interval)  # round_half_up(U × W, interval) (§A.3.4)
+        exact_amount = unit_price * weight * (2 if per == "500g" else 1)  # 元/500 g doubled per kg
+        # round_half_up(U × W / interval) × interval: a multiple of the interval (§A.3.4; README)
+        computed = round_half_up(exact_amount, interval)
         ok = displayed == computed
         judge.record("price", state(ok))
-        price_out.append({"exact": exact, "computed": computed, "verdict": PASS if ok else FAIL})
+        price_out.append(
+            {"exact": result(exact_amount), "computed": computed, "verdict": PASS if ok else FAIL}
+        )
     results["price"] = price_out
 
     reweigh_out = []
-    category2_upper = Decimal(str(options.get("category2_upper_g", defn.limit("category2_upper_g"))))
+    upper_raw = options.get("category2_upper_g")
+    category2_upper: Decimal = (
+        defn.limit("category2_upper_g")
+        if upper_raw in (None, "")
+        else defn.parse("settled_g", upper_raw, "options.category2_upper_g")
+    )
     for i, entry in enumerate(items_of(data, "reweighing", "reweighing")):
         path = f"reweighing[{i}]"
         entry = object_of(entry, path)
@@ -263,12 +327,12 @@ def evaluate(
             top = bands[-1][0]
             top_g = category2_upper if top == "category2_upper_g" else Decimal(top)
             raise defn.fields["settled_g"].out_of_range(settled, f"{path}.settled_g", high=top_g)
-        limit = deviation * Decimal(defn.limits["reweighing_factor"].value[method])
+        limit_g = mul(deviation, Decimal(defn.limits["reweighing_factor"].value[method]))
         shortage = settled - actual  # Δ = B − A; not 超差 when equal to the limit (§A.5)
-        ok = shortage <= limit
+        ok = shortage <= limit_g
         judge.record("reweighing", state(ok))
         reweigh_out.append(
-            {"shortage": shortage, "deviation": deviation, "limit": limit, "verdict": PASS if ok else FAIL}
+            {"shortage": shortage, "deviation": deviation, "limit": limit_g, "verdict": PASS if ok else FAIL}
         )
     results["reweighing"] = reweigh_out
     return results

@@ -1,20 +1,34 @@
 """Taxi meter evaluator (JJG 517-2016, installed meter in service): distance, time and fare.
 
 Formulas: taxi_meter.md §3.4 (δ = (L_J − L_B)/L_B × 100 %; fare from the tariff model §3.4-6).
-Pure: no Qt, no database; tariffs come in as data (inline, or by id from `tariffs/`).
+Pure: no Qt, no database; tariffs come in as data (inline, or by id from `tariffs/`). Errors are
+exact rationals, so a value exactly on −4 % or +1 % passes whatever its decimal expansion.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
 from forms.definition import FormDefinition
-from forms.errors import InputError
-from forms.numbers import HUNDRED, ONE, ZERO, round_to_step
+from forms.errors import Incomplete, InputError
+from forms.numbers import (
+    HUNDRED,
+    ONE,
+    ZERO,
+    Exact,
+    add,
+    floor_exact,
+    mul,
+    quotient,
+    result,
+    round_half_up,
+    round_to_step,
+    sub,
+)
 from forms.taxi_meter.tariffs import load_tariffs
-from forms.verdict import FAIL, PASS, Judge, compared, items_of, object_of, option, state
+from forms.verdict import FAIL, PASS, Judge, compared, items_of, magnitude, object_of, option, state
 
 
 def _tariff(defn: FormDefinition, data: Mapping[str, Any]) -> dict[str, Decimal]:
@@ -52,9 +66,14 @@ def fare(tariff: Mapping[str, Decimal], distance_km: Decimal, waiting_s: Decimal
         + max(ZERO, min(distance_km, d_l) - d_0) * r * m
         + max(ZERO, distance_km - d_l) * r * (ONE + tariff["long_surcharge"]) * m
     )
-    units = (waiting_s / tariff["wait_unit_s"]).to_integral_value(rounding=ROUND_FLOOR)
-    f_wait = units * tariff["wait_charge"] * m
+    units = floor_exact(quotient(waiting_s, tariff["wait_unit_s"]))
+    f_wait = Decimal(units) * tariff["wait_charge"] * m
     return round_to_step(f_dist + f_wait, tariff["fare_step"])
+
+
+def percent_error(indicated: Decimal, reference: Decimal) -> Exact:
+    """(indicated − reference)/reference × 100 %, exact (reference > 0 by its field's range)."""
+    return mul(quotient(indicated - reference, reference), HUNDRED)
 
 
 def configured_limit(defn: FormDefinition, options: Mapping[str, Any], key: str) -> Decimal | None:
@@ -70,19 +89,19 @@ def configured_limit(defn: FormDefinition, options: Mapping[str, Any], key: str)
     return defn.parse(key, raw, f"options.{key}")  # type: ignore[no-any-return]
 
 
-def k_adjustment(k_old: Decimal, error_pct: Decimal, target_pct: Decimal) -> dict[str, Decimal]:
+def k_adjustment(k_old: Decimal, error_pct: Exact, target_pct: Decimal) -> dict[str, Decimal]:
     """The meter constant that puts the error at ``target_pct`` (informative, §3.4-5, T-B).
 
     w = k_old·(1 + δ) is the vehicle's true signals per km; k_new = w/(1 + δ*); the meter takes an
     integer, rounded half-up, whose expected error is w/k − 1.
     """
-    w = k_old * (ONE + error_pct / HUNDRED)
-    k_new = w / (ONE + target_pct / HUNDRED)
-    k_set = k_new.quantize(ONE, rounding=ROUND_HALF_UP)
+    w = mul(k_old, quotient(add(HUNDRED, error_pct), HUNDRED))
+    k_new = quotient(w, quotient(HUNDRED + target_pct, HUNDRED))
+    k_set = round_half_up(k_new, ONE)
     return {
-        "k_suggested": k_new,
+        "k_suggested": result(k_new),
         "k_rounded": k_set,
-        "expected_error_pct": (w / k_set - ONE) * HUNDRED,
+        "expected_error_pct": result(mul(sub(quotient(w, k_set), ONE), HUNDRED)),
     }
 
 
@@ -100,15 +119,15 @@ def evaluate(
         test = object_of(test, path)
         l_j = defn.parse("meter_m", test.get("meter_m"), f"{path}.meter_m")
         l_b = defn.parse("reference_m", test.get("reference_m"), f"{path}.reference_m")
-        error = (l_j - l_b) / l_b * HUNDRED  # δ = (L_J − L_B)/L_B × 100 % (§3.4-1)
+        error = percent_error(l_j, l_b)  # δ = (L_J − L_B)/L_B × 100 % (§3.4-1)
         value = compared(error, comparison, quantum)
         ok = low <= value <= high  # both limits inclusive (§3.5)
         judge.record("distance_error", state(ok))
-        result: dict[str, Any] = {"error_pct": error, "verdict": PASS if ok else FAIL}
+        entry: dict[str, Any] = {"error_pct": result(error), "verdict": PASS if ok else FAIL}
         if test.get("k") is not None:  # meter constant given: suggest the mid-band k (§3.4-5)
             k_old = defn.parse("k", test["k"], f"{path}.k")
-            result.update(k_adjustment(k_old, error, (low + high) / 2))
-        distance_out.append(result)
+            entry.update(k_adjustment(k_old, error, (low + high) * Decimal("0.5")))
+        distance_out.append(entry)
 
     # Bench (本机) distance, §3.4-2: δ = (k·Q − N)/N; judged only with a configured limit (T-E).
     bench_limit = configured_limit(defn, options, "bench_limit_pct")
@@ -119,13 +138,13 @@ def evaluate(
         k = defn.parse("k", test.get("k"), f"{path}.k")
         q = defn.parse("q_km", test.get("q_km"), f"{path}.q_km")
         n = defn.parse("n", test.get("n"), f"{path}.n")
-        error = (k * q - n) / n * HUNDRED
+        error = percent_error(k * q, n)
         verdict = None
         if bench_limit is not None:
-            ok = abs(compared(error, comparison, quantum)) <= bench_limit
+            ok = magnitude(compared(error, comparison, quantum)) <= bench_limit
             judge.record("bench_distance_error", state(ok))
             verdict = PASS if ok else FAIL
-        bench_out.append({"error_pct": error, "verdict": verdict})
+        bench_out.append({"error_pct": result(error), "verdict": verdict})
 
     time_limit = configured_limit(defn, options, "time_limit_pct")
     time_out = []
@@ -134,13 +153,13 @@ def evaluate(
         test = object_of(test, path)
         t_j = defn.parse("meter_s", test.get("meter_s"), f"{path}.meter_s")
         t_b = defn.parse("reference_s", test.get("reference_s"), f"{path}.reference_s")
-        error = (t_j - t_b) / t_b * HUNDRED  # δ_t = (T_J − T_B)/T_B × 100 % (§3.4-4)
+        error = percent_error(t_j, t_b)  # δ_t = (T_J − T_B)/T_B × 100 % (§3.4-4)
         verdict = None
         if time_limit is not None:  # judged only with a configured limit (README)
-            ok = abs(compared(error, comparison, quantum)) <= time_limit
+            ok = magnitude(compared(error, comparison, quantum)) <= time_limit
             judge.record("time_error", state(ok))
             verdict = PASS if ok else FAIL
-        time_out.append({"error_pct": error, "verdict": verdict})
+        time_out.append({"error_pct": result(error), "verdict": verdict})
 
     fare_out = []
     fare_tests = items_of(data, "fare_tests", "fare_tests")
@@ -158,9 +177,9 @@ def evaluate(
             judge.record("fare", state(ok))
             fare_out.append({"computed": computed, "verdict": PASS if ok else FAIL})
 
-    if not (distance_out or time_out or fare_out or bench_out):
-        judge.record("distance_error", "inconclusive")
-        judge.ask("distance_tests")
+    # Minimum content for a verdict: at least one distance or fare test (README).
+    if not (distance_out or fare_out):
+        raise Incomplete("distance_tests", ["distance_or_fare_test"])
     return {
         "distance_tests": distance_out,
         "time_tests": time_out,

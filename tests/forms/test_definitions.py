@@ -42,7 +42,7 @@ def test_hash_identifies_the_text():
             lambda t: t.replace('fields = ["load", "changed"]', 'fields = ["load", "nope"]'),
             "unknown field 'nope'",
         ),
-        (lambda t: t.replace('source = "scale.md §A.3.4: usually 0.01 元"', "x = 1"), "missing key 'source'"),
+        (lambda t: t.replace('source = "R76 3.8.2 via scale.md §A.3.3"', "x = 1"), "missing key 'source'"),
         (lambda t: t + "\n[[[", "not TOML"),
     ],
 )

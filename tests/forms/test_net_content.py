@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from forms import InputError, load_definition
+from forms import Incomplete, InputError, load_definition
 from forms.net_content.evaluator import plan_for, tolerable_deficiency
 from tests.forms.helpers import D, close, run
 
@@ -250,11 +250,22 @@ def test_largest_lot_with_125_packages():
     assert (r.results["sample_size"], r.results["k1"], r.verdict) == (125, 1, "pass")
 
 
-def test_wrong_number_of_samples_says_how_many():
-    with pytest.raises(InputError) as info:
+def test_fewer_samples_than_the_plan_is_incomplete_and_says_how_many():
+    """README "Minimum content": net content needs the plan's sample count; less is no verdict."""
+    with pytest.raises(Incomplete) as info:
         run(lot("500", 80, ["500"] * 12))
-    assert (info.value.field, info.value.code) == ("samples", "sample_count")
+    assert (info.value.field, info.value.missing) == ("samples", ["samples"])
     assert (info.value.params["needed"], info.value.params["given"]) == (13, 12)
+    with pytest.raises(Incomplete):
+        run(lot("500", 80, []))
+    assert run(lot("500", 80, ["500"] * 13)).verdict == "pass"
+
+
+def test_more_samples_than_the_plan_is_invalid_and_says_how_many():
+    with pytest.raises(InputError) as info:
+        run(lot("500", 80, ["500"] * 14))
+    assert (info.value.field, info.value.code) == ("samples", "sample_count")
+    assert (info.value.params["needed"], info.value.params["given"]) == (13, 14)
 
 
 @pytest.mark.parametrize(

@@ -24,7 +24,6 @@ from forms.numbers import (
         (" 2 ", "2"),
         (3, "3"),
         (0.1, "0.1"),
-        ("1,5", "1.5"),
         ("-0.25", "-0.25"),
         (Decimal("7.86"), "7.86"),
         ("1e3", "1E+3"),
@@ -85,3 +84,74 @@ def test_plain_never_uses_exponents_or_negative_zero():
     assert plain(Decimal("1E+3")) == "1000"
     assert plain(Decimal("1E-7")) == "0.0000001"
     assert plain(Decimal("-0.0")) == "0.0"
+
+
+# Numbers as typed (spec README, "Numbers as typed"): a dot, no comma; ≤ 20 significant digits and
+# an exponent within ±20 after normalising; anything else is invalid input naming the field.
+
+
+@pytest.mark.parametrize("raw", ["15,000", "1,5", "15，000", "1、5", "1,000.5", ","])
+def test_a_comma_is_refused_never_read_as_a_separator(raw):
+    with pytest.raises(InputError) as info:
+        to_decimal(raw, "max")
+    assert (info.value.field, info.value.code) == ("max", "decimal_comma")
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "12345678901234567890",  # 20 significant digits
+        "1.2345678901234567890",
+        "-0.00000012345678901234567890",
+        "1.000000000000000000000000",  # 25 digits typed, 1 significant after normalising
+        "100000000000000000000",  # 1e20: 21 digits typed, 1 significant
+        "1e20",
+        "9.9999999999999999999e20",
+        "1e-20",
+        "-1E-20",
+        12345678901234567890,
+        Decimal("1e20"),
+    ],
+)
+def test_twenty_significant_digits_and_exponents_to_20_are_accepted(raw):
+    value = to_decimal(raw, "x")
+    assert value == Decimal(str(raw))
+    assert len(value.as_tuple().digits) <= 20
+
+
+@pytest.mark.parametrize(
+    ("raw", "code"),
+    [
+        ("123456789012345678901", "too_many_digits"),  # 21 significant digits
+        ("1.23456789012345678901", "too_many_digits"),
+        pytest.param((10**5000 - 1) // 9 * 7, "too_many_digits", id="int-of-5000-sevens"),
+        pytest.param(10**5000, "exponent_out_of_range", id="int-1e5000"),
+        ("1" * 100, "too_many_digits"),
+        ("1" * 101, "too_long"),
+        ("1e21", "exponent_out_of_range"),
+        ("10000000000000000000000", "exponent_out_of_range"),  # 1e22 written out
+        ("1e-21", "exponent_out_of_range"),
+        ("0.000000000000000000001", "exponent_out_of_range"),
+        (Decimal("1e-999999"), "exponent_out_of_range"),  # a JSON number 1e-999999
+        ("1e99999999999999999999", "exponent_out_of_range"),  # beyond what Decimal can hold
+        (1e-300, "exponent_out_of_range"),
+        ("１２", "not_a_number"),  # full-width digits are not a plain decimal
+        ("1.5.", "not_a_number"),
+        ("1 000", "not_a_number"),
+    ],
+)
+def test_longer_numbers_are_invalid_input_naming_the_field(raw, code):
+    with pytest.raises(InputError) as info:
+        to_decimal(raw, "weighings[0].load")
+    assert (info.value.field, info.value.code) == ("weighings[0].load", code)
+    assert len(str(info.value.params.get("value", ""))) <= 32  # the message never repeats 5,000 digits
+
+
+def test_a_zero_with_a_huge_exponent_is_a_plain_zero():
+    assert plain(to_decimal("0e-999999", "x")) == "0"
+    assert plain(to_decimal("0.00", "x")) == "0.00"
+
+
+def test_trailing_zeros_beyond_twenty_digits_keep_the_value_only():
+    value = to_decimal("1." + "0" * 60, "x")
+    assert value == 1 and len(plain(value)) <= 22

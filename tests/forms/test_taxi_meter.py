@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from forms import InputError, load_definition
+from forms import Incomplete, InputError, load_definition
 from forms.taxi_meter.tariffs import load_tariffs
 from tests.forms.helpers import D, close, run
 
@@ -19,6 +19,7 @@ TARIFF = {
     "night_multiplier": "1.2",
     "fare_step": "1",
 }
+DISTANCE_OK = [{"meter_m": "1000", "reference_m": "1006"}]  # T-A: the minimum content (README)
 
 
 def distance(meter: str, reference: str, **options: str):
@@ -87,6 +88,7 @@ def test_t_f_time_error_shown_without_verdict_when_no_limit():
     r = run(
         {
             "form": "taxi_meter",
+            "distance_tests": DISTANCE_OK,
             "time_tests": [
                 {"meter_s": "299.6", "reference_s": "300.0"},
                 {"meter_s": "3601.8", "reference_s": "3600.0"},
@@ -104,6 +106,7 @@ def test_t_f_time_error_judged_with_a_configured_limit():
         {
             "form": "taxi_meter",
             "options": {"time_limit_pct": "0.1"},
+            "distance_tests": DISTANCE_OK,
             "time_tests": [
                 {"meter_s": "299.6", "reference_s": "300.0"},
                 {"meter_s": "3601.8", "reference_s": "3600.0"},
@@ -191,9 +194,19 @@ def test_zero_reference_is_refused_with_the_range():
     assert info.value.code == "out_of_range" and info.value.params["min_exclusive"]
 
 
-def test_no_test_at_all_is_inconclusive():
-    r = run({"form": "taxi_meter"})
-    assert r.verdict == "inconclusive" and r.next_steps == ["distance_tests"]
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {},
+        {"time_tests": [{"meter_s": "300", "reference_s": "300"}]},
+        {"bench_tests": [{"k": "1000", "q_km": "1", "n": "1000"}]},
+    ],
+)
+def test_less_than_one_distance_or_fare_test_is_incomplete(extra):
+    """README "Minimum content": taxi ≥ 1 distance or fare test; time or bench tests alone are not."""
+    with pytest.raises(Incomplete) as info:
+        run({"form": "taxi_meter", **extra})
+    assert info.value.field == "distance_tests" and info.value.missing == ["distance_or_fare_test"]
 
 
 def test_t_b_k_adjustment_to_mid_band():
@@ -210,7 +223,11 @@ def test_t_b_k_adjustment_to_mid_band():
 def test_t_e_bench_distance_needs_a_configured_limit():
     """T-E: k = 1000, Q = 1 km, N = 998 → +0.2004 %; with a provisional ±0.2 % limit it fails on
     full precision and passes on the rounded value (the expected verdict is provisional)."""
-    data = {"form": "taxi_meter", "bench_tests": [{"k": "1000", "q_km": "1", "n": "998"}]}
+    data = {
+        "form": "taxi_meter",
+        "distance_tests": DISTANCE_OK,
+        "bench_tests": [{"k": "1000", "q_km": "1", "n": "998"}],
+    }
     r = run(data)
     assert close(r.results["bench_tests"][0]["error_pct"], "0.2004")
     assert r.verdict == "pass" and r.results["bench_tests"][0]["verdict"] is None
@@ -244,7 +261,11 @@ def test_a_time_limit_set_in_the_definition_is_judged_without_an_option():
     import forms
 
     r = forms.evaluate(
-        {"form": "taxi_meter", "time_tests": [{"meter_s": "299.6", "reference_s": "300.0"}]},
+        {
+            "form": "taxi_meter",
+            "distance_tests": DISTANCE_OK,
+            "time_tests": [{"meter_s": "299.6", "reference_s": "300.0"}],
+        },
         definition=parse_definition(text),
     )
     assert r.failed == ["time_error"]
