@@ -10,9 +10,15 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 PASS_COLOUR = QColor("#1e8e3e")
 FAIL_COLOUR = QColor("#c5221f")
 INCONCLUSIVE_COLOUR = QColor("#e37400")
+INCOMPLETE_COLOUR = QColor("#1967d2")  # not a verdict: blue, never the green of a pass
 NEUTRAL_COLOUR = QColor("#5f6368")
 
-COLOURS = {"pass": PASS_COLOUR, "fail": FAIL_COLOUR, "inconclusive": INCONCLUSIVE_COLOUR}
+COLOURS = {
+    "pass": PASS_COLOUR,
+    "fail": FAIL_COLOUR,
+    "inconclusive": INCONCLUSIVE_COLOUR,
+    "incomplete": INCOMPLETE_COLOUR,
+}
 
 
 def colour(verdict: str | None) -> QColor:
@@ -21,7 +27,8 @@ def colour(verdict: str | None) -> QColor:
 
 @cache
 def verdict_icon(verdict: str | None, size: int = 32) -> QIcon:
-    """A filled circle with a tick (pass), a cross (fail), a question mark (inconclusive)."""
+    """A filled circle with a tick (pass), a cross (fail), a question mark (inconclusive), three
+    dots (incomplete: something is still missing)."""
     scale = 2  # drawn at twice the size: crisp on high-DPI screens, scaled down elsewhere
     pixmap = QPixmap(size * scale, size * scale)
     pixmap.setDevicePixelRatio(scale)
@@ -50,6 +57,11 @@ def verdict_icon(verdict: str | None, size: int = 32) -> QIcon:
         font.setPixelSize(int(s * 0.7))
         p.setFont(font)
         p.drawText(QRectF(0, 0, s, s), Qt.AlignmentFlag.AlignCenter, "?")
+    elif verdict == "incomplete":
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor("white"))
+        for x in (0.3, 0.5, 0.7):
+            p.drawEllipse(QPointF(s * x, s * 0.5), s * 0.065, s * 0.065)
     else:
         p.drawLine(QPointF(s * 0.3, s * 0.5), QPointF(s * 0.7, s * 0.5))
     p.end()

@@ -16,6 +16,7 @@ _LABELS: dict[str, str] = {
     "pass": QT_TRANSLATE_NOOP("Labels", "Pass"),
     "fail": QT_TRANSLATE_NOOP("Labels", "Fail"),
     "inconclusive": QT_TRANSLATE_NOOP("Labels", "Inconclusive"),
+    "incomplete": QT_TRANSLATE_NOOP("Labels", "Incomplete"),
     "": QT_TRANSLATE_NOOP("Labels", "Not evaluated"),
     "fuel_dispenser": QT_TRANSLATE_NOOP("Labels", "Fuel dispenser"),
     "taxi_meter": QT_TRANSLATE_NOOP("Labels", "Taxi meter"),

@@ -18,7 +18,16 @@ from sqlite_utils import Database
 from db import FrozenRecord, NotFound, Stamp
 from db import inspections as repo
 from db import registry as registry_repo
-from forms import Evaluation, FormDefinition, InputError, definition_from_text, load_definition
+from forms import (
+    FAIL,
+    Evaluation,
+    FormDefinition,
+    Incomplete,
+    InputError,
+    checklist_answers,
+    definition_from_text,
+    load_definition,
+)
 from forms import evaluate as evaluate_check
 from inspector_app import readings as paths
 from inspector_app.canonical import CANONICAL_VERSION, canonical_bytes, fingerprint
@@ -42,17 +51,52 @@ class Sealer(Protocol):
     ) -> Any: ...
 
 
+INCOMPLETE = "incomplete"  # the live state of a check below the minimum content: never a verdict
+
+
 @dataclass(frozen=True)
 class LiveEvaluation:
-    """The evaluation of the readings as they stand, or the first field that stops it."""
+    """The evaluation of the readings as they stand, the first field that stops it, and what is
+    still missing before it may be finalised (spec README, "Minimum content for a verdict").
+
+    ``missing`` lists the minimum content the rules still lack (code "incomplete"), a required
+    field not yet given ("required") and every checklist item not yet answered ("unanswered").
+    ``failed_so_far`` keeps the checklist items already failed while no evaluation is possible.
+    """
 
     evaluation: Evaluation | None
     error: FieldError | None
+    missing: tuple[FieldError, ...] = ()
+    failed_so_far: tuple[str, ...] = ()
+
+    @property
+    def status(self) -> str | None:
+        """What the check shows: a fail is final; anything missing makes it incomplete (never a
+        pass); then the verdict; None when the input is invalid (the error says why)."""
+        if self.evaluation is not None and self.evaluation.verdict == FAIL:
+            return FAIL
+        if self.missing:
+            return INCOMPLETE
+        return None if self.evaluation is None else self.evaluation.verdict
+
+    @property
+    def complete(self) -> bool:
+        """Whether it may be finalised: evaluated, nothing missing."""
+        return self.evaluation is not None and not self.missing and self.error is None
 
     def as_json(self) -> dict[str, Any]:
-        if self.evaluation is None:
-            return {"verdict": None, "failed": [], "results": {}}
-        return evaluation_json(self.evaluation)
+        out: dict[str, Any] = (
+            {"verdict": None, "failed": list(self.failed_so_far), "results": {}}
+            if self.evaluation is None
+            else evaluation_json(self.evaluation)
+        )
+        out["verdict"] = self.status
+        if self.missing:
+            out["missing"] = [
+                {"field": m.field, "code": m.code, "zh": m.message("zh"), "en": m.message("en")}
+                for m in self.missing
+            ]
+        return out
 
 
 @dataclass(frozen=True)
@@ -292,12 +336,29 @@ class InspectionService:
     def evaluate_flat(
         self, defn: FormDefinition, row: dict[str, Any], flat: dict[str, str]
     ) -> LiveEvaluation:
-        """Evaluate readings (pure; no write). Incomplete input yields the first missing field."""
+        """Evaluate readings (pure; no write): the evaluation, or the first field that stops it,
+        plus what is still missing (minimum content, required fields, unanswered checklist)."""
+        data = self.check_input(row, flat)
         try:
-            result = evaluate_check(self.check_input(row, flat), defaults=self._defaults(), definition=defn)
-            return LiveEvaluation(result, None)
+            answers = checklist_answers(defn, data)
         except InputError as exc:
             return LiveEvaluation(None, FieldError(exc.field, exc.code, exc.params))
+        unanswered = tuple(
+            FieldError(f"checklist.{item.id}", "unanswered", {"label_zh": item.zh, "label_en": item.en})
+            for item in defn.checklist
+            if item.id not in answers
+        )
+        failed_so_far = tuple(item for item, ok in answers.items() if not ok)
+        try:
+            result = evaluate_check(data, defaults=self._defaults(), definition=defn)
+        except Incomplete as exc:
+            gap = FieldError(exc.field, exc.code, exc.params)
+            return LiveEvaluation(None, None, (gap, *unanswered), failed_so_far)
+        except InputError as exc:
+            error = FieldError(exc.field, exc.code, exc.params)
+            missing = (error, *unanswered) if exc.code == "required" else unanswered
+            return LiveEvaluation(None, error, missing, failed_so_far)
+        return LiveEvaluation(result, None, unanswered)
 
     def set_readings(
         self, inspection_id: str, values: dict[str, str], *, ui_state: dict[str, Any] | None = None
@@ -327,8 +388,10 @@ class InspectionService:
         defn = definition_from_text(repo.definition_text(self._db, row["form_hash"]))
         flat = repo.readings(self._db, inspection_id)
         live = self.evaluate_flat(defn, row, flat)
-        if live.error is not None:
+        if live.error is not None and live.error not in live.missing:
             raise ValidationFailed([live.error])
+        if live.missing:  # incomplete checks are not signed (spec README, "Minimum content")
+            raise ValidationFailed(list(live.missing))
         assert live.evaluation is not None
         site = registry_repo.get(self._db, "sites", row["site_id"])
         instrument = (
@@ -383,8 +446,10 @@ class InspectionService:
         """Freeze the draft: evaluate, build the canonical record, fingerprint it and, with a
         sealer (an unlocked identity), sign it and make its signed PDF.
 
-        Raises ValidationFailed if the readings cannot be evaluated, RecordFrozen if already
-        finalised. Nothing is written unless everything succeeds (one transaction at the end).
+        Raises ValidationFailed if the readings cannot be evaluated or the check is incomplete (below
+        the minimum content, a checklist item unanswered: every missing part is listed),
+        RecordFrozen if already finalised. Nothing is written unless everything succeeds (one
+        transaction at the end).
         """
         row = repo.get(self._db, inspection_id)
         if row["status"] != "draft":

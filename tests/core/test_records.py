@@ -18,6 +18,7 @@ from inspector_app.readings import flatten
 from inspector_app.services import ValidationFailed, open_services
 from inspector_app.signing import keys, pades, summary
 from inspector_app.signing.keys import WrongPassphrase
+from tests.forms.helpers import answered
 
 PASSPHRASE = "correct horse battery"
 CODE = "91500112MA5U7XY1P" + credit_code.check_character("91500112MA5U7XY1P")
@@ -35,13 +36,14 @@ CHECKS = {
             }
         ],
         "payment": [{"unit_price": "7.86", "volume": "35.47", "amount": "278.79"}],
-        "checklist": {"seal_transducer": True},
+        "checklist": answered("fuel_dispenser"),
     },
     "taxi_meter": {
         "distance_tests": [{"meter_m": "1000", "reference_m": "974"}],
         "tariff": "example-hypothetical",
         "date": "2026-11-23",
         "fare_tests": [{"distance_km": "12.4", "waiting_s": "690", "displayed": "35"}],
+        "checklist": answered("taxi_meter"),
     },
     "scale": {
         "accuracy_class": "III",
@@ -53,6 +55,7 @@ CHECKS = {
             {"load": "15000", "indication": "15010", "added": "0.5"},
         ],
         "price": [{"unit_price": "12.80", "per": "kg", "weight_kg": "1.235", "displayed": "15.81"}],
+        "checklist": answered("scale"),
     },
     "net_content": {
         "quantity": "mass",
@@ -61,6 +64,7 @@ CHECKS = {
         "samples": [
             {"net": q} for q in ("251.2", "248.9", "241.0", "252.3", "249.5", "250.8", "247.7", "253.1")
         ],
+        "checklist": answered("net_content"),
     },
 }
 EXPECTED = {"fuel_dispenser": "合格", "taxi_meter": "不合格", "scale": "合格", "net_content": "合格"}

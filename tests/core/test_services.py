@@ -11,6 +11,7 @@ from inspector_app import credit_code, settings
 from inspector_app.readings import flatten, nest
 from inspector_app.selfcheck import run_selfcheck
 from inspector_app.services import RecordFrozen, ValidationFailed, open_services
+from tests.forms.helpers import answered
 
 CODE = "91500112MA5U7XY1P" + credit_code.check_character("91500112MA5U7XY1P")
 SC1 = {
@@ -23,6 +24,7 @@ SC1 = {
         {"load": "100", "indication": "100", "added": "1.5"},
         {"load": "15000", "indication": "15010", "added": "0.5"},
     ],
+    "checklist": answered("scale"),
 }
 
 

@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 
 from inspector_app import credit_code
 from inspector_app.demo import DEMO_PASSPHRASE, seed_demo
-from inspector_app.readings import nest
+from inspector_app.readings import flatten, nest
 from inspector_app.services import open_services
+from tests.forms.helpers import answered
 from tests.ui.typing import show_active
 from ui.inspection.new_dialog import NewInspectionDialog
 from ui.inspection.steps import ChecklistStep, FieldsStep, GridStep
@@ -45,6 +46,7 @@ def start(services, form_id: str, **kwargs) -> str:
                 "serial": f"W-{form_id}-{len(services.registry.search('instruments', limit=999))}",
             },
         )
+    kwargs.setdefault("readings", flatten({"checklist": answered(form_id)}))  # finalising needs them
     return services.inspections.start(
         form_id=form_id,
         site_id=site,
@@ -129,7 +131,7 @@ def test_fuel_dispenser_two_level_grid_and_checklist(signed_services, qtbot):
 
 
 def test_undo_and_redo_every_edit(signed_services, qtbot):
-    iid = start(signed_services, "taxi_meter")
+    iid = start(signed_services, "taxi_meter", readings={})
     window = InspectionWindow(signed_services, iid, "zh")
     qtbot.addWidget(window)
     grid = step_of(window, GridStep, "distance").grid

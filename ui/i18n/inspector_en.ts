@@ -222,6 +222,10 @@
         <source>The database is in use by another program (%1); nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source> (and %1 more)</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>InspectionsPage</name>
@@ -365,6 +369,10 @@
         <location filename="../labels.py" line="27"/>
         <source>Tasks</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incomplete</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -798,6 +806,14 @@
         <location filename="../inspection/steps.py" line="437"/>
         <source>To measure next: %1</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still to fill in:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>An incomplete check cannot be finalised: fill in what is listed above.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>

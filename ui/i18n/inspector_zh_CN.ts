@@ -222,6 +222,10 @@
         <source>The database is in use by another program (%1); nothing was changed.</source>
         <translation>数据库正被另一个程序占用（%1），未做任何改动。</translation>
     </message>
+    <message>
+        <source> (and %1 more)</source>
+        <translation>（另有 %1 项）</translation>
+    </message>
 </context>
 <context>
     <name>InspectionsPage</name>
@@ -364,6 +368,10 @@
         <location filename="../labels.py" line="27"/>
         <source>Tasks</source>
         <translation>任务</translation>
+    </message>
+    <message>
+        <source>Incomplete</source>
+        <translation>未完成</translation>
     </message>
 </context>
 <context>
@@ -797,6 +805,14 @@
         <location filename="../inspection/steps.py" line="437"/>
         <source>To measure next: %1</source>
         <translation>需补测：%1</translation>
+    </message>
+    <message>
+        <source>Still to fill in:</source>
+        <translation>尚需填写：</translation>
+    </message>
+    <message>
+        <source>An incomplete check cannot be finalised: fill in what is listed above.</source>
+        <translation>检查未完成，不能定稿：请先填写上面列出的内容。</translation>
     </message>
 </context>
 <context>

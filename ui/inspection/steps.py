@@ -435,10 +435,19 @@ class SummaryStep(StepWidget):
         if live and live.get("next_steps"):
             steps = "、".join(labels.next_step(code) for code in live["next_steps"])
             lines.append(self.tr("To measure next: %1").replace("%1", steps))
-        if error is not None:
+        missing = live.get("missing", []) if live else []
+        if error is not None and error.code != "required":
             lines.append("⚠ " + error.message(self.lang))
+        if missing:
+            lines.append(self.tr("Still to fill in:"))
+            lines.extend("  • " + m[self.lang] for m in missing)
         self.details.setText("\n".join(lines))
-        self.finalise_button.setEnabled(error is None and verdict is not None)
+        # Only a complete, evaluated check can be finalised (spec README, "Minimum content").
+        ready = error is None and verdict in ("pass", "fail", "inconclusive") and not missing
+        self.finalise_button.setEnabled(ready)
+        self.finalise_button.setToolTip(
+            "" if ready else self.tr("An incomplete check cannot be finalised: fill in what is listed above.")
+        )
 
 
 def build_step(

@@ -213,12 +213,15 @@ class InspectionWindow(QWidget):
         verdict = data.get("verdict")
         self.banner_icon.setPixmap(icons.verdict_icon(verdict, 32).pixmap(32, 32))
         text = labels.verdict(verdict)
-        if live.error is not None:
-            prefix = self.tr("Still to fill in: ") if live.error.code == "required" else "⚠ "
-            text += " — " + prefix + live.error.message(self.lang)
+        missing = data.get("missing", [])
+        if live.error is not None and live.error.code != "required":
+            text += " — ⚠ " + live.error.message(self.lang)
+        elif missing:  # incomplete: say what is still missing (the summary step lists it all)
+            more = self.tr(" (and %1 more)").replace("%1", str(len(missing) - 1)) if len(missing) > 1 else ""
+            text += " — " + self.tr("Still to fill in: ") + missing[0][self.lang] + more
         elif data.get("next_steps"):
             text += " — " + "、".join(labels.next_step(code) for code in data["next_steps"])
-        elif data.get("failed"):
+        if data.get("failed") and (verdict == "fail" or missing):
             items = self.definition.items
             text += " — " + "、".join(
                 items.get(c, (c, c))[0 if self.lang == "zh" else 1] for c in data["failed"]
@@ -274,8 +277,8 @@ class InspectionWindow(QWidget):
         except WrongPassphrase:
             self.notice.setText("⚠ " + self.tr("Wrong passphrase; nothing was changed."))
             return False
-        except ValidationFailed as exc:
-            self.notice.setText("⚠ " + exc.errors[0].message(self.lang))
+        except ValidationFailed as exc:  # every reason: an incomplete check lists all it lacks
+            self.notice.setText("⚠ " + "；".join(e.message(self.lang) for e in exc.errors))
             return False
         except StoreBusy as exc:
             self.notice.setText(
