@@ -53,7 +53,7 @@ def busy_services(tmp_path):
 
 
 def test_an_edit_made_while_another_program_holds_the_store_is_kept_and_saved(busy_services, qtbot):
-    iid = start(busy_services, "scale")
+    iid = start(busy_services, "scale", readings={})
     window = InspectionWindow(busy_services, iid, "zh")
     window.SAVE_RETRY_MS = 100
     window.retry_timer.setInterval(100)
