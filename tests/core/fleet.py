@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from inspector_app import credit_code
 from inspector_app.readings import flatten
 from inspector_app.services import Services, create_office, open_services
+from tests.forms.helpers import answered
 
 OFFICE_PASS = "office-root-passphrase"
 LAPTOP_PASS = "laptop-passphrase-1"
@@ -27,6 +28,7 @@ SCALE = {
         {"load": "15000", "indication": "15010", "added": "0.5"},
     ],
     "price": [{"unit_price": "12.80", "per": "kg", "weight_kg": "1.235", "displayed": "15.81"}],
+    "checklist": answered("scale"),  # every item answered: finalising needs them all
 }
 
 
