@@ -20,7 +20,6 @@ if TYPE_CHECKING:
 from inspector_app import __version__
 
 MAX_JSON = 16 * 1024 * 1024  # bytes of one check: a 125-package lot is a few kB
-MAX_PDF = 100 * 1024 * 1024  # bytes of one record PDF (photos included)
 
 
 def _open(args: argparse.Namespace) -> AbstractContextManager[Services]:
@@ -316,22 +315,17 @@ def cmd_verify(args: argparse.Namespace) -> int:
         else:
             if not args.file:
                 return _fail("file", "required")
-            try:
-                data = _read_capped(args.file, MAX_PDF)
-            except OSError as exc:
-                for lang in ("zh", "en"):
-                    print(verification_line("unreadable", "", "", "", "", lang) + f" ({_why(exc)})")
-                return 2
-            result = services.records.verify_pdf(data)
+            result = services.records.verify_file(args.file)
     line_zh = verification_line(
         result.status, result.reason, result.signer, result.date, result.verdict, "zh"
     )
     line_en = verification_line(
         result.status, result.reason, result.signer, result.date, result.verdict, "en"
     )
-    print(line_en if args.lang == "en" else line_zh)
+    detail = f" ({result.details['detail']})" if result.details.get("detail") else ""
+    print((line_en if args.lang == "en" else line_zh) + detail)
     if args.lang == "both":
-        print(line_en)
+        print(line_en + detail)
     if result.record_no:
         print(f"record: {result.record_no}")
     return result.exit_code

@@ -59,17 +59,18 @@ def parse_check(text: str) -> Any:
         raise InputError("", "invalid_json", detail=f"line {exc.lineno} column {exc.colno}") from exc
     except RecursionError as exc:  # the C scanner recurses per level; thousands of '[' end here
         raise InputError("", "too_deep", max=MAX_DEPTH) from exc
-    _check_shape(data)
+    check_shape(data)
     return data
 
 
-def _check_shape(data: Any) -> None:
-    """Walk the parsed input without recursion: depth and text are checked before any rule runs."""
+def check_shape(data: Any, max_depth: int = MAX_DEPTH) -> None:
+    """Walk parsed JSON without recursion: nesting within ``max_depth`` and text without lone
+    surrogates, checked before anything else reads it; raises InputError naming the place."""
     stack: list[tuple[Any, str, int]] = [(data, "", 0)]
     while stack:
         value, path, depth = stack.pop()
-        if depth > MAX_DEPTH:
-            raise InputError(path, "too_deep", max=MAX_DEPTH)
+        if depth > max_depth:
+            raise InputError(path, "too_deep", max=max_depth)
         if isinstance(value, dict):
             for key, item in value.items():
                 if _has_surrogate(key):

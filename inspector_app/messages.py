@@ -74,6 +74,14 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
         "{field}：运价 {tariff} 在 {value} 没有有效时段",
         "{field}: tariff {tariff} has no period in force on '{value}'",
     ),
+    "not_an_image": (
+        "{field}：不是可完整读取的 PNG 或 JPEG 图像（{format}）",
+        "{field}: not a PNG or JPEG image that reads completely ({format})",
+    ),
+    "image_too_large": (
+        "{field}：图像 {pixels} 像素，超过 {max} 像素",
+        "{field}: {pixels} pixels, more than {max}",
+    ),
     "too_deep": (
         "{field}：嵌套层数超过 {max} 层，不是有效的检查数据",
         "{field}: nested more than {max} levels deep; not a check",
@@ -308,6 +316,20 @@ VERIFY_STATUS = {
 VERIFY_REASONS = {
     "": ("", ""),
     "not_a_pdf": ("不是 PDF 文件", "not a PDF file"),
+    "cannot_open": ("无法打开文件", "the file cannot be opened"),
+    "too_large": (
+        "文件超过 100 MiB，不是记录 PDF，未读取",
+        "larger than 100 MiB: not a record PDF, not read",
+    ),
+    "truncated": (
+        "PDF 文件不完整（被截断，可能传输中断）",
+        "the PDF is incomplete (truncated; an interrupted copy?)",
+    ),
+    "damaged_pdf": ("PDF 文件结构损坏，无法读取", "the PDF's structure is damaged and cannot be read"),
+    "record_unreadable": (
+        "PDF 中内嵌的签名记录已损坏，无法解读",
+        "the signed record embedded in the PDF is damaged and cannot be decoded",
+    ),
     "no_record": ("PDF 中没有内嵌的签名记录", "no embedded signed record in the PDF"),
     "no_signature": ("PDF 没有数字签名", "the PDF carries no digital signature"),
     "pdf_signature_broken": ("PDF 内容与数字签名不符", "the PDF content does not match its signature"),

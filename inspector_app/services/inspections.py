@@ -234,8 +234,10 @@ class InspectionService:
     def attach(self, inspection_id: str, kind: str, data: bytes, mime: str) -> str:
         """Store a photo or a signature image with its SHA-256 (listed in the signed record).
 
-        Raises ValidationFailed for an unknown kind, an empty or oversized file, or a type that
-        is not an image; RecordFrozen once the inspection is finalised.
+        The image is decoded whole first (PNG or JPEG, at most 50 megapixels); its stored type is
+        what the bytes are, not what ``mime`` claims. Raises ValidationFailed for an unknown kind,
+        an empty or oversized file, or a file that is not such an image; RecordFrozen once the
+        inspection is finalised.
         """
         errors = []
         if kind not in self.ATTACHMENT_KINDS:
@@ -258,10 +260,19 @@ class InspectionService:
                     },
                 )
             )
-        if mime not in ("image/png", "image/jpeg"):
-            errors.append(
-                FieldError("file", "unknown_choice", {"value": mime, "choices": ["image/png", "image/jpeg"]})
-            )
+        if data and not errors:
+            from inspector_app.pdf.images import ImageRefused, image_mime
+
+            try:
+                mime = image_mime(data)  # what the bytes are, whatever the file was called
+            except ImageRefused as exc:
+                errors.append(
+                    FieldError(
+                        "file",
+                        exc.code,
+                        {**exc.params, "label_zh": "照片或签名图像", "label_en": "Photo or signature image"},
+                    )
+                )
         if errors:
             raise ValidationFailed(errors)
         try:
@@ -277,6 +288,20 @@ class InspectionService:
             )
         except FrozenRecord as exc:
             raise RecordFrozen(inspection_id) from exc
+
+    @staticmethod
+    def _check_images(attachments: list[tuple[str, bytes]]) -> None:
+        """Refuse to seal a record whose stored image cannot be drawn (stored before images were
+        decoded on arrival): the inspector removes it, rather than the finalisation crashing."""
+        from inspector_app.pdf.images import ImageRefused, image_mime
+
+        for kind, data in attachments:
+            try:
+                image_mime(data)
+            except ImageRefused as exc:
+                raise ValidationFailed(
+                    [FieldError(kind, exc.code, {**exc.params, "label_zh": "附件", "label_en": "Attachment"})]
+                ) from exc
 
     def detach(self, inspection_id: str, attachment_id: str) -> None:
         try:
@@ -464,7 +489,9 @@ class InspectionService:
         sealed = None
         if sealer is not None:
             defn = definition_from_text(repo.definition_text(self._db, row["form_hash"]))
-            sealed = sealer.seal(record, data, digest, defn, repo.attachments(self._db, inspection_id))
+            attachments = repo.attachments(self._db, inspection_id)
+            self._check_images(attachments)
+            sealed = sealer.seal(record, data, digest, defn, attachments)
         try:
             repo.finalise(
                 self._db,

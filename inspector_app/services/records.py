@@ -30,6 +30,7 @@ VALID, ALTERED, UNKNOWN_SIGNER, REVOKED, UNREADABLE = (
     "unreadable",
 )
 EXIT_CODES = {VALID: 0, ALTERED: 1, UNKNOWN_SIGNER: 1, REVOKED: 1, UNREADABLE: 2}
+MAX_PDF = 100 * 1024 * 1024  # bytes read of a file to verify: a record with photos is a few MB
 
 
 @dataclass(frozen=True)
@@ -147,6 +148,24 @@ class Sealer:
             chain=self._chain,
         )
         return Sealed(signature=signature, qr_text=qr_text, pdf=signed_pdf)
+
+
+MAX_RECORD_DEPTH = 12  # the canonical record nests 6 levels (evaluation → results → points → runs)
+
+
+def _record_json(data: bytes) -> dict[str, Any]:
+    """The embedded record's JSON object; ValueError for anything else (not UTF-8, not JSON, not an
+    object, nested deeper than a record ever is)."""
+    from inspector_app.evaluation import check_shape
+
+    try:
+        value = json.loads(data.decode("utf-8"))
+    except RecursionError as exc:
+        raise ValueError("nested too deep") from exc
+    check_shape(value, MAX_RECORD_DEPTH)
+    if not isinstance(value, dict):
+        raise ValueError("not an object")
+    return value
 
 
 class RecordService:
@@ -363,25 +382,52 @@ class RecordService:
             return Verification(UNKNOWN_SIGNER, "signer_expired", **info)
         return Verification(VALID, "local_key" if trust.status == pki_trust.LOCAL else "", **info)
 
+    def verify_file(self, path: Path | str) -> Verification:
+        """Verify a record PDF on disk, reading at most MAX_PDF bytes of it (a device such as
+        /dev/zero never ends): unreadable when it cannot be opened or is larger."""
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read(MAX_PDF + 1)
+        except OSError as exc:
+            return Verification(
+                UNREADABLE, "cannot_open", details={"detail": exc.strerror or type(exc).__name__}
+            )
+        if len(data) > MAX_PDF:
+            return Verification(UNREADABLE, "too_large")
+        return self.verify_pdf(data)
+
     def verify_pdf(self, pdf: bytes, *, verifier: Any = None) -> Verification:
         """Is this PDF a genuine, unaltered record by a signer the office root vouches for (or, on a
-        laptop without an office, by a key held here) who was not revoked when it was signed?"""
+        laptop without an office, by a key held here) who was not revoked when it was signed?
+
+        A damaged file is refused with its reason, never an exception: unreadable (not a PDF,
+        truncated, a broken structure) or altered (a damaged record or signature dictionary)."""
         from inspector_app.signing import keys, pades
         from inspector_app.signing import record as record_sig
 
+        if not pdf.startswith(b"%PDF-"):
+            return Verification(UNREADABLE, "not_a_pdf")
+        if not pades.looks_complete(pdf):
+            return Verification(UNREADABLE, "truncated")
         try:
-            attached = json.loads(pades.read_attachment(pdf))
+            reader = pades.open_pdf(pdf)
+        except pades.PdfUnreadable:
+            return Verification(UNREADABLE, "damaged_pdf")
+        try:
+            attached = _record_json(pades.read_attachment(reader))
             canonical = str(attached["canonical"])
             signature = attached["signature"]
-        except (pades.PdfUnreadable, ValueError, KeyError, TypeError):
-            if not pdf.startswith(b"%PDF"):
-                return Verification(UNREADABLE, "not_a_pdf")
+            if not isinstance(signature, dict):
+                raise TypeError("signature")
+        except pades.NoRecord:
             return Verification(ALTERED, "no_record")
+        except (pades.PdfUnreadable, ValueError, KeyError, TypeError, RecursionError):
+            return Verification(ALTERED, "record_unreadable")
         verifier = verifier or self.verifier()
         try:
-            status = pades.validate(pdf, verifier.anchors())
-        except pades.PdfUnreadable:
-            return Verification(UNREADABLE, "not_a_pdf")
+            status = pades.validate(reader, verifier.anchors())
+        except pades.SignatureDamaged:
+            return Verification(ALTERED, "pdf_signature_broken", **self._record_info(canonical))
         if not status.signed or status.signer_cert is None:
             return Verification(ALTERED, "no_signature")
         signer_sha = keys.cert_sha256(status.signer_cert)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import logging
 from dataclasses import dataclass
+from typing import Any
 
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
@@ -23,8 +24,47 @@ for _name in ("pyhanko", "pyhanko_certvalidator", "pyhanko.sign.validation"):
     logging.getLogger(_name).setLevel(logging.CRITICAL)
 
 
+MAX_RECORD = 8 * 1024 * 1024  # bytes of the decoded embedded record (a 125-package lot is ~40 kB)
+EOF_WINDOW = 1024  # a PDF ends with %%EOF within its last kilobyte (ISO 32000-1 §7.5.5 readers' slack)
+
+
 class PdfUnreadable(ValueError):
-    """Not a PDF, or no embedded record in it."""
+    """Not a PDF, or a PDF too damaged to read (truncated, broken cross-reference)."""
+
+
+class NoRecord(PdfUnreadable):
+    """A readable PDF without our embedded record."""
+
+
+class RecordUnreadable(PdfUnreadable):
+    """The embedded record is there but cannot be decoded (corrupt stream, oversized, odd filter)."""
+
+
+class SignatureDamaged(ValueError):
+    """The PDF reads, but its signature dictionary cannot be evaluated (broken /ByteRange or
+    /Contents, a malformed signature field)."""
+
+
+def looks_complete(pdf: bytes) -> bool:
+    """A PDF header at the start and an end-of-file marker at the end: a truncated copy (an
+    interrupted download or USB transfer) fails here before any parsing."""
+    return pdf.startswith(b"%PDF-") and b"%%EOF" in pdf[-EOF_WINDOW:]
+
+
+def open_pdf(pdf: bytes) -> Any:
+    """A pyHanko reader over the bytes; raises PdfUnreadable for anything it cannot parse.
+
+    The parser meets hostile input here, so every error it can raise (its own, zlib's, a
+    recursion limit on nested objects, asn1crypto's) means the same thing to us: unreadable.
+    """
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    try:
+        reader = PdfFileReader(io.BytesIO(pdf), strict=False)
+        reader.root  # noqa: B018 - resolves the trailer and catalogue now, not later
+    except Exception as exc:
+        raise PdfUnreadable(f"{type(exc).__name__}: {exc}"[:200]) from exc
+    return reader
 
 
 @dataclass(frozen=True)
@@ -98,46 +138,70 @@ def sign_pdf(
     return out.getvalue()
 
 
-def read_attachment(pdf: bytes) -> bytes:
-    """The embedded signed record; raises PdfUnreadable."""
-    from pyhanko.pdf_utils.misc import PdfReadError
-    from pyhanko.pdf_utils.reader import PdfFileReader
+def read_attachment(pdf: bytes | Any) -> bytes:
+    """The embedded signed record (from PDF bytes or an `open_pdf` reader).
 
+    Raises PdfUnreadable for a PDF that cannot be parsed, NoRecord when it holds no record, and
+    RecordUnreadable when the record's stream cannot be decoded or would exceed MAX_RECORD.
+    """
+    reader = open_pdf(pdf) if isinstance(pdf, bytes) else pdf
     try:
-        reader = PdfFileReader(io.BytesIO(pdf), strict=False)
         names = reader.root["/Names"]["/EmbeddedFiles"]["/Names"]
+        stream = None
         for i in range(0, len(names), 2):
             if str(names[i]) == RECORD_FILE:
-                return bytes(names[i + 1].get_object()["/EF"]["/F"].get_object().data)
-    except (PdfReadError, KeyError, TypeError, ValueError, IndexError, AttributeError) as exc:
-        raise PdfUnreadable(str(exc)) from exc
-    raise PdfUnreadable("no embedded record")
+                stream = names[i + 1].get_object()["/EF"]["/F"].get_object()
+                break
+    except Exception as exc:
+        raise NoRecord(f"{type(exc).__name__}: {exc}"[:200]) from exc
+    if stream is None:
+        raise NoRecord("no embedded record")
+    try:
+        return _decoded(stream)
+    except Exception as exc:
+        raise RecordUnreadable(f"{type(exc).__name__}: {exc}"[:200]) from exc
 
 
-def validate(pdf: bytes, trusted: list[x509.Certificate]) -> PadesStatus:
-    """Check the PDF signature against the trusted certificates; raises PdfUnreadable."""
+def _decoded(stream: Any) -> bytes:
+    """The stream's data, inflated with a bound: a small compressed stream cannot become gigabytes."""
+    import zlib
+
+    filters = stream.get("/Filter")
+    raw = bytes(stream.encoded_data)
+    if filters is None:
+        data = raw
+    elif str(filters) == "/FlateDecode":
+        inflater = zlib.decompressobj()
+        data = inflater.decompress(raw, MAX_RECORD + 1)
+        if not inflater.eof and len(data) <= MAX_RECORD:
+            raise ValueError("incomplete compressed stream")
+    else:  # we write FlateDecode only (pyHanko's default); anything else was made elsewhere
+        raise ValueError(f"unexpected filter {filters}")
+    if len(data) > MAX_RECORD:
+        raise ValueError(f"record larger than {MAX_RECORD} bytes")
+    return data
+
+
+def validate(pdf: bytes | Any, trusted: list[x509.Certificate]) -> PadesStatus:
+    """Check the PDF signature against the trusted certificates (PDF bytes or an `open_pdf`
+    reader); raises PdfUnreadable for an unparsable PDF, SignatureDamaged for a signature
+    dictionary that cannot be evaluated."""
     from asn1crypto import x509 as asn1_x509
-    from pyhanko.pdf_utils.misc import PdfReadError
-    from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.validation import validate_pdf_signature
-    from pyhanko.sign.validation.errors import SignatureValidationError
     from pyhanko.sign.validation.status import SignatureCoverageLevel
     from pyhanko_certvalidator import ValidationContext
 
-    try:
-        reader = PdfFileReader(io.BytesIO(pdf), strict=False)
-        signatures = reader.embedded_signatures
-    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
-        raise PdfUnreadable(str(exc)) from exc
-    if not signatures:
-        return PadesStatus(False, False, False, False, False, None)
+    reader = open_pdf(pdf) if isinstance(pdf, bytes) else pdf
     roots = [asn1_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER)) for c in trusted]
-    context = ValidationContext(trust_roots=roots, allow_fetching=False)
     try:
+        signatures = reader.embedded_signatures
+        if not signatures:
+            return PadesStatus(False, False, False, False, False, None)
+        context = ValidationContext(trust_roots=roots, allow_fetching=False)
         status = validate_pdf_signature(signatures[-1], context)
-    except (SignatureValidationError, ValueError, KeyError) as exc:
-        raise PdfUnreadable(str(exc)) from exc
-    cert = x509.load_der_x509_certificate(status.signing_cert.dump()) if status.signing_cert else None
+        cert = x509.load_der_x509_certificate(status.signing_cert.dump()) if status.signing_cert else None
+    except Exception as exc:  # hostile input: whatever pyHanko or asn1crypto raise, it is damage
+        raise SignatureDamaged(f"{type(exc).__name__}: {exc}"[:200]) from exc
     return PadesStatus(
         signed=True,
         intact=bool(status.intact),

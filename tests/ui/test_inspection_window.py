@@ -254,7 +254,7 @@ def test_photos_and_signatures_are_stored_and_signed(signed_services, qtbot, tmp
     evidence = window.evidence
     assert evidence.add_photo(str(tmp_path / "meter.png"))
     (tmp_path / "notes.txt").write_text("x")
-    assert not evidence.add_photo(str(tmp_path / "notes.txt")) and "image/png" in evidence.message.text()
+    assert not evidence.add_photo(str(tmp_path / "notes.txt")) and "PNG" in evidence.message.text()
     pad = evidence.pads["signature_inspector"]
     assert not evidence.save_signature("signature_inspector")  # nothing drawn yet
     qtbot.mousePress(pad, Qt.MouseButton.LeftButton, pos=pad.rect().center() - pad.rect().center() / 2)

@@ -71,13 +71,7 @@ class VerifyPage(QWidget):
             )
         if not path:
             return
-        try:
-            with open(path, "rb") as handle:
-                data = handle.read()
-        except OSError as exc:
-            self._show_text("unreadable", f"{path}: {exc.strerror}")
-            return
-        self._show(self._records.verify_pdf(data))
+        self._show(self._records.verify_file(path))
 
     def verify_pdf_bytes(self, data: bytes) -> None:
         self._show(self._records.verify_pdf(data))
@@ -90,6 +84,8 @@ class VerifyPage(QWidget):
         text = verification_line(
             result.status, result.reason, result.signer, result.date, result.verdict, self._lang
         )
+        if result.details.get("detail"):  # why a file could not be opened, from the system
+            text += f" ({result.details['detail']})"
         if result.record_no:
             text += "\n" + self.tr("Record no.: %1").replace("%1", result.record_no)
         self._show_text(result.status, text)
