@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from forms.errors import DefinitionError, InputError
+from forms.measures import STANDARD_MEASURES, Measure
 from forms.numbers import to_decimal
 
 FIELD_TYPES = ("decimal", "integer", "boolean", "choice", "text", "date", "tariff")
@@ -149,6 +150,7 @@ class FormDefinition:
     limits: dict[str, Limit]
     text: str = field(repr=False)
     sha256: str = ""
+    measures: tuple[Measure, ...] = STANDARD_MEASURES  # what may be recorded as done (forms.measures)
 
     def limit(self, key: str) -> Any:
         """A limit's value, converted to Decimal where it is a number written as a string."""
@@ -282,7 +284,21 @@ def parse_definition(text: str) -> FormDefinition:
             raise DefinitionError(f"{where}: missing key 'value'")
         limits[key] = Limit(value=limit["value"], source=_need(limit, "source", str, where))
 
+    measures = (
+        tuple(
+            Measure(
+                id=_need(m, "id", str, "measures"),
+                zh=_need(m, "zh", str, "measures"),
+                en=_need(m, "en", str, "measures"),
+            )
+            for m in data["measures"]
+        )
+        if "measures" in data
+        else STANDARD_MEASURES
+    )
+
     return FormDefinition(
+        measures=measures,
         id=data["id"],
         version=data["version"],
         regulation=data["regulation"],

@@ -20,14 +20,6 @@ NEXT_STEPS_ZH = {
     "eccentricity.flash_point": "偏载测试：加 0.1e 小砝码用闪变点法复测",
     "distance_tests": "至少做一次计程误差测试",
 }
-MEASURES_ZH = {
-    "stop_use": "责令停止使用",
-    "seal_up": "封存",
-    "notice_issued": "下达检查结果通知书",
-    "send_for_verification": "责令送检",
-    "case_filed": "立案调查",
-    "none": "无",
-}
 SITE_KIND_ZH = {
     "petrol_station": "加油站",
     "taxi_company": "出租汽车公司",
@@ -386,6 +378,7 @@ def build_model(
     """The report model of a canonical record (with its readings nested as ``record['input']``)."""
     site, inst, lot = record["site"], record.get("instrument"), record.get("lot") or {}
     evaluation = record["evaluation"]
+    measure_zh = {m.id: m.zh for m in definition.measures}
     blocks = [
         (
             "受检单位",
@@ -461,7 +454,7 @@ def build_model(
         verdict_text=VERDICT_ZH.get(verdict, verdict),
         failed=[definition.items.get(code, (code, code))[0] for code in evaluation.get("failed", [])],
         next_steps=[NEXT_STEPS_ZH.get(c, c) for c in evaluation.get("next_steps", [])],
-        measures=[MEASURES_ZH.get(m, m) for m in record.get("measures", [])],
+        measures=[measure_zh.get(m, m) for m in record.get("measures", [])],
         inspector=record.get("inspector", ""),
         finalised_at=record.get("finalised_at", ""),
         fingerprint=fingerprint,

@@ -406,11 +406,36 @@ class InspectionService:
         return live
 
     # -- finalising -----------------------------------------------------------------------
+    @staticmethod
+    def check_measures(defn: FormDefinition, measures: list[str]) -> list[str]:
+        """The measures taken, each once, in the order given; raises ValidationFailed for one that
+        is not in the definition's list (a signed record never carries free text here)."""
+        allowed = [m.id for m in defn.measures]
+        unknown = [m for m in measures if m not in allowed]
+        if unknown:
+            raise ValidationFailed(
+                [
+                    FieldError(
+                        "measures",
+                        "unknown_choice",
+                        {
+                            "value": unknown[0],
+                            "choices": allowed,
+                            "label_zh": "处理措施",
+                            "label_en": "Measure",
+                        },
+                    )
+                ]
+            )
+        return list(dict.fromkeys(measures))
+
     def canonical_record(
         self, inspection_id: str, *, finalised_at: str, measures: list[str] | None = None
     ) -> dict[str, Any]:
         row = repo.get(self._db, inspection_id)
         defn = definition_from_text(repo.definition_text(self._db, row["form_hash"]))
+        if measures is not None:
+            measures = self.check_measures(defn, measures)
         flat = repo.readings(self._db, inspection_id)
         live = self.evaluate_flat(defn, row, flat)
         if live.error is not None and live.error not in live.missing:

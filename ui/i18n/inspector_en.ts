@@ -4,17 +4,17 @@
 <context>
     <name>ChecklistStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="207"/>
+        <location filename="../inspection/steps.py" line="193"/>
         <source>Not checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="208"/>
+        <location filename="../inspection/steps.py" line="194"/>
         <source>Conforms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="209"/>
+        <location filename="../inspection/steps.py" line="195"/>
         <source>Does not conform</source>
         <translation type="unfinished"></translation>
     </message>
@@ -102,22 +102,22 @@
 <context>
     <name>GridStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="259"/>
+        <location filename="../inspection/steps.py" line="245"/>
         <source>Group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="270"/>
+        <location filename="../inspection/steps.py" line="256"/>
         <source>Enter moves to the next cell; Ctrl+V pastes a column from a spreadsheet; Delete clears the selected cells.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="319"/>
+        <location filename="../inspection/steps.py" line="305"/>
         <source>More digits than the resolution %1 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="360"/>
+        <location filename="../inspection/steps.py" line="346"/>
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
@@ -163,68 +163,69 @@
 <context>
     <name>InspectionWindow</name>
     <message>
-        <location filename="../inspection/window.py" line="74"/>
+        <location filename="../inspection/window.py" line="75"/>
         <source>Verdict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="132"/>
+        <location filename="../inspection/window.py" line="133"/>
         <source>Recovered: this inspection was open when the app stopped; nothing typed was lost.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="180"/>
+        <location filename="../inspection/window.py" line="179"/>
         <source>This inspection is finalised and can no longer change.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="189"/>
+        <location filename="../inspection/window.py" line="188"/>
         <source>The database is in use by another program (%1). Your entries are kept and will be saved as soon as it is free.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="198"/>
+        <location filename="../inspection/window.py" line="197"/>
         <source>Saved: the database is free again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="218"/>
+        <location filename="../inspection/window.py" line="221"/>
         <source>Still to fill in: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="248"/>
+        <location filename="../inspection/window.py" line="250"/>
         <source>Finalise</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="250"/>
+        <location filename="../inspection/window.py" line="252"/>
         <source>Finalise record %1 with the verdict “%2”? A finalised record can no longer be changed; a correction is a new record.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="259"/>
+        <location filename="../inspection/window.py" line="261"/>
         <source>Sign</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="259"/>
+        <location filename="../inspection/window.py" line="261"/>
         <source>Passphrase of your key:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="276"/>
+        <location filename="../inspection/window.py" line="278"/>
         <source>Wrong passphrase; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="284"/>
+        <location filename="../inspection/window.py" line="286"/>
         <source>The database is in use by another program (%1); nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../inspection/window.py" line="220"/>
         <source> (and %1 more)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -326,53 +327,54 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="19"/>
+        <location filename="../labels.py" line="20"/>
         <source>Not evaluated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="20"/>
+        <location filename="../labels.py" line="21"/>
         <source>Fuel dispenser</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="21"/>
+        <location filename="../labels.py" line="22"/>
         <source>Taxi meter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="22"/>
+        <location filename="../labels.py" line="23"/>
         <source>Scale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="23"/>
+        <location filename="../labels.py" line="24"/>
         <source>Net content</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="24"/>
+        <location filename="../labels.py" line="25"/>
         <source>Sites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="25"/>
+        <location filename="../labels.py" line="26"/>
         <source>Instruments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="26"/>
+        <location filename="../labels.py" line="27"/>
         <source>Standards</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="27"/>
+        <location filename="../labels.py" line="28"/>
         <source>Tasks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../labels.py" line="19"/>
         <source>Incomplete</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -536,17 +538,17 @@
 <context>
     <name>Next</name>
     <message>
-        <location filename="../labels.py" line="56"/>
+        <location filename="../labels.py" line="57"/>
         <source>Weighing: repeat with small weights of 0.1 e (flash-point method)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="59"/>
+        <location filename="../labels.py" line="60"/>
         <source>Eccentricity: repeat with small weights of 0.1 e (flash-point method)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="62"/>
+        <location filename="../labels.py" line="63"/>
         <source>Make at least one distance test</source>
         <translation type="unfinished"></translation>
     </message>
@@ -659,92 +661,92 @@
 <context>
     <name>Results</name>
     <message>
-        <location filename="../labels.py" line="33"/>
+        <location filename="../labels.py" line="34"/>
         <source>V_B (L)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="34"/>
+        <location filename="../labels.py" line="35"/>
         <source>V_Bt (L)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="35"/>
+        <location filename="../labels.py" line="36"/>
         <source>Error (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="36"/>
+        <location filename="../labels.py" line="37"/>
         <source>P</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="37"/>
+        <location filename="../labels.py" line="38"/>
         <source>E</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="38"/>
+        <location filename="../labels.py" line="39"/>
         <source>Ec</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="39"/>
+        <location filename="../labels.py" line="40"/>
         <source>MPE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="40"/>
+        <location filename="../labels.py" line="41"/>
         <source>Computed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="41"/>
+        <location filename="../labels.py" line="42"/>
         <source>Difference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="42"/>
+        <location filename="../labels.py" line="43"/>
         <source>Exact amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="43"/>
+        <location filename="../labels.py" line="44"/>
         <source>Shortage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="44"/>
+        <location filename="../labels.py" line="45"/>
         <source>Negative deviation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="45"/>
+        <location filename="../labels.py" line="46"/>
         <source>Limit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="46"/>
+        <location filename="../labels.py" line="47"/>
         <source>1.4 d</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="47"/>
+        <location filename="../labels.py" line="48"/>
         <source>Class</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="48"/>
+        <location filename="../labels.py" line="49"/>
         <source>Suggested k</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="49"/>
+        <location filename="../labels.py" line="50"/>
         <source>k to set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="50"/>
+        <location filename="../labels.py" line="51"/>
         <source>Expected error (%)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -758,62 +760,36 @@
     </message>
 </context>
 <context>
-    <name>Steps</name>
-    <message>
-        <location filename="../inspection/steps.py" line="42"/>
-        <source>Order to stop use</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../inspection/steps.py" line="43"/>
-        <source>Seal up</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../inspection/steps.py" line="44"/>
-        <source>Notice issued</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../inspection/steps.py" line="45"/>
-        <source>Send for verification</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../inspection/steps.py" line="46"/>
-        <source>Case filed</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>SummaryStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="397"/>
+        <location filename="../inspection/steps.py" line="383"/>
         <source>Measures taken:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="402"/>
+        <location filename="../inspection/steps.py" line="388"/>
         <source>Finalise and sign…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="434"/>
+        <location filename="../inspection/steps.py" line="420"/>
         <source>Failed items: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="437"/>
+        <location filename="../inspection/steps.py" line="423"/>
         <source>To measure next: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../inspection/steps.py" line="428"/>
         <source>Still to fill in:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../inspection/steps.py" line="435"/>
         <source>An incomplete check cannot be finalised: fill in what is listed above.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -902,7 +878,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/verify_page.py" line="94"/>
+        <location filename="../pages/verify_page.py" line="90"/>
         <source>Record no.: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -923,7 +899,7 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../inspection/window.py" line="37"/>
+        <location filename="../inspection/window.py" line="38"/>
         <source>Edit readings</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4,17 +4,17 @@
 <context>
     <name>ChecklistStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="207"/>
+        <location filename="../inspection/steps.py" line="193"/>
         <source>Not checked</source>
         <translation>未检查</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="208"/>
+        <location filename="../inspection/steps.py" line="194"/>
         <source>Conforms</source>
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="209"/>
+        <location filename="../inspection/steps.py" line="195"/>
         <source>Does not conform</source>
         <translation>不符合</translation>
     </message>
@@ -102,22 +102,22 @@
 <context>
     <name>GridStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="259"/>
+        <location filename="../inspection/steps.py" line="245"/>
         <source>Group</source>
         <translation>组（流量点）</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="270"/>
+        <location filename="../inspection/steps.py" line="256"/>
         <source>Enter moves to the next cell; Ctrl+V pastes a column from a spreadsheet; Delete clears the selected cells.</source>
         <translation>回车移到下一格；Ctrl+V 粘贴表格中复制的一列；Delete 清除选中的单元格。</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="319"/>
+        <location filename="../inspection/steps.py" line="305"/>
         <source>More digits than the resolution %1 %2</source>
         <translation>位数多于分度值 %1 %2，请核对</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="360"/>
+        <location filename="../inspection/steps.py" line="346"/>
         <source>Result</source>
         <translation>核验结果</translation>
     </message>
@@ -163,66 +163,67 @@
 <context>
     <name>InspectionWindow</name>
     <message>
-        <location filename="../inspection/window.py" line="74"/>
+        <location filename="../inspection/window.py" line="75"/>
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="132"/>
+        <location filename="../inspection/window.py" line="133"/>
         <source>Recovered: this inspection was open when the app stopped; nothing typed was lost.</source>
         <translation>已恢复：程序退出时此检查正在进行，已输入的内容没有丢失。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="180"/>
+        <location filename="../inspection/window.py" line="179"/>
         <source>This inspection is finalised and can no longer change.</source>
         <translation>此检查已定稿，不能再修改。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="189"/>
+        <location filename="../inspection/window.py" line="188"/>
         <source>The database is in use by another program (%1). Your entries are kept and will be saved as soon as it is free.</source>
         <translation>数据库正被另一个程序占用（%1）。已输入的数据保留在本窗口，数据库空闲后立即自动保存。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="198"/>
+        <location filename="../inspection/window.py" line="197"/>
         <source>Saved: the database is free again.</source>
         <translation>已保存：数据库已空闲。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="218"/>
+        <location filename="../inspection/window.py" line="221"/>
         <source>Still to fill in: </source>
         <translation>待填写：</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="248"/>
+        <location filename="../inspection/window.py" line="250"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="250"/>
+        <location filename="../inspection/window.py" line="252"/>
         <source>Finalise record %1 with the verdict “%2”? A finalised record can no longer be changed; a correction is a new record.</source>
         <translation>以结论“%2”定稿记录 %1？定稿后不能再修改；如需更正须新建更正记录。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="259"/>
+        <location filename="../inspection/window.py" line="261"/>
         <source>Sign</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="259"/>
+        <location filename="../inspection/window.py" line="261"/>
         <source>Passphrase of your key:</source>
         <translation>密钥口令：</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="276"/>
+        <location filename="../inspection/window.py" line="278"/>
         <source>Wrong passphrase; nothing was changed.</source>
         <translation>口令不正确，未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="284"/>
+        <location filename="../inspection/window.py" line="286"/>
         <source>The database is in use by another program (%1); nothing was changed.</source>
         <translation>数据库正被另一个程序占用（%1），未做任何改动。</translation>
     </message>
     <message>
+        <location filename="../inspection/window.py" line="220"/>
         <source> (and %1 more)</source>
         <translation>（另有 %1 项）</translation>
     </message>
@@ -325,51 +326,52 @@
         <translation>待定</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="19"/>
+        <location filename="../labels.py" line="20"/>
         <source>Not evaluated</source>
         <translation>未评定</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="20"/>
+        <location filename="../labels.py" line="21"/>
         <source>Fuel dispenser</source>
         <translation>燃油加油机</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="21"/>
+        <location filename="../labels.py" line="22"/>
         <source>Taxi meter</source>
         <translation>出租车计价器</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="22"/>
+        <location filename="../labels.py" line="23"/>
         <source>Scale</source>
         <translation>衡器</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="23"/>
+        <location filename="../labels.py" line="24"/>
         <source>Net content</source>
         <translation>定量包装商品净含量</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="24"/>
+        <location filename="../labels.py" line="25"/>
         <source>Sites</source>
         <translation>受检单位</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="25"/>
+        <location filename="../labels.py" line="26"/>
         <source>Instruments</source>
         <translation>计量器具</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="26"/>
+        <location filename="../labels.py" line="27"/>
         <source>Standards</source>
         <translation>标准器</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="27"/>
+        <location filename="../labels.py" line="28"/>
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
     <message>
+        <location filename="../labels.py" line="19"/>
         <source>Incomplete</source>
         <translation>未完成</translation>
     </message>
@@ -535,17 +537,17 @@
 <context>
     <name>Next</name>
     <message>
-        <location filename="../labels.py" line="56"/>
+        <location filename="../labels.py" line="57"/>
         <source>Weighing: repeat with small weights of 0.1 e (flash-point method)</source>
         <translation>称量测试：加 0.1e 小砝码用闪变点法复测</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="59"/>
+        <location filename="../labels.py" line="60"/>
         <source>Eccentricity: repeat with small weights of 0.1 e (flash-point method)</source>
         <translation>偏载测试：加 0.1e 小砝码用闪变点法复测</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="62"/>
+        <location filename="../labels.py" line="63"/>
         <source>Make at least one distance test</source>
         <translation>至少做一次计程误差测试</translation>
     </message>
@@ -658,92 +660,92 @@
 <context>
     <name>Results</name>
     <message>
-        <location filename="../labels.py" line="33"/>
+        <location filename="../labels.py" line="34"/>
         <source>V_B (L)</source>
         <translation>V_B (L)</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="34"/>
+        <location filename="../labels.py" line="35"/>
         <source>V_Bt (L)</source>
         <translation>V_Bt (L)</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="35"/>
+        <location filename="../labels.py" line="36"/>
         <source>Error (%)</source>
         <translation>误差 (%)</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="36"/>
+        <location filename="../labels.py" line="37"/>
         <source>P</source>
         <translation>P（化整前示值）</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="37"/>
+        <location filename="../labels.py" line="38"/>
         <source>E</source>
         <translation>E（误差）</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="38"/>
+        <location filename="../labels.py" line="39"/>
         <source>Ec</source>
         <translation>Ec（修正误差）</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="39"/>
+        <location filename="../labels.py" line="40"/>
         <source>MPE</source>
         <translation>MPE</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="40"/>
+        <location filename="../labels.py" line="41"/>
         <source>Computed</source>
         <translation>计算值</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="41"/>
+        <location filename="../labels.py" line="42"/>
         <source>Difference</source>
         <translation>差值</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="42"/>
+        <location filename="../labels.py" line="43"/>
         <source>Exact amount</source>
         <translation>精确金额</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="43"/>
+        <location filename="../labels.py" line="44"/>
         <source>Shortage</source>
         <translation>短缺量</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="44"/>
+        <location filename="../labels.py" line="45"/>
         <source>Negative deviation</source>
         <translation>负偏差</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="45"/>
+        <location filename="../labels.py" line="46"/>
         <source>Limit</source>
         <translation>限值</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="46"/>
+        <location filename="../labels.py" line="47"/>
         <source>1.4 d</source>
         <translation>1.4 d</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="47"/>
+        <location filename="../labels.py" line="48"/>
         <source>Class</source>
         <translation>判定</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="48"/>
+        <location filename="../labels.py" line="49"/>
         <source>Suggested k</source>
         <translation>建议 k</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="49"/>
+        <location filename="../labels.py" line="50"/>
         <source>k to set</source>
         <translation>应设 k</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="50"/>
+        <location filename="../labels.py" line="51"/>
         <source>Expected error (%)</source>
         <translation>预计误差 (%)</translation>
     </message>
@@ -757,60 +759,34 @@
     </message>
 </context>
 <context>
-    <name>Steps</name>
-    <message>
-        <location filename="../inspection/steps.py" line="42"/>
-        <source>Order to stop use</source>
-        <translation>责令停止使用</translation>
-    </message>
-    <message>
-        <location filename="../inspection/steps.py" line="43"/>
-        <source>Seal up</source>
-        <translation>封存</translation>
-    </message>
-    <message>
-        <location filename="../inspection/steps.py" line="44"/>
-        <source>Notice issued</source>
-        <translation>下达检查结果通知书</translation>
-    </message>
-    <message>
-        <location filename="../inspection/steps.py" line="45"/>
-        <source>Send for verification</source>
-        <translation>责令送检</translation>
-    </message>
-    <message>
-        <location filename="../inspection/steps.py" line="46"/>
-        <source>Case filed</source>
-        <translation>立案调查</translation>
-    </message>
-</context>
-<context>
     <name>SummaryStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="397"/>
+        <location filename="../inspection/steps.py" line="383"/>
         <source>Measures taken:</source>
         <translation>处理措施：</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="402"/>
+        <location filename="../inspection/steps.py" line="388"/>
         <source>Finalise and sign…</source>
         <translation>定稿并签名…</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="434"/>
+        <location filename="../inspection/steps.py" line="420"/>
         <source>Failed items: %1</source>
         <translation>不合格项目：%1</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="437"/>
+        <location filename="../inspection/steps.py" line="423"/>
         <source>To measure next: %1</source>
         <translation>需补测：%1</translation>
     </message>
     <message>
+        <location filename="../inspection/steps.py" line="428"/>
         <source>Still to fill in:</source>
         <translation>尚需填写：</translation>
     </message>
     <message>
+        <location filename="../inspection/steps.py" line="435"/>
         <source>An incomplete check cannot be finalised: fill in what is listed above.</source>
         <translation>检查未完成，不能定稿：请先填写上面列出的内容。</translation>
     </message>
@@ -901,7 +877,7 @@
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../pages/verify_page.py" line="94"/>
+        <location filename="../pages/verify_page.py" line="90"/>
         <source>Record no.: %1</source>
         <translation>记录编号：%1</translation>
     </message>
@@ -922,7 +898,7 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../inspection/window.py" line="37"/>
+        <location filename="../inspection/window.py" line="38"/>
         <source>Edit readings</source>
         <translation>修改读数</translation>
     </message>

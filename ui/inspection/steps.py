@@ -32,20 +32,6 @@ from ui import icons, labels
 from ui.inspection.grid import GridLayout, ReadingsGrid
 
 PACKAGE_CLASS = {"ok": "≤ T", "t1": "T ~ 2T", "t2": "> 2T"}
-MEASURES = ("stop_use", "seal_up", "notice_issued", "send_for_verification", "case_filed")
-
-
-def measure_label(code: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    texts = {
-        "stop_use": QCoreApplication.translate("Steps", "Order to stop use"),
-        "seal_up": QCoreApplication.translate("Steps", "Seal up"),
-        "notice_issued": QCoreApplication.translate("Steps", "Notice issued"),
-        "send_for_verification": QCoreApplication.translate("Steps", "Send for verification"),
-        "case_filed": QCoreApplication.translate("Steps", "Case filed"),
-    }
-    return texts[code]
 
 
 def lookup(results: Any, path: str, index: tuple[int, ...]) -> Any:
@@ -395,9 +381,9 @@ class SummaryStep(StepWidget):
         self.measures: dict[str, QCheckBox] = {}
         measures_box = QVBoxLayout()
         measures_box.addWidget(QLabel(self.tr("Measures taken:")))
-        for code in MEASURES:
-            box = QCheckBox(measure_label(code))
-            self.measures[code] = box
+        for measure in definition.measures:  # the definition's list (forms.measures)
+            box = QCheckBox(measure.zh if lang == "zh" else measure.en)
+            self.measures[measure.id] = box
             measures_box.addWidget(box)
         self.finalise_button = QPushButton(self.tr("Finalise and sign…"))
         self.finalise_button.setStyleSheet("font-size: 15px; padding: 8px 18px;")
