@@ -173,3 +173,54 @@ def test_readings_nest_with_a_plain_and_a_deeper_checklist_answer():
     assert nest({"checklist.seal.ok": "false", "checklist.seal": "true"}) == {
         "checklist": {"seal": {"ok": "false"}}
     }
+
+
+def test_a_scale_with_only_its_parameters_is_incomplete_never_pass_and_is_not_finalised(services, site):
+    """Issue 12 / README "Minimum content": only 器具参数 filled (no weighing, no checklist answer)
+    is incomplete — not a pass —, lists what is missing, and the finalise service refuses it."""
+    ins = services.inspections
+    iid = ins.start(form_id="scale", site_id=site)
+    live = ins.set_readings(iid, {"accuracy_class": "III", "max": "15000", "e": "5", "d": "5"})
+    assert live.status == "incomplete" and not live.complete
+    assert live.as_json()["verdict"] == "incomplete" and ins.get(iid)["verdict"] == "incomplete"
+    missing = [(m.field, m.code) for m in live.missing]
+    assert missing[0] == ("weighings", "incomplete")
+    assert {f for f, c in missing if c == "unanswered"} == {
+        "checklist.certificate",
+        "checklist.seal",
+        "checklist.nameplate",
+        "checklist.no_cheating",
+    }
+    with pytest.raises(ValidationFailed) as info:
+        ins.finalise(iid)
+    text = "；".join(e.message("zh") for e in info.value.errors)
+    assert "至少一次不低于最小秤量 Min（100 g）的称量" in text and "铅封完好" in text
+    assert ins.get(iid)["status"] == "draft"
+
+
+def test_every_checklist_item_must_be_answered_before_finalising(services, site):
+    ins = services.inspections
+    readings = flatten({**SC1, "checklist": {**answered("scale"), "seal": None}})
+    iid = ins.start(form_id="scale", site_id=site, readings={k: v for k, v in readings.items()})
+    live = ins.set_readings(iid, {})
+    assert live.evaluation is not None and live.evaluation.verdict == "pass"
+    assert live.status == "incomplete" and [m.field for m in live.missing] == ["checklist.seal"]
+    with pytest.raises(ValidationFailed) as info:
+        ins.finalise(iid)
+    assert [e.field for e in info.value.errors] == ["checklist.seal"]
+    live = ins.set_readings(iid, {"checklist.seal.ok": "true"})
+    assert live.status == "pass" and live.complete
+    assert ins.finalise(iid).verdict == "pass"
+
+
+def test_a_failed_item_shows_as_fail_but_an_incomplete_check_is_still_not_finalised(services, site):
+    """A failed item is final (fail, never pass), yet unanswered items still block finalising."""
+    ins = services.inspections
+    iid = ins.start(form_id="scale", site_id=site, readings=flatten({**SC1, "checklist": {"seal": False}}))
+    live = ins.set_readings(iid, {})
+    assert live.status == "fail" and "seal" in live.as_json()["failed"] and live.missing
+    with pytest.raises(ValidationFailed):
+        ins.finalise(iid)
+    early = ins.start(form_id="scale", site_id=site, readings={"checklist.seal.ok": "false", "e": "5"})
+    live = ins.set_readings(early, {})
+    assert live.status == "incomplete" and live.as_json()["failed"] == ["seal"]  # failed so far

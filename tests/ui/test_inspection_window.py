@@ -369,3 +369,35 @@ def test_checklist_reads_plain_answers_and_rewrites_them(signed_services, qtbot)
     stored = signed_services.inspections.readings(iid)
     assert stored.get("checklist.seals.ok") == "false" and "checklist.seals" not in stored
     assert "seals" in window.live["failed"]
+
+
+def test_a_scale_with_only_its_parameters_looks_incomplete_and_cannot_be_finalised(signed_services, qtbot):
+    """Issue 12: only 器具参数 typed (no weighing, no checklist answer) is "未完成" — never 合格 —,
+    the summary lists what is missing (checklist items included) and Finalise is disabled."""
+    from tests.ui.typing import type_text
+
+    iid = start(signed_services, "scale", readings={})
+    window = InspectionWindow(signed_services, iid, "zh")
+    qtbot.addWidget(window)
+    show_active(qtbot, window)
+    fields = step_of(window, FieldsStep, "identification")
+    for fid, text in (("max", "15000"), ("e", "5"), ("d", "5")):
+        editor = fields.fields.editors[fid]
+        type_text(qtbot, editor, text)
+        qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    assert window.live["verdict"] == "incomplete"
+    assert window.banner.text().startswith("未完成") and "合格" not in window.banner.text()
+    summary = window.summary()
+    window.go(len(window.steps) - 1)
+    qtbot.waitUntil(lambda: "Min（100 g）" in summary.details.text())  # shown after the edit
+    assert summary.verdict.text() == "未完成" and "铅封完好" in summary.details.text()
+    assert not summary.finalise_button.isEnabled() and "不能定稿" in summary.finalise_button.toolTip()
+    assert not window.finalise_with(DEMO_PASSPHRASE)
+    assert "铅封完好" in window.notice.text() and signed_services.inspections.get(iid)["status"] == "draft"
+    signed_services.inspections.set_readings(iid, flatten({"checklist": answered("scale")}))
+    grid = step_of(window, GridStep, "weighings").grid
+    grid.setCurrentCell(0, 0)
+    grid.paste("15000\t15000\t2.5")
+    assert window.live["verdict"] == "pass"
+    window.go(len(window.steps) - 1)
+    qtbot.waitUntil(summary.finalise_button.isEnabled)
