@@ -34,6 +34,8 @@ _RESULTS: dict[str, str] = {
     "v_b": QT_TRANSLATE_NOOP("Results", "V_B (L)"),
     "v_bt": QT_TRANSLATE_NOOP("Results", "V_Bt (L)"),
     "error_pct": QT_TRANSLATE_NOOP("Results", "Error (%)"),
+    "mean_error_pct": QT_TRANSLATE_NOOP("Results", "Mean error (%)"),
+    "repeatability_pct": QT_TRANSLATE_NOOP("Results", "Repeatability (%)"),
     "p": QT_TRANSLATE_NOOP("Results", "P"),
     "error": QT_TRANSLATE_NOOP("Results", "E"),
     "corrected_error": QT_TRANSLATE_NOOP("Results", "Ec"),
@@ -50,7 +52,9 @@ _RESULTS: dict[str, str] = {
     "k_rounded": QT_TRANSLATE_NOOP("Results", "k to set"),
     "expected_error_pct": QT_TRANSLATE_NOOP("Results", "Expected error (%)"),
 }
-HIDDEN_RESULTS = ("exceeds_mpe", "verdict")
+HIDDEN_RESULTS = ("exceeds_mpe", "verdict", "below_min", "limit_pct", "repeatability_coefficient")
+# A computed value and the flag that says whether it is within its limit (False: beyond).
+RESULT_FLAGS = {"mean_error_pct": "mean_within_mpe", "repeatability_pct": "repeatability_within_limit"}
 
 # What to measure next, for an inconclusive item (the evaluators' next-step codes).
 _NEXT: dict[str, str] = {

@@ -154,6 +154,7 @@ def evaluate(
             {
                 "computed": result(computed),
                 "difference": result(difference),
+                "limit": increment,
                 "verdict": None if preset_by_amount else (PASS if ok else FAIL),
             }
         )

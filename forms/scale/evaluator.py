@@ -108,7 +108,7 @@ def evaluate(
     fits = sorted({r["class"] for r in fitting_classes(defn, max_, e)}, key=len)
     marked = data.get("accuracy_class")
     row: Mapping[str, Any] | None = None
-    results: dict[str, Any] = {"control": control, "n": result(quotient(max_, e))}
+    results: dict[str, Any] = {"control": control, "e": e, "d": d, "n": result(quotient(max_, e))}
     if marked is not None and marked != "":
         marked = defn.parse("accuracy_class", marked, "accuracy_class")
         row = class_row(defn, marked, e)

@@ -144,7 +144,7 @@ def evaluate(
             ok = magnitude(compared(error, comparison, quantum)) <= bench_limit
             judge.record("bench_distance_error", state(ok))
             verdict = PASS if ok else FAIL
-        bench_out.append({"error_pct": result(error), "verdict": verdict})
+        bench_out.append({"error_pct": result(error), "limit_pct": bench_limit, "verdict": verdict})
 
     time_limit = configured_limit(defn, options, "time_limit_pct")
     time_out = []
@@ -159,7 +159,7 @@ def evaluate(
             ok = magnitude(compared(error, comparison, quantum)) <= time_limit
             judge.record("time_error", state(ok))
             verdict = PASS if ok else FAIL
-        time_out.append({"error_pct": result(error), "verdict": verdict})
+        time_out.append({"error_pct": result(error), "limit_pct": time_limit, "verdict": verdict})
 
     fare_out = []
     fare_tests = items_of(data, "fare_tests", "fare_tests")

@@ -11,6 +11,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from forms import FormDefinition
+from forms.display import cell_text, package_class, shown, shown_pair
 from forms.numbers import round_gbt8170
 
 CONTROL_ZH = {"in_service": "使用中检查", "verification": "检定"}
@@ -84,8 +85,8 @@ def _verdict_cell(v: str | None) -> str:
     return {"pass": "✓ 合格", "fail": "✗ 不合格", "inconclusive": "? 待定"}.get(v or "", "—")
 
 
-def _fuel(record: dict[str, Any], res: dict[str, Any]) -> list[Table]:
-    readings = record["input"]
+def _fuel(record: dict[str, Any], evaluation: dict[str, Any], defn: FormDefinition) -> list[Table]:
+    readings, res = record["input"], evaluation.get("results", {})
     rows, verdicts = [], []
     for i, (point_in, point) in enumerate(
         zip(readings.get("flow_points", []), res["flow_points"], strict=False)
@@ -96,11 +97,11 @@ def _fuel(record: dict[str, Any], res: dict[str, Any]) -> list[Table]:
                     str(i + 1),
                     str(j + 1),
                     run_in.get("v_j", ""),
-                    fmt(run["v_b"], "0.001"),
+                    cell_text(defn, "flow_points[].runs[]", "v_b", run, res),
                     run_in.get("t_j", ""),
                     run_in.get("t_b", ""),
-                    fmt(run["v_bt"], "0.001"),
-                    fmt(run["error_pct"], "0.01", sign=True),
+                    cell_text(defn, "flow_points[].runs[]", "v_bt", run, res),
+                    cell_text(defn, "flow_points[].runs[]", "error_pct", run, res),
                     "超差" if run.get("exceeds_mpe") else "",
                 ]
             )
@@ -115,8 +116,11 @@ def _fuel(record: dict[str, Any], res: dict[str, Any]) -> list[Table]:
                 "",
                 "",
                 "",
-                fmt(point["mean_error_pct"], "0.01", sign=True),
-                "E_r " + fmt(rep, "0.01") + "%" if rep is not None else "E_r —",
+                # at 0.01 %, with more digits where that would contradict the verdict (README)
+                cell_text(defn, "flow_points[]", "mean_error_pct", point, res),
+                "E_r " + cell_text(defn, "flow_points[]", "repeatability_pct", point, res) + "%"
+                if rep is not None
+                else "E_r —",
             ]
         )
         verdicts.append("pass" if point.get("mean_within_mpe") else "fail")
@@ -133,8 +137,8 @@ def _fuel(record: dict[str, Any], res: dict[str, Any]) -> list[Table]:
             p_in.get("unit_price", ""),
             p_in.get("volume", ""),
             p_in.get("amount", ""),
-            fmt(p["computed"], "0.0001"),
-            fmt(p["difference"], "0.0001", sign=True),
+            cell_text(defn, "payment[]", "computed", p, res),
+            cell_text(defn, "payment[]", "difference", p, res),
             _verdict_cell(p.get("verdict")),
         ]
         for p_in, p in zip(readings.get("payment", []), res.get("payment", []), strict=False)
@@ -151,14 +155,14 @@ def _fuel(record: dict[str, Any], res: dict[str, Any]) -> list[Table]:
     return tables
 
 
-def _taxi(record: dict[str, Any], res: dict[str, Any]) -> list[Table]:
-    readings = record["input"]
+def _taxi(record: dict[str, Any], evaluation: dict[str, Any], defn: FormDefinition) -> list[Table]:
+    readings, res = record["input"], evaluation.get("results", {})
     tables = []
     rows = [
         [
             t_in.get("meter_m", ""),
             t_in.get("reference_m", ""),
-            fmt(t["error_pct"], "0.01", sign=True),
+            cell_text(defn, "distance_tests[]", "error_pct", t, res),
             _verdict_cell(t["verdict"]),
         ]
         for t_in, t in zip(readings.get("distance_tests", []), res["distance_tests"], strict=False)
@@ -176,7 +180,7 @@ def _taxi(record: dict[str, Any], res: dict[str, Any]) -> list[Table]:
         [
             t_in.get("meter_s", ""),
             t_in.get("reference_s", ""),
-            fmt(t["error_pct"], "0.01", sign=True),
+            cell_text(defn, "time_tests[]", "error_pct", t, res),
             _verdict_cell(t["verdict"]) if t["verdict"] else "仅记录",
         ]
         for t_in, t in zip(readings.get("time_tests", []), res["time_tests"], strict=False)
@@ -215,19 +219,19 @@ def _taxi(record: dict[str, Any], res: dict[str, Any]) -> list[Table]:
     return tables
 
 
-def _scale(record: dict[str, Any], res: dict[str, Any]) -> list[Table]:
-    readings = record["input"]
+def _scale(record: dict[str, Any], evaluation: dict[str, Any], defn: FormDefinition) -> list[Table]:
+    readings, res = record["input"], evaluation.get("results", {})
     e = _d(readings.get("e")) or Decimal(1)
-    q = e / 10
+    res = {"e": str(e), **res}  # records made before the results carried e
     tables = []
     rows = [
         [
             w_in.get("load", ""),
             w_in.get("indication", ""),
             w_in.get("added", ""),
-            fmt(w.get("p"), q),
-            fmt(w["error"], q, sign=True),
-            fmt(w.get("corrected_error"), q, sign=True),
+            cell_text(defn, "weighings[]", "p", w, res),
+            cell_text(defn, "weighings[]", "error", w, res),
+            cell_text(defn, "weighings[]", "corrected_error", w, res),
             "±" + fmt(w["mpe"]),
             _verdict_cell(w["verdict"]) if w["verdict"] else "低于 Min",
         ]
@@ -251,10 +255,12 @@ def _scale(record: dict[str, Any], res: dict[str, Any]) -> list[Table]:
                 str(i + 1),
                 p_in.get("indication", ""),
                 p_in.get("added", ""),
-                fmt(
-                    p.get("corrected_error") if p.get("corrected_error") is not None else p["error"],
-                    q,
-                    sign=True,
+                cell_text(
+                    defn,
+                    "eccentricity.positions[]",
+                    "corrected_error" if p.get("corrected_error") is not None else "error",
+                    p,
+                    res,
                 ),
                 "±" + fmt(p["mpe"]),
                 _verdict_cell(p["verdict"]),
@@ -275,7 +281,13 @@ def _scale(record: dict[str, Any], res: dict[str, Any]) -> list[Table]:
             Table(
                 "重复性",
                 ["极差 R (g)", "MPE (g)", "结果"],
-                [[fmt(rep["range"], q), fmt(rep["mpe"]), _verdict_cell(rep["verdict"])]],
+                [
+                    [
+                        cell_text(defn, "repeatability", "range", rep, res),
+                        fmt(rep["mpe"]),
+                        _verdict_cell(rep["verdict"]),
+                    ]
+                ],
                 [rep["verdict"]],
             )
         )
@@ -322,17 +334,25 @@ def _scale(record: dict[str, Any], res: dict[str, Any]) -> list[Table]:
     return tables
 
 
-def _net(record: dict[str, Any], res: dict[str, Any]) -> list[Table]:
-    readings = record["input"]
+def _net(record: dict[str, Any], evaluation: dict[str, Any], defn: FormDefinition) -> list[Table]:
+    readings, res = record["input"], evaluation.get("results", {})
+    nominal = _d(readings.get("nominal")) or Decimal(0)
+    mean_text, limit_text = shown_pair(
+        res["mean"],
+        res.get("mean_limit"),
+        "0.01",
+        lambda a, b: a >= b,
+        "mean" not in evaluation.get("failed", []),
+    )
     summary = [
         ["标注净含量 Qn", str(readings.get("nominal", "")), "检验批量 N", str(readings.get("lot_size", ""))],
         ["允许短缺量 T", fmt(res["t"]), "2T", fmt(res["two_t"])],
         ["样本量 n", str(res["sample_size"]), "λ", fmt(res.get("lambda")) or "—"],
         ["k1 / c1", f"{res['k1']} / {res['c1']}", "k2 / c2", f"{res['k2']} / 0"],
-        ["平均实际含量 q̄", fmt(res["mean"], "0.01"), "标准偏差 s", fmt(res.get("s"), "0.01") or "—"],
+        ["平均实际含量 q̄", mean_text, "标准偏差 s", fmt(res.get("s"), "0.01") or "—"],
         [
             "Qn − λ·s",
-            fmt(res.get("mean_limit"), "0.01") or "不计算（N ≤ 10）",
+            limit_text or "不计算（N ≤ 10）",
             "皮重",
             {"average": f"平均皮重 {fmt(res.get('tare_mean'), '0.01')}", "individual": "逐个称量"}.get(
                 res.get("tare_mode", ""), "—"
@@ -349,8 +369,15 @@ def _net(record: dict[str, Any], res: dict[str, Any]) -> list[Table]:
                 str(i + 1),
                 s_in.get("gross", ""),
                 s_in.get("tare", ""),
-                fmt(q, "0.1"),
-                fmt(Decimal(pkg["shortage"]).copy_negate(), "0.1", sign=True),
+                # q and q − Qn at 0.1, never showing another class than the package's (§B.5)
+                shown(q, "0.1", lambda x: package_class(nominal - x, res["t"]), pkg["class"]),
+                shown(
+                    Decimal(pkg["shortage"]).copy_negate(),
+                    "0.1",
+                    lambda x: package_class(-x, res["t"]),
+                    pkg["class"],
+                    sign=True,
+                ),
                 klass,
             ]
         )
@@ -440,7 +467,7 @@ def build_model(
             rows.append([item.zh, number, "✓ 符合" if checklist[item.id] else "✗ 不符合"])
             verdicts.append("pass" if checklist[item.id] else "fail")
         tables.append(Table("检查项目", ["项目", "编号/说明", "结果"], rows, verdicts))
-    tables += BUILDERS[definition.id](record, evaluation.get("results", {}))
+    tables += BUILDERS[definition.id](record, evaluation, definition)
     verdict = evaluation["verdict"]
     return ReportModel(
         office=office,

@@ -32,6 +32,7 @@ from forms import evaluate as evaluate_check
 from inspector_app import readings as paths
 from inspector_app.canonical import CANONICAL_VERSION, canonical_bytes, fingerprint
 from inspector_app.evaluation import evaluation_json
+from inspector_app.messages import missing_text
 from inspector_app.services.errors import FieldError, RecordFrozen, ValidationFailed
 
 
@@ -93,10 +94,18 @@ class LiveEvaluation:
         out["verdict"] = self.status
         if self.missing:
             out["missing"] = [
-                {"field": m.field, "code": m.code, "zh": m.message("zh"), "en": m.message("en")}
+                {"field": m.field, "code": m.code, "zh": _missing_text(m, "zh"), "en": _missing_text(m, "en")}
                 for m in self.missing
             ]
         return out
+
+
+def _missing_text(missing: FieldError, lang: str) -> str:
+    """What is missing, in words: the minimum content itself, else the field's message."""
+    if missing.code == "incomplete":
+        sep = "；" if lang == "zh" else "; "
+        return sep.join(missing_text(code, missing.params, lang) for code in missing.params["missing"])
+    return missing.message(lang)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,9 @@ from typing import Any
 
 import base45
 
+from forms import load_definition
+from forms.display import cell_text, shown
+
 PREFIX = "IA1:"  # alphanumeric-mode safe: upper case, digits and ':'
 FORM_LETTERS = {"fuel_dispenser": "F", "taxi_meter": "T", "scale": "S", "net_content": "N"}
 VERDICT_LETTERS = {"pass": "P", "fail": "F", "inconclusive": "I"}
@@ -60,28 +63,46 @@ def _dec(value: Any) -> Decimal | None:
 
 
 def key_figures(form: str, results: dict[str, Any]) -> str:
-    """The one or two numbers a supervisor wants on sight, rounded for display only."""
-
-    def pct(value: Decimal | None) -> str:
-        return "" if value is None else f"{value.quantize(Decimal('0.01')):+}%"
-
+    """The one or two numbers a supervisor wants on sight, at the spec's display rounding, never
+    contradicting the verdict (more digits where the rounded value would)."""
+    if form not in FORM_LETTERS:
+        return ""
+    defn = load_definition(form)
     if form == "fuel_dispenser":
-        means = [_dec(p.get("mean_error_pct")) for p in results.get("flow_points", [])]
-        worst = max((m for m in means if m is not None), key=abs, default=None)
-        return f"E{pct(worst)}"
+        points = [p for p in results.get("flow_points", []) if _dec(p.get("mean_error_pct")) is not None]
+        if not points:
+            return "E"
+        worst = max(points, key=lambda p: _size(p["mean_error_pct"]))
+        mpe = defn.limit("indication_error_pct")
+        within = worst.get("mean_within_mpe")
+        return f"E{shown(worst['mean_error_pct'], '0.01', lambda x: abs(x) <= mpe, within, sign=True)}%"
     if form == "taxi_meter":
-        errors = [_dec(t.get("error_pct")) for t in results.get("distance_tests", [])]
-        worst = max((e for e in errors if e is not None), key=abs, default=None)
-        return f"D{pct(worst)}" if worst is not None else ""
+        tests = [t for t in results.get("distance_tests", []) if _dec(t.get("error_pct")) is not None]
+        if not tests:
+            return ""
+        worst = max(tests, key=lambda t: _size(t["error_pct"]))
+        return f"D{cell_text(defn, 'distance_tests[]', 'error_pct', worst, results)}%"
     if form == "scale":
-        values = [_dec(w.get("corrected_error") or w.get("error")) for w in results.get("weighings", [])]
-        worst = max((v for v in values if v is not None), key=abs, default=None)
-        return "" if worst is None else f"E{worst.quantize(Decimal('0.1')):+}g"
-    if form == "net_content":
-        mean = _dec(results.get("mean"))
-        shown = "" if mean is None else f" M{mean.quantize(Decimal('0.1'))}"
-        return f"K{results.get('k1', '')}/{results.get('k2', '')}{shown}"
-    return ""
+
+        def key(w: dict[str, Any]) -> str:
+            return "corrected_error" if w.get("corrected_error") is not None else "error"
+
+        weighings = [w for w in results.get("weighings", []) if _dec(w.get(key(w))) is not None]
+        if not weighings:
+            return ""
+        worst = max(weighings, key=lambda w: _size(w[key(w)]))
+        return f"E{cell_text(defn, 'weighings[]', key(worst), worst, results)}g"
+    mean, limit = _dec(results.get("mean")), _dec(results.get("mean_limit"))
+    shown_mean = ""
+    if mean is not None:
+        judged = None if limit is None else (lambda x: x >= limit)
+        shown_mean = f" M{shown(mean, '0.1', judged)}"
+    return f"K{results.get('k1', '')}/{results.get('k2', '')}{shown_mean}"
+
+
+def _size(value: Any) -> Decimal:
+    number = _dec(value)
+    return Decimal(0) if number is None else abs(number)
 
 
 def build(record: dict[str, Any], *, key_id: str, fingerprint: bytes) -> Summary:

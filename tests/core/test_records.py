@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import subprocess
 import sys
 
@@ -83,7 +84,7 @@ def laptop(tmp_path):
         yield s
 
 
-def finalised(services, form_id: str) -> tuple[str, bytes]:
+def finalised(services, form_id: str, check: dict | None = None) -> tuple[str, bytes]:
     site = services.registry.search("sites", credit_code=CODE)
     site_id = (
         site[0]["id"]
@@ -103,7 +104,7 @@ def finalised(services, form_id: str) -> tuple[str, bytes]:
         site_id=site_id,
         instrument_id=instrument,
         lot={"product": "白砂糖", "nominal_text": "250 g", "lot_size": 8} if instrument is None else None,
-        readings=flatten(CHECKS[form_id]),
+        readings=flatten(check or CHECKS[form_id]),
     )
     services.inspections.finalise(
         iid,
@@ -146,6 +147,26 @@ def test_record_pdf_reads_back_and_verifies(laptop, form_id):
     check = laptop.records.verify_pdf(pdf)
     assert (check.status, check.verdict) == ("valid", row["verdict"])
     assert "王检查" in check.signer
+
+
+def test_a_printed_value_never_contradicts_its_verdict(laptop):
+    """Issue 12: E_r = 0.173225/1.69 = 0.1025 % failed repeatability but printed "E_r 0.10 %" under
+    "≤ 0.10 %". The PDF shows digits until the side is visible (README, display rounding); a flow
+    point at +0.300004 % (failed) is not printed as "+0.30"."""
+    point_1 = [("100.000", "100"), ("100.173225", "100"), ("100.100", "100")]  # E_r 0.1025 %
+    point_2 = [("100.300004", "100")]  # mean +0.300004 %
+    check = {
+        **CHECKS["fuel_dispenser"],
+        "flow_points": [
+            {"runs": [{"v_j": v_j, "v_b": v_b} for v_j, v_b in point]} for point in (point_1, point_2)
+        ],
+        "payment": [],
+    }
+    iid, pdf = finalised(laptop, "fuel_dispenser", check)
+    assert json.loads(laptop.inspections.get(iid)["failed"]) == ["indication_error", "repeatability"]
+    text = text_of(pdf)
+    assert "E_r0.1025%" in text and "E_r0.10%" not in text  # (text_of drops the spaces)
+    assert text.count("+0.300004") == 2 and not re.search(r"\+0\.30(?!\d)", text)  # run and mean
 
 
 def test_qr_is_on_every_page(laptop):

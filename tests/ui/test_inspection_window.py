@@ -401,3 +401,44 @@ def test_a_scale_with_only_its_parameters_looks_incomplete_and_cannot_be_finalis
     assert window.live["verdict"] == "pass"
     window.go(len(window.steps) - 1)
     qtbot.waitUntil(summary.finalise_button.isEnabled)
+
+
+def test_computed_columns_never_contradict_their_verdict(signed_services, qtbot):
+    """Issue 12 / README display rounding: a run at +0.300004 % (beyond ±0.30 %, flagged) shows
+    "+0.300004" in the grid, not "+0.30"; one within shows at 0.01 %; V_Bt at 0.001 L."""
+    iid = start(signed_services, "fuel_dispenser")
+    window = InspectionWindow(signed_services, iid, "zh")
+    qtbot.addWidget(window)
+    ident = step_of(window, FieldsStep, "identification")
+    for fid, value in (("fuel", "gasoline"), ("measure_material", "stainless_steel")):
+        combo = ident.fields.editors[fid]
+        combo.setCurrentIndex(combo.findData(value))
+        combo.activated.emit(combo.currentIndex())
+    step = step_of(window, GridStep, "indication_error")
+    grid = step.grid
+    grid.setCurrentCell(0, 0)
+    grid.paste("1\t100.300004\t100\n1\t49.93\t50.00\t22.4\t22.0")
+    headers = lambda: [grid.horizontalHeaderItem(c).text() for c in range(grid.columnCount())]  # noqa: E731
+    qtbot.waitUntil(lambda: "误差 (%)" in headers() or "Error (%)" in headers())
+    column = next(c for c, h in enumerate(headers()) if "%" in h)
+    assert grid.item(0, column).text() == "+0.300004"
+    assert grid.item(0, grid.columnCount() - 1).text() == "不合格"
+    # V_Bt = 50.00 × 1.00058 = 50.029 L; E = (49.93 − 50.029)/50.029 = −0.19789 % → −0.20 %
+    assert grid.item(1, column).text() == "-0.20"
+    v_bt = next(c for c, h in enumerate(headers()) if h.startswith("V_Bt"))
+    assert grid.item(1, v_bt).text() == "50.029"
+
+
+def test_each_flow_point_shows_its_mean_and_repeatability_on_the_side_of_its_verdict(signed_services, qtbot):
+    """Issue 12: E_r = 0.173225/1.69 = 0.1025 % fails ≤ 0.10 %; on screen as on paper it reads
+    "0.1025", never "0.10" (README display rounding)."""
+    iid = start(signed_services, "fuel_dispenser")
+    window = InspectionWindow(signed_services, iid, "zh")
+    qtbot.addWidget(window)
+    signed_services.inspections.set_readings(iid, {"fuel": "gasoline", "measure_material": "carbon_steel"})
+    step = step_of(window, GridStep, "indication_error")
+    step.grid.setCurrentCell(0, 0)
+    step.grid.paste("1\t100.000\t100\n1\t100.173225\t100\n1\t100.100\t100")
+    assert window.live["failed"] == ["repeatability"]
+    qtbot.waitUntil(lambda: "重复性" in step.groups.text())
+    assert "重复性 (%) 0.1025 ✗" in step.groups.text() and "平均示值误差 (%) +0.09" in step.groups.text()

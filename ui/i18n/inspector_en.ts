@@ -121,6 +121,10 @@
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Below Min</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>InspectionTableModel</name>
@@ -749,6 +753,14 @@
         <location filename="../labels.py" line="51"/>
         <source>Expected error (%)</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean error (%)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Repeatability (%)</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>

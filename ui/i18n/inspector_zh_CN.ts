@@ -121,6 +121,10 @@
         <source>Result</source>
         <translation>核验结果</translation>
     </message>
+    <message>
+        <source>Below Min</source>
+        <translation>低于 Min（不判定）</translation>
+    </message>
 </context>
 <context>
     <name>InspectionTableModel</name>
@@ -748,6 +752,14 @@
         <location filename="../labels.py" line="51"/>
         <source>Expected error (%)</source>
         <translation>预计误差 (%)</translation>
+    </message>
+    <message>
+        <source>Mean error (%)</source>
+        <translation>平均示值误差 (%)</translation>
+    </message>
+    <message>
+        <source>Repeatability (%)</source>
+        <translation>重复性 (%)</translation>
     </message>
 </context>
 <context>

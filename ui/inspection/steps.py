@@ -6,7 +6,7 @@ Every step widget emits `changed` with the readings it changed ({path: text}, ''
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from forms import InputError
 from forms.definition import FieldSpec, FormDefinition, Step
+from forms.display import cell_text
 from inspector_app.messages import render
 from ui import icons, labels
 from ui.inspection.grid import GridLayout, ReadingsGrid
@@ -48,21 +49,6 @@ def lookup(results: Any, path: str, index: tuple[int, ...]) -> Any:
                 return None
             node = node[indices.pop(0)]
     return node
-
-
-def short(value: Any) -> str:
-    """Computed values at a readable precision (the record keeps full precision)."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "✗" if value else ""
-    try:
-        number = Decimal(str(value))
-    except (InvalidOperation, ValueError):
-        return str(value)
-    if number == number.to_integral_value() and abs(number) < 10**9:
-        return format(number.normalize(), "f")
-    return format(number.quantize(Decimal("0.0001")).normalize(), "f")
 
 
 class StepWidget(QWidget):
@@ -262,6 +248,9 @@ class GridStep(StepWidget):
         if self.header:
             layout.addLayout(self.header.form)
         layout.addWidget(self.grid, 1)
+        self.groups = QLabel(wordWrap=True)  # per group (flow point): its mean and repeatability
+        self.groups.setVisible(self.layout_map.two_level)
+        layout.addWidget(self.groups)
         layout.addWidget(hint)
         self.grid.edited.connect(self._grid_edited)
 
@@ -353,7 +342,13 @@ class GridStep(StepWidget):
                 item = self.grid.item(r, self.grid.editable_columns + j)
                 value = entry.get(key) if isinstance(entry, dict) else None
                 # net-content package class: shortage within T, between T and 2T, beyond 2T (§B.3)
-                text = PACKAGE_CLASS.get(value, "") if key == "class" else short(value)
+                text = (
+                    PACKAGE_CLASS.get(value, "")
+                    if key == "class"
+                    else cell_text(self.definition, pattern, key, entry, results)  # spec rounding
+                    if isinstance(entry, dict)
+                    else ""
+                )
                 item.setText(text if isinstance(entry, dict) else "")
             verdict = entry.get("verdict") if isinstance(entry, dict) else None
             if isinstance(entry, dict) and "class" in entry:  # net-content packages
@@ -361,10 +356,31 @@ class GridStep(StepWidget):
             if isinstance(entry, dict) and "exceeds_mpe" in entry:  # a dispenser run (§2.4-4)
                 verdict = "fail" if entry["exceeds_mpe"] else "pass"
             cell = self.grid.item(r, self.grid.columnCount() - 1)
-            cell.setText(labels.verdict(verdict) if verdict else "")
+            below_min = isinstance(entry, dict) and entry.get("below_min")  # shown, not judged (§A.5)
+            cell.setText(labels.verdict(verdict) if verdict else self.tr("Below Min") if below_min else "")
             cell.setIcon(icons.verdict_icon(verdict, 16) if verdict else icons.verdict_icon("none", 1))
             cell.setForeground(QBrush(icons.colour(verdict)))
         self.grid.blockSignals(False)
+        if self.layout_map.two_level:
+            self._show_groups(results)
+
+    def _show_groups(self, results: dict[str, Any]) -> None:
+        """One line per group: its computed values at the spec's display rounding, ✗ where judged
+        beyond the limit (the repeatability of a flow point is not a column of any run)."""
+        groups = results.get(self.layout_map.prefix) if isinstance(results, dict) else None
+        lines = []
+        for i, group in enumerate(groups if isinstance(groups, list) else []):
+            parts = []
+            for key, value in group.items():
+                if key in labels.HIDDEN_RESULTS or value is None or isinstance(value, bool | dict | list):
+                    continue
+                text = cell_text(self.definition, self.layout_map.prefix + "[]", key, group, results)
+                mark = " ✗" if group.get(labels.RESULT_FLAGS.get(key, "")) is False else ""
+                parts.append(f"{labels.result_key(key)} {text}{mark}")
+            if parts:
+                colon, sep = ("：", "；") if self.lang == "zh" else (": ", "; ")
+                lines.append(f"{self.tr('Group')} {i + 1}{colon}" + sep.join(parts))
+        self.groups.setText("\n".join(lines))
 
 
 class SummaryStep(StepWidget):

@@ -214,6 +214,11 @@ class InspectionWindow(QWidget):
         self.banner_icon.setPixmap(icons.verdict_icon(verdict, 32).pixmap(32, 32))
         text = labels.verdict(verdict)
         missing = data.get("missing", [])
+        if data.get("failed") and (verdict == "fail" or missing):  # what failed first: it is final
+            items = self.definition.items
+            text += " — " + "、".join(
+                items.get(c, (c, c))[0 if self.lang == "zh" else 1] for c in data["failed"]
+            )
         if live.error is not None and live.error.code != "required":
             text += " — ⚠ " + live.error.message(self.lang)
         elif missing:  # incomplete: say what is still missing (the summary step lists it all)
@@ -221,11 +226,6 @@ class InspectionWindow(QWidget):
             text += " — " + self.tr("Still to fill in: ") + missing[0][self.lang] + more
         elif data.get("next_steps"):
             text += " — " + "、".join(labels.next_step(code) for code in data["next_steps"])
-        if data.get("failed") and (verdict == "fail" or missing):
-            items = self.definition.items
-            text += " — " + "、".join(
-                items.get(c, (c, c))[0 if self.lang == "zh" else 1] for c in data["failed"]
-            )
         self.banner.setText(text)
         self.banner.setStyleSheet(f"font-size: 16px; color: {icons.colour(verdict).name()};")
         self.live = data
