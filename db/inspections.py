@@ -117,8 +117,16 @@ def _put_reading(db: Database, inspection_id: str, path: str, value: str, stamp:
     )
 
 
-def insert_many(db: Database, rows: list[dict[str, Any]], stamp: Stamp, *, definition: dict[str, str]) -> int:
-    """Insert many inspection rows in one transaction (imports, benchmarks); returns the count.
+def insert_many(
+    db: Database,
+    rows: list[dict[str, Any]],
+    stamp: Stamp,
+    *,
+    definition: dict[str, str],
+    pdfs: dict[str, bytes] | None = None,
+) -> int:
+    """Insert many inspection rows (and signed PDFs by inspection id) in one transaction (imports,
+    benchmarks); returns the count.
 
     Rows must carry every NOT NULL column but the stamp columns; nothing is inserted on error.
     """
@@ -133,6 +141,14 @@ def insert_many(db: Database, rows: list[dict[str, Any]], stamp: Stamp, *, defin
         ensure_definition(db, now=stamp.now, **definition)
         db.conn.executemany(
             sql, ([*(r[c] for c in columns), stamp.now, stamp.now, stamp.device_id] for r in rows)
+        )
+        db.conn.executemany(
+            "INSERT INTO record_pdfs (inspection_id, sha256, data, created_at, updated_at, device_id) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                (iid, hashlib.sha256(pdf).hexdigest(), pdf, stamp.now, stamp.now, stamp.device_id)
+                for iid, pdf in (pdfs or {}).items()
+            ),
         )
     return len(rows)
 

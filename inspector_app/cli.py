@@ -306,6 +306,17 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _is_zip(source: str) -> bool:
+    """A bundle (zip) rather than a PDF: its first bytes say so."""
+    if source == "-":
+        return False
+    try:
+        with open(source, "rb") as handle:
+            return handle.read(4) == b"PK\x03\x04"
+    except OSError:
+        return False
+
+
 def cmd_verify(args: argparse.Namespace) -> int:
     from inspector_app.messages import verification_line
 
@@ -315,6 +326,10 @@ def cmd_verify(args: argparse.Namespace) -> int:
         else:
             if not args.file:
                 return _fail("file", "required")
+            if _is_zip(args.file):
+                from inspector_app.commands.sync import verify_bundle
+
+                return verify_bundle(services, Path(args.file), args.lang)
             result = services.records.verify_file(args.file)
     line_zh = verification_line(
         result.status, result.reason, result.signer, result.date, result.verdict, "zh"
@@ -414,9 +429,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--all", type=Path, metavar="DIR", help="write every signed PDF into DIR")
     p.set_defaults(func=cmd_report)
 
-    p = sub.add_parser("verify", help="verify a record PDF, or QR text (--qr TEXT, --qr - for stdin)")
+    p = sub.add_parser(
+        "verify", help="verify a record PDF, a bundle (each record), or QR text (--qr TEXT, --qr - for stdin)"
+    )
     db_option(p)
-    p.add_argument("file", nargs="?", help="record PDF")
+    p.add_argument("file", nargs="?", help="record PDF, or a bundle (.zip)")
     p.add_argument("--qr", help="the QR text, as a scanner types it")
     p.add_argument("--lang", choices=("zh", "en", "both"), default="both")
     p.set_defaults(func=cmd_verify)
@@ -425,9 +442,10 @@ def build_parser() -> argparse.ArgumentParser:
     db_option(p)
     p.set_defaults(func=cmd_selfcheck)
 
-    from inspector_app.commands import office
+    from inspector_app.commands import office, sync
 
     office.register(sub, db_option)
+    sync.register(sub, db_option)
     return parser
 
 

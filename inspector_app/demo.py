@@ -427,3 +427,78 @@ def seed_demo(
             ins.finalise(inspection_id, measures=measures, sealer=sealer)
             made["finalised"] += 1
     return made
+
+
+def bulk_signed(
+    services: Services, template_id: str, count: int, passphrase: str, *, pdf_size: int = 8192, seed: int = 1
+) -> list[str]:
+    """``count`` more signed, finalised records shaped like ``template_id`` (a signed record), for
+    load tests and benchmarks: each its own id, number and times, its canonical record signed with
+    the laptop's key, and ``pdf_size`` random bytes standing in for its PDF. One transaction."""
+    import uuid
+
+    from db import Stamp
+    from db import inspections as repo
+    from inspector_app.canonical import canonical_bytes, fingerprint
+
+    rng = random.Random(seed)
+    row = services.inspections.get(template_id)
+    record = json.loads(row["canonical"])
+    sealer = services.records.sealer(passphrase)
+    base = dt.datetime.fromisoformat(str(row["finalised_at"]).replace("Z", "+00:00"))
+    keep = (
+        "form_id",
+        "form_version",
+        "form_hash",
+        "control",
+        "site_id",
+        "instrument_id",
+        "site_name",
+        "site_code",
+        "instrument_label",
+        "lot",
+        "inspector",
+        "verdict",
+        "failed",
+        "results",
+        "measures",
+    )
+    rows, pdfs = [], {}
+    for i in range(count):
+        when = (base - dt.timedelta(seconds=i + 1)).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+        record_id = str(uuid.UUID(int=rng.getrandbits(128), version=4))
+        number = f"{when[:10].replace('-', '')}-BULK-{seed:02d}{i:06d}"
+        data = canonical_bytes(
+            {
+                **record,
+                "id": record_id,
+                "record_no": number,
+                "started_at": when,
+                "finalised_at": when,
+                "supersedes": None,
+            }
+        )
+        rows.append(
+            {
+                **{k: row[k] for k in keep},
+                "id": record_id,
+                "record_no": number,
+                "status": "finalised",
+                "started_at": when,
+                "finalised_at": when,
+                "canonical": data.decode("utf-8"),
+                "fingerprint": fingerprint(data),
+                "signature": sealer.sign_record(data),
+            }
+        )
+        pdfs[record_id] = rng.randbytes(pdf_size)
+    definition = {
+        "sha256": row["form_hash"],
+        "form_id": row["form_id"],
+        "version": row["form_version"],
+        "text": repo.definition_text(services.db, row["form_hash"]),
+    }
+    repo.insert_many(
+        services.db, rows, Stamp(services.device_id, Stamp.utc_now()), definition=definition, pdfs=pdfs
+    )
+    return [r["id"] for r in rows]

@@ -114,6 +114,77 @@ def cmd_revoke(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    """Exit 0: every bundle accepted; 1: any refused (nothing of it stored); 2: any unreadable."""
+    import sys
+
+    from inspector_app.sync.refusals import describe
+
+    def progress(phase: str, done: int, total: int) -> None:
+        if done == 0:
+            print(
+                f"{'正在写入 / writing' if phase == 'write' else '正在核验 / verifying'} {total}",
+                file=sys.stderr,
+                flush=True,
+            )
+
+    with open_existing(args) as services:
+        office = _office(services)
+        if office is None:
+            return fail(str(args.db), "not_office")
+        paths = _bundle_paths(args.bundles)
+        results = office.import_bundles(paths, progress=progress)
+    refused = [r for r in results if r.status != "accepted"]
+    if args.json:
+        emit(
+            {
+                "imported": sum(r.imported for r in results),
+                "duplicates": sum(r.duplicates for r in results),
+                "conflicts": sum(r.conflicts for r in results),
+                "refused": [{"bundle": r.bundle, "member": r.member, "reason": r.reason} for r in refused],
+                "bundles": [
+                    {
+                        "bundle": r.bundle,
+                        "status": r.status,
+                        "device_id": r.device_id,
+                        "seq": r.seq,
+                        "records": r.records,
+                        "imported": r.imported,
+                        "duplicates": r.duplicates,
+                        "conflicts": r.conflicts,
+                        "requests": r.requests,
+                        "gaps": r.gaps,
+                        "warnings": r.warnings,
+                    }
+                    for r in results
+                ],
+            }
+        )
+    else:
+        for r in results:
+            if r.status == "accepted":
+                line = (
+                    f"接收 / accepted: {r.bundle}  新 {r.imported} / 重复 {r.duplicates} / 冲突 {r.conflicts}"
+                )
+                print(line + (f"  缺号 / missing seq: {r.gaps}" if r.gaps else ""))
+            else:
+                where = f"{r.member}: " if r.member else ""
+                print(f"拒收 / refused: {r.bundle}: {where}{describe(r.reason, r.params, 'zh')}")
+                print(f"    {where}{describe(r.reason, r.params, 'en')}")
+    if any(r.status == "unreadable" for r in results):
+        return 2
+    return 1 if refused else 0
+
+
+def _bundle_paths(given: list[str]) -> list[Path]:
+    """Files as given; a folder stands for the .zip files in it, in name order."""
+    paths: list[Path] = []
+    for item in given:
+        path = Path(item)
+        paths.extend(sorted(path.glob("*.zip")) if path.is_dir() else [path])
+    return paths
+
+
 def cmd_status(args: argparse.Namespace) -> int:
     with open_existing(args) as services:
         office = _office(services)
@@ -160,6 +231,12 @@ def register(sub: Any, db_option: Any) -> None:
     p.add_argument("--reason", default="")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_revoke)
+
+    p = group.add_parser("import", help="import bundles (files, or folders of .zip files)")
+    db_option(p)
+    p.add_argument("bundles", nargs="+", metavar="BUNDLE")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_import)
 
     p = group.add_parser("status", help="the office, its trust list, certificates and devices")
     db_option(p)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from cryptography import x509
@@ -296,6 +297,34 @@ class OfficeService:
                 detail={"reason": reason},
             )
         return version
+
+    # -- bundles ------------------------------------------------------------------------------
+    def import_bundles(
+        self,
+        paths: list[Path],
+        *,
+        progress: Callable[[str, int, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> list[Any]:
+        """Import each bundle on its own (verify → plan → write, one transaction each); returns
+        a sync.importer.BundleResult per bundle — refused ones name the member and the reason."""
+        from inspector_app.sync import importer
+
+        results = []
+        for path in paths:
+            results.append(
+                importer.import_bundle(
+                    path,
+                    self.store,
+                    self.verifier(),
+                    now=self._clock(),
+                    office_device=self._device_id,
+                    actor=self._actor(),
+                    progress=progress,
+                    cancelled=cancelled,
+                )
+            )
+        return results
 
     def certificates(self) -> list[dict[str, Any]]:
         return self.store.certificates()

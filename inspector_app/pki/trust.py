@@ -78,6 +78,7 @@ class Verifier:
         self._revoked = dict(revoked or {})
         self._by_key: dict[str, list[_Voucher]] = {}
         self._known: dict[str, x509.Certificate] = {}
+        self._chains: dict[str, bool] = {}  # certificate SHA-256 → issued by the root
         if root is not None:
             for entry in self.trust_list.entries if self.trust_list else ():
                 self._add(certs.load(entry.cert_pem))
@@ -108,7 +109,7 @@ class Verifier:
         """Trust in the key of ``cert`` at time ``at`` (UTC ISO 8601; None: now)."""
         key = certs.key_sha256(cert.public_key())
         vouchers = list(self._by_key.get(key, []))
-        if self.root is not None and certs.chains_to(cert, self.root):
+        if self.root is not None and self._chains_to_root(cert):
             presented = _voucher(cert)
             if all(v.sha256 != presented.sha256 for v in vouchers):
                 vouchers.append(presented)
@@ -125,6 +126,12 @@ class Verifier:
             return SignerTrust(EXPIRED, best.subject, best.role, best.sha256)
         status = TRUSTED if self.root is not None else LOCAL
         return SignerTrust(status, best.subject, best.role, best.sha256)
+
+    def _chains_to_root(self, cert: x509.Certificate) -> bool:
+        sha = certs.cert_sha256(cert)
+        if sha not in self._chains:
+            self._chains[sha] = self.root is not None and certs.chains_to(cert, self.root)
+        return self._chains[sha]
 
     def certificates(self) -> list[x509.Certificate]:
         """Every certificate known here (vouching or alias), e.g. to resolve a QR key id."""

@@ -50,6 +50,7 @@ class Services:
     settings: SettingsService
     records: RecordService
     keys: KeyService
+    sync: Any = None  # inspector_app.sync.laptop.SyncService
     office: Any = None  # inspector_app.office.service.OfficeService in office mode, else None
     clock: Callable[[], str] = Stamp.utc_now
 
@@ -95,6 +96,9 @@ def build_services(db: Database, path: Path | None, *, clock: Callable[[], str] 
         clock=clock,
     )
     holder.append(services)
+    from inspector_app.sync.laptop import SyncService
+
+    services.sync = SyncService(db, stamp, services.records, lambda: holder[0].verifier())
     if is_office(db):
         attach_office(services)
     return services

@@ -94,6 +94,19 @@ class Sealer:
             "office": self._identity["office"],
         }
 
+    def sign_record(self, data: bytes) -> str:
+        """The record signature as stored and exported: JSON of algorithm, certificate, value."""
+        from inspector_app.signing import record as record_sig
+
+        return json.dumps(
+            {
+                "alg": record_sig.ALGORITHM,
+                "cert_sha256": self._cert_sha256,
+                "value": record_sig.b64(record_sig.sign(self._key, data)),
+            },
+            sort_keys=True,
+        )
+
     def seal(
         self,
         record: dict[str, Any],
@@ -107,14 +120,7 @@ class Sealer:
         from inspector_app.signing import keys, pades, summary
         from inspector_app.signing import record as record_sig
 
-        signature = json.dumps(
-            {
-                "alg": record_sig.ALGORITHM,
-                "cert_sha256": self._cert_sha256,
-                "value": record_sig.b64(record_sig.sign(self._key, data)),
-            },
-            sort_keys=True,
-        )
+        signature = self.sign_record(data)
         short = summary.build(record, key_id=keys.key_id(self._cert), fingerprint=bytes.fromhex(fingerprint))
         qr_text = summary.encode(short, record_sig.sign(self._key, short.signed_bytes()))
         report_record = {**record, "input": nest(record["readings"])}

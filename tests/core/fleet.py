@@ -86,3 +86,72 @@ def enrol(office_services: Services, laptop_services: Services, *, role: str = "
     office_service = office_services.office
     request = office_service.read_request(pem.encode())
     return office_service.enrol(request, role=role, root=office_service.unlock(OFFICE_PASS))
+
+
+def bulk(services: Services, count: int, *, seed: int = 1) -> list[str]:
+    """``count`` signed records made fast (inspector_app.demo.bulk_signed) after one real one."""
+    from inspector_app.demo import bulk_signed
+
+    template = fleet_template(services)
+    return bulk_signed(services, template, count, LAPTOP_PASS, pdf_size=2048, seed=seed)
+
+
+def fleet_template(services: Services) -> str:
+    rows = [r for r in services.inspections.list_rows(limit=5) if r["status"] == "finalised"]
+    return str(rows[0]["id"]) if rows else finalise(services)
+
+
+def export(services: Services, folder, *, full: bool = False):
+    folder.mkdir(parents=True, exist_ok=True)
+    return services.sync.export(folder, LAPTOP_PASS, full=full)
+
+
+def rezip(
+    source,
+    target,
+    *,
+    drop: tuple[str, ...] = (),
+    add: dict[str, bytes] | None = None,
+    replace: dict[str, bytes] | None = None,
+    edit_manifest=None,
+    resign=None,
+    update_manifest: bool = False,
+):
+    """A copy of a bundle with members dropped, added or replaced; with ``update_manifest`` the
+    manifest lists the new hashes and sizes, and with ``resign`` (key, certificate PEM) the
+    manifest is signed again — so a test isolates exactly one fault."""
+    import hashlib
+    import json
+    import zipfile
+
+    from inspector_app.sync import manifest
+
+    with zipfile.ZipFile(source) as zf:
+        members = {i.filename: zf.read(i) for i in zf.infolist()}
+    for name in drop:
+        members.pop(name)
+    members.update(replace or {})
+    members.update(add or {})
+    body = json.loads(members["manifest.json"])
+    if update_manifest:
+        for name in replace or {}:
+            body["members"][name] = {
+                "sha256": hashlib.sha256(members[name]).hexdigest(),
+                "size": len(members[name]),
+            }
+    if edit_manifest is not None:
+        edit_manifest(body)
+    if update_manifest or edit_manifest is not None:
+        members["manifest.json"] = manifest.dump(body)
+    if resign is not None:
+        members["manifest.sig"] = manifest.sign(members["manifest.json"], *resign)
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for name, data in members.items():
+            out.writestr(name, data)
+    return target
+
+
+def signing_key(services: Services):
+    """(key, certificate PEM) of the laptop's first identity, to re-sign crafted bundles."""
+    sealer = services.records.sealer(LAPTOP_PASS)
+    return sealer.key, sealer.certificate_pem

@@ -1,0 +1,116 @@
+"""`inspector-app sync …` on a laptop (status, export, import) and `verify BUNDLE.zip`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from inspector_app.commands.common import emit, fail, fail_validation, open_existing, passphrase
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    with open_existing(args) as services:
+        status = services.sync.status()
+    if args.json:
+        emit(status)
+        return 0
+    print(f"设备 / device: {status['device_id']}")
+    print(f"待发送 / pending: {status['pending']}  (未签名 / unsigned: {status['unsigned']})")
+    print(f"最近导出 / last seq: {status['last_seq']}  已确认 / acknowledged: {status['acknowledged_seq']}")
+    office = status["office"]
+    print(f"检查机构 / office: {office['name'] if office else '—'}")
+    listed = status["trust_list"]
+    if listed:
+        print(f"信任列表 / trust list v{listed['version']} → {listed['expires_at'][:10]}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from inspector_app.services import ValidationFailed
+    from inspector_app.signing.keys import WrongPassphrase
+
+    with open_existing(args) as services:
+        try:
+            done = services.sync.export(args.output, passphrase(), full=args.all)
+        except WrongPassphrase:
+            return fail("passphrase", "wrong_passphrase")
+        except ValidationFailed as exc:
+            return fail_validation(exc)
+        except OSError as exc:
+            return fail(str(args.output), "unwritable", {"detail": exc.strerror or type(exc).__name__})
+        enrolled = services.sync.status()["enrolled"]
+    if not enrolled and done.path is not None:
+        print(
+            "注意：本机密钥尚未登记，检查机构会拒收此包（inspector-app keys request）/ "
+            "note: this laptop's key is not enrolled yet; the office will refuse the bundle "
+            "(inspector-app keys request)",
+            file=sys.stderr,
+        )
+    if args.json:
+        emit(
+            {
+                "bundle": str(done.path) if done.path else None,
+                "records": done.records,
+                "requests": done.requests,
+                "seq": done.seq,
+            }
+        )
+    elif done.path is None:
+        print("没有待发送的记录 / nothing to export")
+    else:
+        print(f"{done.path}  ({done.records} 条记录 / records)")
+    return 0
+
+
+def verify_bundle(services: Any, path: Path, lang: str) -> int:
+    """`verify BUNDLE.zip`: the bundle's verdict, then one line per record; exit 0/1/2."""
+    from inspector_app.messages import verification_line
+    from inspector_app.sync.refusals import Refused, describe
+
+    langs = ("zh", "en") if lang == "both" else (lang,)
+    try:
+        checked = services.sync.verify_bundle(path)
+    except Refused as exc:
+        for code in langs:
+            head = {("zh", True): "无法读取", ("zh", False): "拒收", ("en", True): "unreadable"}.get(
+                (code, exc.unreadable), "refused"
+            )
+            where = f"{exc.member}: " if exc.member else ""
+            print(f"{head}: {where}{describe(exc.reason, exc.params, code)}")
+        return 2 if exc.unreadable else 1
+    m, trust = checked.manifest, checked.signer_trust
+    status = {"unknown": "unknown_signer", "expired": "unknown_signer"}.get(trust.status, trust.status)
+    reason = {"unknown": "signer_not_enrolled", "revoked": "signer_revoked", "expired": "signer_expired"}
+    for code in langs:
+        name = ("同步包" if code == "zh" else "bundle") + f" {m['device_id']}-{m['seq']}"
+        if trust.ok:
+            print(f"{name}: " + ("签名有效" if code == "zh" else "signature valid") + f" ({trust.subject})")
+        else:
+            print(f"{name}: " + verification_line(status, reason[trust.status], trust.subject, "", "", code))
+    for c in checked.checks:
+        for code in langs:
+            print(
+                f"{c.record_no}  " + verification_line(c.status, c.reason, c.signer, c.date, c.verdict, code)
+            )
+    return 0 if trust.ok and all(c.status == "valid" for c in checked.checks) else 1
+
+
+def register(sub: Any, db_option: Any) -> None:
+    sync = sub.add_parser("sync", help="laptop ↔ office by file: status, export a bundle, import a package")
+    group = sync.add_subparsers(dest="sync_command", metavar="ACTION", required=True)
+
+    p = group.add_parser("status", help="pending records, last export, acknowledgement, trust list")
+    db_option(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_status)
+
+    p = group.add_parser("export", help="write DIR/<device>-<seq>.zip with every record not yet acknowledged")
+    db_option(p)
+    p.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="DIR", help="folder (e.g. a USB stick)"
+    )
+    p.add_argument("--all", action="store_true", help="every signed record, acknowledged or not")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_export)

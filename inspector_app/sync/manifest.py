@@ -1,0 +1,87 @@
+"""The manifest of a bundle or package, and its signature: every member's SHA-256 and size, signed.
+
+`manifest.sig` is JSON: the algorithm, the signer's certificate (PEM) and the ECDSA P-256 signature
+(base64 r‖s) over the exact bytes of `manifest.json`.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from cryptography import x509
+from cryptography.hazmat.primitives.asymmetric import ec
+
+from inspector_app.pki import certs
+from inspector_app.signing import record as record_sig
+from inspector_app.sync import formats
+from inspector_app.sync.refusals import Refused
+from inspector_app.sync.zipcheck import SafeZip
+
+
+def dump(manifest: dict[str, Any]) -> bytes:
+    return json.dumps(manifest, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8")
+
+
+def sign(data: bytes, key: ec.EllipticCurvePrivateKey, cert_pem: str) -> bytes:
+    signature = {
+        "alg": record_sig.ALGORITHM,
+        "certificate": cert_pem,
+        "value": record_sig.b64(record_sig.sign(key, data)),
+    }
+    return json.dumps(signature, sort_keys=True, indent=1).encode("ascii")
+
+
+def read(zf: SafeZip, expected_format: str) -> tuple[dict[str, Any], bytes, x509.Certificate]:
+    """(manifest, its bytes, the certificate that signed it), after checking the format, the
+    signature and that the members listed are exactly the zip's other members. Raises Refused."""
+    raw = zf.read_small(formats.MANIFEST, formats.MANIFEST_MAX)
+    try:
+        manifest = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise Refused(formats.MANIFEST, "manifest_invalid", detail="JSON") from exc
+    if not isinstance(manifest, dict):
+        raise Refused(formats.MANIFEST, "manifest_invalid", detail="JSON")
+    found = manifest.get("format")
+    if found != expected_format:
+        other = {formats.BUNDLE_FORMAT: "bundle", formats.PACKAGE_FORMAT: "package"}
+        if found in other:
+            wanted = (
+                "同步包 / bundle" if expected_format == formats.BUNDLE_FORMAT else "回传包 / return package"
+            )
+            raise Refused("", "wrong_kind", expected=wanted)
+        raise Refused(formats.MANIFEST, "unsupported_format", value=str(found)[:40])
+    raw_sig = zf.read_small(formats.SIGNATURE, formats.SIGNATURE_MAX)
+    try:
+        signature = json.loads(raw_sig.decode("ascii"))
+        cert = certs.load(str(signature["certificate"]))
+        value = record_sig.unb64(str(signature["value"]))
+        algorithm = signature.get("alg")
+    except (UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
+        raise Refused(formats.SIGNATURE, "manifest_signature_bad") from exc
+    if algorithm != record_sig.ALGORITHM or not record_sig.verify(cert, raw, value):
+        raise Refused(formats.SIGNATURE, "manifest_signature_bad")
+    members = manifest.get("members")
+    if not isinstance(members, dict):
+        raise Refused(formats.MANIFEST, "manifest_invalid", detail="members")
+    for name, entry in members.items():
+        if not (
+            isinstance(entry, dict)
+            and isinstance(entry.get("size"), int)
+            and entry["size"] >= 0
+            and isinstance(entry.get("sha256"), str)
+            and formats.HEX64_RE.fullmatch(entry["sha256"])
+        ):
+            raise Refused(formats.MANIFEST, "manifest_invalid", detail=f"members[{str(name)[:60]}]")
+    present = zf.names() - {formats.MANIFEST, formats.SIGNATURE}
+    listed = set(members)
+    for name in sorted(listed - present):
+        raise Refused(name, "missing_member")
+    for name in sorted(present - listed):
+        raise Refused(name, "extra_member")
+    for name in sorted(listed):
+        if members[name]["size"] != zf.infos[name].file_size:
+            raise Refused(
+                name, "size_mismatch", actual=zf.infos[name].file_size, declared=members[name]["size"]
+            )
+    return manifest, raw, cert

@@ -1,0 +1,424 @@
+"""Bundles laptop → office: export, import (verify → plan → write), idempotence, conflicts,
+corrections, sequence gaps, and every refusal with a crafted bundle — each refused whole, naming
+the member, leaving the office database exactly as it was."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+import tracemalloc
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from inspector_app.services import open_services
+from inspector_app.sync import importer
+from tests.core import fleet
+
+
+def office_dump(path: Path) -> str:
+    """A digest of every office table and the audit log: equal digests, nothing changed."""
+    conn = sqlite3.connect(path)
+    tables = [
+        r[0]
+        for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' "
+            "AND (name LIKE 'office%' OR name = 'audit_log') ORDER BY name"
+        )
+    ]
+    digest = hashlib.sha256()
+    for table in tables:
+        for row in conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2"):
+            digest.update(repr(row).encode())
+    conn.close()
+    return digest.hexdigest()
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory):
+    """An office, an enrolled laptop with 5 signed records and its first bundle, made once."""
+    base = tmp_path_factory.mktemp("world")
+    with fleet.office(base / "office.sqlite") as o, fleet.laptop(base / "laptop.sqlite") as lap:
+        fleet.enrol(o, lap)
+        ids = [fleet.finalise(lap, serial=f"SC-{i:04d}") for i in range(2)]
+        ids += fleet.bulk(lap, 3)
+        bundle = fleet.export(lap, base / "usb").path
+        key = fleet.signing_key(lap)
+    return {"base": base, "bundle": bundle, "ids": ids, "key": key}
+
+
+@pytest.fixture
+def office_db(world, tmp_path):
+    path = tmp_path / "office.sqlite"
+    shutil.copy(world["base"] / "office.sqlite", path)
+    return path
+
+
+@pytest.fixture
+def laptop_db(world, tmp_path):
+    path = tmp_path / "laptop.sqlite"
+    shutil.copy(world["base"] / "laptop.sqlite", path)
+    return path
+
+
+def run_import(office_db: Path, *bundles: Path) -> list[importer.BundleResult]:
+    with open_services(office_db) as o:
+        return o.office.import_bundles(list(bundles))
+
+
+def test_export_and_import_store_every_signed_record_with_its_pdf(world, office_db):
+    with zipfile.ZipFile(world["bundle"]) as zf:
+        names = set(zf.namelist())
+    assert {"manifest.json", "manifest.sig"} <= names
+    assert {f"records/{i}.json" for i in world["ids"]} <= names
+    assert {f"records/{i}.pdf" for i in world["ids"]} <= names
+    assert world["bundle"].name.endswith("-1.zip")
+    [result] = run_import(office_db, world["bundle"])
+    assert (result.status, result.imported, result.duplicates, result.conflicts) == ("accepted", 5, 0, 0)
+    with open_services(office_db) as o, open_services(world["base"] / "laptop.sqlite") as lap:
+        for iid in world["ids"]:
+            stored = o.office.store.record(iid)
+            local = lap.inspections.get(iid)
+            assert (stored["canonical"], stored["fingerprint"]) == (local["canonical"], local["fingerprint"])
+            assert o.office.store.record_pdf(iid, stored["fingerprint"]) == lap.records.pdf_of(iid)
+        assert o.office.devices()[0]["acknowledged_seq"] == 1
+
+
+def test_importing_twice_changes_nothing(world, office_db):
+    run_import(office_db, world["bundle"])
+    before = office_dump(office_db)
+    [again] = run_import(office_db, world["bundle"])
+    assert (again.status, again.imported, again.duplicates, again.conflicts) == ("accepted", 0, 5, 0)
+    assert again.already_imported
+    assert office_dump(office_db) == before
+
+
+def test_same_id_other_content_is_a_conflict_kept_beside_the_original(world, office_db, tmp_path):
+    run_import(office_db, world["bundle"])
+    target = world["ids"][0]
+    name = f"records/{target}.json"
+    with zipfile.ZipFile(world["bundle"]) as zf:
+        wrapper = json.loads(zf.read(name))
+    canonical = wrapper["canonical"].replace('"15010"', '"15005"')
+    assert canonical != wrapper["canonical"]
+    from inspector_app.signing import record as record_sig
+
+    key, cert = world["key"]
+    wrapper["canonical"] = canonical
+    wrapper["signature"]["value"] = record_sig.b64(record_sig.sign(key, canonical.encode()))
+    other = fleet.rezip(
+        world["bundle"],
+        tmp_path / "other.zip",
+        replace={name: json.dumps(wrapper).encode()},
+        update_manifest=True,
+        resign=(key, cert),
+    )
+    [result] = run_import(office_db, other)
+    assert (result.status, result.imported, result.duplicates, result.conflicts) == ("accepted", 0, 4, 1)
+    with open_services(office_db) as o:
+        original = o.office.store.record(target)
+        assert '"15010"' in original["canonical"]  # never overwritten
+        [queued] = o.office.store.conflicts()
+        assert (queued["id"], queued["reason"]) == (target, "different_content")
+        assert queued["fingerprint"] == hashlib.sha256(canonical.encode()).hexdigest()
+    [twice] = run_import(office_db, other)
+    assert (twice.conflicts, twice.duplicates) == (0, 5)
+
+
+def test_corrections_chain_and_a_correction_of_a_superseded_record_is_a_conflict(
+    world, office_db, laptop_db, tmp_path
+):
+    run_import(office_db, world["bundle"])
+    original = world["ids"][0]
+    with open_services(laptop_db) as lap:
+        first = lap.inspections.correct(original)
+        lap.inspections.finalise(first, sealer=lap.records.sealer(fleet.LAPTOP_PASS))
+        second = lap.inspections.correct(original)  # a second correction of the same original
+        lap.inspections.finalise(second, sealer=lap.records.sealer(fleet.LAPTOP_PASS))
+        done = fleet.export(lap, tmp_path / "usb2")
+    assert done.records == 7  # nothing acknowledged yet: everything travels again
+    [result] = run_import(office_db, done.path)
+    assert (result.imported, result.duplicates, result.conflicts) == (1, 5, 1)
+    with open_services(office_db) as o:
+        assert o.office.store.record(first)["supersedes"] == original
+        assert o.office.store.record(second) is None
+        [queued] = o.office.store.conflicts()
+        assert (queued["id"], queued["reason"], queued["supersedes"]) == (
+            second,
+            "superseded_not_current",
+            original,
+        )
+
+
+def test_a_gap_in_the_sequence_is_reported(world, office_db, laptop_db, tmp_path):
+    with open_services(laptop_db) as lap:
+        second = fleet.export(lap, tmp_path / "a", full=True)
+        third = fleet.export(lap, tmp_path / "b", full=True)
+    assert (second.seq, third.seq) == (2, 3)
+    [r3] = run_import(office_db, third.path)
+    assert r3.gaps == [1, 2]
+    [r1] = run_import(office_db, world["bundle"])
+    assert (r1.gaps, r1.imported, r1.duplicates) == ([2], 0, 5)
+
+
+# -- refusals: one crafted bundle each --------------------------------------------------------------
+def assert_refused(office_db: Path, bundle: Path, member: str, reason: str) -> importer.BundleResult:
+    before = office_dump(office_db)
+    [result] = run_import(office_db, bundle)
+    assert (result.status, result.member, result.reason) == ("refused", member, reason), result
+    assert office_dump(office_db) == before  # nothing of a refused bundle is stored
+    return result
+
+
+def first_record(world) -> str:
+    return f"records/{world['ids'][0]}.json"
+
+
+def test_refused_bad_manifest_signature(world, office_db, tmp_path):
+    edited = fleet.rezip(world["bundle"], tmp_path / "b.zip", edit_manifest=lambda m: m.update(seq=9))
+    assert_refused(office_db, edited, "manifest.sig", "manifest_signature_bad")
+
+
+def test_refused_unknown_signer(world, office_db, tmp_path):
+    with fleet.laptop(tmp_path / "stranger.sqlite", name="陌生人") as stranger:
+        fleet.finalise(stranger)
+        bundle = fleet.export(stranger, tmp_path / "usb").path
+    assert_refused(office_db, bundle, "manifest.sig", "signer_unknown")
+
+
+def test_refused_the_bundle_of_a_revoked_inspector(world, office_db):
+    with open_services(office_db) as o:
+        [cert] = o.office.certificates()
+        o.office.revoke(cert["cert_sha256"], reason="离职", root=o.office.unlock(fleet.OFFICE_PASS))
+    result = assert_refused(office_db, world["bundle"], "manifest.sig", "signer_revoked")
+    assert result.params["revoked_at"]
+
+
+def test_refused_a_member_missing(world, office_db, tmp_path):
+    pdf = f"records/{world['ids'][1]}.pdf"
+    assert_refused(
+        office_db, fleet.rezip(world["bundle"], tmp_path / "b.zip", drop=(pdf,)), pdf, "missing_member"
+    )
+
+
+def test_refused_an_extra_member(world, office_db, tmp_path):
+    crafted = fleet.rezip(world["bundle"], tmp_path / "b.zip", add={"records/notes.txt": b"hello"})
+    assert_refused(office_db, crafted, "records/notes.txt", "extra_member")
+
+
+def test_refused_an_oversized_member(world, office_db, tmp_path):
+    big = b"\0" * (50 * 1024 * 1024 + 1)
+    crafted = fleet.rezip(world["bundle"], tmp_path / "b.zip", add={"attachments/" + "a" * 64: big})
+    assert_refused(office_db, crafted, "attachments/" + "a" * 64, "oversized_member")
+
+
+def test_refused_a_member_with_a_different_hash(world, office_db, tmp_path):
+    name = f"records/{world['ids'][2]}.pdf"
+    with zipfile.ZipFile(world["bundle"]) as zf:
+        data = bytearray(zf.read(name))
+    data[100] ^= 0xFF  # same size, other content
+    crafted = fleet.rezip(world["bundle"], tmp_path / "b.zip", replace={name: bytes(data)})
+    assert_refused(office_db, crafted, name, "hash_mismatch")
+
+
+@pytest.mark.parametrize(
+    "name", ["records/../../evil.json", "../evil", "/etc/passwd", "C:/evil.txt", "records\\..\\x"]
+)
+def test_refused_a_path_with_dots_or_absolute(world, office_db, tmp_path, name):
+    crafted = fleet.rezip(world["bundle"], tmp_path / "b.zip", add={name: b"x"})
+    with zipfile.ZipFile(crafted) as zf:
+        stored = [i.filename for i in zf.infolist() if i.filename not in ("manifest.json",)][-1]
+    assert_refused(office_db, crafted, stored, "path_traversal")
+
+
+def test_refused_a_zip_bomb(world, office_db, tmp_path):
+    bomb = b"\0" * (40 * 1024 * 1024)  # within the size cap, but 1000:1
+    crafted = fleet.rezip(world["bundle"], tmp_path / "b.zip", add={"attachments/" + "b" * 64: bomb})
+    assert_refused(office_db, crafted, "attachments/" + "b" * 64, "zip_bomb")
+
+
+def test_refused_declared_and_actual_sizes_differ(world, office_db, tmp_path):
+    name = f"records/{world['ids'][0]}.pdf"
+
+    def lie(m):
+        m["members"][name]["size"] += 1
+
+    crafted = fleet.rezip(world["bundle"], tmp_path / "b.zip", edit_manifest=lie, resign=world["key"])
+    assert_refused(office_db, crafted, name, "size_mismatch")
+
+
+def test_refused_a_zip_whose_header_understates_a_member(world, office_db, tmp_path):
+    """The central directory says fewer bytes than the member really holds: zipfile stops at the
+    declared size, and the CRC (over the whole member) no longer matches."""
+    name = f"records/{world['ids'][0]}.pdf"
+    crafted = fleet.rezip(world["bundle"], tmp_path / "b.zip")
+    raw = bytearray(crafted.read_bytes())
+    with zipfile.ZipFile(crafted) as zf:
+        info = zf.getinfo(name)
+    # Patch the uncompressed size in the central directory entry of that member.
+    entry = raw.find(b"PK\x01\x02")
+    while entry != -1:
+        name_len = int.from_bytes(raw[entry + 28 : entry + 30], "little")
+        if raw[entry + 46 : entry + 46 + name_len].decode() == name:
+            raw[entry + 24 : entry + 28] = (info.file_size - 10).to_bytes(4, "little")
+            break
+        entry = raw.find(b"PK\x01\x02", entry + 4)
+    assert entry != -1
+    crafted.write_bytes(bytes(raw))
+    before = office_dump(office_db)
+    [result] = run_import(office_db, crafted)
+    assert result.status == "refused" and result.member == name
+    assert result.reason in ("size_mismatch", "corrupt_member")
+    assert office_dump(office_db) == before
+
+
+def test_refused_a_record_whose_signature_fails(world, office_db, tmp_path):
+    name = first_record(world)
+    with zipfile.ZipFile(world["bundle"]) as zf:
+        wrapper = json.loads(zf.read(name))
+    wrapper["canonical"] = wrapper["canonical"].replace('"15010"', '"15000"')
+    crafted = fleet.rezip(
+        world["bundle"],
+        tmp_path / "b.zip",
+        replace={name: json.dumps(wrapper).encode()},
+        update_manifest=True,
+        resign=world["key"],
+    )
+    assert_refused(office_db, crafted, name, "record_signature_bad")
+
+
+def test_refused_a_member_name_twice(world, office_db, tmp_path):
+    crafted = tmp_path / "b.zip"
+    shutil.copy(world["bundle"], crafted)
+    with zipfile.ZipFile(crafted, "a") as zf, pytest.warns(UserWarning):
+        zf.writestr(first_record(world), b"{}")
+    assert_refused(office_db, crafted, first_record(world), "duplicate_member")
+
+
+def test_a_forged_record_with_its_certificate_inserted_into_the_database_is_refused(
+    world, office_db, tmp_path
+):
+    """The attacker's own laptop makes a perfectly signed bundle; its certificate is then inserted
+    straight into the office's tables. The root never issued it: still refused."""
+    from inspector_app.pki import certs
+
+    with fleet.laptop(tmp_path / "attacker.sqlite", name="王检查") as bad:
+        fleet.finalise(bad)
+        bundle = fleet.export(bad, tmp_path / "usb").path
+        pem = bad.records.identities()[0]["cert_pem"]
+    cert = certs.load(pem)
+    conn = sqlite3.connect(office_db)
+    conn.execute(
+        "INSERT INTO office_certificates VALUES "
+        "(?, ?, ?, 'inspector', '', '王检查', '2099-01-01', '2026-01-01')",
+        [certs.cert_sha256(cert), certs.key_sha256(cert.public_key()), pem],
+    )
+    conn.execute(
+        "INSERT INTO trusted_certs VALUES (?, ?, '王检查', ?, 'office', '2026-01-01')",
+        [certs.cert_sha256(cert), certs.cert_sha256(cert)[:16], pem],
+    )
+    conn.commit()
+    conn.close()
+    assert_refused(office_db, bundle, "manifest.sig", "signer_unknown")
+
+
+def test_not_a_zip_is_unreadable_and_cli_exit_codes(world, office_db, tmp_path):
+    junk = tmp_path / "junk.zip"
+    junk.write_bytes(b"this is not a zip")
+    [result] = run_import(office_db, junk)
+    assert (result.status, result.reason) == ("unreadable", "not_a_zip")
+
+    def cli(*args):
+        return subprocess.run(
+            [sys.executable, "-m", "ui.entry", *args], capture_output=True, text=True, timeout=300
+        )
+
+    ok = cli("office", "import", "--db", str(office_db), str(world["bundle"]), "--json")
+    assert ok.returncode == 0, ok.stderr
+    out = json.loads(ok.stdout)
+    assert (out["imported"], out["duplicates"], out["conflicts"], out["refused"]) == (5, 0, 0, [])
+    crafted = fleet.rezip(world["bundle"], tmp_path / "b.zip", add={"../x": b"x"})
+    refused = cli("office", "import", "--db", str(office_db), str(crafted), "--json")
+    assert refused.returncode == 1
+    assert json.loads(refused.stdout)["refused"] == [
+        {"bundle": str(crafted), "member": "../x", "reason": "path_traversal"}
+    ]
+    text = cli("office", "import", "--db", str(office_db), str(crafted))
+    assert "../x" in text.stdout and "“..”" in text.stdout and "Traceback" not in text.stderr
+    assert cli("office", "import", "--db", str(office_db), str(junk)).returncode == 2
+    checked = cli("verify", "--db", str(office_db), str(world["bundle"]), "--lang", "en")
+    assert checked.returncode == 0
+    assert checked.stdout.count("valid: 王检查") == 5 and "signature valid" in checked.stdout
+
+
+def test_verify_reports_each_record_of_a_bundle(world, office_db, tmp_path):
+    name = first_record(world)
+    with zipfile.ZipFile(world["bundle"]) as zf:
+        wrapper = json.loads(zf.read(name))
+    wrapper["canonical"] = wrapper["canonical"].replace('"15010"', '"15000"')
+    crafted = fleet.rezip(
+        world["bundle"],
+        tmp_path / "b.zip",
+        replace={name: json.dumps(wrapper).encode()},
+        update_manifest=True,
+        resign=world["key"],
+    )
+    with open_services(office_db) as o:
+        checked = o.sync.verify_bundle(crafted)
+    statuses = {c.id: (c.status, c.reason) for c in checked.checks}
+    assert statuses.pop(world["ids"][0]) == ("altered", "record_signature_broken")
+    assert set(statuses.values()) == {("valid", "")}
+
+
+def test_import_memory_stays_flat_in_the_bundle_size(world, tmp_path):
+    """30 records with 1 MiB PDFs each: the import holds one member at a time, not the bundle."""
+    with fleet.office(tmp_path / "office.sqlite") as o, fleet.laptop(tmp_path / "laptop.sqlite") as lap:
+        fleet.enrol(o, lap)
+        from inspector_app.demo import bulk_signed
+
+        bulk_signed(lap, fleet.finalise(lap), 30, fleet.LAPTOP_PASS, pdf_size=1024 * 1024)
+        bundle = fleet.export(lap, tmp_path / "usb").path
+        assert bundle.stat().st_size > 30 * 1024 * 1024
+        tracemalloc.start()
+        [result] = o.office.import_bundles([bundle])
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+    assert result.imported == 31
+    assert peak < 8 * 1024 * 1024, f"peak {peak / 1e6:.1f} MB"
+
+
+def test_kill_during_import_leaves_the_office_database_as_before(tmp_path):
+    """A real process importing 3,000 records is killed (SIGKILL) while it writes: the office
+    database opens afterwards exactly as it was (SQLite rolls the transaction back)."""
+    with fleet.office(tmp_path / "office.sqlite") as o, fleet.laptop(tmp_path / "laptop.sqlite") as lap:
+        fleet.enrol(o, lap)
+        fleet.bulk(lap, 3000)
+        bundle = fleet.export(lap, tmp_path / "usb").path
+    office_db = tmp_path / "office.sqlite"
+    before = office_dump(office_db)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "ui.entry", "office", "import", "--db", str(office_db), str(bundle)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    for line in proc.stderr:  # the CLI says when it starts writing
+        if "writing" in line:
+            break
+    time.sleep(0.2)
+    assert proc.poll() is None, "the import finished before it could be killed"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert office_dump(office_db) == before
+    with open_services(office_db) as o:
+        assert o.office.store.record_count() == 0
+        [result] = o.office.import_bundles([bundle])  # and the same bundle imports cleanly after
+        assert result.imported == 3001
