@@ -66,3 +66,33 @@ def verify_chain(db: Database) -> tuple[bool, int, str]:
         prev = digest
         count += 1
     return True, count, ""
+
+
+def head(db: Database) -> tuple[int, str]:
+    """(seq, hash) of the newest entry, (0, GENESIS) for an empty log: what a record signs so that
+    a log deleted or rewritten behind the app's back no longer matches it."""
+    row = db.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+    return (0, GENESIS) if row is None else (int(row[0]), str(row[1]))
+
+
+def hash_at(db: Database, seq: int) -> str | None:
+    """The hash of entry ``seq``, or None when there is no such entry (GENESIS for seq 0)."""
+    if seq == 0:
+        return GENESIS
+    row = db.execute("SELECT hash FROM audit_log WHERE seq = ?", [seq]).fetchone()
+    return None if row is None else str(row[0])
+
+
+def entries_for(db: Database, entity: str, action: str) -> dict[str, list[dict[str, Any]]]:
+    """The details of every entry of one action on one entity table, by entity id."""
+    found: dict[str, list[dict[str, Any]]] = {}
+    for entity_id, detail in db.execute(
+        "SELECT entity_id, detail FROM audit_log WHERE entity = ? AND action = ? ORDER BY seq",
+        [entity, action],
+    ):
+        try:
+            value = json.loads(detail)
+        except ValueError:
+            value = {}
+        found.setdefault(str(entity_id), []).append(value if isinstance(value, dict) else {})
+    return found

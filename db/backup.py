@@ -28,6 +28,7 @@ def make_backup(db: Database, db_path: Path, *, reason: str) -> Path:
     target = folder / f"{db_path.stem}-{stamp}-{reason}.sqlite"
     os.close(os.open(target, os.O_CREAT | os.O_WRONLY, FILE_MODE))
     dest = sqlite3.connect(str(target))
+    dest.execute("PRAGMA foreign_keys = ON")  # every connection the app opens checks its references
     try:
         db.conn.backup(dest)
     finally:

@@ -174,6 +174,12 @@ def integrity_check(db: Database) -> list[str]:
     return [str(r[0]) for r in db.execute("PRAGMA integrity_check")]
 
 
+def foreign_key_problems(db: Database) -> list[str]:
+    """Rows pointing at a parent that does not exist ('readings row 12 → inspections'): what a
+    write with foreign keys switched off (another tool) can leave behind."""
+    return [f"{r[0]} row {r[1]} → {r[2]}" for r in db.execute("PRAGMA foreign_key_check")]
+
+
 def device_id(db: Database) -> str:
     """This database's device id, made once on first use and kept (table `device`)."""
     row = db.execute("SELECT value FROM device WHERE key = 'device_id'").fetchone()

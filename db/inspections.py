@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from collections.abc import Iterator
 from typing import Any
 
 from sqlite_utils import Database
@@ -211,6 +212,50 @@ def attachment_hashes(db: Database, inspection_id: str) -> list[dict[str, Any]]:
     """Kind, SHA-256 and type of each attachment (what the signed record lists)."""
     sql = "SELECT kind, sha256, mime FROM attachments WHERE inspection_id = ? ORDER BY kind, sha256"
     return [dict(r) for r in db.query(sql, [inspection_id])]
+
+
+def sealed_rows(db: Database) -> Iterator[dict[str, Any]]:
+    """Every inspection that was finalised, all columns, in record-number order (selfcheck
+    re-derives them from the signed record): past draft, or carrying a canonical record, a signed
+    PDF or a finalisation in the audit log — a row set back to 'draft' behind the app's back is
+    still a finalised record."""
+    yield from db.query(
+        "SELECT * FROM inspections WHERE status <> 'draft' OR canonical IS NOT NULL "
+        "OR id IN (SELECT inspection_id FROM record_pdfs) "
+        "OR id IN (SELECT entity_id FROM audit_log WHERE entity = 'inspections' AND action = 'finalise') "
+        "ORDER BY record_no"
+    )
+
+
+def stored_parts(db: Database, inspection_id: str) -> dict[str, Any]:
+    """What the store holds beside an inspection's row: its readings, the standards' ids, its
+    attachments with the SHA-256 of their data as stored, and its signed PDF (or None)."""
+    attachments = [
+        {
+            "kind": r[0],
+            "sha256": r[1],
+            "mime": r[2],
+            "data_sha256": hashlib.sha256(bytes(r[3])).hexdigest(),
+        }
+        for r in db.execute(
+            "SELECT kind, sha256, mime, data FROM attachments WHERE inspection_id = ? ORDER BY kind, sha256",
+            [inspection_id],
+        )
+    ]
+    pdf = db.execute(
+        "SELECT sha256, data FROM record_pdfs WHERE inspection_id = ?", [inspection_id]
+    ).fetchone()
+    return {
+        "readings": readings(db, inspection_id),
+        "standard_ids": sorted(
+            str(r[0])
+            for r in db.execute(
+                "SELECT standard_id FROM inspection_standards WHERE inspection_id = ?", [inspection_id]
+            )
+        ),
+        "attachments": attachments,
+        "pdf": None if pdf is None else (str(pdf[0]), bytes(pdf[1])),
+    }
 
 
 def finalised_fingerprints(db: Database) -> list[tuple[str, str | None, str | None]]:

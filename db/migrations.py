@@ -286,6 +286,50 @@ def m0004_sync(db: Database) -> None:
     )
 
 
+# Tables whose UUID primary key leaves the machine (sync bundles, signed records): never renamed.
+ID_TABLES = (
+    "inspections",
+    "readings",
+    "attachments",
+    "sites",
+    "instruments",
+    "standards",
+    "tasks",
+    "identities",
+)
+
+
+@MIGRATIONS(name="0005_freeze_ids_and_moves")
+def m0005_freeze_ids_and_moves(db: Database) -> None:
+    """Close the ways around the freeze that need no dropped trigger (issue 8 §5).
+
+    Renaming a finalised inspection's id orphaned its readings (whose triggers then found no
+    finalised parent), so ids never change. Moving a draft's reading, attachment or standard into a
+    finalised inspection passed the old triggers (they looked at the row's old parent only), so the
+    new parent is checked too. The form definition a record was evaluated under is kept verbatim.
+    """
+    statements = [
+        f"""CREATE TRIGGER {table}_id_immutable BEFORE UPDATE OF id ON {table}
+            WHEN NEW.id IS NOT OLD.id
+            BEGIN SELECT RAISE(ABORT, 'ids are immutable'); END"""
+        for table in ID_TABLES
+    ]
+    for table in ("readings", "attachments", "inspection_standards"):
+        statements.append(
+            f"""CREATE TRIGGER {table}_frozen_move BEFORE UPDATE ON {table}
+            WHEN (SELECT status FROM inspections WHERE id = NEW.inspection_id) <> 'draft'
+            BEGIN SELECT RAISE(ABORT, 'finalised inspection is frozen'); END"""
+        )
+    statements += [
+        """CREATE TRIGGER form_definitions_no_update BEFORE UPDATE ON form_definitions
+           BEGIN SELECT RAISE(ABORT, 'form definitions are kept verbatim'); END""",
+        """CREATE TRIGGER form_definitions_no_delete BEFORE DELETE ON form_definitions
+           WHEN EXISTS (SELECT 1 FROM inspections WHERE form_hash = OLD.sha256)
+           BEGIN SELECT RAISE(ABORT, 'form definitions are kept verbatim'); END""",
+    ]
+    _run(db, statements)
+
+
 def schema_version(db: Database) -> list[str]:
     """Names of the applied migrations, in order."""
     return [m.name for m in MIGRATIONS.applied(db)]

@@ -12,7 +12,7 @@ from typing import Any
 
 from inspector_app.evaluation import jsonable
 
-CANONICAL_VERSION = 1
+CANONICAL_VERSION = 2  # 2: the record carries the audit log's head (audit_head)
 
 
 def canonical_bytes(record: dict[str, Any]) -> bytes:

@@ -124,6 +124,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_selfcheck(args: argparse.Namespace) -> int:
+    from inspector_app.messages import printable
     from inspector_app.paths import default_db_path
     from inspector_app.selfcheck import run_selfcheck
     from inspector_app.services import DatabaseMissing
@@ -135,6 +136,8 @@ def cmd_selfcheck(args: argparse.Namespace) -> int:
     for check in report:
         mark = "OK  " if check.ok else "FAIL"
         print(f"{mark} {check.name}: {check.detail}")
+        for problem in check.problems:
+            print(f"       {printable(problem)}")
     return 0 if all(c.ok for c in report) else 1
 
 

@@ -1,21 +1,22 @@
 """`selfcheck`: is this installation and its database sound? Each check says what it found.
 
-Checks the schema version, SQLite's integrity_check, the audit hash chain, that every finalised
-record still matches its fingerprint, that the form definitions load, and that the CJK font exists.
+Checks the schema version, SQLite's integrity and foreign keys, the audit hash chain, every
+finalised record against what was signed (signature, stored columns, readings, attachments, PDF,
+audit head: `inspector_app.integrity`), that the form definitions load, and that the CJK font
+exists. A failed check lists each problem by record number.
 """
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
 from db import MIGRATIONS, schema_version
 from db.audit import verify_chain
-from db.connection import integrity_check
-from db.inspections import finalised_fingerprints
+from db.connection import foreign_key_problems, integrity_check
 from forms import FORM_IDS, DefinitionError, load_definition
 from inspector_app.fonts import cjk_font_path
+from inspector_app.integrity import RecordsAudit, audit_records
 from inspector_app.services import DatabaseMissing, open_services
 
 
@@ -24,6 +25,32 @@ class Check:
     name: str
     ok: bool
     detail: str
+    problems: tuple[str, ...] = ()  # one line each, by record number where there is one
+
+
+MAX_LISTED = 200  # problems listed per check; the count says if there are more
+
+RECORD_CHECKS = (
+    ("record signatures", "signature", "{signed} signatures verify against their certificates"),
+    ("record columns", "columns", "{records} records: every stored column matches the signed record"),
+    ("record readings", "readings", "{records} records: readings and standards as signed"),
+    ("record attachments", "attachments", "{records} records: attachments as signed"),
+    ("record PDFs", "pdf", "{signed} stored PDFs embed their own signed record"),
+    ("audit heads", "audit", "{records} records: finalisation and signed audit head in the log"),
+)
+
+
+def _record_checks(audited: RecordsAudit) -> list[Check]:
+    out = []
+    for name, key, fine in RECORD_CHECKS:
+        found = [str(f) for f in audited.findings if f.check == key]
+        detail = (
+            fine.format(records=audited.records, signed=audited.signed)
+            if not found
+            else f"{len(found)} problems in {len({f.split(':')[0] for f in found})} records"
+        )
+        out.append(Check(name, not found, detail, tuple(found[:MAX_LISTED])))
+    return out
 
 
 def run_selfcheck(path: Path | str | None) -> list[Check]:
@@ -47,16 +74,17 @@ def run_selfcheck(path: Path | str | None) -> list[Check]:
             checks.append(Check("integrity", result == ["ok"], ", ".join(result)[:200]))
             ok, count, problem = verify_chain(db)
             checks.append(Check("audit chain", ok, problem or f"{count} entries chained"))
-            records = finalised_fingerprints(db)
-            bad = [
-                record_no
-                for record_no, canonical, digest in records
-                if canonical is None or hashlib.sha256(canonical.encode("utf-8")).hexdigest() != digest
-            ]
-            detail = (
-                f"{len(records)} match their fingerprints" if not bad else f"altered: {', '.join(bad[:5])}"
+            orphans = foreign_key_problems(db)
+            checks.append(
+                Check(
+                    "references",
+                    not orphans,
+                    "every row's references resolve" if not orphans else f"{len(orphans)} broken",
+                    tuple(orphans[:MAX_LISTED]),
+                )
             )
-            checks.append(Check("finalised records", not bad, detail))
+            audited = audit_records(db, services.records.verifier)
+            checks.extend(_record_checks(audited))
     except DatabaseMissing as exc:
         checks.append(Check("database", False, f"no database at {exc.path}"))
     except Exception as exc:  # a corrupt file is a finding, not a crash

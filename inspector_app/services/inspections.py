@@ -16,6 +16,7 @@ from typing import Any, Protocol
 from sqlite_utils import Database
 
 from db import FrozenRecord, NotFound, Stamp
+from db import audit as audit_repo
 from db import inspections as repo
 from db import registry as registry_repo
 from forms import (
@@ -115,6 +116,16 @@ class FinaliseResult:
     verdict: str
 
 
+def instrument_label(instrument: dict[str, Any] | None, lot: dict[str, Any] | None) -> str:
+    """What the list shows for the checked item: maker, model and serial, or the lot's product."""
+    if instrument:
+        return " ".join(
+            str(instrument.get(k) or "") for k in ("maker", "model", "serial") if instrument.get(k)
+        )
+    lot = lot or {}
+    return " ".join(str(lot.get(k, "")) for k in ("product", "nominal_text") if lot.get(k))
+
+
 class InspectionService:
     """The inspection lifecycle over the store; evaluation defaults come from the settings."""
 
@@ -163,9 +174,9 @@ class InspectionService:
                 raise ValidationFailed(
                     [FieldError("instrument_id", "not_found", {"value": instrument_id})]
                 ) from exc
-            label = " ".join(x for x in (inst["maker"], inst["model"], inst["serial"]) if x)
+            label = instrument_label(inst, None)
         elif lot:
-            label = " ".join(str(lot.get(k, "")) for k in ("product", "nominal_text") if lot.get(k))
+            label = instrument_label(None, lot)
         stamp = self._stamp()
         inspection_id = repo.create(
             self._db,
@@ -497,6 +508,8 @@ class InspectionService:
             "finalised_at": finalised_at,
             "supersedes": row["supersedes"],
             "attachments": attachments,
+            # The audit log's head now: signing it makes a deleted or rewritten log detectable.
+            "audit_head": dict(zip(("seq", "hash"), audit_repo.head(self._db), strict=True)),
         }
 
     def finalise(
