@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 
 from forms import InputError
+from forms.numbers import CONTEXT
 from tests.forms.helpers import D, close, run
 
 
@@ -156,6 +157,34 @@ def test_point_error_rule_mean_each_run_both():
     assert [x["exceeds_mpe"] for x in r.results["flow_points"][0]["runs"]] == [True, False, False]
     assert run(data, point_error_rule="each_run").failed == ["indication_error"]
     assert run(data, point_error_rule="both").failed == ["indication_error"]
+
+
+@pytest.mark.parametrize(
+    ("n", "coefficient"),
+    [(3, "1.69"), (4, "2.06"), (5, "2.33"), (6, "2.53"), (7, "2.70"), (8, "2.85"), (9, "2.97")],
+)
+def test_repeatability_uses_the_range_coefficient_of_the_number_of_runs(n, coefficient):
+    """README "Fuel dispenser": E_r = (E_max − E_min)/C_n with C_n by n (JJF 1059.1). A range of
+    exactly 0.10 × C_n % is on the limit and passes; 0.001 % more fails (issue 12: 1.69 was used
+    whatever n)."""
+    limit_range = Decimal("0.1") * Decimal(coefficient)  # in %; on V_B = 100 L, E % = V_J − 100
+    for extra, verdict in ((Decimal(0), "pass"), (Decimal("0.001"), "fail")):
+        top = Decimal(100) + limit_range + extra
+        runs = [no_temp("100", "100"), no_temp(str(top), "100")] + [no_temp("100.05", "100")] * (n - 2)
+        r = run(check(runs))
+        point = r.results["flow_points"][0]
+        assert point["repeatability_coefficient"] == D(coefficient)
+        assert point["repeatability_pct"] == CONTEXT.divide(limit_range + extra, Decimal(coefficient))
+        assert ("repeatability" in r.failed) == (verdict == "fail")
+
+
+def test_more_than_nine_runs_at_a_point_is_invalid_input():
+    runs = [no_temp("100.05", "100")] * 10
+    with pytest.raises(InputError) as info:
+        run(check(runs))
+    assert (info.value.field, info.value.code) == ("flow_points[0].runs", "too_many")
+    assert info.value.params["max"] == 9
+    assert run(check(runs[:9])).results["flow_points"][0]["repeatability_coefficient"] == D("2.97")
 
 
 def test_two_runs_give_no_repeatability_verdict():
