@@ -224,6 +224,24 @@ def _scale(record: dict[str, Any], evaluation: dict[str, Any], defn: FormDefinit
     e = _d(readings.get("e")) or Decimal(1)
     res = {"e": str(e), **res}  # records made before the results carried e
     tables = []
+    # Zero-setting and tare: E within ±0.25e, judged in verification only (README "Scale")
+    rows, verdicts = [], []
+    for where, name in (("zero", "置零"), ("tare", "除皮")):
+        entry = res.get(where)
+        if not entry:
+            continue
+        rows.append(
+            [
+                name,
+                cell_text(defn, where, "error", entry, res),
+                "±" + fmt(entry.get("limit")),
+                _verdict_cell(entry["verdict"]) if entry.get("verdict") else "仅记录（使用中检查不判定）",
+            ]
+        )
+        verdicts.append(entry.get("verdict"))
+    if rows:
+        tables.append(Table("置零与除皮准确度", ["项目", "E (g)", "限值 (g)", "结果"], rows, verdicts))
+    known = res.get("accuracy_class")
     rows = [
         [
             w_in.get("load", ""),
@@ -232,15 +250,20 @@ def _scale(record: dict[str, Any], evaluation: dict[str, Any], defn: FormDefinit
             cell_text(defn, "weighings[]", "p", w, res),
             cell_text(defn, "weighings[]", "error", w, res),
             cell_text(defn, "weighings[]", "corrected_error", w, res),
-            "±" + fmt(w["mpe"]),
-            _verdict_cell(w["verdict"]) if w["verdict"] else "低于 Min",
+            "±" + fmt(w["mpe"]) if w.get("mpe") is not None else "—",
+            _verdict_cell(w["verdict"])
+            if w["verdict"]
+            else ("低于 Min，不判定" if w.get("below_min") else "等级未定，不判定"),
         ]
         for w_in, w in zip(readings.get("weighings", []), res.get("weighings", []), strict=False)
     ]
     if rows:
+        grade = f"{known} 级" if known else "准确度等级无法确定"
+        if res.get("class_note"):  # a marked class that does not fit n = Max/e and e (README)
+            grade += "（标称等级与 Max/e 不符）"
         tables.append(
             Table(
-                f"称量测试（{res.get('accuracy_class')} 级，e = {readings.get('e')} g，"
+                f"称量测试（{grade}，e = {readings.get('e')} g，"
                 f"{CONTROL_ZH.get(res.get('control', ''), '')} MPE）",
                 ["L (g)", "I (g)", "ΔL (g)", "P (g)", "E (g)", "Ec (g)", "MPE (g)", "结果"],
                 rows,
@@ -262,7 +285,7 @@ def _scale(record: dict[str, Any], evaluation: dict[str, Any], defn: FormDefinit
                     p,
                     res,
                 ),
-                "±" + fmt(p["mpe"]),
+                "±" + fmt(p["mpe"]) if p.get("mpe") is not None else "—",
                 _verdict_cell(p["verdict"]),
             ]
             for i, (p_in, p) in enumerate(zip(ecc_in, ecc["positions"], strict=False))
@@ -284,7 +307,7 @@ def _scale(record: dict[str, Any], evaluation: dict[str, Any], defn: FormDefinit
                 [
                     [
                         cell_text(defn, "repeatability", "range", rep, res),
-                        fmt(rep["mpe"]),
+                        fmt(rep["mpe"]) if rep.get("mpe") is not None else "—",
                         _verdict_cell(rep["verdict"]),
                     ]
                 ],

@@ -376,7 +376,9 @@ class InspectionService:
         return repo.readings(self._db, inspection_id)
 
     def check_input(self, row: dict[str, Any], flat: dict[str, str]) -> dict[str, Any]:
-        return {"form": row["form_id"], "control": row["control"], **paths.nest(flat)}
+        """The `evaluate` input of the readings; the inspection's own form and control win over
+        any reading of the same name (a record says 使用中检查 only if it was evaluated so)."""
+        return {**paths.nest(flat), "form": row["form_id"], "control": row["control"]}
 
     def evaluate_flat(
         self, defn: FormDefinition, row: dict[str, Any], flat: dict[str, str]

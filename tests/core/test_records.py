@@ -169,6 +169,23 @@ def test_a_printed_value_never_contradicts_its_verdict(laptop):
     assert text.count("+0.300004") == 2 and not re.search(r"\+0\.30(?!\d)", text)  # run and mean
 
 
+def test_scale_pdf_shows_the_unknown_class_the_tare_test_and_no_guessed_mpe(laptop):
+    """README "Scale": no class inferable → only `class` fails and no load is judged (no MPE printed);
+    the tare test (verification) is printed with its ±0.25e limit and result."""
+    unknown = {
+        "max": "3000",  # n = 600: classes III and IIII both fit, none marked
+        "e": "5",
+        "tare": {"indication": "0", "added": "1.0"},  # E_T = +1.5 g > 0.25e = 1.25 g
+        "weighings": [{"load": "1000", "indication": "1000", "added": "2.5"}],
+        "checklist": answered("scale"),
+    }
+    iid, pdf = finalised(laptop, "scale", unknown)
+    assert json.loads(laptop.inspections.get(iid)["failed"]) == ["class"]  # in service: tare not judged
+    text = text_of(pdf)
+    assert "准确度等级无法确定" in text and "等级未定，不判定" in text
+    assert "除皮+1.5±1.25仅记录" in text
+
+
 def test_qr_is_on_every_page(laptop):
     _, pdf = finalised(laptop, "net_content")
     document = pypdfium2.PdfDocument(pdf)

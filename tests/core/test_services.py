@@ -224,3 +224,14 @@ def test_a_failed_item_shows_as_fail_but_an_incomplete_check_is_still_not_finali
     early = ins.start(form_id="scale", site_id=site, readings={"checklist.seal.ok": "false", "e": "5"})
     live = ins.set_readings(early, {})
     assert live.status == "incomplete" and live.as_json()["failed"] == ["seal"]  # failed so far
+
+
+def test_a_reading_cannot_change_the_control_the_record_states(services, site):
+    """The control (使用中检查 / 检定) is the inspection's; a reading named "control" is ignored,
+    so the tare and zero are judged as the record says (README "Scale": verification only)."""
+    ins = services.inspections
+    readings = flatten({**SC1, "control": "verification", "tare": {"indication": "0", "added": "1.0"}})
+    iid = ins.start(form_id="scale", site_id=site, readings=readings)
+    live = ins.set_readings(iid, {})
+    assert ins.get(iid)["control"] == "in_service"
+    assert live.evaluation.results["control"] == "in_service" and "tare" not in live.evaluation.failed
