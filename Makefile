@@ -1,9 +1,9 @@
 # Developer tasks; `bash setup.sh` does the set-up. Run `make help`.
 VENV := .venv/bin
-.PHONY: help test lint translations build bench screenshots
+.PHONY: help test lint translations build bench screenshots docs-screenshots
 
 help:  ## list the tasks
-	@grep -E '^[a-z]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*##/\t/'
+	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*##/\t/'
 
 test:  ## set up and run the test suite
 	bash setup.sh test
@@ -22,7 +22,12 @@ bench:  ## the benchmarks of docs/performance.md
 	env -u PYTHONDONTWRITEBYTECODE $(VENV)/python bench/startup.py
 	env -u PYTHONDONTWRITEBYTECODE $(VENV)/python bench/evaluate.py
 	env -u PYTHONDONTWRITEBYTECODE $(VENV)/python bench/inspection_list.py
+	env -u PYTHONDONTWRITEBYTECODE $(VENV)/python bench/unlock.py
 
-screenshots:  ## every main page as PNG from a demo database, in screenshots/
-	$(VENV)/inspector-app demo --db screenshots/demo.sqlite >/dev/null
-	QT_QPA_PLATFORM=offscreen $(VENV)/inspector-app screenshot screenshots --db screenshots/demo.sqlite
+screenshots:  ## every main page as PNG from a fresh demo database, in screenshots/
+	$(VENV)/inspector-app demo --force --db screenshots/demo.sqlite >/dev/null
+	QT_QPA_PLATFORM=offscreen $(VENV)/inspector-app screenshot --db screenshots/demo.sqlite screenshots
+
+docs-screenshots:  ## the README's images in docs/screenshots/, from a fresh demo database
+	$(VENV)/inspector-app demo --force --db screenshots/demo.sqlite >/dev/null
+	QT_QPA_PLATFORM=offscreen $(VENV)/inspector-app screenshot --readme --db screenshots/demo.sqlite docs/screenshots

@@ -23,10 +23,15 @@ def median_ms(fn: Callable[[], object], runs: int = 5) -> float:
 
 
 def demo_db(inspections: int) -> Path:
-    """A demo database with this many inspections, made with `inspector-app demo` and kept."""
+    """A demo database with this many inspections, made with `inspector-app demo` on first use and
+    kept in bench/.cache (untracked). Made under a temporary name and renamed when complete, so an
+    interrupted run never leaves a half-made database that later runs would time."""
     CACHE.mkdir(parents=True, exist_ok=True)
     path = CACHE / f"demo-{inspections}.sqlite"
     if not path.exists():
+        partial = CACHE / f"demo-{inspections}.partial.sqlite"
+        for leftover in CACHE.glob(f"demo-{inspections}.partial.sqlite*"):
+            leftover.unlink()
         subprocess.run(
             [
                 sys.executable,
@@ -34,7 +39,7 @@ def demo_db(inspections: int) -> Path:
                 "ui.entry",
                 "demo",
                 "--db",
-                str(path),
+                str(partial),
                 "--inspections",
                 str(inspections),
                 "--no-sign",
@@ -43,4 +48,5 @@ def demo_db(inspections: int) -> Path:
             cwd=ROOT,
             capture_output=True,
         )
+        partial.replace(path)  # the demo command closed it: no journal is left beside it
     return path

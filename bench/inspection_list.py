@@ -86,11 +86,15 @@ def main() -> None:
     args = parser.parse_args()
     CACHE.mkdir(parents=True, exist_ok=True)
     path = str(CACHE / f"list-{args.records}.sqlite")
+    partial = CACHE / f"list-{args.records}.partial.sqlite"
     if args.seed_only:
-        seed(path, args.records)
+        seed(str(partial), args.records)
         return
     if not Path(path).exists():  # seed in a child process, so its memory is not counted here
+        for leftover in CACHE.glob(f"{partial.name}*"):  # an interrupted earlier run
+            leftover.unlink()
         subprocess.run([sys.executable, __file__, "--seed-only", "--records", str(args.records)], check=True)
+        partial.replace(path)  # complete: only now does a later run find and time it
 
     from PySide6.QtWidgets import QApplication
 

@@ -80,6 +80,7 @@ def main(argv: Sequence[str]) -> int:
     parser.add_argument("command", nargs="?", default="gui", choices=("gui", "screenshot"))
     parser.add_argument("outdir", nargs="?", type=Path)
     parser.add_argument("--db", type=Path, default=None)
+    parser.add_argument("--readme", action="store_true", help="screenshot: only the README's images")
     args = parser.parse_intermixed_args(list(argv))  # `screenshot --db X DIR` as the README has it
 
     from inspector_app.services import DatabaseMissing, open_services
@@ -106,10 +107,11 @@ def main(argv: Sequence[str]) -> int:
         install_translators(app, language)  # type: ignore[arg-type]
         install_font(app)  # type: ignore[arg-type]
         if args.command == "screenshot":
-            from ui.screenshots import save_screenshots
+            from ui.screenshots import save_readme_images, save_screenshots
 
             outdir = args.outdir or Path("screenshots")
-            for path in save_screenshots(services, lang, outdir):
+            save = save_readme_images if args.readme else save_screenshots
+            for path in save(services, lang, outdir):
                 print(path)
             return 0
         install_error_dialog(app)  # type: ignore[arg-type]

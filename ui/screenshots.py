@@ -1,4 +1,8 @@
-"""`inspector-app screenshot --db PATH DIR`: every main page rendered offscreen to PNG."""
+"""`inspector-app screenshot --db PATH DIR`: every main page rendered offscreen to PNG.
+
+`--readme` writes only the images the README shows, under the names it links to
+(docs/screenshots/; `make docs-screenshots` refreshes them from a fresh demo database).
+"""
 
 from __future__ import annotations
 
@@ -62,3 +66,40 @@ def save_screenshots(services: Any, lang: str, outdir: Path) -> list[Path]:
         dialog.close()
     window.close()
     return saved
+
+
+README_PAGES = {"inspections": "inspections", "sites": "sites", "verify": "verify"}  # page → file stem
+README_STEPS = {"weighings": "inspection-scale-weighings", "summary": "inspection-summary"}  # scale steps
+
+
+def save_readme_images(services: Any, lang: str, outdir: Path) -> list[Path]:
+    """The README's pictures: three pages, two steps of a scale inspection, a record's first page."""
+    outdir.mkdir(parents=True, exist_ok=True)
+    shots = {p.name: p for p in save_screenshots(services, lang, outdir / ".all")}
+    saved = []
+    for index, name in enumerate(PAGES):
+        if name in README_PAGES:
+            saved.append(
+                _keep(
+                    shots[f"{index + 1:02d}-{name}-{lang}.png"], outdir / f"{README_PAGES[name]}-{lang}.png"
+                )
+            )
+    for shot_name, shot in shots.items():
+        for step_id, stem in README_STEPS.items():
+            if shot_name.startswith("step-scale-") and shot_name.endswith(f"-{step_id}-{lang}.png"):
+                saved.append(_keep(shot, outdir / f"{stem}-{lang}.png"))
+    finalised = [r["id"] for r in services.inspections.list_rows(status="finalised", limit=50)]
+    signed = next((i for i in finalised if services.records.pdf_of(i) is not None), None)
+    if signed:
+        page = outdir / "record-page-1.png"
+        page.write_bytes(services.records.preview(signed, dpi=100)[0])
+        saved.append(page)
+    for leftover in (outdir / ".all").iterdir():
+        leftover.unlink()
+    (outdir / ".all").rmdir()
+    return saved
+
+
+def _keep(shot: Path, target: Path) -> Path:
+    shot.replace(target)
+    return target
