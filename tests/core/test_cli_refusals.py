@@ -177,3 +177,21 @@ def test_store_busy_is_raised_in_process_with_the_holder(db):
     finally:
         other.execute("ROLLBACK")
         other.close()
+
+
+def test_an_internal_fault_is_a_sentence_and_a_file_not_a_traceback(db, monkeypatch, capsys):
+    from inspector_app import cli as cli_module
+
+    def broken(args):
+        raise RuntimeError("a bug of ours")
+
+    monkeypatch.setattr(cli_module, "cmd_list", broken)
+    code = cli_module.main(["list", "--db", str(db)])
+    err = capsys.readouterr().err
+    assert code == cli_module.EXIT_INTERNAL and code not in (0, 1, 2)
+    assert "Traceback" not in err and "internal error (RuntimeError)" in err
+    path = err.rsplit("details in ", 1)[1].strip()
+    with open(path, encoding="utf-8") as handle:
+        kept = handle.read()
+    os.unlink(path)
+    assert "Traceback" in kept and "a bug of ours" in kept
