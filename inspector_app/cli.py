@@ -117,8 +117,21 @@ def cmd_demo(args: argparse.Namespace) -> int:
             raise Refused("--db", "database_exists", {"value": str(path)})
         kept = retire_database(path)
         print(f"{path} → {kept}", file=sys.stderr)
+    office = args.office
+    if office is not None and office.exists():
+        if not args.force:
+            raise Refused("--office", "database_exists", {"value": str(office)})
+        print(f"{office} → {retire_database(office)}", file=sys.stderr)
+    if office is not None and args.no_sign:
+        raise Refused("--office", "needs_signing")
     with open_services(path, create=True) as services:
-        counts = seed_demo(services, inspections=args.inspections, seed=args.seed, sign=not args.no_sign)
+        counts: dict[str, object] = dict(
+            seed_demo(services, inspections=args.inspections, seed=args.seed, sign=not args.no_sign)
+        )
+        if office is not None:
+            from inspector_app.demo import seed_office
+
+            counts["office"] = seed_office(services, office)
     print(json.dumps(counts, ensure_ascii=False))
     return 0
 
@@ -383,6 +396,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--force", action="store_true", help="replace an existing database (a copy is kept in its backups)"
     )
     p.add_argument("--no-sign", action="store_true", help="finalise without keys or PDFs (faster)")
+    p.add_argument(
+        "--office",
+        type=Path,
+        metavar="OFFICE",
+        help="also make a matching office database (root, enrolled inspectors, a first import and package)",
+    )
     p.set_defaults(func=cmd_demo)
 
     p = sub.add_parser(

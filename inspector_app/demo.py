@@ -502,3 +502,74 @@ def bulk_signed(
         services.db, rows, Stamp(services.device_id, Stamp.utc_now()), definition=definition, pdfs=pdfs
     )
     return [r["id"] for r in rows]
+
+
+DEMO_OFFICE_PASSPHRASE = "demo-office-passphrase"  # the demo office's root key (demo data only)
+DEMO_SUPERVISOR_PASSPHRASE = "demo-supervisor"  # the demo supervisor 赵审核's key on the office
+DEMO_OFFICE = "重庆市渝中区市场监督管理局"
+
+
+def seed_office(
+    laptop: Services, office_path: Any, *, laptop_passphrase: str = DEMO_PASSPHRASE
+) -> dict[str, Any]:
+    """A matching office database for a demo laptop, through the same services as the CLI: the
+    root, the laptop's inspector and a supervisor enrolled, the laptop's first bundle imported, a
+    review (one record approved, one returned with a reason), a task, and the first return package
+    applied on the laptop — so both ends show a round trip already made."""
+    import tempfile
+    from pathlib import Path
+
+    from inspector_app.services import create_office, open_services
+
+    with open_services(office_path, create=True, clock=laptop.clock) as office_services:
+        office = create_office(office_services, name=DEMO_OFFICE, passphrase=DEMO_OFFICE_PASSPHRASE)
+        root = office.unlock(DEMO_OFFICE_PASSPHRASE)
+        for identity in laptop.records.identities():
+            pem = laptop.keys.request(laptop_passphrase, identity_id=identity["id"])
+            office.enrol(office.read_request(pem.encode()), role="inspector", root=root)
+        office_services.settings.set("inspector_name", "赵审核")
+        office_services.records.create_identity(
+            name="赵审核",
+            id_number="渝执 50009999",
+            office=DEMO_OFFICE,
+            passphrase=DEMO_SUPERVISOR_PASSPHRASE,
+        )
+        pem = office_services.keys.request(DEMO_SUPERVISOR_PASSPHRASE)
+        office.enrol(office.read_request(pem.encode()), role="supervisor", root=root)
+        with tempfile.TemporaryDirectory() as folder:
+            exported = laptop.sync.export(Path(folder), laptop_passphrase)
+            results = office.import_bundles([exported.path]) if exported.path else []
+            key = office_services.records.sealer(DEMO_SUPERVISOR_PASSPHRASE).key
+            received = [r for r in office.store.iter_records(device_id=laptop.device_id)]
+            returned = 0
+            for n, record in enumerate(received[:4]):
+                if n == 1:
+                    office.decide(
+                        record["id"],
+                        decision="returned",
+                        reason="计量器具型号未填写，请补充后重新提交",
+                        key=key,
+                    )
+                    returned += 1
+                else:
+                    office.decide(record["id"], decision="approved", reason="", key=key)
+            sites = laptop.registry.search("sites", limit=2)
+            for n, site in enumerate(sites):
+                office.add_task(
+                    laptop.device_id,
+                    site={k: site[k] for k in ("name", "credit_code", "district", "address", "kind")},
+                    form_id="scale" if site["kind"] in ("market", "supermarket") else "fuel_dispenser",
+                    due_date=(dt.date.today() + dt.timedelta(days=10 + 7 * n)).isoformat(),
+                    note="双随机抽查（检查机构下发）",
+                )
+            made = office.make_package(laptop.device_id, Path(folder), root=root)
+            laptop.sync.apply_package(made["package"], accept_root=office.info()["root_sha256"])
+        info = office.info()
+    return {
+        "office": info["name"],
+        "root_sha256": info["root_sha256"],
+        "enrolled": info["certificates"],
+        "imported": sum(r.imported for r in results),
+        "returned": returned,
+        "package": made["number"],
+    }

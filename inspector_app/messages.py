@@ -207,6 +207,23 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
     ),
     "request_no_name": ("{field}：申请中没有姓名", "{field}: the request names no one"),
     "request_no_device": ("{field}：申请中没有设备编号", "{field}: the request carries no device id"),
+    "office_trust": (
+        "{field}：本机已由检查机构管理信任（其签名的信任列表），不能手工添加证书；请由检查机构登记",
+        "{field}: trust on this machine comes from the office's signed trust list; certificates "
+        "cannot be added by hand — have the office enrol it",
+    ),
+    "needs_signing": (
+        "{field}：检查机构演示数据需要签名的记录，不能与 --no-sign 同用",
+        "{field}: the demo office needs signed records; it cannot go with --no-sign",
+    ),
+    "not_a_supervisor": (
+        "{field}：该密钥不是本机构登记的审核人密钥（office enrol --role supervisor）",
+        "{field}: this key is not enrolled here as a supervisor's (office enrol --role supervisor)",
+    ),
+    "reference_invalid": (
+        "{field}：参考文件无法载入（{detail}）",
+        "{field}: the reference file does not load ({detail})",
+    ),
     "key_revoked": (
         "{field}：该密钥的证书已被吊销，不能再次登记；请在笔记本上新建密钥",
         "{field}: this key's certificate was revoked and cannot be enrolled again; create a new key",

@@ -8,10 +8,13 @@ exists. A failed check lists each problem by record number.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from db import MIGRATIONS, schema_version
+from db import sync as sync_repo
 from db.audit import verify_chain
 from db.connection import foreign_key_problems, integrity_check
 from forms import FORM_IDS, DefinitionError, load_definition
@@ -53,6 +56,47 @@ def _record_checks(audited: RecordsAudit) -> list[Check]:
     return out
 
 
+def _trust_check(services: Any) -> Check:
+    """The verification source: the pinned (or the office's own) root and its newest trust list,
+    whose signature must verify; a damaged newer list is reported, not silently passed over."""
+    from inspector_app.pki import trustlist
+
+    verifier = services.verifier()
+    if verifier.root is None:
+        return Check("trust", True, "no office yet: this laptop's own keys are trusted locally")
+    documents = (
+        [r["document"] for r in services.office.store.trust_lists()]
+        if services.office is not None
+        else sync_repo.trust_list_documents(services.db)
+    )
+    listed = verifier.trust_list
+    damaged = [
+        trustlist.version_of(d)
+        for d in documents
+        if listed is None or trustlist.version_of(d) > listed.version
+    ]
+    if listed is None:
+        return Check("trust", False, "no trust list verifies against the office root")
+    detail = f"root {verifier.root_sha256[:16]}…, trust list v{listed.version} until {listed.expires_at[:10]}"
+    if damaged:
+        return Check("trust", False, f"{detail}; newer list(s) {damaged} fail the root's signature")
+    return Check("trust", True, detail)
+
+
+def _office_records_check(store: Any) -> Check:
+    """Every record the office received still matches its fingerprint."""
+    bad = []
+    count = 0
+    for row in store.iter_records():
+        count += 1
+        if hashlib.sha256(row["canonical"].encode("utf-8")).hexdigest() != row["fingerprint"]:
+            bad.append(row["record_no"])
+    detail = (
+        f"{count} received records match their fingerprints" if not bad else f"altered: {', '.join(bad[:5])}"
+    )
+    return Check("office records", not bad, detail)
+
+
 def run_selfcheck(path: Path | str | None) -> list[Check]:
     """Run every check; never raises for a broken database (that is a failed check)."""
     checks: list[Check] = []
@@ -85,6 +129,9 @@ def run_selfcheck(path: Path | str | None) -> list[Check]:
             )
             audited = audit_records(db, services.records.verifier)
             checks.extend(_record_checks(audited))
+            checks.append(_trust_check(services))
+            if services.office is not None:
+                checks.append(_office_records_check(services.office.store))
     except DatabaseMissing as exc:
         checks.append(Check("database", False, f"no database at {exc.path}"))
     except Exception as exc:  # a corrupt file is a finding, not a crash

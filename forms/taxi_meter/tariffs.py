@@ -32,15 +32,22 @@ class Tariff:
         return None
 
 
+def tariff_from_text(text: str) -> Tariff:
+    """One tariff file's content (shipped, or sent by the office); raises tomllib.TOMLDecodeError
+    or KeyError when it is not a tariff."""
+    data = tomllib.loads(text)
+    return Tariff(
+        id=data["id"],
+        city_zh=data.get("city_zh", ""),
+        city_en=data.get("city_en", ""),
+        example=bool(data.get("example", False)),
+        periods=tuple(data.get("periods", [])),
+    )
+
+
 def load_tariffs(folder: Path = TARIFF_DIR) -> dict[str, Tariff]:
     tariffs = {}
     for path in sorted(folder.glob("*.toml")):
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-        tariffs[data["id"]] = Tariff(
-            id=data["id"],
-            city_zh=data.get("city_zh", ""),
-            city_en=data.get("city_en", ""),
-            example=bool(data.get("example", False)),
-            periods=tuple(data.get("periods", [])),
-        )
+        tariff = tariff_from_text(path.read_text(encoding="utf-8"))
+        tariffs[tariff.id] = tariff
     return tariffs

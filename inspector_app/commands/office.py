@@ -185,6 +185,33 @@ def _bundle_paths(given: list[str]) -> list[Path]:
     return paths
 
 
+def cmd_package(args: argparse.Namespace) -> int:
+    from inspector_app.services import ValidationFailed
+    from inspector_app.signing.keys import WrongPassphrase
+
+    with open_existing(args) as services:
+        office = _office(services)
+        if office is None:
+            return fail(str(args.db), "not_office")
+        try:
+            root = office.unlock(passphrase())
+            made = office.make_package(args.device, args.output, root=root)
+        except WrongPassphrase:
+            return fail("passphrase", "wrong_passphrase")
+        except ValidationFailed as exc:
+            return fail_validation(exc)
+    path = made["package"]
+    if args.json:
+        emit({**made, "package": str(path)})
+    else:
+        print(
+            f"{path}  (第 {made['number']} 号 / number {made['number']}; 信任列表 / trust list "
+            f"v{made['trust_list_version']}; 任务 / tasks {made['tasks']}; 审核决定 / decisions "
+            f"{made['decisions']}; 已确认 / acknowledged seq {made['acknowledged_seq']})"
+        )
+    return 0
+
+
 def cmd_status(args: argparse.Namespace) -> int:
     with open_existing(args) as services:
         office = _office(services)
@@ -237,6 +264,17 @@ def register(sub: Any, db_option: Any) -> None:
     p.add_argument("bundles", nargs="+", metavar="BUNDLE")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_import)
+
+    p = group.add_parser(
+        "package", help="write a device's return package (trust list, tasks, decisions, acks)"
+    )
+    db_option(p)
+    p.add_argument("--device", required=True, metavar="DEVICE_ID")
+    p.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="FILE.zip", help="file (or folder) to write"
+    )
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_package)
 
     p = group.add_parser("status", help="the office, its trust list, certificates and devices")
     db_option(p)

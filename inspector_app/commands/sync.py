@@ -114,3 +114,72 @@ def register(sub: Any, db_option: Any) -> None:
     p.add_argument("--all", action="store_true", help="every signed record, acknowledged or not")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_export)
+
+    p = group.add_parser("import", help="apply a return package from the office")
+    db_option(p)
+    p.add_argument("package", type=Path, metavar="FILE.zip")
+    p.add_argument(
+        "--office-fingerprint",
+        metavar="HEX",
+        help="first package only: the office's root fingerprint as announced (at least 16 characters)",
+    )
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_import)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Apply a return package: exit 0 applied (or already applied), 1 refused, 2 unreadable."""
+    from inspector_app.sync.refusals import Refused, describe
+
+    with open_existing(args) as services:
+        try:
+            done = services.sync.apply_package(args.package, accept_root=args.office_fingerprint)
+        except Refused as exc:
+            if args.json:
+                emit({"applied": False, "member": exc.member, "reason": exc.reason, "params": exc.params})
+            else:
+                where = f"{exc.member}: " if exc.member else ""
+                head = "无法读取 / unreadable" if exc.unreadable else "拒收 / refused"
+                print(f"{head}: {args.package}", file=sys.stderr)
+                for lang in ("zh", "en"):
+                    print(f"    {where}{describe(exc.reason, exc.params, lang)}", file=sys.stderr)
+                if exc.reason == "office_unconfirmed":
+                    print(
+                        "    inspector-app sync import --office-fingerprint <根证书指纹 / root fingerprint> "
+                        f"{args.package}",
+                        file=sys.stderr,
+                    )
+            return 2 if exc.unreadable else 1
+    summary = {
+        "applied": not done.already_applied,
+        "already_applied": done.already_applied,
+        "number": done.number,
+        "office": done.office,
+        "trust_list_version": done.trust_list.version,
+        "trust_list_expires_at": done.trust_list.expires_at,
+        "acknowledged_seq": done.acknowledged_seq,
+        "tasks": len(done.tasks),
+        "decisions": len(done.decisions),
+        "references": len(done.references),
+        "warnings": done.warnings,
+    }
+    if args.json:
+        emit(summary)
+    elif done.already_applied:
+        print(
+            f"回传包 {done.number} 已应用过，无变化 / "
+            f"package {done.number} was already applied; nothing changed"
+        )
+    else:
+        print(
+            f"已应用回传包 / applied package {done.number}: 信任列表 / trust list v{done.trust_list.version} "
+            f"→ {done.trust_list.expires_at[:10]}; 任务 / tasks {len(done.tasks)}; "
+            f"审核决定 / decisions {len(done.decisions)}; 已确认 / acknowledged seq {done.acknowledged_seq}"
+        )
+    if "trust_list_expires_soon" in done.warnings:
+        print(
+            f"注意：信任列表将于 {done.trust_list.expires_at[:10]} 过期 / note: the trust list expires on "
+            f"{done.trust_list.expires_at[:10]}",
+            file=sys.stderr,
+        )
+    return 0

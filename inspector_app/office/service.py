@@ -8,6 +8,7 @@ that call.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -325,6 +326,245 @@ class OfficeService:
                 )
             )
         return results
+
+    # -- return packages -------------------------------------------------------------------------
+    def make_package(self, device_id: str, target: Path, *, root: Root) -> dict[str, Any]:
+        """Write the device's next return package as ``target`` (a file, or a folder to hold
+        `package-<device>-<number>.zip`): the current trust list (a fresh
+        one if it would lapse within 30 days), its tasks, review decisions on its records, the
+        acknowledgement of its bundles, and the reference files. Returns path, number, counts.
+
+        Raises ValidationFailed for a device this office has never seen nor enrolled, or a
+        missing folder.
+        """
+        from inspector_app.pki import certs as pki_certs
+        from inspector_app.sync import formats, package
+
+        known = {d["device_id"]: d for d in self.store.devices()}
+        if device_id not in known:
+            raise _error("device", "not_found", value=device_id)
+        folder = target if target.is_dir() else target.parent
+        if not folder.is_dir():
+            raise _error("folder", "no_folder", value=str(folder))
+        listed = self.current_trust_list(root)
+        number = max((p["number"] for p in self.store.packages(device_id)), default=0) + 1
+        now = self._clock()
+        ack = int(known[device_id]["acknowledged_seq"] or 0)
+        tasks = [json.loads(t["payload"]) for t in self.store.tasks_for(device_id)]
+        decisions = [(d["id"], d["document"]) for d in self.store.decisions_for(device_id)]
+        references = [
+            package.Reference(
+                r["kind"], r["ref_id"], r["version"], r["effective_from"], r["sha256"], r["text"]
+            )
+            for r in self.store.reference_files()
+        ]
+        office = self.store.office() or {}
+        final = folder / formats.package_name(device_id, number) if target.is_dir() else target
+        sha = package.write_package(
+            final,
+            header={
+                "office": {"name": office.get("name", ""), "root_sha256": pki_certs.cert_sha256(root.cert)},
+                "device_id": device_id,
+                "number": number,
+                "created_at": now,
+                "acknowledged_seq": ack,
+                "trust_list_version": listed["version"],
+            },
+            root_key=root.key,
+            root_pem=pki_certs.pem(root.cert),
+            trust_list=listed["document"],
+            tasks=tasks,
+            decision_documents=decisions,
+            references=references,
+        )
+        try:
+            with self.store.transaction():
+                self.store.add_package(
+                    {
+                        "device_id": device_id,
+                        "number": number,
+                        "sha256": sha,
+                        "trust_list_version": listed["version"],
+                        "acknowledged_seq": ack,
+                        "created_at": now,
+                    }
+                )
+                self.store.audit(
+                    at=now,
+                    device_id=self._device_id,
+                    actor=self._actor(),
+                    action="package",
+                    entity="office_packages",
+                    entity_id=f"{device_id}-{number}",
+                    detail={"sha256": sha, "tasks": len(tasks), "decisions": len(decisions)},
+                )
+        except BaseException:
+            final.unlink(missing_ok=True)
+            raise
+        return {
+            "package": final,
+            "number": number,
+            "sha256": sha,
+            "trust_list_version": listed["version"],
+            "acknowledged_seq": ack,
+            "tasks": len(tasks),
+            "decisions": len(decisions),
+            "references": len(references),
+        }
+
+    def add_task(
+        self,
+        device_id: str,
+        *,
+        site: dict[str, Any],
+        form_id: str,
+        instrument: dict[str, Any] | None = None,
+        due_date: str = "",
+        note: str = "",
+    ) -> str:
+        """Assign a task to a laptop (it travels in the device's next packages)."""
+        import uuid
+
+        from forms import FORM_IDS
+
+        if form_id not in FORM_IDS:
+            raise _error("form_id", "unknown_choice", value=form_id, choices=list(FORM_IDS))
+        if not site.get("credit_code") or not site.get("name"):
+            raise _error("site", "required")
+        task_id = str(uuid.uuid4())
+        now = self._clock()
+        payload = {
+            "id": task_id,
+            "site": site,
+            "instrument": instrument,
+            "form_id": form_id,
+            "due_date": due_date,
+            "note": note,
+        }
+        with self.store.transaction():
+            self.store.add_task(
+                task_id=task_id,
+                device_id=device_id,
+                payload=json.dumps(payload, ensure_ascii=False),
+                created_at=now,
+            )
+            self.store.audit(
+                at=now,
+                device_id=self._device_id,
+                actor=self._actor(),
+                action="task",
+                entity="office_tasks",
+                entity_id=task_id,
+                detail={"device_id": device_id, "form_id": form_id},
+            )
+        return task_id
+
+    def decide(self, record_id: str, *, decision: str, reason: str, key: Any) -> str:
+        """A supervisor's review decision on an imported record, signed by the supervisor's key
+        (enrolled here with the supervisor role); it travels to the record's laptop.
+
+        Raises ValidationFailed: unknown record, unknown decision, a return without a reason, a
+        key that is not an enrolled, unrevoked supervisor's.
+        """
+        import uuid
+
+        from inspector_app.sync import decisions as decision_format
+
+        record = self.store.record(record_id)
+        if record is None:
+            raise _error("record", "not_found", value=record_id)
+        if decision not in decision_format.DECISIONS:
+            raise _error(
+                "decision", "unknown_choice", value=decision, choices=list(decision_format.DECISIONS)
+            )
+        if decision == "returned" and not reason.strip():
+            raise _error("reason", "required", label_zh="退回理由", label_en="Reason")
+        key_sha = certs.key_sha256(key.public_key())
+        supervisors = [
+            c
+            for c in self.store.certificates()
+            if c["key_sha256"] == key_sha and c["role"] == "supervisor" and not c["revoked_at"]
+        ]
+        if not supervisors:
+            raise _error("key", "not_a_supervisor")
+        now = self._clock()
+        decision_id = str(uuid.uuid4())
+        document = decision_format.sign(
+            decision_id=decision_id,
+            record_id=record_id,
+            fingerprint=record["fingerprint"],
+            decision=decision,
+            reason=reason.strip(),
+            decided_at=now,
+            key=key,
+            cert_pem=supervisors[-1]["pem"],
+        )
+        with self.store.transaction():
+            self.store.add_decision(
+                {
+                    "id": decision_id,
+                    "record_id": record_id,
+                    "fingerprint": record["fingerprint"],
+                    "device_id": record["device_id"],
+                    "decision": decision,
+                    "reason": reason.strip(),
+                    "supervisor": supervisors[-1]["subject"],
+                    "decided_at": now,
+                    "document": document,
+                }
+            )
+            self.store.set_review(record_id, status=decision, reason=reason.strip())
+            self.store.audit(
+                at=now,
+                device_id=self._device_id,
+                actor=self._actor(),
+                action="review",
+                entity="office_records",
+                entity_id=record_id,
+                detail={"decision": decision, "reason": reason.strip()},
+            )
+        return decision_id
+
+    def add_reference(self, kind: str, text: str, *, effective_from: str = "") -> dict[str, str]:
+        """Publish a form definition or tariff file to every laptop (next packages); raises
+        ValidationFailed when it does not load."""
+        from inspector_app.sync import package
+
+        try:
+            ref = package.reference_of(kind, text, effective_from or self._clock()[:10])
+        except ValueError as exc:
+            raise _error("file", "reference_invalid", detail=str(exc)[:120]) from exc
+        now = self._clock()
+        with self.store.transaction():
+            self.store.add_reference_file(
+                {
+                    "kind": ref.kind,
+                    "ref_id": ref.ref_id,
+                    "version": ref.version,
+                    "effective_from": ref.effective_from,
+                    "sha256": ref.sha256,
+                    "text": ref.text,
+                    "created_at": now,
+                }
+            )
+            self.store.audit(
+                at=now,
+                device_id=self._device_id,
+                actor=self._actor(),
+                action="reference",
+                entity="office_reference_files",
+                entity_id=f"{ref.kind}:{ref.ref_id}:{ref.version}",
+                detail={"effective_from": ref.effective_from},
+            )
+        return {
+            "kind": ref.kind,
+            "id": ref.ref_id,
+            "version": ref.version,
+            "effective_from": ref.effective_from,
+        }
+
+    def conflicts(self) -> list[dict[str, Any]]:
+        return self.store.conflicts()
 
     def certificates(self) -> list[dict[str, Any]]:
         return self.store.certificates()

@@ -19,8 +19,10 @@ from db import FrozenRecord, NotFound, Stamp
 from db import audit as audit_repo
 from db import inspections as repo
 from db import registry as registry_repo
+from db import sync as sync_repo
 from forms import (
     FAIL,
+    DefinitionError,
     Evaluation,
     FormDefinition,
     Incomplete,
@@ -140,6 +142,7 @@ class InspectionService:
         self._stamp = stamp
         self._actor = actor
         self._defaults = defaults
+        self._tariff_cache: dict[str, Any] = {}
 
     # -- starting -------------------------------------------------------------------------
     def start(
@@ -159,7 +162,7 @@ class InspectionService:
         expired standard."""
         self.check_standards(tuple(standard_ids))
         try:
-            defn = load_definition(form_id)
+            defn = self.current_definition(form_id)
         except InputError as exc:
             raise ValidationFailed([FieldError("form_id", exc.code, exc.params)]) from exc
         try:
@@ -241,7 +244,7 @@ class InspectionService:
         """(id, zh, en) of every tariff file shipped or added; examples are marked as such."""
         from forms.taxi_meter.tariffs import load_tariffs
 
-        return [(t.id, t.city_zh, t.city_en) for t in load_tariffs().values()]
+        return [(t.id, t.city_zh, t.city_en) for t in {**load_tariffs(), **self.received_tariffs()}.values()]
 
     def resumable(self) -> dict[str, Any] | None:
         """The draft that was open when the app last stopped (its ui_state says so), if any."""
@@ -378,7 +381,49 @@ class InspectionService:
     def check_input(self, row: dict[str, Any], flat: dict[str, str]) -> dict[str, Any]:
         """The `evaluate` input of the readings; the inspection's own form and control win over
         any reading of the same name (a record says 使用中检查 only if it was evaluated so)."""
-        return {**paths.nest(flat), "form": row["form_id"], "control": row["control"]}
+        data = {**paths.nest(flat), "form": row["form_id"], "control": row["control"]}
+        if row["form_id"] == "taxi_meter" and isinstance(data.get("tariff"), str):
+            # A tariff the office sent (a return package) wins over the shipped file of that id:
+            # it is passed inline, the period in force on the check's date.
+            received = self.received_tariffs().get(data["tariff"])
+            period = received.period_on(str(data.get("date") or "")) if received else None
+            if period is not None:
+                data["tariff"] = dict(period)
+        return data
+
+    # -- reference files from the office (return packages) -----------------------------------------
+    def current_definition(self, form_id: str, *, day: str | None = None) -> FormDefinition:
+        """The definition a new inspection uses: the shipped one, or a newer version the office
+        sent that is in force on ``day`` (default today). Raises InputError for an unknown form."""
+        best = load_definition(form_id)
+        today = day or self._stamp().now[:10]
+        for ref in sync_repo.reference_files(self._db, "form"):
+            if ref["ref_id"] != form_id or ref["effective_from"] > today:
+                continue
+            if _version_key(ref["version"]) > _version_key(best.version):
+                try:
+                    best = definition_from_text(ref["text"])
+                except DefinitionError:
+                    continue
+        return best
+
+    def received_tariffs(self, *, day: str | None = None) -> dict[str, Any]:
+        """Tariff files the office sent, in force on ``day``: the newest version of each id."""
+        from forms.taxi_meter.tariffs import tariff_from_text
+
+        today = day or self._stamp().now[:10]
+        found: dict[str, Any] = {}
+        for ref in sync_repo.reference_files(self._db, "tariff"):  # ordered by id, then effective date
+            if ref["effective_from"] > today:
+                continue
+            tariff = self._tariff_cache.get(ref["sha256"])
+            if tariff is None:
+                try:
+                    tariff = self._tariff_cache[ref["sha256"]] = tariff_from_text(ref["text"])
+                except (ValueError, KeyError):
+                    continue
+            found[tariff.id] = tariff
+        return found
 
     def evaluate_flat(
         self, defn: FormDefinition, row: dict[str, Any], flat: dict[str, str]
@@ -582,3 +627,8 @@ class InspectionService:
 
     def counts(self, column: str) -> dict[str, int]:
         return repo.count_by(self._db, column)
+
+
+def _version_key(version: str) -> tuple[tuple[int, str], ...]:
+    """'1.10.0' after '1.9.2': numeric parts compare as numbers."""
+    return tuple((int(p), "") if p.isdigit() else (-1, p) for p in version.split("."))

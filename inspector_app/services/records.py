@@ -243,8 +243,14 @@ class RecordService:
 
     def enrol(self, cert_pem: str, *, source: str = "office") -> str:
         """Trust a certificate given as PEM; raises ValidationFailed for anything else, and for a
-        certificate that is expired, not yet valid, or not an ECDSA P-256 key."""
+        certificate that is expired, not yet valid, or not an ECDSA P-256 key.
+
+        Trust by hand is for a laptop with no office: once an office root is pinned, trust comes
+        from its signed trust list only, and this is refused (`office_trust`)."""
         from inspector_app.signing import keys
+
+        if self.verifier().office:
+            raise ValidationFailed([FieldError("certificate", "office_trust", {})])
 
         try:
             cert = keys.load_cert(cert_pem)

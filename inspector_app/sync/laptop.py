@@ -179,3 +179,98 @@ class SyncService:
             raise
         bundle.publish(written, final)
         return Exported(final, seq, written.records, written.requests)
+
+    # -- return packages ----------------------------------------------------------------------
+    def apply_package(self, path: Path, *, accept_root: str | None = None) -> Any:
+        """Check a return package whole, then apply it in one transaction: the trust list (and
+        the office certificates of this laptop's keys), tasks, review decisions, acknowledgement,
+        reference files. The same package again changes nothing.
+
+        Returns sync.package.Checked (``already_applied`` when it was). Raises
+        sync.refusals.Refused: foreign office or device, rollback, expired or older trust list,
+        a bad signature anywhere; ``office_unconfirmed`` for a first package whose root
+        fingerprint ``accept_root`` does not confirm.
+        """
+        from inspector_app.pki import certs
+        from inspector_app.sync import package
+
+        stamp = self._stamp()
+        anchor = repo.anchor(self._db)
+        last = repo.last_package(self._db)
+        held = repo.trust_list_info(self._db)
+        checked = package.check(
+            path,
+            device_id=stamp.device_id,
+            pinned_root=anchor["root_sha256"] if anchor else None,
+            accept_root=accept_root,
+            last=last,
+            held_trust_list=held["version"] if held else 0,
+            now=stamp.now,
+        )
+        if checked.already_applied:
+            return checked
+        own = {}
+        for identity in trust_repo.identities(self._db):
+            key = certs.key_sha256(certs.load(identity["cert_pem"]).public_key())
+            own[key] = identity["id"]
+        office_certs = [
+            (own[e.key_sha256], e.cert_pem)
+            for e in checked.trust_list.entries
+            if e.key_sha256 in own
+            and e.cert_sha256 not in {r.cert_sha256 for r in checked.trust_list.revocations}
+        ]
+        listed = checked.trust_list
+        repo.apply_package(
+            self._db,
+            number=checked.number,
+            sha256=checked.sha256,
+            created_at=checked.created_at,
+            acknowledged_seq=checked.acknowledged_seq,
+            anchor_row=None
+            if anchor
+            else {
+                "root_sha256": certs.cert_sha256(checked.root),
+                "root_pem": certs.pem(checked.root),
+                "office": checked.office,
+            },
+            trust_list={
+                "version": listed.version,
+                "document": checked.trust_list_document,
+                "issued_at": listed.issued_at,
+                "expires_at": listed.expires_at,
+            },
+            office_certs=office_certs,
+            tasks=checked.tasks,
+            decisions=[
+                {
+                    "id": d.id,
+                    "record_id": d.record_id,
+                    "fingerprint": d.fingerprint,
+                    "decision": d.decision,
+                    "reason": d.reason,
+                    "supervisor": d.supervisor,
+                    "decided_at": d.decided_at,
+                    "document": d.document,
+                }
+                for d in checked.decisions
+            ],
+            references=[
+                {
+                    "kind": r.kind,
+                    "ref_id": r.ref_id,
+                    "version": r.version,
+                    "effective_from": r.effective_from,
+                    "sha256": r.sha256,
+                    "text": r.text,
+                }
+                for r in checked.references
+            ],
+            summary={
+                "trust_list_version": listed.version,
+                "tasks": len(checked.tasks),
+                "decisions": len(checked.decisions),
+                "references": len(checked.references),
+            },
+            stamp=stamp,
+        )
+        return checked

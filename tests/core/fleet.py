@@ -18,6 +18,7 @@ OFFICE_PASS = "office-root-passphrase"
 LAPTOP_PASS = "laptop-passphrase-1"
 OFFICE_NAME = "重庆市渝中区市场监督管理局"
 CODE = "91500103MA5U7XY1P" + credit_code.check_character("91500103MA5U7XY1P")
+CODE2 = "91500103MA6A8B9C0" + credit_code.check_character("91500103MA6A8B9C0")
 SCALE = {
     "accuracy_class": "III",
     "max": "15000",
@@ -155,3 +156,28 @@ def signing_key(services: Services):
     """(key, certificate PEM) of the laptop's first identity, to re-sign crafted bundles."""
     sealer = services.records.sealer(LAPTOP_PASS)
     return sealer.key, sealer.certificate_pem
+
+
+SUPERVISOR_PASS = "supervisor-passphrase"
+
+
+def supervisor_key(office_services: Services):
+    """The office's supervisor (审核人) key, enrolled with the supervisor role; returns the key."""
+    if not office_services.records.identities():
+        office_services.records.create_identity(
+            name="赵审核", id_number="渝执 50009999", office=OFFICE_NAME, passphrase=SUPERVISOR_PASS
+        )
+        pem = office_services.keys.request(SUPERVISOR_PASS)
+        office = office_services.office
+        office.enrol(office.read_request(pem.encode()), role="supervisor", root=office.unlock(OFFICE_PASS))
+    return office_services.records.sealer(SUPERVISOR_PASS).key
+
+
+def package(office_services: Services, device_id: str, folder):
+    folder.mkdir(parents=True, exist_ok=True)
+    office = office_services.office
+    return office.make_package(device_id, folder, root=office.unlock(OFFICE_PASS))["package"]
+
+
+def root_fingerprint(office_services: Services) -> str:
+    return office_services.office.info()["root_sha256"]

@@ -180,6 +180,10 @@ def test_a_trust_list_signed_by_another_root_or_tampered_is_not_used(tmp_path):
         )
         o.db.conn.commit()
         assert newest_valid([r["document"] for r in o.office.store.trust_lists()], root).version == 2
+        from inspector_app.selfcheck import run_selfcheck
+
+        [trust] = [c for c in run_selfcheck(tmp_path / "office.sqlite") if c.name == "trust"]
+        assert not trust.ok and "[99]" in trust.detail
 
 
 def test_a_trust_list_cannot_list_a_certificate_the_root_did_not_issue(tmp_path):
