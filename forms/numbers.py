@@ -56,7 +56,7 @@ MAX_EXPONENT = 20  # |decimal exponent| of a typed number, in scientific notatio
 MAX_TEXT = 100  # characters of a typed number; longer text is refused before it is read
 
 _NUMBER = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?")
-_COMMAS = (",", "，", "､", "、", "﹐", "٫")
+_COMMA = re.compile("[,，､、﹐٫]")  # any comma, ASCII, full-width, ideographic or Arabic
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
@@ -92,7 +92,7 @@ def to_decimal(value: Any, field: str) -> Decimal:
     if not isinstance(value, str):
         raise InputError(field, "not_a_number", value=_shown(str(value)))
     text = value.strip()
-    if any(comma in text for comma in _COMMAS):
+    if _COMMA.search(text):
         raise InputError(field, "decimal_comma", value=_shown(text))
     if len(text) > MAX_TEXT:
         raise InputError(field, "too_long", value=_shown(text), max=MAX_TEXT)
@@ -257,9 +257,22 @@ def exact_mean(values: list[Exact]) -> Exact:
 
 
 def exact_variance(values: list[Exact]) -> Fraction:
-    """The exact sample variance s² = Σ(q − q̄)²/(n − 1) (n ≥ 2): compare squares, not roots."""
-    m = exact(exact_mean(values))
-    return sum(((exact(v) - m) ** 2 for v in values), Fraction(0)) / (len(values) - 1)
+    """The exact sample variance s² = Σ(q − q̄)²/(n − 1) (n ≥ 2): compare squares, not roots.
+
+    Computed as (Σq² − (Σq)²/n)/(n − 1), the same rational; the sums stay Decimal while the values
+    are (exact in the trapping context), so 125 packages cost two sums, not 125 fractions.
+    """
+    n = len(values)
+    if all(isinstance(v, Decimal) for v in values):
+        decimals = [v for v in values if isinstance(v, Decimal)]
+        total_, squares = ZERO, ZERO
+        for v in decimals:
+            total_ = EXACT.add(total_, v)
+            squares = EXACT.add(squares, EXACT.multiply(v, v))
+        return (Fraction(squares) - Fraction(total_) ** 2 / n) / (n - 1)
+    fractions = [exact(v) for v in values]
+    sum_f = sum(fractions, Fraction(0))
+    return (sum((f * f for f in fractions), Fraction(0)) - sum_f * sum_f / n) / (n - 1)
 
 
 def sqrt_result(value: Exact) -> Decimal:

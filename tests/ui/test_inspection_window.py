@@ -442,3 +442,24 @@ def test_each_flow_point_shows_its_mean_and_repeatability_on_the_side_of_its_ver
     assert window.live["failed"] == ["repeatability"]
     qtbot.waitUntil(lambda: "重复性" in step.groups.text())
     assert "重复性 (%) 0.1025 ✗" in step.groups.text() and "平均示值误差 (%) +0.09" in step.groups.text()
+
+
+def test_a_comma_typed_in_a_field_or_cell_is_refused_with_the_reason(signed_services, qtbot):
+    """README "Numbers as typed": "15,000" is neither 15 nor 15000; the GUI says to use a dot (it
+    silently became 15.000 and failed the class before). Same parser for a field and a cell."""
+    from tests.ui.typing import type_text
+
+    iid = start(signed_services, "scale")
+    window = InspectionWindow(signed_services, iid, "zh")
+    qtbot.addWidget(window)
+    show_active(qtbot, window)
+    fields = step_of(window, FieldsStep, "identification")
+    editor = fields.fields.editors["max"]
+    type_text(qtbot, editor, "15,000")
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    message = fields.fields.messages["max"]
+    assert message.isVisibleTo(window) and "小数请用点号" in message.text()
+    assert window.live["verdict"] != "pass" and "15,000" in window.banner.text()
+    grid = step_of(window, GridStep, "weighings").grid
+    type_cell(qtbot, grid, 0, 0, "1,000")
+    assert "不要用千位分隔符" in grid.item(0, 0).toolTip()
