@@ -450,6 +450,9 @@ class InspectionService:
             error = FieldError(exc.field, exc.code, exc.params)
             missing = (error, *unanswered) if exc.code == "required" else unanswered
             return LiveEvaluation(None, error, missing, failed_so_far)
+        except ArithmeticError as exc:  # as `evaluate` does: refused, never a crash of the window
+            error = FieldError("", "not_computable", {"detail": type(exc).__name__})
+            return LiveEvaluation(None, error, unanswered, failed_so_far)
         return LiveEvaluation(result, None, unanswered)
 
     def set_readings(

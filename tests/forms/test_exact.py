@@ -127,3 +127,18 @@ def test_tare_sd_exactly_a_quarter_t_allows_average_tare():
     with pytest.raises(InputError) as info:
         run({**data, "tare": {"mode": "average", "empty": wider}})
     assert info.value.code == "tare_not_uniform"
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.decimals(min_value="-1e6", max_value="1e6", places=4), min_size=2, max_size=30),
+    st.booleans(),
+)
+def test_exact_variance_is_the_definition(values, as_fractions):
+    """s² from two sums is the same rational as Σ(q − q̄)²/(n − 1), for decimals and fractions."""
+    from forms.numbers import exact_variance
+
+    items = [Fraction(v) / 3 for v in values] if as_fractions else values
+    exact_items = [Fraction(v) for v in items]
+    mean = sum(exact_items, Fraction(0)) / len(exact_items)
+    assert exact_variance(items) == sum((q - mean) ** 2 for q in exact_items) / (len(items) - 1)

@@ -803,6 +803,10 @@
         <source>An incomplete check cannot be finalised: fill in what is listed above.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Note: the marked class does not fit Max/e (classes that fit: %1)</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>TasksPage</name>

@@ -802,6 +802,10 @@
         <source>An incomplete check cannot be finalised: fill in what is listed above.</source>
         <translation>检查未完成，不能定稿：请先填写上面列出的内容。</translation>
     </message>
+    <message>
+        <source>Note: the marked class does not fit Max/e (classes that fit: %1)</source>
+        <translation>注意：标称准确度等级与 Max/e 不符（符合的等级：%1）</translation>
+    </message>
 </context>
 <context>
     <name>TasksPage</name>

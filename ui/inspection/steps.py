@@ -437,6 +437,14 @@ class SummaryStep(StepWidget):
         if live and live.get("next_steps"):
             steps = "、".join(labels.next_step(code) for code in live["next_steps"])
             lines.append(self.tr("To measure next: %1").replace("%1", steps))
+        results = live.get("results", {}) if live else {}
+        if results.get("class_note"):  # a marked class that does not fit n = Max/e (README "Scale")
+            fits = "、".join(results.get("class_fits") or []) or "—"
+            lines.append(
+                self.tr("Note: the marked class does not fit Max/e (classes that fit: %1)").replace(
+                    "%1", fits
+                )
+            )
         missing = live.get("missing", []) if live else []
         if error is not None and error.code != "required":
             lines.append("⚠ " + error.message(self.lang))
