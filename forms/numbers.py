@@ -239,18 +239,6 @@ def plain(value: Decimal) -> str:
     return format(value, "f")
 
 
-def mean(values: list[Decimal]) -> Decimal:
-    """Arithmetic mean at 40 digits (caller guarantees a non-empty list); for display."""
-    return CONTEXT.divide(sum(values, ZERO), Decimal(len(values)))
-
-
-def sample_sd(values: list[Decimal]) -> Decimal:
-    """Sample standard deviation with n − 1 in the denominator at 40 digits (n ≥ 2); for display."""
-    m = mean(values)
-    squares = sum(((v - m) * (v - m) for v in values), ZERO)
-    return CONTEXT.sqrt(CONTEXT.divide(squares, Decimal(len(values) - 1)))
-
-
 def exact_mean(values: list[Exact]) -> Exact:
     """The exact arithmetic mean (caller guarantees a non-empty list)."""
     return quotient(total(values), len(values))

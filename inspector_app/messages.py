@@ -370,6 +370,7 @@ VERDICT_WORDS = {
     "pass": ("合格", "pass"),
     "fail": ("不合格", "fail"),
     "inconclusive": ("待定", "inconclusive"),
+    "incomplete": ("未完成", "incomplete"),  # a draft below the minimum content: never a verdict
 }
 
 

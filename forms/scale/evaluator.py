@@ -136,39 +136,30 @@ def evaluate(
         p = indication + HALF * e - added  # P = I + 0.5e − ΔL (§A.4)
         return p - load, p
 
-    # Zero-setting and tare: |E| ≤ 0.25e, judged in verification only (README; §A.3.3).
-    quarter_e = defn.limit("zero_limit_e") * e
-    e0 = ZERO
-    zero = data.get("zero")
-    if zero is not None:
-        zero = object_of(zero, "zero")
-        load0 = defn.parse("load", zero.get("load"), "zero.load")
-        if zero.get("added") is None:
-            raise InputError("zero.added", "required")
-        e0, _ = flash(zero, "zero", load0)
-        ok = abs(e0) <= quarter_e
+    def setting_test(code: str, limit_key: str) -> Decimal | None:
+        """Zero-setting (E0 = P0 − L0, 10e on the pan) or tare (after taring, no load: E_T = P):
+        |E| ≤ 0.25e, judged in verification only (§A.2 steps 5 and 7; README "Scale")."""
+        entry = data.get(code)
+        if entry is None:
+            return None
+        entry = object_of(entry, code)
+        load = defn.parse("load", entry.get("load"), f"{code}.load") if code == "zero" else ZERO
+        if entry.get("added") is None:  # the flash point needs the small weights
+            raise InputError(f"{code}.added", "required")
+        error, _ = flash(entry, code, load)
+        limit = defn.limit(limit_key if limit_key in defn.limits else "zero_limit_e") * e
+        ok = abs(error) <= limit
         if verification:
-            judge.record("zero", state(ok))
-        results["zero"] = {
-            "error": e0,
-            "limit": quarter_e,
-            "verdict": (PASS if ok else FAIL) if verification else None,
-        }
-    tare = data.get("tare")
-    if tare is not None:  # after taring, no load: E_T = P = I + 0.5e − ΔL (§A.2 step 7)
-        tare = object_of(tare, "tare")
-        if tare.get("added") is None:
-            raise InputError("tare.added", "required")
-        tare_error, _ = flash(tare, "tare", ZERO)
-        limit = defn.limit("tare_limit_e" if "tare_limit_e" in defn.limits else "zero_limit_e") * e
-        ok = abs(tare_error) <= limit
-        if verification:
-            judge.record("tare", state(ok))
-        results["tare"] = {
-            "error": tare_error,
+            judge.record(code, state(ok))
+        results[code] = {
+            "error": error,
             "limit": limit,
             "verdict": (PASS if ok else FAIL) if verification else None,
         }
+        return error
+
+    e0 = setting_test("zero", "zero_limit_e") or ZERO
+    setting_test("tare", "tare_limit_e")
 
     def judge_error(code: str, error: Decimal, corrected: Decimal | None, limit: Decimal) -> str:
         if corrected is not None:

@@ -47,7 +47,7 @@ class InspectionsPage(QWidget):
             self.form.addItem(labels.form(form_id), form_id)
         self.verdict = QComboBox(accessibleName=self.tr("Verdict"))
         self.verdict.addItem(self.tr("All verdicts"), "")
-        for code in ("pass", "fail", "inconclusive"):
+        for code in ("pass", "fail", "inconclusive", "incomplete"):
             self.verdict.addItem(labels.verdict(code), code)
         self.count = QLabel()
         self.new_button = QPushButton(self.tr("New inspection"))
