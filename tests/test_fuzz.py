@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 from inspector_app.evaluation import evaluate_text
 from inspector_app.services import open_services
 from tests.core.test_records import CHECKS, PASSPHRASE, finalised
-from tests.test_evaluate_cli import F1, NC1
+from tests.test_evaluate_cli import F1, NC1, SC1, TG1
 
 FUZZ = settings(
     derandomize=True,
@@ -112,30 +112,6 @@ checks = st.builds(
     st.dictionaries(keys, trees, max_size=5),
 )
 
-SC1 = {
-    "form": "scale",
-    "control": "in_service",
-    "accuracy_class": "III",
-    "max": "15000",
-    "e": "5",
-    "d": "5",
-    "zero": {"load": "50", "indication": "50", "added": "2.0"},
-    "weighings": [
-        {"load": "100", "indication": "100", "added": "1.5"},
-        {"load": "15000", "indication": "15010", "added": "0.5"},
-    ],
-    "price": [{"unit_price": "12.80", "per": "kg", "weight_kg": "1.235", "displayed": "15.81"}],
-}
-TG1 = {
-    "form": "taxi_meter",
-    "tariff": {
-        **{"flag_fall": "10", "included_km": "3", "per_km": "2.0", "long_km": "10"},
-        **{"long_surcharge": "0.5", "wait_unit_s": "300", "wait_charge": "2.0"},
-        **{"night_multiplier": "1.2", "fare_step": "1"},
-    },
-    "distance_tests": [{"meter_m": "1000", "reference_m": "990"}],
-    "fare_tests": [{"distance_km": "12.4", "waiting_s": "690", "night": False, "displayed": "35"}],
-}
 EXAMPLES = [F1, NC1, SC1, TG1, *({"form": k, **v} for k, v in CHECKS.items())]
 
 
@@ -205,6 +181,7 @@ SUBPROCESS_INPUTS = [
     '{"form": "taxi_meter", "tariff": {"fare_step": 1e-999999}, "fare_tests": []}',
     to_json({**TG1, "tariff": {**TG1["tariff"], "fare_step": Raw("1e-999999")}}),
     to_json({**SC1, "weighings": [{"load": Raw("1e-999999"), "indication": "1"}]}),
+    to_json({**SC1, "price": [{"unit_price": "12.80", "per": "kg", "weight_kg": "1.235", "displayed": "x"}]}),
     "\xff\xfe",
 ]
 

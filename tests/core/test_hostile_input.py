@@ -156,18 +156,8 @@ def image_bytes(fmt: str, size: tuple[int, int] = (64, 48), mode: str = "RGB") -
 
 
 @pytest.fixture
-def draft(tmp_path):
-    from inspector_app.readings import flatten
-    from tests.core.test_records import CHECKS, CODE
-
-    with open_services(tmp_path / "photos.sqlite") as s:
-        s.records.create_identity(name="王检查", id_number="渝执 1", office="江北局", passphrase=PASSPHRASE)
-        site = s.registry.create("sites", {"name": "集贸市场", "credit_code": CODE})
-        inst = s.registry.create("instruments", {"site_id": site, "kind": "scale", "serial": "S1"})
-        iid = s.inspections.start(
-            form_id="scale", site_id=site, instrument_id=inst, readings=flatten(CHECKS["scale"])
-        )
-        yield s, iid
+def draft(scale_draft):
+    return scale_draft
 
 
 @pytest.mark.parametrize(

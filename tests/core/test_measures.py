@@ -12,9 +12,8 @@ import pytest
 from forms import load_definition
 from forms.definition import parse_definition
 from forms.measures import STANDARD_MEASURES
-from inspector_app.readings import flatten
 from inspector_app.services import ValidationFailed, open_services
-from tests.core.test_records import CHECKS, CODE, PASSPHRASE
+from tests.core.test_records import PASSPHRASE
 
 
 def test_every_definition_lists_the_standard_measures_unless_it_names_its_own():
@@ -25,15 +24,8 @@ def test_every_definition_lists_the_standard_measures_unless_it_names_its_own():
 
 
 @pytest.fixture
-def draft(tmp_path):
-    with open_services(tmp_path / "m.sqlite") as s:
-        s.records.create_identity(name="王检查", id_number="渝执 1", office="江北局", passphrase=PASSPHRASE)
-        site = s.registry.create("sites", {"name": "集贸市场", "credit_code": CODE})
-        inst = s.registry.create("instruments", {"site_id": site, "kind": "scale", "serial": "S1"})
-        iid = s.inspections.start(
-            form_id="scale", site_id=site, instrument_id=inst, readings=flatten(CHECKS["scale"])
-        )
-        yield s, iid
+def draft(scale_draft):
+    return scale_draft
 
 
 def test_a_measure_outside_the_list_is_refused_and_nothing_is_signed(draft):
