@@ -60,7 +60,9 @@ def list_db(records: int) -> Path:
     in a child process so its memory is not counted by the bench that asks."""
     return _made_once(
         f"list-{records}",
-        lambda path: subprocess.run([sys.executable, __file__, str(path), str(records)], check=True, cwd=ROOT),
+        lambda path: subprocess.run(
+            [sys.executable, __file__, str(path), str(records)], check=True, cwd=ROOT
+        ),
     )
 
 

@@ -6,8 +6,11 @@ import os
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 
 KEEP = 7  # backups kept per database file; the oldest go first
 DIR_MODE = 0o700  # backups hold every record: owner only, like the database itself
@@ -18,21 +21,24 @@ def backup_dir(db_path: Path) -> Path:
     return db_path.parent / "backups"
 
 
-def make_backup(db: Database, db_path: Path, *, reason: str) -> Path:
+def make_backup(db: Database | sqlite3.Connection, db_path: Path, *, reason: str) -> Path:
     """Copy the live database to backups/<stem>-<UTC time>-<reason>.sqlite, consistent under WAL."""
+    source = db if isinstance(db, sqlite3.Connection) else db.conn
     folder = backup_dir(db_path)
     folder.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
     if folder.stat().st_mode & 0o077:
         folder.chmod(DIR_MODE)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     target = folder / f"{db_path.stem}-{stamp}-{reason}.sqlite"
-    os.close(os.open(target, os.O_CREAT | os.O_WRONLY, FILE_MODE))
-    dest = sqlite3.connect(str(target))
+    partial = target.with_suffix(".partial")  # renamed when complete: a cut-off copy never counts
+    os.close(os.open(partial, os.O_CREAT | os.O_WRONLY, FILE_MODE))
+    dest = sqlite3.connect(str(partial))
     dest.execute("PRAGMA foreign_keys = ON")  # every connection the app opens checks its references
     try:
-        db.conn.backup(dest)
+        source.backup(dest)
     finally:
         dest.close()
+    os.replace(partial, target)
     backups = sorted(folder.glob(f"{db_path.stem}-*.sqlite"))
     for old in backups[:-KEEP]:
         old.unlink(missing_ok=True)
@@ -42,7 +48,9 @@ def make_backup(db: Database, db_path: Path, *, reason: str) -> Path:
     return target
 
 
-def backup_if_stale(db: Database, db_path: Path, *, max_age: timedelta = timedelta(days=1)) -> Path | None:
+def backup_if_stale(
+    db: Database | sqlite3.Connection, db_path: Path, *, max_age: timedelta = timedelta(days=1)
+) -> Path | None:
     """The daily backup: made when the newest one is older than ``max_age`` (or none exists)."""
     folder = backup_dir(db_path)
     newest = (
@@ -55,3 +63,13 @@ def backup_if_stale(db: Database, db_path: Path, *, max_age: timedelta = timedel
         if age < max_age:
             return None
     return make_backup(db, db_path, reason="daily")
+
+
+def backup_file_if_stale(db_path: Path, *, max_age: timedelta = timedelta(days=1)) -> Path | None:
+    """`backup_if_stale` through a connection of its own, so it can run on a worker thread while
+    the GUI keeps reading (WAL: the copy is consistent and blocks no one)."""
+    conn = sqlite3.connect(str(db_path))
+    try:
+        return backup_if_stale(conn, db_path, max_age=max_age)
+    finally:
+        conn.close()

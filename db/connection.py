@@ -2,31 +2,36 @@
 
 WAL keeps readers and the single writer apart; foreign keys are on; synchronous=FULL makes every
 committed transaction survive a power cut, not only a killed process (DESIGN.md, "Data model").
+
+`connect` gives the plain sqlite3 connection; `open_database` wraps it in sqlite-utils. Reading
+needs only the first (sqlite-utils costs ~70 ms to import, PLATFORM.md), so the GUI's first screen
+reads through `connect` and the same connection is wrapped once something writes.
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
-import uuid
-from collections.abc import Generator
-from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeAlias
 
-from sqlite_utils import Database
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
-from db.errors import StoreBusy
+    from db.store import Store
+
+# What a read-only repository function accepts: the plain connection or sqlite-utils' wrapper.
+Reader: TypeAlias = "sqlite3.Connection | Database"
 
 BUSY_TIMEOUT_MS = 5000  # wait for another writer rather than fail at once
 CACHE_KIB = 65536  # page cache: a bulk import or a 200,000-row list stays in memory
 FILE_MODE = 0o600  # the database, its journal and backups: the owner only (records, keys)
 
 
-@dataclass(frozen=True)
-class Stamp:
-    """Who writes and when: every row carries its device and UTC times (DESIGN.md)."""
+class Stamp(NamedTuple):
+    """Who writes and when: every row carries its device and UTC times (DESIGN.md). A NamedTuple,
+    not a dataclass: it is defined on every start, and a frozen dataclass costs ~1 ms to define."""
 
     device_id: str
     now: str
@@ -38,6 +43,8 @@ class Stamp:
 
 def new_id() -> str:
     """A UUID primary key: ids leave the machine in sync bundles, so never autoincrement."""
+    import uuid  # here, not at the top: it costs ~4 ms and reading (the first screen) needs none
+
     return str(uuid.uuid4())
 
 
@@ -47,44 +54,6 @@ def is_busy(exc: BaseException) -> bool:
         return False
     text = str(exc).lower()
     return "locked" in text or "busy" in text
-
-
-class Store(Database):
-    """A sqlite-utils Database whose transactions take the write lock up front.
-
-    ``BEGIN IMMEDIATE`` waits (busy timeout) for another writer before anything is read, so a
-    transaction never fails half-way on a stale snapshot; a lock held past the timeout becomes
-    StoreBusy naming the holder, never a bare OperationalError.
-    """
-
-    path: str = ""
-
-    @contextmanager
-    def atomic(self) -> Generator[Database, None, None]:
-        if self.conn.in_transaction:
-            with super().atomic():
-                yield self
-            return
-        try:
-            self.conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
-            if is_busy(exc):
-                raise StoreBusy(self.path, lock_holders(self.path)) from exc
-            raise
-        try:
-            yield self
-        except BaseException as exc:
-            self.rollback()
-            if is_busy(exc):
-                raise StoreBusy(self.path, lock_holders(self.path)) from exc
-            raise
-        try:
-            self.conn.execute("COMMIT")
-        except BaseException as exc:
-            self.rollback()
-            if is_busy(exc):
-                raise StoreBusy(self.path, lock_holders(self.path)) from exc
-            raise
 
 
 def lock_holders(path: str | Path) -> list[str]:
@@ -149,24 +118,41 @@ def _owner_only(path: Path) -> None:
             pass
 
 
-def open_database(path: Path | str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Database:
-    """Open (creating if needed) the database file, owner-only, with the app's pragmas.
-
-    The caller decides whether a missing file may be created (see `services.open_services`).
-    """
+def connect(path: Path | str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> sqlite3.Connection:
+    """Open (creating if needed) the database file, owner-only, with the app's pragmas, as plain
+    sqlite3. The caller decides whether a missing file may be created (`services.open_services`)."""
     if str(path) != ":memory:":
         Path(path).parent.mkdir(parents=True, exist_ok=True)
         _owner_only(Path(path))
     conn = sqlite3.connect(str(path), timeout=busy_timeout_ms / 1000, check_same_thread=False)
+    conn.execute("PRAGMA foreign_keys = ON")
+    if str(path) != ":memory:":
+        conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute(f"PRAGMA busy_timeout = {busy_timeout_ms}")
+    conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+    return conn
+
+
+def wrap(conn: sqlite3.Connection, path: Path | str = "") -> Store:
+    """sqlite-utils over an open connection (same transactions, same pragmas), as a `Store`."""
+    from db.store import Store
+
     db = Store(conn, execute_plugins=False)
     db.path = str(path)
-    db.execute("PRAGMA foreign_keys = ON")
-    if str(path) != ":memory:":
-        db.execute("PRAGMA journal_mode = WAL")
-    db.execute("PRAGMA synchronous = FULL")
-    db.execute(f"PRAGMA busy_timeout = {busy_timeout_ms}")
-    db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     return db
+
+
+def open_database(path: Path | str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Store:
+    """Open (creating if needed) the database file, owner-only, with the app's pragmas, through
+    sqlite-utils."""
+    return wrap(connect(path, busy_timeout_ms=busy_timeout_ms), path)
+
+
+def dict_rows(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
+    """A cursor's rows as dicts keyed by column name (what sqlite-utils' `query` gives)."""
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor]
 
 
 def integrity_check(db: Database) -> list[str]:
@@ -180,11 +166,17 @@ def foreign_key_problems(db: Database) -> list[str]:
     return [f"{r[0]} row {r[1]} → {r[2]}" for r in db.execute("PRAGMA foreign_key_check")]
 
 
+def stored_device_id(db: Reader) -> str | None:
+    """This database's device id, or None before `device_id` first made it."""
+    row = db.execute("SELECT value FROM device WHERE key = 'device_id'").fetchone()
+    return None if row is None else str(row[0])
+
+
 def device_id(db: Database) -> str:
     """This database's device id, made once on first use and kept (table `device`)."""
-    row = db.execute("SELECT value FROM device WHERE key = 'device_id'").fetchone()
-    if row:
-        return str(row[0])
+    stored = stored_device_id(db)
+    if stored is not None:
+        return stored
     value = new_id()
     with db.atomic():
         db.execute("INSERT INTO device (key, value) VALUES ('device_id', ?)", [value])

@@ -10,28 +10,14 @@ import hashlib
 import json
 import sqlite3
 from collections.abc import Iterator
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from db import audit
 from db.connection import Stamp, new_id
 from db.errors import FrozenRecord, NotFound
 
-SORTABLE = ("started_at", "status", "form_id", "site_name", "verdict", "record_no", "instrument_label")
-LIST_COLUMNS = (
-    "id",
-    "record_no",
-    "status",
-    "form_id",
-    "site_name",
-    "site_code",
-    "instrument_label",
-    "started_at",
-    "verdict",
-    "inspector",
-)
-FTS_MIN_CHARS = 3  # trigram tokens: shorter queries fall back to LIKE
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def _frozen(exc: sqlite3.DatabaseError) -> bool:
@@ -268,17 +254,6 @@ def finalised_fingerprints(db: Database) -> list[tuple[str, str | None, str | No
     ]
 
 
-def open_draft(db: Database) -> dict[str, Any] | None:
-    """The most recently touched draft whose editor was open (ui_state.open), or None."""
-    rows = list(
-        db.query(
-            "SELECT * FROM inspections WHERE status = 'draft' AND json_extract(ui_state, '$.open') = 1 "
-            "ORDER BY updated_at DESC LIMIT 1"
-        )
-    )
-    return rows[0] if rows else None
-
-
 def fingerprint_of(db: Database, record_no: str) -> str | None:
     """The fingerprint of a finalised record by its number, or None if this laptop lacks it."""
     row = db.execute(
@@ -442,94 +417,3 @@ def delete_draft(db: Database, inspection_id: str, stamp: Stamp, *, actor: str =
         if _frozen(exc):
             raise FrozenRecord(inspection_id) from exc
         raise
-
-
-def _filters(*, search: str, status: str, form_id: str, verdict: str) -> tuple[str, list[Any]]:
-    clauses: list[str] = []
-    params: list[Any] = []
-    text = search.strip()
-    if text:
-        if len(text) >= FTS_MIN_CHARS:
-            clauses.append("rowid IN (SELECT rowid FROM inspections_fts WHERE inspections_fts MATCH ?)")
-            params.append('"' + text.replace('"', '""') + '"')
-        else:
-            # One or two characters (a district, a short name) are too short for trigrams:
-            # match the small sites table, then filter through the covering list index.
-            clauses.append(  # "+site_id": walk the covering list index, not the site index
-                "+site_id IN (SELECT id FROM sites WHERE name LIKE ? OR credit_code LIKE ? "
-                "OR district LIKE ?)"
-            )
-            params += [f"%{text}%"] * 3
-    for column, value in (("status", status), ("form_id", form_id), ("verdict", verdict)):
-        if value:
-            clauses.append(f"{column} = ?")
-            params.append(value)
-    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
-
-
-def _order(order_by: str, descending: bool) -> str:
-    column = order_by if order_by in SORTABLE else "started_at"
-    direction = "DESC" if descending else "ASC"
-    # Ties by date, then rowid: the same order the (column, started_at) indexes hold, so SQLite
-    # walks an index instead of sorting 200,000 rows.
-    then = "" if column == "started_at" else f", started_at {direction}"
-    return f" ORDER BY {column} {direction}{then}, rowid {direction}"
-
-
-def list_keys(
-    db: Database,
-    *,
-    search: str = "",
-    status: str = "",
-    form_id: str = "",
-    verdict: str = "",
-    order_by: str = "started_at",
-    descending: bool = True,
-) -> list[int]:
-    """Row keys (local rowids) in display order, filtered and sorted in SQL.
-
-    The list model holds only these: rowids come straight out of the covering list indexes, so
-    200,000 of them cost tens of milliseconds (UUIDs would need a table lookup each). Rowids never
-    leave the machine; every row still carries its UUID.
-    """
-    where, params = _filters(search=search, status=status, form_id=form_id, verdict=verdict)
-    table = "inspections"
-    if where and order_by == "started_at" and 0 < len(search.strip()) < FTS_MIN_CHARS:
-        table += " INDEXED BY inspections_list"  # without statistics SQLite would pick a row scan
-    sql = f"SELECT rowid FROM {table}{where}{_order(order_by, descending)}"
-    return [r[0] for r in db.execute(sql, params)]
-
-
-def rows_by_keys(db: Database, keys: list[int]) -> dict[int, dict[str, Any]]:
-    """List rows for a page of keys (the model fetches lazily, a page at a time)."""
-    if not keys:
-        return {}
-    marks = ",".join("?" * len(keys))
-    sql = f"SELECT rowid, {', '.join(LIST_COLUMNS)} FROM inspections WHERE rowid IN ({marks})"
-    return {r["rowid"]: r for r in db.query(sql, keys)}
-
-
-def list_rows(
-    db: Database,
-    *,
-    search: str = "",
-    status: str = "",
-    form_id: str = "",
-    verdict: str = "",
-    limit: int = 1000,
-) -> list[dict[str, Any]]:
-    where, params = _filters(search=search, status=status, form_id=form_id, verdict=verdict)
-    return list(
-        db.query(
-            f"SELECT {', '.join(LIST_COLUMNS)} FROM inspections{where}{_order('started_at', True)} LIMIT ?",
-            [*params, limit],
-        )
-    )
-
-
-def count_by(db: Database, column: str) -> dict[str, int]:
-    if column not in ("status", "form_id", "verdict"):
-        raise ValueError(column)
-    return {
-        str(k): int(n) for k, n in db.execute(f"SELECT {column}, count(*) FROM inspections GROUP BY {column}")
-    }

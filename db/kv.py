@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
+
+from db.connection import Reader
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
-def settings_all(db: Database) -> dict[str, str]:
+def settings_all(db: Reader) -> dict[str, str]:
     return {k: v for k, v in db.execute("SELECT key, value FROM settings")}
 
 

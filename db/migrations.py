@@ -2,18 +2,75 @@
 
 Never edit or reorder a migration once released; add a new one. `migrate` backs the file up before
 applying anything to a database that already has tables.
+
+sqlite-utils' `Migrations` applies them and records each in `_sqlite_migrations`; which ones are
+applied is read there with plain SQL, so opening an up-to-date database does not import sqlite-utils
+(the GUI's first screen, bench/startup.py).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from typing import TYPE_CHECKING, NamedTuple
 
 from db.backup import make_backup
+from db.connection import Reader
 
-MIGRATIONS = Migrations("inspector_app")
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+
+class Migration(NamedTuple):
+    name: str
+    fn: Callable[[Database], None]
+    transactional: bool = True
+
+
+class MigrationSet:
+    """The app's migrations in order: registered with ``@MIGRATIONS(name=...)`` as with sqlite-utils'
+    `Migrations`, whose table they share and which applies them."""
+
+    TABLE = "_sqlite_migrations"
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._migrations: list[Migration] = []
+
+    def __call__(
+        self, *, name: str, transactional: bool = True
+    ) -> Callable[[Callable[[Database], None]], Callable[[Database], None]]:
+        def register(fn: Callable[[Database], None]) -> Callable[[Database], None]:
+            if any(m.name == name for m in self._migrations):
+                raise ValueError(f"migration {name} is registered twice")
+            self._migrations.append(Migration(name, fn, transactional))
+            return fn
+
+        return register
+
+    def applied_names(self, db: Reader) -> list[str]:
+        """Names recorded as applied, in the order they were applied (plain SQL, read only)."""
+        table = db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [self.TABLE])
+        if table.fetchone() is None:
+            return []
+        sql = f"SELECT name FROM {self.TABLE} WHERE migration_set = ? ORDER BY rowid"
+        return [str(r[0]) for r in db.execute(sql, [self.name])]
+
+    def pending(self, db: Reader) -> list[Migration]:
+        done = set(self.applied_names(db))
+        return [m for m in self._migrations if m.name not in done]
+
+    def apply(self, db: Database) -> None:
+        """Apply the pending ones, each in a transaction with its record (sqlite-utils)."""
+        from sqlite_utils.migrations import Migrations
+
+        runner = Migrations(self.name)
+        for m in self._migrations:
+            runner(name=m.name, transactional=m.transactional)(m.fn)
+        runner.apply(db)
+
+
+MIGRATIONS = MigrationSet("inspector_app")
 
 # Columns of an inspection that freeze when it is finalised; only the review may change after.
 FROZEN_COLUMNS = (
@@ -330,9 +387,22 @@ def m0005_freeze_ids_and_moves(db: Database) -> None:
     _run(db, statements)
 
 
-def schema_version(db: Database) -> list[str]:
+@MIGRATIONS(name="0006_open_draft_index")
+def m0006_open_draft_index(db: Database) -> None:
+    """The draft whose editor was open when the app stopped (`listing.open_draft`), found at
+    start-up without reading every draft's ui_state: a partial index holding only such drafts."""
+    _run(
+        db,
+        [
+            "CREATE INDEX inspections_open_draft ON inspections(updated_at) "
+            "WHERE status = 'draft' AND json_extract(ui_state, '$.open') = 1"
+        ],
+    )
+
+
+def schema_version(db: Reader) -> list[str]:
     """Names of the applied migrations, in order."""
-    return [m.name for m in MIGRATIONS.applied(db)]
+    return MIGRATIONS.applied_names(db)
 
 
 def migrate(db: Database, db_path: Path | None) -> list[str]:

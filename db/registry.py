@@ -7,13 +7,14 @@ column, so the user can be told which field clashes.
 from __future__ import annotations
 
 import sqlite3
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from db import audit
 from db.connection import Stamp, new_id
 from db.errors import NotFound, UniqueViolation
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 TABLES = ("sites", "instruments", "standards", "tasks")
 # Columns searched by the registry pages' search box (LIKE, so two Chinese characters match).

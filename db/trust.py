@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from db import audit
 from db.connection import Stamp, new_id
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def add_identity(db: Database, values: dict[str, str], stamp: Stamp, *, trusted: dict[str, str]) -> str:

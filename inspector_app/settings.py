@@ -6,12 +6,10 @@ stored as text in the `settings` table and parsed here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 
-@dataclass(frozen=True)
-class Setting:
+class Setting(NamedTuple):  # not a dataclass: read on every start, and cheaper to define
     key: str
     default: str
     type: str  # "choice" | "text" | "bool"

@@ -14,6 +14,10 @@ GUI_COMMANDS = ("gui", "screenshot")
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if not args or args[0] in GUI_COMMANDS or (args[0] == "--db" and len(args) == 2):
+        import gc
+
+        gc.disable()
+        import inspector_app.services  # noqa: F401  (before PySide6, see above)
         from ui.app import main as gui_main
 
         return gui_main(args)

@@ -1,17 +1,27 @@
-"""Verdict and navigation icons drawn in code: colour plus shape, so meaning never rests on colour."""
+"""Verdict and navigation icons drawn in code: colour plus shape, so meaning never rests on colour.
+
+Each icon is SVG markup made here (a 24 × 24 view box, colours from the palette below) and
+rendered by Qt's SVG image plugin at twice its size, crisp on high-DPI screens. They are drawn in
+the first frame (the list's verdict column, the navigation), and SVG keeps that drawing in C++:
+QPainter calls from Python (`setPen`, `setBrush`, `QBrush(colour)`…) make PySide6 create all 93
+enum classes of its `Qt` namespace while it resolves their overloads (~20 ms, PLATFORM.md), where
+an SVG icon costs 0.1 ms. tests/ui/test_startup.py checks that the first paint leaves `Qt` alone.
+"""
 
 from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtCore import QByteArray
+from PySide6.QtGui import QColor, QIcon, QPixmap
 
 PASS_COLOUR = QColor("#1e8e3e")
 FAIL_COLOUR = QColor("#c5221f")
 INCONCLUSIVE_COLOUR = QColor("#e37400")
 INCOMPLETE_COLOUR = QColor("#1967d2")  # not a verdict: blue, never the green of a pass
 NEUTRAL_COLOUR = QColor("#5f6368")
+NAV_INK = "#3c4043"
+SCALE = 2  # drawn at twice the size: crisp on high-DPI screens, scaled down elsewhere
 
 COLOURS = {
     "pass": PASS_COLOUR,
@@ -20,49 +30,82 @@ COLOURS = {
     "incomplete": INCOMPLETE_COLOUR,
 }
 
+_ROUND = 'fill="none" stroke-linecap="round" stroke-linejoin="round"'
+
+# What goes on the verdict's disc, in white.
+_MARKS = {
+    "pass": f'<polyline points="6.8,12.4 10.4,16 17.2,8.4" stroke="white" stroke-width="2.6" {_ROUND}/>',
+    "fail": f'<path d="M8 8L16 16M16 8L8 16" stroke="white" stroke-width="2.6" {_ROUND}/>',
+    "inconclusive": (
+        f'<path d="M9 9.3a3 3 0 1 1 4.4 2.6c-0.9 0.5-1.4 1.1-1.4 2.1v0.5" stroke="white" '
+        f'stroke-width="2.4" {_ROUND}/><circle cx="12" cy="17.4" r="1.4" fill="white"/>'
+    ),
+    "incomplete": "".join(f'<circle cx="{x}" cy="12" r="1.6" fill="white"/>' for x in (7.2, 12, 16.8)),
+}
+_DASH = f'<path d="M7.5 12H16.5" stroke="white" stroke-width="2.6" {_ROUND}/>'
+
+_LINE = f'stroke="{NAV_INK}" stroke-width="2" {_ROUND}'
+_NAV = {  # one pictogram per page of the main window
+    "inspections": (  # a list
+        f'<path d="M9 7H20M9 12H20M9 17H20" {_LINE}/>'
+        + "".join(f'<circle cx="4.5" cy="{y}" r="1.5" fill="{NAV_INK}"/>' for y in (7, 12, 17))
+    ),
+    "tasks": (  # a clipboard with a tick
+        f'<rect x="5" y="4.5" width="14" height="17" rx="2" {_LINE}/>'
+        f'<rect x="8.5" y="2.5" width="7" height="4" rx="1" fill="{NAV_INK}"/>'
+        f'<polyline points="8.5,13.5 11,16 15.5,11" {_LINE}/>'
+    ),
+    "sites": (  # a shop: roof, walls, door
+        f'<polyline points="3,11 12,3.8 21,11" {_LINE}/>'
+        f'<polyline points="5.5,9.5 5.5,20 18.5,20 18.5,9.5" {_LINE}/>'
+        f'<rect x="10" y="14" width="4" height="6" fill="{NAV_INK}"/>'
+    ),
+    "instruments": (  # a dial with its needle
+        f'<path d="M3.5 17a8.5 8.5 0 0 1 17 0Z" {_LINE}/><path d="M12 17L16 11.5" {_LINE}/>'
+        f'<circle cx="12" cy="17" r="1.6" fill="{NAV_INK}"/>'
+    ),
+    "standards": (  # a test weight
+        f'<polygon points="7,9 17,9 20.5,20.5 3.5,20.5" fill="{NAV_INK}"/>'
+        f'<circle cx="12" cy="5.5" r="2.5" {_LINE}/>'
+    ),
+    "verify": (  # a shield with a tick
+        f'<path d="M12 2.5L20 5.5V11c0 5-3.4 8.5-8 10.5C7.4 19.5 4 16 4 11V5.5Z" fill="{NAV_INK}"/>'
+        f'<polyline points="8.3,11.8 11,14.5 15.8,9.5" stroke="white" stroke-width="2" {_ROUND}/>'
+    ),
+    "settings": (  # a gear: teeth from a dashed ring, a hub with its hole
+        f'<circle cx="12" cy="12" r="8.2" fill="none" stroke="{NAV_INK}" stroke-width="3.2" '
+        'stroke-dasharray="3.2 3.24"/>'
+        f'<circle cx="12" cy="12" r="5.4" fill="none" stroke="{NAV_INK}" stroke-width="3.4"/>'
+    ),
+}
+
 
 def colour(verdict: str | None) -> QColor:
     return COLOURS.get(verdict or "", NEUTRAL_COLOUR)
+
+
+def svg_icon(body: str, size: int) -> QIcon:
+    """An icon from SVG shapes in a 24 × 24 view box, ``size`` pixels square (drawn at SCALE ×)."""
+    px = max(size, 1) * SCALE
+    svg = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{px}" height="{px}" viewBox="0 0 24 24">{body}</svg>'
+    )
+    pixmap = QPixmap()
+    if not pixmap.loadFromData(QByteArray(svg.encode()), "SVG"):
+        raise RuntimeError("Qt's SVG image plugin (imageformats/libqsvg) is missing: no icons")
+    pixmap.setDevicePixelRatio(SCALE)
+    return QIcon(pixmap)
 
 
 @cache
 def verdict_icon(verdict: str | None, size: int = 32) -> QIcon:
     """A filled circle with a tick (pass), a cross (fail), a question mark (inconclusive), three
     dots (incomplete: something is still missing)."""
-    scale = 2  # drawn at twice the size: crisp on high-DPI screens, scaled down elsewhere
-    pixmap = QPixmap(size * scale, size * scale)
-    pixmap.setDevicePixelRatio(scale)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    p = QPainter(pixmap)
-    p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    p.setPen(Qt.PenStyle.NoPen)
-    p.setBrush(colour(verdict))
-    p.drawEllipse(QRectF(1, 1, size - 2, size - 2))
-    pen = QPen(
-        QColor("white"), size / 9, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin
-    )
-    p.setPen(pen)
-    s = size
-    if verdict == "pass":
-        path = QPainterPath(QPointF(s * 0.28, s * 0.52))
-        path.lineTo(QPointF(s * 0.44, s * 0.68))
-        path.lineTo(QPointF(s * 0.72, s * 0.34))
-        p.drawPath(path)
-    elif verdict == "fail":
-        p.drawLine(QPointF(s * 0.32, s * 0.32), QPointF(s * 0.68, s * 0.68))
-        p.drawLine(QPointF(s * 0.68, s * 0.32), QPointF(s * 0.32, s * 0.68))
-    elif verdict == "inconclusive":
-        font = p.font()
-        font.setBold(True)
-        font.setPixelSize(int(s * 0.7))
-        p.setFont(font)
-        p.drawText(QRectF(0, 0, s, s), Qt.AlignmentFlag.AlignCenter, "?")
-    elif verdict == "incomplete":
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(QColor("white"))
-        for x in (0.3, 0.5, 0.7):
-            p.drawEllipse(QPointF(s * x, s * 0.5), s * 0.065, s * 0.065)
-    else:
-        p.drawLine(QPointF(s * 0.3, s * 0.5), QPointF(s * 0.7, s * 0.5))
-    p.end()
-    return QIcon(pixmap)
+    disc = f'<circle cx="12" cy="12" r="11" fill="{colour(verdict).name()}"/>'
+    return svg_icon(disc + _MARKS.get(verdict or "", _DASH), size)
+
+
+@cache
+def nav_icon(page: str, size: int = 22) -> QIcon:
+    """The navigation bar's pictogram of a page."""
+    return svg_icon(_NAV[page], size)

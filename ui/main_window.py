@@ -1,7 +1,12 @@
 """The main window: a navigation bar on the left and one page per area on the right.
 
-Only the inspection list is built at start-up; the other pages are built the first time they are
-shown, so the window is usable sooner (bench/startup.py).
+Start-up is designed around the first paint (bench/startup.py, DESIGN.md: ≤ 1.5 × a bare window
+at any database size). The first frame needs the navigation, the inspection list's widgets, its
+first page of rows and their count: that is all the constructor builds and reads, through the
+plain list reader. Once the frame is on screen (`first_painted`), `finish_startup` does the rest
+in small steps: the keyboard shortcuts, the list's remaining keys, its procedures filter (the
+forms) and sorting, the services that write (sqlite-utils), and the reopening of a draft that was
+open when the app stopped; then `startup_finished`. The other pages are built the first time they are shown.
 """
 
 from __future__ import annotations
@@ -9,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -18,12 +23,12 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QStackedWidget,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
-from ui import labels
+from ui import icons, labels
+from ui.first_paint import after_first_paint
 from ui.pages.inspections_page import InspectionsPage
 
 PAGES = ("inspections", "tasks", "sites", "instruments", "standards", "verify", "settings")
@@ -32,6 +37,9 @@ REGISTRIES = ("sites", "instruments", "standards")
 
 class MainWindow(QMainWindow):
     """Composes the pages; it receives the services and hands each page what it needs."""
+
+    first_painted = Signal()  # the first frame is on screen (what bench/startup.py times)
+    startup_finished = Signal()  # the deferred start-up work is done
 
     def __init__(self, services: Any, lang: str) -> None:
         super().__init__()
@@ -49,7 +57,7 @@ class MainWindow(QMainWindow):
             "QListWidget::item:selected { background: #d2e3fc; color: #174ea6; }"
         )
         self.stack = QStackedWidget()
-        self.inspections_page = InspectionsPage(services.inspections)
+        self.inspections_page = InspectionsPage(services.inspection_list)
         self.inspections_page.inspection_activated.connect(self.open_inspection)
         self.inspections_page.new_requested.connect(self.new_inspection)
         self.inspections_page.export_requested.connect(lambda: self.export_all())
@@ -61,23 +69,20 @@ class MainWindow(QMainWindow):
             "verify": self._build_verify,
             "settings": self._build_settings,
         }
-        sp = QStyle.StandardPixmap
         entries = (
-            ("inspections", self.tr("Inspections"), sp.SP_FileDialogDetailedView),
-            ("tasks", self.tr("Tasks"), sp.SP_FileDialogListView),
-            ("sites", labels.table("sites"), sp.SP_DirHomeIcon),
-            ("instruments", labels.table("instruments"), sp.SP_ComputerIcon),
-            ("standards", labels.table("standards"), sp.SP_DriveHDIcon),
-            ("verify", self.tr("Verify a record"), sp.SP_DialogApplyButton),
-            ("settings", self.tr("Settings"), sp.SP_FileDialogInfoView),
+            ("inspections", self.tr("Inspections")),
+            ("tasks", self.tr("Tasks")),
+            ("sites", labels.table("sites")),
+            ("instruments", labels.table("instruments")),
+            ("standards", labels.table("standards")),
+            ("verify", self.tr("Verify a record")),
+            ("settings", self.tr("Settings")),
         )
-        style = self.style()
-        for i, (name, text, pixmap) in enumerate(entries):
-            item = QListWidgetItem(style.standardIcon(pixmap), text)
+        for i, (name, text) in enumerate(entries):
+            item = QListWidgetItem(icons.nav_icon(name), text)
             item.setToolTip(f"{text} (Ctrl+{i + 1})")
             self.nav.addItem(item)
             self.stack.addWidget(self._pages.get(name) or QWidget())
-            QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self, activated=lambda i=i: self.show_page(i))
 
         header = QLabel()
         header.setStyleSheet("font-size: 18px; font-weight: 600; padding: 6px 2px;")
@@ -96,8 +101,52 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.statusBar().showMessage(self.tr("Database: %1").replace("%1", str(services.path)))
         self.nav.setCurrentRow(0)
-        self.inspections_page.reload()
-        self.inspections_page.search.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.inspections_page.model.reload(rest_later=True)
+        self.inspections_page.search.setFocus()
+        self._startup_steps: list[Callable[[], object]] | None = None  # None: not begun
+        after_first_paint(self, self._first_paint_done)
+
+    # -- start-up, after the first paint ---------------------------------------------------
+    def _first_paint_done(self) -> None:
+        self.first_painted.emit()
+        self.finish_startup()
+
+    def finish_startup(self) -> None:
+        """What the first frame did not need, one step per event-loop turn, so input that arrives
+        meanwhile is handled between steps. Runs once; `startup_finished` when done."""
+        if self._startup_steps is not None:
+            return
+        self._startup_steps = [
+            self._add_shortcuts,
+            self.inspections_page.model.complete,
+            self._finish_list,
+            self._warm_services,
+            self.resume,
+        ]
+        self._next_startup_step()
+
+    def _next_startup_step(self) -> None:
+        steps = self._startup_steps
+        if steps:
+            steps.pop(0)()
+        if steps:
+            QTimer.singleShot(0, self._next_startup_step)
+        else:
+            self.startup_finished.emit()
+
+    def _add_shortcuts(self) -> None:
+        for i in range(len(PAGES)):
+            QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self, activated=lambda i=i: self.show_page(i))
+
+    def _finish_list(self) -> None:
+        from forms import FORM_IDS
+
+        self.inspections_page.finish(FORM_IDS)
+
+    def _warm_services(self) -> None:
+        """Build the writing services now, not on the inspector's first click."""
+        for name in ("settings", "registry", "inspections", "records"):
+            getattr(self.services, name)
 
     # -- pages, built on first use ---------------------------------------------------------
     def page(self, name: str) -> QWidget:

@@ -9,13 +9,13 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from db import audit
-from db.connection import Stamp
-from db.office.sqlite_schema import OFFICE_MIGRATIONS
+from db.connection import Reader, Stamp
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 RECORD_COLUMNS = (
     "id",
@@ -56,14 +56,17 @@ CONFLICT_COLUMNS = (
 CHUNK = 500  # ids per IN (...) query, well under SQLite's variable limit
 
 
-def is_office(db: Database) -> bool:
-    """Does this database hold an office (its root made by `office init`)?"""
+def is_office(db: Reader) -> bool:
+    """Does this database hold an office (its root made by `office init`)? Plain SQL: every start
+    asks, before sqlite-utils is imported."""
     row = db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'office'").fetchone()
     return bool(row) and db.execute("SELECT count(*) FROM office").fetchone()[0] == 1
 
 
 def migrate_office(db: Database) -> list[str]:
     """Create or update the office tables; returns the migrations applied."""
+    from db.office.sqlite_schema import OFFICE_MIGRATIONS  # sqlite-utils: not for `is_office`
+
     pending = [m.name for m in OFFICE_MIGRATIONS.pending(db)]
     if pending:
         OFFICE_MIGRATIONS.apply(db)

@@ -1,27 +1,39 @@
-"""Use cases shared by the GUI and the CLI, over one database; built by `open_services`."""
+"""Use cases shared by the GUI and the CLI, over one database; built by `open_services`.
+
+Opening is cheap by design: the file is opened with plain sqlite3 and only checked (migrations
+pending? device id made? an office?); each service, and with it sqlite-utils and the forms, is
+built on first use over that same connection. The GUI's first screen reads the list and the
+language only, so its first paint pays for neither (bench/startup.py, docs/performance.md).
+"""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
-
-from db import Stamp, migrate, open_database
-from db.backup import backup_if_stale
-from db.connection import BUSY_TIMEOUT_MS, device_id
+from db import MIGRATIONS, Stamp, kv, migrate
+from db.backup import backup_file_if_stale, backup_if_stale
+from db.connection import BUSY_TIMEOUT_MS, connect, device_id, open_database, stored_device_id, wrap
 from db.errors import StoreBusy
 from db.office.sqlite import is_office
-from inspector_app.paths import data_dir, default_db_path, ensure_private_dir
-from inspector_app.services.errors import DatabaseMissing, FieldError, RecordFrozen, ValidationFailed
-from inspector_app.services.inspections import InspectionService, LiveEvaluation
-from inspector_app.services.keys import KeyService
-from inspector_app.services.records import RecordService
-from inspector_app.services.registry import RegistryService
-from inspector_app.services.settings import SettingsService
+from inspector_app import settings as settings_decl
+from inspector_app.paths import default_db_path, in_data_dir
+from inspector_app.services.listing import InspectionList
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from inspector_app.services.errors import DatabaseMissing, FieldError, RecordFrozen, ValidationFailed
+    from inspector_app.services.inspections import InspectionService, LiveEvaluation
+    from inspector_app.services.keys import KeyService
+    from inspector_app.services.records import RecordService
+    from inspector_app.services.registry import RegistryService
+    from inspector_app.services.settings import SettingsService
+    from inspector_app.sync.laptop import SyncService
 
 __all__ = [
     "DatabaseMissing",
@@ -37,27 +49,76 @@ __all__ = [
     "retire_database",
 ]
 
+_ERRORS = ("DatabaseMissing", "FieldError", "RecordFrozen", "ValidationFailed")
 
-@dataclass
+
+def __getattr__(name: str) -> object:
+    """The errors and LiveEvaluation, imported when first asked for (the first screen needs none)."""
+    if name in _ERRORS:
+        from inspector_app.services import errors
+
+        return getattr(errors, name)
+    if name == "LiveEvaluation":
+        from inspector_app.services.inspections import LiveEvaluation
+
+        return LiveEvaluation
+    raise AttributeError(name)
+
+
 class Services:
-    """Everything the GUI and the CLI need, wired to one database and one clock."""
+    """Everything the GUI and the CLI need, wired to one database connection and one clock."""
 
-    db: Database
-    path: Path | None
-    device_id: str
-    registry: RegistryService
-    inspections: InspectionService
-    settings: SettingsService
-    records: RecordService
-    keys: KeyService
-    sync: Any = None  # inspector_app.sync.laptop.SyncService
-    office: Any = None  # inspector_app.office.service.OfficeService in office mode, else None
-    clock: Callable[[], str] = Stamp.utc_now
+    def __init__(
+        self, conn: sqlite3.Connection, path: Path | None, *, clock: Callable[[], str] = Stamp.utc_now
+    ) -> None:
+        self.conn = conn
+        self.path = path
+        self.clock = clock
+        self.inspection_list = InspectionList(conn)
+        self._office_db = False
+
+    def prepare(self, *, backup: bool = True) -> None:
+        """Migrate (backing up first) if anything is pending, make the device id once, and the
+        daily backup unless the caller makes it later (the GUI does, after its first paint)."""
+        if MIGRATIONS.pending(self.conn):
+            migrate(self.db, self.path)
+        if stored_device_id(self.conn) is None:
+            device_id(self.db)
+        if backup and self.path is not None:
+            backup_if_stale(self.conn, self.path)
+        self._office_db = is_office(self.conn)
+
+    def daily_backup(self) -> Path | None:
+        """The daily backup through a connection of its own: safe on a worker thread."""
+        return None if self.path is None else backup_file_if_stale(self.path)
+
+    def language(self) -> str:
+        """The interface language setting, read without building the settings service."""
+        return settings_decl.resolve(kv.settings_all(self.conn))["language"]
 
     @property
     def office_mode(self) -> bool:
         """Opened on an office database: the app shows the office's pages."""
-        return self.office is not None
+        return self._office_db
+
+    @cached_property
+    def office(self) -> Any:
+        """The OfficeService (inspector_app.office.service) in office mode, else None."""
+        return _office_service(self) if self._office_db else None
+
+    @cached_property
+    def db(self) -> Database:
+        return wrap(self.conn, self.path or "")
+
+    @cached_property
+    def device_id(self) -> str:
+        return device_id(self.db)
+
+    def stamp(self) -> Stamp:
+        return Stamp(device_id=self.device_id, now=self.clock())
+
+    def actor(self) -> str:
+        return self.settings.get("inspector_name")
 
     def verifier(self) -> Any:
         """The verification source (pki.trust.Verifier) of this database."""
@@ -65,57 +126,64 @@ class Services:
 
         return self.office.verifier() if self.office is not None else laptop_verifier(self.db)
 
+    @cached_property
+    def settings(self) -> SettingsService:
+        from inspector_app.services.settings import SettingsService
+
+        return SettingsService(self.db, self.clock)
+
+    @cached_property
+    def registry(self) -> RegistryService:
+        from inspector_app.services.registry import RegistryService
+
+        return RegistryService(self.db, self.stamp, self.actor)
+
+    @cached_property
+    def inspections(self) -> InspectionService:
+        from inspector_app.services.inspections import InspectionService
+
+        return InspectionService(self.db, self.stamp, self.actor, self.settings.evaluation_defaults)
+
+    @cached_property
+    def records(self) -> RecordService:
+        from inspector_app.services.records import RecordService
+
+        return RecordService(self.db, self.stamp, self.settings, self.verifier)
+
+    @cached_property
+    def sync(self) -> SyncService:
+        from inspector_app.sync.laptop import SyncService
+
+        return SyncService(self.db, self.stamp, self.records, self.verifier)
+
+    @cached_property
+    def keys(self) -> KeyService:
+        from inspector_app.services.keys import KeyService
+
+        return KeyService(self.db, self.stamp)
+
     def close(self) -> None:
-        self.db.close()
+        self.conn.close()
 
 
-def build_services(db: Database, path: Path | None, *, clock: Callable[[], str] = Stamp.utc_now) -> Services:
-    """Migrate (backing up first), make the daily backup, and wire the services."""
-    migrate(db, path)
-    if path is not None:
-        backup_if_stale(db, path)
-    device = device_id(db)
-    settings = SettingsService(db, clock)
-
-    def stamp() -> Stamp:
-        return Stamp(device_id=device, now=clock())
-
-    def actor() -> str:
-        return settings.get("inspector_name")
-
-    holder: list[Services] = []
-    services = Services(
-        db=db,
-        path=path,
-        device_id=device,
-        registry=RegistryService(db, stamp, actor),
-        inspections=InspectionService(db, stamp, actor, settings.evaluation_defaults),
-        settings=settings,
-        records=RecordService(db, stamp, settings, lambda: holder[0].verifier()),
-        keys=KeyService(db, stamp),
-        clock=clock,
-    )
-    holder.append(services)
-    from inspector_app.sync.laptop import SyncService
-
-    services.sync = SyncService(db, stamp, services.records, lambda: holder[0].verifier())
-    if is_office(db):
-        attach_office(services)
-    return services
-
-
-def attach_office(services: Services) -> Any:
-    """Switch the services to office mode over this database's office store (SQLite here; the
-    composition root is the one place that picks an engine)."""
+def _office_service(services: Services) -> Any:
+    """The office's service over this database's office store (SQLite here; the composition root
+    is the one place that picks an engine)."""
     from db.office.sqlite import SQLiteOfficeStore
     from inspector_app.office.service import OfficeService
 
-    services.office = OfficeService(
+    return OfficeService(
         SQLiteOfficeStore(services.db),
         clock=services.clock,
         device_id=services.device_id,
         actor=lambda: services.settings.get("inspector_name"),
     )
+
+
+def attach_office(services: Services) -> Any:
+    """Switch the services to office mode over this database's office store."""
+    services.office = _office_service(services)
+    services._office_db = True
     return services.office
 
 
@@ -127,6 +195,7 @@ def create_office(services: Services, *, name: str, passphrase: str) -> Any:
     from db.inspections import finalised_fingerprints
     from db.office.sqlite import SQLiteOfficeStore
     from inspector_app.office.service import OfficeService
+    from inspector_app.services.errors import FieldError, ValidationFailed
 
     if services.office is not None:
         raise ValidationFailed([FieldError("db", "already_office", {})])
@@ -149,20 +218,26 @@ def open_services(
     create: bool = True,
     busy_timeout_ms: int = BUSY_TIMEOUT_MS,
     clock: Callable[[], str] = Stamp.utc_now,
+    backup: bool = True,
 ) -> Iterator[Services]:
     """Open the database at ``path`` (default: the per-user one) and yield the services.
 
     With ``create=False`` a missing file raises DatabaseMissing instead of becoming a new, empty
     database (a mistyped --db must not look like a sound, empty store). The per-user data folder
-    is made owner-only.
+    is made owner-only. ``backup=False`` leaves the daily backup to the caller (`daily_backup`).
     """
     db_path = Path(path) if path else default_db_path()
     if not create and not db_path.is_file():
+        from inspector_app.services.errors import DatabaseMissing
+
         raise DatabaseMissing(str(db_path))
-    if db_path.parent == data_dir():
+    if in_data_dir(db_path):
+        from inspector_app.paths import ensure_private_dir
+
         ensure_private_dir(db_path.parent)
-    services = build_services(open_database(db_path, busy_timeout_ms=busy_timeout_ms), db_path, clock=clock)
+    services = Services(connect(db_path, busy_timeout_ms=busy_timeout_ms), db_path, clock=clock)
     try:
+        services.prepare(backup=backup)
         yield services
     finally:
         services.close()

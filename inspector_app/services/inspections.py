@@ -11,11 +11,9 @@ import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from sqlite_utils import Database
-
-from db import FrozenRecord, NotFound, Stamp
+from db import FrozenRecord, NotFound, Stamp, listing
 from db import audit as audit_repo
 from db import inspections as repo
 from db import registry as registry_repo
@@ -37,6 +35,9 @@ from inspector_app.canonical import CANONICAL_VERSION, canonical_bytes, fingerpr
 from inspector_app.evaluation import evaluation_json
 from inspector_app.messages import missing_text
 from inspector_app.services.errors import FieldError, RecordFrozen, ValidationFailed
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 class Sealer(Protocol):
@@ -248,7 +249,7 @@ class InspectionService:
 
     def resumable(self) -> dict[str, Any] | None:
         """The draft that was open when the app last stopped (its ui_state says so), if any."""
-        return repo.open_draft(self._db)
+        return listing.open_draft(self._db)
 
     # -- evidence ---------------------------------------------------------------------------
     ATTACHMENT_KINDS = ("photo", "signature_inspector", "signature_site")
@@ -618,18 +619,11 @@ class InspectionService:
             raise RecordFrozen(inspection_id) from exc
 
     # -- lists ----------------------------------------------------------------------------
-    def list_keys(self, **filters: Any) -> list[int]:
-        """Keys of the matching inspections in display order (for a lazy list)."""
-        return repo.list_keys(self._db, **filters)
-
-    def rows_by_keys(self, keys: list[int]) -> dict[int, dict[str, Any]]:
-        return repo.rows_by_keys(self._db, keys)
-
     def list_rows(self, **filters: Any) -> list[dict[str, Any]]:
-        return repo.list_rows(self._db, **filters)
+        return listing.list_rows(self._db, **filters)
 
     def counts(self, column: str) -> dict[str, int]:
-        return repo.count_by(self._db, column)
+        return listing.count_by(self._db, column)
 
 
 def _version_key(version: str) -> tuple[tuple[int, str], ...]:

@@ -11,9 +11,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from db import Stamp
 from db import inspections as inspections_repo
@@ -21,6 +19,9 @@ from db import trust as repo
 from forms import FormDefinition
 from inspector_app.readings import nest
 from inspector_app.services.errors import FieldError, ValidationFailed
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 VALID, ALTERED, UNKNOWN_SIGNER, REVOKED, UNREADABLE = (
     "valid",

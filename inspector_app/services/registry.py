@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from db import NotFound, Stamp, UniqueViolation
 from db import registry as repo
 from inspector_app import registries
 from inspector_app.services.errors import FieldError, ValidationFailed
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 class RegistryService:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from db import kv
 from inspector_app import settings
 from inspector_app.services.errors import FieldError, ValidationFailed
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 class SettingsService:

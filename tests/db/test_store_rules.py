@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from db import FrozenRecord, Stamp, audit, inspections, migrate, open_database, registry
+from db import FrozenRecord, Stamp, audit, inspections, listing, migrate, open_database, registry
 
 STAMP = Stamp(device_id="dev-1", now="2026-11-23T08:00:00.000Z")
 DEFN = {"sha256": "a" * 64, "form_id": "scale", "version": "1", "text": "x"}
@@ -105,9 +105,9 @@ def test_unique_keys_are_reported_by_column(db):
 
 def test_list_queries_filter_and_search_in_sql(db):
     iid = make_inspection(db)
-    keys = inspections.list_keys(db)
-    assert [r["id"] for r in inspections.rows_by_keys(db, keys).values()] == [iid]
-    assert inspections.list_keys(db, search="市场") == keys  # 2 characters: through sites
-    assert inspections.list_keys(db, search="X1") == keys
-    assert inspections.list_keys(db, search="场X") == []
-    assert inspections.list_keys(db, status="finalised") == []
+    keys = listing.list_keys(db)
+    assert [r["id"] for r in listing.rows_by_keys(db, keys).values()] == [iid]
+    assert listing.list_keys(db, search="市场") == keys  # 2 characters: through sites
+    assert listing.list_keys(db, search="X1") == keys
+    assert listing.list_keys(db, search="场X") == []
+    assert listing.list_keys(db, status="finalised") == []

@@ -8,7 +8,7 @@ from ui.models.inspection_table_model import COLUMNS, ID_ROLE, InspectionTableMo
 
 
 def test_model_fetches_only_the_pages_it_is_asked_for(demo_services, qtbot):
-    model = InspectionTableModel(demo_services.inspections)
+    model = InspectionTableModel(demo_services.inspection_list)
     model.reload()
     assert model.rowCount() == 24 and model.pages_fetched == 0
     model.index(3, 0).data()
@@ -17,7 +17,7 @@ def test_model_fetches_only_the_pages_it_is_asked_for(demo_services, qtbot):
 
 
 def test_sorting_and_filtering_happen_in_sql(demo_services, qtbot):
-    model = InspectionTableModel(demo_services.inspections)
+    model = InspectionTableModel(demo_services.inspection_list)
     column = COLUMNS.index("started_at")
     model.sort(column, Qt.SortOrder.AscendingOrder)
     dates = [model.index(r, column).data() for r in range(model.rowCount())]
@@ -35,7 +35,7 @@ def test_sorting_and_filtering_happen_in_sql(demo_services, qtbot):
 
 
 def test_verdict_column_has_icon_and_colour(demo_services, qtbot):
-    model = InspectionTableModel(demo_services.inspections)
+    model = InspectionTableModel(demo_services.inspection_list)
     model.reload()
     index = model.index(0, COLUMNS.index("verdict"))
     assert not index.data(Qt.ItemDataRole.DecorationRole).isNull()

@@ -18,7 +18,8 @@ CODE = "91500112MA5U7XY1P" + credit_code.check_character("91500112MA5U7XY1P")
 def test_navigation_by_keyboard(services, qtbot):
     window = MainWindow(services, "zh")
     qtbot.addWidget(window)
-    show_active(qtbot, window)
+    with qtbot.waitSignal(window.startup_finished, timeout=5000):  # shortcuts come after the first paint
+        show_active(qtbot, window)
     for i in range(6):
         qtbot.keyClick(window, Qt.Key.Key_1 + i, Qt.KeyboardModifier.ControlModifier)
         assert window.stack.currentIndex() == i and window.nav.currentRow() == i

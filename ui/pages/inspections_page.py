@@ -1,8 +1,16 @@
-"""The inspection list: search (full-text), filters by status, procedure and verdict, a lazy table."""
+"""The inspection list: search (full-text), filters by status, procedure and verdict, a lazy table.
+
+It is the main window's first screen, so it is built from what it needs to paint, and touches no
+enum of PySide6's `Qt` namespace until then (see ui/models/inspection_table_model.py): the owner
+loads the list (`reload`, or `model.reload(rest_later=True)`), then, after the first paint, calls
+`finish` to offer the procedures (the forms) and turn sorting on.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from collections.abc import Iterable
+
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,9 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from forms import FORM_IDS
 from ui import labels
-from ui.models.inspection_table_model import ID_ROLE, InspectionSource, InspectionTableModel
+from ui.models.inspection_table_model import COLUMNS, ID_ROLE, InspectionSource, InspectionTableModel
 
 SEARCH_DELAY_MS = 150  # type-ahead: query after a short pause, not on every key
 
@@ -34,6 +41,7 @@ class InspectionsPage(QWidget):
     def __init__(self, source: InspectionSource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = InspectionTableModel(source, self)
+        self._finished = False
         self.search = QLineEdit(placeholderText=self.tr("Search site, credit code, serial, record no."))
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(self.tr("Search inspections"))
@@ -43,8 +51,6 @@ class InspectionsPage(QWidget):
             self.status.addItem(labels.status(code), code)
         self.form = QComboBox(accessibleName=self.tr("Procedure"))
         self.form.addItem(self.tr("All procedures"), "")
-        for form_id in FORM_IDS:
-            self.form.addItem(labels.form(form_id), form_id)
         self.verdict = QComboBox(accessibleName=self.tr("Verdict"))
         self.verdict.addItem(self.tr("All verdicts"), "")
         for code in ("pass", "fail", "inconclusive", "incomplete"):
@@ -53,20 +59,22 @@ class InspectionsPage(QWidget):
         self.new_button = QPushButton(self.tr("New inspection"))
         self.new_button.setToolTip("Ctrl+N")
         self.new_button.clicked.connect(self.new_requested)
-        QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_requested.emit)
 
         self.table = QTableView()
+        header = self.table.horizontalHeader()
+        # Headers hidden while the model is set, and the labels from the model's C++ copy: both
+        # keep the Python `headerData` out of the first paint (see the model's docstring).
+        self.table.verticalHeader().setVisible(False)
+        header.setVisible(False)
         self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
+        header.setModel(self.model.header_model())
+        header.setVisible(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(28)
-        header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSortIndicator(5, Qt.SortOrder.DescendingOrder)
         header.setStretchLastSection(False)
         for column, width in enumerate((170, 80, 110, 300, 220, 100, 110)):
             self.table.setColumnWidth(column, width)
@@ -94,6 +102,25 @@ class InspectionsPage(QWidget):
             combo.currentIndexChanged.connect(self.apply_filters)
         self.table.activated.connect(lambda index: self.inspection_activated.emit(index.data(ID_ROLE)))
         self.model.modelReset.connect(self._update_count)
+
+    def finish(self, form_ids: Iterable[str]) -> None:
+        """Offer these procedures in the filter, turn sorting on and add Ctrl+N (after the first
+        paint; a second call changes nothing)."""
+        from PySide6.QtCore import Qt  # after the first paint only (see the module docstring)
+
+        if self._finished:
+            return
+        self._finished = True
+        QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_requested.emit)
+        for form_id in form_ids:
+            self.form.addItem(labels.form(form_id), form_id)
+
+        # The model is newest first already: the indicator says so, and enabling sorting asks the
+        # model for the order it has, which costs no query.
+        self.table.horizontalHeader().setSortIndicator(
+            COLUMNS.index("started_at"), Qt.SortOrder.DescendingOrder
+        )
+        self.table.setSortingEnabled(True)
 
     def apply_filters(self) -> None:
         self._timer.stop()
