@@ -12,10 +12,9 @@ open when the app stopped; then `startup_finished`. The other pages are built th
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -30,6 +29,9 @@ from PySide6.QtWidgets import (
 from ui import icons, labels
 from ui.first_paint import after_first_paint
 from ui.pages.inspections_page import InspectionsPage
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
 
 PAGES = ("inspections", "tasks", "sites", "instruments", "standards", "verify", "settings")
 REGISTRIES = ("sites", "instruments", "standards")
@@ -135,6 +137,8 @@ class MainWindow(QMainWindow):
             self.startup_finished.emit()
 
     def _add_shortcuts(self) -> None:
+        from PySide6.QtGui import QKeySequence, QShortcut  # their types: not before the first paint
+
         for i in range(len(PAGES)):
             QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self, activated=lambda i=i: self.show_page(i))
 

@@ -11,7 +11,6 @@ from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from typing import TYPE_CHECKING, Any
 
-from db import audit
 from db.connection import Reader, Stamp
 
 if TYPE_CHECKING:
@@ -111,6 +110,8 @@ class SQLiteOfficeStore:
         entity_id: str,
         detail: dict[str, Any],
     ) -> None:
+        from db import audit  # here: `is_office` runs at every start, and audit pulls hashlib (~4 ms)
+
         audit.append(
             self._db,
             Stamp(device_id=device_id, now=at),

@@ -11,6 +11,7 @@ import sys
 import uuid
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 
 from db import Stamp
@@ -20,6 +21,7 @@ from forms import FORM_IDS, load_definition
 from inspector_app import credit_code
 from inspector_app.services import open_services
 from tests.ui.typing import show_active
+from ui.app import parse_args
 from ui.main_window import MainWindow
 from ui.models import inspection_table_model as table_model
 from ui.models.inspection_table_model import PAGE_SIZE, InspectionTableModel
@@ -221,6 +223,12 @@ def test_sorting_in_the_order_the_model_has_costs_no_query(tmp_path, qtbot):
         assert len(source.calls) == 1
         model.sort(table_model.COLUMNS.index("started_at"), Qt.SortOrder.AscendingOrder)
         assert len(source.calls) == 2
+
+
+@pytest.mark.parametrize("argv", [[], ["--db", "a.sqlite"]])
+def test_the_two_usual_launches_read_their_arguments_as_argparse_would(argv):
+    """They skip argparse (start-up time); `gui …` goes through it and must read the same."""
+    assert vars(parse_args(argv)) == vars(parse_args(["gui", *argv]))
 
 
 def test_the_constants_that_stand_in_for_qt_enums_match_them():

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -107,6 +106,7 @@ class InspectionsPage(QWidget):
         """Offer these procedures in the filter, turn sorting on and add Ctrl+N (after the first
         paint; a second call changes nothing)."""
         from PySide6.QtCore import Qt  # after the first paint only (see the module docstring)
+        from PySide6.QtGui import QKeySequence, QShortcut
 
         if self._finished:
             return
