@@ -40,7 +40,8 @@ def _read_capped(source: str | Path, cap: int) -> bytes:
         with open(source, "rb") as handle:
             data = handle.read(cap + 1)
     if len(data) > cap:
-        raise Refused(str(source), "file_too_large", {"max": f"{cap // (1024 * 1024)} MiB"})
+        size = f"{cap // (1024 * 1024)} MiB" if cap >= 1024 * 1024 else f"{cap // 1024} KiB"
+        raise Refused(str(source), "file_too_large", {"max": size})
     return data
 
 

@@ -105,6 +105,8 @@ def test_verify_of_dev_zero_stops_at_the_size_cap(db):
     out = cli("verify", "--db", str(db), "/dev/zero", timeout=60)
     assert out.returncode == 2 and "Traceback" not in out.stderr
     assert "100 MiB" in out.stdout and "unreadable" in out.stdout
+    cert = cli("trust", "add", "--db", str(db), "/dev/zero", timeout=60)
+    assert cert.returncode == 2 and "64 KiB" in cert.stderr and "Traceback" not in cert.stderr
 
 
 def test_the_cli_reads_no_more_than_its_cap(monkeypatch):
