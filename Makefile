@@ -12,7 +12,7 @@ lint:  ## ruff (lint and format), mypy, import-linter
 	$(VENV)/ruff check . && $(VENV)/ruff format --check . && $(VENV)/mypy && $(VENV)/lint-imports
 
 translations:  ## refresh the .ts from the sources, then build the .qm
-	$(VENV)/pyside6-lupdate ui/*.py ui/pages/*.py ui/models/*.py ui/dialogs/*.py ui/inspection/*.py -ts ui/i18n/inspector_zh_CN.ts ui/i18n/inspector_en.ts -no-obsolete
+	$(VENV)/pyside6-lupdate ui/*.py ui/pages/*.py ui/models/*.py ui/dialogs/*.py ui/inspection/*.py ui/office/*.py -ts ui/i18n/inspector_zh_CN.ts ui/i18n/inspector_en.ts -no-obsolete
 	$(VENV)/pyside6-lrelease ui/i18n/*.ts
 
 build:  ## the PyInstaller onedir bundle in dist/inspector-app

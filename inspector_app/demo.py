@@ -553,12 +553,17 @@ def seed_office(
                     returned += 1
                 else:
                     office.decide(record["id"], decision="approved", reason="", key=key)
-            sites = laptop.registry.search("sites", limit=2)
-            for n, site in enumerate(sites):
+            forms_by_kind = {"scale": "scale", "fuel_dispenser": "fuel_dispenser", "taxi_meter": "taxi_meter"}
+            instruments = [
+                i for i in laptop.registry.search("instruments", limit=500) if i["kind"] in forms_by_kind
+            ]
+            for n, inst in enumerate(instruments[-2:]):
+                site = laptop.registry.get("sites", inst["site_id"])
                 office.add_task(
                     laptop.device_id,
                     site={k: site[k] for k in ("name", "credit_code", "district", "address", "kind")},
-                    form_id="scale" if site["kind"] in ("market", "supermarket") else "fuel_dispenser",
+                    instrument={k: inst[k] for k in ("kind", "maker", "model", "serial", "accuracy_class")},
+                    form_id=forms_by_kind[inst["kind"]],
                     due_date=(dt.date.today() + dt.timedelta(days=10 + 7 * n)).isoformat(),
                     note="双随机抽查（检查机构下发）",
                 )

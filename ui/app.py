@@ -93,6 +93,19 @@ def install_error_dialog(app: QApplication) -> None:
     sys.excepthook = hook
 
 
+def window_for(services: Any, lang: str) -> Any:
+    """The main window of this database: the office's pages on an office database (office mode),
+    the inspector's otherwise. Both signal `first_painted` and `startup_finished`, and build
+    their other pages on first use."""
+    if services.office_mode:
+        from ui.office.window import OfficeWindow
+
+        return OfficeWindow(services, lang)
+    from ui.main_window import MainWindow
+
+    return MainWindow(services, lang)
+
+
 def parse_args(argv: Sequence[str]) -> Any:
     """The GUI's arguments. The two ways an inspector starts it (no argument; `--db PATH`) are read
     directly: argparse costs ~7 ms of start-up, as its messages go through gettext, which searches
@@ -159,9 +172,7 @@ def main(argv: Sequence[str]) -> int:
                 print(path)
             return 0
         install_error_dialog(app)  # type: ignore[arg-type]
-        from ui.main_window import MainWindow
-
-        window = MainWindow(services, lang)
+        window = window_for(services, lang)
         window.first_painted.connect(resume_gc)
         window.startup_finished.connect(lambda: start_backup(services))
         if os.environ.get("INSPECTOR_APP_EXIT_WHEN_IDLE"):  # bench/startup.py, packaging tests

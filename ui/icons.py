@@ -45,7 +45,7 @@ _MARKS = {
 _DASH = f'<path d="M7.5 12H16.5" stroke="white" stroke-width="2.6" {_ROUND}/>'
 
 _LINE = f'stroke="{NAV_INK}" stroke-width="2" {_ROUND}'
-_NAV = {  # one pictogram per page of the main window
+_NAV = {  # one pictogram per page of the main window and the office window
     "inspections": (  # a list
         f'<path d="M9 7H20M9 12H20M9 17H20" {_LINE}/>'
         + "".join(f'<circle cx="4.5" cy="{y}" r="1.5" fill="{NAV_INK}"/>' for y in (7, 12, 17))
@@ -71,6 +71,27 @@ _NAV = {  # one pictogram per page of the main window
     "verify": (  # a shield with a tick
         f'<path d="M12 2.5L20 5.5V11c0 5-3.4 8.5-8 10.5C7.4 19.5 4 16 4 11V5.5Z" fill="{NAV_INK}"/>'
         f'<polyline points="8.3,11.8 11,14.5 15.8,9.5" stroke="white" stroke-width="2" {_ROUND}/>'
+    ),
+    "sync": (  # a USB stick between two arrows: files go out and come back
+        f'<rect x="8.5" y="8" width="7" height="10" rx="1.5" {_LINE}/>'
+        f'<rect x="10" y="4.5" width="4" height="3.5" fill="{NAV_INK}"/>'
+        f'<path d="M3.5 15V9M1.8 10.8L3.5 9L5.2 10.8M20.5 9V15M18.8 13.2L20.5 15L22.2 13.2" {_LINE}/>'
+    ),
+    "keys": (  # a key
+        f'<circle cx="7.5" cy="12" r="4" {_LINE}/><path d="M11.5 12H21M17.5 12V15.5M20.5 12V14.5" {_LINE}/>'
+    ),
+    "import": (  # a tray receiving an arrow (bundles come in)
+        f'<path d="M12 3V14M7.5 9.5L12 14L16.5 9.5" {_LINE}/>'
+        f'<polyline points="3.5,14 3.5,20.5 20.5,20.5 20.5,14" {_LINE}/>'
+    ),
+    "enrol": (  # a card with a person and a seal
+        f'<rect x="2.5" y="5" width="19" height="14" rx="2" {_LINE}/>'
+        f'<circle cx="8" cy="10.5" r="2" fill="{NAV_INK}"/><path d="M5 16c0.7-2 5.3-2 6 0" {_LINE}/>'
+        f'<path d="M14 10H18.5M14 14H17" {_LINE}/>'
+    ),
+    "packages": (  # a box with an arrow going out (packages go back)
+        f'<path d="M3.5 9.5L12 5L20.5 9.5V18L12 22L3.5 18Z" {_LINE}/>'
+        f'<path d="M12 13V2M8.5 5.5L12 2L15.5 5.5" stroke="{NAV_INK}" stroke-width="2" {_ROUND}/>'
     ),
     "settings": (  # a gear: teeth from a dashed ring, a hub with its hole
         f'<circle cx="12" cy="12" r="8.2" fill="none" stroke="{NAV_INK}" stroke-width="3.2" '

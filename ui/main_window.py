@@ -33,7 +33,7 @@ from ui.pages.inspections_page import InspectionsPage
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
-PAGES = ("inspections", "tasks", "sites", "instruments", "standards", "verify", "settings")
+PAGES = ("inspections", "tasks", "sites", "instruments", "standards", "verify", "sync", "keys", "settings")
 REGISTRIES = ("sites", "instruments", "standards")
 
 
@@ -69,6 +69,8 @@ class MainWindow(QMainWindow):
             "tasks": self._build_tasks,
             **{t: (lambda t=t: self._build_registry(t)) for t in REGISTRIES},
             "verify": self._build_verify,
+            "sync": self._build_sync,
+            "keys": self._build_keys,
             "settings": self._build_settings,
         }
         entries = (
@@ -78,6 +80,8 @@ class MainWindow(QMainWindow):
             ("instruments", labels.table("instruments")),
             ("standards", labels.table("standards")),
             ("verify", self.tr("Verify a record")),
+            ("sync", self.tr("Sync")),
+            ("keys", self.tr("Keys")),
             ("settings", self.tr("Settings")),
         )
         for i, (name, text) in enumerate(entries):
@@ -191,6 +195,27 @@ class MainWindow(QMainWindow):
 
         return VerifyPage(self.services.records, self.lang)
 
+    def _build_sync(self) -> QWidget:
+        from ui.pages.sync_page import SyncPage
+
+        page = SyncPage(self.services.sync, self.lang)
+        page.record_opened.connect(self.open_inspection)
+        page.package_applied.connect(self._package_applied)
+        return page
+
+    def _package_applied(self) -> None:
+        """Statuses (returned, approved) and tasks changed: refresh what shows them."""
+        self.inspections_page.reload()
+        if "tasks" in self._pages:
+            self._pages["tasks"].refresh()  # type: ignore[attr-defined]
+        if "keys" in self._pages:
+            self._pages["keys"].refresh()  # type: ignore[attr-defined]
+
+    def _build_keys(self) -> QWidget:
+        from ui.pages.keys_page import KeysPage
+
+        return KeysPage(self.services.keys, self.services.records, self.services.settings, self.lang)
+
     def open_inspection(self, inspection_id: str) -> Any:
         """A finalised record opens its signed PDF in the preview; returns the dialog (or None)."""
         row = self.services.inspections.get(inspection_id)
@@ -207,8 +232,13 @@ class MainWindow(QMainWindow):
             return None
         from ui.dialogs.record_preview_dialog import RecordPreviewDialog
 
+        notice = ""
+        if row["status"] == "returned":
+            notice = self.tr("Returned by the office: %1 — correct it with Correct…").replace(
+                "%1", row["review_comment"] or "—"
+            )
         dialog = RecordPreviewDialog(
-            row["record_no"], pdf, self.services.records.preview(inspection_id), self
+            row["record_no"], pdf, self.services.records.preview(inspection_id), self, notice=notice
         )
         dialog.correct_requested.connect(lambda: (dialog.close(), self.correct(inspection_id)))
         dialog.open()

@@ -14,7 +14,28 @@ from PySide6.QtWidgets import QApplication
 from ui.main_window import PAGES, MainWindow
 
 
+def save_office_screenshots(services: Any, lang: str, outdir: Path) -> list[Path]:
+    """The office window's pages (office mode), the import page showing the last bundles' results."""
+    from ui.office.window import OFFICE_PAGES, OfficeWindow
+
+    outdir.mkdir(parents=True, exist_ok=True)
+    window = OfficeWindow(services, lang)
+    window.resize(1280, 800)
+    window.show()
+    saved = []
+    for index, name in enumerate(OFFICE_PAGES):
+        window.show_page(index)
+        QApplication.processEvents()
+        path = outdir / f"office-{index + 1:02d}-{name}-{lang}.png"
+        window.grab().save(str(path))
+        saved.append(path)
+    window.close()
+    return saved
+
+
 def save_screenshots(services: Any, lang: str, outdir: Path) -> list[Path]:
+    if services.office_mode:
+        return save_office_screenshots(services, lang, outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     window = MainWindow(services, lang)
     window.resize(1280, 800)

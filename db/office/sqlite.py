@@ -245,6 +245,9 @@ class SQLiteOfficeStore:
             [row[c] for c in columns],
         )
 
+    def bundles(self, *, limit: int = 100) -> list[dict[str, Any]]:
+        return self._rows("SELECT * FROM office_bundles ORDER BY imported_at DESC, seq DESC LIMIT ?", [limit])
+
     def note_device(self, *, device_id: str, at: str, acknowledged_seq: int) -> None:
         self._db.execute(
             "INSERT INTO office_devices (device_id, first_seen, last_bundle_at, acknowledged_seq) "

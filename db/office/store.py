@@ -76,6 +76,10 @@ class OfficeStore(Protocol):
 
     def add_bundle(self, row: dict[str, Any]) -> None: ...
 
+    def bundles(self, *, limit: int = 100) -> list[dict[str, Any]]:
+        """The bundles imported, newest first."""
+        ...
+
     def note_device(self, *, device_id: str, at: str, acknowledged_seq: int) -> None:
         """Create or update a device: last bundle time, acknowledged seq (never lowered)."""
         ...

@@ -48,6 +48,7 @@ def fail_validation(exc: Any) -> int:
 
 
 def grouped(fingerprint: str) -> str:
-    """A SHA-256 as people compare it aloud: upper-case groups of four."""
-    text = fingerprint.upper()
-    return " ".join(text[i : i + 4] for i in range(0, len(text), 4))
+    """A SHA-256 as people compare it aloud (pki.certs.grouped)."""
+    from inspector_app.pki.certs import grouped as group
+
+    return group(fingerprint)

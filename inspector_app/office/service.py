@@ -563,6 +563,10 @@ class OfficeService:
             "effective_from": ref.effective_from,
         }
 
+    def bundles(self, *, limit: int = 100) -> list[dict[str, Any]]:
+        """The bundles imported, newest first (device, seq, counts, when)."""
+        return self.store.bundles(limit=limit)
+
     def conflicts(self) -> list[dict[str, Any]]:
         return self.store.conflicts()
 
@@ -573,4 +577,5 @@ class OfficeService:
         return self.store.requests(status=status)
 
     def devices(self) -> list[dict[str, Any]]:
-        return self.store.devices()
+        """Every device seen or enrolled; ``own`` marks this office's own (its supervisors' keys)."""
+        return [{**d, "own": d["device_id"] == self._device_id} for d in self.store.devices()]

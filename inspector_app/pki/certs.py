@@ -59,6 +59,12 @@ def key_sha256(public_key: CertificatePublicKeyTypes) -> str:
     return hashlib.sha256(der).hexdigest()
 
 
+def grouped(fingerprint: str) -> str:
+    """A SHA-256 as people compare it aloud: upper-case groups of four."""
+    text = fingerprint.upper()
+    return " ".join(text[i : i + 4] for i in range(0, len(text), 4))
+
+
 def is_p256(public_key: object) -> bool:
     return isinstance(public_key, ec.EllipticCurvePublicKey) and isinstance(public_key.curve, ec.SECP256R1)
 

@@ -22,7 +22,15 @@ class RecordPreviewDialog(QDialog):
 
     correct_requested = Signal()
 
-    def __init__(self, record_no: str, pdf: bytes, pages: list[bytes], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        record_no: str,
+        pdf: bytes,
+        pages: list[bytes],
+        parent: QWidget | None = None,
+        *,
+        notice: str = "",
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Record %1").replace("%1", record_no))
         self.resize(980, 1000)
@@ -52,6 +60,12 @@ class RecordPreviewDialog(QDialog):
         for b in (self.correct_button, self.export_button, self.print_button, close):
             buttons.addWidget(b)
         layout = QVBoxLayout(self)
+        self.notice = QLabel(notice, wordWrap=True)
+        self.notice.setVisible(bool(notice))  # e.g. the supervisor's reason for returning it
+        self.notice.setStyleSheet(
+            "background: #fce8e6; color: #a50e0e; padding: 8px; border-radius: 4px; font-size: 14px;"
+        )
+        layout.addWidget(self.notice)
         layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
         self.export_button.clicked.connect(self.export)

@@ -4,18 +4,189 @@
 <context>
     <name>ChecklistStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="193"/>
+        <location filename="../inspection/steps.py" line="179"/>
         <source>Not checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="194"/>
+        <location filename="../inspection/steps.py" line="180"/>
         <source>Conforms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="195"/>
+        <location filename="../inspection/steps.py" line="181"/>
         <source>Does not conform</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EnrolPage</name>
+    <message>
+        <location filename="../office/enrol_page.py" line="40"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/enrol_page.py" line="41"/>
+        <source>Enforcement ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/enrol_page.py" line="42"/>
+        <location filename="../office/enrol_page.py" line="76"/>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/enrol_page.py" line="43"/>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/enrol_page.py" line="44"/>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/enrol_page.py" line="47"/>
+        <location filename="../office/enrol_page.py" line="60"/>
+        <source>Enrolment requests waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/enrol_page.py" line="49"/>
+        <location filename="../office/enrol_page.py" line="128"/>
+        <source>Inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/enrol_page.py" line="50"/>
+        <location filename="../office/enrol_page.py" line="128"/>
+        <source>Supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/enrol_page.py" line="51"/>
+        <location filename="../office/enrol_page.py" line="55"/>
+        <location filename="../office/enrol_page.py" line="75"/>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/enrol_page.py" line="52"/>
+        <source>Enrol selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/enrol_page.py" line="53"/>
+        <source>Enrol from a request file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/enrol_page.py" line="64"/>
+        <source>No requests waiting. A laptop&apos;s request comes as a .csr file (Enrol from a request file…) or inside a bundle from an enrolled laptop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/enrol_page.py" line="74"/>
+        <source>Holder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/enrol_page.py" line="77"/>
+        <source>Valid until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/enrol_page.py" line="78"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/enrol_page.py" line="79"/>
+        <source>Certificate fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/enrol_page.py" line="82"/>
+        <location filename="../office/enrol_page.py" line="84"/>
+        <source>Certificates issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/enrol_page.py" line="83"/>
+        <source>Revoke selected…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/enrol_page.py" line="105"/>
+        <source>Root fingerprint: %1
+Trust list version %2, valid until %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/enrol_page.py" line="111"/>
+        <source>bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/enrol_page.py" line="111"/>
+        <source>file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/enrol_page.py" line="137"/>
+        <source>Revoked %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/enrol_page.py" line="139"/>
+        <source>Valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/enrol_page.py" line="158"/>
+        <source>Office root key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/enrol_page.py" line="158"/>
+        <source>Passphrase of the office root key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/enrol_page.py" line="165"/>
+        <source>Wrong passphrase; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/enrol_page.py" line="178"/>
+        <source>%1 enrolled until %2; trust list version %3. Make this laptop&apos;s package next.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/enrol_page.py" line="196"/>
+        <source>Enrolment request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/enrol_page.py" line="196"/>
+        <source>Request (*.csr *.pem)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/enrol_page.py" line="216"/>
+        <source>Revoke</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/enrol_page.py" line="216"/>
+        <source>Reason (e.g. laptop lost, left the office):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/enrol_page.py" line="229"/>
+        <source>Revoked from now; trust list version %1 goes out with the next packages.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -102,64 +273,209 @@
 <context>
     <name>GridStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="245"/>
+        <location filename="../inspection/steps.py" line="231"/>
         <source>Group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="256"/>
+        <location filename="../inspection/steps.py" line="242"/>
         <source>Enter moves to the next cell; Ctrl+V pastes a column from a spreadsheet; Delete clears the selected cells.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="305"/>
+        <location filename="../inspection/steps.py" line="294"/>
         <source>More digits than the resolution %1 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="346"/>
+        <location filename="../inspection/steps.py" line="335"/>
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../inspection/steps.py" line="360"/>
         <source>Below Min</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportPage</name>
+    <message>
+        <location filename="../office/import_page.py" line="39"/>
+        <source>Import the bundles laptops bring on a USB stick. Each is checked whole first — signatures, every file&apos;s hash — and refused whole if anything is wrong; an accepted bundle is stored in one step. Importing a bundle twice changes nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/import_page.py" line="45"/>
+        <source>Import bundles…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/import_page.py" line="46"/>
+        <source>Import a folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/import_page.py" line="53"/>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/import_page.py" line="54"/>
+        <source>Bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/import_page.py" line="55"/>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/import_page.py" line="56"/>
+        <source>No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/import_page.py" line="57"/>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/import_page.py" line="58"/>
+        <source>Duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/import_page.py" line="59"/>
+        <source>Conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/import_page.py" line="60"/>
+        <source>Missing bundle nos.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/import_page.py" line="61"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/import_page.py" line="64"/>
+        <source>Import results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/import_page.py" line="66"/>
+        <source>Imported before (newest first):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/import_page.py" line="93"/>
+        <source>imported %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/import_page.py" line="102"/>
+        <source>No bundle imported yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/import_page.py" line="106"/>
+        <source>Bundles to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/import_page.py" line="106"/>
+        <source>Bundle (*.zip)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/import_page.py" line="111"/>
+        <source>Folder of bundles (e.g. a USB stick)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/import_page.py" line="119"/>
+        <source>No bundle (.zip) there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/import_page.py" line="128"/>
+        <source>Checking and importing bundles…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/import_page.py" line="128"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/import_page.py" line="85"/>
+        <location filename="../office/import_page.py" line="144"/>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/import_page.py" line="145"/>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/import_page.py" line="146"/>
+        <source>Unreadable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/import_page.py" line="155"/>
+        <source>imported before: nothing changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/import_page.py" line="158"/>
+        <source>the laptop holds an acknowledgement this office lacks: ask for an export of all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/import_page.py" line="182"/>
+        <source>%1 of %2 bundle(s) accepted: %3 new record(s), %4 duplicate(s), %5 conflict(s).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>InspectionTableModel</name>
     <message>
-        <location filename="../models/inspection_table_model.py" line="92"/>
+        <location filename="../models/inspection_table_model.py" line="66"/>
         <source>Record no.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/inspection_table_model.py" line="93"/>
+        <location filename="../models/inspection_table_model.py" line="67"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/inspection_table_model.py" line="94"/>
+        <location filename="../models/inspection_table_model.py" line="68"/>
         <source>Procedure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/inspection_table_model.py" line="95"/>
+        <location filename="../models/inspection_table_model.py" line="69"/>
         <source>Site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/inspection_table_model.py" line="96"/>
+        <location filename="../models/inspection_table_model.py" line="70"/>
         <source>Instrument / lot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/inspection_table_model.py" line="97"/>
+        <location filename="../models/inspection_table_model.py" line="71"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/inspection_table_model.py" line="98"/>
+        <location filename="../models/inspection_table_model.py" line="72"/>
         <source>Verdict</source>
         <translation type="unfinished"></translation>
     </message>
@@ -192,7 +508,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="221"/>
+        <location filename="../inspection/window.py" line="226"/>
         <source>Still to fill in: </source>
         <translation type="unfinished"></translation>
     </message>
@@ -227,7 +543,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="220"/>
+        <location filename="../inspection/window.py" line="225"/>
         <source> (and %1 more)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -235,62 +551,245 @@
 <context>
     <name>InspectionsPage</name>
     <message>
-        <location filename="../pages/inspections_page.py" line="37"/>
+        <location filename="../pages/inspections_page.py" line="44"/>
         <source>Search site, credit code, serial, record no.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="39"/>
+        <location filename="../pages/inspections_page.py" line="46"/>
         <source>Search inspections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="40"/>
+        <location filename="../pages/inspections_page.py" line="47"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="41"/>
+        <location filename="../pages/inspections_page.py" line="48"/>
         <source>All statuses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="44"/>
+        <location filename="../pages/inspections_page.py" line="51"/>
         <source>Procedure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="45"/>
+        <location filename="../pages/inspections_page.py" line="52"/>
         <source>All procedures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="48"/>
+        <location filename="../pages/inspections_page.py" line="53"/>
         <source>Verdict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="49"/>
+        <location filename="../pages/inspections_page.py" line="54"/>
         <source>All verdicts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="53"/>
+        <location filename="../pages/inspections_page.py" line="58"/>
         <source>New inspection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="81"/>
+        <location filename="../pages/inspections_page.py" line="88"/>
         <source>Export signed PDFs…</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/inspections_page.py" line="111"/>
+        <location filename="../pages/inspections_page.py" line="138"/>
         <source>%n inspection(s)</source>
         <translation>
             <numerusform>%n inspection</numerusform>
             <numerusform>%n inspections</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>KeyDialog</name>
+    <message>
+        <location filename="../pages/keys_page.py" line="39"/>
+        <source>Create a key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/keys_page.py" line="48"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/keys_page.py" line="49"/>
+        <source>Enforcement ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/keys_page.py" line="50"/>
+        <source>Office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/keys_page.py" line="51"/>
+        <source>Passphrase (8 characters or more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/keys_page.py" line="52"/>
+        <source>Passphrase again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KeysPage</name>
+    <message>
+        <location filename="../pages/keys_page.py" line="77"/>
+        <source>Your key signs every record you finalise. The office enrols it from an enrolment request (a file you take to the office); records signed before enrolment stay valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/keys_page.py" line="84"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/keys_page.py" line="85"/>
+        <source>Enforcement ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/keys_page.py" line="86"/>
+        <source>Office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/keys_page.py" line="87"/>
+        <source>Key fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/keys_page.py" line="88"/>
+        <source>Enrolment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/keys_page.py" line="91"/>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/keys_page.py" line="92"/>
+        <source>Create key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/keys_page.py" line="93"/>
+        <source>Export enrolment request…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/keys_page.py" line="94"/>
+        <source>Change passphrase…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/keys_page.py" line="115"/>
+        <source>supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/keys_page.py" line="117"/>
+        <source>Enrolled until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/keys_page.py" line="118"/>
+        <source>Request exported, waiting for the office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/keys_page.py" line="119"/>
+        <source>Not enrolled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/keys_page.py" line="169"/>
+        <source>The two passphrases differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/keys_page.py" line="189"/>
+        <source>Key created. Export its enrolment request and take it to the office.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/keys_page.py" line="201"/>
+        <source>Save the enrolment request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/keys_page.py" line="203"/>
+        <source>Request (*.csr)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/keys_page.py" line="208"/>
+        <source>Sign the request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/keys_page.py" line="208"/>
+        <source>Passphrase of this key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/keys_page.py" line="215"/>
+        <source>Wrong passphrase; no request was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/keys_page.py" line="222"/>
+        <source>Enrolment request written to %1. Take it to the office; it also travels with your next bundle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/keys_page.py" line="236"/>
+        <location filename="../pages/keys_page.py" line="241"/>
+        <location filename="../pages/keys_page.py" line="245"/>
+        <source>Change passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/keys_page.py" line="236"/>
+        <source>Current passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/keys_page.py" line="241"/>
+        <source>New passphrase (8 characters or more):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/keys_page.py" line="245"/>
+        <source>New passphrase again:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/keys_page.py" line="249"/>
+        <source>The two passphrases differ; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/keys_page.py" line="254"/>
+        <source>Wrong passphrase; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/keys_page.py" line="259"/>
+        <source>Passphrase changed. The key itself is the same; records stay valid.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -384,62 +883,77 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="40"/>
+        <location filename="../main_window.py" line="50"/>
         <source>Metrology inspections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="43"/>
+        <location filename="../main_window.py" line="53"/>
         <source>Navigation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="66"/>
+        <location filename="../main_window.py" line="77"/>
         <source>Inspections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="67"/>
+        <location filename="../main_window.py" line="78"/>
         <source>Tasks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="71"/>
+        <location filename="../main_window.py" line="82"/>
         <source>Verify a record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="72"/>
+        <location filename="../main_window.py" line="83"/>
+        <source>Sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="84"/>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="85"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="97"/>
+        <location filename="../main_window.py" line="108"/>
         <source>Database: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="149"/>
+        <location filename="../main_window.py" line="227"/>
         <source>Record %1 has no signed PDF (a draft, or finalised without a key).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="200"/>
+        <location filename="../main_window.py" line="237"/>
+        <source>Returned by the office: %1 — correct it with Correct…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="283"/>
         <source>Export signed PDFs to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="208"/>
+        <location filename="../main_window.py" line="291"/>
         <source>Exporting signed PDFs…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="208"/>
+        <location filename="../main_window.py" line="291"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="218"/>
+        <location filename="../main_window.py" line="301"/>
         <source>%1 signed PDF(s) exported.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -542,65 +1056,196 @@
 <context>
     <name>Next</name>
     <message>
-        <location filename="../labels.py" line="57"/>
+        <location filename="../labels.py" line="61"/>
         <source>Weighing: repeat with small weights of 0.1 e (flash-point method)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="60"/>
+        <location filename="../labels.py" line="64"/>
         <source>Eccentricity: repeat with small weights of 0.1 e (flash-point method)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="63"/>
+        <location filename="../labels.py" line="67"/>
         <source>Make at least one distance test</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OfficeWindow</name>
+    <message>
+        <location filename="../office/window.py" line="42"/>
+        <source>Office — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/window.py" line="45"/>
+        <source>Navigation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/window.py" line="63"/>
+        <source>Import bundles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/window.py" line="64"/>
+        <source>Enrolment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/window.py" line="65"/>
+        <source>Return packages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/window.py" line="66"/>
+        <source>Verify a record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/window.py" line="67"/>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/window.py" line="91"/>
+        <source>Office database: %1 — root %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PackagesPage</name>
+    <message>
+        <location filename="../office/packages_page.py" line="28"/>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/packages_page.py" line="29"/>
+        <source>Inspectors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/packages_page.py" line="30"/>
+        <source>Last bundle no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/packages_page.py" line="31"/>
+        <source>Acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/packages_page.py" line="32"/>
+        <source>Records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/packages_page.py" line="33"/>
+        <source>Last package no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/packages_page.py" line="34"/>
+        <source>Last bundle received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/packages_page.py" line="37"/>
+        <source>Devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/packages_page.py" line="39"/>
+        <source>Make package…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/packages_page.py" line="57"/>
+        <source>this office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/packages_page.py" line="78"/>
+        <source>Conflict queue: %1 record(s) for a supervisor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/packages_page.py" line="80"/>
+        <source>No conflicts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/packages_page.py" line="92"/>
+        <source>Write the package to (e.g. a USB stick)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/packages_page.py" line="98"/>
+        <source>Office root key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/packages_page.py" line="98"/>
+        <source>Passphrase of the office root key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/packages_page.py" line="105"/>
+        <source>Wrong passphrase; no package was made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/packages_page.py" line="114"/>
+        <source>Package no. %1 written: %2 (%3 task(s), %4 review decision(s), acknowledges bundle no. %5).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>RecordPreviewDialog</name>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="27"/>
+        <location filename="../dialogs/record_preview_dialog.py" line="35"/>
         <source>Record %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="43"/>
+        <location filename="../dialogs/record_preview_dialog.py" line="51"/>
         <source>Export PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="44"/>
+        <location filename="../dialogs/record_preview_dialog.py" line="52"/>
         <source>Print…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="45"/>
+        <location filename="../dialogs/record_preview_dialog.py" line="53"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="46"/>
+        <location filename="../dialogs/record_preview_dialog.py" line="54"/>
         <source>Correct…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="47"/>
+        <location filename="../dialogs/record_preview_dialog.py" line="55"/>
         <source>Start a new record that supersedes this one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="50"/>
+        <location filename="../dialogs/record_preview_dialog.py" line="58"/>
         <source>Signed record: the exported file is the signed original.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="67"/>
+        <location filename="../dialogs/record_preview_dialog.py" line="81"/>
         <source>Export PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="67"/>
+        <location filename="../dialogs/record_preview_dialog.py" line="81"/>
         <source>PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -680,87 +1325,89 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="37"/>
+        <location filename="../labels.py" line="39"/>
         <source>P</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="38"/>
+        <location filename="../labels.py" line="40"/>
         <source>E</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="39"/>
+        <location filename="../labels.py" line="41"/>
         <source>Ec</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="40"/>
+        <location filename="../labels.py" line="42"/>
         <source>MPE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="41"/>
+        <location filename="../labels.py" line="43"/>
         <source>Computed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="42"/>
+        <location filename="../labels.py" line="44"/>
         <source>Difference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="43"/>
+        <location filename="../labels.py" line="45"/>
         <source>Exact amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="44"/>
+        <location filename="../labels.py" line="46"/>
         <source>Shortage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="45"/>
+        <location filename="../labels.py" line="47"/>
         <source>Negative deviation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="46"/>
+        <location filename="../labels.py" line="48"/>
         <source>Limit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="47"/>
+        <location filename="../labels.py" line="49"/>
         <source>1.4 d</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="48"/>
+        <location filename="../labels.py" line="50"/>
         <source>Class</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="49"/>
+        <location filename="../labels.py" line="51"/>
         <source>Suggested k</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="50"/>
+        <location filename="../labels.py" line="52"/>
         <source>k to set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="51"/>
+        <location filename="../labels.py" line="53"/>
         <source>Expected error (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../labels.py" line="37"/>
         <source>Mean error (%)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../labels.py" line="38"/>
         <source>Repeatability (%)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -774,38 +1421,334 @@
 <context>
     <name>SummaryStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="383"/>
+        <location filename="../inspection/steps.py" line="399"/>
         <source>Measures taken:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="388"/>
+        <location filename="../inspection/steps.py" line="404"/>
         <source>Finalise and sign…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="420"/>
+        <location filename="../inspection/steps.py" line="436"/>
         <source>Failed items: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="423"/>
+        <location filename="../inspection/steps.py" line="439"/>
         <source>To measure next: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="428"/>
+        <location filename="../inspection/steps.py" line="452"/>
         <source>Still to fill in:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="435"/>
+        <location filename="../inspection/steps.py" line="459"/>
         <source>An incomplete check cannot be finalised: fill in what is listed above.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../inspection/steps.py" line="444"/>
         <source>Note: the marked class does not fit Max/e (classes that fit: %1)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../pages/sync_page.py" line="82"/>
+        <source>This laptop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="83"/>
+        <source>Office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="84"/>
+        <source>Trust list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="85"/>
+        <source>Records to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="86"/>
+        <source>Last export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="87"/>
+        <source>Acknowledged by the office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="88"/>
+        <location filename="../pages/sync_page.py" line="123"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="93"/>
+        <source>Export to…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="95"/>
+        <source>Write every record the office has not acknowledged into a folder, e.g. a USB stick</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="97"/>
+        <source>Import package…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="98"/>
+        <source>Apply the return package the office made for this laptop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="106"/>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="110"/>
+        <source>Record no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="111"/>
+        <location filename="../pages/sync_page.py" line="123"/>
+        <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="112"/>
+        <location filename="../pages/sync_page.py" line="123"/>
+        <source>Procedure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="113"/>
+        <source>Returned on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="114"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="115"/>
+        <source>Correction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="118"/>
+        <location filename="../pages/sync_page.py" line="126"/>
+        <source>Records returned by the office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="120"/>
+        <source>Open and correct…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="123"/>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="123"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="125"/>
+        <location filename="../pages/sync_page.py" line="130"/>
+        <source>Tasks received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="152"/>
+        <source>Root fingerprint: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="157"/>
+        <source>No office yet: records are signed and verify with this laptop&apos;s own key (trusted on this laptop only). Export an enrolment request on the Keys page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="164"/>
+        <source>None yet (arrives with the first return package)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="168"/>
+        <source>Version %1, valid until %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="174"/>
+        <source>expired: ask the office for a new return package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="177"/>
+        <source>expires in %1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="181"/>
+        <source>%1 signed record(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="183"/>
+        <source>%1 finalised without a key cannot be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="187"/>
+        <source>%1 enrolment request(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="193"/>
+        <source>No. %1, %2 record(s), %3 (%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="200"/>
+        <source>up to bundle no. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="214"/>
+        <source>Corrected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="214"/>
+        <source>To correct</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="229"/>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="229"/>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="252"/>
+        <source>Export to (e.g. a USB stick)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="256"/>
+        <source>Sign the bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="256"/>
+        <source>Passphrase of your key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="271"/>
+        <source>Writing the bundle…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="271"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="282"/>
+        <source>Wrong passphrase; nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="286"/>
+        <source>Nothing to send: the office has acknowledged every record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="289"/>
+        <source>Bundle no. %1 written: %2 (%3 record(s)). Take it to the office.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="299"/>
+        <source>Export cancelled; nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="313"/>
+        <source>Trust this office?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="315"/>
+        <source>This is the first package from %1. Compare its root fingerprint with the one the office gave you; trust it only if they are the same:
+
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="330"/>
+        <source>Import the office&apos;s package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="330"/>
+        <source>Package (*.zip)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="341"/>
+        <source>an office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="344"/>
+        <source>Not trusted; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="347"/>
+        <source>Package refused; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="353"/>
+        <source>Package no. %1 was already applied; nothing changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="359"/>
+        <source>Package no. %1 applied: %2 task(s), %3 review decision(s), trust list version %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="367"/>
+        <source>The trust list expires on %1: bring the next bundle soon.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -902,12 +1845,12 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../app.py" line="69"/>
+        <location filename="../app.py" line="87"/>
         <source>Unexpected error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app.py" line="70"/>
+        <location filename="../app.py" line="88"/>
         <source>Something went wrong. Your data is saved; the last action may not have completed.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4,19 +4,191 @@
 <context>
     <name>ChecklistStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="193"/>
+        <location filename="../inspection/steps.py" line="179"/>
         <source>Not checked</source>
         <translation>未检查</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="194"/>
+        <location filename="../inspection/steps.py" line="180"/>
         <source>Conforms</source>
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="195"/>
+        <location filename="../inspection/steps.py" line="181"/>
         <source>Does not conform</source>
         <translation>不符合</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolPage</name>
+    <message>
+        <location filename="../office/enrol_page.py" line="40"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../office/enrol_page.py" line="41"/>
+        <source>Enforcement ID</source>
+        <translation>执法证号</translation>
+    </message>
+    <message>
+        <location filename="../office/enrol_page.py" line="42"/>
+        <location filename="../office/enrol_page.py" line="76"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../office/enrol_page.py" line="43"/>
+        <source>Received</source>
+        <translation>收到时间</translation>
+    </message>
+    <message>
+        <location filename="../office/enrol_page.py" line="44"/>
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../office/enrol_page.py" line="47"/>
+        <location filename="../office/enrol_page.py" line="60"/>
+        <source>Enrolment requests waiting</source>
+        <translation>待登记的申请</translation>
+    </message>
+    <message>
+        <location filename="../office/enrol_page.py" line="49"/>
+        <location filename="../office/enrol_page.py" line="128"/>
+        <source>Inspector</source>
+        <translation>检查员</translation>
+    </message>
+    <message>
+        <location filename="../office/enrol_page.py" line="50"/>
+        <location filename="../office/enrol_page.py" line="128"/>
+        <source>Supervisor</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <location filename="../office/enrol_page.py" line="51"/>
+        <location filename="../office/enrol_page.py" line="55"/>
+        <location filename="../office/enrol_page.py" line="75"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../office/enrol_page.py" line="52"/>
+        <source>Enrol selected</source>
+        <translation>登记所选申请</translation>
+    </message>
+    <message>
+        <location filename="../office/enrol_page.py" line="53"/>
+        <source>Enrol from a request file…</source>
+        <translation>从申请文件登记…</translation>
+    </message>
+    <message>
+        <location filename="../office/enrol_page.py" line="64"/>
+        <source>No requests waiting. A laptop&apos;s request comes as a .csr file (Enrol from a request file…) or inside a bundle from an enrolled laptop.</source>
+        <translation>暂无待登记的申请。笔记本的申请以 .csr 文件提交（“从申请文件登记…”），或随已登记笔记本的同步包一同送达。</translation>
+    </message>
+    <message>
+        <location filename="../office/enrol_page.py" line="74"/>
+        <source>Holder</source>
+        <translation>持有人</translation>
+    </message>
+    <message>
+        <location filename="../office/enrol_page.py" line="77"/>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <location filename="../office/enrol_page.py" line="78"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../office/enrol_page.py" line="79"/>
+        <source>Certificate fingerprint</source>
+        <translation>证书指纹</translation>
+    </message>
+    <message>
+        <location filename="../office/enrol_page.py" line="82"/>
+        <location filename="../office/enrol_page.py" line="84"/>
+        <source>Certificates issued</source>
+        <translation>已签发的证书</translation>
+    </message>
+    <message>
+        <location filename="../office/enrol_page.py" line="83"/>
+        <source>Revoke selected…</source>
+        <translation>吊销所选证书…</translation>
+    </message>
+    <message>
+        <location filename="../office/enrol_page.py" line="105"/>
+        <source>Root fingerprint: %1
+Trust list version %2, valid until %3</source>
+        <translation>根证书指纹：%1
+信任列表第 %2 版，有效期至 %3</translation>
+    </message>
+    <message>
+        <location filename="../office/enrol_page.py" line="111"/>
+        <source>bundle</source>
+        <translation>同步包</translation>
+    </message>
+    <message>
+        <location filename="../office/enrol_page.py" line="111"/>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../office/enrol_page.py" line="137"/>
+        <source>Revoked %1</source>
+        <translation>已于 %1 吊销</translation>
+    </message>
+    <message>
+        <location filename="../office/enrol_page.py" line="139"/>
+        <source>Valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location filename="../office/enrol_page.py" line="158"/>
+        <source>Office root key</source>
+        <translation>机构根密钥</translation>
+    </message>
+    <message>
+        <location filename="../office/enrol_page.py" line="158"/>
+        <source>Passphrase of the office root key:</source>
+        <translation>机构根密钥口令：</translation>
+    </message>
+    <message>
+        <location filename="../office/enrol_page.py" line="165"/>
+        <source>Wrong passphrase; nothing was changed.</source>
+        <translation>口令不正确，未作任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../office/enrol_page.py" line="178"/>
+        <source>%1 enrolled until %2; trust list version %3. Make this laptop&apos;s package next.</source>
+        <translation>%1 已登记，有效期至 %2；信任列表第 %3 版。下一步请为该笔记本生成回传包。</translation>
+    </message>
+    <message>
+        <location filename="../office/enrol_page.py" line="196"/>
+        <source>Enrolment request</source>
+        <translation>登记申请</translation>
+    </message>
+    <message>
+        <location filename="../office/enrol_page.py" line="196"/>
+        <source>Request (*.csr *.pem)</source>
+        <translation>申请文件 (*.csr *.pem)</translation>
+    </message>
+    <message>
+        <location filename="../office/enrol_page.py" line="216"/>
+        <source>Revoke</source>
+        <translation>吊销</translation>
+    </message>
+    <message>
+        <location filename="../office/enrol_page.py" line="216"/>
+        <source>Reason (e.g. laptop lost, left the office):</source>
+        <translation>理由（如：笔记本丢失、人员离职）：</translation>
+    </message>
+    <message>
+        <location filename="../office/enrol_page.py" line="229"/>
+        <source>Revoked from now; trust list version %1 goes out with the next packages.</source>
+        <translation>即时起吊销；信任列表第 %1 版将随下次回传包下发。</translation>
     </message>
 </context>
 <context>
@@ -102,64 +274,209 @@
 <context>
     <name>GridStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="245"/>
+        <location filename="../inspection/steps.py" line="231"/>
         <source>Group</source>
         <translation>组（流量点）</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="256"/>
+        <location filename="../inspection/steps.py" line="242"/>
         <source>Enter moves to the next cell; Ctrl+V pastes a column from a spreadsheet; Delete clears the selected cells.</source>
         <translation>回车移到下一格；Ctrl+V 粘贴表格中复制的一列；Delete 清除选中的单元格。</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="305"/>
+        <location filename="../inspection/steps.py" line="294"/>
         <source>More digits than the resolution %1 %2</source>
         <translation>位数多于分度值 %1 %2，请核对</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="346"/>
+        <location filename="../inspection/steps.py" line="335"/>
         <source>Result</source>
         <translation>核验结果</translation>
     </message>
     <message>
+        <location filename="../inspection/steps.py" line="360"/>
         <source>Below Min</source>
         <translation>低于 Min（不判定）</translation>
     </message>
 </context>
 <context>
+    <name>ImportPage</name>
+    <message>
+        <location filename="../office/import_page.py" line="39"/>
+        <source>Import the bundles laptops bring on a USB stick. Each is checked whole first — signatures, every file&apos;s hash — and refused whole if anything is wrong; an accepted bundle is stored in one step. Importing a bundle twice changes nothing.</source>
+        <translation>导入笔记本用 U 盘带来的同步包。每个包先整体核验（签名、每个文件的哈希），有任何问题即整包拒收；接收的包一次写入。同一个包导入两次不会有任何变化。</translation>
+    </message>
+    <message>
+        <location filename="../office/import_page.py" line="45"/>
+        <source>Import bundles…</source>
+        <translation>导入同步包…</translation>
+    </message>
+    <message>
+        <location filename="../office/import_page.py" line="46"/>
+        <source>Import a folder…</source>
+        <translation>导入文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../office/import_page.py" line="53"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../office/import_page.py" line="54"/>
+        <source>Bundle</source>
+        <translation>同步包</translation>
+    </message>
+    <message>
+        <location filename="../office/import_page.py" line="55"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../office/import_page.py" line="56"/>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../office/import_page.py" line="57"/>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../office/import_page.py" line="58"/>
+        <source>Duplicates</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <location filename="../office/import_page.py" line="59"/>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <location filename="../office/import_page.py" line="60"/>
+        <source>Missing bundle nos.</source>
+        <translation>缺失序号</translation>
+    </message>
+    <message>
+        <location filename="../office/import_page.py" line="61"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../office/import_page.py" line="64"/>
+        <source>Import results</source>
+        <translation>导入结果</translation>
+    </message>
+    <message>
+        <location filename="../office/import_page.py" line="66"/>
+        <source>Imported before (newest first):</source>
+        <translation>此前导入的同步包（最新在前）：</translation>
+    </message>
+    <message>
+        <location filename="../office/import_page.py" line="93"/>
+        <source>imported %1</source>
+        <translation>导入于 %1</translation>
+    </message>
+    <message>
+        <location filename="../office/import_page.py" line="102"/>
+        <source>No bundle imported yet.</source>
+        <translation>尚未导入任何同步包。</translation>
+    </message>
+    <message>
+        <location filename="../office/import_page.py" line="106"/>
+        <source>Bundles to import</source>
+        <translation>选择要导入的同步包</translation>
+    </message>
+    <message>
+        <location filename="../office/import_page.py" line="106"/>
+        <source>Bundle (*.zip)</source>
+        <translation>同步包 (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../office/import_page.py" line="111"/>
+        <source>Folder of bundles (e.g. a USB stick)</source>
+        <translation>同步包所在文件夹（如 U 盘）</translation>
+    </message>
+    <message>
+        <location filename="../office/import_page.py" line="119"/>
+        <source>No bundle (.zip) there.</source>
+        <translation>该处没有同步包（.zip）。</translation>
+    </message>
+    <message>
+        <location filename="../office/import_page.py" line="128"/>
+        <source>Checking and importing bundles…</source>
+        <translation>正在核验并导入同步包…</translation>
+    </message>
+    <message>
+        <location filename="../office/import_page.py" line="128"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../office/import_page.py" line="85"/>
+        <location filename="../office/import_page.py" line="144"/>
+        <source>Accepted</source>
+        <translation>已接收</translation>
+    </message>
+    <message>
+        <location filename="../office/import_page.py" line="145"/>
+        <source>Refused</source>
+        <translation>已拒收</translation>
+    </message>
+    <message>
+        <location filename="../office/import_page.py" line="146"/>
+        <source>Unreadable</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <location filename="../office/import_page.py" line="155"/>
+        <source>imported before: nothing changed</source>
+        <translation>此前已导入：无变化</translation>
+    </message>
+    <message>
+        <location filename="../office/import_page.py" line="158"/>
+        <source>the laptop holds an acknowledgement this office lacks: ask for an export of all</source>
+        <translation>笔记本持有本机构没有的确认记录：请其导出全部记录</translation>
+    </message>
+    <message>
+        <location filename="../office/import_page.py" line="182"/>
+        <source>%1 of %2 bundle(s) accepted: %3 new record(s), %4 duplicate(s), %5 conflict(s).</source>
+        <translation>%2 个同步包中接收 %1 个：新增 %3 条记录，重复 %4 条，冲突 %5 条。</translation>
+    </message>
+</context>
+<context>
     <name>InspectionTableModel</name>
     <message>
-        <location filename="../models/inspection_table_model.py" line="92"/>
+        <location filename="../models/inspection_table_model.py" line="66"/>
         <source>Record no.</source>
         <translation>记录编号</translation>
     </message>
     <message>
-        <location filename="../models/inspection_table_model.py" line="93"/>
+        <location filename="../models/inspection_table_model.py" line="67"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../models/inspection_table_model.py" line="94"/>
+        <location filename="../models/inspection_table_model.py" line="68"/>
         <source>Procedure</source>
         <translation>检查项目</translation>
     </message>
     <message>
-        <location filename="../models/inspection_table_model.py" line="95"/>
+        <location filename="../models/inspection_table_model.py" line="69"/>
         <source>Site</source>
         <translation>受检单位</translation>
     </message>
     <message>
-        <location filename="../models/inspection_table_model.py" line="96"/>
+        <location filename="../models/inspection_table_model.py" line="70"/>
         <source>Instrument / lot</source>
         <translation>计量器具 / 检验批</translation>
     </message>
     <message>
-        <location filename="../models/inspection_table_model.py" line="97"/>
+        <location filename="../models/inspection_table_model.py" line="71"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../models/inspection_table_model.py" line="98"/>
+        <location filename="../models/inspection_table_model.py" line="72"/>
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
@@ -192,7 +509,7 @@
         <translation>已保存：数据库已空闲。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="221"/>
+        <location filename="../inspection/window.py" line="226"/>
         <source>Still to fill in: </source>
         <translation>待填写：</translation>
     </message>
@@ -227,7 +544,7 @@
         <translation>数据库正被另一个程序占用（%1），未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="220"/>
+        <location filename="../inspection/window.py" line="225"/>
         <source> (and %1 more)</source>
         <translation>（另有 %1 项）</translation>
     </message>
@@ -235,61 +552,244 @@
 <context>
     <name>InspectionsPage</name>
     <message>
-        <location filename="../pages/inspections_page.py" line="37"/>
+        <location filename="../pages/inspections_page.py" line="44"/>
         <source>Search site, credit code, serial, record no.</source>
         <translation>搜索单位、信用代码、出厂编号、记录编号</translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="39"/>
+        <location filename="../pages/inspections_page.py" line="46"/>
         <source>Search inspections</source>
         <translation>搜索检查记录</translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="40"/>
+        <location filename="../pages/inspections_page.py" line="47"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="41"/>
+        <location filename="../pages/inspections_page.py" line="48"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="44"/>
+        <location filename="../pages/inspections_page.py" line="51"/>
         <source>Procedure</source>
         <translation>检查项目</translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="45"/>
+        <location filename="../pages/inspections_page.py" line="52"/>
         <source>All procedures</source>
         <translation>全部检查项目</translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="48"/>
+        <location filename="../pages/inspections_page.py" line="53"/>
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="49"/>
+        <location filename="../pages/inspections_page.py" line="54"/>
         <source>All verdicts</source>
         <translation>全部结论</translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="53"/>
+        <location filename="../pages/inspections_page.py" line="58"/>
         <source>New inspection</source>
         <translation>新建检查</translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="81"/>
+        <location filename="../pages/inspections_page.py" line="88"/>
         <source>Export signed PDFs…</source>
         <translation>导出已签名 PDF…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../pages/inspections_page.py" line="111"/>
+        <location filename="../pages/inspections_page.py" line="138"/>
         <source>%n inspection(s)</source>
         <translation>
             <numerusform>共 %n 条检查记录</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>KeyDialog</name>
+    <message>
+        <location filename="../pages/keys_page.py" line="39"/>
+        <source>Create a key</source>
+        <translation>新建密钥</translation>
+    </message>
+    <message>
+        <location filename="../pages/keys_page.py" line="48"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../pages/keys_page.py" line="49"/>
+        <source>Enforcement ID</source>
+        <translation>执法证号</translation>
+    </message>
+    <message>
+        <location filename="../pages/keys_page.py" line="50"/>
+        <source>Office</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../pages/keys_page.py" line="51"/>
+        <source>Passphrase (8 characters or more)</source>
+        <translation>口令（至少 8 个字符）</translation>
+    </message>
+    <message>
+        <location filename="../pages/keys_page.py" line="52"/>
+        <source>Passphrase again</source>
+        <translation>再次输入口令</translation>
+    </message>
+</context>
+<context>
+    <name>KeysPage</name>
+    <message>
+        <location filename="../pages/keys_page.py" line="77"/>
+        <source>Your key signs every record you finalise. The office enrols it from an enrolment request (a file you take to the office); records signed before enrolment stay valid.</source>
+        <translation>您的密钥为每条定稿记录签名。检查机构根据登记申请（您带到机构的一个文件）登记该密钥；登记前签名的记录依然有效。</translation>
+    </message>
+    <message>
+        <location filename="../pages/keys_page.py" line="84"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../pages/keys_page.py" line="85"/>
+        <source>Enforcement ID</source>
+        <translation>执法证号</translation>
+    </message>
+    <message>
+        <location filename="../pages/keys_page.py" line="86"/>
+        <source>Office</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../pages/keys_page.py" line="87"/>
+        <source>Key fingerprint</source>
+        <translation>密钥指纹</translation>
+    </message>
+    <message>
+        <location filename="../pages/keys_page.py" line="88"/>
+        <source>Enrolment</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <location filename="../pages/keys_page.py" line="91"/>
+        <source>Keys</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <location filename="../pages/keys_page.py" line="92"/>
+        <source>Create key…</source>
+        <translation>新建密钥…</translation>
+    </message>
+    <message>
+        <location filename="../pages/keys_page.py" line="93"/>
+        <source>Export enrolment request…</source>
+        <translation>导出登记申请…</translation>
+    </message>
+    <message>
+        <location filename="../pages/keys_page.py" line="94"/>
+        <source>Change passphrase…</source>
+        <translation>修改口令…</translation>
+    </message>
+    <message>
+        <location filename="../pages/keys_page.py" line="115"/>
+        <source>supervisor</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <location filename="../pages/keys_page.py" line="117"/>
+        <source>Enrolled until %1</source>
+        <translation>已登记，有效期至 %1</translation>
+    </message>
+    <message>
+        <location filename="../pages/keys_page.py" line="118"/>
+        <source>Request exported, waiting for the office</source>
+        <translation>已导出申请，等待检查机构登记</translation>
+    </message>
+    <message>
+        <location filename="../pages/keys_page.py" line="119"/>
+        <source>Not enrolled</source>
+        <translation>未登记</translation>
+    </message>
+    <message>
+        <location filename="../pages/keys_page.py" line="169"/>
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的口令不一致。</translation>
+    </message>
+    <message>
+        <location filename="../pages/keys_page.py" line="189"/>
+        <source>Key created. Export its enrolment request and take it to the office.</source>
+        <translation>密钥已创建。请导出登记申请并带到检查机构。</translation>
+    </message>
+    <message>
+        <location filename="../pages/keys_page.py" line="201"/>
+        <source>Save the enrolment request</source>
+        <translation>保存登记申请</translation>
+    </message>
+    <message>
+        <location filename="../pages/keys_page.py" line="203"/>
+        <source>Request (*.csr)</source>
+        <translation>申请文件 (*.csr)</translation>
+    </message>
+    <message>
+        <location filename="../pages/keys_page.py" line="208"/>
+        <source>Sign the request</source>
+        <translation>为申请签名</translation>
+    </message>
+    <message>
+        <location filename="../pages/keys_page.py" line="208"/>
+        <source>Passphrase of this key:</source>
+        <translation>该密钥的口令：</translation>
+    </message>
+    <message>
+        <location filename="../pages/keys_page.py" line="215"/>
+        <source>Wrong passphrase; no request was written.</source>
+        <translation>口令不正确，未写入申请。</translation>
+    </message>
+    <message>
+        <location filename="../pages/keys_page.py" line="222"/>
+        <source>Enrolment request written to %1. Take it to the office; it also travels with your next bundle.</source>
+        <translation>登记申请已写入 %1。请带到检查机构；它也会随下一个同步包一同发送。</translation>
+    </message>
+    <message>
+        <location filename="../pages/keys_page.py" line="236"/>
+        <location filename="../pages/keys_page.py" line="241"/>
+        <location filename="../pages/keys_page.py" line="245"/>
+        <source>Change passphrase</source>
+        <translation>修改口令</translation>
+    </message>
+    <message>
+        <location filename="../pages/keys_page.py" line="236"/>
+        <source>Current passphrase:</source>
+        <translation>当前口令：</translation>
+    </message>
+    <message>
+        <location filename="../pages/keys_page.py" line="241"/>
+        <source>New passphrase (8 characters or more):</source>
+        <translation>新口令（至少 8 个字符）：</translation>
+    </message>
+    <message>
+        <location filename="../pages/keys_page.py" line="245"/>
+        <source>New passphrase again:</source>
+        <translation>再次输入新口令：</translation>
+    </message>
+    <message>
+        <location filename="../pages/keys_page.py" line="249"/>
+        <source>The two passphrases differ; nothing was changed.</source>
+        <translation>两次输入的口令不一致，未作任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../pages/keys_page.py" line="254"/>
+        <source>Wrong passphrase; nothing was changed.</source>
+        <translation>口令不正确，未作任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../pages/keys_page.py" line="259"/>
+        <source>Passphrase changed. The key itself is the same; records stay valid.</source>
+        <translation>口令已修改。密钥本身不变，记录依然有效。</translation>
     </message>
 </context>
 <context>
@@ -383,62 +883,77 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="40"/>
+        <location filename="../main_window.py" line="50"/>
         <source>Metrology inspections</source>
         <translation>计量监督检查</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="43"/>
+        <location filename="../main_window.py" line="53"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="66"/>
+        <location filename="../main_window.py" line="77"/>
         <source>Inspections</source>
         <translation>检查记录</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="67"/>
+        <location filename="../main_window.py" line="78"/>
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="71"/>
+        <location filename="../main_window.py" line="82"/>
         <source>Verify a record</source>
         <translation>核验记录</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="72"/>
+        <location filename="../main_window.py" line="83"/>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="84"/>
+        <source>Keys</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="85"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="97"/>
+        <location filename="../main_window.py" line="108"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="149"/>
+        <location filename="../main_window.py" line="227"/>
         <source>Record %1 has no signed PDF (a draft, or finalised without a key).</source>
         <translation>记录 %1 没有已签名的 PDF（草稿，或定稿时未签名）。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="200"/>
+        <location filename="../main_window.py" line="237"/>
+        <source>Returned by the office: %1 — correct it with Correct…</source>
+        <translation>检查机构已退回：%1 —— 请用“更正…”更正</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="283"/>
         <source>Export signed PDFs to</source>
         <translation>导出已签名 PDF 到</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="208"/>
+        <location filename="../main_window.py" line="291"/>
         <source>Exporting signed PDFs…</source>
         <translation>正在导出已签名 PDF…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="208"/>
+        <location filename="../main_window.py" line="291"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="218"/>
+        <location filename="../main_window.py" line="301"/>
         <source>%1 signed PDF(s) exported.</source>
         <translation>已导出 %1 份已签名 PDF。</translation>
     </message>
@@ -541,65 +1056,196 @@
 <context>
     <name>Next</name>
     <message>
-        <location filename="../labels.py" line="57"/>
+        <location filename="../labels.py" line="61"/>
         <source>Weighing: repeat with small weights of 0.1 e (flash-point method)</source>
         <translation>称量测试：加 0.1e 小砝码用闪变点法复测</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="60"/>
+        <location filename="../labels.py" line="64"/>
         <source>Eccentricity: repeat with small weights of 0.1 e (flash-point method)</source>
         <translation>偏载测试：加 0.1e 小砝码用闪变点法复测</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="63"/>
+        <location filename="../labels.py" line="67"/>
         <source>Make at least one distance test</source>
         <translation>至少做一次计程误差测试</translation>
     </message>
 </context>
 <context>
+    <name>OfficeWindow</name>
+    <message>
+        <location filename="../office/window.py" line="42"/>
+        <source>Office — %1</source>
+        <translation>检查机构 — %1</translation>
+    </message>
+    <message>
+        <location filename="../office/window.py" line="45"/>
+        <source>Navigation</source>
+        <translation>导航</translation>
+    </message>
+    <message>
+        <location filename="../office/window.py" line="63"/>
+        <source>Import bundles</source>
+        <translation>导入同步包</translation>
+    </message>
+    <message>
+        <location filename="../office/window.py" line="64"/>
+        <source>Enrolment</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <location filename="../office/window.py" line="65"/>
+        <source>Return packages</source>
+        <translation>回传包</translation>
+    </message>
+    <message>
+        <location filename="../office/window.py" line="66"/>
+        <source>Verify a record</source>
+        <translation>核验记录</translation>
+    </message>
+    <message>
+        <location filename="../office/window.py" line="67"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../office/window.py" line="91"/>
+        <source>Office database: %1 — root %2</source>
+        <translation>机构数据库：%1 —— 根证书 %2</translation>
+    </message>
+</context>
+<context>
+    <name>PackagesPage</name>
+    <message>
+        <location filename="../office/packages_page.py" line="28"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../office/packages_page.py" line="29"/>
+        <source>Inspectors</source>
+        <translation>检查人员</translation>
+    </message>
+    <message>
+        <location filename="../office/packages_page.py" line="30"/>
+        <source>Last bundle no.</source>
+        <translation>最近同步包序号</translation>
+    </message>
+    <message>
+        <location filename="../office/packages_page.py" line="31"/>
+        <source>Acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location filename="../office/packages_page.py" line="32"/>
+        <source>Records</source>
+        <translation>记录数</translation>
+    </message>
+    <message>
+        <location filename="../office/packages_page.py" line="33"/>
+        <source>Last package no.</source>
+        <translation>最近回传包号</translation>
+    </message>
+    <message>
+        <location filename="../office/packages_page.py" line="34"/>
+        <source>Last bundle received</source>
+        <translation>最近收到同步包</translation>
+    </message>
+    <message>
+        <location filename="../office/packages_page.py" line="37"/>
+        <source>Devices</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../office/packages_page.py" line="39"/>
+        <source>Make package…</source>
+        <translation>生成回传包…</translation>
+    </message>
+    <message>
+        <location filename="../office/packages_page.py" line="57"/>
+        <source>this office</source>
+        <translation>本机构</translation>
+    </message>
+    <message>
+        <location filename="../office/packages_page.py" line="78"/>
+        <source>Conflict queue: %1 record(s) for a supervisor.</source>
+        <translation>冲突队列：%1 条记录待审核人处理。</translation>
+    </message>
+    <message>
+        <location filename="../office/packages_page.py" line="80"/>
+        <source>No conflicts.</source>
+        <translation>无冲突。</translation>
+    </message>
+    <message>
+        <location filename="../office/packages_page.py" line="92"/>
+        <source>Write the package to (e.g. a USB stick)</source>
+        <translation>回传包写入位置（如 U 盘）</translation>
+    </message>
+    <message>
+        <location filename="../office/packages_page.py" line="98"/>
+        <source>Office root key</source>
+        <translation>机构根密钥</translation>
+    </message>
+    <message>
+        <location filename="../office/packages_page.py" line="98"/>
+        <source>Passphrase of the office root key:</source>
+        <translation>机构根密钥口令：</translation>
+    </message>
+    <message>
+        <location filename="../office/packages_page.py" line="105"/>
+        <source>Wrong passphrase; no package was made.</source>
+        <translation>口令不正确，未生成回传包。</translation>
+    </message>
+    <message>
+        <location filename="../office/packages_page.py" line="114"/>
+        <source>Package no. %1 written: %2 (%3 task(s), %4 review decision(s), acknowledges bundle no. %5).</source>
+        <translation>第 %1 号回传包已写入：%2（任务 %3 项，审核决定 %4 项，确认至第 %5 号同步包）。</translation>
+    </message>
+</context>
+<context>
     <name>RecordPreviewDialog</name>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="27"/>
+        <location filename="../dialogs/record_preview_dialog.py" line="35"/>
         <source>Record %1</source>
         <translation>记录 %1</translation>
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="43"/>
+        <location filename="../dialogs/record_preview_dialog.py" line="51"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="44"/>
+        <location filename="../dialogs/record_preview_dialog.py" line="52"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="45"/>
+        <location filename="../dialogs/record_preview_dialog.py" line="53"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="46"/>
+        <location filename="../dialogs/record_preview_dialog.py" line="54"/>
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="47"/>
+        <location filename="../dialogs/record_preview_dialog.py" line="55"/>
         <source>Start a new record that supersedes this one</source>
         <translation>新建一条取代本记录的更正记录</translation>
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="50"/>
+        <location filename="../dialogs/record_preview_dialog.py" line="58"/>
         <source>Signed record: the exported file is the signed original.</source>
         <translation>已签名记录：导出的文件即签名原件。</translation>
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="67"/>
+        <location filename="../dialogs/record_preview_dialog.py" line="81"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="67"/>
+        <location filename="../dialogs/record_preview_dialog.py" line="81"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -679,85 +1325,87 @@
         <translation>误差 (%)</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="37"/>
+        <location filename="../labels.py" line="39"/>
         <source>P</source>
         <translation>P（化整前示值）</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="38"/>
+        <location filename="../labels.py" line="40"/>
         <source>E</source>
         <translation>E（误差）</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="39"/>
+        <location filename="../labels.py" line="41"/>
         <source>Ec</source>
         <translation>Ec（修正误差）</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="40"/>
+        <location filename="../labels.py" line="42"/>
         <source>MPE</source>
         <translation>MPE</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="41"/>
+        <location filename="../labels.py" line="43"/>
         <source>Computed</source>
         <translation>计算值</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="42"/>
+        <location filename="../labels.py" line="44"/>
         <source>Difference</source>
         <translation>差值</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="43"/>
+        <location filename="../labels.py" line="45"/>
         <source>Exact amount</source>
         <translation>精确金额</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="44"/>
+        <location filename="../labels.py" line="46"/>
         <source>Shortage</source>
         <translation>短缺量</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="45"/>
+        <location filename="../labels.py" line="47"/>
         <source>Negative deviation</source>
         <translation>负偏差</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="46"/>
+        <location filename="../labels.py" line="48"/>
         <source>Limit</source>
         <translation>限值</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="47"/>
+        <location filename="../labels.py" line="49"/>
         <source>1.4 d</source>
         <translation>1.4 d</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="48"/>
+        <location filename="../labels.py" line="50"/>
         <source>Class</source>
         <translation>判定</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="49"/>
+        <location filename="../labels.py" line="51"/>
         <source>Suggested k</source>
         <translation>建议 k</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="50"/>
+        <location filename="../labels.py" line="52"/>
         <source>k to set</source>
         <translation>应设 k</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="51"/>
+        <location filename="../labels.py" line="53"/>
         <source>Expected error (%)</source>
         <translation>预计误差 (%)</translation>
     </message>
     <message>
+        <location filename="../labels.py" line="37"/>
         <source>Mean error (%)</source>
         <translation>平均示值误差 (%)</translation>
     </message>
     <message>
+        <location filename="../labels.py" line="38"/>
         <source>Repeatability (%)</source>
         <translation>重复性 (%)</translation>
     </message>
@@ -773,38 +1421,336 @@
 <context>
     <name>SummaryStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="383"/>
+        <location filename="../inspection/steps.py" line="399"/>
         <source>Measures taken:</source>
         <translation>处理措施：</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="388"/>
+        <location filename="../inspection/steps.py" line="404"/>
         <source>Finalise and sign…</source>
         <translation>定稿并签名…</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="420"/>
+        <location filename="../inspection/steps.py" line="436"/>
         <source>Failed items: %1</source>
         <translation>不合格项目：%1</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="423"/>
+        <location filename="../inspection/steps.py" line="439"/>
         <source>To measure next: %1</source>
         <translation>需补测：%1</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="428"/>
+        <location filename="../inspection/steps.py" line="452"/>
         <source>Still to fill in:</source>
         <translation>尚需填写：</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="435"/>
+        <location filename="../inspection/steps.py" line="459"/>
         <source>An incomplete check cannot be finalised: fill in what is listed above.</source>
         <translation>检查未完成，不能定稿：请先填写上面列出的内容。</translation>
     </message>
     <message>
+        <location filename="../inspection/steps.py" line="444"/>
         <source>Note: the marked class does not fit Max/e (classes that fit: %1)</source>
         <translation>注意：标称准确度等级与 Max/e 不符（符合的等级：%1）</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../pages/sync_page.py" line="82"/>
+        <source>This laptop</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="83"/>
+        <source>Office</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="84"/>
+        <source>Trust list</source>
+        <translation>信任列表</translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="85"/>
+        <source>Records to send</source>
+        <translation>待发送记录</translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="86"/>
+        <source>Last export</source>
+        <translation>最近导出</translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="87"/>
+        <source>Acknowledged by the office</source>
+        <translation>检查机构已确认</translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="88"/>
+        <location filename="../pages/sync_page.py" line="123"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="93"/>
+        <source>Export to…</source>
+        <translation>导出到…</translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="95"/>
+        <source>Write every record the office has not acknowledged into a folder, e.g. a USB stick</source>
+        <translation>把检查机构尚未确认的全部记录写入一个文件夹，如 U 盘</translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="97"/>
+        <source>Import package…</source>
+        <translation>导入回传包…</translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="98"/>
+        <source>Apply the return package the office made for this laptop</source>
+        <translation>应用检查机构为本机生成的回传包</translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="106"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="110"/>
+        <source>Record no.</source>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="111"/>
+        <location filename="../pages/sync_page.py" line="123"/>
+        <source>Site</source>
+        <translation>受检单位</translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="112"/>
+        <location filename="../pages/sync_page.py" line="123"/>
+        <source>Procedure</source>
+        <translation>检查项目</translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="113"/>
+        <source>Returned on</source>
+        <translation>退回日期</translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="114"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="115"/>
+        <source>Correction</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="118"/>
+        <location filename="../pages/sync_page.py" line="126"/>
+        <source>Records returned by the office</source>
+        <translation>检查机构退回的记录</translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="120"/>
+        <source>Open and correct…</source>
+        <translation>打开并更正…</translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="123"/>
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="123"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="125"/>
+        <location filename="../pages/sync_page.py" line="130"/>
+        <source>Tasks received</source>
+        <translation>收到的任务</translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="152"/>
+        <source>Root fingerprint: %1</source>
+        <translation>根证书指纹：%1</translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="157"/>
+        <source>No office yet: records are signed and verify with this laptop&apos;s own key (trusted on this laptop only). Export an enrolment request on the Keys page.</source>
+        <translation>尚未登记到检查机构：记录已签名，可用本机密钥核验（仅本机信任）。请在“密钥”页导出登记申请。</translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="164"/>
+        <source>None yet (arrives with the first return package)</source>
+        <translation>尚无（随第一个回传包送达）</translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="168"/>
+        <source>Version %1, valid until %2</source>
+        <translation>第 %1 版，有效期至 %2</translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="174"/>
+        <source>expired: ask the office for a new return package</source>
+        <translation>已过期：请向检查机构索取新的回传包</translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="177"/>
+        <source>expires in %1 days</source>
+        <translation>%1 天后过期</translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="181"/>
+        <source>%1 signed record(s)</source>
+        <translation>%1 条已签名记录</translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="183"/>
+        <source>%1 finalised without a key cannot be sent</source>
+        <translation>%1 条未签名定稿记录无法发送</translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="187"/>
+        <source>%1 enrolment request(s)</source>
+        <translation>%1 份登记申请</translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="193"/>
+        <source>No. %1, %2 record(s), %3 (%4)</source>
+        <translation>第 %1 号，%2 条记录，%3（%4）</translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="200"/>
+        <source>up to bundle no. %1</source>
+        <translation>至第 %1 号同步包</translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="214"/>
+        <source>Corrected</source>
+        <translation>已更正</translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="214"/>
+        <source>To correct</source>
+        <translation>待更正</translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="229"/>
+        <source>Started</source>
+        <translation>已开始</translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="229"/>
+        <source>Open</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="252"/>
+        <source>Export to (e.g. a USB stick)</source>
+        <translation>导出到（如 U 盘）</translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="256"/>
+        <source>Sign the bundle</source>
+        <translation>为同步包签名</translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="256"/>
+        <source>Passphrase of your key:</source>
+        <translation>您的密钥口令：</translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="271"/>
+        <source>Writing the bundle…</source>
+        <translation>正在写入同步包…</translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="271"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="282"/>
+        <source>Wrong passphrase; nothing was written.</source>
+        <translation>口令不正确，未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="286"/>
+        <source>Nothing to send: the office has acknowledged every record.</source>
+        <translation>没有待发送的记录：检查机构已确认全部记录。</translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="289"/>
+        <source>Bundle no. %1 written: %2 (%3 record(s)). Take it to the office.</source>
+        <translation>第 %1 号同步包已写入：%2（%3 条记录）。请带到检查机构。</translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="299"/>
+        <source>Export cancelled; nothing was written.</source>
+        <translation>已取消导出，未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="313"/>
+        <source>Trust this office?</source>
+        <translation>信任该检查机构？</translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="315"/>
+        <source>This is the first package from %1. Compare its root fingerprint with the one the office gave you; trust it only if they are the same:
+
+%2</source>
+        <translation>这是来自%1的第一个回传包。请将其根证书指纹与检查机构告知您的指纹核对，完全一致时才信任：
+
+%2</translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="330"/>
+        <source>Import the office&apos;s package</source>
+        <translation>导入检查机构的回传包</translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="330"/>
+        <source>Package (*.zip)</source>
+        <translation>回传包 (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="341"/>
+        <source>an office</source>
+        <translation>检查机构</translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="344"/>
+        <source>Not trusted; nothing was changed.</source>
+        <translation>未信任，未作任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="347"/>
+        <source>Package refused; nothing was changed.</source>
+        <translation>回传包被拒收，未作任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="353"/>
+        <source>Package no. %1 was already applied; nothing changed.</source>
+        <translation>第 %1 号回传包此前已应用，无变化。</translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="359"/>
+        <source>Package no. %1 applied: %2 task(s), %3 review decision(s), trust list version %4.</source>
+        <translation>第 %1 号回传包已应用：任务 %2 项，审核决定 %3 项，信任列表第 %4 版。</translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="367"/>
+        <source>The trust list expires on %1: bring the next bundle soon.</source>
+        <translation>信任列表将于 %1 过期：请尽快送交下一个同步包。</translation>
     </message>
 </context>
 <context>
@@ -901,12 +1847,12 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../app.py" line="69"/>
+        <location filename="../app.py" line="87"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../app.py" line="70"/>
+        <location filename="../app.py" line="88"/>
         <source>Something went wrong. Your data is saved; the last action may not have completed.</source>
         <translation>出现意外错误。数据已保存，但最后一步操作可能没有完成。</translation>
     </message>

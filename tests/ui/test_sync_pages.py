@@ -1,0 +1,190 @@
+"""The laptop's 同步 and 密钥 pages and the office's pages, driven through real widgets over real
+database files, bundles and packages."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import zipfile
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+from inspector_app.services import open_services
+from tests.core import fleet
+from tests.ui.typing import show_active, type_text
+from ui.app import window_for
+from ui.dialogs.record_preview_dialog import RecordPreviewDialog
+from ui.main_window import MainWindow
+from ui.office.window import OfficeWindow
+from ui.pages.keys_page import KeysPage
+from ui.pages.sync_page import SyncPage
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory):
+    """An office with a supervisor; an enrolled laptop with three records, whose first bundle was
+    imported and reviewed (one returned); the laptop's first package. Made once."""
+    base = tmp_path_factory.mktemp("gui-world")
+    with fleet.office(base / "office.sqlite") as o, fleet.laptop(base / "laptop.sqlite") as lap:
+        fleet.enrol(o, lap)
+        ids = [fleet.finalise(lap, serial=f"SC-{i}") for i in range(3)]
+        bundle = fleet.export(lap, base / "usb").path
+        o.office.import_bundles([bundle])
+        o.office.decide(
+            ids[1], decision="returned", reason="偏载测试缺第四个支点", key=fleet.supervisor_key(o)
+        )
+        package = fleet.package(o, lap.device_id, base / "packages")
+        root = fleet.root_fingerprint(o)
+    return {"base": base, "ids": ids, "bundle": bundle, "package": package, "root": root}
+
+
+@pytest.fixture
+def laptop(world, tmp_path):
+    shutil.copy(world["base"] / "laptop.sqlite", tmp_path / "laptop.sqlite")
+    with open_services(tmp_path / "laptop.sqlite") as s:
+        yield s
+
+
+@pytest.fixture
+def office(world, tmp_path):
+    shutil.copy(world["base"] / "office.sqlite", tmp_path / "office.sqlite")
+    with open_services(tmp_path / "office.sqlite") as s:
+        yield s
+
+
+def test_the_sync_page_imports_a_package_and_opens_a_returned_record_for_correction(
+    world, laptop, qtbot, monkeypatch
+):
+    window = MainWindow(laptop, "zh")
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.startup_finished, timeout=20000):  # shortcuts exist from here
+        show_active(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)  # 同步
+    page = window.page("sync")
+    assert isinstance(page, SyncPage) and window.stack.currentWidget() is page
+    assert "尚未登记到检查机构" in page.office.text() and "尚无" in page.trust.text()
+    asked = []
+    monkeypatch.setattr(page, "confirm_office", lambda name, root: asked.append(root) or True)
+    page.import_package(str(world["package"]))
+    assert asked == [world["root"]]  # the first package shows the root fingerprint to compare
+    assert "第 1 号回传包已应用" in page.message.text()
+    assert fleet.OFFICE_NAME in page.office.text() and "第 3 版" in page.trust.text()
+    assert page.returned.rowCount() == 1
+    assert page.returned.item(0, 4).text() == "偏载测试缺第四个支点"
+    assert page.returned.item(0, 5).text() == "待更正"
+    # By keyboard: the returned record, Enter → its preview says why it was returned → Correct…
+    page.returned.setFocus()
+    qtbot.keyClick(page.returned, Qt.Key.Key_Down)
+    qtbot.keyClick(page.returned, Qt.Key.Key_Return)
+    [dialog] = window.findChildren(RecordPreviewDialog)
+    assert "偏载测试缺第四个支点" in dialog.notice.text() and dialog.notice.isVisible()
+    dialog.correct_button.click()
+    corrections = [r for r in laptop.inspections.list_rows(limit=50) if r["status"] == "draft"]
+    assert len(corrections) == 1
+    assert laptop.inspections.get(corrections[0]["id"])["supersedes"] == world["ids"][1]
+    for w in window.open_windows.values():
+        w.close()
+    page.refresh()
+    assert page.returned.item(0, 5).text() == "已更正"
+
+
+def test_a_refused_package_says_why_and_changes_nothing(world, laptop, qtbot, tmp_path):
+    page = SyncPage(laptop.sync, "zh")
+    qtbot.addWidget(page)
+    crafted = fleet.rezip(world["package"], tmp_path / "bad.zip", add={"tasks/extra.json": b"[]"})
+    before = laptop.sync.status()
+    page.import_package(str(crafted))
+    assert "回传包被拒收" in page.message.text() and "tasks/extra.json" in page.message.text()
+    assert laptop.sync.status() == before
+
+
+def test_the_sync_page_exports_off_the_gui_thread(laptop, qtbot, tmp_path):
+    page = SyncPage(laptop.sync, "zh")
+    qtbot.addWidget(page)
+    assert "3 条已签名记录" in page.pending.text()
+    task = page.export_to(str(tmp_path), fleet.LAPTOP_PASS)
+    qtbot.waitUntil(lambda: "同步包已写入" in page.message.text(), timeout=30000)
+    assert task is not None
+    [written] = list(tmp_path.glob("*-2.zip"))
+    with zipfile.ZipFile(written) as zf:
+        assert sum(n.endswith(".json") and n.startswith("records/") for n in zf.namelist()) == 3
+    assert "第 2 号" in page.last_export.text()
+    page.export_to(str(tmp_path), "wrong passphrase")
+    qtbot.waitUntil(lambda: "口令不正确" in page.message.text(), timeout=30000)
+    assert len(list(tmp_path.glob("*.zip"))) == 1
+
+
+def test_the_keys_page_creates_a_key_exports_a_request_and_changes_the_passphrase(tmp_path, qtbot):
+    with open_services(tmp_path / "new.sqlite") as s:
+        page = KeysPage(s.keys, s.records, s.settings, "zh")
+        qtbot.addWidget(page)
+        show_active(qtbot, page)
+        assert page.view.rowCount() == 0 and not page.request_button.isEnabled()
+
+        def fill_dialog() -> None:
+            dialog = QApplication.activeModalWidget()
+            type_text(qtbot, dialog.name, "张三")
+            type_text(qtbot, dialog.id_number, "50001234")
+            type_text(qtbot, dialog.office, "渝中区局")
+            type_text(qtbot, dialog.passphrase, "passphrase-1")
+            type_text(qtbot, dialog.again, "passphrase-1")
+            dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+
+        QTimer.singleShot(0, fill_dialog)
+        assert page.create_key()
+        assert page.view.rowCount() == 1 and page.view.item(0, 0).text() == "张三"
+        assert page.view.item(0, 4).text() == "未登记"
+        csr = page.export_request(str(tmp_path / "req.csr"), "passphrase-1")
+        assert csr is not None and "CERTIFICATE REQUEST" in csr.read_text()
+        assert page.view.item(0, 4).text() == "已导出申请，等待检查机构登记"
+        assert page.export_request(str(tmp_path / "again.csr"), "wrong one") is None
+        assert "口令不正确" in page.message.text() and not (tmp_path / "again.csr").exists()
+        assert page.change_passphrase("passphrase-1", "passphrase-2", "passphrase-2")
+        s.records.sealer("passphrase-2")
+        assert not page.change_passphrase("passphrase-2", "short", "short")
+        assert "至少 8 个字符" in page.message.text()
+
+
+def test_an_office_database_opens_the_office_pages(world, office, laptop, qtbot, tmp_path):
+    assert isinstance(window_for(laptop, "zh"), MainWindow)
+    window = window_for(office, "zh")
+    qtbot.addWidget(window)
+    assert isinstance(window, OfficeWindow)
+    with qtbot.waitSignal(window.startup_finished, timeout=20000):
+        show_active(qtbot, window)
+    page = window.page("import")
+    assert page.results.rowCount() == 1 and page.results.item(0, 0).text() == "已接收"  # history
+    # A second bundle and a tampered one, imported from files through the page.
+    with open_services(laptop.path) as lap:
+        second = fleet.export(lap, tmp_path / "usb", full=True).path
+    bad = fleet.rezip(second, tmp_path / "bad.zip", add={"../evil": b"x"})
+    page.import_paths([second, bad])
+    qtbot.waitUntil(lambda: "接收 1 个" in page.summary.text(), timeout=60000)
+    assert [page.results.item(r, 0).text() for r in range(2)] == ["已接收", "已拒收"]
+    assert page.results.item(0, 5).text() == "3"  # all duplicates
+    assert "../evil" in page.results.item(1, 8).text() and "“..”" in page.results.item(1, 8).text()
+    # Enrolment: a request file, then a revocation; each asks the root passphrase.
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    enrol = window.page("enrol")
+    assert window.stack.currentWidget() is enrol
+    with fleet.laptop(tmp_path / "colleague.sqlite", name="钱同事") as colleague:
+        (tmp_path / "qian.csr").write_text(colleague.keys.request(fleet.LAPTOP_PASS))
+    before = enrol.issued.rowCount()
+    assert not enrol.enrol_file(str(tmp_path / "qian.csr"), "wrong passphrase")
+    assert "口令不正确" in enrol.message.text() and enrol.issued.rowCount() == before
+    assert enrol.enrol_file(str(tmp_path / "qian.csr"), fleet.OFFICE_PASS)
+    assert enrol.issued.rowCount() == before + 1
+    enrol.issued.selectRow(before)
+    assert enrol.revoke_selected("离职", fleet.OFFICE_PASS)
+    assert "吊销" in enrol.issued.item(before, 4).text()
+    # Packages: one per device, written where asked.
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    packages = window.page("packages")
+    rows = {packages.devices.item(r, 0).text(): r for r in range(packages.devices.rowCount())}
+    packages.devices.selectRow(rows[laptop.device_id])
+    made = packages.make_package(str(tmp_path), fleet.OFFICE_PASS)
+    assert made is not None and made.exists() and "第 2 号回传包已写入" in packages.message.text()
+    with zipfile.ZipFile(made) as zf:
+        assert json.loads(zf.read("manifest.json"))["number"] == 2
