@@ -69,6 +69,7 @@ def backup_file_if_stale(db_path: Path, *, max_age: timedelta = timedelta(days=1
     """`backup_if_stale` through a connection of its own, so it can run on a worker thread while
     the GUI keeps reading (WAL: the copy is consistent and blocks no one)."""
     conn = sqlite3.connect(str(db_path))
+    conn.execute("PRAGMA foreign_keys = ON")  # like every connection the app opens
     try:
         return backup_if_stale(conn, db_path, max_age=max_age)
     finally:
