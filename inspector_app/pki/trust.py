@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from cryptography import x509
 
@@ -79,6 +80,8 @@ class Verifier:
         self._by_key: dict[str, list[_Voucher]] = {}
         self._known: dict[str, x509.Certificate] = {}
         self._chains: dict[str, bool] = {}  # certificate SHA-256 → issued by the root
+        # id(certificate) → (the certificate, its subject, best voucher, revocations): judged once
+        self._standing: dict[int, tuple[Any, ...]] = {}
         if root is not None:
             for entry in self.trust_list.entries if self.trust_list else ():
                 self._add(certs.load(entry.cert_pem))
@@ -107,6 +110,27 @@ class Verifier:
 
     def judge(self, cert: x509.Certificate, *, at: str | None = None) -> SignerTrust:
         """Trust in the key of ``cert`` at time ``at`` (UTC ISO 8601; None: now)."""
+        found = self._standing.get(id(cert))
+        if found is None or found[0] is not cert:
+            found = self._standing[id(cert)] = (cert, *self._standing_of(cert))
+        _cert, subject, best, revocations = found
+        if best is None:
+            return SignerTrust(UNKNOWN, subject=subject)
+        moment = parse_time(at) if at else dt.datetime.now(dt.UTC)
+        for revoked_at, sha, text, reason in revocations:
+            if revoked_at <= moment:
+                return SignerTrust(REVOKED, best.subject, best.role, sha, text, reason)
+        if moment > best.not_after:
+            return SignerTrust(EXPIRED, best.subject, best.role, best.sha256)
+        status = TRUSTED if self.root is not None else LOCAL
+        return SignerTrust(status, best.subject, best.role, best.sha256)
+
+    def _standing_of(
+        self, cert: x509.Certificate
+    ) -> tuple[str, _Voucher | None, list[tuple[dt.datetime, str, str, str]]]:
+        """What does not depend on the signing time (worked out once per certificate): the
+        vouching certificate with the latest expiry, and every revocation of the key, earliest
+        first."""
         key = certs.key_sha256(cert.public_key())
         vouchers = list(self._by_key.get(key, []))
         if self.root is not None and self._chains_to_root(cert):
@@ -114,18 +138,13 @@ class Verifier:
             if all(v.sha256 != presented.sha256 for v in vouchers):
                 vouchers.append(presented)
         if not vouchers:
-            return SignerTrust(UNKNOWN, subject=certs.subject_of(cert))
-        moment = parse_time(at) if at else dt.datetime.now(dt.UTC)
-        best = max(vouchers, key=lambda v: v.not_after)
-        for sha in [*(v.sha256 for v in vouchers), certs.cert_sha256(cert)]:
+            return certs.subject_of(cert), None, []
+        revocations = []
+        for sha in {*(v.sha256 for v in vouchers), certs.cert_sha256(cert)}:
             if sha in self._revoked:
-                revoked_at, reason = self._revoked[sha]
-                if parse_time(revoked_at) <= moment:
-                    return SignerTrust(REVOKED, best.subject, best.role, sha, revoked_at, reason)
-        if moment > best.not_after:
-            return SignerTrust(EXPIRED, best.subject, best.role, best.sha256)
-        status = TRUSTED if self.root is not None else LOCAL
-        return SignerTrust(status, best.subject, best.role, best.sha256)
+                text, reason = self._revoked[sha]
+                revocations.append((parse_time(text), sha, text, reason))
+        return "", max(vouchers, key=lambda v: v.not_after), sorted(revocations)
 
     def _chains_to_root(self, cert: x509.Certificate) -> bool:
         sha = certs.cert_sha256(cert)

@@ -14,6 +14,7 @@ entry per record is kept between the phases.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 from collections.abc import Callable, Iterator
@@ -58,6 +59,7 @@ class Entry:
     supersedes: str | None
     finalised_at: str
     has_pdf: bool
+    columns: dict[str, Any] = field(default_factory=dict)  # the store's columns but the record itself
     outcome: str = ""  # new | duplicate | conflict
     conflict_reason: str = ""
 
@@ -153,13 +155,14 @@ def verify(
     *,
     report: bool = False,
     progress: Progress | None = None,
+    opened: SafeZip | None = None,
 ) -> Verified:
     """Check a bundle completely without writing anything; raises Refused.
 
     With ``report`` a record whose signature or signer fails is listed in ``checks`` instead of
     refusing the bundle (what `verify BUNDLE` prints); structural faults still refuse.
     """
-    with SafeZip(path) as zf:
+    with contextlib.nullcontext(opened) if opened is not None else SafeZip(path) as zf:
         m, _raw, signer = manifest.read(zf, formats.BUNDLE_FORMAT)
         _check_header(m)
         trust = verifier.judge(signer)
@@ -209,6 +212,7 @@ def verify(
                     supersedes=record.get("supersedes") or None,
                     finalised_at=str(record["finalised_at"]),
                     has_pdf=f"records/{record_id}.pdf" in members,
+                    columns=_columns(record, signature),
                 )
             )
             if report:
@@ -329,15 +333,13 @@ def plan(verified: Verified, store: OfficeStore) -> BundleResult:
     return result
 
 
-def _record_row(
-    record: dict[str, Any], canonical: str, signature: dict[str, Any], e: Entry, bundle: str, now: str
-) -> dict[str, Any]:
+def _columns(record: dict[str, Any], signature: dict[str, Any]) -> dict[str, Any]:
+    """The store's searchable columns of a record (kept from verification to writing, so the
+    canonical record is parsed once)."""
     site = record.get("site") or {}
     evaluation = record.get("evaluation") or {}
     form = record.get("form") or {}
     return {
-        "id": e.id,
-        "fingerprint": e.fingerprint,
         "record_no": str(record.get("record_no", "")),
         "device_id": str(record.get("device_id", "")),
         "form_id": str(form.get("id", "")),
@@ -351,6 +353,14 @@ def _record_row(
         "inspector": str(record.get("inspector", "")),
         "signer_sha256": str(signature.get("cert_sha256", "")),
         "started_at": str(record.get("started_at", "")),
+    }
+
+
+def _record_row(canonical: str, signature: dict[str, Any], e: Entry, bundle: str, now: str) -> dict[str, Any]:
+    return {
+        **e.columns,
+        "id": e.id,
+        "fingerprint": e.fingerprint,
         "finalised_at": e.finalised_at,
         "supersedes": e.supersedes,
         "canonical": canonical,
@@ -372,9 +382,10 @@ def write(
     actor: str = "",
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
+    opened: SafeZip | None = None,
 ) -> BundleResult:
     """Store what the plan decided, in one transaction; raises Refused (rolled back) if a member
-    changed since it was verified, or if cancelled."""
+    changed since it was verified (each is read and hashed again), or if cancelled."""
     m = verified.manifest
     members: dict[str, dict[str, Any]] = m["members"]
     todo = [e for e in verified.entries if e.outcome in ("new", "conflict")]
@@ -388,9 +399,10 @@ def write(
         if progress is not None and done[0] % 200 == 0:
             progress("write", done[0], total)
 
-    with SafeZip(verified.path) as zf, store.transaction():
-        if file_sha256(verified.path) != verified.sha256:
-            raise Refused("", "member_changed")
+    with (
+        contextlib.nullcontext(opened) if opened is not None else SafeZip(verified.path) as zf,
+        store.transaction(),
+    ):
         if progress is not None:
             progress("write", 0, total)
 
@@ -399,11 +411,15 @@ def write(
                 if e.outcome != outcome:
                     continue
                 name = f"records/{e.id}.json"
-                record, canonical, signature = _parse_record(name, zf.read_checked(name, **members[name]))
+                try:  # verified already: only the canonical text and its signature are needed
+                    wrapper = json.loads(zf.read_checked(name, **members[name]))
+                    canonical, signature = str(wrapper["canonical"]), dict(wrapper["signature"])
+                except (ValueError, KeyError, TypeError) as exc:
+                    raise Refused(name, "member_changed") from exc
                 if hashlib.sha256(canonical.encode("utf-8")).hexdigest() != e.fingerprint:
                     raise Refused(name, "member_changed")
                 tick()
-                yield _record_row(record, canonical, signature, e, verified.sha256, now)
+                yield _record_row(canonical, signature, e, verified.sha256, now)
 
         def pdfs() -> Iterator[dict[str, Any]]:
             for e in todo:
@@ -500,22 +516,24 @@ def import_bundle(
     """verify → plan → write one bundle; a refusal is returned (status refused / unreadable),
     never raised, and leaves the store as it was."""
     try:
-        verified = verify(path, verifier, progress=progress)
-        if cancelled is not None and cancelled():
-            raise Refused("", "cancelled")
-        result = plan(verified, store)
-        if result.already_imported and not (result.imported or result.conflicts):
-            return result  # the same file again: nothing to write, nothing changes
-        return write(
-            verified,
-            result,
-            store,
-            now=now,
-            office_device=office_device,
-            actor=actor,
-            progress=progress,
-            cancelled=cancelled,
-        )
+        with SafeZip(path) as zf:  # opened once: its directory is read once
+            verified = verify(path, verifier, progress=progress, opened=zf)
+            if cancelled is not None and cancelled():
+                raise Refused("", "cancelled")
+            result = plan(verified, store)
+            if result.already_imported and not (result.imported or result.conflicts):
+                return result  # the same file again: nothing to write, nothing changes
+            return write(
+                verified,
+                result,
+                store,
+                now=now,
+                office_device=office_device,
+                actor=actor,
+                progress=progress,
+                cancelled=cancelled,
+                opened=zf,
+            )
     except Refused as exc:
         return BundleResult(
             bundle=str(path),
