@@ -124,6 +124,8 @@ class Step:
     header: tuple[str, ...] = ()  # fields of the grid's parent object (eccentricity.load)
     scalar: bool = False  # grid rows are plain values (tare.empty[i]), not objects
     results: str = ""  # where the grid's computed rows are in the results, if not at `grid`
+    group_zh: str = ""  # two-level grids: what a group is called (流量点), for the column and messages
+    group_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -258,6 +260,8 @@ def parse_definition(text: str) -> FormDefinition:
                 header=tuple(step.get("header", [])),
                 scalar=bool(step.get("scalar", False)),
                 results=step.get("results", ""),
+                group_zh=step.get("group_zh", ""),
+                group_en=step.get("group_en", ""),
                 min_rows=int(step.get("min_rows", 0)),
                 max_rows=int(step.get("max_rows", 0)),
             )

@@ -7,6 +7,8 @@ into a message naming the field and the allowed range, for the CLI and the GUI a
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 from typing import Any
 
 # code -> (zh template, en template); parameters by name.
@@ -51,6 +53,18 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
         "{field}: '{value}' is not one of {choices}",
     ),
     "out_of_range": ("{field}：{value} 超出允许范围 {range}", "{field}: {value} is outside {range}"),
+    "finer_than_resolution": (
+        "{field}：{value} 比分度值 {resolution} {unit} 更细，器具不会这样显示，请核对",
+        "{field}: {value} is finer than the resolution {resolution} {unit}; check the reading",
+    ),
+    "rows_limit": (
+        "{field}：最多 {max} 行，另外 {dropped} 行没有填入",
+        "{field}: at most {max} rows; {dropped} more were not entered",
+    ),
+    "columns_limit": (
+        "{field}：粘贴内容多出 {dropped} 列，没有填入",
+        "{field}: {dropped} pasted column(s) beyond the last one were not entered",
+    ),
     "sample_count": (
         "{field}：批量 {lot_size} 需抽取 {needed} 件样品，实际 {given} 件",
         "{field}: a lot of {lot_size} needs {needed} samples, {given} given",
@@ -276,6 +290,8 @@ def render(field: str, code: str, params: dict[str, Any], lang: str = "zh") -> s
         else (_shown(v) if isinstance(v, str) else v)
         for k, v in params.items()
     }
+    if f"choices_{lang}" in values:  # labels people know, not the stored codes
+        values["choices"] = values[f"choices_{lang}"]
     label = params.get("label_zh" if lang == "zh" else "label_en")
     shown = field or "input"
     if label and label != field:  # name the field as people know it, and where it is in the input
@@ -315,6 +331,19 @@ MAX_SHOWN = 120  # characters of a value quoted in a message (a 5,000-digit numb
 def _shown(value: str) -> str:
     text = printable(value)
     return text if len(text) <= MAX_SHOWN else text[: MAX_SHOWN - 1] + "…"
+
+
+@dataclass(frozen=True)
+class FieldError:
+    """A field at fault: its path, a message code and the code's parameters (labels included)."""
+
+    field: str
+    code: str
+    params: dict[str, Any] = dc_field(default_factory=dict)
+
+    def message(self, lang: str = "zh") -> str:
+        label = self.params.get("label_zh" if lang == "zh" else "label_en") or self.field
+        return render(str(label), self.code, self.params, lang)
 
 
 def bilingual(field: str, code: str, params: dict[str, Any]) -> str:

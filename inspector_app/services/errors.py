@@ -2,22 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from dataclasses import field as dc_field
-from typing import Any
+from inspector_app.messages import FieldError
 
-from inspector_app.messages import render
-
-
-@dataclass(frozen=True)
-class FieldError:
-    field: str
-    code: str
-    params: dict[str, Any] = dc_field(default_factory=dict)
-
-    def message(self, lang: str = "zh") -> str:
-        label = self.params.get("label_zh" if lang == "zh" else "label_en") or self.field
-        return render(str(label), self.code, self.params, lang)
+__all__ = ["FieldError", "RecordFrozen", "ValidationFailed"]
 
 
 class ValidationFailed(Exception):

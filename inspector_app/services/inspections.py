@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Protocol
 
 from db import FrozenRecord, NotFound, Stamp, listing
@@ -35,6 +35,7 @@ from inspector_app.canonical import CANONICAL_VERSION, canonical_bytes, fingerpr
 from inspector_app.evaluation import evaluation_json
 from inspector_app.messages import missing_text
 from inspector_app.services.errors import FieldError, RecordFrozen, ValidationFailed
+from inspector_app.sheets import reading_problems
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -67,12 +68,15 @@ class LiveEvaluation:
     ``missing`` lists the minimum content the rules still lack (code "incomplete"), a required
     field not yet given ("required") and every checklist item not yet answered ("unanswered").
     ``failed_so_far`` keeps the checklist items already failed while no evaluation is possible.
+    ``readings`` are the readings as stored after the write that produced it (the screen's one
+    source).
     """
 
     evaluation: Evaluation | None
     error: FieldError | None
     missing: tuple[FieldError, ...] = ()
     failed_so_far: tuple[str, ...] = ()
+    readings: dict[str, str] = field(default_factory=dict)
 
     @property
     def status(self) -> str | None:
@@ -144,6 +148,7 @@ class InspectionService:
         self._actor = actor
         self._defaults = defaults
         self._tariff_cache: dict[str, Any] = {}
+        self._definitions: dict[str, FormDefinition] = {}
 
     # -- starting -------------------------------------------------------------------------
     def start(
@@ -371,10 +376,20 @@ class InspectionService:
     # -- live work ------------------------------------------------------------------------
     def definition_of(self, inspection_id: str) -> FormDefinition:
         row = repo.get(self._db, inspection_id)
-        return definition_from_text(repo.definition_text(self._db, row["form_hash"]))
+        return self._definition(row["form_hash"])
 
     def get(self, inspection_id: str) -> dict[str, Any]:
         return repo.get(self._db, inspection_id)
+
+    def _definition(self, form_hash: str) -> FormDefinition:
+        """The definition text stored under this hash, parsed once (a stored text never changes:
+        it is keyed by its own SHA-256)."""
+        defn = self._definitions.get(form_hash)
+        if defn is None:
+            defn = self._definitions[form_hash] = definition_from_text(
+                repo.definition_text(self._db, form_hash)
+            )
+        return defn
 
     def readings(self, inspection_id: str) -> dict[str, str]:
         return repo.readings(self._db, inspection_id)
@@ -430,7 +445,11 @@ class InspectionService:
         self, defn: FormDefinition, row: dict[str, Any], flat: dict[str, str]
     ) -> LiveEvaluation:
         """Evaluate readings (pure; no write): the evaluation, or the first field that stops it,
-        plus what is still missing (minimum content, required fields, unanswered checklist)."""
+        plus what is still missing (minimum content, required fields, unanswered checklist). A
+        reading its field cannot accept (finer than its resolution, say) stops it first."""
+        problems = reading_problems(defn, flat)
+        if problems:
+            return LiveEvaluation(None, problems[0])
         data = self.check_input(row, flat)
         try:
             answers = checklist_answers(defn, data)
@@ -464,7 +483,7 @@ class InspectionService:
         Raises RecordFrozen if the inspection is finalised.
         """
         row = repo.get(self._db, inspection_id)
-        defn = definition_from_text(repo.definition_text(self._db, row["form_hash"]))
+        defn = self._definition(row["form_hash"])
         flat = {**repo.readings(self._db, inspection_id), **values}
         flat = {k: v for k, v in flat.items() if v != ""}
         live = self.evaluate_flat(defn, row, flat)
@@ -474,7 +493,15 @@ class InspectionService:
             )
         except FrozenRecord as exc:
             raise RecordFrozen(inspection_id) from exc
-        return live
+        return replace(live, readings=flat)
+
+    def remember(self, inspection_id: str, ui_state: dict[str, Any]) -> None:
+        """Store where the inspector is and what is being typed (no reading changes, no
+        evaluation); raises RecordFrozen once finalised."""
+        try:
+            repo.put_readings(self._db, inspection_id, {}, self._stamp(), ui_state=ui_state)
+        except FrozenRecord as exc:
+            raise RecordFrozen(inspection_id) from exc
 
     # -- finalising -----------------------------------------------------------------------
     @staticmethod
@@ -504,7 +531,7 @@ class InspectionService:
         self, inspection_id: str, *, finalised_at: str, measures: list[str] | None = None
     ) -> dict[str, Any]:
         row = repo.get(self._db, inspection_id)
-        defn = definition_from_text(repo.definition_text(self._db, row["form_hash"]))
+        defn = self._definition(row["form_hash"])
         if measures is not None:
             measures = self.check_measures(defn, measures)
         flat = repo.readings(self._db, inspection_id)
@@ -586,7 +613,7 @@ class InspectionService:
         evaluation = record["evaluation"]
         sealed = None
         if sealer is not None:
-            defn = definition_from_text(repo.definition_text(self._db, row["form_hash"]))
+            defn = self._definition(row["form_hash"])
             attachments = repo.attachments(self._db, inspection_id)
             self._check_images(attachments)
             sealed = sealer.seal(record, data, digest, defn, attachments)

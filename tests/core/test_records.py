@@ -150,11 +150,12 @@ def test_record_pdf_reads_back_and_verifies(laptop, form_id):
 
 
 def test_a_printed_value_never_contradicts_its_verdict(laptop):
-    """Issue 12: E_r = 0.173225/1.69 = 0.1025 % failed repeatability but printed "E_r 0.10 %" under
-    "≤ 0.10 %". The PDF shows digits until the side is visible (README, display rounding); a flow
-    point at +0.300004 % (failed) is not printed as "+0.30"."""
-    point_1 = [("100.000", "100"), ("100.173225", "100"), ("100.100", "100")]  # E_r 0.1025 %
-    point_2 = [("100.300004", "100")]  # mean +0.300004 %
+    """Issue 12: E_r = 0.1025 % failed repeatability but printed "E_r 0.10 %" under "≤ 0.10 %". The
+    PDF shows digits until the side is visible (README, display rounding): E_r = 0.17/1.69 =
+    0.10059 % prints as 0.1006; a flow point at (100.30 − 99.999)/99.999 = +0.301003 % (failed) is
+    not printed as "+0.30". (Readings at their fields' resolutions: V_J 0.01 L, V_B 0.001 L.)"""
+    point_1 = [("100.00", "100"), ("100.17", "100"), ("100.10", "100")]  # E_r 0.10059 %
+    point_2 = [("100.30", "99.999")]  # mean +0.301003 %
     check = {
         **CHECKS["fuel_dispenser"],
         "flow_points": [
@@ -165,8 +166,8 @@ def test_a_printed_value_never_contradicts_its_verdict(laptop):
     iid, pdf = finalised(laptop, "fuel_dispenser", check)
     assert json.loads(laptop.inspections.get(iid)["failed"]) == ["indication_error", "repeatability"]
     text = text_of(pdf)
-    assert "E_r0.1025%" in text and "E_r0.10%" not in text  # (text_of drops the spaces)
-    assert text.count("+0.300004") == 2 and not re.search(r"\+0\.30(?!\d)", text)  # run and mean
+    assert "E_r0.1006%" in text and "E_r0.10%" not in text  # (text_of drops the spaces)
+    assert text.count("+0.3010") == 2 and not re.search(r"\+0\.30(?!\d)", text)  # run and mean
 
 
 def test_scale_pdf_shows_the_unknown_class_the_tare_test_and_no_guessed_mpe(laptop):

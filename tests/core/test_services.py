@@ -120,7 +120,9 @@ def test_settings_are_declared_with_help_and_validated(services):
 def test_settings_reach_the_evaluation(services, site):
     ins = services.inspections
     iid = ins.start(form_id="taxi_meter", site_id=site)
-    readings = {"distance_tests[0].meter_m": "1000", "distance_tests[0].reference_m": "990.06"}
+    # δ = (100000 − 99009.9)/99009.9 = 1.0000001 %: over +1 % in full, 1.00 % when rounded (both
+    # readings at their fields' resolutions, 1 m and 0.1 m).
+    readings = {"distance_tests[0].meter_m": "100000", "distance_tests[0].reference_m": "99009.9"}
     assert ins.set_readings(iid, readings).evaluation.verdict == "fail"
     services.settings.set("limit_comparison", "rounded")
     assert ins.set_readings(iid, {}).evaluation.verdict == "pass"

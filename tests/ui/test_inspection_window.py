@@ -7,13 +7,14 @@ import json
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication
 
 from inspector_app import credit_code
 from inspector_app.demo import DEMO_PASSPHRASE, seed_demo
 from inspector_app.readings import flatten, nest
 from inspector_app.services import open_services
 from tests.forms.helpers import answered
+from tests.ui.drive import click_cell, enter, shown_rows
 from tests.ui.typing import show_active
 from ui.inspection.new_dialog import NewInspectionDialog
 from ui.inspection.steps import ChecklistStep, FieldsStep, GridStep
@@ -64,20 +65,6 @@ def step_of(window: InspectionWindow, kind: type, step_id: str | None = None):
     raise AssertionError(step_id)
 
 
-def type_cell(qtbot, grid, row: int, column: int, text: str) -> None:
-    """Type into a cell as a user does: focus it, type, press Enter (which moves on)."""
-    grid.setFocus()
-    grid.setCurrentCell(row, column)
-    QApplication.processEvents()
-    if not isinstance(QApplication.focusWidget(), QLineEdit):
-        grid.editItem(grid.item(row, column))
-    editor = QApplication.focusWidget()
-    assert isinstance(editor, QLineEdit), editor
-    qtbot.keyClicks(editor, text)
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
-    QApplication.processEvents()  # the event loop runs between a user's key presses
-
-
 def test_scale_readings_typed_into_the_grid(signed_services, qtbot):
     iid = start(signed_services, "scale")
     window = InspectionWindow(signed_services, iid, "zh")
@@ -89,20 +76,16 @@ def test_scale_readings_typed_into_the_grid(signed_services, qtbot):
     fields.fields.editors["e"].setText("5")
     fields.fields.editors["e"].editingFinished.emit()
     grid = step_of(window, GridStep, "weighings").grid
+    click_cell(qtbot, grid, 0, 0)
     for text in ("100", "100", "1.5", "15000", "15010", "0.5"):  # Enter walks the cells and grows
-        type_cell(
-            qtbot,
-            grid,
-            grid.currentRow() if grid.currentRow() >= 0 else 0,
-            max(grid.currentColumn(), 0),
-            text,
-        )
-    assert grid.rowCount() >= 2
+        enter(qtbot, text)
+    assert grid.model().rowCount() >= 3
     stored = nest(signed_services.inspections.readings(iid))
     assert stored["weighings"][1] == {"load": "15000", "indication": "15010", "added": "0.5"}
     assert window.live["verdict"] == "pass"
     assert "合格" in window.banner.text()
-    qtbot.waitUntil(lambda: grid.columnCount() > 4 and grid.item(0, grid.columnCount() - 1).text() == "合格")
+    model = grid.model()
+    assert model.columnCount() > 4 and model.index(0, model.columnCount() - 1).data() == "合格"
 
 
 def test_fuel_dispenser_two_level_grid_and_checklist(signed_services, qtbot):
@@ -113,9 +96,8 @@ def test_fuel_dispenser_two_level_grid_and_checklist(signed_services, qtbot):
     for fid, value in (("fuel", "gasoline"), ("measure_material", "stainless_steel")):
         combo = ident.fields.editors[fid]
         combo.setCurrentIndex(combo.findData(value))
-        combo.activated.emit(combo.currentIndex())
     grid = step_of(window, GridStep, "indication_error").grid
-    grid.setCurrentCell(0, 0)
+    grid.go_to(0, 0)
     grid.paste("1\t20.02\t20.00\n1\t20.00\t20.00\n1\t20.01\t20.00\n2\t50.00\t49.93")
     stored = nest(signed_services.inspections.readings(iid))
     assert (
@@ -125,7 +107,6 @@ def test_fuel_dispenser_two_level_grid_and_checklist(signed_services, qtbot):
     checklist = step_of(window, ChecklistStep)
     combo = checklist.answers["seal_encoder"]
     combo.setCurrentIndex(combo.findData("false"))
-    combo.activated.emit(combo.currentIndex())
     assert window.live["verdict"] == "fail" and "seal_encoder" in window.live["failed"]
     assert "封印" in window.banner.text()
 
@@ -135,12 +116,12 @@ def test_undo_and_redo_every_edit(signed_services, qtbot):
     window = InspectionWindow(signed_services, iid, "zh")
     qtbot.addWidget(window)
     grid = step_of(window, GridStep, "distance").grid
-    grid.setCurrentCell(0, 0)
+    grid.go_to(0, 0)
     grid.paste("1000\t974")
     assert window.live["verdict"] == "fail"
     window.undo_stack.undo()
     assert signed_services.inspections.readings(iid) == {}
-    assert grid.rows()[0] == ["", ""]
+    assert shown_rows(step_of(window, GridStep, "distance")) == []
     window.undo_stack.redo()
     assert signed_services.inspections.readings(iid)["distance_tests[0].reference_m"] == "974"
     assert window.live["verdict"] == "fail"
@@ -151,9 +132,9 @@ def test_invalid_cell_is_marked_and_explained(signed_services, qtbot):
     window = InspectionWindow(signed_services, iid, "zh")
     qtbot.addWidget(window)
     grid = step_of(window, GridStep, "distance").grid
-    grid.setCurrentCell(0, 0)
+    grid.go_to(0, 0)
     grid.paste("1000\t-5")
-    assert "0 < x" in grid.item(0, 1).toolTip()
+    assert "0 < x" in grid.model().index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
     assert "⚠" in window.banner.text()
     assert signed_services.inspections.readings(iid)["distance_tests[0].reference_m"] == "-5"  # kept
 
@@ -168,11 +149,10 @@ def test_net_content_125_packages_pasted(signed_services, qtbot):
         lot.fields.editors[fid].editingFinished.emit()
     combo = lot.fields.editors["quantity"]
     combo.setCurrentIndex(combo.findData("mass"))
-    combo.activated.emit(combo.currentIndex())
     grid = step_of(window, GridStep, "samples").grid
-    grid.setCurrentCell(0, 2)
+    grid.go_to(0, 2)
     grid.paste("\n".join(["501.5"] * 124 + ["484.0"]))
-    assert grid.rowCount() >= 125
+    assert grid.model().rowCount() >= 125
     assert window.live["verdict"] == "pass" and window.live["results"]["k1"] == 1
     assert len(nest(signed_services.inspections.readings(iid))["samples"]) == 125
 
@@ -183,9 +163,9 @@ def test_recovery_after_the_app_was_killed(tmp_path, qtbot):
         iid = start(s, "taxi_meter")
         window = InspectionWindow(s, iid, "zh")
         grid = step_of(window, GridStep, "distance").grid
-        grid.setCurrentCell(0, 0)
+        grid.go_to(0, 0)
         grid.paste("1000\t1006")
-        grid.setCurrentCell(0, 1)
+        grid.go_to(0, 1)
         grid.paste("1007")  # an edit in the second column: the place to come back to
         step = window.current_step()
         window.hide()  # the process dies here: no closeEvent, no flush
@@ -198,8 +178,8 @@ def test_recovery_after_the_app_was_killed(tmp_path, qtbot):
         assert again is not None and again.inspection_id == iid
         assert again.current_step() == step
         assert "恢复" in again.notice.text()
-        assert again.steps[again.current_step()].grid.currentColumn() == 1
-        assert step_of(again, GridStep, "distance").grid.rows()[0] == ["1000", "1007"]
+        assert again.steps[again.current_step()].grid.currentIndex().column() == 1
+        assert shown_rows(step_of(again, GridStep, "distance"))[0] == ["1000", "1007"]
         again.close()
         assert s.inspections.resumable() is None  # closed normally now
 
@@ -224,7 +204,7 @@ def test_finalise_asks_the_passphrase_and_signs(signed_services, qtbot):
     window = InspectionWindow(signed_services, iid, "zh")
     qtbot.addWidget(window)
     grid = step_of(window, GridStep, "distance").grid
-    grid.setCurrentCell(0, 0)
+    grid.go_to(0, 0)
     grid.paste("1000\t974")
     summary = window.summary()
     summary.measures["stop_use"].setChecked(True)
@@ -245,7 +225,7 @@ def test_photos_and_signatures_are_stored_and_signed(signed_services, qtbot, tmp
     qtbot.addWidget(window)
     show_active(qtbot, window)
     grid = step_of(window, GridStep, "distance").grid
-    grid.setCurrentCell(0, 0)
+    grid.go_to(0, 0)
     grid.paste("1000\t1006")
     window.go(len(window.steps) - 1)
     image = QImage(64, 48, QImage.Format.Format_RGB32)
@@ -340,7 +320,7 @@ def test_inconclusive_says_what_to_measure_next(signed_services, qtbot):
     window = InspectionWindow(signed_services, iid, "zh")
     qtbot.addWidget(window)
     grid = step_of(window, GridStep, "weighings").grid
-    grid.setCurrentCell(0, 0)
+    grid.go_to(0, 0)
     grid.paste("100\t105")  # no small weights: 5 g is neither clearly in nor out
     assert window.live["verdict"] == "inconclusive"
     assert "闪变点" in window.banner.text()
@@ -351,10 +331,11 @@ def test_a_reading_finer_than_the_resolution_is_flagged(signed_services, qtbot):
     window = InspectionWindow(signed_services, iid, "zh")
     qtbot.addWidget(window)
     grid = step_of(window, GridStep, "distance").grid
-    grid.setCurrentCell(0, 0)
+    grid.go_to(0, 0)
     grid.paste("1000.25\t1006")  # the meter shows whole metres (resolution 1 m)
-    assert "分度值" in grid.item(0, 0).toolTip()
-    assert grid.item(0, 1).toolTip() == ""
+    model = grid.model()
+    assert "分度值" in model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole) is None
 
 
 def test_checklist_reads_plain_answers_and_rewrites_them(signed_services, qtbot):
@@ -365,7 +346,6 @@ def test_checklist_reads_plain_answers_and_rewrites_them(signed_services, qtbot)
     combo = checklist.answers["seals"]
     assert combo.currentData() == "true"
     combo.setCurrentIndex(combo.findData("false"))
-    combo.activated.emit(combo.currentIndex())
     stored = signed_services.inspections.readings(iid)
     assert stored.get("checklist.seals.ok") == "false" and "checklist.seals" not in stored
     assert "seals" in window.live["failed"]
@@ -396,7 +376,7 @@ def test_a_scale_with_only_its_parameters_looks_incomplete_and_cannot_be_finalis
     assert "铅封完好" in window.notice.text() and signed_services.inspections.get(iid)["status"] == "draft"
     signed_services.inspections.set_readings(iid, flatten({"checklist": answered("scale")}))
     grid = step_of(window, GridStep, "weighings").grid
-    grid.setCurrentCell(0, 0)
+    grid.go_to(0, 0)
     grid.paste("15000\t15000\t2.5")
     assert window.live["verdict"] == "pass"
     window.go(len(window.steps) - 1)
@@ -404,8 +384,9 @@ def test_a_scale_with_only_its_parameters_looks_incomplete_and_cannot_be_finalis
 
 
 def test_computed_columns_never_contradict_their_verdict(signed_services, qtbot):
-    """Issue 12 / README display rounding: a run at +0.300004 % (beyond ±0.30 %, flagged) shows
-    "+0.300004" in the grid, not "+0.30"; one within shows at 0.01 %; V_Bt at 0.001 L."""
+    """Issue 12 / README display rounding: a run at (100.30 − 99.999)/99.999 = +0.301003 % (beyond
+    ±0.30 %, flagged) shows "+0.3010" in the grid, not "+0.30"; one within shows at 0.01 %; V_Bt at
+    0.001 L. (Readings at their fields' resolutions: V_J 0.01 L, V_B 0.001 L.)"""
     iid = start(signed_services, "fuel_dispenser")
     window = InspectionWindow(signed_services, iid, "zh")
     qtbot.addWidget(window)
@@ -413,35 +394,33 @@ def test_computed_columns_never_contradict_their_verdict(signed_services, qtbot)
     for fid, value in (("fuel", "gasoline"), ("measure_material", "stainless_steel")):
         combo = ident.fields.editors[fid]
         combo.setCurrentIndex(combo.findData(value))
-        combo.activated.emit(combo.currentIndex())
     step = step_of(window, GridStep, "indication_error")
     grid = step.grid
-    grid.setCurrentCell(0, 0)
-    grid.paste("1\t100.300004\t100\n1\t49.93\t50.00\t22.4\t22.0")
-    headers = lambda: [grid.horizontalHeaderItem(c).text() for c in range(grid.columnCount())]  # noqa: E731
-    qtbot.waitUntil(lambda: "误差 (%)" in headers() or "Error (%)" in headers())
-    column = next(c for c, h in enumerate(headers()) if "%" in h)
-    assert grid.item(0, column).text() == "+0.300004"
-    assert grid.item(0, grid.columnCount() - 1).text() == "不合格"
+    grid.go_to(0, 0)
+    grid.paste("1\t100.30\t99.999\n1\t49.93\t50.00\t22.4\t22.0")
+    model = grid.model()
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    column = next(c for c, h in enumerate(headers) if "%" in h)
+    assert model.index(0, column).data() == "+0.3010"
+    assert model.index(0, model.columnCount() - 1).data() == "不合格"
     # V_Bt = 50.00 × 1.00058 = 50.029 L; E = (49.93 − 50.029)/50.029 = −0.19789 % → −0.20 %
-    assert grid.item(1, column).text() == "-0.20"
-    v_bt = next(c for c, h in enumerate(headers()) if h.startswith("V_Bt"))
-    assert grid.item(1, v_bt).text() == "50.029"
+    assert model.index(1, column).data() == "-0.20"
+    v_bt = next(c for c, h in enumerate(headers) if h.startswith("V_Bt"))
+    assert model.index(1, v_bt).data() == "50.029"
 
 
 def test_each_flow_point_shows_its_mean_and_repeatability_on_the_side_of_its_verdict(signed_services, qtbot):
-    """Issue 12: E_r = 0.173225/1.69 = 0.1025 % fails ≤ 0.10 %; on screen as on paper it reads
-    "0.1025", never "0.10" (README display rounding)."""
+    """Issue 12: E_r = 0.17/1.69 = 0.10059 % fails ≤ 0.10 %; on screen as on paper it reads
+    "0.1006", never "0.10" (README display rounding)."""
     iid = start(signed_services, "fuel_dispenser")
     window = InspectionWindow(signed_services, iid, "zh")
     qtbot.addWidget(window)
     signed_services.inspections.set_readings(iid, {"fuel": "gasoline", "measure_material": "carbon_steel"})
     step = step_of(window, GridStep, "indication_error")
-    step.grid.setCurrentCell(0, 0)
-    step.grid.paste("1\t100.000\t100\n1\t100.173225\t100\n1\t100.100\t100")
+    step.grid.go_to(0, 0)
+    step.grid.paste("1\t100.00\t100\n1\t100.17\t100\n1\t100.10\t100")
     assert window.live["failed"] == ["repeatability"]
-    qtbot.waitUntil(lambda: "重复性" in step.groups.text())
-    assert "重复性 (%) 0.1025 ✗" in step.groups.text() and "平均示值误差 (%) +0.09" in step.groups.text()
+    assert "重复性 (%) 0.1006 ✗" in step.groups.text() and "平均示值误差 (%) +0.09" in step.groups.text()
 
 
 def test_a_comma_typed_in_a_field_or_cell_is_refused_with_the_reason(signed_services, qtbot):
@@ -461,5 +440,6 @@ def test_a_comma_typed_in_a_field_or_cell_is_refused_with_the_reason(signed_serv
     assert message.isVisibleTo(window) and "小数请用点号" in message.text()
     assert window.live["verdict"] != "pass" and "15,000" in window.banner.text()
     grid = step_of(window, GridStep, "weighings").grid
-    type_cell(qtbot, grid, 0, 0, "1,000")
-    assert "不要用千位分隔符" in grid.item(0, 0).toolTip()
+    click_cell(qtbot, grid, 0, 0)
+    enter(qtbot, "1,000")
+    assert "不要用千位分隔符" in grid.model().index(0, 0).data(Qt.ItemDataRole.ToolTipRole)

@@ -11,7 +11,8 @@ import pytest
 from inspector_app.demo import seed_demo
 from inspector_app.readings import nest
 from inspector_app.services import open_services
-from tests.ui.test_inspection_window import start, step_of, type_cell
+from tests.ui.drive import click_cell, enter, shown_rows
+from tests.ui.test_inspection_window import start, step_of
 from tests.ui.typing import show_active
 from ui.inspection.steps import FieldsStep, GridStep
 from ui.inspection.window import InspectionWindow
@@ -60,14 +61,15 @@ def test_an_edit_made_while_another_program_holds_the_store_is_kept_and_saved(bu
     qtbot.addWidget(window)
     show_active(qtbot, window)
     step_of(window, FieldsStep, "identification")
-    grid = step_of(window, GridStep, "weighings").grid
+    weighings = step_of(window, GridStep, "weighings")
     holder = Holder(str(busy_services.path))
     try:
-        type_cell(qtbot, grid, 0, 0, "100")
+        click_cell(qtbot, weighings.grid, 0, 0)
+        enter(qtbot, "100")
         assert "另一个程序占用" in window.notice.text() and f"pid {holder.proc.pid}" in window.notice.text()
-        assert grid.item(0, 0).text() == "100"  # still on screen
+        assert shown_rows(weighings) == [["100", "", ""]]  # still on screen
         assert window.pending == {"weighings[0].load": "100"}
-        type_cell(qtbot, grid, 0, 1, "101")  # a second edit joins the first
+        enter(qtbot, "101")  # a second edit joins the first
         assert busy_services.inspections.readings(iid) == {}
         window.close()  # closing now would lose them: refused while the store is held
         assert window.isVisible()

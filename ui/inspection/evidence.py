@@ -170,6 +170,14 @@ class EvidencePanel(QWidget):
         self.refusal.editingFinished.connect(lambda: self.refusal_changed.emit(self.refusal.text().strip()))
         self.refresh()
 
+    def focus_chain(self) -> list[QWidget]:
+        """The panel's widgets in screen order, for the summary's Tab order."""
+        return [
+            w
+            for w in self.findChildren(QWidget)
+            if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.isEnabled()
+        ]
+
     def refresh(self) -> None:
         self.photos.clear()
         for row in self.services.inspections.attachments(self.inspection_id):

@@ -1,222 +1,562 @@
-"""The readings grid: a table that grows as you type, moves on with Enter, takes a pasted column.
+"""The readings grid: a table view over one grid step's stored readings, with one keyboard model.
 
-Rows map to reading paths through the step's pattern: ``weighings[]`` gives ``weighings[r].load``;
-``flow_points[].runs[]`` has a leading group column (the flow point) and numbers runs within it.
+The model shows what the store holds (through the step's `Sheet`) and never keeps typed text of
+its own: a committed cell goes to its `on_edit` callback as (row, column, block of texts), and the
+grid is redrawn from the store. Only input columns are stops; computed and result columns never are.
+
+Keys (every procedure's grids alike):
+- typing starts a cell and replaces its text; arrows then commit and move (Excel's enter mode);
+  F2 or a double click edits in place, arrows moving the caret (edit mode); Escape abandons;
+- Enter / Tab commit and go to the next input cell in reading order, wrapping to the next row's
+  first input column and growing the grid; Shift+Enter / Shift+Tab go back. Tab leaves the grid only
+  past its last possible cell, Shift+Tab before its first;
+- Delete clears the selected cells, Backspace clears the cell and starts typing;
+- Ctrl+V pastes a spreadsheet block from the current cell (blank cells clear), Ctrl+C copies.
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable
+from functools import cache
+from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QGuiApplication, QInputMethodEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
-    QTableWidget,
-    QTableWidgetItem,
+    QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QToolTip,
     QWidget,
 )
 
-from forms.definition import Step
+from inspector_app.sheets import Edit, Sheet, Table
+from ui import icons
+
+Index = QModelIndex | QPersistentModelIndex
+ARROWS = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down)
+PROBLEM_BRUSH = QBrush(icons.FAIL_COLOUR.lighter(185))
+PROBLEM_ICON = cache(lambda: icons.verdict_icon("fail", 12))
+DEFAULT_BRUSH = QBrush(QColor("#80868b"))  # a group taken from the row above, not typed
+COMPUTED_BRUSH = QBrush(QColor("#f5f5f5"))
+# Roles as plain ints: the model answers thousands of role queries per repaint.
+DISPLAY, EDIT, TOOLTIP = (
+    int(r.value) for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole)
+)
+DECORATION, BACKGROUND, FOREGROUND = (
+    int(r.value)
+    for r in (Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole)
+)
+INPUT_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+COMPUTED_FLAGS = Qt.ItemFlag.ItemIsEnabled  # computed: never a stop, never selected
+ROLES = frozenset((DISPLAY, EDIT, TOOLTIP, DECORATION, BACKGROUND, FOREGROUND))
 
 
-class GridLayout:
-    """How one grid step's rows and columns map to reading paths (pure; no widgets)."""
+class ReadingsTableModel(QAbstractTableModel):
+    """Input columns (shown texts of the stored values), then computed columns, then the verdict.
 
-    def __init__(self, step: Step) -> None:
-        self.step = step
-        self.fields = list(step.fields)
-        self.two_level = step.grid.count("[]") == 2
-        self.prefix, _, rest = step.grid.partition("[]")
-        self.inner = rest.removeprefix(".").removesuffix("[]")  # "runs" for two-level grids
-        self.parent = self.prefix.rsplit(".", 1)[0] if "." in self.prefix else ""
+    Rows only grow during a session (never removed under an open editor); empty rows are free.
+    """
 
-    def columns(self) -> int:
-        return len(self.fields) + (1 if self.two_level else 0)
+    def __init__(self, sheet: Sheet, lang: str, on_edit: Callable[[int, int, list[list[str]]], Edit]) -> None:
+        super().__init__()
+        self.sheet = sheet
+        self.lang = lang
+        self.on_edit = on_edit
+        self.table = Table([], [], 0)
+        self.shown: list[list[str]] = []
+        self.problems: dict[tuple[int, int], str] = {}
+        self.result_keys: list[str] = []
+        self.result_headers: list[str] = []
+        self.results: list[list[str]] = []
+        self.verdicts: list[tuple[str, Any, QColor] | None] = []
+        self.rows_shown = 1
 
-    def field_of(self, column: int) -> str | None:
-        offset = 1 if self.two_level else 0
-        return None if column < offset else self.fields[column - offset]
+    # -- content ----------------------------------------------------------------------------
+    def set_table(self, table: Table, shown: list[list[str]], problems: dict[tuple[int, int], str]) -> None:
+        """New stored content; rows are added (never removed), changed rows repainted."""
+        old_shown, old_problems, old_table = self.shown, self.problems, self.table
+        self.table, self.shown, self.problems = table, shown, problems
+        self.grow_to(len(table.rows) + 1)
+        width = self.sheet.width
+        changed = [
+            r
+            for r in range(max(len(old_shown), len(shown)) + 1)
+            if self._row(old_shown, r) != self._row(shown, r)
+            or any(old_problems.get((r, c)) != problems.get((r, c)) for c in range(width))
+            or (self.sheet.grouped and old_table.rows[r : r + 1] != table.rows[r : r + 1])
+        ]
+        self._repaint_rows(changed, 0, width - 1)
 
-    def row_paths(self, rows: list[list[str]]) -> dict[str, str]:
-        """The flat readings of the whole grid; empty rows are skipped."""
-        out: dict[str, str] = {}
-        counters: dict[int, int] = {}
-        index = 0
-        for row in rows:
-            values = row[1:] if self.two_level else row
-            if not any(v.strip() for v in values):
-                continue
-            if self.two_level:
-                group = int(row[0]) if row[0].strip().isdigit() and int(row[0]) > 0 else 1
-                k = counters.get(group, 0)
-                counters[group] = k + 1
-                base = f"{self.prefix}[{group - 1}].{self.inner}[{k}]"
-            else:
-                base = f"{self.prefix}[{index}]"
-                index += 1
-            for field, value in zip(self.fields, values, strict=False):
-                if value.strip():
-                    out[base if self.step.scalar else f"{base}.{field}"] = value.strip()
-        return out
+    def set_results(
+        self, keys: list[str], headers: list[str], results: list[list[str]], verdicts: list[Any]
+    ) -> None:
+        """Computed columns (keys only ever added, so columns never move under the cursor)."""
+        new = [k for k in keys if k not in self.result_keys]
+        if new:
+            first = self.sheet.width + len(self.result_keys)
+            self.beginInsertColumns(QModelIndex(), first, first + len(new) - 1)
+            for key in new:
+                self.result_keys.append(key)
+                self.result_headers.append(headers[keys.index(key)])
+            self.endInsertColumns()
+        by_key = [{k: row[i] for i, k in enumerate(keys)} for row in results]
+        old_results, old_verdicts = self.results, self.verdicts
+        self.results = [[row.get(k, "") for k in self.result_keys] for row in by_key]
+        self.verdicts = verdicts
+        if new:
+            self._repaint_rows(list(range(self.rows_shown)), self.sheet.width, self.columnCount() - 1)
+            return
+        changed = [
+            r
+            for r in range(max(len(old_results), len(self.results)))
+            if self._row(old_results, r) != self._row(self.results, r)
+            or self._verdict_text(old_verdicts, r) != self._verdict_text(verdicts, r)
+        ]
+        self._repaint_rows(changed, self.sheet.width, self.columnCount() - 1)
 
-    def owns(self, path: str) -> bool:
-        return path.startswith(self.prefix + "[")
+    def grow_to(self, rows: int) -> None:
+        rows = min(max(rows, 1), self.sheet.max_rows)
+        if rows > self.rows_shown:
+            self.beginInsertRows(QModelIndex(), self.rows_shown, rows - 1)
+            self.rows_shown = rows
+            self.endInsertRows()
 
-    def rows_from(self, flat: dict[str, str]) -> list[list[str]]:
-        """Grid rows from stored readings, in order."""
-        esc = re.escape(self.prefix)
-        if self.two_level:
-            pattern = re.compile(rf"^{esc}\[(\d+)\]\.{re.escape(self.inner)}\[(\d+)\](?:\.(\w+))?$")
-        else:
-            pattern = re.compile(rf"^{esc}\[(\d+)\](?:\.(\w+))?$")
-        cells: dict[tuple[int, ...], dict[str, str]] = {}
-        for path, value in flat.items():
-            m = pattern.match(path)
-            if not m:
-                continue
-            if self.two_level:
-                key: tuple[int, ...] = (int(m.group(1)), int(m.group(2)))
-                field = m.group(3) or self.fields[0]
-            else:
-                key = (int(m.group(1)),)
-                field = m.group(2) or self.fields[0]
-            cells.setdefault(key, {})[field] = value
-        rows = []
-        for key in sorted(cells):
-            values = [cells[key].get(f, "") for f in self.fields]
-            rows.append([str(key[0] + 1), *values] if self.two_level else values)
-        return rows
+    @staticmethod
+    def _row(rows: list[list[str]], r: int) -> list[str]:
+        return rows[r] if r < len(rows) else []
 
-    def result_index(self, rows: list[list[str]], row: int) -> tuple[int, ...] | None:
-        """The index of a grid row in the results (None for an empty row)."""
-        counters: dict[int, int] = {}
-        index = 0
-        for r, values in enumerate(rows):
-            data = values[1:] if self.two_level else values
-            if not any(v.strip() for v in data):
-                if r == row:
-                    return None
-                continue
-            if self.two_level:
-                group = int(values[0]) if values[0].strip().isdigit() and int(values[0]) > 0 else 1
-                k = counters.get(group, 0)
-                counters[group] = k + 1
-                key: tuple[int, ...] = (group - 1, k)
-            else:
-                key = (index,)
-                index += 1
-            if r == row:
-                return key
-        return None
+    @staticmethod
+    def _verdict_text(verdicts: list[Any], r: int) -> str | None:
+        entry = verdicts[r] if r < len(verdicts) else None
+        return None if entry is None else entry[0]
+
+    def _repaint_rows(self, rows: list[int], first: int, last: int) -> None:
+        """Tell the view which rows changed, in contiguous runs (a typed cell repaints its row)."""
+        rows = [r for r in rows if r < self.rows_shown]
+        start = 0
+        while start < len(rows):
+            end = start
+            while end + 1 < len(rows) and rows[end + 1] == rows[end] + 1:
+                end += 1
+            self.dataChanged.emit(self.index(rows[start], first), self.index(rows[end], last))
+            start = end + 1
+
+    def text(self, row: int, column: int) -> str:
+        """The text shown in an input cell (a label for a stored code)."""
+        if row < len(self.shown) and column < len(self.shown[row]):
+            return self.shown[row][column]
+        return ""
+
+    # -- Qt model interface -----------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.rows_shown
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.sheet.width + len(self.result_keys) + 1
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            return str(section + 1)
+        if section < self.sheet.width:
+            return self.sheet.header(section, self.lang)
+        if section < self.sheet.width + len(self.result_keys):
+            return self.result_headers[section - self.sheet.width]
+        return self.tr("Result")
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        return INPUT_FLAGS if index.column() < self.sheet.width else COMPUTED_FLAGS
+
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        """Painting asks for ~10 roles of every visible cell: answer the few used, fast."""
+        if role not in ROLES:
+            return None
+        row, column = index.row(), index.column()
+        width = self.sheet.width
+        if column < width:
+            return self._input_data(row, column, role)
+        if role == BACKGROUND:
+            return COMPUTED_BRUSH
+        if column < width + len(self.result_keys):
+            return self.results[row][column - width] if role == DISPLAY and row < len(self.results) else None
+        verdict = self.verdicts[row] if row < len(self.verdicts) else None
+        if verdict is None:
+            return None
+        text, icon, colour = verdict
+        return (
+            text
+            if role == DISPLAY
+            else icon
+            if role == DECORATION
+            else colour
+            if role == FOREGROUND
+            else None
+        )
+
+    def _input_data(self, row: int, column: int, role: int) -> Any:
+        text = self.shown[row][column] if row < len(self.shown) else ""
+        if role in (DISPLAY, EDIT):
+            if not text and self.sheet.grouped and column == 0 and role == DISPLAY:
+                return self.sheet.default_group(self.table.rows, row)  # shown grey: the row above's
+            return text
+        if role == FOREGROUND:
+            return DEFAULT_BRUSH if self.sheet.grouped and column == 0 and not text else None
+        problem = self.problems.get((row, column)) if self.problems else None
+        if problem is None:
+            return None
+        if role == BACKGROUND:
+            return PROBLEM_BRUSH
+        if role == TOOLTIP:
+            return problem
+        return PROBLEM_ICON() if role == DECORATION else None
 
 
-class ReadingsGrid(QTableWidget):
-    """A QTableWidget for readings: Enter moves to the next cell, the last row grows the grid,
-    Ctrl+V pastes a spreadsheet block; `edited` carries the whole grid as rows of text."""
+class CellDelegate(QStyledItemDelegate):
+    """A plain line editor per cell; the view commits it (the model never takes a value itself)."""
 
-    edited = Signal()
+    def __init__(self, view: ReadingsGrid) -> None:
+        super().__init__(view)
+        self.view = view
 
-    def __init__(self, columns: int, max_rows: int, parent: QWidget | None = None) -> None:
-        super().__init__(1, columns, parent)
-        self.max_rows = max_rows or 500
-        self.editable_columns = columns
-        self.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        editor = QLineEdit(parent)
+        editor.setFrame(False)
+        row, column = index.row(), index.column()
+        editor.textEdited.connect(lambda text: self.view.typed.emit(row, column, text))
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        """Fill a new editor once; Qt calls this again on every layout, which must not undo typing."""
+        assert isinstance(editor, QLineEdit)
+        if editor.property("original") is not None:
+            return
+        start = self.view.start_text
+        text = index.data(Qt.ItemDataRole.EditRole) or ""
+        editor.setText(text if start is None else start)
+        editor.setProperty("original", text)
+        editor.setCursorPosition(len(editor.text()))
+
+    def setModelData(self, editor: QWidget, model: Any, index: Index) -> None:
+        """Nothing here: `ReadingsGrid.commitData` sends the text through the step."""
+
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(editor, QLineEdit):
+            assert isinstance(event, QKeyEvent)
+            if self.view.editor_key(editor, event):
+                return True
+        return super().eventFilter(editor, event)
+
+
+class ReadingsGrid(QTableView):
+    """The keyboard model above, over a `ReadingsTableModel`.
+
+    `typed` carries the editor's text as it is typed (row, column, text) so the window can keep
+    it against a crash; `typing_ended` says the editor closed; `cell_changed` the current cell.
+    """
+
+    typed = Signal(int, int, str)
+    typing_ended = Signal()
+    cell_changed = Signal(int, int)
+    refused = Signal(object)  # the FieldError of a value not taken
+
+    def __init__(self, model: ReadingsTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._model = model
+        self.setModel(model)
+        self.start_text: str | None = None  # the text a new editor starts with (None: the cell's)
+        self.enter_mode = False  # typing started the editor: arrows commit and move
+        self.editing: tuple[int, int] | None = None
+        self.setItemDelegate(CellDelegate(self))
+        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ContiguousSelection)
+        self.setTabKeyNavigation(True)
         self.verticalHeader().setDefaultSectionSize(26)
-        self.itemChanged.connect(lambda _item: None if self.signalsBlocked() else self.edited.emit())
+        self.selectionModel().currentChanged.connect(
+            lambda current, _previous: self.cell_changed.emit(current.row(), current.column())
+        )
 
-    def rows(self) -> list[list[str]]:
-        out = []
-        for r in range(self.rowCount()):
-            out.append(
-                [(self.item(r, c).text() if self.item(r, c) else "") for c in range(self.editable_columns)]
-            )
-        return out
+    def grid_model(self) -> ReadingsTableModel:
+        return self._model
 
-    def set_rows(self, rows: list[list[str]]) -> None:
-        self.blockSignals(True)
-        self.setRowCount(max(len(rows) + 1, 1))  # one empty row to type into
-        for r in range(self.rowCount()):
-            for c in range(self.editable_columns):
-                text = rows[r][c] if r < len(rows) and c < len(rows[r]) else ""
-                item = self.item(r, c)
-                if item is None:
-                    item = QTableWidgetItem()
-                    self.setItem(r, c, item)
-                item.setText(text)
-        self.blockSignals(False)
+    @property
+    def width(self) -> int:
+        return self.grid_model().sheet.width
 
-    def advance(self) -> None:
-        """Next cell to the right; past the last, the first of the next row (grown if needed)."""
-        row, column = self.currentRow(), self.currentColumn() + 1
-        if column >= self.editable_columns:
+    # -- moving -----------------------------------------------------------------------------
+    def go_to(self, row: int, column: int) -> None:
+        """Make (row, column) the current and only selected cell, growing the grid to reach it."""
+        model = self.grid_model()
+        model.grow_to(row + 1)
+        index = model.index(min(row, model.rowCount() - 1), min(max(column, 0), self.width - 1))
+        self.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.scrollTo(index)
+
+    def step(self, delta: int, origin: tuple[int, int] | None = None) -> bool:
+        """Move to the next (+1) or previous (−1) input cell in reading order; False at an end."""
+        row, column = origin or (max(self.currentIndex().row(), 0), max(self.currentIndex().column(), 0))
+        column += delta
+        if column >= self.width:
             row, column = row + 1, 0
-        if row >= self.rowCount():
-            if row >= self.max_rows:
-                return
-            self.setRowCount(row + 1)
-        self.setCurrentCell(row, column)
+        elif column < 0:
+            row, column = row - 1, self.width - 1
+        if row < 0 or row >= self.grid_model().sheet.max_rows:
+            return False
+        self.go_to(row, column)
+        return True
 
-    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
-        submitted = hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache
-        super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint if submitted else hint)
-        if submitted:
-            self.advance()
+    def moveCursor(
+        self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        """Arrows, Home/End, PgUp/PgDn stay on input columns; Down from the last row grows it."""
+        current = self.currentIndex()
+        if action == QAbstractItemView.CursorAction.MoveDown and current.row() == self.model().rowCount() - 1:
+            self.grid_model().grow_to(current.row() + 2)
+        target = super().moveCursor(action, modifiers)
+        if target.isValid() and target.column() >= self.width:
+            target = self.model().index(target.row(), self.width - 1)
+        return target
 
+    def focusInEvent(self, event: Any) -> None:
+        super().focusInEvent(event)
+        if not self.currentIndex().isValid() or self.currentIndex().column() >= self.width:
+            self.go_to(max(self.currentIndex().row(), 0), 0)
+
+    # -- keys -------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        key, mods = event.key(), event.modifiers()
+        shift = bool(mods & Qt.KeyboardModifier.ShiftModifier)
         if event.matches(QKeySequence.StandardKey.Paste):
             self.paste(QGuiApplication.clipboard().text())
+        elif event.matches(QKeySequence.StandardKey.Copy):
+            QGuiApplication.clipboard().setText(self.copy_text())
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.step(-1 if shift else 1)
+        elif key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            backwards = key == Qt.Key.Key_Backtab or shift
+            if not self.step(-1 if backwards else 1):
+                event.ignore()  # past the grid's ends: Tab leaves it
+                return
+        elif key == Qt.Key.Key_Delete:
+            self.clear_selected_cells()
+        elif key == Qt.Key.Key_Backspace:
+            self.start_editing("")
+        elif key == Qt.Key.Key_F2:
+            self.start_editing(None)
+        elif self._printable(event):
+            self.start_editing(event.text())
+        else:
+            super().keyPressEvent(event)
             return
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != self.State.EditingState:
-            self.advance()
+        event.accept()
+
+    @staticmethod
+    def _printable(event: QKeyEvent) -> bool:
+        blocked = (
+            Qt.KeyboardModifier.ControlModifier
+            | Qt.KeyboardModifier.AltModifier
+            | Qt.KeyboardModifier.MetaModifier
+        )
+        text = event.text()
+        return bool(text) and text.isprintable() and not (event.modifiers() & blocked)
+
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
+        """Chinese typed through an input method starts the cell like any typing."""
+        if self.state() != QAbstractItemView.State.EditingState and (
+            event.commitString() or event.preeditString()
+        ):
+            self.start_editing("")
+            editor = self.focus_editor()
+            if editor is not None:
+                QGuiApplication.sendEvent(editor, event)
+                return
+        super().inputMethodEvent(event)
+
+    def start_editing(self, text: str | None) -> None:
+        """Open the current cell's editor: with ``text`` replacing its content (typing, enter
+        mode) or with its content to edit in place (None: F2, edit mode)."""
+        index = self.currentIndex()
+        if not index.isValid() or index.column() >= self.width:
+            self.go_to(max(index.row(), 0), 0)
+            index = self.currentIndex()
+        self.start_text = text
+        self.enter_mode = text is not None
+        try:
+            self.edit(index, QAbstractItemView.EditTrigger.AllEditTriggers, None)
+        finally:
+            self.start_text = None
+        if text:
+            self.typed.emit(index.row(), index.column(), text)
+
+    def edit(self, index: Index, trigger: Any = None, event: Any = None) -> bool:  # type: ignore[override]
+        if trigger is None:  # the slot overload: edit(index)
+            return super().edit(index, QAbstractItemView.EditTrigger.AllEditTriggers, None)
+        opened = super().edit(index, trigger, event)
+        if opened:
+            self.editing = (index.row(), index.column())
+            if trigger == QAbstractItemView.EditTrigger.DoubleClicked:
+                self.enter_mode = False
+            editor = self.indexWidget(index)
+            if isinstance(editor, QLineEdit):  # Qt selects all; typing must add, not replace
+                editor.deselect()
+                editor.setCursorPosition(len(editor.text()))
+        return opened
+
+    def focus_editor(self) -> QLineEdit | None:
+        editor = self.indexWidget(self.currentIndex())
+        return editor if isinstance(editor, QLineEdit) else None
+
+    def editor_key(self, editor: QLineEdit, event: QKeyEvent) -> bool:
+        """Keys an open editor hands to the grid; True when handled here."""
+        key, shift = event.key(), bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.commit_and_step(editor, -1 if shift else 1)
+        elif key == Qt.Key.Key_Tab:
+            self.commit_and_step(editor, 1)
+        elif key == Qt.Key.Key_Backtab:
+            self.commit_and_step(editor, -1)
+        elif (
+            key in ARROWS and self.enter_mode and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            self.commit_and_arrow(editor, key)
+        elif key == Qt.Key.Key_Escape:
+            self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.RevertModelCache)
+        else:
+            return False
+        return True
+
+    # -- committing -------------------------------------------------------------------------
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        self.editing = None
+        self.typing_ended.emit()
+        super().closeEditor(editor, hint)
+
+    def commit_open_editor(self) -> Any:
+        """Store what is being typed (before the step changes, the window closes, finalising)
+        and close the editor; returns the FieldError of a refused text, else None."""
+        if self.editing is None:
+            return None
+        editor = self.indexWidget(self.model().index(*self.editing))
+        if not isinstance(editor, QLineEdit):
+            self.editing = None
+            return None
+        outcome = self.commit(editor)
+        self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        return None if outcome is None else outcome.refused
+
+    def commitData(self, editor: QWidget) -> None:
+        """The one way a typed cell is stored: through the step, as one edit."""
+        self.commit(editor)
+
+    def commit(self, editor: QWidget) -> Edit | None:
+        """Send the editor's text to the store (once); None when nothing changed."""
+        if self.editing is None or not isinstance(editor, QLineEdit):
+            return None
+        row, column = self.editing
+        self.editing = None
+        self.typing_ended.emit()
+        if editor.text() == editor.property("original"):
+            return None
+        outcome = self.grid_model().on_edit(row, column, [[editor.text()]])
+        if outcome.refused is not None:
+            self.editing = (row, column)  # still open: the text stays, marked, until corrected
+            self.refused.emit(outcome.refused)
+        return outcome
+
+    def commit_and_step(self, editor: QLineEdit, delta: int) -> None:
+        origin = self.editing
+        outcome = self.commit(editor)
+        if outcome is not None and outcome.refused is not None:
+            self._mark_refused(editor, outcome)
             return
-        if event.key() == Qt.Key.Key_Delete and self.state() != self.State.EditingState:
-            self.blockSignals(True)
-            for item in self.selectedItems():
-                item.setText("")
-            self.blockSignals(False)
-            self.edited.emit()
+        self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        assert origin is not None
+        row = outcome.row if outcome is not None else origin[0]
+        if not self.step(delta, (row, origin[1])):
+            self.go_to(row, origin[1])
+
+    def commit_and_arrow(self, editor: QLineEdit, key: int) -> None:
+        origin = self.editing
+        outcome = self.commit(editor)
+        if outcome is not None and outcome.refused is not None:
+            self._mark_refused(editor, outcome)
             return
-        super().keyPressEvent(event)
+        self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        assert origin is not None
+        row = outcome.row if outcome is not None else origin[0]
+        dr, dc = {
+            Qt.Key.Key_Left: (0, -1),
+            Qt.Key.Key_Right: (0, 1),
+            Qt.Key.Key_Up: (-1, 0),
+            Qt.Key.Key_Down: (1, 0),
+        }[Qt.Key(key)]
+        target_row = min(max(row + dr, 0), self.grid_model().sheet.max_rows - 1)
+        self.go_to(target_row, min(max(origin[1] + dc, 0), self.width - 1))
+
+    def _mark_refused(self, editor: QLineEdit, outcome: Edit) -> None:
+        assert outcome.refused is not None
+        message = outcome.refused.message(self.grid_model().lang)
+        editor.setStyleSheet(f"background: {icons.FAIL_COLOUR.lighter(185).name()};")
+        editor.setToolTip(message)
+        editor.selectAll()
+        QToolTip.showText(editor.mapToGlobal(editor.rect().bottomLeft()), message, editor)
+
+    # -- blocks -----------------------------------------------------------------------------
+    def selected_block(self) -> tuple[int, int, int, int] | None:
+        """(top, left, bottom, right) of the selection, input columns only."""
+        ranges = self.selectionModel().selection()
+        if not ranges:
+            index = self.currentIndex()
+            return None if not index.isValid() else (index.row(), index.column(), index.row(), index.column())
+        top = min(r.top() for r in ranges)
+        left = min(r.left() for r in ranges)
+        bottom = max(r.bottom() for r in ranges)
+        right = min(max(r.right() for r in ranges), self.width - 1)
+        return (top, left, bottom, right) if left < self.width else None
+
+    def clear_selected_cells(self) -> None:
+        """Delete: the selected cells become empty, as one edit."""
+        block = self.selected_block()
+        if block is None:
+            return
+        top, left, bottom, right = block
+        self.grid_model().on_edit(top, left, [[""] * (right - left + 1) for _ in range(bottom - top + 1)])
 
     def paste(self, text: str) -> None:
-        """Fill from the current cell: lines are rows, tabs are columns (a spreadsheet copy)."""
-        lines = [line for line in text.replace("\r\n", "\n").split("\n") if line.strip()]
-        if not lines:
+        """A spreadsheet block from the current cell: lines are rows, tabs columns; blanks clear."""
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        if text.endswith("\n"):
+            text = text[:-1]
+        if not text:
             return
-        row0, col0 = max(self.currentRow(), 0), max(self.currentColumn(), 0)
-        self.blockSignals(True)
-        needed = min(row0 + len(lines), self.max_rows)
-        if needed >= self.rowCount():
-            self.setRowCount(needed + 1)
-        for i, line in enumerate(lines[: needed - row0]):
-            for j, value in enumerate(line.split("\t")):
-                column = col0 + j
-                if column >= self.editable_columns:
-                    break
-                item = self.item(row0 + i, column)
-                if item is None:
-                    item = QTableWidgetItem()
-                    self.setItem(row0 + i, column, item)
-                item.setText(value.strip())
-        self.blockSignals(False)
-        self.edited.emit()
+        index = self.currentIndex()
+        row, column = max(index.row(), 0), min(max(index.column(), 0), self.width - 1)
+        block = [line.split("\t") for line in text.split("\n")]
+        outcome = self.grid_model().on_edit(row, column, block)
+        if outcome.refused is None:
+            self.go_to(outcome.row, column)
 
-    def ensure_items(self) -> None:
-        """Every cell has an item (computed cells read-only); not an edit, so no signal."""
-        was = self.blockSignals(True)
-        try:
-            self._fill_items()
-        finally:
-            self.blockSignals(was)
-
-    def _fill_items(self) -> None:
-        for r in range(self.rowCount()):
-            for c in range(self.columnCount()):
-                if self.item(r, c) is None:
-                    item = QTableWidgetItem()
-                    if c >= self.editable_columns:
-                        item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-                    self.setItem(r, c, item)
+    def copy_text(self) -> str:
+        block = self.selected_block()
+        if block is None:
+            return ""
+        top, left, bottom, right = block
+        model = self.grid_model()
+        return "\n".join(
+            "\t".join(model.text(r, c) for c in range(left, right + 1)) for r in range(top, bottom + 1)
+        )

@@ -6,11 +6,11 @@ Every step widget emits `changed` with the readings it changed ({path: text}, ''
 
 from __future__ import annotations
 
-from decimal import Decimal
+from collections.abc import Mapping
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from forms import InputError
 from forms.definition import FieldSpec, FormDefinition, Step
 from forms.display import cell_text
-from inspector_app.messages import render
+from inspector_app import cells
+from inspector_app.sheets import Edit, Sheet, describe, row_verdict
 from ui import icons, labels
-from ui.inspection.grid import GridLayout, ReadingsGrid
+from ui.inspection.grid import ReadingsGrid, ReadingsTableModel
 
 PACKAGE_CLASS = {"ok": "≤ T", "t1": "T ~ 2T", "t2": "> 2T"}
 
@@ -52,27 +52,55 @@ def lookup(results: Any, path: str, index: tuple[int, ...]) -> Any:
 
 
 class StepWidget(QWidget):
-    changed = Signal(dict)
+    """One step: shows the window's readings (never a copy), emits `changed` ({path: text}, ''
+    clears) for every edit and `typed` with text being typed but not yet committed."""
 
-    def __init__(self, definition: FormDefinition, step: Step, lang: str) -> None:
+    changed = Signal(dict)
+    typed = Signal(dict)
+
+    def __init__(
+        self, definition: FormDefinition, step: Step, lang: str, readings: Mapping[str, str]
+    ) -> None:
         super().__init__()
         self.definition = definition
         self.step = step
         self.lang = lang
+        self.readings = readings
 
     def label(self, spec: FieldSpec) -> str:
         text = spec.zh if self.lang == "zh" else spec.en
         return f"{text} ({spec.unit})" if spec.unit else text
 
-    def load(self, flat: dict[str, str]) -> None:  # pragma: no cover - overridden
-        raise NotImplementedError
+    def refresh(self) -> None:
+        """Show the readings as they are stored now."""
 
     def show(self, live: dict[str, Any], error: Any) -> None:
         """Update computed values; default: nothing to show."""
 
+    def commit_typing(self) -> Any:
+        """Store text still being typed; the FieldError of a refused text, else None."""
+        return None
+
+    def focus_first(self) -> None:
+        """Put the keyboard focus where this step's input starts (its first widget Tab reaches)."""
+        widget = self.nextInFocusChain()
+        while widget is not None and widget is not self:
+            if (
+                self.isAncestorOf(widget)
+                and widget.isEnabled()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            ):
+                widget.setFocus(Qt.FocusReason.TabFocusReason)
+                return
+            widget = widget.nextInFocusChain()
+
 
 class FieldEditors:
-    """Editors for a list of fields under a path prefix, shared by fields steps and grid headers."""
+    """Editors for a list of fields under a path prefix, shared by fields steps and grid headers.
+
+    A line is stored when it is left (Enter, Tab, a click elsewhere), a choice when it is chosen;
+    while a line is typed its text is reported through the owner's `typed`.
+    """
 
     def __init__(
         self, owner: StepWidget, field_ids: tuple[str, ...], prefix: str, tariffs: list[tuple[str, str, str]]
@@ -104,71 +132,92 @@ class FieldEditors:
         if spec.type in ("choice", "boolean", "tariff"):
             combo = QComboBox(accessibleName=name)
             combo.addItem("", "")
-            if spec.type == "boolean":
-                combo.addItem("是" if self.owner.lang == "zh" else "Yes", "true")
-                combo.addItem("否" if self.owner.lang == "zh" else "No", "false")
-            elif spec.type == "tariff":
+            if spec.type == "tariff":
                 for value, zh, en in tariffs:
                     combo.addItem(f"{value} — {zh if self.owner.lang == 'zh' else en}", value)
             else:
-                for c in spec.choices:
-                    combo.addItem(c.zh if self.owner.lang == "zh" else c.en, c.value)
-            combo.activated.connect(lambda _i, f=spec.id: self._edited(f))
+                codes = ("true", "false") if spec.type == "boolean" else tuple(c.value for c in spec.choices)
+                for code in codes:
+                    combo.addItem(cells.shown(spec, code, self.owner.lang), code)
+            combo.currentIndexChanged.connect(lambda _i, f=spec.id: self._edited(f))
             return combo
         line = QLineEdit(accessibleName=name)
         line.setPlaceholderText("YYYY-MM-DD" if spec.type == "date" else "")
         line.editingFinished.connect(lambda f=spec.id: self._edited(f))
+        line.textEdited.connect(
+            lambda text, f=spec.id: self.owner.typed.emit({"path": self.path(f), "text": text})
+        )
+        line.returnPressed.connect(lambda: self.owner.focusNextChild())
         return line
 
     def value(self, fid: str) -> str:
         editor = self.editors[fid]
-        return (editor.currentData() or "") if isinstance(editor, QComboBox) else editor.text().strip()  # type: ignore[attr-defined]
+        if isinstance(editor, QComboBox):
+            return str(editor.currentData() or "")
+        assert isinstance(editor, QLineEdit)
+        return editor.text().strip()
 
     def _edited(self, fid: str) -> None:
         value = self.value(fid)
-        self.validate(fid, value)
-        self.owner.changed.emit({self.path(fid): value})
+        self.owner.typed.emit({})
+        if value != self.owner.readings.get(self.path(fid), ""):
+            self.owner.changed.emit({self.path(fid): value})
 
-    def validate(self, fid: str, value: str) -> None:
-        message = self.messages[fid]
-        spec = self.owner.definition.fields[fid]
-        try:
-            if value and spec.type not in ("tariff", "date", "text"):
-                spec.parse(value, self.path(fid))
-            message.hide()
-        except InputError as exc:
-            label = spec.zh if self.owner.lang == "zh" else spec.en
-            message.setText("⚠ " + render(label, exc.code, exc.params, self.owner.lang))
-            message.show()
-
-    def load(self, flat: dict[str, str]) -> None:
+    def commit_typing(self) -> None:
+        """Store a line still being typed (the window is about to change step or close)."""
         for fid, editor in self.editors.items():
-            value = flat.get(self.path(fid), "")
+            if isinstance(editor, QLineEdit) and editor.hasFocus():
+                self._edited(fid)
+
+    def refresh(self) -> None:
+        """Show the stored values and mark those that cannot stand, with the reason."""
+        readings = self.owner.readings
+        for fid, editor in self.editors.items():
+            value = readings.get(self.path(fid), "")
             if isinstance(editor, QComboBox):
+                editor.blockSignals(True)
                 editor.setCurrentIndex(max(0, editor.findData(value)))
-            else:
-                editor.setText(value)  # type: ignore[attr-defined]
+                editor.blockSignals(False)
+            elif isinstance(editor, QLineEdit) and editor.text() != value:
+                editor.setText(value)
+            spec = self.owner.definition.fields[fid]
+            problem = cells.problem(spec, value, self.path(fid)) if value else None
+            message = self.messages[fid]
+            message.setVisible(problem is not None)
+            if problem is not None:
+                message.setText("⚠ " + problem.message(self.owner.lang))
 
 
 class FieldsStep(StepWidget):
     def __init__(
-        self, definition: FormDefinition, step: Step, lang: str, tariffs: list[tuple[str, str, str]]
+        self,
+        definition: FormDefinition,
+        step: Step,
+        lang: str,
+        readings: Mapping[str, str],
+        tariffs: list[tuple[str, str, str]],
     ) -> None:
-        super().__init__(definition, step, lang)
+        super().__init__(definition, step, lang, readings)
         self.fields = FieldEditors(self, step.fields, step.grid, tariffs)
         layout = QVBoxLayout(self)
         layout.addLayout(self.fields.form)
         layout.addStretch(1)
 
-    def load(self, flat: dict[str, str]) -> None:
-        self.fields.load(flat)
+    def refresh(self) -> None:
+        self.fields.refresh()
+
+    def commit_typing(self) -> Any:
+        self.fields.commit_typing()
+        return None
 
 
 class ChecklistStep(StepWidget):
     """Each item: 符合 / 不符合 / not yet checked, and its number (seal, certificate) if any."""
 
-    def __init__(self, definition: FormDefinition, step: Step, lang: str) -> None:
-        super().__init__(definition, step, lang)
+    def __init__(
+        self, definition: FormDefinition, step: Step, lang: str, readings: Mapping[str, str]
+    ) -> None:
+        super().__init__(definition, step, lang, readings)
         grid = QGridLayout()
         self.answers: dict[str, QComboBox] = {}
         self.numbers: dict[str, QLineEdit] = {}
@@ -179,13 +228,17 @@ class ChecklistStep(StepWidget):
             combo.addItem(self.tr("Not checked"), "")
             combo.addItem("✓ " + self.tr("Conforms"), "true")
             combo.addItem("✗ " + self.tr("Does not conform"), "false")
-            combo.activated.connect(lambda _i, i=item.id: self._answered(i))
+            combo.currentIndexChanged.connect(lambda _i, i=item.id: self._answered(i))
             grid.addWidget(combo, row, 1)
             self.answers[item.id] = combo
             if item.number_zh:
                 number = QLineEdit(placeholderText=item.number_zh if lang == "zh" else item.number_en)
                 number.setAccessibleName(number.placeholderText())
                 number.editingFinished.connect(lambda i=item.id: self._numbered(i))
+                number.textEdited.connect(
+                    lambda t, i=item.id: self.typed.emit({"path": f"checklist.{i}.number", "text": t})
+                )
+                number.returnPressed.connect(lambda: self.focusNextChild())
                 grid.addWidget(number, row, 2)
                 self.numbers[item.id] = number
         grid.setColumnStretch(0, 3)
@@ -197,50 +250,71 @@ class ChecklistStep(StepWidget):
 
     def _answered(self, item_id: str) -> None:
         combo = self.answers[item_id]
-        combo.setStyleSheet(
-            {"true": "color: #1e8e3e;", "false": "color: #c5221f;"}.get(combo.currentData(), "")
-        )
+        self._colour(combo)
         # The answer lives at checklist.<id>.ok; a plain checklist.<id> (an imported check) is cleared.
         self.changed.emit({f"checklist.{item_id}.ok": combo.currentData(), f"checklist.{item_id}": ""})
 
     def _numbered(self, item_id: str) -> None:
-        self.changed.emit({f"checklist.{item_id}.number": self.numbers[item_id].text().strip()})
+        path = f"checklist.{item_id}.number"
+        value = self.numbers[item_id].text().strip()
+        self.typed.emit({})
+        if value != self.readings.get(path, ""):
+            self.changed.emit({path: value})
 
-    def load(self, flat: dict[str, str]) -> None:
-        for item_id, combo in self.answers.items():
-            answer = flat.get(f"checklist.{item_id}.ok", flat.get(f"checklist.{item_id}", ""))
-            combo.setCurrentIndex(max(0, combo.findData(answer)))
-            combo.setStyleSheet(
-                {"true": "color: #1e8e3e;", "false": "color: #c5221f;"}.get(combo.currentData(), "")
-            )
+    def commit_typing(self) -> Any:
         for item_id, line in self.numbers.items():
-            line.setText(flat.get(f"checklist.{item_id}.number", ""))
+            if line.hasFocus():
+                self._numbered(item_id)
+        return None
+
+    @staticmethod
+    def _colour(combo: QComboBox) -> None:
+        combo.setStyleSheet(
+            {"true": "color: #1e8e3e;", "false": "color: #c5221f;"}.get(combo.currentData(), "")
+        )
+
+    def refresh(self) -> None:
+        for item_id, combo in self.answers.items():
+            answer = self.readings.get(
+                f"checklist.{item_id}.ok", self.readings.get(f"checklist.{item_id}", "")
+            )
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(0, combo.findData(answer)))
+            combo.blockSignals(False)
+            self._colour(combo)
+        for item_id, line in self.numbers.items():
+            value = self.readings.get(f"checklist.{item_id}.number", "")
+            if line.text() != value:
+                line.setText(value)
 
 
 class GridStep(StepWidget):
-    """Header fields (if any) above a readings grid with computed columns and a verdict column."""
+    """Header fields (if any) above a readings grid with computed columns and a verdict column,
+    and a status line naming the current cell as people know it, with its problem if any."""
 
     def __init__(
-        self, definition: FormDefinition, step: Step, lang: str, tariffs: list[tuple[str, str, str]]
+        self,
+        definition: FormDefinition,
+        step: Step,
+        lang: str,
+        readings: Mapping[str, str],
+        tariffs: list[tuple[str, str, str]],
     ) -> None:
-        super().__init__(definition, step, lang)
-        self.layout_map = GridLayout(step)
-        self.header = (
-            FieldEditors(self, step.header, self.layout_map.parent, tariffs) if step.header else None
-        )
-        headers = ([self.tr("Group")] if self.layout_map.two_level else []) + [
-            self.label(definition.fields[f]) for f in step.fields
-        ]
-        self.grid = ReadingsGrid(self.layout_map.columns(), step.max_rows)
-        self.base_headers = headers
-        self.result_keys: list[str] = []
-        self.grid.setHorizontalHeaderLabels(headers)
+        super().__init__(definition, step, lang, readings)
+        self.sheet = Sheet(definition, step)
+        self.pending: tuple[str, ...] = ()  # groups typed on rows without a reading yet
+        self.header = FieldEditors(self, step.header, self.sheet.parent, tariffs) if step.header else None
+        self.model = ReadingsTableModel(self.sheet, lang, self.edit_cells)
+        self.grid = ReadingsGrid(self.model)
+        self.grid.setAccessibleName(step.zh if lang == "zh" else step.en)
         self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self._flat: dict[str, str] = {}
+        self.status = QLabel()
+        self.status.setAccessibleName(self.tr("Current cell"))
+        self.message: str = ""  # what the last edit could not take, until the next one
         hint = QLabel(
             self.tr(
-                "Enter moves to the next cell; Ctrl+V pastes a column from a spreadsheet; "
-                "Delete clears the selected cells."
+                "Enter or Tab: next cell (Shift: back) · typing replaces the cell, F2 edits it · "
+                "Delete clears the selected cells · Ctrl+V pastes from a spreadsheet"
             )
         )
         hint.setStyleSheet("color: #5f6368;")
@@ -249,77 +323,91 @@ class GridStep(StepWidget):
             layout.addLayout(self.header.form)
         layout.addWidget(self.grid, 1)
         self.groups = QLabel(wordWrap=True)  # per group (flow point): its mean and repeatability
-        self.groups.setVisible(self.layout_map.two_level)
+        self.groups.setVisible(self.sheet.grouped)
         layout.addWidget(self.groups)
+        layout.addWidget(self.status)
         layout.addWidget(hint)
-        self.grid.edited.connect(self._grid_edited)
+        self.grid.cell_changed.connect(lambda _r, _c: self.show_status())
+        self.grid.refused.connect(self._refused)
+        self.grid.typed.connect(
+            lambda r, c, t: self.typed.emit({"step": step.id, "row": r, "column": c, "text": t})
+        )
+        self.grid.typing_ended.connect(lambda: self.typed.emit({}))
 
-    def _grid_edited(self) -> None:
-        new = self.layout_map.row_paths(self.grid.rows())
-        old = {p: v for p, v in self._flat.items() if self.layout_map.owns(p)}
-        change = {p: v for p, v in new.items() if old.get(p) != v}
-        change.update({p: "" for p in old if p not in new})
-        self._validate_cells()
-        if change:
-            self.changed.emit(change)
+    # -- editing ----------------------------------------------------------------------------
+    def edit_cells(self, row: int, column: int, block: list[list[str]]) -> Edit:
+        """Cells typed, pasted or cleared: one edit through the sheet (the slot of the model)."""
+        outcome = self.sheet.edit(dict(self.readings), self.pending, row, column, block)
+        if outcome.refused is not None:
+            return outcome
+        pending_changed = outcome.pending != self.pending
+        self.pending = outcome.pending
+        self.message = "" if outcome.notice is None else "⚠ " + outcome.notice.message(self.lang)
+        if outcome.changes:
+            self.changed.emit(outcome.changes)  # the window stores it and refreshes every step
+        elif pending_changed:
+            self.refresh()
+            self.changed.emit({})  # nothing to store but the pending group (window state)
+        else:
+            self.show_status()
+        return outcome
 
-    def _validate_cells(self) -> None:
-        """Mark cells whose text breaks the field's rule (colour plus the message as tooltip)."""
-        self.grid.blockSignals(True)  # styling a cell is not an edit
-        try:
-            self._mark_cells()
-        finally:
-            self.grid.blockSignals(False)
+    def _refused(self, error: Any) -> None:
+        self.message = "✗ " + self.tr("Not stored: ") + error.message(self.lang)
+        self.show_status()
 
-    def _mark_cells(self) -> None:
-        for r, row in enumerate(self.grid.rows()):
-            for c, text in enumerate(row):
-                field = self.layout_map.field_of(c)
-                item = self.grid.item(r, c)
-                if field is None or item is None:
-                    continue
-                spec = self.definition.fields[field]
-                try:
-                    value = spec.parse(text, field) if text.strip() else None
-                    item.setToolTip("")
-                    item.setBackground(QBrush())
-                    if (
-                        isinstance(value, Decimal)
-                        and spec.resolution is not None
-                        and (
-                            value.as_tuple().exponent < spec.resolution.as_tuple().exponent  # type: ignore[operator]
-                        )
-                    ):  # finer than the instrument shows: a typing slip more often than not
-                        item.setToolTip(
-                            self.tr("More digits than the resolution %1 %2")
-                            .replace("%1", str(spec.resolution))
-                            .replace("%2", spec.unit)
-                        )
-                        item.setBackground(QBrush(icons.INCONCLUSIVE_COLOUR.lighter(190)))
-                except InputError as exc:
-                    label = spec.zh if self.lang == "zh" else spec.en
-                    item.setToolTip(render(label, exc.code, exc.params, self.lang))
-                    item.setBackground(QBrush(icons.FAIL_COLOUR.lighter(185)))
-
-    def load(self, flat: dict[str, str]) -> None:
-        self._flat = dict(flat)
+    def commit_typing(self) -> Any:
         if self.header:
-            self.header.load(flat)
-        self.grid.set_rows(self.layout_map.rows_from(flat))
-        self.grid.ensure_items()
-        self._validate_cells()
+            self.header.commit_typing()
+        refused = self.grid.commit_open_editor()
+        if refused is not None:
+            self._refused(refused)
+        return refused
+
+    # -- showing ----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        if self.header:
+            self.header.refresh()
+        table = self.sheet.table(dict(self.readings), self.pending)
+        shown = [
+            [
+                v if (spec := self.sheet.spec_of(c)) is None else cells.shown(spec, v, self.lang)
+                for c, v in enumerate(row)
+            ]
+            for row in table.rows
+        ]
+        problems = {}
+        for r in range(len(table.rows)):
+            for c in range(self.sheet.width):
+                problem = self.sheet.problem(table, r, c)
+                if problem is not None:
+                    problems[(r, c)] = describe(self.definition, problem, self.lang)
+        self.model.set_table(table, shown, problems)
+        self.show_status()
+
+    def show_status(self) -> None:
+        """The current cell as people name it, and its problem or what the last edit refused."""
+        index = self.grid.currentIndex()
+        if not index.isValid():
+            self.status.setText(self.message)
+            return
+        table = self.model.table
+        text = self.sheet.place(table, index.row(), index.column(), self.lang)
+        problem = self.model.problems.get((index.row(), index.column()))
+        if problem:
+            text += " — ⚠ " + problem
+        if self.message:
+            text += "   " + self.message
+        self.status.setText(text)
+        colour = "#c5221f" if problem or self.message.startswith(("✗", "⚠")) else "#202124"
+        self.status.setStyleSheet(f"color: {colour};")
 
     def show(self, live: dict[str, Any], error: Any) -> None:
         results = live.get("results", {}) if live else {}
         pattern = self.step.results or self.step.grid
-        rows = self.grid.rows()
-        entries = [
-            lookup(results, pattern, idx)
-            if (idx := self.layout_map.result_index(rows, r)) is not None
-            else None
-            for r in range(len(rows))
-        ]
-        keys = []
+        table = self.model.table
+        entries = [lookup(results, pattern, key) if key is not None else None for key in table.keys]
+        keys: list[str] = []
         for entry in entries:
             if isinstance(entry, dict):
                 keys = [
@@ -328,58 +416,52 @@ class GridStep(StepWidget):
                     if k not in labels.HIDDEN_RESULTS and not isinstance(entry[k], dict | list)
                 ]
                 break
-        if keys != self.result_keys:
-            self.result_keys = keys
-            self.grid.setColumnCount(self.grid.editable_columns + len(keys) + 1)
-            self.grid.setHorizontalHeaderLabels(
-                [*self.base_headers, *(labels.result_key(k) for k in keys), self.tr("Result")]
+        rows = []
+        verdicts = []
+        for entry in entries:
+            if not isinstance(entry, dict):
+                rows.append([""] * len(keys))
+                verdicts.append(None)
+                continue
+            # net-content package class: shortage within T, between T and 2T, beyond 2T (§B.3);
+            # every other value at the spec's display rounding, never contradicting its verdict
+            rows.append(
+                [
+                    PACKAGE_CLASS.get(entry.get(k), "")
+                    if k == "class"
+                    else cell_text(self.definition, pattern, k, entry, results)
+                    for k in keys
+                ]
             )
-        self.grid.setColumnCount(self.grid.editable_columns + len(self.result_keys) + 1)
-        self.grid.ensure_items()
-        self.grid.blockSignals(True)
-        for r, entry in enumerate(entries):
-            for j, key in enumerate(self.result_keys):
-                item = self.grid.item(r, self.grid.editable_columns + j)
-                value = entry.get(key) if isinstance(entry, dict) else None
-                # net-content package class: shortage within T, between T and 2T, beyond 2T (§B.3)
-                text = (
-                    PACKAGE_CLASS.get(value, "")
-                    if key == "class"
-                    else cell_text(self.definition, pattern, key, entry, results)  # spec rounding
-                    if isinstance(entry, dict)
-                    else ""
+            verdict = row_verdict(entry)
+            if verdict is not None:
+                verdicts.append(
+                    (labels.verdict(verdict), icons.verdict_icon(verdict, 16), icons.colour(verdict))
                 )
-                item.setText(text if isinstance(entry, dict) else "")
-            verdict = entry.get("verdict") if isinstance(entry, dict) else None
-            if isinstance(entry, dict) and "class" in entry:  # net-content packages
-                verdict = "pass" if entry["class"] == "ok" else "fail"
-            if isinstance(entry, dict) and "exceeds_mpe" in entry:  # a dispenser run (§2.4-4)
-                verdict = "fail" if entry["exceeds_mpe"] else "pass"
-            cell = self.grid.item(r, self.grid.columnCount() - 1)
-            below_min = isinstance(entry, dict) and entry.get("below_min")  # shown, not judged (§A.5)
-            cell.setText(labels.verdict(verdict) if verdict else self.tr("Below Min") if below_min else "")
-            cell.setIcon(icons.verdict_icon(verdict, 16) if verdict else icons.verdict_icon("none", 1))
-            cell.setForeground(QBrush(icons.colour(verdict)))
-        self.grid.blockSignals(False)
-        if self.layout_map.two_level:
+            elif entry.get("below_min"):  # shown, not judged (§A.5)
+                verdicts.append((self.tr("Below Min"), icons.verdict_icon("none", 1), icons.colour(None)))
+            else:
+                verdicts.append(None)
+        self.model.set_results(keys, [labels.result_key(k) for k in keys], rows, verdicts)
+        if self.sheet.grouped:
             self._show_groups(results)
 
     def _show_groups(self, results: dict[str, Any]) -> None:
         """One line per group: its computed values at the spec's display rounding, ✗ where judged
         beyond the limit (the repeatability of a flow point is not a column of any run)."""
-        groups = results.get(self.layout_map.prefix) if isinstance(results, dict) else None
+        groups = results.get(self.sheet.prefix) if isinstance(results, dict) else None
         lines = []
         for i, group in enumerate(groups if isinstance(groups, list) else []):
             parts = []
             for key, value in group.items():
                 if key in labels.HIDDEN_RESULTS or value is None or isinstance(value, bool | dict | list):
                     continue
-                text = cell_text(self.definition, self.layout_map.prefix + "[]", key, group, results)
+                text = cell_text(self.definition, self.sheet.prefix + "[]", key, group, results)
                 mark = " ✗" if group.get(labels.RESULT_FLAGS.get(key, "")) is False else ""
                 parts.append(f"{labels.result_key(key)} {text}{mark}")
             if parts:
                 colon, sep = ("：", "；") if self.lang == "zh" else (": ", "; ")
-                lines.append(f"{self.tr('Group')} {i + 1}{colon}" + sep.join(parts))
+                lines.append(f"{self.sheet.group_label(self.lang)} {i + 1}{colon}" + sep.join(parts))
         self.groups.setText("\n".join(lines))
 
 
@@ -388,8 +470,10 @@ class SummaryStep(StepWidget):
 
     finalise_requested = Signal()
 
-    def __init__(self, definition: FormDefinition, step: Step, lang: str) -> None:
-        super().__init__(definition, step, lang)
+    def __init__(
+        self, definition: FormDefinition, step: Step, lang: str, readings: Mapping[str, str]
+    ) -> None:
+        super().__init__(definition, step, lang, readings)
         self.icon = QLabel()
         self.verdict = QLabel()
         self.verdict.setStyleSheet("font-size: 28px; font-weight: 600;")
@@ -416,11 +500,16 @@ class SummaryStep(StepWidget):
         layout.addStretch(1)
         layout.addWidget(self.finalise_button, 0, Qt.AlignmentFlag.AlignRight)
 
+    def attach_evidence(self, evidence: Any) -> None:
+        """Put the photos and signatures panel in place; Tab then follows the screen: measures,
+        photos, signatures, the refusal reason, Finalise."""
+        self.evidence_slot.addWidget(evidence)
+        chain = [*self.measures.values(), *evidence.focus_chain(), self.finalise_button]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
     def chosen_measures(self) -> list[str]:
         return [code for code, box in self.measures.items() if box.isChecked()]
-
-    def load(self, flat: dict[str, str]) -> None:
-        return None
 
     def show(self, live: dict[str, Any], error: Any) -> None:
         verdict = live.get("verdict") if live else None
@@ -447,7 +536,7 @@ class SummaryStep(StepWidget):
             )
         missing = live.get("missing", []) if live else []
         if error is not None and error.code != "required":
-            lines.append("⚠ " + error.message(self.lang))
+            lines.append("⚠ " + describe(self.definition, error, self.lang))
         if missing:
             lines.append(self.tr("Still to fill in:"))
             lines.extend("  • " + m[self.lang] for m in missing)
@@ -461,13 +550,17 @@ class SummaryStep(StepWidget):
 
 
 def build_step(
-    definition: FormDefinition, step: Step, lang: str, tariffs: list[tuple[str, str, str]]
+    definition: FormDefinition,
+    step: Step,
+    lang: str,
+    readings: Mapping[str, str],
+    tariffs: list[tuple[str, str, str]],
 ) -> StepWidget:
-    """The widget for one step of any procedure."""
+    """The widget for one step of any procedure, showing the window's readings."""
     if step.kind == "checklist":
-        return ChecklistStep(definition, step, lang)
+        return ChecklistStep(definition, step, lang, readings)
     if step.kind == "grid":
-        return GridStep(definition, step, lang, tariffs)
+        return GridStep(definition, step, lang, readings, tariffs)
     if step.kind == "summary":
-        return SummaryStep(definition, step, lang)
-    return FieldsStep(definition, step, lang, tariffs)
+        return SummaryStep(definition, step, lang, readings)
+    return FieldsStep(definition, step, lang, readings, tariffs)

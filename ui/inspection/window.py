@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+from types import MappingProxyType
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
@@ -26,13 +27,15 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.services import RecordFrozen, StoreBusy, ValidationFailed
+from inspector_app.sheets import describe, place_of
 from inspector_app.signing.keys import WrongPassphrase
 from ui import icons, labels
 from ui.inspection.steps import GridStep, StepWidget, SummaryStep, build_step
 
 
 class SetReadingsCommand(QUndoCommand):
-    """Set readings (paths → text); undo puts back what was there."""
+    """Set readings (paths → text); undo puts back what was there. Either way the window redraws
+    every step from the store, so the screen never shows what the store does not hold."""
 
     def __init__(self, window: InspectionWindow, new: dict[str, str], old: dict[str, str]) -> None:
         super().__init__(window.tr("Edit readings"))
@@ -44,11 +47,18 @@ class SetReadingsCommand(QUndoCommand):
         self.window.apply(self.new)
 
     def undo(self) -> None:
-        self.window.apply(self.old, reload=True)
+        self.window.apply(self.old)
+
+
+TYPING_SAVE_MS = 250  # text being typed is kept this long after the last key (against a crash)
 
 
 class InspectionWindow(QWidget):
-    """One draft inspection, walked step by step; `finalised` carries the id once frozen."""
+    """One draft inspection, walked step by step; `finalised` carries the id once frozen.
+
+    The window owns the readings (`readings`, exactly as stored after the last write); every step
+    reads them through a read-only view and hands edits back, so there is no second copy to drift.
+    """
 
     finalised = Signal(str)
     SAVE_RETRY_MS = 2000  # another program holds the database: try the autosave again this often
@@ -60,15 +70,23 @@ class InspectionWindow(QWidget):
         self.lang = lang
         self.row = services.inspections.get(inspection_id)
         self.definition = services.inspections.definition_of(inspection_id)
-        self.flat = services.inspections.readings(inspection_id)
+        self.readings: dict[str, str] = services.inspections.readings(inspection_id)
+        self.live: dict[str, Any] = {}
+        self.live_error: Any = None
+        self.stale: set[int] = set()  # steps not yet redrawn since the last change
+        self.typing_target: dict[str, Any] = {}  # what is being typed, not yet stored as a reading
+        self.typing_saved = False
+        self.typing_timer = QTimer(self, singleShot=True, interval=TYPING_SAVE_MS)
+        self.typing_timer.timeout.connect(self.remember)
         self.undo_stack = QUndoStack(self)
-        # Edits the store could not take yet (another program holds its lock): kept here and in
-        # self.flat, and saved by the retry timer; nothing typed is dropped.
+        # Edits the store could not take yet (another program holds its lock): already in
+        # `readings` (the screen shows them), kept here and saved by the retry timer.
         self.pending: dict[str, str] = {}
         self.retry_timer = QTimer(self, singleShot=True, interval=self.SAVE_RETRY_MS)
         self.retry_timer.timeout.connect(lambda: self.apply({}))
         self.setWindowTitle(f"{self.row['record_no']} — {labels.form(self.row['form_id'])}")
         self.resize(1200, 780)
+        state = json.loads(self.row["ui_state"] or "{}")
 
         self.banner_icon = QLabel()
         self.banner = QLabel(wordWrap=True)
@@ -77,17 +95,21 @@ class InspectionWindow(QWidget):
             f"<b>{self.definition.zh if lang == 'zh' else self.definition.en}</b> · "
             f"{self.row['site_name']} · {self.row['instrument_label']}"
         )
-        self.notice = QLabel()
+        self.notice = QLabel(wordWrap=True)
         self.notice.setStyleSheet("color: #e37400;")
         tariffs = services.inspections.tariff_choices()
+        readings = MappingProxyType(self.readings)
         self.steps: list[StepWidget] = []
         self.step_list = QListWidget()
         self.step_list.setFixedWidth(230)
         self.step_list.setWordWrap(True)
         self.stack = QStackedWidget()
         for step in self.definition.steps:
-            widget = build_step(self.definition, step, lang, tariffs)
+            widget = build_step(self.definition, step, lang, readings, tariffs)
             widget.changed.connect(self.edit)
+            widget.typed.connect(self.typing)
+            if isinstance(widget, GridStep):
+                widget.pending = tuple(state.get("pending", {}).get(step.id, ()))
             if isinstance(widget, SummaryStep):
                 widget.finalise_requested.connect(self.ask_finalise)
             self.steps.append(widget)
@@ -108,68 +130,138 @@ class InspectionWindow(QWidget):
         layout.addLayout(body, 1)
 
         QShortcut(QKeySequence.StandardKey.Undo, self, activated=self.undo_stack.undo)
-        QShortcut(QKeySequence.StandardKey.Redo, self, activated=self.undo_stack.redo)
-        QShortcut(QKeySequence("Ctrl+Y"), self, activated=self.undo_stack.redo)
-        QShortcut(QKeySequence("Ctrl+PgDown"), self, activated=lambda: self.go(self.current_step() + 1))
-        QShortcut(QKeySequence("Ctrl+PgUp"), self, activated=lambda: self.go(self.current_step() - 1))
+        redo = QShortcut(self)
+        redo.activated.connect(self.undo_stack.redo)
+        # One shortcut for every redo key: the platform's and Ctrl+Y (two would be ambiguous and
+        # neither would fire where the platform's list already has Ctrl+Y).
+        keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+        redo.setKeys([*keys, *([QKeySequence("Ctrl+Y")] if QKeySequence("Ctrl+Y") not in keys else [])])
+        QShortcut(
+            QKeySequence("Ctrl+PgDown"), self, activated=lambda: self.go(self.current_step() + 1, focus=True)
+        )
+        QShortcut(
+            QKeySequence("Ctrl+PgUp"), self, activated=lambda: self.go(self.current_step() - 1, focus=True)
+        )
 
         from ui.inspection.evidence import EvidencePanel
 
         self.evidence = EvidencePanel(services, inspection_id, lang)
-        self.evidence.refusal.setText(self.flat.get("signatures.refusal", ""))
+        self.evidence.refusal.setText(self.readings.get("signatures.refusal", ""))
         self.evidence.refusal_changed.connect(lambda text: self.edit({"signatures.refusal": text}))
-        self.summary().evidence_slot.addWidget(self.evidence)
+        self.evidence.refusal.textEdited.connect(
+            lambda text: self.typing({"path": "signatures.refusal", "text": text})
+        )
+        self.summary().attach_evidence(self.evidence)
         for widget in self.steps:
-            widget.load(self.flat)
-        state = json.loads(self.row["ui_state"] or "{}")
+            widget.refresh()
         self.go(int(state.get("step", 0)))
-        current = self.steps[self.current_step()] if self.steps else None
+        current = self.steps[self.current_step()]
         if isinstance(current, GridStep) and state.get("cell"):
             row, column = state["cell"]
-            current.grid.setCurrentCell(max(row, 0), max(column, 0))
+            current.grid.go_to(max(row, 0), max(column, 0))
+            current.grid.setFocus()
+        else:
+            current.focus_first()  # the keyboard starts in the step, not in the step list
         if recovered:
-            self.notice.setText(
-                "↺ "
-                + self.tr("Recovered: this inspection was open when the app stopped; nothing typed was lost.")
-            )
+            self.notice.setText("↺ " + self._recover(state.get("typing") or {}))
         self.refresh(self.services.inspections.set_readings(inspection_id, {}, ui_state=self.ui_state()))
 
-    def _save_state(self, state: dict[str, Any]) -> None:
-        """Remember where the inspector is; skipped while the database is held elsewhere."""
-        with contextlib.suppress(StoreBusy):
-            self.services.inspections.set_readings(self.inspection_id, {}, ui_state=state)
+    def _recover(self, typing: dict[str, Any]) -> str:
+        """Put back what was being typed when the app stopped; say exactly what was kept."""
+        head = self.tr(
+            "Recovered: this inspection was open when the app stopped. Every entry confirmed "
+            "(Enter, Tab or leaving the field) had been saved"
+        )
+        text = str(typing.get("text", "")).strip()
+        if not text:
+            return head + self.tr("; nothing was being typed.")
+        place = ""
+        if "path" in typing:
+            path = str(typing["path"])
+            place = place_of(self.definition, path, self.lang)
+            self.edit({path: text})
+        else:
+            index = next(
+                (
+                    i
+                    for i, w in enumerate(self.steps)
+                    if isinstance(w, GridStep) and w.step.id == typing.get("step")
+                ),
+                None,
+            )
+            if index is not None:
+                grid = self.steps[index]
+                assert isinstance(grid, GridStep)
+                row, column = int(typing.get("row", 0)), int(typing.get("column", 0))
+                place = grid.sheet.place(grid.model.table, row, column, self.lang)
+                if grid.edit_cells(row, column, [[text]]).refused is not None:
+                    return head + self.tr("; “%1” being typed in %2 could not be kept.").replace(
+                        "%1", text
+                    ).replace("%2", place)
+        return head + self.tr("; “%1”, still being typed in %2, was put back and saved.").replace(
+            "%1", text
+        ).replace("%2", place)
 
     # -- navigation ------------------------------------------------------------------------
     def ui_state(self, step: int | None = None) -> dict[str, Any]:
-        """Where the inspector is: open, the step, and the grid cell (restored after a crash)."""
+        """Where the inspector is (step, grid cell), groups typed on rows without readings, and
+        what is being typed: all restored after a crash."""
         index = self.current_step() if step is None else step
         widget = self.steps[index] if self.steps else None
-        cell = (
-            [widget.grid.currentRow(), widget.grid.currentColumn()] if isinstance(widget, GridStep) else None
-        )
-        return {"open": True, "step": index, "cell": cell}
+        cell = None
+        if isinstance(widget, GridStep) and widget.grid.currentIndex().isValid():
+            cell = [widget.grid.currentIndex().row(), widget.grid.currentIndex().column()]
+        state: dict[str, Any] = {"open": True, "step": index, "cell": cell}
+        pending = {w.step.id: list(w.pending) for w in self.steps if isinstance(w, GridStep) and w.pending}
+        if pending:
+            state["pending"] = pending
+        if self.typing_target:
+            state["typing"] = self.typing_target
+        return state
 
     def current_step(self) -> int:
         return max(0, self.step_list.currentRow())
 
-    def go(self, index: int) -> None:
+    def go(self, index: int, *, focus: bool = False) -> None:
+        """Show a step; with ``focus`` (the keyboard's Ctrl+PgDown/PgUp) its first input takes
+        the keyboard, so typing goes on without the mouse."""
         self.step_list.setCurrentRow(min(max(index, 0), len(self.steps) - 1))
+        if focus:
+            self.steps[self.current_step()].focus_first()
 
     def _step_changed(self, index: int) -> None:
+        if index < 0:  # the list is being torn down
+            return
+        leaving = self.stack.currentWidget()
+        if isinstance(leaving, StepWidget):
+            self._commit_typing(leaving)
+        self._redraw(index)
         self.stack.setCurrentIndex(index)
-        self._save_state(self.ui_state(index))
+        self.remember(index)
+
+    def _commit_typing(self, widget: StepWidget) -> None:
+        refused = widget.commit_typing()
+        if refused is not None:
+            self.notice.setText(
+                "✗ " + self.tr("Not stored: ") + describe(self.definition, refused, self.lang)
+            )
 
     # -- editing ---------------------------------------------------------------------------
     def edit(self, values: dict[str, str]) -> None:
-        """A step changed readings: one undoable command (which autosaves)."""
-        old = {path: self.flat.get(path, "") for path in values}
+        """A step changed readings: one undoable command (which autosaves). An empty change
+        is window state only (a group typed on an empty row): remembered, not a reading."""
+        if not values:
+            self.remember()
+            return
+        old = {path: self.readings.get(path, "") for path in values}
         if old == values:
             return
         self.undo_stack.push(SetReadingsCommand(self, dict(values), old))
 
-    def apply(self, values: dict[str, str], *, reload: bool = False) -> None:
-        """Save readings (with any still pending) and show the new evaluation. If another program
-        holds the database, keep them pending, evaluate without saving, and retry shortly."""
+    def apply(self, values: dict[str, str]) -> None:
+        """Store readings (with any still pending), take the stored readings back as the window's
+        own and redraw. If another program holds the database, keep them pending (on screen and
+        evaluated, not yet stored) and retry shortly."""
         to_save = {**self.pending, **values}
         try:
             live = self.services.inspections.set_readings(
@@ -180,33 +272,48 @@ class InspectionWindow(QWidget):
             return
         except StoreBusy as exc:
             self.pending = to_save
-            self._remember(values)
-            holders = ", ".join(exc.holders) or "?"
+            for path, value in values.items():
+                if value:
+                    self.readings[path] = value
+                else:
+                    self.readings.pop(path, None)
             self.notice.setText(
                 "⚠ "
                 + self.tr(
                     "The database is in use by another program (%1). Your entries are kept and will "
                     "be saved as soon as it is free."
-                ).replace("%1", holders)
+                ).replace("%1", ", ".join(exc.holders) or "?")
             )
             self.retry_timer.start()
-            live = self.services.inspections.evaluate_flat(self.definition, self.row, self.flat)
+            live = self.services.inspections.evaluate_flat(self.definition, self.row, dict(self.readings))
         else:
             if self.pending:
                 self.pending = {}
                 self.notice.setText("✓ " + self.tr("Saved: the database is free again."))
-            self._remember(values)
-        if reload:
-            for widget in self.steps:
-                widget.load(self.flat)
+            self.typing_saved = bool(self.typing_target)
+            self.readings.clear()
+            self.readings.update(live.readings)
+        self.stale = set(range(len(self.steps)))  # hidden steps redraw when shown
         self.refresh(live)
 
-    def _remember(self, values: dict[str, str]) -> None:
-        for path, value in values.items():
-            if value:
-                self.flat[path] = value
-            else:
-                self.flat.pop(path, None)
+    def typing(self, target: dict[str, Any]) -> None:
+        """Text typed but not yet committed: kept shortly after the last key; forgotten once
+        committed or abandoned."""
+        self.typing_target = target
+        if target:
+            self.typing_timer.start()
+        elif self.typing_saved:
+            self.typing_timer.stop()
+            self.remember()
+
+    def remember(self, step: int | None = None) -> None:
+        """Store the window state (step, cell, pending groups, typing) without touching readings;
+        skipped while the database is held elsewhere."""
+        try:
+            self.services.inspections.remember(self.inspection_id, self.ui_state(step))
+        except (RecordFrozen, StoreBusy):
+            return
+        self.typing_saved = bool(self.typing_target)
 
     def refresh(self, live: Any) -> None:
         data = live.as_json()
@@ -220,7 +327,7 @@ class InspectionWindow(QWidget):
                 items.get(c, (c, c))[0 if self.lang == "zh" else 1] for c in data["failed"]
             )
         if live.error is not None and live.error.code != "required":
-            text += " — ⚠ " + live.error.message(self.lang)
+            text += " — ⚠ " + describe(self.definition, live.error, self.lang)
         elif missing:  # incomplete: say what is still missing (the summary step lists it all)
             more = self.tr(" (and %1 more)").replace("%1", str(len(missing) - 1)) if len(missing) > 1 else ""
             text += " — " + self.tr("Still to fill in: ") + missing[0][self.lang] + more
@@ -229,14 +336,17 @@ class InspectionWindow(QWidget):
         self.banner.setText(text)
         self.banner.setStyleSheet(f"font-size: 16px; color: {icons.colour(verdict).name()};")
         self.live = data
-        # Computed columns may change the grid's shape: never while its editor is committing.
-        QTimer.singleShot(0, lambda: self._show_steps(data, live.error))
+        self.live_error = live.error
+        self.stale = set(range(len(self.steps)))
+        self._redraw(self.current_step())
 
-    def _show_steps(self, data: dict[str, Any], error: Any) -> None:
-        if self.live is not data:  # a newer evaluation is already on its way
-            return
-        for widget in self.steps:
-            widget.show(data, error)
+    def _redraw(self, index: int) -> None:
+        """Bring a step up to the readings and evaluation as stored (the shown one at once, the
+        others when they are shown: a 125-row grid out of sight costs nothing)."""
+        if index in self.stale:
+            self.stale.discard(index)
+            self.steps[index].refresh()
+            self.steps[index].show(self.live, self.live_error)
 
     # -- finalising ------------------------------------------------------------------------
     def summary(self) -> SummaryStep:
@@ -265,6 +375,8 @@ class InspectionWindow(QWidget):
 
     def finalise_with(self, passphrase: str) -> bool:
         """Freeze and sign with this passphrase; a message says why if it cannot. True when done."""
+        for widget in self.steps:
+            self._commit_typing(widget)
         if self.pending:
             self.apply({})
             if self.pending:
@@ -278,7 +390,7 @@ class InspectionWindow(QWidget):
             self.notice.setText("⚠ " + self.tr("Wrong passphrase; nothing was changed."))
             return False
         except ValidationFailed as exc:  # every reason: an incomplete check lists all it lacks
-            self.notice.setText("⚠ " + "；".join(e.message(self.lang) for e in exc.errors))
+            self.notice.setText("⚠ " + "；".join(describe(self.definition, e, self.lang) for e in exc.errors))
             return False
         except StoreBusy as exc:
             self.notice.setText(
@@ -293,12 +405,17 @@ class InspectionWindow(QWidget):
         return True
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.pending:
-            self.apply({})
-            if self.pending:  # still held elsewhere: closing now would lose what was typed
-                event.ignore()
-                return
         row = self.services.inspections.get(self.inspection_id)
         if row["status"] == "draft":
-            self._save_state({"open": False, "step": self.current_step()})
+            for widget in self.steps:
+                self._commit_typing(widget)
+            if self.pending:
+                self.apply({})
+                if self.pending:  # still held elsewhere: closing now would lose what was typed
+                    event.ignore()
+                    return
+            self.typing_target = {}
+            self.typing_timer.stop()
+            with contextlib.suppress(StoreBusy):
+                self.services.inspections.remember(self.inspection_id, {**self.ui_state(), "open": False})
         super().closeEvent(event)
