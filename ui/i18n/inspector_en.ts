@@ -4,17 +4,17 @@
 <context>
     <name>ChecklistStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="179"/>
+        <location filename="../inspection/steps.py" line="228"/>
         <source>Not checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="180"/>
+        <location filename="../inspection/steps.py" line="229"/>
         <source>Conforms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="181"/>
+        <location filename="../inspection/steps.py" line="230"/>
         <source>Does not conform</source>
         <translation type="unfinished"></translation>
     </message>
@@ -214,13 +214,13 @@ Trust list version %2, valid until %3</source>
     </message>
     <message>
         <location filename="../inspection/evidence.py" line="142"/>
-        <location filename="../inspection/evidence.py" line="178"/>
+        <location filename="../inspection/evidence.py" line="186"/>
         <source>Inspector signature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../inspection/evidence.py" line="143"/>
-        <location filename="../inspection/evidence.py" line="179"/>
+        <location filename="../inspection/evidence.py" line="187"/>
         <source>Site representative signature</source>
         <translation type="unfinished"></translation>
     </message>
@@ -240,32 +240,32 @@ Trust list version %2, valid until %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="177"/>
+        <location filename="../inspection/evidence.py" line="185"/>
         <source>Photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="190"/>
+        <location filename="../inspection/evidence.py" line="198"/>
         <source>This inspection is finalised and can no longer change.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="192"/>
+        <location filename="../inspection/evidence.py" line="200"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="199"/>
+        <location filename="../inspection/evidence.py" line="207"/>
         <source>Add photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="199"/>
+        <location filename="../inspection/evidence.py" line="207"/>
         <source>Images (*.jpg *.jpeg *.png)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="215"/>
+        <location filename="../inspection/evidence.py" line="223"/>
         <source>Sign in the box first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -273,27 +273,22 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>GridStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="231"/>
-        <source>Group</source>
+        <location filename="../inspection/steps.py" line="312"/>
+        <source>Current cell</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="242"/>
-        <source>Enter moves to the next cell; Ctrl+V pastes a column from a spreadsheet; Delete clears the selected cells.</source>
+        <location filename="../inspection/steps.py" line="316"/>
+        <source>Enter or Tab: next cell (Shift: back) · typing replaces the cell, F2 edits it · Delete clears the selected cells · Ctrl+V pastes from a spreadsheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="294"/>
-        <source>More digits than the resolution %1 %2</source>
+        <location filename="../inspection/steps.py" line="356"/>
+        <source>Not stored: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="335"/>
-        <source>Result</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../inspection/steps.py" line="360"/>
+        <location filename="../inspection/steps.py" line="442"/>
         <source>Below Min</source>
         <translation type="unfinished"></translation>
     </message>
@@ -483,67 +478,87 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>InspectionWindow</name>
     <message>
-        <location filename="../inspection/window.py" line="75"/>
+        <location filename="../inspection/window.py" line="93"/>
         <source>Verdict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="133"/>
-        <source>Recovered: this inspection was open when the app stopped; nothing typed was lost.</source>
+        <location filename="../inspection/window.py" line="172"/>
+        <source>Recovered: this inspection was open when the app stopped. Every entry confirmed (Enter, Tab or leaving the field) had been saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="179"/>
+        <location filename="../inspection/window.py" line="177"/>
+        <source>; nothing was being typed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../inspection/window.py" line="198"/>
+        <source>; “%1” being typed in %2 could not be kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../inspection/window.py" line="201"/>
+        <source>; “%1”, still being typed in %2, was put back and saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../inspection/window.py" line="246"/>
+        <source>Not stored: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../inspection/window.py" line="271"/>
         <source>This inspection is finalised and can no longer change.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="188"/>
+        <location filename="../inspection/window.py" line="283"/>
         <source>The database is in use by another program (%1). Your entries are kept and will be saved as soon as it is free.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="197"/>
+        <location filename="../inspection/window.py" line="292"/>
         <source>Saved: the database is free again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="226"/>
+        <location filename="../inspection/window.py" line="333"/>
         <source>Still to fill in: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="250"/>
+        <location filename="../inspection/window.py" line="360"/>
         <source>Finalise</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="252"/>
+        <location filename="../inspection/window.py" line="362"/>
         <source>Finalise record %1 with the verdict “%2”? A finalised record can no longer be changed; a correction is a new record.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="261"/>
+        <location filename="../inspection/window.py" line="371"/>
         <source>Sign</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="261"/>
+        <location filename="../inspection/window.py" line="371"/>
         <source>Passphrase of your key:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="278"/>
+        <location filename="../inspection/window.py" line="390"/>
         <source>Wrong passphrase; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="286"/>
+        <location filename="../inspection/window.py" line="398"/>
         <source>The database is in use by another program (%1); nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="225"/>
+        <location filename="../inspection/window.py" line="332"/>
         <source> (and %1 more)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1203,6 +1218,14 @@ Trust list version %2, valid until %3</source>
     </message>
 </context>
 <context>
+    <name>ReadingsTableModel</name>
+    <message>
+        <location filename="../inspection/grid.py" line="181"/>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RecordPreviewDialog</name>
     <message>
         <location filename="../dialogs/record_preview_dialog.py" line="35"/>
@@ -1421,37 +1444,37 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>SummaryStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="399"/>
+        <location filename="../inspection/steps.py" line="483"/>
         <source>Measures taken:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="404"/>
+        <location filename="../inspection/steps.py" line="488"/>
         <source>Finalise and sign…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="436"/>
+        <location filename="../inspection/steps.py" line="525"/>
         <source>Failed items: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="439"/>
+        <location filename="../inspection/steps.py" line="528"/>
         <source>To measure next: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="452"/>
+        <location filename="../inspection/steps.py" line="541"/>
         <source>Still to fill in:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="459"/>
+        <location filename="../inspection/steps.py" line="548"/>
         <source>An incomplete check cannot be finalised: fill in what is listed above.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="444"/>
+        <location filename="../inspection/steps.py" line="533"/>
         <source>Note: the marked class does not fit Max/e (classes that fit: %1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1858,7 +1881,7 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>window</name>
     <message>
-        <location filename="../inspection/window.py" line="38"/>
+        <location filename="../inspection/window.py" line="41"/>
         <source>Edit readings</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4,17 +4,17 @@
 <context>
     <name>ChecklistStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="179"/>
+        <location filename="../inspection/steps.py" line="228"/>
         <source>Not checked</source>
         <translation>未检查</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="180"/>
+        <location filename="../inspection/steps.py" line="229"/>
         <source>Conforms</source>
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="181"/>
+        <location filename="../inspection/steps.py" line="230"/>
         <source>Does not conform</source>
         <translation>不符合</translation>
     </message>
@@ -215,13 +215,13 @@ Trust list version %2, valid until %3</source>
     </message>
     <message>
         <location filename="../inspection/evidence.py" line="142"/>
-        <location filename="../inspection/evidence.py" line="178"/>
+        <location filename="../inspection/evidence.py" line="186"/>
         <source>Inspector signature</source>
         <translation>检查人员签名</translation>
     </message>
     <message>
         <location filename="../inspection/evidence.py" line="143"/>
-        <location filename="../inspection/evidence.py" line="179"/>
+        <location filename="../inspection/evidence.py" line="187"/>
         <source>Site representative signature</source>
         <translation>被检查单位代表签名</translation>
     </message>
@@ -241,32 +241,32 @@ Trust list version %2, valid until %3</source>
         <translation>现场照片</translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="177"/>
+        <location filename="../inspection/evidence.py" line="185"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="190"/>
+        <location filename="../inspection/evidence.py" line="198"/>
         <source>This inspection is finalised and can no longer change.</source>
         <translation>此检查已定稿，不能再修改。</translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="192"/>
+        <location filename="../inspection/evidence.py" line="200"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="199"/>
+        <location filename="../inspection/evidence.py" line="207"/>
         <source>Add photo</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="199"/>
+        <location filename="../inspection/evidence.py" line="207"/>
         <source>Images (*.jpg *.jpeg *.png)</source>
         <translation>图片 (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="215"/>
+        <location filename="../inspection/evidence.py" line="223"/>
         <source>Sign in the box first.</source>
         <translation>请先在框内签名。</translation>
     </message>
@@ -274,27 +274,22 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>GridStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="231"/>
-        <source>Group</source>
-        <translation>组（流量点）</translation>
+        <location filename="../inspection/steps.py" line="312"/>
+        <source>Current cell</source>
+        <translation>当前单元格</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="242"/>
-        <source>Enter moves to the next cell; Ctrl+V pastes a column from a spreadsheet; Delete clears the selected cells.</source>
-        <translation>回车移到下一格；Ctrl+V 粘贴表格中复制的一列；Delete 清除选中的单元格。</translation>
+        <location filename="../inspection/steps.py" line="316"/>
+        <source>Enter or Tab: next cell (Shift: back) · typing replaces the cell, F2 edits it · Delete clears the selected cells · Ctrl+V pastes from a spreadsheet</source>
+        <translation>回车或 Tab：下一格（加 Shift：上一格）· 直接输入替换单元格内容，F2 在原内容上修改 · Delete 清除所选单元格 · Ctrl+V 粘贴电子表格内容</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="294"/>
-        <source>More digits than the resolution %1 %2</source>
-        <translation>位数多于分度值 %1 %2，请核对</translation>
+        <location filename="../inspection/steps.py" line="356"/>
+        <source>Not stored: </source>
+        <translation>未保存：</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="335"/>
-        <source>Result</source>
-        <translation>核验结果</translation>
-    </message>
-    <message>
-        <location filename="../inspection/steps.py" line="360"/>
+        <location filename="../inspection/steps.py" line="442"/>
         <source>Below Min</source>
         <translation>低于 Min（不判定）</translation>
     </message>
@@ -484,67 +479,87 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>InspectionWindow</name>
     <message>
-        <location filename="../inspection/window.py" line="75"/>
+        <location filename="../inspection/window.py" line="93"/>
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="133"/>
-        <source>Recovered: this inspection was open when the app stopped; nothing typed was lost.</source>
-        <translation>已恢复：程序退出时此检查正在进行，已输入的内容没有丢失。</translation>
+        <location filename="../inspection/window.py" line="172"/>
+        <source>Recovered: this inspection was open when the app stopped. Every entry confirmed (Enter, Tab or leaving the field) had been saved</source>
+        <translation>已恢复：程序停止时这项检查正在进行。所有已确认（回车、Tab 或离开输入框）的内容都已保存</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="179"/>
+        <location filename="../inspection/window.py" line="177"/>
+        <source>; nothing was being typed.</source>
+        <translation>；当时没有正在输入的内容。</translation>
+    </message>
+    <message>
+        <location filename="../inspection/window.py" line="198"/>
+        <source>; “%1” being typed in %2 could not be kept.</source>
+        <translation>；正在 %2 中输入的“%1”无法保留。</translation>
+    </message>
+    <message>
+        <location filename="../inspection/window.py" line="201"/>
+        <source>; “%1”, still being typed in %2, was put back and saved.</source>
+        <translation>；正在 %2 中输入、尚未确认的“%1”已填回并保存。</translation>
+    </message>
+    <message>
+        <location filename="../inspection/window.py" line="246"/>
+        <source>Not stored: </source>
+        <translation>未保存：</translation>
+    </message>
+    <message>
+        <location filename="../inspection/window.py" line="271"/>
         <source>This inspection is finalised and can no longer change.</source>
         <translation>此检查已定稿，不能再修改。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="188"/>
+        <location filename="../inspection/window.py" line="283"/>
         <source>The database is in use by another program (%1). Your entries are kept and will be saved as soon as it is free.</source>
         <translation>数据库正被另一个程序占用（%1）。已输入的数据保留在本窗口，数据库空闲后立即自动保存。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="197"/>
+        <location filename="../inspection/window.py" line="292"/>
         <source>Saved: the database is free again.</source>
         <translation>已保存：数据库已空闲。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="226"/>
+        <location filename="../inspection/window.py" line="333"/>
         <source>Still to fill in: </source>
         <translation>待填写：</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="250"/>
+        <location filename="../inspection/window.py" line="360"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="252"/>
+        <location filename="../inspection/window.py" line="362"/>
         <source>Finalise record %1 with the verdict “%2”? A finalised record can no longer be changed; a correction is a new record.</source>
         <translation>以结论“%2”定稿记录 %1？定稿后不能再修改；如需更正须新建更正记录。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="261"/>
+        <location filename="../inspection/window.py" line="371"/>
         <source>Sign</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="261"/>
+        <location filename="../inspection/window.py" line="371"/>
         <source>Passphrase of your key:</source>
         <translation>密钥口令：</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="278"/>
+        <location filename="../inspection/window.py" line="390"/>
         <source>Wrong passphrase; nothing was changed.</source>
         <translation>口令不正确，未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="286"/>
+        <location filename="../inspection/window.py" line="398"/>
         <source>The database is in use by another program (%1); nothing was changed.</source>
         <translation>数据库正被另一个程序占用（%1），未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="225"/>
+        <location filename="../inspection/window.py" line="332"/>
         <source> (and %1 more)</source>
         <translation>（另有 %1 项）</translation>
     </message>
@@ -1203,6 +1218,14 @@ Trust list version %2, valid until %3</source>
     </message>
 </context>
 <context>
+    <name>ReadingsTableModel</name>
+    <message>
+        <location filename="../inspection/grid.py" line="181"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+</context>
+<context>
     <name>RecordPreviewDialog</name>
     <message>
         <location filename="../dialogs/record_preview_dialog.py" line="35"/>
@@ -1421,37 +1444,37 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>SummaryStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="399"/>
+        <location filename="../inspection/steps.py" line="483"/>
         <source>Measures taken:</source>
         <translation>处理措施：</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="404"/>
+        <location filename="../inspection/steps.py" line="488"/>
         <source>Finalise and sign…</source>
         <translation>定稿并签名…</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="436"/>
+        <location filename="../inspection/steps.py" line="525"/>
         <source>Failed items: %1</source>
         <translation>不合格项目：%1</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="439"/>
+        <location filename="../inspection/steps.py" line="528"/>
         <source>To measure next: %1</source>
         <translation>需补测：%1</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="452"/>
+        <location filename="../inspection/steps.py" line="541"/>
         <source>Still to fill in:</source>
         <translation>尚需填写：</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="459"/>
+        <location filename="../inspection/steps.py" line="548"/>
         <source>An incomplete check cannot be finalised: fill in what is listed above.</source>
         <translation>检查未完成，不能定稿：请先填写上面列出的内容。</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="444"/>
+        <location filename="../inspection/steps.py" line="533"/>
         <source>Note: the marked class does not fit Max/e (classes that fit: %1)</source>
         <translation>注意：标称准确度等级与 Max/e 不符（符合的等级：%1）</translation>
     </message>
@@ -1860,7 +1883,7 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>window</name>
     <message>
-        <location filename="../inspection/window.py" line="38"/>
+        <location filename="../inspection/window.py" line="41"/>
         <source>Edit readings</source>
         <translation>修改读数</translation>
     </message>
