@@ -88,7 +88,7 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(icons.nav_icon(name), text)
             item.setToolTip(f"{text} (Ctrl+{i + 1})")
             self.nav.addItem(item)
-            self.stack.addWidget(self._pages.get(name) or QWidget())
+        self.stack.addWidget(self.inspections_page)
 
         header = QLabel()
         header.setStyleSheet("font-size: 18px; font-weight: 600; padding: 6px 2px;")
@@ -161,11 +161,7 @@ class MainWindow(QMainWindow):
         """The page called ``name``, building it (and putting it in the stack) if needed."""
         if name not in self._pages:
             widget = self._builders[name]()
-            index = PAGES.index(name)
-            placeholder = self.stack.widget(index)
-            self.stack.insertWidget(index, widget)
-            self.stack.removeWidget(placeholder)
-            placeholder.deleteLater()
+            self.stack.addWidget(widget)
             self._pages[name] = widget
         return self._pages[name]
 
@@ -324,8 +320,7 @@ class MainWindow(QMainWindow):
         return SettingsPage(self.services.settings, self.lang)
 
     def _row_changed(self, row: int) -> None:
-        self.page(PAGES[row])
-        self.stack.setCurrentIndex(row)
+        self.stack.setCurrentWidget(self.page(PAGES[row]))
 
     def show_page(self, index: int) -> None:
         self.nav.setCurrentRow(index)

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from inspector_app import credit_code
 from tests.ui.typing import show_active, type_text
-from ui.main_window import MainWindow
+from ui.main_window import PAGES, MainWindow
 from ui.pages.registry_page import RegistryPage
 from ui.pages.settings_page import SettingsPage
 
@@ -22,7 +22,7 @@ def test_navigation_by_keyboard(services, qtbot):
         show_active(qtbot, window)
     for i in range(6):
         qtbot.keyClick(window, Qt.Key.Key_1 + i, Qt.KeyboardModifier.ControlModifier)
-        assert window.stack.currentIndex() == i and window.nav.currentRow() == i
+        assert window.stack.currentWidget() is window.page(PAGES[i]) and window.nav.currentRow() == i
 
 
 def test_inspection_list_search(demo_services, qtbot):

@@ -21,10 +21,12 @@ from forms import FORM_IDS, load_definition
 from inspector_app import credit_code
 from inspector_app.services import open_services
 from tests.ui.typing import show_active
+from ui import icons
 from ui.app import parse_args
 from ui.main_window import MainWindow
 from ui.models import inspection_table_model as table_model
 from ui.models.inspection_table_model import PAGE_SIZE, InspectionTableModel
+from ui.pages.inspections_page import InspectionsPage
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -255,3 +257,35 @@ def test_the_open_draft_is_found_through_its_partial_index(tmp_path):
         assert services.inspections.resumable()["id"] == newer
         services.inspections.set_readings(newer, {}, ui_state={"open": False})
         assert services.inspections.resumable()["id"] == older
+
+
+def verdict_coloured_pixels(image, x0: int, x1: int) -> int:
+    """Pixels in columns x0..x1 of the image close to the pass or fail colour (text or icon)."""
+    targets = [(c.red(), c.green(), c.blue()) for c in (icons.PASS_COLOUR, icons.FAIL_COLOUR)]
+    count = 0
+    for y in range(0, image.height(), 2):
+        for x in range(x0, x1, 2):
+            p = image.pixelColor(x, y)
+            if any(abs(p.red() - r) + abs(p.green() - g) + abs(p.blue() - b) < 60 for r, g, b in targets):
+                count += 1
+    return count
+
+
+def test_only_the_verdict_column_is_painted_in_verdict_colours(demo_services, qtbot):
+    """Colour and icon say the verdict, in its own column only: painted, not just returned."""
+    page = InspectionsPage(demo_services.inspection_list)
+    qtbot.addWidget(page)
+    page.resize(1200, 700)
+    page.reload()
+    show_active(qtbot, page)
+    image = page.table.viewport().grab().toImage()
+    table = page.table
+
+    def span(column: int) -> tuple[int, int]:
+        x = table.columnViewportPosition(column)
+        return x, x + table.columnWidth(column)
+
+    assert verdict_coloured_pixels(image, *span(table_model.VERDICT_COLUMN)) > 50
+    for column in range(len(table_model.COLUMNS)):
+        if column != table_model.VERDICT_COLUMN:
+            assert verdict_coloured_pixels(image, *span(column)) == 0, table_model.COLUMNS[column]

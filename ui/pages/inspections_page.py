@@ -42,7 +42,6 @@ class InspectionsPage(QWidget):
         self.model = InspectionTableModel(source, self)
         self._finished = False
         self.search = QLineEdit(placeholderText=self.tr("Search site, credit code, serial, record no."))
-        self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(self.tr("Search inspections"))
         self.status = QComboBox(accessibleName=self.tr("Status"))
         self.status.addItem(self.tr("All statuses"), "")
@@ -111,6 +110,7 @@ class InspectionsPage(QWidget):
         if self._finished:
             return
         self._finished = True
+        self.search.setClearButtonEnabled(True)  # shown only once there is text to clear
         QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_requested.emit)
         for form_id in form_ids:
             self.form.addItem(labels.form(form_id), form_id)
