@@ -11,9 +11,13 @@ an SVG icon costs 0.1 ms. tests/ui/test_startup.py checks that the first paint l
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray
-from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtGui import QColor, QPixmap
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
 
 PASS_COLOUR = QColor("#1e8e3e")
 FAIL_COLOUR = QColor("#c5221f")
@@ -105,8 +109,10 @@ def colour(verdict: str | None) -> QColor:
     return COLOURS.get(verdict or "", NEUTRAL_COLOUR)
 
 
-def svg_icon(body: str, size: int) -> QIcon:
-    """An icon from SVG shapes in a 24 × 24 view box, ``size`` pixels square (drawn at SCALE ×)."""
+def svg_pixmap(body: str, size: int) -> QPixmap:
+    """SVG shapes in a 24 × 24 view box, ``size`` pixels square (drawn at SCALE ×). The first frame
+    shows pixmaps: a view takes one as readily as an icon, and QIcon's Python type costs ~2 ms to
+    set up (its ThemeIcon enum)."""
     px = max(size, 1) * SCALE
     svg = (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{px}" height="{px}" viewBox="0 0 24 24">{body}</svg>'
@@ -115,18 +121,26 @@ def svg_icon(body: str, size: int) -> QIcon:
     if not pixmap.loadFromData(QByteArray(svg.encode()), "SVG"):
         raise RuntimeError("Qt's SVG image plugin (imageformats/libqsvg) is missing: no icons")
     pixmap.setDevicePixelRatio(SCALE)
-    return QIcon(pixmap)
+    return pixmap
+
+
+@cache
+def verdict_pixmap(verdict: str | None, size: int = 32) -> QPixmap:
+    """A filled circle with a tick (pass), a cross (fail), a question mark (inconclusive), three
+    dots (incomplete: something is still missing)."""
+    disc = f'<circle cx="12" cy="12" r="11" fill="{colour(verdict).name()}"/>'
+    return svg_pixmap(disc + _MARKS.get(verdict or "", _DASH), size)
 
 
 @cache
 def verdict_icon(verdict: str | None, size: int = 32) -> QIcon:
-    """A filled circle with a tick (pass), a cross (fail), a question mark (inconclusive), three
-    dots (incomplete: something is still missing)."""
-    disc = f'<circle cx="12" cy="12" r="11" fill="{colour(verdict).name()}"/>'
-    return svg_icon(disc + _MARKS.get(verdict or "", _DASH), size)
+    """`verdict_pixmap` as an icon, for widgets that take icons."""
+    from PySide6.QtGui import QIcon
+
+    return QIcon(verdict_pixmap(verdict, size))
 
 
 @cache
-def nav_icon(page: str, size: int = 22) -> QIcon:
+def nav_pixmap(page: str, size: int = 22) -> QPixmap:
     """The navigation bar's pictogram of a page."""
-    return svg_icon(_NAV[page], size)
+    return svg_pixmap(_NAV[page], size)

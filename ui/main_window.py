@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from ui import icons, labels
 from ui.first_paint import after_first_paint
+from ui.models.inspection_table_model import DECORATION_ROLE
 from ui.pages.inspections_page import InspectionsPage
 
 if TYPE_CHECKING:
@@ -85,7 +86,8 @@ class MainWindow(QMainWindow):
             ("settings", self.tr("Settings")),
         )
         for i, (name, text) in enumerate(entries):
-            item = QListWidgetItem(icons.nav_icon(name), text)
+            item = QListWidgetItem(text)
+            item.setData(DECORATION_ROLE, icons.nav_pixmap(name))
             item.setToolTip(f"{text} (Ctrl+{i + 1})")
             self.nav.addItem(item)
         self.stack.addWidget(self.inspections_page)

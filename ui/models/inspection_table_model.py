@@ -171,7 +171,7 @@ class InspectionTableModel(QAbstractTableModel):
             return verdict
         if index.column() != VERDICT_COLUMN:
             return None
-        return icons.verdict_icon(verdict, 16) if role == DECORATION_ROLE else icons.colour(verdict)
+        return icons.verdict_pixmap(verdict, 16) if role == DECORATION_ROLE else icons.colour(verdict)
 
     def _row_cells(self, row: int) -> tuple[tuple[str, ...], str | None, str | None]:
         """A row's texts as shown, its verdict and id: made once per row, not once per role."""
