@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
 PAGES = ("inspections", "tasks", "sites", "instruments", "standards", "verify", "sync", "keys", "settings")
 REGISTRIES = ("sites", "instruments", "standards")
+WARM_SERVICES = ("settings", "registry", "inspections", "records")  # sqlite-utils, forms, …
 
 
 class MainWindow(QMainWindow):
@@ -124,11 +125,13 @@ class MainWindow(QMainWindow):
         meanwhile is handled between steps. Runs once; `startup_finished` when done."""
         if self._startup_steps is not None:
             return
+        # The services that write are built now, not on the inspector's first click; one per turn.
+        warm = [lambda name=name: getattr(self.services, name) for name in WARM_SERVICES]
         self._startup_steps = [
             self._add_shortcuts,
             self.inspections_page.model.complete,
             self._finish_list,
-            self._warm_services,
+            *warm,
             self.resume,
         ]
         self._next_startup_step()
@@ -152,11 +155,6 @@ class MainWindow(QMainWindow):
         from forms import FORM_IDS
 
         self.inspections_page.finish(FORM_IDS)
-
-    def _warm_services(self) -> None:
-        """Build the writing services now, not on the inspector's first click."""
-        for name in ("settings", "registry", "inspections", "records"):
-            getattr(self.services, name)
 
     # -- pages, built on first use ---------------------------------------------------------
     def page(self, name: str) -> QWidget:
