@@ -144,3 +144,11 @@ def verdict_icon(verdict: str | None, size: int = 32) -> QIcon:
 def nav_pixmap(page: str, size: int = 22) -> QPixmap:
     """The navigation bar's pictogram of a page."""
     return svg_pixmap(_NAV[page], size)
+
+
+@cache
+def nav_icon(page: str, size: int = 22) -> QIcon:
+    """`nav_pixmap` as an icon, for widgets that take icons."""
+    from PySide6.QtGui import QIcon
+
+    return QIcon(nav_pixmap(page, size))
