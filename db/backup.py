@@ -74,3 +74,19 @@ def backup_file_if_stale(db_path: Path, *, max_age: timedelta = timedelta(days=1
         return backup_if_stale(conn, db_path, max_age=max_age)
     finally:
         conn.close()
+
+
+def copy_database(source: Path, target: Path) -> Path:
+    """A consistent copy of ``source`` at ``target``, read through a read-only connection: the
+    source is never written (`screenshot` renders from such a copy, whatever it then changes).
+    Raises sqlite3.Error when the source cannot be read as a database."""
+    reader = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        dest = sqlite3.connect(str(target))
+        try:
+            reader.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        reader.close()
+    return target

@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -44,10 +46,19 @@ def test_the_readme_screenshot_command_runs_as_written(tmp_path):
     assert "screenshot --db demo.sqlite DIR" in README
     db = tmp_path / "demo.sqlite"
     assert run("demo", "--db", str(db), "--inspections", "8").returncode == 0
+    with sqlite3.connect(db) as conn:  # a procedure without a draft: its steps come from a copy
+        drafts = {f for (f,) in conn.execute("SELECT form_id FROM inspections WHERE status = 'draft'")}
+    assert drafts < {"fuel_dispenser", "taxi_meter", "scale", "net_content"}
+    before = hashlib.sha256(db.read_bytes()).hexdigest()
+    backups = sorted(p.name for p in (tmp_path / "backups").glob("*"))
     out = run("screenshot", "--db", str(db), str(tmp_path / "shots"), "--readme")
     assert out.returncode == 0, out.stderr
     made = {p.name for p in (tmp_path / "shots").glob("*.png")}
     assert {Path(link).name for link in IMAGES} <= made
+    # Screenshots are taken from a copy: the user's database is left exactly as it was (no
+    # correction draft, no remembered step, no backup beside it).
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == before
+    assert sorted(p.name for p in (tmp_path / "backups").glob("*")) == backups
 
 
 def test_the_gui_refuses_a_mistyped_db_and_makes_the_per_user_one_at_first_start(tmp_path):

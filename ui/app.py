@@ -129,6 +129,21 @@ def parse_args(argv: Sequence[str]) -> Any:
     return parser.parse_intermixed_args(argv)  # `screenshot --db X DIR` as the README has it
 
 
+def screenshot_copy(stack: ExitStack, source: Path | None) -> Path:
+    """A temporary copy of the database to take screenshots from (removed on exit). A missing
+    source gives a path that does not exist, refused as any mistyped --db is."""
+    import tempfile
+
+    from inspector_app.paths import default_db_path
+    from inspector_app.services import copy_database
+
+    folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="inspector-shots-")))
+    source = source or default_db_path()
+    if not source.is_file():
+        return source
+    return copy_database(source, folder / "copy.sqlite")
+
+
 def main(argv: Sequence[str]) -> int:
     args = parse_args(argv)
 
@@ -140,18 +155,22 @@ def main(argv: Sequence[str]) -> int:
     if args.command == "screenshot":
         gc.enable()
     stack = ExitStack()
+    db_path = args.db
+    if args.command == "screenshot":  # rendered from a copy: opening steps and drafts must not
+        db_path = screenshot_copy(stack, args.db)  # touch the user's database
     try:  # only the per-user database is made at first start; a mistyped --db is refused
         services = stack.enter_context(
             open_services(
-                args.db,
-                create=args.db is None,
+                db_path,
+                create=args.command == "gui" and args.db is None,
                 busy_timeout_ms=GUI_BUSY_TIMEOUT_MS,
-                backup=args.command == "screenshot",  # the GUI's waits for its first paint
+                backup=False,  # the GUI's waits for its first paint; a screenshot copy needs none
             )
         )
     except Exception as exc:
         from inspector_app.services.errors import DatabaseMissing  # imported only when it matters
 
+        stack.close()
         if not isinstance(exc, DatabaseMissing):
             raise
         from PySide6.QtWidgets import QMessageBox

@@ -44,6 +44,7 @@ __all__ = [
     "StoreBusy",
     "ValidationFailed",
     "attach_office",
+    "copy_database",
     "create_office",
     "open_services",
     "retire_database",
@@ -241,6 +242,13 @@ def open_services(
         yield services
     finally:
         services.close()
+
+
+def copy_database(source: Path, target: Path) -> Path:
+    """A consistent copy of a database, read without writing it (db.backup.copy_database)."""
+    from db.backup import copy_database as copy
+
+    return copy(source, target)
 
 
 def retire_database(path: Path) -> Path:
