@@ -19,33 +19,38 @@ from inspector_app.readings import flatten
 from inspector_app.services import Services
 
 CODE_ALPHABET = credit_code.ALPHABET
-DISTRICT_CODES = {
+DISTRICT_CODES = {  # administrative division codes (GB/T 2260) of the districts used below
     "渝中区": "500103",
-    "江北区": "500105",
-    "南岸区": "500108",
-    "九龙坡区": "500107",
-    "沙坪坝区": "500106",
-    "渝北区": "500112",
-    "巴南区": "500113",
-    "北碚区": "500109",
     "大渡口区": "500104",
+    "江北区": "500105",
+    "沙坪坝区": "500106",
+    "九龙坡区": "500107",
+    "南岸区": "500108",
+    "北碚区": "500109",
     "万州区": "500101",
     "涪陵区": "500102",
+    "渝北区": "500112",
+    "巴南区": "500113",
     "江津区": "500116",
 }
-ROADS = (
-    "解放碑步行街",
-    "观音桥大道",
-    "南坪正街",
-    "杨家坪正街",
-    "三峡广场",
-    "龙溪路",
-    "鱼洞新街",
-    "天生路",
-    "春晖路",
-    "北滨路",
-    "两路口",
-    "金开大道",
+# Streets and squares people know, each in the district it is really in (解放碑 in 渝中区, 南坪 in
+# 南岸区, 观音桥 in 江北区, 三峡广场 in 沙坪坝区 …): a site's name, address and district agree.
+PLACES: tuple[tuple[str, str], ...] = (
+    ("渝中区", "解放碑步行街"),
+    ("江北区", "观音桥大道"),
+    ("南岸区", "南坪正街"),
+    ("九龙坡区", "杨家坪正街"),
+    ("沙坪坝区", "三峡广场"),
+    ("渝北区", "龙溪路"),
+    ("巴南区", "鱼洞新街"),
+    ("北碚区", "天生路"),
+    ("大渡口区", "春晖路"),
+    ("江北区", "北滨一路"),
+    ("渝中区", "两路口"),
+    ("渝北区", "金开大道"),
+    ("万州区", "高笋塘"),
+    ("涪陵区", "兴华中路"),
+    ("江津区", "鼎山大道"),
 )
 
 SITES: tuple[tuple[str, str], ...] = (
@@ -200,7 +205,7 @@ def scale_readings(rng: random.Random, max_g: int, e: int) -> dict[str, Any]:
     }
 
 
-def net_content_readings(rng: random.Random) -> tuple[dict[str, Any], dict[str, Any]]:
+def net_content_readings(rng: random.Random, day: dt.date) -> tuple[dict[str, Any], dict[str, Any]]:
     product, nominal, lot_size, sd, tare = rng.choice(
         (
             ("白砂糖", 500, 80, 3.0, 5.0),
@@ -215,11 +220,15 @@ def net_content_readings(rng: random.Random) -> tuple[dict[str, Any], dict[str, 
     bias = rng.gauss(nominal * 0.004, sd)
     empties = [_q(tare + rng.gauss(0, tare * 0.01), "0.1") for _ in range(10)]
     samples = [{"gross": _q(nominal + tare + bias + rng.gauss(0, sd), "0.1")} for _ in range(n)]
+    made = rng.randint(3, 40)  # days between packing and the check
     lot = {
         "product": product,
         "nominal_text": f"{nominal} g",
         "lot_size": lot_size,
         "brand": rng.choice(("山城", "渝味", "巴蜀", "江州")),
+        # the lot as its packages are marked: batch number and production date
+        "batch": f"{(day - dt.timedelta(days=made)).strftime('%Y%m%d')}{rng.choice('ABC')}",
+        "production_date": (day - dt.timedelta(days=made)).isoformat(),
     }
     return lot, {
         "quantity": "mass",
@@ -262,8 +271,7 @@ def seed_demo(
         sealer = services.records.sealer(DEMO_PASSPHRASE)
     sites: dict[str, list[dict[str, Any]]] = {}
     for i, (kind, pattern) in enumerate(SITES):
-        district = rng.choice(tuple(DISTRICT_CODES))
-        road = ROADS[i % len(ROADS)]
+        district, road = PLACES[i % len(PLACES)]
         name = pattern.format(d=district.removesuffix("区"), r=road)
         code = make_credit_code(rng, district)
         existing = reg.search("sites", credit_code=code)
@@ -400,7 +408,7 @@ def seed_demo(
         data: dict[str, Any]
         if form_id == "net_content":
             site_id = rng.choice(sites["packer"] + sites["supermarket"])["id"]
-            lot, data = net_content_readings(rng)
+            lot, data = net_content_readings(rng, day)
             used = (standard_ids[7],)
         else:
             site_id, inst_id, details = rng.choice(instruments[form_id])

@@ -167,6 +167,41 @@ def test_demo_seeds_every_procedure(tmp_path):
     assert all(c.ok for c in run_selfcheck(tmp_path / "demo.sqlite"))
 
 
+# Where these places really are (the districts of Chongqing's city centre), and the GB/T 2260
+# codes of those districts: known here independently of the demo's own tables.
+REAL_DISTRICTS = {
+    "解放碑": "渝中区",
+    "两路口": "渝中区",
+    "观音桥": "江北区",
+    "北滨": "江北区",
+    "南坪": "南岸区",
+    "三峡广场": "沙坪坝区",
+    "杨家坪": "九龙坡区",
+    "鱼洞": "巴南区",
+}
+DIVISION_CODES = {"渝中区": "500103", "江北区": "500105", "南岸区": "500108", "沙坪坝区": "500106",
+                  "九龙坡区": "500107", "巴南区": "500113"}  # fmt: skip
+
+
+def test_demo_places_are_in_their_real_districts(tmp_path):
+    """解放碑 is in 渝中区, 南坪 in 南岸区, 观音桥 in 江北区, 三峡广场 in 沙坪坝区 (issue 9 §3): a demo
+    site's name, address, district and credit code agree."""
+    from inspector_app.demo import seed_demo
+
+    with open_services(tmp_path / "demo.sqlite") as s:
+        seed_demo(s, inspections=0, seed=11, sign=False)
+        sites = s.registry.search("sites", limit=100)
+    seen = set()
+    for site in sites:
+        assert site["address"].startswith(f"重庆市{site['district']}"), site
+        for place, district in REAL_DISTRICTS.items():
+            if place in site["name"] or place in site["address"]:
+                assert site["district"] == district, (place, site["name"], site["district"])
+                assert site["credit_code"][2:8] == DIVISION_CODES[district], site
+                seen.add(place)
+    assert {"解放碑", "南坪", "观音桥", "三峡广场"} <= seen
+
+
 def test_readings_nest_with_a_plain_and_a_deeper_checklist_answer():
     """An imported check may say checklist.seal = true while the GUI writes checklist.seal.ok."""
     assert nest({"checklist.seal": "true", "checklist.seal.ok": "false"}) == {
