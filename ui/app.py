@@ -27,7 +27,8 @@ PROCESS_START = time.perf_counter()
 
 
 def install_translators(app: QApplication, language: str) -> list[QTranslator]:
-    """Our .qm (English only for plurals) plus Qt's own for standard dialog buttons."""
+    """Our .qm (English only for plurals) plus, in Chinese, Qt's own catalogue for its dialogs and
+    our supplement to it (ui/i18n/qt_extra_zh_CN.ts)."""
     translators = []
     ours = QTranslator(app)
     name = "inspector_zh_CN.qm" if language.startswith("zh") else "inspector_en.qm"
@@ -44,6 +45,11 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
         ):
             app.installTranslator(qt)
             translators.append(qt)
+        # What Qt's catalogue lacks for this Qt version ("&Look in:" …); installed last, asked first.
+        extra = QTranslator(app)
+        if extra.load(str(I18N_DIR / "qt_extra_zh_CN.qm")):
+            app.installTranslator(extra)
+            translators.append(extra)
     return translators
 
 
