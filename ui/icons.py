@@ -132,6 +132,32 @@ def verdict_pixmap(verdict: str | None, size: int = 32) -> QPixmap:
     return svg_pixmap(disc + _MARKS.get(verdict or "", _DASH), size)
 
 
+STEP_STATES = {  # a wizard step's state (inspector_app.progress) → the verdict disc it shows
+    "done": "pass",
+    "failed": "fail",
+    "missing": "incomplete",
+    "inconclusive": "inconclusive",
+}
+
+
+@cache
+def step_pixmap(state: str, size: int = 18) -> QPixmap:
+    """A step's mark in the wizard's step list: the disc of its state (done ✓, failed ✗, missing
+    …, undecided ?), or an empty grey ring for a step not begun."""
+    if state in STEP_STATES:
+        return verdict_pixmap(STEP_STATES[state], size)
+    ring = f'<circle cx="12" cy="12" r="9.5" fill="none" stroke="{NEUTRAL_COLOUR.name()}" stroke-width="2"/>'
+    return svg_pixmap(ring, size)
+
+
+@cache
+def step_icon(state: str, size: int = 18) -> QIcon:
+    """`step_pixmap` as an icon, for the step list."""
+    from PySide6.QtGui import QIcon
+
+    return QIcon(step_pixmap(state, size))
+
+
 @cache
 def verdict_icon(verdict: str | None, size: int = 32) -> QIcon:
     """`verdict_pixmap` as an icon, for widgets that take icons."""

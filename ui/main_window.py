@@ -30,6 +30,7 @@ from ui import icons, labels
 from ui.first_paint import after_first_paint
 from ui.models.inspection_table_model import DECORATION_ROLE
 from ui.pages.inspections_page import InspectionsPage
+from ui.screen import initial_size
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
@@ -50,7 +51,7 @@ class MainWindow(QMainWindow):
         self.services = services
         self.lang = lang
         self.setWindowTitle(self.tr("Metrology inspections"))
-        self.resize(1280, 800)
+        self.resize(*initial_size(1280, 800))
         self.nav = QListWidget()
         self.nav.setAccessibleName(self.tr("Navigation"))
         self.nav.setIconSize(QSize(22, 22))

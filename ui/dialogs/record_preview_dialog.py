@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.screen import initial_size
+
 
 class RecordPreviewDialog(QDialog):
     """Shows the pages; exports the exact signed bytes (never a re-rendered copy)."""
@@ -33,7 +35,7 @@ class RecordPreviewDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Record %1").replace("%1", record_no))
-        self.resize(980, 1000)
+        self.resize(*initial_size(980, 1000))  # A4 pages scroll; the buttons stay on screen
         self.record_no = record_no
         self.pdf = pdf
         self.images = [QImage.fromData(p, "PNG") for p in pages]

@@ -479,87 +479,132 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>InspectionWindow</name>
     <message>
-        <location filename="../inspection/window.py" line="93"/>
+        <location filename="../inspection/window.py" line="58"/>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../inspection/window.py" line="59"/>
+        <source>Failed</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <location filename="../inspection/window.py" line="60"/>
+        <source>Something is still missing</source>
+        <translation>尚有缺项</translation>
+    </message>
+    <message>
+        <location filename="../inspection/window.py" line="61"/>
+        <source>Undecided: a further test is needed</source>
+        <translation>待定：需补测</translation>
+    </message>
+    <message>
+        <location filename="../inspection/window.py" line="62"/>
+        <source>Not begun</source>
+        <translation>尚未开始</translation>
+    </message>
+    <message>
+        <location filename="../inspection/window.py" line="105"/>
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="172"/>
+        <location filename="../inspection/window.py" line="133"/>
+        <source>Steps</source>
+        <translation>检查步骤</translation>
+    </message>
+    <message>
+        <location filename="../inspection/window.py" line="138"/>
+        <source>Back</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <location filename="../inspection/window.py" line="139"/>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location filename="../inspection/window.py" line="207"/>
         <source>Recovered: this inspection was open when the app stopped. Every entry confirmed (Enter, Tab or leaving the field) had been saved</source>
         <translation>已恢复：程序停止时这项检查正在进行。所有已确认（回车、Tab 或离开输入框）的内容都已保存</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="177"/>
+        <location filename="../inspection/window.py" line="212"/>
         <source>; nothing was being typed.</source>
         <translation>；当时没有正在输入的内容。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="198"/>
+        <location filename="../inspection/window.py" line="233"/>
         <source>; “%1” being typed in %2 could not be kept.</source>
         <translation>；正在 %2 中输入的“%1”无法保留。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="201"/>
+        <location filename="../inspection/window.py" line="236"/>
         <source>; “%1”, still being typed in %2, was put back and saved.</source>
         <translation>；正在 %2 中输入、尚未确认的“%1”已填回并保存。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="246"/>
+        <location filename="../inspection/window.py" line="286"/>
+        <source>Step %1 of %2</source>
+        <translation>第 %1 步，共 %2 步</translation>
+    </message>
+    <message>
+        <location filename="../inspection/window.py" line="293"/>
         <source>Not stored: </source>
         <translation>未保存：</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="271"/>
+        <location filename="../inspection/window.py" line="318"/>
         <source>This inspection is finalised and can no longer change.</source>
         <translation>此检查已定稿，不能再修改。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="283"/>
+        <location filename="../inspection/window.py" line="330"/>
         <source>The database is in use by another program (%1). Your entries are kept and will be saved as soon as it is free.</source>
         <translation>数据库正被另一个程序占用（%1）。已输入的数据保留在本窗口，数据库空闲后立即自动保存。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="292"/>
+        <location filename="../inspection/window.py" line="339"/>
         <source>Saved: the database is free again.</source>
         <translation>已保存：数据库已空闲。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="333"/>
+        <location filename="../inspection/window.py" line="380"/>
         <source>Still to fill in: </source>
         <translation>待填写：</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="360"/>
+        <location filename="../inspection/window.py" line="427"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="362"/>
+        <location filename="../inspection/window.py" line="429"/>
         <source>Finalise record %1 with the verdict “%2”? A finalised record can no longer be changed; a correction is a new record.</source>
         <translation>以结论“%2”定稿记录 %1？定稿后不能再修改；如需更正须新建更正记录。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="371"/>
+        <location filename="../inspection/window.py" line="438"/>
         <source>Sign</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="371"/>
+        <location filename="../inspection/window.py" line="438"/>
         <source>Passphrase of your key:</source>
         <translation>密钥口令：</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="390"/>
+        <location filename="../inspection/window.py" line="457"/>
         <source>Wrong passphrase; nothing was changed.</source>
         <translation>口令不正确，未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="398"/>
+        <location filename="../inspection/window.py" line="465"/>
         <source>The database is in use by another program (%1); nothing was changed.</source>
         <translation>数据库正被另一个程序占用（%1），未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="332"/>
+        <location filename="../inspection/window.py" line="379"/>
         <source> (and %1 more)</source>
         <translation>（另有 %1 项）</translation>
     </message>
@@ -572,47 +617,47 @@ Trust list version %2, valid until %3</source>
         <translation>搜索单位、信用代码、出厂编号、记录编号</translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="46"/>
+        <location filename="../pages/inspections_page.py" line="45"/>
         <source>Search inspections</source>
         <translation>搜索检查记录</translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="47"/>
+        <location filename="../pages/inspections_page.py" line="46"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="48"/>
+        <location filename="../pages/inspections_page.py" line="47"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="51"/>
+        <location filename="../pages/inspections_page.py" line="50"/>
         <source>Procedure</source>
         <translation>检查项目</translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="52"/>
+        <location filename="../pages/inspections_page.py" line="51"/>
         <source>All procedures</source>
         <translation>全部检查项目</translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="53"/>
+        <location filename="../pages/inspections_page.py" line="52"/>
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="54"/>
+        <location filename="../pages/inspections_page.py" line="53"/>
         <source>All verdicts</source>
         <translation>全部结论</translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="58"/>
+        <location filename="../pages/inspections_page.py" line="57"/>
         <source>New inspection</source>
         <translation>新建检查</translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="88"/>
+        <location filename="../pages/inspections_page.py" line="87"/>
         <source>Export signed PDFs…</source>
         <translation>导出已签名 PDF…</translation>
     </message>
@@ -898,77 +943,77 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="50"/>
+        <location filename="../main_window.py" line="53"/>
         <source>Metrology inspections</source>
         <translation>计量监督检查</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="53"/>
+        <location filename="../main_window.py" line="56"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="77"/>
+        <location filename="../main_window.py" line="80"/>
         <source>Inspections</source>
         <translation>检查记录</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="78"/>
+        <location filename="../main_window.py" line="81"/>
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="82"/>
+        <location filename="../main_window.py" line="85"/>
         <source>Verify a record</source>
         <translation>核验记录</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="83"/>
+        <location filename="../main_window.py" line="86"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="84"/>
+        <location filename="../main_window.py" line="87"/>
         <source>Keys</source>
         <translation>密钥</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="85"/>
+        <location filename="../main_window.py" line="88"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="108"/>
+        <location filename="../main_window.py" line="112"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="227"/>
+        <location filename="../main_window.py" line="224"/>
         <source>Record %1 has no signed PDF (a draft, or finalised without a key).</source>
         <translation>记录 %1 没有已签名的 PDF（草稿，或定稿时未签名）。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="237"/>
+        <location filename="../main_window.py" line="234"/>
         <source>Returned by the office: %1 — correct it with Correct…</source>
         <translation>检查机构已退回：%1 —— 请用“更正…”更正</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="283"/>
+        <location filename="../main_window.py" line="280"/>
         <source>Export signed PDFs to</source>
         <translation>导出已签名 PDF 到</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="291"/>
+        <location filename="../main_window.py" line="288"/>
         <source>Exporting signed PDFs…</source>
         <translation>正在导出已签名 PDF…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="291"/>
+        <location filename="../main_window.py" line="288"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="301"/>
+        <location filename="../main_window.py" line="298"/>
         <source>%1 signed PDF(s) exported.</source>
         <translation>已导出 %1 份已签名 PDF。</translation>
     </message>
@@ -976,94 +1021,94 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>NewInspectionDialog</name>
     <message>
-        <location filename="../inspection/new_dialog.py" line="36"/>
+        <location filename="../inspection/new_dialog.py" line="37"/>
         <source>New inspection</source>
         <translation>新建检查</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="38"/>
-        <location filename="../inspection/new_dialog.py" line="73"/>
+        <location filename="../inspection/new_dialog.py" line="39"/>
+        <location filename="../inspection/new_dialog.py" line="74"/>
         <source>Site</source>
         <translation>受检单位</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="41"/>
-        <location filename="../inspection/new_dialog.py" line="74"/>
+        <location filename="../inspection/new_dialog.py" line="42"/>
+        <location filename="../inspection/new_dialog.py" line="75"/>
         <source>Instrument</source>
         <translation>计量器具</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="42"/>
-        <location filename="../inspection/new_dialog.py" line="75"/>
+        <location filename="../inspection/new_dialog.py" line="43"/>
+        <location filename="../inspection/new_dialog.py" line="76"/>
         <source>Procedure</source>
         <translation>检查项目</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="45"/>
-        <location filename="../inspection/new_dialog.py" line="76"/>
+        <location filename="../inspection/new_dialog.py" line="46"/>
+        <location filename="../inspection/new_dialog.py" line="77"/>
         <source>Control</source>
         <translation>检查类别</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="46"/>
+        <location filename="../inspection/new_dialog.py" line="47"/>
         <source>In-service inspection</source>
         <translation>使用中检查</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="47"/>
+        <location filename="../inspection/new_dialog.py" line="48"/>
         <source>Verification</source>
         <translation>检定</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="48"/>
+        <location filename="../inspection/new_dialog.py" line="49"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="49"/>
-        <location filename="../inspection/new_dialog.py" line="78"/>
+        <location filename="../inspection/new_dialog.py" line="50"/>
+        <location filename="../inspection/new_dialog.py" line="79"/>
         <source>Nominal quantity</source>
         <translation>标注净含量</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="50"/>
-        <location filename="../inspection/new_dialog.py" line="79"/>
+        <location filename="../inspection/new_dialog.py" line="51"/>
+        <location filename="../inspection/new_dialog.py" line="80"/>
         <source>Lot size</source>
         <translation>检验批量</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="52"/>
-        <location filename="../inspection/new_dialog.py" line="80"/>
+        <location filename="../inspection/new_dialog.py" line="53"/>
+        <location filename="../inspection/new_dialog.py" line="81"/>
         <source>Standards used</source>
         <translation>使用的标准器</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="53"/>
+        <location filename="../inspection/new_dialog.py" line="54"/>
         <source>valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="62"/>
+        <location filename="../inspection/new_dialog.py" line="63"/>
         <source>Add site…</source>
         <translation>新增单位…</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="63"/>
+        <location filename="../inspection/new_dialog.py" line="64"/>
         <source>Add instrument…</source>
         <translation>新增器具…</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="77"/>
+        <location filename="../inspection/new_dialog.py" line="78"/>
         <source>Product (net content)</source>
         <translation>商品（净含量检验）</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="100"/>
+        <location filename="../inspection/new_dialog.py" line="101"/>
         <source>Add to the registry</source>
         <translation>新增登记</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="130"/>
+        <location filename="../inspection/new_dialog.py" line="131"/>
         <source>(none: a product lot)</source>
         <translation>（无：定量包装商品检验批）</translation>
     </message>
@@ -1089,42 +1134,42 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>OfficeWindow</name>
     <message>
-        <location filename="../office/window.py" line="42"/>
+        <location filename="../office/window.py" line="43"/>
         <source>Office — %1</source>
         <translation>检查机构 — %1</translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="45"/>
+        <location filename="../office/window.py" line="46"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="63"/>
+        <location filename="../office/window.py" line="64"/>
         <source>Import bundles</source>
         <translation>导入同步包</translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="64"/>
+        <location filename="../office/window.py" line="65"/>
         <source>Enrolment</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="65"/>
+        <location filename="../office/window.py" line="66"/>
         <source>Return packages</source>
         <translation>回传包</translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="66"/>
+        <location filename="../office/window.py" line="67"/>
         <source>Verify a record</source>
         <translation>核验记录</translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="67"/>
+        <location filename="../office/window.py" line="68"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="91"/>
+        <location filename="../office/window.py" line="92"/>
         <source>Office database: %1 — root %2</source>
         <translation>机构数据库：%1 —— 根证书 %2</translation>
     </message>
@@ -1228,47 +1273,47 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>RecordPreviewDialog</name>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="35"/>
+        <location filename="../dialogs/record_preview_dialog.py" line="37"/>
         <source>Record %1</source>
         <translation>记录 %1</translation>
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="51"/>
+        <location filename="../dialogs/record_preview_dialog.py" line="53"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="52"/>
+        <location filename="../dialogs/record_preview_dialog.py" line="54"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="53"/>
+        <location filename="../dialogs/record_preview_dialog.py" line="55"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="54"/>
+        <location filename="../dialogs/record_preview_dialog.py" line="56"/>
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="55"/>
+        <location filename="../dialogs/record_preview_dialog.py" line="57"/>
         <source>Start a new record that supersedes this one</source>
         <translation>新建一条取代本记录的更正记录</translation>
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="58"/>
+        <location filename="../dialogs/record_preview_dialog.py" line="60"/>
         <source>Signed record: the exported file is the signed original.</source>
         <translation>已签名记录：导出的文件即签名原件。</translation>
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="81"/>
+        <location filename="../dialogs/record_preview_dialog.py" line="83"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="81"/>
+        <location filename="../dialogs/record_preview_dialog.py" line="83"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -1870,12 +1915,12 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../app.py" line="87"/>
+        <location filename="../app.py" line="98"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../app.py" line="88"/>
+        <location filename="../app.py" line="99"/>
         <source>Something went wrong. Your data is saved; the last action may not have completed.</source>
         <translation>出现意外错误。数据已保存，但最后一步操作可能没有完成。</translation>
     </message>
@@ -1883,7 +1928,7 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>window</name>
     <message>
-        <location filename="../inspection/window.py" line="41"/>
+        <location filename="../inspection/window.py" line="44"/>
         <source>Edit readings</source>
         <translation>修改读数</translation>
     </message>

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from forms import FORM_IDS
 from inspector_app.services import ValidationFailed
 from ui import labels
+from ui.screen import initial_size
 
 
 class NewInspectionDialog(QDialog):
@@ -34,7 +35,7 @@ class NewInspectionDialog(QDialog):
         self.lang = lang
         self.created: str | None = None
         self.setWindowTitle(self.tr("New inspection"))
-        self.resize(640, 560)
+        self.resize(*initial_size(640, 560))
         self.site = QComboBox(accessibleName=self.tr("Site"))
         for site in services.registry.search("sites", limit=5000, order_by="name"):
             self.site.addItem(site["name"], site["id"])
@@ -98,7 +99,7 @@ class NewInspectionDialog(QDialog):
 
         dialog = QDialog(self)
         dialog.setWindowTitle(self.tr("Add to the registry"))
-        dialog.resize(900, 560)
+        dialog.resize(*initial_size(900, 560))
         page = RegistryPage(table, self.services.registry, self.services.settings, self.lang)
         page.start_new()
         if table == "instruments" and self.site.currentData():

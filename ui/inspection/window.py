@@ -12,7 +12,7 @@ import json
 from types import MappingProxyType
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -21,16 +21,19 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QMessageBox,
+    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from inspector_app.progress import step_states
 from inspector_app.services import RecordFrozen, StoreBusy, ValidationFailed
 from inspector_app.sheets import describe, place_of
 from inspector_app.signing.keys import WrongPassphrase
 from ui import icons, labels
 from ui.inspection.steps import GridStep, StepWidget, SummaryStep, build_step
+from ui.screen import initial_size
 
 
 class SetReadingsCommand(QUndoCommand):
@@ -49,6 +52,15 @@ class SetReadingsCommand(QUndoCommand):
     def undo(self) -> None:
         self.window.apply(self.old)
 
+
+# A step's state in words, for its tool tip (the mark beside it says the same by shape and colour).
+STEP_STATE_TEXT = {
+    "done": QT_TRANSLATE_NOOP("InspectionWindow", "Done"),
+    "failed": QT_TRANSLATE_NOOP("InspectionWindow", "Failed"),
+    "missing": QT_TRANSLATE_NOOP("InspectionWindow", "Something is still missing"),
+    "inconclusive": QT_TRANSLATE_NOOP("InspectionWindow", "Undecided: a further test is needed"),
+    "empty": QT_TRANSLATE_NOOP("InspectionWindow", "Not begun"),
+}
 
 TYPING_SAVE_MS = 250  # text being typed is kept this long after the last key (against a crash)
 
@@ -85,7 +97,7 @@ class InspectionWindow(QWidget):
         self.retry_timer = QTimer(self, singleShot=True, interval=self.SAVE_RETRY_MS)
         self.retry_timer.timeout.connect(lambda: self.apply({}))
         self.setWindowTitle(f"{self.row['record_no']} — {labels.form(self.row['form_id'])}")
-        self.resize(1200, 780)
+        self.resize(*initial_size(1280, 800))
         state = json.loads(self.row["ui_state"] or "{}")
 
         self.banner_icon = QLabel()
@@ -114,8 +126,23 @@ class InspectionWindow(QWidget):
                 widget.finalise_requested.connect(self.ask_finalise)
             self.steps.append(widget)
             self.stack.addWidget(widget)
-            self.step_list.addItem(step.zh if lang == "zh" else step.en)
+            self.step_list.addItem(f"{len(self.steps)}  " + (step.zh if lang == "zh" else step.en))
         self.step_list.currentRowChanged.connect(self._step_changed)
+        self.step_list.setIconSize(QSize(18, 18))
+        self.step_list.setSpacing(2)
+        self.step_list.setAccessibleName(self.tr("Steps"))
+
+        # Back and Next with their keys shown (Ctrl+PgUp / Ctrl+PgDown work anywhere in the window)
+        back_key = QKeySequence("Ctrl+PgUp").toString(QKeySequence.SequenceFormat.NativeText)
+        next_key = QKeySequence("Ctrl+PgDown").toString(QKeySequence.SequenceFormat.NativeText)
+        self.back_button = QPushButton("← " + self.tr("Back") + f"  ({back_key})")
+        self.next_button = QPushButton(self.tr("Next") + f"  ({next_key}) →")
+        for button in (self.back_button, self.next_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab stays in the step; the keys move
+        self.back_button.clicked.connect(lambda: self.go(self.current_step() - 1, focus=True))
+        self.next_button.clicked.connect(lambda: self.go(self.current_step() + 1, focus=True))
+        self.position = QLabel()
+        self.position.setStyleSheet("color: #5f6368;")
 
         banner = QHBoxLayout()
         banner.addWidget(self.banner_icon)
@@ -123,11 +150,19 @@ class InspectionWindow(QWidget):
         body = QHBoxLayout()
         body.addWidget(self.step_list)
         body.addWidget(self.stack, 1)
+        footer = QHBoxLayout()
+        footer.addSpacing(self.step_list.width())
+        footer.addWidget(self.back_button)
+        footer.addStretch(1)
+        footer.addWidget(self.position)
+        footer.addStretch(1)
+        footer.addWidget(self.next_button)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(banner)
         layout.addWidget(self.notice)
         layout.addLayout(body, 1)
+        layout.addLayout(footer)
 
         QShortcut(QKeySequence.StandardKey.Undo, self, activated=self.undo_stack.undo)
         redo = QShortcut(self)
@@ -237,7 +272,19 @@ class InspectionWindow(QWidget):
             self._commit_typing(leaving)
         self._redraw(index)
         self.stack.setCurrentIndex(index)
+        self._show_position(index)
         self.remember(index)
+
+    def _show_position(self, index: int) -> None:
+        last = len(self.steps) - 1
+        self.back_button.setEnabled(index > 0)
+        self.next_button.setEnabled(index < last)
+        if index < last:
+            step = self.definition.steps[index + 1]
+            self.next_button.setToolTip(step.zh if self.lang == "zh" else step.en)
+        self.position.setText(
+            self.tr("Step %1 of %2").replace("%1", str(index + 1)).replace("%2", str(last + 1))
+        )
 
     def _commit_typing(self, widget: StepWidget) -> None:
         refused = widget.commit_typing()
@@ -338,7 +385,27 @@ class InspectionWindow(QWidget):
         self.live = data
         self.live_error = live.error
         self.stale = set(range(len(self.steps)))
+        self._mark_steps(data)
         self._redraw(self.current_step())
+
+    def _mark_steps(self, live: dict[str, Any]) -> None:
+        """Mark each step in the list: done ✓, failed ✗, missing …, undecided ?, not begun ○; the
+        tool tip says which and what (the items failed, what is missing)."""
+        sep = "、" if self.lang == "zh" else ", "
+        for index, state in enumerate(step_states(self.definition, self.readings, live)):
+            item = self.step_list.item(index)
+            item.setIcon(icons.step_icon(state.state))
+            tip = self.tr(STEP_STATE_TEXT[state.state])
+            if state.failed:
+                names = [
+                    self.definition.items.get(c, (c, c))[0 if self.lang == "zh" else 1] for c in state.failed
+                ]
+                tip += ": " + sep.join(names)
+            elif state.missing:
+                tip += ": " + sep.join(m[self.lang] for m in state.missing)
+            item.setToolTip(tip)
+            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, tip)
+            item.setData(Qt.ItemDataRole.UserRole, state.state)
 
     def _redraw(self, index: int) -> None:
         """Bring a step up to the readings and evaluation as stored (the shown one at once, the

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from inspector_app.pki.certs import grouped
 from ui import icons
 from ui.first_paint import after_first_paint
+from ui.screen import initial_size
 
 OFFICE_PAGES = ("import", "enrol", "packages", "verify", "settings")
 
@@ -40,7 +41,7 @@ class OfficeWindow(QMainWindow):
         self.lang = lang
         info = self.office.info()
         self.setWindowTitle(self.tr("Office — %1").replace("%1", info["name"]))
-        self.resize(1280, 800)
+        self.resize(*initial_size(1280, 800))
         self.nav = QListWidget()
         self.nav.setAccessibleName(self.tr("Navigation"))
         self.nav.setIconSize(QSize(22, 22))

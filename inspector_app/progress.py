@@ -1,0 +1,160 @@
+"""How far each step of an inspection has come — not begun, done, still missing something, failed
+or undecided — for the wizard's step list and summary. Pure: it reads the definition, the stored
+readings and the live evaluation (`LiveEvaluation.as_json()`), never a widget or the database.
+
+A step owns the reading paths it edits (its fields, its grid, its header fields; the checklist
+step every ``checklist.*``), the item codes named like it (the step ``weighings`` judges the item
+``weighing``, ``time`` judges ``time_error``; a checklist item is judged in the checklist step) or
+like a computed value of its rows (a flow point's ``repeatability_pct`` is the item
+``repeatability``), and the rows of its results: a failing row marks its step failed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from forms.definition import FormDefinition, Step
+
+EMPTY, DONE, MISSING, FAILED, INCONCLUSIVE = "empty", "done", "missing", "failed", "inconclusive"
+
+
+@dataclass(frozen=True)
+class StepState:
+    """One step's state, the item codes that failed in it and what it still lacks (texts as the
+    live evaluation words them, in both languages)."""
+
+    step_id: str
+    state: str
+    failed: tuple[str, ...] = ()
+    missing: tuple[dict[str, str], ...] = ()
+
+
+def _root(path: str) -> str:
+    return re.split(r"[.\[]", path, maxsplit=1)[0]
+
+
+def step_of_path(definition: FormDefinition, path: str) -> str | None:
+    """The step whose widgets edit ``path`` (a reading, or the field a missing entry names)."""
+    if path.startswith("checklist"):
+        return next((s.id for s in definition.steps if s.kind == "checklist"), None)
+    root = _root(path)
+    for step in definition.steps:
+        if (_root(step.grid) == root) if step.grid else root in step.fields:
+            return step.id
+    return None
+
+
+def _named_like(code: str, name: str) -> bool:
+    """An item code and a step or result name that are the same word (weighing / weighings,
+    time_error / time, repeatability / repeatability_pct)."""
+    name = _root(name)
+    return bool(name) and (code == name or code.startswith(name + "_") or name.startswith(code))
+
+
+def _rows(results: Any, pattern: str) -> list[Any]:
+    """Every entry at a results pattern such as ``flow_points[].runs[]`` (groups flattened)."""
+    nodes = [results]
+    for part in pattern.split("."):
+        name, listed = part.removesuffix("[]"), part.endswith("[]")
+        found: list[Any] = []
+        for node in nodes:
+            value = node.get(name) if isinstance(node, dict) else None
+            if listed and isinstance(value, list):
+                found.extend(value)
+            elif not listed and value is not None:
+                found.append(value)
+        nodes = found
+    return nodes
+
+
+def results_of(step: Step, results: Mapping[str, Any]) -> tuple[list[Any], list[Any]]:
+    """(rows, groups) of a step's computed values: the entries at its results pattern, and for a
+    two-level grid the group entries (a flow point, holding its mean and repeatability)."""
+    pattern = step.results or step.grid
+    if not pattern:
+        return [], []
+    rows = _rows(results, pattern)
+    groups = _rows(results, pattern.split("[]", 1)[0] + "[]") if pattern.count("[]") == 2 else []
+    return rows, groups
+
+
+def item_step(definition: FormDefinition, code: str, results: Mapping[str, Any]) -> str | None:
+    """The step that judges an item code, or None when no step is named like it (the summary
+    then shows it alone)."""
+    if any(item.id == code for item in definition.checklist):
+        return next((s.id for s in definition.steps if s.kind == "checklist"), None)
+    for step in definition.steps:
+        if step.kind != "summary" and (
+            _named_like(code, step.id) or (step.grid and _named_like(code, step.grid))
+        ):
+            return step.id
+    for step in definition.steps:
+        rows, groups = results_of(step, results)
+        for entry in [*groups, *rows]:
+            if isinstance(entry, dict) and any(_named_like(code, key) for key in entry):
+                return step.id
+    return None
+
+
+def _row_failed(entry: Any) -> bool:
+    if not isinstance(entry, dict):
+        return False
+    if entry.get("verdict") == "fail" or entry.get("exceeds_mpe") is True:
+        return True
+    if entry.get("class") in ("t1", "t2"):
+        return True
+    return any(
+        v is False for k, v in entry.items() if k.endswith("_within_limit") or k.endswith("_within_mpe")
+    )
+
+
+def step_states(
+    definition: FormDefinition, readings: Mapping[str, str], live: Mapping[str, Any]
+) -> list[StepState]:
+    """The state of every step, in the definition's order.
+
+    failed: an item judged there failed, or a row of its results did; missing: something listed
+    as still missing belongs there (a checklist item unanswered, a grid below its minimum, a
+    required field) or its input cannot be evaluated; inconclusive: an item judged there needs a
+    further test; done: it holds readings (or, for the summary, the check is complete); empty:
+    nothing entered yet.
+    """
+    results = live.get("results") or {}
+    failed = list(live.get("failed") or [])
+    next_items = {code.split(".")[0] for code in live.get("next_steps") or []}
+    missing = list(live.get("missing") or [])
+    by_step_missing: dict[str, list[dict[str, str]]] = {}
+    for entry in missing:
+        owner = step_of_path(definition, str(entry.get("field", "")))
+        by_step_missing.setdefault(owner or "", []).append(entry)
+    states = []
+    for step in definition.steps:
+        if step.kind == "summary":
+            state = (
+                DONE
+                if live.get("verdict") in ("pass", "fail", "inconclusive") and not missing
+                else (MISSING if missing else EMPTY)
+            )
+            if live.get("verdict") == "fail":
+                state = FAILED
+            states.append(StepState(step.id, state, tuple(failed), tuple(missing)))
+            continue
+        own_failed = tuple(c for c in failed if item_step(definition, c, results) == step.id)
+        rows, groups = results_of(step, results)
+        has_input = any(step_of_path(definition, path) == step.id for path in readings)
+        own_missing = tuple(by_step_missing.get(step.id, ()))
+        if own_failed or any(_row_failed(e) for e in [*rows, *groups]):
+            state = FAILED
+        elif own_missing:
+            state = MISSING
+        elif any(item_step(definition, c, results) == step.id for c in next_items):
+            state = INCONCLUSIVE
+        elif has_input:
+            state = DONE
+        else:
+            state = EMPTY
+        states.append(StepState(step.id, state, own_failed, own_missing))
+    return states
