@@ -356,6 +356,22 @@ def get(db: Database, inspection_id: str) -> dict[str, Any]:
     return rows[0]
 
 
+def task_of(db: Database, inspection_id: str) -> str | None:
+    """The task an inspection answers: its own, or that of the record it corrects (and so on up
+    the chain of corrections); None for an inspection started without a task."""
+    row = db.execute(
+        """WITH RECURSIVE chain(id, depth) AS (
+               SELECT ?, 0
+               UNION ALL
+               SELECT i.supersedes, chain.depth + 1 FROM inspections i JOIN chain ON i.id = chain.id
+               WHERE i.supersedes IS NOT NULL AND chain.depth < 1000)
+           SELECT t.id FROM chain JOIN tasks t ON t.inspection_id = chain.id
+           ORDER BY chain.depth LIMIT 1""",
+        [inspection_id],
+    ).fetchone()
+    return None if row is None else str(row[0])
+
+
 def finalise(
     db: Database,
     inspection_id: str,

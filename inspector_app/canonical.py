@@ -12,7 +12,8 @@ from typing import Any
 
 from inspector_app.evaluation import jsonable
 
-CANONICAL_VERSION = 2  # 2: the record carries the audit log's head (audit_head)
+# 2: the record carries the audit log's head (audit_head); 3: and the task it answers (task_id)
+CANONICAL_VERSION = 3
 
 
 def canonical_bytes(record: dict[str, Any]) -> bytes:

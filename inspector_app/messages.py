@@ -242,6 +242,76 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
         "{field}：该密钥的证书已被吊销，不能再次登记；请在笔记本上新建密钥",
         "{field}: this key's certificate was revoked and cannot be enrolled again; create a new key",
     ),
+    # -- the office at work (review, directories, draws, statistics, publication) --------------------
+    "plan_not_toml": (
+        "{field}：抽查计划不是有效的 TOML（{detail}）",
+        "{field}: the plan is not valid TOML ({detail})",
+    ),
+    "plan_id_invalid": (
+        "{field}：计划编号“{value}”只能由字母、数字、点、横线和下划线组成（最多 64 个字符）",
+        "{field}: plan id '{value}' may hold letters, digits, dots, dashes and underscores (at most 64)",
+    ),
+    "unknown_key": (
+        "{field}：未知的键“{value}”（可用：{choices}）",
+        "{field}: unknown key '{value}' (known: {choices})",
+    ),
+    "before_plan_date": (
+        "{field}：完成期限 {value} 早于抽取日期 {date}",
+        "{field}: the due date {value} is before the plan date {date}",
+    ),
+    "before_date_from": (
+        "{field}：结束日期 {value} 早于开始日期 {date}",
+        "{field}: {value} is before the start {date}",
+    ),
+    "witness_invalid": (
+        "{field}：见证号“{value}”应为 1–40 位数字（公开摇号、骰子或开奖结果）",
+        "{field}: witness number '{value}' must be 1–40 digits (dice, a lottery result drawn in public)",
+    ),
+    "plan_drawn": (
+        "{field}：计划 {value} 已于 {at} 抽取，不能重抽；如需补抽请使用新的计划编号",
+        "{field}: plan {value} was drawn at {at} and cannot be drawn again; use a new plan id",
+    ),
+    "no_sites": (
+        "{field}：检查对象名录为空，请先导入（office sites import）",
+        "{field}: the entity directory is empty; import it first (office sites import)",
+    ),
+    "no_inspectors": (
+        "{field}：没有可派的已登记检查人员（office enrol、office inspectors set）",
+        "{field}: no enrolled inspector can be sent (office enrol, office inspectors set)",
+    ),
+    "draw_not_a_record": (
+        "{field}：不是本系统的抽取记录（{detail}）",
+        "{field}: not a draw record of this system ({detail})",
+    ),
+    "table_unreadable": (
+        "{field}：无法读取表格（{reason}：{detail}）；请使用 .csv（UTF-8 或 GB 18030）或 .xlsx",
+        "{field}: the table cannot be read ({reason}: {detail}); use .csv (UTF-8 or GB 18030) or .xlsx",
+    ),
+    "columns_missing": (
+        "{field}：缺少必需的列：{value}（表头写法如：{choices}）",
+        "{field}: required columns missing: {value} (headers such as {choices})",
+    ),
+    "duplicate_row": (
+        "{field}：“{value}”与第 {first} 行重复",
+        "{field}: '{value}' repeats row {first}",
+    ),
+    "more_faults": (
+        "{field}：另有 {count} 处错误未列出；整个文件未导入",
+        "{field}: {count} more faults; nothing imported",
+    ),
+    "no_rows": ("{field}：文件中没有数据行", "{field}: the file has no data rows"),
+    "not_an_item": (
+        "{field}：“{value}”应写作 程序:项目（如 scale:seal）",
+        "{field}: '{value}' must read procedure:item (such as scale:seal)",
+    ),
+    "record_superseded": (
+        "{field}：记录 {value} 已被更正记录取代，请审核更正后的记录",
+        "{field}: record {value} was superseded by a correction; review the correction",
+    ),
+    "no_identity_named": (
+        "{field}：本库中没有名为“{value}”的密钥（keys create --name）",
+        "{field}: no key named '{value}' in this database (keys create --name)",
+    ),
 }
 
 

@@ -20,6 +20,8 @@ class Setting(NamedTuple):  # not a dataclass: read on every start, and cheaper 
     help_en: str
     choices: tuple[tuple[str, str, str], ...] = ()  # (value, zh, en)
     evaluation_option: bool = False  # passed to the evaluators as an option default
+    scope: str = "all"  # "office": shown and used in office mode only
+    check: str = ""  # text settings: "int:LOW:HIGH", "dates" (ISO dates), "items" (form:item codes)
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -110,6 +112,126 @@ SETTINGS: tuple[Setting, ...] = (
     ),
 )
 
+# 2025 official holidays and working weekend days (国务院办公厅关于2025年部分节假日安排的通知);
+# the office adds each new year's list when the State Council publishes it.
+HOLIDAYS_2025 = (
+    "2025-01-01 2025-01-28 2025-01-29 2025-01-30 2025-01-31 2025-02-01 2025-02-02 2025-02-03 "
+    "2025-02-04 2025-04-04 2025-04-05 2025-04-06 2025-05-01 2025-05-02 2025-05-03 2025-05-04 "
+    "2025-05-05 2025-05-31 2025-06-01 2025-06-02 2025-10-01 2025-10-02 2025-10-03 2025-10-04 "
+    "2025-10-05 2025-10-06 2025-10-07 2025-10-08"
+)
+WORKING_WEEKENDS_2025 = "2025-01-26 2025-02-08 2025-04-27 2025-09-28 2025-10-11"
+# Credit-list rules (spec/office.md, "Credit lists"): cheating and seal findings, per procedure.
+BLACK_ITEMS = (
+    "fuel_dispenser:seal_transducer fuel_dispenser:seal_encoder fuel_dispenser:seal_mainboard "
+    "fuel_dispenser:self_lock scale:seal scale:no_cheating taxi_meter:seals"
+)
+
+OFFICE_SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "office_holidays",
+        HOLIDAYS_2025,
+        "text",
+        "法定节假日",
+        "Official holidays",
+        "计算公示期限（20 个工作日）时不计的节假日，ISO 日期，以空格或逗号分隔；每年按国务院通知补充。",
+        "Holidays left out of the 20-working-day publication deadline: ISO dates separated by spaces "
+        "or commas; add each year's list from the State Council notice.",
+        scope="office",
+        check="dates",
+    ),
+    Setting(
+        "office_working_weekends",
+        WORKING_WEEKENDS_2025,
+        "text",
+        "调休上班日",
+        "Working weekend days",
+        "因调休而上班的周六、周日（计入工作日），ISO 日期。",
+        "Saturdays and Sundays declared working days (调休), ISO dates: they count as working days.",
+        scope="office",
+        check="dates",
+    ),
+    Setting(
+        "credit_window_months",
+        "36",
+        "text",
+        "信用评价期（月）",
+        "Credit window (months)",
+        "红黑名单只看最近这么多个月的检查记录（默认 36）。",
+        "The credit lists look at the checks of the last this many months (default 36).",
+        scope="office",
+        check="int:1:120",
+    ),
+    Setting(
+        "credit_black_items",
+        BLACK_ITEMS,
+        "text",
+        "列入黑名单的不合格项目",
+        "Black-list items",
+        "一次不合格且含这些项目（作弊、封印破坏；写作 程序:项目）即列入黑名单。",
+        "One failed check with any of these items (cheating, broken seals; written procedure:item) "
+        "puts the entity on the black list.",
+        scope="office",
+        check="items",
+    ),
+    Setting(
+        "credit_black_failures",
+        "2",
+        "text",
+        "黑名单：不合格次数",
+        "Black list: failed checks",
+        "在下述月数内累计这么多次不合格即列入黑名单（默认 2）。",
+        "This many failed checks within the months below put the entity on the black list (default 2).",
+        scope="office",
+        check="int:2:20",
+    ),
+    Setting(
+        "credit_black_within_months",
+        "12",
+        "text",
+        "黑名单：统计月数",
+        "Black list: within months",
+        "上述不合格次数的统计期（默认 12 个月）。",
+        "The period for the failed checks above (default 12 months).",
+        scope="office",
+        check="int:1:60",
+    ),
+    Setting(
+        "credit_black_leave_months",
+        "24",
+        "text",
+        "移出黑名单（月）",
+        "Leave the black list after (months)",
+        "连续这么多个月没有不合格即移出黑名单（默认 24）。",
+        "An entity leaves the black list after this many months without a failed check (default 24).",
+        scope="office",
+        check="int:1:120",
+    ),
+    Setting(
+        "credit_red_min_checks",
+        "3",
+        "text",
+        "红名单：最少检查次数",
+        "Red list: at least checks",
+        "列入红名单至少需要的检查次数，且全部合格（默认 3）。",
+        "Checks needed for the red list, none failed (default 3).",
+        scope="office",
+        check="int:1:100",
+    ),
+    Setting(
+        "credit_red_min_months",
+        "24",
+        "text",
+        "红名单：最短跨度（月）",
+        "Red list: at least months",
+        "首次与最近一次检查之间至少相隔的月数（默认 24）。",
+        "Months at least between the first and the latest check (default 24).",
+        scope="office",
+        check="int:0:120",
+    ),
+)
+
+SETTINGS = (*SETTINGS, *OFFICE_SETTINGS)
 BY_KEY = {s.key: s for s in SETTINGS}
 
 
@@ -131,6 +253,32 @@ def validate(key: str, value: str) -> tuple[str, dict[str, Any]] | None:
         return ("not_found", {"value": key})
     if setting.type == "choice" and value not in {c[0] for c in setting.choices}:
         return ("unknown_choice", {"value": value, "choices": [c[0] for c in setting.choices]})
-    if setting.type == "text" and len(value) > 200:
-        return ("too_long", {"max": 200})
+    longest = 4000 if setting.check in ("dates", "items") else 200
+    if setting.type == "text" and len(value) > longest:
+        return ("too_long", {"max": longest})
+    if setting.check:
+        return _checked(setting.check, value)
+    return None
+
+
+def _checked(check: str, value: str) -> tuple[str, dict[str, Any]] | None:
+    """The problem with a checked text setting's value, or None."""
+    if check.startswith("int:"):
+        _kind, low, high = check.split(":")
+        if not value.strip().isdigit():
+            return ("not_an_integer", {"value": value})
+        if not int(low) <= int(value) <= int(high):
+            return ("out_of_range", {"value": value, "min": int(low), "max": int(high)})
+    elif check == "dates":
+        import datetime as dt
+
+        for part in value.replace(",", " ").replace(";", " ").replace("，", " ").split():
+            try:
+                dt.date.fromisoformat(part)
+            except ValueError:
+                return ("not_a_date", {"value": part})
+    elif check == "items":
+        for part in value.replace(",", " ").split():
+            if not all(piece.replace("_", "").isalnum() and piece.isascii() for piece in part.split(":")):
+                return ("not_an_item", {"value": part})
     return None

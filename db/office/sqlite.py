@@ -6,6 +6,7 @@ Lives in the same file as the app's own tables. Bulk inserts stream their rows t
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
@@ -38,6 +39,9 @@ RECORD_COLUMNS = (
     "signature",
     "bundle_sha256",
     "imported_at",
+    "inspected_on",
+    "task_id",
+    "measures",
 )
 CONFLICT_COLUMNS = (
     "id",
@@ -52,6 +56,9 @@ CONFLICT_COLUMNS = (
     "bundle_sha256",
     "received_at",
 )
+# A current revision: no stored record supersedes it (a corrected record is history).
+_CURRENT = "NOT EXISTS (SELECT 1 FROM office_records s WHERE s.supersedes = r.id)"
+_SUPERSEDED = "EXISTS (SELECT 1 FROM office_records s WHERE s.supersedes = r.id)"
 CHUNK = 500  # ids per IN (...) query, well under SQLite's variable limit
 
 
@@ -290,12 +297,28 @@ class SQLiteOfficeStore:
         return found
 
     def add_records(self, rows: Iterable[dict[str, Any]]) -> int:
+        items: list[tuple[str, str]] = []
+        measures: list[tuple[str, str]] = []
+
+        def values() -> Iterator[list[Any]]:
+            for r in rows:
+                items.extend((r["id"], item) for item in r.get("items", ()))
+                measures.extend((r["id"], m) for m in json.loads(r.get("measures") or "[]"))
+                yield [r.get(c) for c in RECORD_COLUMNS]
+
         cur = self._db.conn.executemany(
             f"INSERT OR IGNORE INTO office_records ({', '.join(RECORD_COLUMNS)}) "
             f"VALUES ({_marks(list(RECORD_COLUMNS))})",
-            ([r[c] for c in RECORD_COLUMNS] for r in rows),
+            values(),
         )
-        return int(cur.rowcount)
+        added = int(cur.rowcount)
+        self._db.conn.executemany(
+            "INSERT OR IGNORE INTO office_record_items (record_id, item) VALUES (?, ?)", items
+        )
+        self._db.conn.executemany(
+            "INSERT OR IGNORE INTO office_record_measures (record_id, measure) VALUES (?, ?)", measures
+        )
+        return added
 
     def add_record_pdfs(self, rows: Iterable[dict[str, Any]]) -> None:
         self._db.conn.executemany(
@@ -379,10 +402,25 @@ class SQLiteOfficeStore:
             [row[c] for c in columns],
         )
 
-    def add_task(self, *, task_id: str, device_id: str, payload: str, created_at: str) -> None:
+    def add_task(
+        self,
+        *,
+        task_id: str,
+        device_id: str,
+        payload: str,
+        created_at: str,
+        draw_id: str | None = None,
+        credit_code: str = "",
+        inspectors: tuple[str, ...] = (),
+    ) -> None:
         self._db.execute(
-            "INSERT OR IGNORE INTO office_tasks (id, device_id, payload, created_at) VALUES (?, ?, ?, ?)",
-            [task_id, device_id, payload, created_at],
+            "INSERT OR IGNORE INTO office_tasks (id, device_id, payload, created_at, draw_id, credit_code) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [task_id, device_id, payload, created_at, draw_id, credit_code],
+        )
+        self._db.conn.executemany(
+            "INSERT OR IGNORE INTO office_task_inspectors (task_id, employee_no) VALUES (?, ?)",
+            [(task_id, e) for e in inspectors],
         )
 
     def tasks_for(self, device_id: str) -> list[dict[str, Any]]:
@@ -423,6 +461,306 @@ class SQLiteOfficeStore:
 
     def reference_files(self) -> list[dict[str, Any]]:
         return self._rows("SELECT * FROM office_reference_files ORDER BY kind, ref_id, version")
+
+    # == the office at work ==========================================================================
+    # -- review ----------------------------------------------------------------------------------------
+    def _review_where(self, filters: dict[str, str]) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        for key in ("district", "form_id", "verdict", "inspector"):
+            if filters.get(key):
+                clauses.append(f"r.{key} = ?")
+                params.append(filters[key])
+        if filters.get("date_from"):
+            clauses.append("r.inspected_on >= ?")
+            params.append(filters["date_from"])
+        if filters.get("date_to"):
+            clauses.append("r.inspected_on <= ?")
+            params.append(filters["date_to"])
+        status = filters.get("status", "")
+        if status == "corrected":
+            clauses.append(_SUPERSEDED)
+        else:
+            clauses.append(_CURRENT)
+            if status:
+                clauses.append("r.review_status = ?")
+                params.append(status)
+        search = filters.get("search", "").strip()
+        if search:
+            clauses.append("(r.record_no LIKE ? OR r.site_name LIKE ? OR r.site_code LIKE ?)")
+            params.extend([f"%{search}%"] * 3)
+        return " WHERE " + " AND ".join(clauses), params
+
+    def review_count(self, filters: dict[str, str]) -> int:
+        where, params = self._review_where(filters)
+        return int(self._db.execute(f"SELECT count(*) FROM office_records r{where}", params).fetchone()[0])
+
+    def review_page(self, filters: dict[str, str], *, offset: int, limit: int) -> list[dict[str, Any]]:
+        where, params = self._review_where(filters)
+        return self._rows(
+            f"""SELECT r.id, r.record_no, r.form_id, r.verdict, r.failed, r.site_code, r.site_name,
+                       r.district, r.inspector, r.inspected_on, r.finalised_at, r.imported_at,
+                       r.review_status, r.review_reason, r.supersedes, r.fingerprint, r.device_id,
+                       (SELECT s.id FROM office_records s WHERE s.supersedes = r.id LIMIT 1) AS corrected_by,
+                       EXISTS (SELECT 1 FROM office_packages p WHERE p.device_id = r.device_id
+                               AND p.created_at >= (SELECT max(d.decided_at) FROM office_decisions d
+                                                    WHERE d.record_id = r.id)) AS decision_sent
+                FROM office_records r{where}
+                ORDER BY r.finalised_at DESC, r.id LIMIT ? OFFSET ?""",
+            [*params, limit, offset],
+        )
+
+    def review_choices(self) -> dict[str, list[str]]:
+        def distinct(column: str) -> list[str]:
+            return [
+                str(v)
+                for (v,) in self._db.execute(
+                    f"SELECT DISTINCT {column} FROM office_records WHERE {column} <> '' ORDER BY {column}"
+                )
+            ]
+
+        return {
+            "district": distinct("district"),
+            "inspector": distinct("inspector"),
+            "form_id": distinct("form_id"),
+        }
+
+    def decisions_of(self, record_id: str) -> list[dict[str, Any]]:
+        return self._rows(
+            "SELECT id, record_id, fingerprint, decision, reason, supervisor, decided_at "
+            "FROM office_decisions WHERE record_id = ? ORDER BY decided_at, id",
+            [record_id],
+        )
+
+    # -- directories -----------------------------------------------------------------------------------
+    def upsert_sites(self, rows: Iterable[dict[str, Any]], *, source_sha256: str, at: str) -> tuple[int, int]:
+        added = updated = 0
+        columns = ("credit_code", "name", "district", "type", "risk", "last_inspected", "address")
+        for row in rows:
+            exists = self._db.execute(
+                "SELECT 1 FROM office_sites WHERE credit_code = ?", [row["credit_code"]]
+            ).fetchone()
+            self._db.execute(
+                f"INSERT INTO office_sites ({', '.join(columns)}, source_sha256, updated_at) "
+                f"VALUES ({_marks(list(columns))}, ?, ?) ON CONFLICT(credit_code) DO UPDATE SET "
+                + ", ".join(f"{c} = excluded.{c}" for c in (*columns[1:], "source_sha256", "updated_at")),
+                [*(row[c] for c in columns), source_sha256, at],
+            )
+            if exists:
+                updated += 1
+            else:
+                added += 1
+        return added, updated
+
+    def _site_where(self, search: str) -> tuple[str, list[Any]]:
+        if not search.strip():
+            return "", []
+        like = f"%{search.strip()}%"
+        return " WHERE name LIKE ? OR credit_code LIKE ? OR district LIKE ?", [like, like, like]
+
+    def sites(self, *, search: str = "", limit: int = 1000, offset: int = 0) -> list[dict[str, Any]]:
+        where, params = self._site_where(search)
+        return self._rows(
+            f"SELECT * FROM office_sites{where} ORDER BY credit_code LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
+
+    def site_count(self, *, search: str = "") -> int:
+        where, params = self._site_where(search)
+        return int(self._db.execute(f"SELECT count(*) FROM office_sites{where}", params).fetchone()[0])
+
+    def site(self, credit_code: str) -> dict[str, Any] | None:
+        rows = self._rows("SELECT * FROM office_sites WHERE credit_code = ?", [credit_code])
+        return rows[0] if rows else None
+
+    def iter_sites(self) -> Iterator[dict[str, Any]]:
+        yield from self._db.query("SELECT * FROM office_sites ORDER BY credit_code")
+
+    def inspector_rows(self) -> list[dict[str, Any]]:
+        return self._rows(
+            """SELECT c.cert_sha256, c.key_sha256, c.subject, c.device_id, c.not_after, c.issued_at,
+                      v.revoked_at, coalesce(q.id_number, '') AS employee_no, coalesce(q.name, '') AS name,
+                      coalesce(i.district, '') AS district, coalesce(i.available, 1) AS available,
+                      coalesce(i.note, '') AS note
+               FROM office_certificates c
+               LEFT JOIN office_revocations v ON v.cert_sha256 = c.cert_sha256
+               LEFT JOIN office_requests q ON q.key_sha256 = c.key_sha256
+               LEFT JOIN office_inspectors i ON i.employee_no = q.id_number
+               WHERE c.role = 'inspector'
+               ORDER BY employee_no, c.issued_at"""
+        )
+
+    def set_inspector(self, *, employee_no: str, district: str, available: bool, note: str, at: str) -> None:
+        self._db.execute(
+            "INSERT INTO office_inspectors (employee_no, district, available, note, updated_at) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT(employee_no) DO UPDATE SET district = excluded.district, "
+            "available = excluded.available, note = excluded.note, updated_at = excluded.updated_at",
+            [employee_no, district, int(available), note, at],
+        )
+
+    def recusals(self) -> list[dict[str, Any]]:
+        return self._rows("SELECT * FROM office_recusals ORDER BY employee_no, credit_code")
+
+    def add_recusal(self, *, employee_no: str, credit_code: str, reason: str, at: str) -> None:
+        self._db.execute(
+            "INSERT INTO office_recusals (employee_no, credit_code, reason, created_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(employee_no, credit_code) DO UPDATE SET reason = excluded.reason",
+            [employee_no, credit_code, reason, at],
+        )
+
+    def remove_recusal(self, *, employee_no: str, credit_code: str) -> int:
+        cur = self._db.execute(
+            "DELETE FROM office_recusals WHERE employee_no = ? AND credit_code = ?",
+            [employee_no, credit_code],
+        )
+        return int(cur.rowcount)
+
+    def inspected_pairs(self, *, date_from: str, date_to: str) -> set[tuple[str, str]]:
+        rows = self._db.execute(
+            """SELECT q.id_number, r.site_code FROM office_records r
+               JOIN office_signer_certs s ON s.cert_sha256 = r.signer_sha256
+               JOIN office_requests q ON q.key_sha256 = s.key_sha256
+               WHERE r.inspected_on >= ? AND r.inspected_on <= ?
+               UNION
+               SELECT ti.employee_no, r.site_code FROM office_records r
+               JOIN office_task_inspectors ti ON ti.task_id = r.task_id
+               WHERE r.inspected_on >= ? AND r.inspected_on <= ?""",
+            [date_from, date_to, date_from, date_to],
+        )
+        return {(str(a), str(b)) for a, b in rows}
+
+    # -- draws -----------------------------------------------------------------------------------------
+    def add_draw(self, row: dict[str, Any]) -> None:
+        columns = (
+            "id",
+            "plan_id",
+            "plan_name",
+            "plan_date",
+            "form_id",
+            "witness",
+            "seed",
+            "algorithm",
+            "entities_sha256",
+            "inspectors_sha256",
+            "population",
+            "selected",
+            "assigned",
+            "document",
+            "created_at",
+        )
+        self._db.execute(
+            f"INSERT INTO office_draws ({', '.join(columns)}) VALUES ({_marks(list(columns))})",
+            [row[c] for c in columns],
+        )
+
+    def draw(self, draw_id: str) -> dict[str, Any] | None:
+        rows = self._rows("SELECT * FROM office_draws WHERE id = ?", [draw_id])
+        return {**rows[0], "document": bytes(rows[0]["document"])} if rows else None
+
+    def draw_for_plan(self, plan_id: str) -> dict[str, Any] | None:
+        rows = self._rows("SELECT id FROM office_draws WHERE plan_id = ?", [plan_id])
+        return self.draw(rows[0]["id"]) if rows else None
+
+    def draws(self) -> list[dict[str, Any]]:
+        return self._rows(
+            "SELECT id, plan_id, plan_name, plan_date, form_id, witness, seed, algorithm, population, "
+            "selected, assigned, created_at FROM office_draws ORDER BY created_at DESC"
+        )
+
+    def draw_tasks(self, draw_id: str) -> list[dict[str, Any]]:
+        return self._rows(
+            f"""SELECT t.id, t.device_id, t.credit_code, t.payload, t.created_at,
+                       r.id AS record_id, r.record_no, r.verdict, r.inspected_on
+                FROM office_tasks t
+                LEFT JOIN office_records r ON r.task_id = t.id AND {_CURRENT}
+                WHERE t.draw_id = ? ORDER BY t.created_at, t.id""",
+            [draw_id],
+        )
+
+    # -- statistics ------------------------------------------------------------------------------------
+    def statistics(self, filters: dict[str, str]) -> dict[str, list[tuple[Any, ...]]]:
+        clauses = [_CURRENT]
+        params: list[Any] = []
+        for key in ("form_id", "district", "inspector"):
+            if filters.get(key):
+                clauses.append(f"r.{key} = ?")
+                params.append(filters[key])
+        if filters.get("date_from"):
+            clauses.append("r.inspected_on >= ?")
+            params.append(filters["date_from"])
+        if filters.get("date_to"):
+            clauses.append("r.inspected_on <= ?")
+            params.append(filters["date_to"])
+        where = " AND ".join(clauses)
+        # One pass over the matching records (materialised once), grouped five ways; portable SQL
+        # (a CTE and UNION ALL), the same statement on PostgreSQL.
+        sql = f"""
+            WITH cur AS MATERIALIZED (
+                SELECT r.id, r.form_id, r.district, r.inspector, r.verdict, r.inspected_on,
+                       substr(r.inspected_on, 1, 7) AS month, substr(r.imported_at, 1, 10) AS imported_on
+                FROM office_records r WHERE {where})
+            SELECT 'form', form_id, verdict, count(*) FROM cur GROUP BY form_id, verdict
+            UNION ALL SELECT 'district', district, verdict, count(*) FROM cur GROUP BY district, verdict
+            UNION ALL SELECT 'month', month, verdict, count(*) FROM cur GROUP BY month, verdict
+            UNION ALL SELECT 'inspector', inspector, verdict, count(*) FROM cur GROUP BY inspector, verdict
+            UNION ALL SELECT 'lag', inspected_on, imported_on, count(*) FROM cur
+                GROUP BY inspected_on, imported_on
+            UNION ALL SELECT 'item', c.form_id, i.item, count(*) FROM cur c
+                JOIN office_record_items i ON i.record_id = c.id GROUP BY c.form_id, i.item
+            UNION ALL SELECT 'measure', m.measure, '', count(*) FROM cur c
+                JOIN office_record_measures m ON m.record_id = c.id GROUP BY m.measure"""
+        out: dict[str, list[tuple[Any, ...]]] = {
+            k: [] for k in ("form", "district", "month", "inspector", "lag", "item", "measure")
+        }
+        for kind, a, b, n in self._db.execute(sql, params):
+            out[kind].append((a, int(n)) if kind == "measure" else (a, b, int(n)))
+        return out
+
+    # -- credit lists and the integrity file --------------------------------------------------------------
+    def entity_checks(self, *, since: str, credit_code: str = "") -> Iterator[dict[str, Any]]:
+        sql = f"""SELECT r.id, r.record_no, r.site_code, r.site_name, r.district, r.form_id,
+                         r.inspected_on, r.verdict, r.failed, r.measures, r.review_status, r.task_id
+                  FROM office_records r WHERE {_CURRENT} AND r.inspected_on >= ?"""
+        params: list[Any] = [since]
+        if credit_code:
+            sql += " AND r.site_code = ?"
+            params.append(credit_code)
+        yield from self._db.query(sql + " ORDER BY r.site_code, r.inspected_on, r.finalised_at", params)
+
+    # -- publication -----------------------------------------------------------------------------------
+    def publication_rows(
+        self, *, date_from: str = "", date_to: str = "", unpublished_only: bool = False
+    ) -> list[dict[str, Any]]:
+        clauses = [_CURRENT, "r.review_status <> 'returned'", "t.draw_id IS NOT NULL"]
+        params: list[Any] = []
+        if date_from:
+            clauses.append("r.inspected_on >= ?")
+            params.append(date_from)
+        if date_to:
+            clauses.append("r.inspected_on <= ?")
+            params.append(date_to)
+        if unpublished_only:
+            clauses.append("p.record_id IS NULL")
+        return self._rows(
+            f"""SELECT r.id, r.fingerprint, r.record_no, r.site_code, r.site_name, r.district, r.form_id,
+                       r.inspected_on, r.verdict, r.measures, r.review_status, t.draw_id,
+                       d.plan_id, d.plan_name, p.published_at, p.file_name
+                FROM office_records r
+                JOIN office_tasks t ON t.id = r.task_id
+                JOIN office_draws d ON d.id = t.draw_id
+                LEFT JOIN office_publications p ON p.record_id = r.id
+                WHERE {" AND ".join(clauses)}
+                ORDER BY r.inspected_on, r.record_no""",
+            params,
+        )
+
+    def mark_published(self, rows: Iterable[tuple[str, str]], *, at: str, file_name: str) -> int:
+        cur = self._db.conn.executemany(
+            "INSERT OR IGNORE INTO office_publications (record_id, fingerprint, published_at, file_name) "
+            "VALUES (?, ?, ?, ?)",
+            ((rid, fp, at, file_name) for rid, fp in rows),
+        )
+        return int(cur.rowcount)
 
 
 def is_unique_violation(exc: BaseException) -> bool:

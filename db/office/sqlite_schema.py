@@ -114,3 +114,77 @@ def m0001_office(db: Database) -> None:
                BEGIN SELECT RAISE(ABORT, 'trust lists are append-only'); END""",
         ],
     )
+
+
+@OFFICE_MIGRATIONS(name="0002_office_work")
+def m0002_office_work(db: Database) -> None:
+    """The office at work (spec/office.md: review, 双随机, credit lists, publication, statistics).
+
+    Received records gain what statistics and publication query by, as plain columns and rows so
+    the same SQL runs on PostgreSQL: the local inspection date, the office task the record answers,
+    its failed items and measures (one row each). The two directories (一单两库), the recusal list,
+    the draws (signed by the root) and the publication marks are new tables.
+    """
+    _run(
+        db,
+        [
+            "ALTER TABLE office_records ADD COLUMN task_id TEXT",
+            "ALTER TABLE office_records ADD COLUMN measures TEXT NOT NULL DEFAULT '[]'",
+            "ALTER TABLE office_records ADD COLUMN inspected_on TEXT NOT NULL DEFAULT ''",
+            # Records received before this migration: the same values, read from what was signed.
+            """UPDATE office_records SET
+                task_id = json_extract(canonical, '$.task_id'),
+                measures = coalesce(json_extract(canonical, '$.measures'), '[]'),
+                inspected_on = date(finalised_at, '+8 hours')""",
+            "CREATE INDEX office_records_inspected ON office_records(inspected_on, form_id, verdict)",
+            "CREATE INDEX office_records_site ON office_records(site_code, inspected_on)",
+            "CREATE INDEX office_records_task ON office_records(task_id)",
+            "CREATE INDEX office_records_review ON office_records(review_status, finalised_at)",
+            """CREATE TABLE office_record_items (
+                record_id TEXT NOT NULL REFERENCES office_records(id), item TEXT NOT NULL,
+                PRIMARY KEY (record_id, item))""",
+            "CREATE INDEX office_record_items_item ON office_record_items(item)",
+            """CREATE TABLE office_record_measures (
+                record_id TEXT NOT NULL REFERENCES office_records(id), measure TEXT NOT NULL,
+                PRIMARY KEY (record_id, measure))""",
+            """INSERT OR IGNORE INTO office_record_items (record_id, item)
+               SELECT r.id, j.value FROM office_records r, json_each(r.failed) j""",
+            """INSERT OR IGNORE INTO office_record_measures (record_id, measure)
+               SELECT r.id, j.value FROM office_records r, json_each(r.measures) j""",
+            # 一单两库: the entities that may be drawn, and what the office knows of its inspectors.
+            """CREATE TABLE office_sites (
+                credit_code TEXT PRIMARY KEY, name TEXT NOT NULL, district TEXT NOT NULL,
+                type TEXT NOT NULL, risk TEXT NOT NULL CHECK (risk IN ('A', 'B', 'C', 'D')),
+                last_inspected TEXT NOT NULL DEFAULT '', address TEXT NOT NULL DEFAULT '',
+                source_sha256 TEXT NOT NULL, updated_at TEXT NOT NULL)""",
+            """CREATE TABLE office_inspectors (
+                employee_no TEXT PRIMARY KEY, district TEXT NOT NULL DEFAULT '',
+                available INTEGER NOT NULL DEFAULT 1 CHECK (available IN (0, 1)),
+                note TEXT NOT NULL DEFAULT '', updated_at TEXT NOT NULL)""",
+            """CREATE TABLE office_recusals (
+                employee_no TEXT NOT NULL, credit_code TEXT NOT NULL, reason TEXT NOT NULL,
+                created_at TEXT NOT NULL, PRIMARY KEY (employee_no, credit_code))""",
+            """CREATE TABLE office_draws (
+                id TEXT PRIMARY KEY, plan_id TEXT NOT NULL UNIQUE, plan_name TEXT NOT NULL,
+                plan_date TEXT NOT NULL, form_id TEXT NOT NULL, witness TEXT NOT NULL,
+                seed TEXT NOT NULL, algorithm TEXT NOT NULL, entities_sha256 TEXT NOT NULL,
+                inspectors_sha256 TEXT NOT NULL, population INTEGER NOT NULL,
+                selected INTEGER NOT NULL, assigned INTEGER NOT NULL, document BLOB NOT NULL,
+                created_at TEXT NOT NULL)""",
+            "ALTER TABLE office_tasks ADD COLUMN draw_id TEXT REFERENCES office_draws(id)",
+            "ALTER TABLE office_tasks ADD COLUMN credit_code TEXT NOT NULL DEFAULT ''",
+            "CREATE INDEX office_tasks_draw ON office_tasks(draw_id)",
+            # Who was sent (two per visit): the recusal rule looks at the companion too.
+            """CREATE TABLE office_task_inspectors (
+                task_id TEXT NOT NULL REFERENCES office_tasks(id), employee_no TEXT NOT NULL,
+                PRIMARY KEY (task_id, employee_no))""",
+            """CREATE TABLE office_publications (
+                record_id TEXT PRIMARY KEY REFERENCES office_records(id), fingerprint TEXT NOT NULL,
+                published_at TEXT NOT NULL, file_name TEXT NOT NULL)""",
+            # A signed draw is history: never changed, never deleted.
+            """CREATE TRIGGER office_draws_no_change BEFORE UPDATE ON office_draws
+               BEGIN SELECT RAISE(ABORT, 'a draw is frozen'); END""",
+            """CREATE TRIGGER office_draws_no_delete BEFORE DELETE ON office_draws
+               BEGIN SELECT RAISE(ABORT, 'a draw is frozen'); END""",
+        ],
+    )

@@ -128,7 +128,19 @@ class OfficeStore(Protocol):
 
     def add_package(self, row: dict[str, Any]) -> None: ...
 
-    def add_task(self, *, task_id: str, device_id: str, payload: str, created_at: str) -> None: ...
+    def add_task(
+        self,
+        *,
+        task_id: str,
+        device_id: str,
+        payload: str,
+        created_at: str,
+        draw_id: str | None = None,
+        credit_code: str = "",
+        inspectors: tuple[str, ...] = (),
+    ) -> None:
+        """A task for a laptop; a draw's task names its draw, entity and inspectors (employee nos)."""
+        ...
 
     def tasks_for(self, device_id: str) -> list[dict[str, Any]]: ...
 
@@ -139,3 +151,106 @@ class OfficeStore(Protocol):
     def add_reference_file(self, row: dict[str, Any]) -> None: ...
 
     def reference_files(self) -> list[dict[str, Any]]: ...
+
+    # == the office at work (spec/office.md: review, 双随机, statistics, credit, publication) ======
+    # Every query that counts records counts current revisions only: a record superseded by a
+    # stored correction is history, not a second check.
+
+    # -- review --------------------------------------------------------------------------------
+    def review_count(self, filters: dict[str, str]) -> int:
+        """How many received records match ``filters`` (see review_page)."""
+        ...
+
+    def review_page(self, filters: dict[str, str], *, offset: int, limit: int) -> list[dict[str, Any]]:
+        """One page of the review queue, newest first. Filters (each optional, '' = any):
+        district, form_id, verdict, inspector, status (received | approved | returned |
+        corrected), date_from, date_to (local inspection dates, inclusive), search (record number,
+        entity name or credit code). Rows: the record's list columns plus ``corrected_by`` (the id
+        of a stored correction) and ``decision_sent`` (a package left after the last decision)."""
+        ...
+
+    def review_choices(self) -> dict[str, list[str]]:
+        """The districts, inspectors and procedures present, for the filter boxes."""
+        ...
+
+    def decisions_of(self, record_id: str) -> list[dict[str, Any]]:
+        """The review decisions on a record, oldest first (without their documents)."""
+        ...
+
+    # -- directories (一单两库) ---------------------------------------------------------------------
+    def upsert_sites(self, rows: Iterable[dict[str, Any]], *, source_sha256: str, at: str) -> tuple[int, int]:
+        """Insert or replace entity rows by credit code; returns (added, updated)."""
+        ...
+
+    def sites(self, *, search: str = "", limit: int = 1000, offset: int = 0) -> list[dict[str, Any]]: ...
+
+    def site_count(self, *, search: str = "") -> int: ...
+
+    def site(self, credit_code: str) -> dict[str, Any] | None: ...
+
+    def iter_sites(self) -> Iterator[dict[str, Any]]:
+        """Every entity, by credit code (the draw's snapshot order)."""
+        ...
+
+    def inspector_rows(self) -> list[dict[str, Any]]:
+        """Every certificate issued with the inspector role, with the employee number of its
+        request and the office's details (district, available, note; defaults when none)."""
+        ...
+
+    def set_inspector(
+        self, *, employee_no: str, district: str, available: bool, note: str, at: str
+    ) -> None: ...
+
+    def recusals(self) -> list[dict[str, Any]]: ...
+
+    def add_recusal(self, *, employee_no: str, credit_code: str, reason: str, at: str) -> None: ...
+
+    def remove_recusal(self, *, employee_no: str, credit_code: str) -> int: ...
+
+    def inspected_pairs(self, *, date_from: str, date_to: str) -> set[tuple[str, str]]:
+        """(employee number, credit code) of every inspection between the two local dates: by the
+        record's signer, and by each inspector sent on the task the record answers."""
+        ...
+
+    # -- draws ---------------------------------------------------------------------------------
+    def add_draw(self, row: dict[str, Any]) -> None: ...
+
+    def draw(self, draw_id: str) -> dict[str, Any] | None: ...
+
+    def draw_for_plan(self, plan_id: str) -> dict[str, Any] | None: ...
+
+    def draws(self) -> list[dict[str, Any]]:
+        """Every draw, newest first, without its document."""
+        ...
+
+    def draw_tasks(self, draw_id: str) -> list[dict[str, Any]]:
+        """The draw's tasks with the current record answering each (record_no, verdict) if any."""
+        ...
+
+    # -- statistics --------------------------------------------------------------------------------
+    def statistics(self, filters: dict[str, str]) -> dict[str, list[tuple[Any, ...]]]:
+        """Counts of current records matching ``filters`` (date_from, date_to, form_id, district,
+        inspector), grouped for the statistics service:
+        ``form`` (form_id, verdict, n), ``district`` (district, verdict, n), ``month`` (YYYY-MM,
+        verdict, n), ``inspector`` (inspector, verdict, n), ``item`` (form_id, item, n),
+        ``measure`` (measure, n), ``lag`` (local inspection date, import date, n)."""
+        ...
+
+    # -- credit lists and the integrity file -------------------------------------------------------------
+    def entity_checks(self, *, since: str, credit_code: str = "") -> Iterator[dict[str, Any]]:
+        """Current records inspected on or after ``since`` (local date), ordered by credit code and
+        date: id, record_no, site_code, site_name, district, form_id, inspected_on, verdict,
+        failed (JSON list), measures (JSON list), review_status."""
+        ...
+
+    # -- publication (一公开) ------------------------------------------------------------------------------
+    def publication_rows(
+        self, *, date_from: str = "", date_to: str = "", unpublished_only: bool = False
+    ) -> list[dict[str, Any]]:
+        """The current, not returned records answering a draw's task, oldest first, with the
+        draw, the measures and ``published_at`` (None until exported)."""
+        ...
+
+    def mark_published(self, rows: Iterable[tuple[str, str]], *, at: str, file_name: str) -> int:
+        """Mark (record id, fingerprint) published by an export; returns how many were new."""
+        ...

@@ -276,6 +276,10 @@ def register(sub: Any, db_option: Any) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_package)
 
+    from inspector_app.commands import office_work
+
+    office_work.register(group, db_option)
+
     p = group.add_parser("status", help="the office, its trust list, certificates and devices")
     db_option(p)
     p.add_argument("--json", action="store_true")

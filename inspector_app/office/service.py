@@ -11,6 +11,7 @@ import datetime as dt
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +46,12 @@ class Root:
         self.cert = cert
 
 
+def _default_setting(key: str) -> str:
+    from inspector_app import settings
+
+    return settings.BY_KEY[key].default
+
+
 def _error(field: str, code: str, **params: Any) -> ValidationFailed:
     return ValidationFailed([FieldError(field, code, params)])
 
@@ -59,11 +66,59 @@ class OfficeService:
         clock: Callable[[], str],
         device_id: str,
         actor: Callable[[], str] = lambda: "",
+        setting: Callable[[str], str] | None = None,
     ) -> None:
         self.store = store
         self._clock = clock
         self._device_id = device_id
         self._actor = actor
+        self._setting = setting or _default_setting
+
+    # -- the office at work: one service per concern, built on first use -------------------------
+    def _parts(self) -> dict[str, Any]:
+        return {"clock": self._clock, "device_id": self._device_id, "actor": self._actor}
+
+    @cached_property
+    def directories(self) -> Any:
+        """office.directories.DirectoryService: the entity and inspector directories."""
+        from inspector_app.office.directories import DirectoryService
+
+        return DirectoryService(self.store, **self._parts())
+
+    @cached_property
+    def draws(self) -> Any:
+        """office.draw.service.DrawService: 双随机 draws and their tasks."""
+        from inspector_app.office.draw.service import DrawService
+
+        return DrawService(self.store, **self._parts())
+
+    @cached_property
+    def review(self) -> Any:
+        """office.review.ReviewService: the review queue and decisions."""
+        from inspector_app.office.review import ReviewService
+
+        return ReviewService(self)
+
+    @cached_property
+    def statistics(self) -> Any:
+        """office.statistics.StatisticsService: pass rates and counts."""
+        from inspector_app.office.statistics import StatisticsService
+
+        return StatisticsService(self.store, clock=self._clock)
+
+    @cached_property
+    def credit(self) -> Any:
+        """office.credit.CreditService: red and black lists, the integrity file."""
+        from inspector_app.office.credit import CreditService
+
+        return CreditService(self.store, clock=self._clock, setting=self._setting)
+
+    @cached_property
+    def publication(self) -> Any:
+        """office.publication.PublicationService: the 一公开 list and its deadlines."""
+        from inspector_app.office.publication import PublicationService
+
+        return PublicationService(self.store, setting=self._setting, **self._parts())
 
     # -- the office -------------------------------------------------------------------------
     @staticmethod

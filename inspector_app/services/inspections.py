@@ -585,6 +585,8 @@ class InspectionService:
             "started_at": row["started_at"],
             "finalised_at": finalised_at,
             "supersedes": row["supersedes"],
+            # The office task (a 双随机 draw's) this record answers, so the office can publish it.
+            "task_id": repo.task_of(self._db, inspection_id),
             "attachments": attachments,
             # The audit log's head now: signing it makes a deleted or rewritten log detectable.
             "audit_head": dict(zip(("seq", "hash"), audit_repo.head(self._db), strict=True)),

@@ -25,6 +25,7 @@ from typing import Any
 from cryptography import x509
 
 from db.office import OfficeStore
+from inspector_app.office.dates import local_date
 from inspector_app.pki import certs
 from inspector_app.pki import trust as pki_trust
 from inspector_app.pki.trust import Verifier
@@ -346,7 +347,7 @@ def _columns(record: dict[str, Any], signature: dict[str, Any]) -> dict[str, Any
         "form_version": str(form.get("version", "")),
         "form_sha256": str(form.get("sha256", "")),
         "verdict": str(evaluation.get("verdict", "")),
-        "failed": json.dumps(evaluation.get("failed", []), ensure_ascii=False),
+        "failed": json.dumps(_strings(evaluation.get("failed")), ensure_ascii=False),
         "site_code": str(site.get("credit_code", "")),
         "site_name": str(site.get("name", "")),
         "district": str(site.get("district", "")),
@@ -367,9 +368,19 @@ def _record_row(canonical: str, signature: dict[str, Any], e: Entry, bundle: str
         "signature": json.dumps(signature, sort_keys=True),
         "bundle_sha256": bundle,
         "imported_at": now,
+        # What the office queries by (statistics, publication): the local day, the task answered,
+        # the failed items and the measures taken, all read from what was signed.
+        "inspected_on": local_date(e.finalised_at),
+        "task_id": record.get("task_id") if isinstance(record.get("task_id"), str) else None,
+        "measures": json.dumps(_strings(record.get("measures")), ensure_ascii=False),
+        "items": _strings(evaluation.get("failed")),
         "reason": e.conflict_reason,
         "received_at": now,
     }
+
+
+def _strings(value: Any) -> list[str]:
+    return [str(v) for v in value] if isinstance(value, list) else []
 
 
 def write(

@@ -1,0 +1,215 @@
+"""The statistics charts, drawn by matplotlib (never by hand): the same Figure objects are shown on
+screen (the 统计 page embeds them through the QtAgg backend) and rendered to PNG for the PDF report.
+
+Only ``matplotlib.figure.Figure`` is used here — no pyplot, no global backend state — so the core
+stays free of Qt and the figures are safe to build off the GUI thread.
+"""
+
+from __future__ import annotations
+
+import io
+from functools import cache
+from typing import Any
+
+from inspector_app.fonts import cjk_font_path
+
+PASS = "#1e8e3e"
+FAIL = "#c5221f"
+INCONCLUSIVE = "#e37400"
+BAR = "#1a73e8"
+REFERENCE = "#a142f4"
+GRID = "#dadce0"
+
+
+@cache
+def _font() -> str:
+    """Register the CJK font with matplotlib once; returns the family name to use."""
+    from matplotlib import font_manager
+
+    path = cjk_font_path()
+    if path is None:
+        return "DejaVu Sans"
+    font_manager.fontManager.addfont(str(path))
+    return str(font_manager.FontProperties(fname=str(path)).get_name())
+
+
+def _figure(width: float, height: float) -> Any:
+    from matplotlib.figure import Figure
+
+    family = _font()
+    fig = Figure(figsize=(width, height), dpi=100, layout="constrained")
+    fig.set_facecolor("white")
+    import matplotlib as mpl
+
+    mpl.rcParams["font.family"] = [family, "DejaVu Sans"]
+    mpl.rcParams["axes.unicode_minus"] = False
+    return fig
+
+
+def _style(ax: Any) -> None:
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.grid(axis="x" if ax.get_xlim()[1] > 1 else "y", color=GRID, linewidth=0.6)
+    ax.set_axisbelow(True)
+
+
+def _t(lang: str, zh: str, en: str) -> str:
+    return zh if lang == "zh" else en
+
+
+def rate_bars(
+    rows: list[dict[str, Any]],
+    *,
+    title: str,
+    lang: str = "zh",
+    label_key: str = "label",
+    references: dict[str, str] | None = None,
+    limit: int = 25,
+) -> Any:
+    """Horizontal bars of pass rates (0–100 %), each with its count; a reference rate is drawn as
+    a dashed line across its own bar, labelled."""
+    shown = [r for r in rows if r["total"]][:limit]
+    fig = _figure(7.2, max(2.0, 0.42 * len(shown) + 1.1))
+    ax = fig.add_subplot()
+    names = [str(r.get(label_key) or r["key"] or "—") for r in shown]
+    values = [float(r["pass_rate"]) for r in shown]
+    y = list(range(len(shown)))[::-1]
+    bars = ax.barh(
+        y, values, color=[PASS if v >= 90 else INCONCLUSIVE if v >= 75 else FAIL for v in values], height=0.62
+    )
+    for bar, r in zip(bars, shown, strict=True):
+        ax.text(
+            min(bar.get_width() + 1, 101),
+            bar.get_y() + bar.get_height() / 2,
+            f"{r['pass_rate']} %  (n={r['total']})",
+            va="center",
+            fontsize=8,
+        )
+    for yy, r in zip(y, shown, strict=True):
+        target = (references or {}).get(r["key"])
+        if target is not None:
+            ax.plot([float(target)] * 2, [yy - 0.45, yy + 0.45], color=REFERENCE, linestyle="--", linewidth=2)
+            ax.text(
+                float(target),
+                yy + 0.5,
+                _t(lang, f"目标 {target} %", f"target {target} %"),
+                color=REFERENCE,
+                fontsize=8,
+                ha="center",
+                va="bottom",
+            )
+    ax.set_yticks(y, names, fontsize=9)
+    ax.set_xlim(0, 118)
+    ax.set_xticks([0, 20, 40, 60, 80, 100])
+    ax.set_xlabel(_t(lang, "合格率 (%)", "pass rate (%)"))
+    ax.set_title(title, fontsize=11, loc="left")
+    _style(ax)
+    return fig
+
+
+def month_lines(
+    rows: list[dict[str, Any]], *, title: str, lang: str = "zh", reference: str | None = None
+) -> Any:
+    """Monthly checks (bars, right axis) and pass rate (line, left axis)."""
+    fig = _figure(7.2, 3.0)
+    ax = fig.add_subplot()
+    months = [r["key"] for r in rows]
+    x = list(range(len(rows)))
+    counts = ax.twinx()
+    counts.bar(x, [r["total"] for r in rows], color="#d2e3fc", width=0.7, zorder=1)
+    counts.set_ylabel(_t(lang, "检查数", "checks"), color="#5f6368")
+    counts.spines[["top"]].set_visible(False)
+    ax.set_zorder(counts.get_zorder() + 1)
+    ax.patch.set_visible(False)
+    ax.plot(
+        x,
+        [float(r["pass_rate"]) if r["pass_rate"] else None for r in rows],
+        color=BAR,
+        marker="o",
+        linewidth=2,
+        markersize=4,
+    )
+    if reference is not None:
+        ax.axhline(float(reference), color=REFERENCE, linestyle="--", linewidth=1.5)
+        ax.text(
+            x[-1] if x else 0,
+            float(reference) + 0.8,
+            _t(lang, f"目标 {reference} %", f"target {reference} %"),
+            color=REFERENCE,
+            fontsize=8,
+            ha="right",
+        )
+    step = max(1, len(months) // 12)
+    ax.set_xticks(x[::step], months[::step], rotation=45, fontsize=8, ha="right")
+    low = min([float(r["pass_rate"]) for r in rows if r["pass_rate"]] + [float(reference or 100)], default=0)
+    ax.set_ylim(max(0, low - 10), 100.5)
+    ax.set_ylabel(_t(lang, "合格率 (%)", "pass rate (%)"))
+    ax.set_title(title, fontsize=11, loc="left")
+    ax.spines[["top"]].set_visible(False)
+    ax.grid(axis="y", color=GRID, linewidth=0.6)
+    return fig
+
+
+def count_bars(rows: list[tuple[str, int]], *, title: str, lang: str = "zh", colour: str = FAIL) -> Any:
+    """Horizontal bars of counts, largest on top."""
+    fig = _figure(7.2, max(1.8, 0.38 * len(rows) + 1.0))
+    ax = fig.add_subplot()
+    y = list(range(len(rows)))[::-1]
+    bars = ax.barh(y, [n for _, n in rows], color=colour, height=0.6)
+    for bar, (_, n) in zip(bars, rows, strict=True):
+        ax.text(bar.get_width(), bar.get_y() + bar.get_height() / 2, f" {n}", va="center", fontsize=8)
+    ax.set_yticks(y, [name for name, _ in rows], fontsize=9)
+    ax.set_xlabel(_t(lang, "记录数", "records"))
+    ax.set_title(title, fontsize=11, loc="left")
+    if not rows:
+        ax.text(0.5, 0.5, _t(lang, "无", "none"), transform=ax.transAxes, ha="center", color="#5f6368")
+        ax.set_yticks([])
+    _style(ax)
+    return fig
+
+
+def figures(stats: dict[str, Any], lang: str = "zh") -> dict[str, Any]:
+    """Every chart of a statistics result (StatisticsService.compute), by name."""
+    references = {k: v["pass_rate"] for k, v in stats["references"].items()}
+    only = stats["filters"].get("form_id", "")
+    label = "label" if lang == "zh" else "label_en"
+    return {
+        "procedure": rate_bars(
+            stats["by_procedure"],
+            title=_t(lang, "按检查项目的合格率", "Pass rate by procedure"),
+            lang=lang,
+            references=references,
+        ),
+        "district": rate_bars(
+            stats["by_district"], title=_t(lang, "按区县的合格率", "Pass rate by district"), lang=lang
+        ),
+        "month": month_lines(
+            stats["by_month"],
+            title=_t(lang, "按月的合格率与检查数", "Pass rate and checks by month"),
+            lang=lang,
+            reference=references.get(only),
+        ),
+        "inspector": rate_bars(
+            stats["by_inspector"], title=_t(lang, "按检查人员的合格率", "Pass rate by inspector"), lang=lang
+        ),
+        "items": count_bars(
+            [(r[label], r["records"]) for r in stats["top_failed_items"]],
+            title=_t(lang, "最常见的不合格项目", "Most frequent failed items"),
+            lang=lang,
+        ),
+        "measures": count_bars(
+            [(r[label], r["records"]) for r in stats["measures"]],
+            title=_t(lang, "采取的处理措施", "Measures taken"),
+            lang=lang,
+            colour=BAR,
+        ),
+    }
+
+
+def png(figure: Any, *, dpi: int = 200) -> bytes:
+    """The figure as PNG bytes (through memory, never a temporary file)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    FigureCanvasAgg(figure)
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=dpi)
+    return buffer.getvalue()
