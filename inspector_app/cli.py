@@ -96,13 +96,19 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 def cmd_list(args: argparse.Namespace) -> int:
     with _open(args) as services:
         rows = services.inspections.list_rows(limit=args.limit, search=args.search or "")
+        for row in rows:
+            if row["status"] in ("approved", "returned"):  # the office's decision and its reason
+                found = services.inspections.get(row["id"])
+                row["review_comment"] = found["review_comment"]
+                row["reviewed_at"] = found["reviewed_at"]
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
     for r in rows:
+        reason = f"  ← {r['review_comment']}" if r.get("review_comment") else ""
         print(
             f"{r['id']}  {r['form_id']:<15} {r['status']:<10} {r['verdict'] or '-':<13} "
-            f"{r['started_at'][:10]}  {r['site_name']}"
+            f"{r['started_at'][:10]}  {r['site_name']}{reason}"
         )
     return 0
 

@@ -40,6 +40,7 @@ RECORD_COLUMNS = (
     "bundle_sha256",
     "imported_at",
     "inspected_on",
+    "imported_on",
     "task_id",
     "measures",
 )
@@ -57,8 +58,8 @@ CONFLICT_COLUMNS = (
     "received_at",
 )
 # A current revision: no stored record supersedes it (a corrected record is history).
-_CURRENT = "NOT EXISTS (SELECT 1 FROM office_records s WHERE s.supersedes = r.id)"
-_SUPERSEDED = "EXISTS (SELECT 1 FROM office_records s WHERE s.supersedes = r.id)"
+_CURRENT = "r.superseded_by IS NULL"
+_SUPERSEDED = "r.superseded_by IS NOT NULL"
 CHUNK = 500  # ids per IN (...) query, well under SQLite's variable limit
 
 
@@ -299,9 +300,14 @@ class SQLiteOfficeStore:
     def add_records(self, rows: Iterable[dict[str, Any]]) -> int:
         items: list[tuple[str, str]] = []
         measures: list[tuple[str, str]] = []
+        corrections: list[tuple[str, str]] = []
+        received: list[str] = []
 
         def values() -> Iterator[list[Any]]:
             for r in rows:
+                received.append(r["id"])
+                if r.get("supersedes"):
+                    corrections.append((r["id"], r["supersedes"]))
                 items.extend((r["id"], item) for item in r.get("items", ()))
                 measures.extend((r["id"], m) for m in json.loads(r.get("measures") or "[]"))
                 yield [r.get(c) for c in RECORD_COLUMNS]
@@ -318,6 +324,22 @@ class SQLiteOfficeStore:
         self._db.conn.executemany(
             "INSERT OR IGNORE INTO office_record_measures (record_id, measure) VALUES (?, ?)", measures
         )
+        # A correction makes the record it names history (by primary key: no scan)…
+        self._db.conn.executemany(
+            "UPDATE office_records SET superseded_by = ? WHERE id = ? AND EXISTS "
+            "(SELECT 1 FROM office_records n WHERE n.id = ? AND n.supersedes = office_records.id)",
+            [(new, old, new) for new, old in corrections],
+        )
+        # …and a record arriving after its correction is history from the start.
+        for part in _chunks(received):
+            late = self._db.execute(
+                f"SELECT supersedes, id FROM office_records WHERE supersedes IN ({_marks(part)}) "
+                "ORDER BY finalised_at",
+                part,
+            ).fetchall()
+            self._db.conn.executemany(
+                "UPDATE office_records SET superseded_by = ? WHERE id = ?", [(new, old) for old, new in late]
+            )
         return added
 
     def add_record_pdfs(self, rows: Iterable[dict[str, Any]]) -> None:
@@ -501,7 +523,7 @@ class SQLiteOfficeStore:
             f"""SELECT r.id, r.record_no, r.form_id, r.verdict, r.failed, r.site_code, r.site_name,
                        r.district, r.inspector, r.inspected_on, r.finalised_at, r.imported_at,
                        r.review_status, r.review_reason, r.supersedes, r.fingerprint, r.device_id,
-                       (SELECT s.id FROM office_records s WHERE s.supersedes = r.id LIMIT 1) AS corrected_by,
+                       r.superseded_by AS corrected_by,
                        EXISTS (SELECT 1 FROM office_packages p WHERE p.device_id = r.device_id
                                AND p.created_at >= (SELECT max(d.decided_at) FROM office_decisions d
                                                     WHERE d.record_id = r.id)) AS decision_sent
@@ -692,28 +714,36 @@ class SQLiteOfficeStore:
             clauses.append("r.inspected_on <= ?")
             params.append(filters["date_to"])
         where = " AND ".join(clauses)
-        # One pass over the matching records (materialised once), grouped five ways; portable SQL
-        # (a CTE and UNION ALL), the same statement on PostgreSQL.
-        sql = f"""
-            WITH cur AS MATERIALIZED (
-                SELECT r.id, r.form_id, r.district, r.inspector, r.verdict, r.inspected_on,
-                       substr(r.inspected_on, 1, 7) AS month, substr(r.imported_at, 1, 10) AS imported_on
-                FROM office_records r WHERE {where})
-            SELECT 'form', form_id, verdict, count(*) FROM cur GROUP BY form_id, verdict
-            UNION ALL SELECT 'district', district, verdict, count(*) FROM cur GROUP BY district, verdict
-            UNION ALL SELECT 'month', month, verdict, count(*) FROM cur GROUP BY month, verdict
-            UNION ALL SELECT 'inspector', inspector, verdict, count(*) FROM cur GROUP BY inspector, verdict
-            UNION ALL SELECT 'lag', inspected_on, imported_on, count(*) FROM cur
-                GROUP BY inspected_on, imported_on
-            UNION ALL SELECT 'item', c.form_id, i.item, count(*) FROM cur c
-                JOIN office_record_items i ON i.record_id = c.id GROUP BY c.form_id, i.item
-            UNION ALL SELECT 'measure', m.measure, '', count(*) FROM cur c
-                JOIN office_record_measures m ON m.record_id = c.id GROUP BY m.measure"""
-        out: dict[str, list[tuple[Any, ...]]] = {
-            k: [] for k in ("form", "district", "month", "inspector", "lag", "item", "measure")
+        # One statement per grouping, each led by the index that starts with its key (no sort).
+        groups = {
+            "form": "r.form_id, r.verdict",
+            "district": "r.district, r.verdict",
+            "inspector": "r.inspector, r.verdict",
+            "day": "r.inspected_on, r.imported_on, r.verdict",
         }
-        for kind, a, b, n in self._db.execute(sql, params):
-            out[kind].append((a, int(n)) if kind == "measure" else (a, b, int(n)))
+        out: dict[str, list[tuple[Any, ...]]] = {}
+        for kind, keys in groups.items():
+            sql = f"SELECT {keys}, count(*) FROM office_records r WHERE {where} GROUP BY {keys}"
+            out[kind] = [(*row[:-1], int(row[-1])) for row in self._db.execute(sql, params)]
+        # Failed items and measures are few (failed checks only): read them first, then their
+        # records by primary key (CROSS JOIN keeps that order in SQLite).
+        out["item"] = [
+            (a, b, int(n))
+            for a, b, n in self._db.execute(
+                f"""SELECT r.form_id, i.item, count(*) FROM office_record_items i
+                    CROSS JOIN office_records r ON r.id = i.record_id WHERE {where}
+                    GROUP BY r.form_id, i.item""",
+                params,
+            )
+        ]
+        out["measure"] = [
+            (a, int(n))
+            for a, n in self._db.execute(
+                f"""SELECT m.measure, count(*) FROM office_record_measures m
+                    CROSS JOIN office_records r ON r.id = m.record_id WHERE {where} GROUP BY m.measure""",
+                params,
+            )
+        ]
         return out
 
     # -- credit lists and the integrity file --------------------------------------------------------------
@@ -725,7 +755,10 @@ class SQLiteOfficeStore:
         if credit_code:
             sql += " AND r.site_code = ?"
             params.append(credit_code)
-        yield from self._db.query(sql + " ORDER BY r.site_code, r.inspected_on, r.finalised_at", params)
+        cursor = self._db.execute(sql + " ORDER BY r.site_code, r.inspected_on, r.finalised_at", params)
+        names = [d[0] for d in cursor.description]
+        for row in cursor:
+            yield dict(zip(names, row, strict=True))
 
     # -- publication -----------------------------------------------------------------------------------
     def publication_rows(

@@ -131,15 +131,35 @@ def m0002_office_work(db: Database) -> None:
             "ALTER TABLE office_records ADD COLUMN task_id TEXT",
             "ALTER TABLE office_records ADD COLUMN measures TEXT NOT NULL DEFAULT '[]'",
             "ALTER TABLE office_records ADD COLUMN inspected_on TEXT NOT NULL DEFAULT ''",
+            "ALTER TABLE office_records ADD COLUMN imported_on TEXT NOT NULL DEFAULT ''",
+            # Set when a stored correction supersedes the record (kept by the store's add_records):
+            # what every count of current records filters on, from an index.
+            "ALTER TABLE office_records ADD COLUMN superseded_by TEXT",
             # Records received before this migration: the same values, read from what was signed.
             """UPDATE office_records SET
                 task_id = json_extract(canonical, '$.task_id'),
                 measures = coalesce(json_extract(canonical, '$.measures'), '[]'),
-                inspected_on = date(finalised_at, '+8 hours')""",
-            "CREATE INDEX office_records_inspected ON office_records(inspected_on, form_id, verdict)",
+                inspected_on = date(finalised_at, '+8 hours'),
+                imported_on = date(imported_at, '+8 hours'),
+                superseded_by = (SELECT s.id FROM office_records s WHERE s.supersedes = office_records.id
+                                 ORDER BY s.finalised_at DESC LIMIT 1)""",
+            # Covering indexes: statistics and the review queue read no table row (a row holds the
+            # whole signed record), whatever the filter; each statistics grouping walks the index
+            # that leads with its key, so SQLite groups as it reads, without sorting.
+            *(
+                f"""CREATE INDEX office_records_by_{name} ON office_records(superseded_by, {lead}, verdict,
+                    {rest})"""
+                for name, lead, rest in (
+                    ("form", "form_id", "inspected_on, district, inspector"),
+                    ("district", "district", "inspected_on, form_id, inspector"),
+                    ("inspector", "inspector", "inspected_on, form_id, district"),
+                    ("day", "inspected_on, imported_on", "form_id, district, inspector"),
+                )
+            ),
+            """CREATE INDEX office_records_queue ON office_records(superseded_by, finalised_at, review_status,
+                district, form_id, verdict, inspector, inspected_on)""",
             "CREATE INDEX office_records_site ON office_records(site_code, inspected_on)",
             "CREATE INDEX office_records_task ON office_records(task_id)",
-            "CREATE INDEX office_records_review ON office_records(review_status, finalised_at)",
             """CREATE TABLE office_record_items (
                 record_id TEXT NOT NULL REFERENCES office_records(id), item TEXT NOT NULL,
                 PRIMARY KEY (record_id, item))""",

@@ -231,9 +231,9 @@ class OfficeStore(Protocol):
     def statistics(self, filters: dict[str, str]) -> dict[str, list[tuple[Any, ...]]]:
         """Counts of current records matching ``filters`` (date_from, date_to, form_id, district,
         inspector), grouped for the statistics service:
-        ``form`` (form_id, verdict, n), ``district`` (district, verdict, n), ``month`` (YYYY-MM,
-        verdict, n), ``inspector`` (inspector, verdict, n), ``item`` (form_id, item, n),
-        ``measure`` (measure, n), ``lag`` (local inspection date, import date, n)."""
+        ``form`` (form_id, verdict, n), ``district`` (district, verdict, n), ``inspector``
+        (inspector, verdict, n), ``day`` (local inspection date, import date, verdict, n),
+        ``item`` (form_id, item, n), ``measure`` (measure, n)."""
         ...
 
     # -- credit lists and the integrity file -------------------------------------------------------------

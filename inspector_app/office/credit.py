@@ -112,14 +112,16 @@ def standing(checks: list[Check], rules: Rules, on: str) -> Standing:
 
 
 def _check(row: dict[str, Any]) -> Check:
+    failed = row["failed"]
+    measures = row["measures"]
     return Check(
         record_id=row["id"],
         record_no=row["record_no"],
         date=row["inspected_on"],
         form_id=row["form_id"],
         verdict=row["verdict"],
-        failed=tuple(json.loads(row["failed"] or "[]")),
-        measures=tuple(json.loads(row["measures"] or "[]")),
+        failed=tuple(json.loads(failed)) if failed and failed != "[]" else (),
+        measures=tuple(json.loads(measures)) if measures and measures != "[]" else (),
     )
 
 

@@ -257,7 +257,7 @@ def render_stats(stats: dict[str, Any], charts: dict[str, bytes], *, office: str
 
         data = charts[name]
         w, h = ImageReader(io.BytesIO(data)).getSize()
-        shown = width * 0.9
+        shown = min(width * 0.9, 560 * w / h)  # never taller than a page's frame
         return KeepTogether(
             [Paragraph(title, s["heading"]), Image(io.BytesIO(data), width=shown, height=shown * h / w)]
         )

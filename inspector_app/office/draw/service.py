@@ -13,6 +13,7 @@ import json
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from db.office import OfficeStore
@@ -50,6 +51,7 @@ class DrawCheck:
     selected: int
 
 
+@cache
 def months_before(day: str, months: int) -> str:
     """The same calendar day ``months`` earlier (the last day of a shorter month)."""
     d = dt.date.fromisoformat(day)
