@@ -575,8 +575,10 @@ def seed_office(
                     due_date=(dt.date.today() + dt.timedelta(days=10 + 7 * n)).isoformat(),
                     note="双随机抽查（检查机构下发）",
                 )
+            drawn = seed_office_work(office, laptop, root, Path(folder))
             made = office.make_package(laptop.device_id, Path(folder), root=root)
             laptop.sync.apply_package(made["package"], accept_root=office.info()["root_sha256"])
+            drawn["done"] = complete_drawn_tasks(office, laptop, key, Path(folder), laptop_passphrase)
         info = office.info()
     return {
         "office": info["name"],
@@ -585,4 +587,116 @@ def seed_office(
         "imported": sum(r.imported for r in results),
         "returned": returned,
         "package": made["number"],
+        "draw": drawn,
     }
+
+
+def complete_drawn_tasks(office: Any, laptop: Services, key: Any, folder: Any, passphrase: str) -> int:
+    """The laptop's inspector does two of the drawn tasks (scale checks), each sent to the office
+    and approved there; the first is published — so the 公示 page shows published and due."""
+    rng = random.Random(7)
+    tasks = [t for t in laptop.sync.tasks() if t["note"].startswith("双随机抽查 ") and not t["inspection_id"]]
+    done = 0
+    for n, task in enumerate(tasks[:2]):
+        row = laptop.registry.get("tasks", task["id"])
+        details = {"maker": "上海友声", "model": "TCS-15", "accuracy_class": "III", "max_capacity": "15000"}
+        instrument = laptop.registry.create(
+            "instruments",
+            {
+                "site_id": row["site_id"],
+                "kind": "scale",
+                "serial": f"DRAW-{n + 1:04d}",
+                "e_interval": "5",
+                **details,
+            },
+        )
+        iid = laptop.inspections.start_from_task(task["id"], instrument_id=instrument)
+        if laptop.inspections.set_readings(iid, flatten(scale_readings(rng, 15000, 5))).missing:
+            continue
+        laptop.inspections.finalise(iid, sealer=laptop.records.sealer(passphrase))
+        exported = laptop.sync.export(folder, passphrase)
+        if exported.path is not None:
+            office.import_bundles([exported.path])
+            office.review.decide(iid, decision="approved", reason="", key=key)
+            done += 1
+            if n == 0:
+                office.publication.export(folder / "disclosure.xlsx")
+    return done
+
+
+DEMO_COLLEAGUES = (  # inspectors of the demo office whose laptops are elsewhere
+    ("王芳", "渝执 50012346", "渝中区"),
+    ("张伟", "渝执 50012347", "江北区"),
+    ("刘洋", "渝执 50012348", "渝中区"),
+    ("陈静", "渝执 50012349", "南岸区"),
+)
+
+
+def seed_office_work(office: Any, laptop: Services, root: Any, folder: Any) -> dict[str, Any]:
+    """The office at work in the demo: colleagues of the laptop's inspector enrolled, the entity
+    directory (the laptop's sites and more, with risk levels), districts, and a 双随机 draw of
+    markets and supermarkets whose tasks travel in the first package."""
+    import uuid
+
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    from inspector_app.pki import certs
+
+    for name, number, _district in DEMO_COLLEAGUES:
+        pem = certs.build_request(
+            ec.generate_private_key(ec.SECP256R1()),
+            name=name,
+            id_number=number,
+            office=DEMO_OFFICE,
+            device_id=str(uuid.UUID(int=int.from_bytes(number.encode()[-8:], "big"), version=4)),
+        )
+        office.enrol(office.read_request(pem.encode()), role="inspector", root=root)
+    for _name, number, district in DEMO_COLLEAGUES:
+        office.directories.set_inspector(number, district=district)
+    for identity in laptop.records.identities():
+        office.directories.set_inspector(identity["id_number"], district="渝中区")
+    rng = random.Random(14)
+    kinds = {
+        "market": "集贸市场",
+        "supermarket": "超市",
+        "petrol_station": "加油站",
+        "packer": "定量包装生产企业",
+    }
+    rows = ["统一社会信用代码,名称,区县,类型,风险等级,上次检查日期,地址"]
+    for site in laptop.registry.search("sites", limit=500):
+        if site["credit_code"] and site["kind"] in kinds:
+            risk = rng.choice("ABBCCCD")
+            rows.append(
+                f"{site['credit_code']},{site['name']},{site['district']},{kinds[site['kind']]},{risk},,"
+                f"{site['address']}"
+            )
+    streets = ("解放", "观音桥", "南坪", "杨家坪", "大坪", "石桥铺", "两路口", "上清寺", "弹子石", "龙头寺")
+    for n in range(60):
+        district = ("渝中区", "江北区", "南岸区")[n % 3]
+        kind = ("market", "supermarket", "supermarket", "petrol_station", "packer")[n % 5]
+        label = {
+            "market": "农贸市场",
+            "supermarket": "生活超市",
+            "petrol_station": "加油站",
+            "packer": "食品有限公司",
+        }
+        last = (dt.date.today() - dt.timedelta(days=40 + 9 * n)).isoformat()
+        rows.append(
+            f"{make_credit_code(rng, district)},{streets[n % 10]}{n + 1}号{label[kind]},{district},"
+            f"{kinds[kind]},{rng.choice('ABBCCCCDD')},{last},重庆市{district}{streets[n % 10]}路{n + 1}号"
+        )
+    sites = folder / "sites.csv"
+    sites.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    office.directories.import_sites(sites)
+    today = office.credit.today()
+    plan = (
+        f'id = "YZ-{today[:7]}-SCALE"\n'
+        f'name = "{today[:4]}年{int(today[5:7])}月集贸市场与超市衡器双随机抽查"\n'
+        f"date = {today}\n"
+        'item = "scale"\n'
+        f"due = {(dt.date.fromisoformat(today) + dt.timedelta(days=30)).isoformat()}\n"
+        '[scope]\ntypes = ["market", "supermarket"]\n'
+        "[ratios]\nA = 30\nB = 20\nC = 10\nD = 5\n"
+    )
+    outcome = office.draws.run(plan, "20260318", root=root)
+    return {"draw_id": outcome.draw_id, "selected": len(outcome.result.selected), "tasks": outcome.tasks}

@@ -97,6 +97,33 @@ _NAV = {  # one pictogram per page of the main window and the office window
         f'<path d="M3.5 9.5L12 5L20.5 9.5V18L12 22L3.5 18Z" {_LINE}/>'
         f'<path d="M12 13V2M8.5 5.5L12 2L15.5 5.5" stroke="{NAV_INK}" stroke-width="2" {_ROUND}/>'
     ),
+    "review": (  # a page with a tick: the supervisor's check
+        f'<path d="M6 2.5H14.5L19 7V21.5H6Z" {_LINE}/><path d="M14.5 2.5V7H19" {_LINE}/>'
+        f'<polyline points="8.8,14 11.3,16.5 16,11.5" {_LINE}/>'
+    ),
+    "draw": (  # two dice: the draw by lot
+        f'<rect x="2.5" y="8.5" width="10" height="10" rx="2" {_LINE}/>'
+        f'<rect x="11.5" y="3.5" width="10" height="10" rx="2" fill="white" '
+        f'stroke="{NAV_INK}" stroke-width="2"/>'
+        + "".join(
+            f'<circle cx="{x}" cy="{y}" r="1.2" fill="{NAV_INK}"/>'
+            for x, y in ((5.5, 11.5), (9.5, 15.5), (16.5, 8.5))
+        )
+    ),
+    "statistics": (  # a bar chart
+        f'<path d="M3.5 20.5H20.5" {_LINE}/>'
+        f'<rect x="5" y="12" width="3.5" height="8" fill="{NAV_INK}"/>'
+        f'<rect x="10.3" y="6" width="3.5" height="14" fill="{NAV_INK}"/>'
+        f'<rect x="15.6" y="9.5" width="3.5" height="10.5" fill="{NAV_INK}"/>'
+    ),
+    "credit": (  # a list with a flag: red and black lists
+        f'<path d="M9 7H20M9 12H20M9 17H20" {_LINE}/>'
+        f'<path d="M3.5 20V4" {_LINE}/><path d="M3.5 4.5H7L6 6.5L7 8.5H3.5" fill="{NAV_INK}"/>'
+    ),
+    "publication": (  # a megaphone: made public
+        f'<path d="M3.5 10V14H7L15 19V5L7 10Z" {_LINE}/>'
+        f'<path d="M18 9.5C19.3 10.8 19.3 13.2 18 14.5M7 14L8.5 20" {_LINE}/>'
+    ),
     "settings": (  # a gear: teeth from a dashed ring, a hub with its hole
         f'<circle cx="12" cy="12" r="8.2" fill="none" stroke="{NAV_INK}" stroke-width="3.2" '
         'stroke-dasharray="3.2 3.24"/>'

@@ -5,6 +5,7 @@ The task never touches widgets; it reports through signals, which Qt delivers on
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -34,9 +35,14 @@ class Task(QRunnable):
         try:
             result = self.work(self.signals.progress.emit, self.cancelled)
         except Exception as exc:  # reported to the GUI, which shows a message
-            self.signals.failed.emit(f"{type(exc).__name__}: {exc}")
+            self._emit(self.signals.failed, f"{type(exc).__name__}: {exc}")
             return
-        self.signals.finished.emit(result)
+        self._emit(self.signals.finished, result)
+
+    @staticmethod
+    def _emit(signal: Any, value: Any) -> None:
+        with contextlib.suppress(RuntimeError):  # the window that asked was closed: nobody to tell
+            signal.emit(value)
 
 
 def start(task: Task) -> Task:

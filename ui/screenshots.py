@@ -25,12 +25,35 @@ def save_office_screenshots(services: Any, lang: str, outdir: Path) -> list[Path
     saved = []
     for index, name in enumerate(OFFICE_PAGES):
         window.show_page(index)
-        QApplication.processEvents()
+        _settle()  # pages that count or render off the GUI thread show their result
         path = outdir / f"office-{index + 1:02d}-{name}-{lang}.png"
         window.grab().save(str(path))
         saved.append(path)
+        if name == "credit":
+            page = window.page("credit")
+            entries = page.black.rowCount() or page.red.rowCount()
+            view = page.black if page.black.rowCount() else page.red
+            codes = [str(view.item(0, 0).text())] if entries else []
+            codes += [r["site_code"] for r in services.office.review.page({}, limit=1)]
+            dialog = page.open_entity(codes[0]) if codes else None
+            if dialog is not None:
+                dialog.resize(1100, 560)
+                _settle()
+                path = outdir / f"office-{index + 1:02d}-entity-{lang}.png"
+                dialog.grab().save(str(path))
+                saved.append(path)
+                dialog.close()
     window.close()
     return saved
+
+
+def _settle() -> None:
+    from PySide6.QtCore import QThreadPool
+
+    for _ in range(3):
+        QApplication.processEvents()
+        QThreadPool.globalInstance().waitForDone(60_000)
+    QApplication.processEvents()
 
 
 def save_screenshots(services: Any, lang: str, outdir: Path) -> list[Path]:

@@ -446,8 +446,15 @@ class SQLiteOfficeStore:
         )
 
     def tasks_for(self, device_id: str) -> list[dict[str, Any]]:
+        # A draw's task goes to every laptop of the team it sends, not only the lead's.
         return self._rows(
-            "SELECT * FROM office_tasks WHERE device_id = ? ORDER BY created_at, id", [device_id]
+            """SELECT * FROM office_tasks WHERE device_id = ? OR id IN (
+                   SELECT ti.task_id FROM office_task_inspectors ti
+                   JOIN office_requests q ON q.id_number = ti.employee_no
+                   JOIN office_certificates c ON c.key_sha256 = q.key_sha256 AND c.role = 'inspector'
+                   WHERE c.device_id = ?)
+               ORDER BY created_at, id""",
+            [device_id, device_id],
         )
 
     def add_decision(self, row: dict[str, Any]) -> None:

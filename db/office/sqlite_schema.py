@@ -139,7 +139,7 @@ def m0002_office_work(db: Database) -> None:
             """UPDATE office_records SET
                 task_id = json_extract(canonical, '$.task_id'),
                 measures = coalesce(json_extract(canonical, '$.measures'), '[]'),
-                inspected_on = date(finalised_at, '+8 hours'),
+                inspected_on = date(coalesce(nullif(started_at, ''), finalised_at), '+8 hours'),
                 imported_on = date(imported_at, '+8 hours'),
                 superseded_by = (SELECT s.id FROM office_records s WHERE s.supersedes = office_records.id
                                  ORDER BY s.finalised_at DESC LIMIT 1)""",

@@ -341,8 +341,13 @@ class InspectionService:
     def attachments(self, inspection_id: str) -> list[dict[str, Any]]:
         return repo.attachment_list(self._db, inspection_id)
 
-    def start_from_task(self, task_id: str, *, standard_ids: tuple[str, ...] = ()) -> str:
-        """A draft for an assigned task (its site, instrument and procedure), linked to the task."""
+    def start_from_task(
+        self, task_id: str, *, standard_ids: tuple[str, ...] = (), instrument_id: str | None = None
+    ) -> str:
+        """A draft for an assigned task (its site, instrument and procedure), linked to the task.
+
+        A task drawn by the office names the entity, not the instrument: ``instrument_id`` (one of
+        the site's) fills it in. Raises ValidationFailed for an unknown task or instrument."""
         try:
             task = registry_repo.get(self._db, "tasks", task_id)
         except NotFound as exc:
@@ -352,7 +357,7 @@ class InspectionService:
         inspection_id = self.start(
             form_id=task["form_id"],
             site_id=task["site_id"],
-            instrument_id=task["instrument_id"] or None,
+            instrument_id=task["instrument_id"] or instrument_id or None,
             standard_ids=standard_ids,
         )
         registry_repo.update(

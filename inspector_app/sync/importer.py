@@ -370,7 +370,8 @@ def _record_row(canonical: str, signature: dict[str, Any], e: Entry, bundle: str
         "imported_at": now,
         # What the office queries by (statistics, publication): the local day, the task answered,
         # the failed items and the measures taken, all read from what was signed.
-        "inspected_on": local_date(e.finalised_at),
+        # The day of the check on site (its start, local time); the import's day likewise.
+        "inspected_on": local_date(str(record.get("started_at") or e.finalised_at)),
         "imported_on": local_date(now),
         "task_id": record.get("task_id") if isinstance(record.get("task_id"), str) else None,
         "measures": json.dumps(_strings(record.get("measures")), ensure_ascii=False),

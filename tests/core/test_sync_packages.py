@@ -429,12 +429,16 @@ def test_demo_with_an_office_makes_both_ends_of_a_round_trip(tmp_path):
     )
     assert made.returncode == 0, made.stderr
     office = json.loads(made.stdout)["office"]
-    assert office["imported"] >= 1 and office["returned"] == 1 and office["enrolled"] == 2
+    # The laptop's inspector, the supervisor and the demo office's four colleagues.
+    assert office["imported"] >= 1 and office["returned"] == 1 and office["enrolled"] == 6
     with open_services(laptop_db) as lap:
         status = lap.sync.status()
         assert status["enrolled"] and status["acknowledged_seq"] == 1 and status["pending"] == 0
         assert status["office"]["root_sha256"] == office["root_sha256"]
         assert len(lap.sync.returned()) == 1
         assert sum(t["note"] == "双随机抽查（检查机构下发）" for t in lap.sync.tasks()) == 2
+        # The demo's 双随机 draw: the tasks led by this laptop's inspector arrived too.
+        drawn = [t for t in lap.sync.tasks() if t["note"].startswith("双随机抽查 ")]
+        assert len(drawn) <= office["draw"]["tasks"] and all("李明" in t["note"] for t in drawn)
     with open_services(office_db) as o:
         assert o.office_mode and o.office.store.record_count() == office["imported"]

@@ -13,7 +13,9 @@ from inspector_app.settings import BLACK_ITEMS
 RULES = Rules(black_items=frozenset(BLACK_ITEMS.split()))
 
 
-def check(date: str, verdict: str = "pass", failed: tuple[str, ...] = (), form: str = "scale", no: str = "") -> Check:
+def check(
+    date: str, verdict: str = "pass", failed: tuple[str, ...] = (), form: str = "scale", no: str = ""
+) -> Check:
     return Check(no or f"id-{date}", no or f"R-{date}", date, form, verdict, failed, ())
 
 
@@ -25,14 +27,28 @@ def test_a_seal_finding_blacklists_at_once():
 
 def test_the_item_must_belong_to_the_procedure():
     # "seal" is a scale item; a fuel dispenser's plain indication error is not severe.
-    assert standing([check("2026-01-10", "fail", ("indication_error",), "fuel_dispenser")], RULES, "2026-02-01").name == NONE
-    assert standing([check("2026-01-10", "fail", ("self_lock",), "fuel_dispenser")], RULES, "2026-02-01").name == BLACK
-    assert standing([check("2026-01-10", "fail", ("seal",), "fuel_dispenser")], RULES, "2026-02-01").name == NONE
+    assert (
+        standing(
+            [check("2026-01-10", "fail", ("indication_error",), "fuel_dispenser")], RULES, "2026-02-01"
+        ).name
+        == NONE
+    )
+    assert (
+        standing([check("2026-01-10", "fail", ("self_lock",), "fuel_dispenser")], RULES, "2026-02-01").name
+        == BLACK
+    )
+    assert (
+        standing([check("2026-01-10", "fail", ("seal",), "fuel_dispenser")], RULES, "2026-02-01").name == NONE
+    )
 
 
 @pytest.mark.parametrize(
     ("second", "expected"),
-    [("2026-12-31", BLACK), ("2027-01-01", BLACK), ("2027-01-02", NONE)],  # within 12 months, the day itself counts
+    [
+        ("2026-12-31", BLACK),
+        ("2027-01-01", BLACK),
+        ("2027-01-02", NONE),
+    ],  # within 12 months, the day itself counts
 )
 def test_two_failures_within_twelve_months(second, expected):
     checks = [check("2026-01-01", "fail", ("weighing",), no="R1"), check(second, "fail", ("price",), no="R2")]
@@ -72,7 +88,12 @@ def test_red_needs_three_checks_and_no_failure():
 
 
 def test_only_the_last_36_months_count():
-    old_failure = [check("2022-01-01", "fail", ("seal",)), check("2024-06-01"), check("2025-03-01"), check("2026-07-01")]
+    old_failure = [
+        check("2022-01-01", "fail", ("seal",)),
+        check("2024-06-01"),
+        check("2025-03-01"),
+        check("2026-07-01"),
+    ]
     assert standing(old_failure, RULES, "2026-08-01").name == RED  # the 2022 failure is outside the window
     assert standing(old_failure, RULES, "2024-12-31").name == NONE
 

@@ -18,7 +18,8 @@ HEADER = "统一社会信用代码,名称,区县,类型,风险等级,上次检�
 def rows_csv(n: int, start: int = 0) -> str:
     kinds = ["集贸市场", "超市", "market", "Petrol station"]
     return "".join(
-        f"{code(start + i)},单位{start + i},渝中区,{kinds[i % 4]},{'ABCD'[i % 4]},2025-0{1 + i % 9}-15,示例路{i}号\n"
+        f"{code(start + i)},单位{start + i},渝中区,{kinds[i % 4]},{'ABCD'[i % 4]},"
+        f"2025-0{1 + i % 9}-15,示例路{i}号\n"
         for i in range(n)
     )
 
@@ -26,7 +27,9 @@ def rows_csv(n: int, start: int = 0) -> str:
 def sites(path) -> list[tuple]:
     conn = sqlite3.connect(path)
     try:
-        return conn.execute("SELECT credit_code, name, type, risk, last_inspected FROM office_sites ORDER BY 1").fetchall()
+        return conn.execute(
+            "SELECT credit_code, name, type, risk, last_inspected FROM office_sites ORDER BY 1"
+        ).fetchall()
     finally:
         conn.close()
 
@@ -110,17 +113,15 @@ def test_any_fault_refuses_the_whole_file_and_names_every_row(tmp_path):
 )
 def test_unreadable_files_are_refused_with_the_reason(tmp_path, name, data, reason):
     (tmp_path / name).write_bytes(data)
-    with fleet.office(tmp_path / "o.sqlite") as services:
-        with pytest.raises(ValidationFailed) as caught:
-            services.office.directories.import_sites(tmp_path / name)
+    with fleet.office(tmp_path / "o.sqlite") as services, pytest.raises(ValidationFailed) as caught:
+        services.office.directories.import_sites(tmp_path / name)
     assert caught.value.errors[0].params["reason"] == reason
 
 
 def test_missing_columns_are_named(tmp_path):
     (tmp_path / "c.csv").write_text("名称,区县\n甲,渝中区\n", encoding="utf-8")
-    with fleet.office(tmp_path / "o.sqlite") as services:
-        with pytest.raises(ValidationFailed) as caught:
-            services.office.directories.import_sites(tmp_path / "c.csv")
+    with fleet.office(tmp_path / "o.sqlite") as services, pytest.raises(ValidationFailed) as caught:
+        services.office.directories.import_sites(tmp_path / "c.csv")
     assert caught.value.errors[0].code == "columns_missing"
     assert "统一社会信用代码" in caught.value.errors[0].message("zh")
 
@@ -145,7 +146,9 @@ def test_inspector_directory_from_enrolment(tmp_path):
         with pytest.raises(ValidationFailed):
             directory.set_inspector("渝执 50000001", district="火星区")
         directory.recuse("渝执 50000001", code(1).lower(), reason="亲属经营")
-        assert [(r["employee_no"], r["credit_code"]) for r in directory.recusals()] == [("渝执 50000001", code(1))]
+        assert [(r["employee_no"], r["credit_code"]) for r in directory.recusals()] == [
+            ("渝执 50000001", code(1))
+        ]
         with pytest.raises(ValidationFailed):
             directory.recuse("渝执 50000001", "123", reason="x")
         directory.recuse("渝执 50000001", code(1), reason="", remove=True)

@@ -78,7 +78,9 @@ def dbs(world, tmp_path):
 
 def draw(capsys, world, folder):
     office = folder / "office.sqlite"
-    code_, out, err = run(capsys, "office", "sites", "import", "--db", office, world["base"] / "sites.csv", "--json")
+    code_, out, err = run(
+        capsys, "office", "sites", "import", "--db", office, world["base"] / "sites.csv", "--json"
+    )
     assert code_ == 0, err
     assert json.loads(out)["added"] == 6
     code_, out, err = run(
@@ -94,7 +96,12 @@ def draw(capsys, world, folder):
 def test_draw_recusal_tasks_and_verification(capsys, world, dbs):
     result = draw(capsys, world, dbs)
     assert result["witness"] == "0417"
-    assert [level["drawn"] for level in result["levels"]] == [5, 0, 0, 0]  # the petrol station is out of scope
+    assert [level["drawn"] for level in result["levels"]] == [
+        5,
+        0,
+        0,
+        0,
+    ]  # the petrol station is out of scope
     by_code = {s["credit_code"]: s for s in result["selected"]}
     assert set(by_code) == {fleet.CODE, *(code(200 + i) for i in range(4))}
     # 王检查 inspected CODE today: recused there, leaving one inspector for a visit of two.
@@ -104,13 +111,17 @@ def test_draw_recusal_tasks_and_verification(capsys, world, dbs):
         assert sorted(by_code[c]["inspectors"]) == ["渝执 50000001", "渝执 50000002"]
     assert result["tasks"] == 4
     # The record re-computes identically; the PDF says so and carries the seed.
-    code_, out, _ = run(capsys, "office", "draw", "--verify", dbs / "draw.json", "--db", dbs / "office.sqlite", "--json")
+    code_, out, _ = run(
+        capsys, "office", "draw", "--verify", dbs / "draw.json", "--db", dbs / "office.sqlite", "--json"
+    )
     assert code_ == 0 and json.loads(out)["identical"] is True
     import io
 
     import pypdf
 
-    text = "".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO((dbs / "draw.pdf").read_bytes())).pages)
+    text = "".join(
+        p.extract_text() for p in pypdf.PdfReader(io.BytesIO((dbs / "draw.pdf").read_bytes())).pages
+    )
     assert result["seed"] in "".join(text.split()) and "测试衡器抽查" in text and "0417" in text
     # The same plan cannot be drawn again (no second try for a better result).
     code_, _, err = run(
@@ -159,7 +170,9 @@ def test_tasks_travel_and_the_record_is_published(capsys, world, dbs):
         assert "王检查" in task["note"] and "李检查" in task["note"]
         iid = lap.inspections.start_from_task(task["id"])
         site_id = lap.inspections.get(iid)["site_id"]
-        instrument = lap.registry.create("instruments", {"site_id": site_id, "kind": "scale", "serial": "SC-T1"})
+        instrument = lap.registry.create(
+            "instruments", {"site_id": site_id, "kind": "scale", "serial": "SC-T1"}
+        )
         # The record answers the task even when it is the correction of a first attempt.
         lap.inspections.set_readings(iid, flatten(fleet.SCALE))
         del instrument
@@ -181,13 +194,23 @@ def test_tasks_travel_and_the_record_is_published(capsys, world, dbs):
 
     sheet = load_workbook(dbs / "pub.xlsx", read_only=True).worksheets[0]
     header, row = list(sheet.iter_rows(values_only=True))
-    assert header[:7] == ("序号", "检查对象名称", "统一社会信用代码", "检查事项", "检查机关", "检查日期", "检查结果")
+    assert header[:7] == (
+        "序号",
+        "检查对象名称",
+        "统一社会信用代码",
+        "检查事项",
+        "检查机关",
+        "检查日期",
+        "检查结果",
+    )
     assert row[2] in mine and row[3] == "集贸市场/超市衡器计量监督检查" and row[4] == fleet.OFFICE_NAME
     assert (row[5], row[6]) == (world["today"], "合格")
     # Published once: the next export has nothing new; with --all it has the same row again, as CSV.
     code_, out, _ = run(capsys, "office", "publish", "--db", office_db, "-o", dbs / "again.csv", "--json")
     assert json.loads(out)["rows"] == 0
-    code_, out, _ = run(capsys, "office", "publish", "--db", office_db, "-o", dbs / "all.csv", "--all", "--json")
+    code_, out, _ = run(
+        capsys, "office", "publish", "--db", office_db, "-o", dbs / "all.csv", "--all", "--json"
+    )
     assert (json.loads(out)["rows"], json.loads(out)["newly_published"]) == (1, 0)
     raw = (dbs / "all.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM for spreadsheet programs

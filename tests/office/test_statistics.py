@@ -48,7 +48,12 @@ def test_known_rates_are_found(services):
     assert stats["total"] == N
     rates = {row["key"]: row["pass_rate"] for row in stats["by_procedure"]}
     # The generator passes exactly the given share of each procedure's 1,000 records.
-    assert rates == {"fuel_dispenser": "95.00", "taxi_meter": "90.00", "scale": "85.00", "net_content": "93.00"}
+    assert rates == {
+        "fuel_dispenser": "95.00",
+        "taxi_meter": "90.00",
+        "scale": "85.00",
+        "net_content": "93.00",
+    }
     assert stats["pass_rate"] == "90.75"  # (950 + 900 + 850 + 930) / 4000
     net = next(r for r in stats["by_procedure"] if r["key"] == "net_content")
     assert net["reference_rate"] == "93" and "93 %" in net["reference"]
@@ -66,15 +71,26 @@ def test_known_rates_are_found(services):
 def test_every_grouping_equals_a_direct_count(services, group, key):
     expected = direct(synthetic.rows(SPEC), key)
     stats = services.office.statistics.compute()
-    got = {row["key"]: Counter({v: row[v] for v in ("pass", "fail", "inconclusive") if row[v]}) for row in stats[group]}
+    got = {
+        row["key"]: Counter({v: row[v] for v in ("pass", "fail", "inconclusive") if row[v]})
+        for row in stats[group]
+    }
     assert got == expected
     for row in stats[group]:
-        assert Decimal(row["pass_rate"]) == (Decimal(row["pass"]) * 100 / row["total"]).quantize(Decimal("0.01"))
+        assert Decimal(row["pass_rate"]) == (Decimal(row["pass"]) * 100 / row["total"]).quantize(
+            Decimal("0.01")
+        )
 
 
 def test_filters_equal_a_direct_count(services):
-    rows = [r for r in synthetic.rows(SPEC) if r["district"] == "渝中区" and "2024-03-01" <= r["inspected_on"] <= "2024-08-31"]
-    stats = services.office.statistics.compute({"district": "渝中区", "date_from": "2024-03-01", "date_to": "2024-08-31"})
+    rows = [
+        r
+        for r in synthetic.rows(SPEC)
+        if r["district"] == "渝中区" and "2024-03-01" <= r["inspected_on"] <= "2024-08-31"
+    ]
+    stats = services.office.statistics.compute(
+        {"district": "渝中区", "date_from": "2024-03-01", "date_to": "2024-08-31"}
+    )
     assert stats["total"] == len(rows) > 0
     assert stats["fail"] == sum(r["verdict"] == "fail" for r in rows)
     assert {r["key"] for r in stats["by_district"]} == {"渝中区"}
@@ -94,7 +110,11 @@ def test_failed_items_measures_and_delay_equal_a_direct_count(services):
         for r in rows
     )
     delay = stats["import_delay"]
-    assert (delay["records"], delay["max_days"], delay["median_days"]) == (N, delays[-1], delays[(N + 1) // 2 - 1])
+    assert (delay["records"], delay["max_days"], delay["median_days"]) == (
+        N,
+        delays[-1],
+        delays[(N + 1) // 2 - 1],
+    )
     assert Decimal(delay["mean_days"]) == (Decimal(sum(delays)) / N).quantize(Decimal("0.1"))
 
 
@@ -102,9 +122,18 @@ def test_a_correction_counts_once(tmp_path):
     """A record and the correction that supersedes it are one check: the correction's verdict."""
     with fleet.office(tmp_path / "o.sqlite") as services:
         store = services.office.store
-        first, second = list(synthetic.rows(synthetic.Spec(records=2, pass_rates=tuple((f, 0.0) for f in synthetic.FORMS))))
-        second = {**second, "form_id": first["form_id"], "supersedes": first["id"], "verdict": "pass", "items": [],
-                  "failed": "[]", "measures": "[]"}
+        first, second = list(
+            synthetic.rows(synthetic.Spec(records=2, pass_rates=tuple((f, 0.0) for f in synthetic.FORMS)))
+        )
+        second = {
+            **second,
+            "form_id": first["form_id"],
+            "supersedes": first["id"],
+            "verdict": "pass",
+            "items": [],
+            "failed": "[]",
+            "measures": "[]",
+        }
         with store.transaction():
             store.add_records([first])
         assert services.office.statistics.compute()["fail"] == 1

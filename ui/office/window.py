@@ -25,7 +25,19 @@ from ui import icons
 from ui.first_paint import after_first_paint
 from ui.screen import initial_size
 
-OFFICE_PAGES = ("import", "enrol", "packages", "verify", "settings")
+OFFICE_PAGES = (
+    "import",
+    "review",
+    "draw",
+    "statistics",
+    "credit",
+    "publication",
+    "enrol",
+    "packages",
+    "verify",
+    "settings",
+)
+REFRESHED = ("review", "draw", "statistics", "credit", "publication", "enrol", "packages")
 
 
 class OfficeWindow(QMainWindow):
@@ -55,6 +67,11 @@ class OfficeWindow(QMainWindow):
         self._pages: dict[str, QWidget] = {}
         self._builders: dict[str, Callable[[], QWidget]] = {
             "import": self._build_import,
+            "review": self._build_review,
+            "draw": self._build_draw,
+            "statistics": self._build_statistics,
+            "credit": self._build_credit,
+            "publication": self._build_publication,
             "enrol": self._build_enrol,
             "packages": self._build_packages,
             "verify": self._build_verify,
@@ -62,6 +79,11 @@ class OfficeWindow(QMainWindow):
         }
         entries = (
             ("import", self.tr("Import bundles")),
+            ("review", self.tr("Review")),
+            ("draw", self.tr("Random draw")),
+            ("statistics", self.tr("Statistics")),
+            ("credit", self.tr("Credit lists")),
+            ("publication", self.tr("Publication")),
             ("enrol", self.tr("Enrolment")),
             ("packages", self.tr("Return packages")),
             ("verify", self.tr("Verify a record")),
@@ -69,10 +91,11 @@ class OfficeWindow(QMainWindow):
         )
         for i, (name, text) in enumerate(entries):
             item = QListWidgetItem(icons.nav_icon(name), text)
-            item.setToolTip(f"{text} (Ctrl+{i + 1})")
+            key = (i + 1) % 10  # Ctrl+1 … Ctrl+9, then Ctrl+0
+            item.setToolTip(f"{text} (Ctrl+{key})")
             self.nav.addItem(item)
             self.stack.addWidget(QWidget())
-            QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self, activated=lambda i=i: self.show_page(i))
+            QShortcut(QKeySequence(f"Ctrl+{key}"), self, activated=lambda i=i: self.show_page(i))
         header = QLabel()
         header.setStyleSheet("font-size: 18px; font-weight: 600; padding: 6px 2px;")
         self.nav.currentRowChanged.connect(self._row_changed)
@@ -113,7 +136,7 @@ class OfficeWindow(QMainWindow):
         return self._pages[name]
 
     def _refresh_others(self) -> None:
-        for name in ("enrol", "packages"):
+        for name in REFRESHED:
             if name in self._pages:
                 self._pages[name].refresh()  # type: ignore[attr-defined]
 
@@ -123,6 +146,40 @@ class OfficeWindow(QMainWindow):
         page = ImportPage(self.office, self.lang)
         page.imported.connect(self._refresh_others)
         return page
+
+    def _build_review(self) -> QWidget:
+        from ui.office.review_page import ReviewPage
+
+        page = ReviewPage(self.office, self.services.records, self.lang)
+        page.decided.connect(lambda _id: self._refresh_pages("packages", "publication"))
+        return page
+
+    def _build_draw(self) -> QWidget:
+        from ui.office.draw_page import DrawPage
+
+        page = DrawPage(self.office, self.lang)
+        page.drawn.connect(lambda: self._refresh_pages("packages", "publication"))
+        return page
+
+    def _build_statistics(self) -> QWidget:
+        from ui.office.statistics_page import StatisticsPage
+
+        return StatisticsPage(self.office, self.lang)
+
+    def _build_credit(self) -> QWidget:
+        from ui.office.credit_page import CreditPage
+
+        return CreditPage(self.office, self.lang)
+
+    def _build_publication(self) -> QWidget:
+        from ui.office.publication_page import PublicationPage
+
+        return PublicationPage(self.office, self.lang)
+
+    def _refresh_pages(self, *names: str) -> None:
+        for name in names:
+            if name in self._pages:
+                self._pages[name].refresh()  # type: ignore[attr-defined]
 
     def _build_enrol(self) -> QWidget:
         from ui.office.enrol_page import EnrolPage
@@ -142,11 +199,11 @@ class OfficeWindow(QMainWindow):
     def _build_settings(self) -> QWidget:
         from ui.pages.settings_page import SettingsPage
 
-        return SettingsPage(self.services.settings, self.lang)
+        return SettingsPage(self.services.settings, self.lang, office=True)
 
     def _row_changed(self, row: int) -> None:
         page = self.page(OFFICE_PAGES[row])
-        if hasattr(page, "refresh") and OFFICE_PAGES[row] in ("enrol", "packages"):
+        if hasattr(page, "refresh") and OFFICE_PAGES[row] in ("enrol", "packages", "publication"):
             page.refresh()
         self.stack.setCurrentIndex(row)
 

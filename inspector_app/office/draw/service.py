@@ -3,7 +3,8 @@
 A draw is final once run: the plan is refused if it was drawn before (no second try for a
 better result). The draw record — plan, directory snapshots, recusal pairs, witness, seed,
 algorithm and result — is signed by the office root, stored (never changed), printable, and its
-entities become tasks for their lead inspector's laptop (the next return package carries them).
+entities become tasks, carried to the laptops of both inspectors of each visit by their next
+return packages (the first inspector leads; the note names both).
 """
 
 from __future__ import annotations

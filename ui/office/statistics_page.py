@@ -1,0 +1,185 @@
+"""统计: pass rates by procedure, district, month and inspector, failed items, measures and the
+delay to import, as matplotlib charts (QtAgg) that follow the filters; the PDF report.
+
+Figures are computed off the GUI thread (the 200,000-record office stays responsive); the charts
+are the same Figure objects the PDF report renders, embedded through matplotlib's QtAgg canvas.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inspector_app.services import ValidationFailed
+from ui import labels, runner
+
+CHART_ORDER = ("procedure", "month", "district", "inspector", "items", "measures")
+
+
+class StatisticsPage(QWidget):
+    """Filters, a summary line, and the charts in two columns."""
+
+    def __init__(self, office: Any, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._statistics = office.statistics
+        self._review = office.review
+        self._lang = lang
+        self._task: Any = None
+        self._generation = 0
+        self.stats: dict[str, Any] | None = None
+        self.canvases: dict[str, Any] = {}
+
+        choices = self._review.choices()
+        self.date_from = QLineEdit(placeholderText=self.tr("from YYYY-MM-DD"), accessibleName=self.tr("From"))
+        self.date_to = QLineEdit(placeholderText=self.tr("to YYYY-MM-DD"), accessibleName=self.tr("To"))
+        self.form = self._combo(self.tr("Procedure"), [(f, labels.form(f)) for f in choices["form_id"]])
+        self.district = self._combo(self.tr("District"), [(d, d) for d in choices["district"]])
+        self.inspector = self._combo(self.tr("Inspector"), [(i, i) for i in choices["inspector"]])
+        self.report_button = QPushButton(self.tr("PDF report…"))
+        filters = QHBoxLayout()
+        for line in (self.date_from, self.date_to):
+            line.setMaximumWidth(140)
+            line.returnPressed.connect(self.recompute)
+            filters.addWidget(line)
+        for box in (self.form, self.district, self.inspector):
+            box.currentIndexChanged.connect(lambda _i: self.recompute())
+            filters.addWidget(box)
+        filters.addStretch(1)
+        filters.addWidget(self.report_button)
+        self.summary = QLabel(wordWrap=True)
+        self.summary.setStyleSheet("font-size: 14px; padding: 4px 0;")
+        self.grid_widget = QWidget()
+        self.grid = QGridLayout(self.grid_widget)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.grid_widget)
+        self.message = QLabel(wordWrap=True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.summary)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.message)
+        self.report_button.clicked.connect(lambda: self.save_report())
+        self.recompute()
+
+    def _combo(self, name: str, items: list[tuple[str, str]]) -> QComboBox:
+        box = QComboBox(accessibleName=name)
+        box.addItem(self.tr("All: %1").replace("%1", name), "")
+        for value, text in items:
+            box.addItem(text, value)
+        return box
+
+    def filters(self) -> dict[str, str]:
+        return {
+            "date_from": self.date_from.text().strip(),
+            "date_to": self.date_to.text().strip(),
+            "form_id": self.form.currentData() or "",
+            "district": self.district.currentData() or "",
+            "inspector": self.inspector.currentData() or "",
+        }
+
+    def refresh(self) -> None:
+        self.recompute()
+
+    def recompute(self) -> Any:
+        """Compute the figures for the filters off the GUI thread; the newest request wins."""
+        self._generation += 1
+        generation = self._generation
+        filters = self.filters()
+        statistics = self._statistics
+        lang = self._lang
+        self.summary.setText(self.tr("Counting…"))
+
+        def work(_report: Any, _cancelled: Any) -> tuple[int, Any, Any]:
+            try:
+                stats = statistics.compute(filters)
+            except ValidationFailed as exc:
+                return generation, exc, None
+            from inspector_app.office import charts
+
+            return generation, stats, charts.figures(stats, lang)
+
+        task = runner.Task(work)
+        task.signals.finished.connect(self._computed)
+        task.signals.failed.connect(lambda text: self._say(text, error=True))
+        self._task = runner.start(task)
+        return task
+
+    def _computed(self, result: tuple[int, Any, Any]) -> None:
+        generation, stats, figures = result
+        if generation != self._generation:
+            return  # a newer filter is being counted
+        if isinstance(stats, ValidationFailed):
+            self.summary.setText("")
+            self._say("⚠ " + stats.errors[0].message(self._lang), error=True)
+            return
+        self._say("")
+        self.stats = stats
+        delay = stats["import_delay"]
+        rate = f"{stats['pass_rate']} %" if stats["pass_rate"] else "—"
+        text = (
+            self.tr("%1 checks · pass %2 · fail %3 · inconclusive %4 · pass rate %5")
+            .replace("%1", str(stats["total"]))
+            .replace("%2", str(stats["pass"]))
+            .replace("%3", str(stats["fail"]))
+            .replace("%4", str(stats["inconclusive"]))
+            .replace("%5", rate)
+        )
+        if delay["records"]:
+            text += (
+                self.tr(" · inspection to import: median %1 days, 90 % within %2")
+                .replace("%1", str(delay["median_days"]))
+                .replace("%2", str(delay["p90_days"]))
+            )
+        self.summary.setText(text)
+        self._show(figures)
+
+    def _show(self, figures: dict[str, Any]) -> None:
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+
+        for canvas in self.canvases.values():
+            self.grid.removeWidget(canvas)
+            canvas.deleteLater()
+        self.canvases = {}
+        for n, name in enumerate(CHART_ORDER):
+            canvas = FigureCanvasQTAgg(figures[name])
+            canvas.setAccessibleName(name)
+            _width, height = figures[name].get_size_inches()
+            canvas.setMinimumHeight(int(height * 80))
+            canvas.setMinimumWidth(420)
+            self.grid.addWidget(canvas, n // 2, n % 2, alignment=Qt.AlignmentFlag.AlignTop)
+            self.canvases[name] = canvas
+
+    def save_report(self, path: str | None = None) -> str | None:
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Statistics report"), "statistics.pdf", "PDF (*.pdf)"
+            )
+        if not path:
+            return None
+        try:
+            _stats, pdf = self._statistics.report_pdf(self.filters())
+        except ValidationFailed as exc:
+            self._say("⚠ " + exc.errors[0].message(self._lang), error=True)
+            return None
+        Path(path).write_bytes(pdf)
+        self._say(self.tr("Saved %1.").replace("%1", path))
+        return path
+
+    def _say(self, text: str, *, error: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet("color: #c5221f;" if error else "color: #1e8e3e;")
