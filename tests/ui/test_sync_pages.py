@@ -166,7 +166,7 @@ def test_an_office_database_opens_the_office_pages(world, office, laptop, qtbot,
     assert page.results.item(0, 5).text() == "3"  # all duplicates
     assert "../evil" in page.results.item(1, 8).text() and "“..”" in page.results.item(1, 8).text()
     # Enrolment: a request file, then a revocation; each asks the root passphrase.
-    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
     enrol = window.page("enrol")
     assert window.stack.currentWidget() is enrol
     with fleet.laptop(tmp_path / "colleague.sqlite", name="钱同事") as colleague:
@@ -180,7 +180,7 @@ def test_an_office_database_opens_the_office_pages(world, office, laptop, qtbot,
     assert enrol.revoke_selected("离职", fleet.OFFICE_PASS)
     assert "吊销" in enrol.issued.item(before, 4).text()
     # Packages: one per device, written where asked.
-    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)
     packages = window.page("packages")
     rows = {packages.devices.item(r, 0).text(): r for r in range(packages.devices.rowCount())}
     packages.devices.selectRow(rows[laptop.device_id])

@@ -20,6 +20,348 @@
     </message>
 </context>
 <context>
+    <name>CreditPage</name>
+    <message>
+        <location filename="../office/credit_page.py" line="105"/>
+        <location filename="../office/credit_page.py" line="125"/>
+        <source>Credit code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/credit_page.py" line="106"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/credit_page.py" line="107"/>
+        <source>District</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/credit_page.py" line="108"/>
+        <source>Since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/credit_page.py" line="109"/>
+        <source>Reasons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/credit_page.py" line="112"/>
+        <source>Black list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/credit_page.py" line="114"/>
+        <source>Red list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/credit_page.py" line="115"/>
+        <source>Black list (serious breach, close supervision)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/credit_page.py" line="117"/>
+        <source>Red list (trustworthy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/credit_page.py" line="124"/>
+        <source>Credit code of any entity: its integrity file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/credit_page.py" line="126"/>
+        <source>Export lists (XLSX/CSV)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/credit_page.py" line="149"/>
+        <source>As on %1, over the last %2 months. Black: a failed check with a cheating or seal item, or %3 failed checks within %4 months; leaves after %5 months without a failure. Red: at least %6 checks over at least %7 months, none failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/credit_page.py" line="191"/>
+        <source>Credit lists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/credit_page.py" line="191"/>
+        <source>Spreadsheets (*.xlsx *.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/credit_page.py" line="201"/>
+        <source>Saved %1: %2 on the black list, %3 on the red list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DrawPage</name>
+    <message>
+        <location filename="../office/draw_page.py" line="70"/>
+        <source>Import entities (CSV/XLSX)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="71"/>
+        <source>Search name, credit code, district</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="72"/>
+        <source>Search entities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="74"/>
+        <location filename="../office/draw_page.py" line="140"/>
+        <source>Credit code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="74"/>
+        <location filename="../office/draw_page.py" line="80"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="74"/>
+        <location filename="../office/draw_page.py" line="81"/>
+        <location filename="../office/draw_page.py" line="142"/>
+        <source>District</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="74"/>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="74"/>
+        <location filename="../office/draw_page.py" line="143"/>
+        <source>Risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="76"/>
+        <location filename="../office/draw_page.py" line="93"/>
+        <location filename="../office/draw_page.py" line="233"/>
+        <source>Entity directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="79"/>
+        <source>Employee no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="82"/>
+        <source>Available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="83"/>
+        <source>Certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="86"/>
+        <location filename="../office/draw_page.py" line="101"/>
+        <source>Inspector directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="87"/>
+        <source>District of the inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="88"/>
+        <source>(no district)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="91"/>
+        <source>Set district</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="92"/>
+        <source>Available / not available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="115"/>
+        <source>Plan (TOML)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="118"/>
+        <source>Open plan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="119"/>
+        <source>Witness number drawn in public, e.g. 3 8 1 4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="120"/>
+        <source>Witness number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="121"/>
+        <location filename="../office/draw_page.py" line="306"/>
+        <source>Draw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="123"/>
+        <location filename="../office/draw_page.py" line="282"/>
+        <source>Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="128"/>
+        <source>Witness number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="133"/>
+        <source>Draws made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="139"/>
+        <source>No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="141"/>
+        <source>Entity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="144"/>
+        <source>Inspectors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="145"/>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="148"/>
+        <source>Draw result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="149"/>
+        <source>Print / PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="150"/>
+        <source>Save draw record (JSON)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="151"/>
+        <source>Draws</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="207"/>
+        <source>%1 entities in the directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="211"/>
+        <source>valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="211"/>
+        <source>expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="211"/>
+        <source>revoked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="219"/>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="219"/>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="233"/>
+        <source>Tables (*.csv *.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="243"/>
+        <source>%1: %2 rows, %3 added, %4 updated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="282"/>
+        <source>Plans (*.toml)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="307"/>
+        <source>Draw plan %1 with witness number %2: the office root&apos;s passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="316"/>
+        <source>Wrong passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="323"/>
+        <source>Drawn: %1 entities, %2 tasks for the next return packages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="355"/>
+        <source>No draw yet: import the entities, check the plan, type the witness number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="364"/>
+        <source>Witness %1 · seed %2… · %3 · %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="374"/>
+        <source>not assigned (too few after recusal)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="408"/>
+        <source>Draw record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="413"/>
+        <source>Saved %1 (check it with: inspector-app office draw --verify).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EnrolPage</name>
     <message>
         <location filename="../office/enrol_page.py" line="40"/>
@@ -187,6 +529,94 @@ Trust list version %2, valid until %3</source>
     <message>
         <location filename="../office/enrol_page.py" line="229"/>
         <source>Revoked from now; trust list version %1 goes out with the next packages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EntityDialog</name>
+    <message>
+        <location filename="../office/credit_page.py" line="37"/>
+        <source>Integrity file — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/credit_page.py" line="39"/>
+        <source>Black list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/credit_page.py" line="39"/>
+        <source>Red list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/credit_page.py" line="39"/>
+        <source>No list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/credit_page.py" line="43"/>
+        <source>risk %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/credit_page.py" line="49"/>
+        <source>(since %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/credit_page.py" line="55"/>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/credit_page.py" line="56"/>
+        <source>Record no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/credit_page.py" line="57"/>
+        <source>Procedure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/credit_page.py" line="58"/>
+        <source>Verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/credit_page.py" line="59"/>
+        <source>Failed items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/credit_page.py" line="60"/>
+        <source>Measures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/credit_page.py" line="61"/>
+        <source>Drawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/credit_page.py" line="62"/>
+        <source>List after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/credit_page.py" line="65"/>
+        <source>Checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/credit_page.py" line="76"/>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/credit_page.py" line="84"/>
+        <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -478,132 +908,87 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>InspectionWindow</name>
     <message>
-        <location filename="../inspection/window.py" line="58"/>
-        <source>Done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../inspection/window.py" line="59"/>
-        <source>Failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../inspection/window.py" line="60"/>
-        <source>Something is still missing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../inspection/window.py" line="61"/>
-        <source>Undecided: a further test is needed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../inspection/window.py" line="62"/>
-        <source>Not begun</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../inspection/window.py" line="105"/>
+        <location filename="../inspection/window.py" line="93"/>
         <source>Verdict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="133"/>
-        <source>Steps</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../inspection/window.py" line="138"/>
-        <source>Back</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../inspection/window.py" line="139"/>
-        <source>Next</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../inspection/window.py" line="207"/>
+        <location filename="../inspection/window.py" line="172"/>
         <source>Recovered: this inspection was open when the app stopped. Every entry confirmed (Enter, Tab or leaving the field) had been saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="212"/>
+        <location filename="../inspection/window.py" line="177"/>
         <source>; nothing was being typed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="233"/>
+        <location filename="../inspection/window.py" line="198"/>
         <source>; “%1” being typed in %2 could not be kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="236"/>
+        <location filename="../inspection/window.py" line="201"/>
         <source>; “%1”, still being typed in %2, was put back and saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="286"/>
-        <source>Step %1 of %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../inspection/window.py" line="293"/>
+        <location filename="../inspection/window.py" line="246"/>
         <source>Not stored: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="318"/>
+        <location filename="../inspection/window.py" line="271"/>
         <source>This inspection is finalised and can no longer change.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="330"/>
+        <location filename="../inspection/window.py" line="283"/>
         <source>The database is in use by another program (%1). Your entries are kept and will be saved as soon as it is free.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="339"/>
+        <location filename="../inspection/window.py" line="292"/>
         <source>Saved: the database is free again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="380"/>
+        <location filename="../inspection/window.py" line="333"/>
         <source>Still to fill in: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="427"/>
+        <location filename="../inspection/window.py" line="360"/>
         <source>Finalise</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="429"/>
+        <location filename="../inspection/window.py" line="362"/>
         <source>Finalise record %1 with the verdict “%2”? A finalised record can no longer be changed; a correction is a new record.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="438"/>
+        <location filename="../inspection/window.py" line="371"/>
         <source>Sign</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="438"/>
+        <location filename="../inspection/window.py" line="371"/>
         <source>Passphrase of your key:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="457"/>
+        <location filename="../inspection/window.py" line="390"/>
         <source>Wrong passphrase; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="465"/>
+        <location filename="../inspection/window.py" line="398"/>
         <source>The database is in use by another program (%1); nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="379"/>
+        <location filename="../inspection/window.py" line="332"/>
         <source> (and %1 more)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -616,47 +1001,47 @@ Trust list version %2, valid until %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="45"/>
+        <location filename="../pages/inspections_page.py" line="46"/>
         <source>Search inspections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="46"/>
+        <location filename="../pages/inspections_page.py" line="47"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="47"/>
+        <location filename="../pages/inspections_page.py" line="48"/>
         <source>All statuses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="50"/>
+        <location filename="../pages/inspections_page.py" line="51"/>
         <source>Procedure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="51"/>
+        <location filename="../pages/inspections_page.py" line="52"/>
         <source>All procedures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="52"/>
+        <location filename="../pages/inspections_page.py" line="53"/>
         <source>Verdict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="53"/>
+        <location filename="../pages/inspections_page.py" line="54"/>
         <source>All verdicts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="57"/>
+        <location filename="../pages/inspections_page.py" line="58"/>
         <source>New inspection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="87"/>
+        <location filename="../pages/inspections_page.py" line="88"/>
         <source>Export signed PDFs…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -943,77 +1328,77 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="53"/>
+        <location filename="../main_window.py" line="50"/>
         <source>Metrology inspections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="56"/>
+        <location filename="../main_window.py" line="53"/>
         <source>Navigation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="80"/>
+        <location filename="../main_window.py" line="77"/>
         <source>Inspections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="81"/>
+        <location filename="../main_window.py" line="78"/>
         <source>Tasks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="85"/>
+        <location filename="../main_window.py" line="82"/>
         <source>Verify a record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="86"/>
+        <location filename="../main_window.py" line="83"/>
         <source>Sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="87"/>
+        <location filename="../main_window.py" line="84"/>
         <source>Keys</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="88"/>
+        <location filename="../main_window.py" line="85"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="112"/>
+        <location filename="../main_window.py" line="108"/>
         <source>Database: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="224"/>
+        <location filename="../main_window.py" line="227"/>
         <source>Record %1 has no signed PDF (a draft, or finalised without a key).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="234"/>
+        <location filename="../main_window.py" line="237"/>
         <source>Returned by the office: %1 — correct it with Correct…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="280"/>
+        <location filename="../main_window.py" line="283"/>
         <source>Export signed PDFs to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="288"/>
+        <location filename="../main_window.py" line="291"/>
         <source>Exporting signed PDFs…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="288"/>
+        <location filename="../main_window.py" line="291"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="298"/>
+        <location filename="../main_window.py" line="301"/>
         <source>%1 signed PDF(s) exported.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1021,94 +1406,94 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>NewInspectionDialog</name>
     <message>
-        <location filename="../inspection/new_dialog.py" line="37"/>
+        <location filename="../inspection/new_dialog.py" line="36"/>
         <source>New inspection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="39"/>
-        <location filename="../inspection/new_dialog.py" line="74"/>
+        <location filename="../inspection/new_dialog.py" line="38"/>
+        <location filename="../inspection/new_dialog.py" line="73"/>
         <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../inspection/new_dialog.py" line="41"/>
+        <location filename="../inspection/new_dialog.py" line="74"/>
+        <source>Instrument</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../inspection/new_dialog.py" line="42"/>
         <location filename="../inspection/new_dialog.py" line="75"/>
-        <source>Instrument</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../inspection/new_dialog.py" line="43"/>
-        <location filename="../inspection/new_dialog.py" line="76"/>
         <source>Procedure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="46"/>
-        <location filename="../inspection/new_dialog.py" line="77"/>
+        <location filename="../inspection/new_dialog.py" line="45"/>
+        <location filename="../inspection/new_dialog.py" line="76"/>
         <source>Control</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="47"/>
+        <location filename="../inspection/new_dialog.py" line="46"/>
         <source>In-service inspection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="48"/>
+        <location filename="../inspection/new_dialog.py" line="47"/>
         <source>Verification</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="49"/>
+        <location filename="../inspection/new_dialog.py" line="48"/>
         <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../inspection/new_dialog.py" line="49"/>
+        <location filename="../inspection/new_dialog.py" line="78"/>
+        <source>Nominal quantity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../inspection/new_dialog.py" line="50"/>
         <location filename="../inspection/new_dialog.py" line="79"/>
-        <source>Nominal quantity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../inspection/new_dialog.py" line="51"/>
-        <location filename="../inspection/new_dialog.py" line="80"/>
         <source>Lot size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="53"/>
-        <location filename="../inspection/new_dialog.py" line="81"/>
+        <location filename="../inspection/new_dialog.py" line="52"/>
+        <location filename="../inspection/new_dialog.py" line="80"/>
         <source>Standards used</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="54"/>
+        <location filename="../inspection/new_dialog.py" line="53"/>
         <source>valid until</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="63"/>
+        <location filename="../inspection/new_dialog.py" line="62"/>
         <source>Add site…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="64"/>
+        <location filename="../inspection/new_dialog.py" line="63"/>
         <source>Add instrument…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="78"/>
+        <location filename="../inspection/new_dialog.py" line="77"/>
         <source>Product (net content)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="101"/>
+        <location filename="../inspection/new_dialog.py" line="100"/>
         <source>Add to the registry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="131"/>
+        <location filename="../inspection/new_dialog.py" line="130"/>
         <source>(none: a product lot)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1134,42 +1519,67 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>OfficeWindow</name>
     <message>
-        <location filename="../office/window.py" line="43"/>
+        <location filename="../office/window.py" line="54"/>
         <source>Office — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="46"/>
+        <location filename="../office/window.py" line="57"/>
         <source>Navigation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="64"/>
+        <location filename="../office/window.py" line="80"/>
         <source>Import bundles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="65"/>
+        <location filename="../office/window.py" line="81"/>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/window.py" line="82"/>
+        <source>Random draw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/window.py" line="83"/>
+        <source>Statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/window.py" line="84"/>
+        <source>Credit lists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/window.py" line="85"/>
+        <source>Publication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/window.py" line="86"/>
         <source>Enrolment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="66"/>
+        <location filename="../office/window.py" line="87"/>
         <source>Return packages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="67"/>
+        <location filename="../office/window.py" line="88"/>
         <source>Verify a record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="68"/>
+        <location filename="../office/window.py" line="89"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="92"/>
+        <location filename="../office/window.py" line="114"/>
         <source>Office database: %1 — root %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1263,6 +1673,134 @@ Trust list version %2, valid until %3</source>
     </message>
 </context>
 <context>
+    <name>PublicationPage</name>
+    <message>
+        <location filename="../office/publication_page.py" line="43"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/publication_page.py" line="44"/>
+        <source>Deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/publication_page.py" line="45"/>
+        <source>Inspected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/publication_page.py" line="46"/>
+        <source>Entity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/publication_page.py" line="47"/>
+        <source>Credit code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/publication_page.py" line="48"/>
+        <source>Procedure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/publication_page.py" line="49"/>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/publication_page.py" line="50"/>
+        <source>Record no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/publication_page.py" line="51"/>
+        <source>Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/publication_page.py" line="54"/>
+        <source>Results to publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/publication_page.py" line="55"/>
+        <source>from YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/publication_page.py" line="55"/>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/publication_page.py" line="56"/>
+        <source>to YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/publication_page.py" line="56"/>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/publication_page.py" line="57"/>
+        <source>Include records already published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/publication_page.py" line="58"/>
+        <source>Export and mark published (XLSX/CSV)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/publication_page.py" line="86"/>
+        <source>Published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/publication_page.py" line="86"/>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/publication_page.py" line="86"/>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/publication_page.py" line="88"/>
+        <source>Overdue %1 · due %2 · published %3 · awaiting review %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/publication_page.py" line="99"/>
+        <source>The holiday list in the settings has no date in %1: deadlines count weekends only. Add this year&apos;s official holidays (Settings).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/publication_page.py" line="111"/>
+        <source>(%1 working days left)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/publication_page.py" line="138"/>
+        <source>Publication list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/publication_page.py" line="138"/>
+        <source>Spreadsheets (*.xlsx *.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/publication_page.py" line="153"/>
+        <source>Saved %1: %2 rows, %3 newly published.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReadingsTableModel</name>
     <message>
         <location filename="../inspection/grid.py" line="181"/>
@@ -1273,47 +1811,47 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>RecordPreviewDialog</name>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="37"/>
+        <location filename="../dialogs/record_preview_dialog.py" line="35"/>
         <source>Record %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="53"/>
+        <location filename="../dialogs/record_preview_dialog.py" line="51"/>
         <source>Export PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="54"/>
+        <location filename="../dialogs/record_preview_dialog.py" line="52"/>
         <source>Print…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="55"/>
+        <location filename="../dialogs/record_preview_dialog.py" line="53"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="56"/>
+        <location filename="../dialogs/record_preview_dialog.py" line="54"/>
         <source>Correct…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="57"/>
+        <location filename="../dialogs/record_preview_dialog.py" line="55"/>
         <source>Start a new record that supersedes this one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="60"/>
+        <location filename="../dialogs/record_preview_dialog.py" line="58"/>
         <source>Signed record: the exported file is the signed original.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="83"/>
+        <location filename="../dialogs/record_preview_dialog.py" line="81"/>
         <source>Export PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="83"/>
+        <location filename="../dialogs/record_preview_dialog.py" line="81"/>
         <source>PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1479,10 +2017,407 @@ Trust list version %2, valid until %3</source>
     </message>
 </context>
 <context>
+    <name>ReviewPage</name>
+    <message>
+        <location filename="../office/review_page.py" line="153"/>
+        <source>Review state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="155"/>
+        <source>To review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="156"/>
+        <source>Returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="157"/>
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="158"/>
+        <source>Corrected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="159"/>
+        <source>All current records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="163"/>
+        <location filename="../office/review_page.py" line="372"/>
+        <source>Procedure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="164"/>
+        <source>District</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="166"/>
+        <source>Verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="168"/>
+        <location filename="../office/review_page.py" line="384"/>
+        <source>Inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="169"/>
+        <source>from YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="169"/>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="170"/>
+        <source>to YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="170"/>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="171"/>
+        <source>Record no., site or credit code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="172"/>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="189"/>
+        <source>Review queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="202"/>
+        <source>Figures of the record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="203"/>
+        <source>Select a record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="204"/>
+        <source>Signed PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="222"/>
+        <location filename="../office/review_page.py" line="430"/>
+        <source>Sign in as supervisor…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="223"/>
+        <source>Reason for returning (Ctrl+R, then Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="224"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="225"/>
+        <source>Approve (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="226"/>
+        <source>Return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="262"/>
+        <source>All: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="286"/>
+        <source>%1 records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="302"/>
+        <source>No record matches the filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="327"/>
+        <source>Rendering the signed PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="348"/>
+        <source>The laptop sent no PDF for this record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="371"/>
+        <source>Record no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="374"/>
+        <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="378"/>
+        <source>Instrument</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="385"/>
+        <source>Finalised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="393"/>
+        <source>Failed items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="396"/>
+        <source>Measures taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="399"/>
+        <source>Corrects record %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="402"/>
+        <source>A correction replaced this record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="410"/>
+        <source>Readings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="428"/>
+        <source>Not signed in: decisions need the supervisor&apos;s key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="432"/>
+        <source>Signing as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="434"/>
+        <source>Lock (Ctrl+L)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="469"/>
+        <source>No supervisor key in this database: make one (keys create) and enrol it with the supervisor role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="478"/>
+        <source>Supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="478"/>
+        <source>Passphrase of %1&apos;s key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="485"/>
+        <source>Wrong passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="489"/>
+        <source>Signed in as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="506"/>
+        <source>Say why the record is returned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="523"/>
+        <source>approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="523"/>
+        <source>returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="525"/>
+        <source>%1 %2; it travels in the next return package.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewTableModel</name>
+    <message>
+        <location filename="../office/review_page.py" line="61"/>
+        <source>Record no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="62"/>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="63"/>
+        <source>Procedure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="64"/>
+        <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="65"/>
+        <source>District</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="66"/>
+        <source>Inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="67"/>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="70"/>
+        <source>To review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="71"/>
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="72"/>
+        <source>Returned (not yet sent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="73"/>
+        <source>Returned (sent to the laptop)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="74"/>
+        <source>Corrected by a new revision</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../pages/settings_page.py" line="65"/>
+        <location filename="../pages/settings_page.py" line="69"/>
         <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsPage</name>
+    <message>
+        <location filename="../office/statistics_page.py" line="47"/>
+        <source>from YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/statistics_page.py" line="47"/>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/statistics_page.py" line="48"/>
+        <source>to YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/statistics_page.py" line="48"/>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/statistics_page.py" line="49"/>
+        <source>Procedure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/statistics_page.py" line="50"/>
+        <source>District</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/statistics_page.py" line="51"/>
+        <source>Inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/statistics_page.py" line="52"/>
+        <source>PDF report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/statistics_page.py" line="81"/>
+        <source>All: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/statistics_page.py" line="105"/>
+        <source>Counting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/statistics_page.py" line="135"/>
+        <source>%1 checks · pass %2 · fail %3 · inconclusive %4 · pass rate %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/statistics_page.py" line="144"/>
+        <source> · inspection to import: median %1 days, 90 % within %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/statistics_page.py" line="170"/>
+        <source>Statistics report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/statistics_page.py" line="180"/>
+        <source>Saved %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1866,6 +2801,16 @@ Trust list version %2, valid until %3</source>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../pages/tasks_page.py" line="117"/>
+        <source>Instrument</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/tasks_page.py" line="118"/>
+        <source>Which instrument of this site is inspected?</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>VerifyPage</name>
@@ -1913,12 +2858,12 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../app.py" line="98"/>
+        <location filename="../app.py" line="87"/>
         <source>Unexpected error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app.py" line="99"/>
+        <location filename="../app.py" line="88"/>
         <source>Something went wrong. Your data is saved; the last action may not have completed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1926,7 +2871,7 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>window</name>
     <message>
-        <location filename="../inspection/window.py" line="44"/>
+        <location filename="../inspection/window.py" line="41"/>
         <source>Edit readings</source>
         <translation type="unfinished"></translation>
     </message>

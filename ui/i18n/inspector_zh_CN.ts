@@ -20,6 +20,348 @@
     </message>
 </context>
 <context>
+    <name>CreditPage</name>
+    <message>
+        <location filename="../office/credit_page.py" line="105"/>
+        <location filename="../office/credit_page.py" line="125"/>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../office/credit_page.py" line="106"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../office/credit_page.py" line="107"/>
+        <source>District</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <location filename="../office/credit_page.py" line="108"/>
+        <source>Since</source>
+        <translation>列入日期</translation>
+    </message>
+    <message>
+        <location filename="../office/credit_page.py" line="109"/>
+        <source>Reasons</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../office/credit_page.py" line="112"/>
+        <source>Black list</source>
+        <translation>黑名单</translation>
+    </message>
+    <message>
+        <location filename="../office/credit_page.py" line="114"/>
+        <source>Red list</source>
+        <translation>红名单</translation>
+    </message>
+    <message>
+        <location filename="../office/credit_page.py" line="115"/>
+        <source>Black list (serious breach, close supervision)</source>
+        <translation>黑名单（严重失信，重点监管）</translation>
+    </message>
+    <message>
+        <location filename="../office/credit_page.py" line="117"/>
+        <source>Red list (trustworthy)</source>
+        <translation>红名单（守信）</translation>
+    </message>
+    <message>
+        <location filename="../office/credit_page.py" line="124"/>
+        <source>Credit code of any entity: its integrity file</source>
+        <translation>输入任一检查对象的统一社会信用代码，查看其诚信计量档案</translation>
+    </message>
+    <message>
+        <location filename="../office/credit_page.py" line="126"/>
+        <source>Export lists (XLSX/CSV)…</source>
+        <translation>导出名单（XLSX/CSV）…</translation>
+    </message>
+    <message>
+        <location filename="../office/credit_page.py" line="149"/>
+        <source>As on %1, over the last %2 months. Black: a failed check with a cheating or seal item, or %3 failed checks within %4 months; leaves after %5 months without a failure. Red: at least %6 checks over at least %7 months, none failed.</source>
+        <translation>截至 %1，统计最近 %2 个月。黑名单：一次不合格且含作弊或封印项目，或 %4 个月内 %3 次不合格；连续 %5 个月无不合格后移出。红名单：至少 %6 次检查、跨度至少 %7 个月，且全部合格。</translation>
+    </message>
+    <message>
+        <location filename="../office/credit_page.py" line="191"/>
+        <source>Credit lists</source>
+        <translation>信用名单</translation>
+    </message>
+    <message>
+        <location filename="../office/credit_page.py" line="191"/>
+        <source>Spreadsheets (*.xlsx *.csv)</source>
+        <translation>表格（*.xlsx *.csv）</translation>
+    </message>
+    <message>
+        <location filename="../office/credit_page.py" line="201"/>
+        <source>Saved %1: %2 on the black list, %3 on the red list.</source>
+        <translation>已保存 %1：黑名单 %2 户，红名单 %3 户。</translation>
+    </message>
+</context>
+<context>
+    <name>DrawPage</name>
+    <message>
+        <location filename="../office/draw_page.py" line="70"/>
+        <source>Import entities (CSV/XLSX)…</source>
+        <translation>导入检查对象名录（CSV/XLSX）…</translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="71"/>
+        <source>Search name, credit code, district</source>
+        <translation>按名称、信用代码、区县搜索</translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="72"/>
+        <source>Search entities</source>
+        <translation>搜索检查对象</translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="74"/>
+        <location filename="../office/draw_page.py" line="140"/>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="74"/>
+        <location filename="../office/draw_page.py" line="80"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="74"/>
+        <location filename="../office/draw_page.py" line="81"/>
+        <location filename="../office/draw_page.py" line="142"/>
+        <source>District</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="74"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="74"/>
+        <location filename="../office/draw_page.py" line="143"/>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="76"/>
+        <location filename="../office/draw_page.py" line="93"/>
+        <location filename="../office/draw_page.py" line="233"/>
+        <source>Entity directory</source>
+        <translation>检查对象名录</translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="79"/>
+        <source>Employee no.</source>
+        <translation>执法证号</translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="82"/>
+        <source>Available</source>
+        <translation>可派</translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="83"/>
+        <source>Certificate</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="86"/>
+        <location filename="../office/draw_page.py" line="101"/>
+        <source>Inspector directory</source>
+        <translation>执法检查人员名录</translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="87"/>
+        <source>District of the inspector</source>
+        <translation>检查人员所在区县</translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="88"/>
+        <source>(no district)</source>
+        <translation>（未设区县）</translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="91"/>
+        <source>Set district</source>
+        <translation>设置区县</translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="92"/>
+        <source>Available / not available</source>
+        <translation>可派 / 不可派</translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="115"/>
+        <source>Plan (TOML)</source>
+        <translation>抽查计划（TOML）</translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="118"/>
+        <source>Open plan…</source>
+        <translation>打开计划…</translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="119"/>
+        <source>Witness number drawn in public, e.g. 3 8 1 4</source>
+        <translation>公开摇出的见证号，如 3 8 1 4</translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="120"/>
+        <source>Witness number</source>
+        <translation>见证号</translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="121"/>
+        <location filename="../office/draw_page.py" line="306"/>
+        <source>Draw</source>
+        <translation>抽取</translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="123"/>
+        <location filename="../office/draw_page.py" line="282"/>
+        <source>Plan</source>
+        <translation>抽查计划</translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="128"/>
+        <source>Witness number:</source>
+        <translation>见证号：</translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="133"/>
+        <source>Draws made</source>
+        <translation>已进行的抽取</translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="139"/>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="141"/>
+        <source>Entity</source>
+        <translation>检查对象</translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="144"/>
+        <source>Inspectors</source>
+        <translation>检查人员</translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="145"/>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="148"/>
+        <source>Draw result</source>
+        <translation>抽取结果</translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="149"/>
+        <source>Print / PDF…</source>
+        <translation>打印 / PDF…</translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="150"/>
+        <source>Save draw record (JSON)…</source>
+        <translation>保存抽取记录（JSON）…</translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="151"/>
+        <source>Draws</source>
+        <translation>抽取记录</translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="207"/>
+        <source>%1 entities in the directory</source>
+        <translation>名录中共 %1 户</translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="211"/>
+        <source>valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="211"/>
+        <source>expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="211"/>
+        <source>revoked</source>
+        <translation>已吊销</translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="219"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="219"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="233"/>
+        <source>Tables (*.csv *.xlsx)</source>
+        <translation>表格（*.csv *.xlsx）</translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="243"/>
+        <source>%1: %2 rows, %3 added, %4 updated.</source>
+        <translation>%1：%2 行，新增 %3 户，更新 %4 户。</translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="282"/>
+        <source>Plans (*.toml)</source>
+        <translation>抽查计划（*.toml）</translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="307"/>
+        <source>Draw plan %1 with witness number %2: the office root&apos;s passphrase</source>
+        <translation>以见证号 %2 抽取计划 %1：请输入机构根密钥口令</translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="316"/>
+        <source>Wrong passphrase.</source>
+        <translation>口令不正确。</translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="323"/>
+        <source>Drawn: %1 entities, %2 tasks for the next return packages.</source>
+        <translation>已抽取 %1 户，生成 %2 项任务，随下一个回传包下发。</translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="355"/>
+        <source>No draw yet: import the entities, check the plan, type the witness number.</source>
+        <translation>尚未抽取：请先导入检查对象名录，核对抽查计划，输入见证号。</translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="364"/>
+        <source>Witness %1 · seed %2… · %3 · %4</source>
+        <translation>见证号 %1 · 种子 %2… · %3 · %4</translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="374"/>
+        <source>not assigned (too few after recusal)</source>
+        <translation>未能派员（回避后可派人员不足）</translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="408"/>
+        <source>Draw record</source>
+        <translation>抽取记录</translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="413"/>
+        <source>Saved %1 (check it with: inspector-app office draw --verify).</source>
+        <translation>已保存 %1（可用 inspector-app office draw --verify 复算核验）。</translation>
+    </message>
+</context>
+<context>
     <name>EnrolPage</name>
     <message>
         <location filename="../office/enrol_page.py" line="40"/>
@@ -189,6 +531,94 @@ Trust list version %2, valid until %3</source>
         <location filename="../office/enrol_page.py" line="229"/>
         <source>Revoked from now; trust list version %1 goes out with the next packages.</source>
         <translation>即时起吊销；信任列表第 %1 版将随下次回传包下发。</translation>
+    </message>
+</context>
+<context>
+    <name>EntityDialog</name>
+    <message>
+        <location filename="../office/credit_page.py" line="37"/>
+        <source>Integrity file — %1</source>
+        <translation>诚信计量档案 — %1</translation>
+    </message>
+    <message>
+        <location filename="../office/credit_page.py" line="39"/>
+        <source>Black list</source>
+        <translation>黑名单</translation>
+    </message>
+    <message>
+        <location filename="../office/credit_page.py" line="39"/>
+        <source>Red list</source>
+        <translation>红名单</translation>
+    </message>
+    <message>
+        <location filename="../office/credit_page.py" line="39"/>
+        <source>No list</source>
+        <translation>未列入名单</translation>
+    </message>
+    <message>
+        <location filename="../office/credit_page.py" line="43"/>
+        <source>risk %1</source>
+        <translation>风险等级 %1</translation>
+    </message>
+    <message>
+        <location filename="../office/credit_page.py" line="49"/>
+        <source>(since %1)</source>
+        <translation>（自 %1 起）</translation>
+    </message>
+    <message>
+        <location filename="../office/credit_page.py" line="55"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../office/credit_page.py" line="56"/>
+        <source>Record no.</source>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <location filename="../office/credit_page.py" line="57"/>
+        <source>Procedure</source>
+        <translation>检查项目</translation>
+    </message>
+    <message>
+        <location filename="../office/credit_page.py" line="58"/>
+        <source>Verdict</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <location filename="../office/credit_page.py" line="59"/>
+        <source>Failed items</source>
+        <translation>不合格项目</translation>
+    </message>
+    <message>
+        <location filename="../office/credit_page.py" line="60"/>
+        <source>Measures</source>
+        <translation>处理措施</translation>
+    </message>
+    <message>
+        <location filename="../office/credit_page.py" line="61"/>
+        <source>Drawn</source>
+        <translation>双随机</translation>
+    </message>
+    <message>
+        <location filename="../office/credit_page.py" line="62"/>
+        <source>List after</source>
+        <translation>检查后名单</translation>
+    </message>
+    <message>
+        <location filename="../office/credit_page.py" line="65"/>
+        <source>Checks</source>
+        <translation>检查记录</translation>
+    </message>
+    <message>
+        <location filename="../office/credit_page.py" line="76"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../office/credit_page.py" line="84"/>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -479,132 +909,87 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>InspectionWindow</name>
     <message>
-        <location filename="../inspection/window.py" line="58"/>
-        <source>Done</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <location filename="../inspection/window.py" line="59"/>
-        <source>Failed</source>
-        <translation>不合格</translation>
-    </message>
-    <message>
-        <location filename="../inspection/window.py" line="60"/>
-        <source>Something is still missing</source>
-        <translation>尚有缺项</translation>
-    </message>
-    <message>
-        <location filename="../inspection/window.py" line="61"/>
-        <source>Undecided: a further test is needed</source>
-        <translation>待定：需补测</translation>
-    </message>
-    <message>
-        <location filename="../inspection/window.py" line="62"/>
-        <source>Not begun</source>
-        <translation>尚未开始</translation>
-    </message>
-    <message>
-        <location filename="../inspection/window.py" line="105"/>
+        <location filename="../inspection/window.py" line="93"/>
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="133"/>
-        <source>Steps</source>
-        <translation>检查步骤</translation>
-    </message>
-    <message>
-        <location filename="../inspection/window.py" line="138"/>
-        <source>Back</source>
-        <translation>上一步</translation>
-    </message>
-    <message>
-        <location filename="../inspection/window.py" line="139"/>
-        <source>Next</source>
-        <translation>下一步</translation>
-    </message>
-    <message>
-        <location filename="../inspection/window.py" line="207"/>
+        <location filename="../inspection/window.py" line="172"/>
         <source>Recovered: this inspection was open when the app stopped. Every entry confirmed (Enter, Tab or leaving the field) had been saved</source>
         <translation>已恢复：程序停止时这项检查正在进行。所有已确认（回车、Tab 或离开输入框）的内容都已保存</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="212"/>
+        <location filename="../inspection/window.py" line="177"/>
         <source>; nothing was being typed.</source>
         <translation>；当时没有正在输入的内容。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="233"/>
+        <location filename="../inspection/window.py" line="198"/>
         <source>; “%1” being typed in %2 could not be kept.</source>
         <translation>；正在 %2 中输入的“%1”无法保留。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="236"/>
+        <location filename="../inspection/window.py" line="201"/>
         <source>; “%1”, still being typed in %2, was put back and saved.</source>
         <translation>；正在 %2 中输入、尚未确认的“%1”已填回并保存。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="286"/>
-        <source>Step %1 of %2</source>
-        <translation>第 %1 步，共 %2 步</translation>
-    </message>
-    <message>
-        <location filename="../inspection/window.py" line="293"/>
+        <location filename="../inspection/window.py" line="246"/>
         <source>Not stored: </source>
         <translation>未保存：</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="318"/>
+        <location filename="../inspection/window.py" line="271"/>
         <source>This inspection is finalised and can no longer change.</source>
         <translation>此检查已定稿，不能再修改。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="330"/>
+        <location filename="../inspection/window.py" line="283"/>
         <source>The database is in use by another program (%1). Your entries are kept and will be saved as soon as it is free.</source>
         <translation>数据库正被另一个程序占用（%1）。已输入的数据保留在本窗口，数据库空闲后立即自动保存。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="339"/>
+        <location filename="../inspection/window.py" line="292"/>
         <source>Saved: the database is free again.</source>
         <translation>已保存：数据库已空闲。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="380"/>
+        <location filename="../inspection/window.py" line="333"/>
         <source>Still to fill in: </source>
         <translation>待填写：</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="427"/>
+        <location filename="../inspection/window.py" line="360"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="429"/>
+        <location filename="../inspection/window.py" line="362"/>
         <source>Finalise record %1 with the verdict “%2”? A finalised record can no longer be changed; a correction is a new record.</source>
         <translation>以结论“%2”定稿记录 %1？定稿后不能再修改；如需更正须新建更正记录。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="438"/>
+        <location filename="../inspection/window.py" line="371"/>
         <source>Sign</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="438"/>
+        <location filename="../inspection/window.py" line="371"/>
         <source>Passphrase of your key:</source>
         <translation>密钥口令：</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="457"/>
+        <location filename="../inspection/window.py" line="390"/>
         <source>Wrong passphrase; nothing was changed.</source>
         <translation>口令不正确，未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="465"/>
+        <location filename="../inspection/window.py" line="398"/>
         <source>The database is in use by another program (%1); nothing was changed.</source>
         <translation>数据库正被另一个程序占用（%1），未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="379"/>
+        <location filename="../inspection/window.py" line="332"/>
         <source> (and %1 more)</source>
         <translation>（另有 %1 项）</translation>
     </message>
@@ -617,47 +1002,47 @@ Trust list version %2, valid until %3</source>
         <translation>搜索单位、信用代码、出厂编号、记录编号</translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="45"/>
+        <location filename="../pages/inspections_page.py" line="46"/>
         <source>Search inspections</source>
         <translation>搜索检查记录</translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="46"/>
+        <location filename="../pages/inspections_page.py" line="47"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="47"/>
+        <location filename="../pages/inspections_page.py" line="48"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="50"/>
+        <location filename="../pages/inspections_page.py" line="51"/>
         <source>Procedure</source>
         <translation>检查项目</translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="51"/>
+        <location filename="../pages/inspections_page.py" line="52"/>
         <source>All procedures</source>
         <translation>全部检查项目</translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="52"/>
+        <location filename="../pages/inspections_page.py" line="53"/>
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="53"/>
+        <location filename="../pages/inspections_page.py" line="54"/>
         <source>All verdicts</source>
         <translation>全部结论</translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="57"/>
+        <location filename="../pages/inspections_page.py" line="58"/>
         <source>New inspection</source>
         <translation>新建检查</translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="87"/>
+        <location filename="../pages/inspections_page.py" line="88"/>
         <source>Export signed PDFs…</source>
         <translation>导出已签名 PDF…</translation>
     </message>
@@ -943,77 +1328,77 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="53"/>
+        <location filename="../main_window.py" line="50"/>
         <source>Metrology inspections</source>
         <translation>计量监督检查</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="56"/>
+        <location filename="../main_window.py" line="53"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="80"/>
+        <location filename="../main_window.py" line="77"/>
         <source>Inspections</source>
         <translation>检查记录</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="81"/>
+        <location filename="../main_window.py" line="78"/>
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="85"/>
+        <location filename="../main_window.py" line="82"/>
         <source>Verify a record</source>
         <translation>核验记录</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="86"/>
+        <location filename="../main_window.py" line="83"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="87"/>
+        <location filename="../main_window.py" line="84"/>
         <source>Keys</source>
         <translation>密钥</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="88"/>
+        <location filename="../main_window.py" line="85"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="112"/>
+        <location filename="../main_window.py" line="108"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="224"/>
+        <location filename="../main_window.py" line="227"/>
         <source>Record %1 has no signed PDF (a draft, or finalised without a key).</source>
         <translation>记录 %1 没有已签名的 PDF（草稿，或定稿时未签名）。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="234"/>
+        <location filename="../main_window.py" line="237"/>
         <source>Returned by the office: %1 — correct it with Correct…</source>
         <translation>检查机构已退回：%1 —— 请用“更正…”更正</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="280"/>
+        <location filename="../main_window.py" line="283"/>
         <source>Export signed PDFs to</source>
         <translation>导出已签名 PDF 到</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="288"/>
+        <location filename="../main_window.py" line="291"/>
         <source>Exporting signed PDFs…</source>
         <translation>正在导出已签名 PDF…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="288"/>
+        <location filename="../main_window.py" line="291"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="298"/>
+        <location filename="../main_window.py" line="301"/>
         <source>%1 signed PDF(s) exported.</source>
         <translation>已导出 %1 份已签名 PDF。</translation>
     </message>
@@ -1021,94 +1406,94 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>NewInspectionDialog</name>
     <message>
-        <location filename="../inspection/new_dialog.py" line="37"/>
+        <location filename="../inspection/new_dialog.py" line="36"/>
         <source>New inspection</source>
         <translation>新建检查</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="39"/>
-        <location filename="../inspection/new_dialog.py" line="74"/>
+        <location filename="../inspection/new_dialog.py" line="38"/>
+        <location filename="../inspection/new_dialog.py" line="73"/>
         <source>Site</source>
         <translation>受检单位</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="42"/>
-        <location filename="../inspection/new_dialog.py" line="75"/>
+        <location filename="../inspection/new_dialog.py" line="41"/>
+        <location filename="../inspection/new_dialog.py" line="74"/>
         <source>Instrument</source>
         <translation>计量器具</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="43"/>
-        <location filename="../inspection/new_dialog.py" line="76"/>
+        <location filename="../inspection/new_dialog.py" line="42"/>
+        <location filename="../inspection/new_dialog.py" line="75"/>
         <source>Procedure</source>
         <translation>检查项目</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="46"/>
-        <location filename="../inspection/new_dialog.py" line="77"/>
+        <location filename="../inspection/new_dialog.py" line="45"/>
+        <location filename="../inspection/new_dialog.py" line="76"/>
         <source>Control</source>
         <translation>检查类别</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="47"/>
+        <location filename="../inspection/new_dialog.py" line="46"/>
         <source>In-service inspection</source>
         <translation>使用中检查</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="48"/>
+        <location filename="../inspection/new_dialog.py" line="47"/>
         <source>Verification</source>
         <translation>检定</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="49"/>
+        <location filename="../inspection/new_dialog.py" line="48"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="50"/>
-        <location filename="../inspection/new_dialog.py" line="79"/>
+        <location filename="../inspection/new_dialog.py" line="49"/>
+        <location filename="../inspection/new_dialog.py" line="78"/>
         <source>Nominal quantity</source>
         <translation>标注净含量</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="51"/>
-        <location filename="../inspection/new_dialog.py" line="80"/>
+        <location filename="../inspection/new_dialog.py" line="50"/>
+        <location filename="../inspection/new_dialog.py" line="79"/>
         <source>Lot size</source>
         <translation>检验批量</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="53"/>
-        <location filename="../inspection/new_dialog.py" line="81"/>
+        <location filename="../inspection/new_dialog.py" line="52"/>
+        <location filename="../inspection/new_dialog.py" line="80"/>
         <source>Standards used</source>
         <translation>使用的标准器</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="54"/>
+        <location filename="../inspection/new_dialog.py" line="53"/>
         <source>valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="63"/>
+        <location filename="../inspection/new_dialog.py" line="62"/>
         <source>Add site…</source>
         <translation>新增单位…</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="64"/>
+        <location filename="../inspection/new_dialog.py" line="63"/>
         <source>Add instrument…</source>
         <translation>新增器具…</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="78"/>
+        <location filename="../inspection/new_dialog.py" line="77"/>
         <source>Product (net content)</source>
         <translation>商品（净含量检验）</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="101"/>
+        <location filename="../inspection/new_dialog.py" line="100"/>
         <source>Add to the registry</source>
         <translation>新增登记</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="131"/>
+        <location filename="../inspection/new_dialog.py" line="130"/>
         <source>(none: a product lot)</source>
         <translation>（无：定量包装商品检验批）</translation>
     </message>
@@ -1134,42 +1519,67 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>OfficeWindow</name>
     <message>
-        <location filename="../office/window.py" line="43"/>
+        <location filename="../office/window.py" line="54"/>
         <source>Office — %1</source>
         <translation>检查机构 — %1</translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="46"/>
+        <location filename="../office/window.py" line="57"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="64"/>
+        <location filename="../office/window.py" line="80"/>
         <source>Import bundles</source>
         <translation>导入同步包</translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="65"/>
+        <location filename="../office/window.py" line="81"/>
+        <source>Review</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <location filename="../office/window.py" line="82"/>
+        <source>Random draw</source>
+        <translation>双随机</translation>
+    </message>
+    <message>
+        <location filename="../office/window.py" line="83"/>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <location filename="../office/window.py" line="84"/>
+        <source>Credit lists</source>
+        <translation>信用名单</translation>
+    </message>
+    <message>
+        <location filename="../office/window.py" line="85"/>
+        <source>Publication</source>
+        <translation>公示</translation>
+    </message>
+    <message>
+        <location filename="../office/window.py" line="86"/>
         <source>Enrolment</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="66"/>
+        <location filename="../office/window.py" line="87"/>
         <source>Return packages</source>
         <translation>回传包</translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="67"/>
+        <location filename="../office/window.py" line="88"/>
         <source>Verify a record</source>
         <translation>核验记录</translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="68"/>
+        <location filename="../office/window.py" line="89"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="92"/>
+        <location filename="../office/window.py" line="114"/>
         <source>Office database: %1 — root %2</source>
         <translation>机构数据库：%1 —— 根证书 %2</translation>
     </message>
@@ -1263,6 +1673,134 @@ Trust list version %2, valid until %3</source>
     </message>
 </context>
 <context>
+    <name>PublicationPage</name>
+    <message>
+        <location filename="../office/publication_page.py" line="43"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../office/publication_page.py" line="44"/>
+        <source>Deadline</source>
+        <translation>公示期限</translation>
+    </message>
+    <message>
+        <location filename="../office/publication_page.py" line="45"/>
+        <source>Inspected</source>
+        <translation>检查日期</translation>
+    </message>
+    <message>
+        <location filename="../office/publication_page.py" line="46"/>
+        <source>Entity</source>
+        <translation>检查对象</translation>
+    </message>
+    <message>
+        <location filename="../office/publication_page.py" line="47"/>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../office/publication_page.py" line="48"/>
+        <source>Procedure</source>
+        <translation>检查项目</translation>
+    </message>
+    <message>
+        <location filename="../office/publication_page.py" line="49"/>
+        <source>Result</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <location filename="../office/publication_page.py" line="50"/>
+        <source>Record no.</source>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <location filename="../office/publication_page.py" line="51"/>
+        <source>Plan</source>
+        <translation>抽查计划</translation>
+    </message>
+    <message>
+        <location filename="../office/publication_page.py" line="54"/>
+        <source>Results to publish</source>
+        <translation>待公示的检查结果</translation>
+    </message>
+    <message>
+        <location filename="../office/publication_page.py" line="55"/>
+        <source>from YYYY-MM-DD</source>
+        <translation>起 YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location filename="../office/publication_page.py" line="55"/>
+        <source>From</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <location filename="../office/publication_page.py" line="56"/>
+        <source>to YYYY-MM-DD</source>
+        <translation>止 YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location filename="../office/publication_page.py" line="56"/>
+        <source>To</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location filename="../office/publication_page.py" line="57"/>
+        <source>Include records already published</source>
+        <translation>包括已公示的记录</translation>
+    </message>
+    <message>
+        <location filename="../office/publication_page.py" line="58"/>
+        <source>Export and mark published (XLSX/CSV)…</source>
+        <translation>导出并标记为已公示（XLSX/CSV）…</translation>
+    </message>
+    <message>
+        <location filename="../office/publication_page.py" line="86"/>
+        <source>Published</source>
+        <translation>已公示</translation>
+    </message>
+    <message>
+        <location filename="../office/publication_page.py" line="86"/>
+        <source>Due</source>
+        <translation>待公示</translation>
+    </message>
+    <message>
+        <location filename="../office/publication_page.py" line="86"/>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../office/publication_page.py" line="88"/>
+        <source>Overdue %1 · due %2 · published %3 · awaiting review %4</source>
+        <translation>已逾期 %1 · 待公示 %2 · 已公示 %3 · 尚待审核 %4</translation>
+    </message>
+    <message>
+        <location filename="../office/publication_page.py" line="99"/>
+        <source>The holiday list in the settings has no date in %1: deadlines count weekends only. Add this year&apos;s official holidays (Settings).</source>
+        <translation>设置中的法定节假日没有 %1 年的日期：期限只扣除了周末。请在“设置”中补充本年度的法定节假日。</translation>
+    </message>
+    <message>
+        <location filename="../office/publication_page.py" line="111"/>
+        <source>(%1 working days left)</source>
+        <translation>（还剩 %1 个工作日）</translation>
+    </message>
+    <message>
+        <location filename="../office/publication_page.py" line="138"/>
+        <source>Publication list</source>
+        <translation>公示清单</translation>
+    </message>
+    <message>
+        <location filename="../office/publication_page.py" line="138"/>
+        <source>Spreadsheets (*.xlsx *.csv)</source>
+        <translation>表格（*.xlsx *.csv）</translation>
+    </message>
+    <message>
+        <location filename="../office/publication_page.py" line="153"/>
+        <source>Saved %1: %2 rows, %3 newly published.</source>
+        <translation>已保存 %1：%2 条，其中新公示 %3 条。</translation>
+    </message>
+</context>
+<context>
     <name>ReadingsTableModel</name>
     <message>
         <location filename="../inspection/grid.py" line="181"/>
@@ -1273,47 +1811,47 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>RecordPreviewDialog</name>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="37"/>
+        <location filename="../dialogs/record_preview_dialog.py" line="35"/>
         <source>Record %1</source>
         <translation>记录 %1</translation>
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="53"/>
+        <location filename="../dialogs/record_preview_dialog.py" line="51"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="54"/>
+        <location filename="../dialogs/record_preview_dialog.py" line="52"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="55"/>
+        <location filename="../dialogs/record_preview_dialog.py" line="53"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="56"/>
+        <location filename="../dialogs/record_preview_dialog.py" line="54"/>
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="57"/>
+        <location filename="../dialogs/record_preview_dialog.py" line="55"/>
         <source>Start a new record that supersedes this one</source>
         <translation>新建一条取代本记录的更正记录</translation>
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="60"/>
+        <location filename="../dialogs/record_preview_dialog.py" line="58"/>
         <source>Signed record: the exported file is the signed original.</source>
         <translation>已签名记录：导出的文件即签名原件。</translation>
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="83"/>
+        <location filename="../dialogs/record_preview_dialog.py" line="81"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="83"/>
+        <location filename="../dialogs/record_preview_dialog.py" line="81"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -1479,11 +2017,408 @@ Trust list version %2, valid until %3</source>
     </message>
 </context>
 <context>
+    <name>ReviewPage</name>
+    <message>
+        <location filename="../office/review_page.py" line="153"/>
+        <source>Review state</source>
+        <translation>审核状态</translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="155"/>
+        <source>To review</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="156"/>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="157"/>
+        <source>Approved</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="158"/>
+        <source>Corrected</source>
+        <translation>已更正</translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="159"/>
+        <source>All current records</source>
+        <translation>全部现行记录</translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="163"/>
+        <location filename="../office/review_page.py" line="372"/>
+        <source>Procedure</source>
+        <translation>检查项目</translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="164"/>
+        <source>District</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="166"/>
+        <source>Verdict</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="168"/>
+        <location filename="../office/review_page.py" line="384"/>
+        <source>Inspector</source>
+        <translation>检查人员</translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="169"/>
+        <source>from YYYY-MM-DD</source>
+        <translation>起 YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="169"/>
+        <source>From</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="170"/>
+        <source>to YYYY-MM-DD</source>
+        <translation>止 YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="170"/>
+        <source>To</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="171"/>
+        <source>Record no., site or credit code</source>
+        <translation>记录编号、单位名称或信用代码</translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="172"/>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="189"/>
+        <source>Review queue</source>
+        <translation>审核队列</translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="202"/>
+        <source>Figures of the record</source>
+        <translation>记录数据</translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="203"/>
+        <source>Select a record</source>
+        <translation>请选择一条记录</translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="204"/>
+        <source>Signed PDF</source>
+        <translation>签名 PDF</translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="222"/>
+        <location filename="../office/review_page.py" line="430"/>
+        <source>Sign in as supervisor…</source>
+        <translation>以审核人身份登录…</translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="223"/>
+        <source>Reason for returning (Ctrl+R, then Enter)</source>
+        <translation>退回理由（Ctrl+R 输入，回车退回）</translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="224"/>
+        <source>Reason</source>
+        <translation>退回理由</translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="225"/>
+        <source>Approve (Ctrl+Enter)</source>
+        <translation>通过（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="226"/>
+        <source>Return</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="262"/>
+        <source>All: %1</source>
+        <translation>全部%1</translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="286"/>
+        <source>%1 records</source>
+        <translation>%1 条记录</translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="302"/>
+        <source>No record matches the filters.</source>
+        <translation>没有符合筛选条件的记录。</translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="327"/>
+        <source>Rendering the signed PDF…</source>
+        <translation>正在显示签名 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="348"/>
+        <source>The laptop sent no PDF for this record.</source>
+        <translation>笔记本未随此记录发送 PDF。</translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="371"/>
+        <source>Record no.</source>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="374"/>
+        <source>Site</source>
+        <translation>受检单位</translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="378"/>
+        <source>Instrument</source>
+        <translation>计量器具</translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="385"/>
+        <source>Finalised</source>
+        <translation>定稿时间</translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="393"/>
+        <source>Failed items</source>
+        <translation>不合格项目</translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="396"/>
+        <source>Measures taken</source>
+        <translation>处理措施</translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="399"/>
+        <source>Corrects record %1</source>
+        <translation>更正记录 %1</translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="402"/>
+        <source>A correction replaced this record.</source>
+        <translation>本记录已被更正记录取代。</translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="410"/>
+        <source>Readings</source>
+        <translation>读数</translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="428"/>
+        <source>Not signed in: decisions need the supervisor&apos;s key</source>
+        <translation>未登录：审核决定需用审核人密钥签名</translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="432"/>
+        <source>Signing as %1</source>
+        <translation>签名人：%1</translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="434"/>
+        <source>Lock (Ctrl+L)</source>
+        <translation>锁定（Ctrl+L）</translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="469"/>
+        <source>No supervisor key in this database: make one (keys create) and enrol it with the supervisor role.</source>
+        <translation>本库中没有审核人密钥：请新建密钥（keys create）并以审核人角色登记。</translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="478"/>
+        <source>Supervisor</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="478"/>
+        <source>Passphrase of %1&apos;s key</source>
+        <translation>%1 的密钥口令</translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="485"/>
+        <source>Wrong passphrase.</source>
+        <translation>口令不正确。</translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="489"/>
+        <source>Signed in as %1.</source>
+        <translation>已以 %1 的身份登录。</translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="506"/>
+        <source>Say why the record is returned.</source>
+        <translation>请填写退回理由。</translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="523"/>
+        <source>approved</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="523"/>
+        <source>returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="525"/>
+        <source>%1 %2; it travels in the next return package.</source>
+        <translation>%1 %2，随下一个回传包送达笔记本。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewTableModel</name>
+    <message>
+        <location filename="../office/review_page.py" line="61"/>
+        <source>Record no.</source>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="62"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="63"/>
+        <source>Procedure</source>
+        <translation>检查项目</translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="64"/>
+        <source>Site</source>
+        <translation>受检单位</translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="65"/>
+        <source>District</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="66"/>
+        <source>Inspector</source>
+        <translation>检查人员</translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="67"/>
+        <source>Review</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="70"/>
+        <source>To review</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="71"/>
+        <source>Approved</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="72"/>
+        <source>Returned (not yet sent)</source>
+        <translation>已退回（尚未下发）</translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="73"/>
+        <source>Returned (sent to the laptop)</source>
+        <translation>已退回（已下发笔记本）</translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="74"/>
+        <source>Corrected by a new revision</source>
+        <translation>已由新版本更正</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../pages/settings_page.py" line="65"/>
+        <location filename="../pages/settings_page.py" line="69"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsPage</name>
+    <message>
+        <location filename="../office/statistics_page.py" line="47"/>
+        <source>from YYYY-MM-DD</source>
+        <translation>起 YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location filename="../office/statistics_page.py" line="47"/>
+        <source>From</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <location filename="../office/statistics_page.py" line="48"/>
+        <source>to YYYY-MM-DD</source>
+        <translation>止 YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location filename="../office/statistics_page.py" line="48"/>
+        <source>To</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location filename="../office/statistics_page.py" line="49"/>
+        <source>Procedure</source>
+        <translation>检查项目</translation>
+    </message>
+    <message>
+        <location filename="../office/statistics_page.py" line="50"/>
+        <source>District</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <location filename="../office/statistics_page.py" line="51"/>
+        <source>Inspector</source>
+        <translation>检查人员</translation>
+    </message>
+    <message>
+        <location filename="../office/statistics_page.py" line="52"/>
+        <source>PDF report…</source>
+        <translation>PDF 统计报告…</translation>
+    </message>
+    <message>
+        <location filename="../office/statistics_page.py" line="81"/>
+        <source>All: %1</source>
+        <translation>全部%1</translation>
+    </message>
+    <message>
+        <location filename="../office/statistics_page.py" line="105"/>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <location filename="../office/statistics_page.py" line="135"/>
+        <source>%1 checks · pass %2 · fail %3 · inconclusive %4 · pass rate %5</source>
+        <translation>检查 %1 次 · 合格 %2 · 不合格 %3 · 待定 %4 · 合格率 %5</translation>
+    </message>
+    <message>
+        <location filename="../office/statistics_page.py" line="144"/>
+        <source> · inspection to import: median %1 days, 90 % within %2</source>
+        <translation> · 检查至导入：中位数 %1 天，90% 在 %2 天内</translation>
+    </message>
+    <message>
+        <location filename="../office/statistics_page.py" line="170"/>
+        <source>Statistics report</source>
+        <translation>统计报告</translation>
+    </message>
+    <message>
+        <location filename="../office/statistics_page.py" line="180"/>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
     </message>
 </context>
 <context>
@@ -1868,6 +2803,16 @@ Trust list version %2, valid until %3</source>
         <source>Open</source>
         <translation>待检查</translation>
     </message>
+    <message>
+        <location filename="../pages/tasks_page.py" line="117"/>
+        <source>Instrument</source>
+        <translation>计量器具</translation>
+    </message>
+    <message>
+        <location filename="../pages/tasks_page.py" line="118"/>
+        <source>Which instrument of this site is inspected?</source>
+        <translation>检查该单位的哪一台计量器具？</translation>
+    </message>
 </context>
 <context>
     <name>VerifyPage</name>
@@ -1915,12 +2860,12 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../app.py" line="98"/>
+        <location filename="../app.py" line="87"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../app.py" line="99"/>
+        <location filename="../app.py" line="88"/>
         <source>Something went wrong. Your data is saved; the last action may not have completed.</source>
         <translation>出现意外错误。数据已保存，但最后一步操作可能没有完成。</translation>
     </message>
@@ -1928,7 +2873,7 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>window</name>
     <message>
-        <location filename="../inspection/window.py" line="44"/>
+        <location filename="../inspection/window.py" line="41"/>
         <source>Edit readings</source>
         <translation>修改读数</translation>
     </message>

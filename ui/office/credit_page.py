@@ -38,13 +38,15 @@ class EntityDialog(QDialog):
         self.resize(980, 620)
         names = {"black": self.tr("Black list"), "red": self.tr("Red list"), "": self.tr("No list")}
         site = file.get("directory") or {}
-        head = QLabel(
-            f"<b>{file['name']}</b>  {file['credit_code']}  {file['district']}"
-            + (f"  ·  {self.tr('risk')} {site['risk']}" if site else "")
-        )
+        import html
+
+        risk = self.tr("risk %1").replace("%1", site["risk"]) if site else ""
+        name, district = html.escape(file["name"]), html.escape(file["district"])
+        head = QLabel(f"<b>{name}</b>  {file['credit_code']}  {district}  {risk}")
         head.setTextFormat(Qt.TextFormat.RichText)
         now = QLabel(
-            names[file["list"]] + (f" ({self.tr('since')} {file['list_since']})" if file["list"] else "")
+            names[file["list"]]
+            + (" " + self.tr("(since %1)").replace("%1", file["list_since"]) if file["list"] else "")
         )
         now.setStyleSheet(f"font-size: 16px; color: {LIST_COLOURS[file['list']]};")
         reasons = QLabel("\n".join(reason_text(r, lang) for r in file["reasons"]), wordWrap=True)

@@ -108,7 +108,7 @@ class PublicationPage(QWidget):
                 [
                     names[r["state"]]
                     + (
-                        f" ({self.tr('%1 working days left').replace('%1', str(r['working_days_left']))})"
+                        " " + self.tr("(%1 working days left)").replace("%1", str(r["working_days_left"]))
                         if r["state"] == "due"
                         else ""
                     ),

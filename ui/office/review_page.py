@@ -390,20 +390,25 @@ class ReviewPage(QWidget):
         ]
         if f["failed"]:
             items = "、".join(office_labels.item(form_id, i, self._lang) for i in f["failed"])
-            out.append(f'<p style="color:{colour}">{e(self.tr("Failed items"))}: {e(items)}</p>')
+            failed_label = self.tr("Failed items")
+            out.append(f'<p style="color:{colour}">{e(failed_label)}: {e(items)}</p>')
         measures = "、".join(office_labels.measure(m, self._lang) for m in f["measures"]) or "—"
-        out.append(f"<p>{e(self.tr('Measures taken'))}: {e(measures)}</p>")
+        measures_label = self.tr("Measures taken")
+        out.append(f"<p>{e(measures_label)}: {e(measures)}</p>")
         if f.get("supersedes"):
-            out.append(f"<p>{e(self.tr('Corrects record'))} {e(str(f['supersedes']))}</p>")
+            corrects = self.tr("Corrects record %1").replace("%1", str(f["supersedes"]))
+            out.append(f"<p>{e(corrects)}</p>")
         if detail.get("corrected_by"):
-            out.append(f'<p style="color:#5f6368">{e(self.tr("A correction replaced this record."))}</p>')
+            replaced = self.tr("A correction replaced this record.")
+            out.append(f'<p style="color:#5f6368">{e(replaced)}</p>')
         out.append('<table cellspacing="0" cellpadding="3" width="100%">')
         for key, value in rows:
             out.append(f'<tr><td style="color:#5f6368">{e(key)}</td><td>{e(str(value))}</td></tr>')
         out.append("</table>")
         readings = f.get("readings") or {}
         if readings:
-            out.append(f"<p><b>{e(self.tr('Readings'))}</b></p>")
+            readings_label = self.tr("Readings")
+            out.append(f"<p><b>{e(readings_label)}</b></p>")
             out.append('<table cellspacing="0" cellpadding="2" width="100%" style="font-family:monospace">')
             for path, value in list(readings.items())[:200]:
                 out.append(f"<tr><td>{e(str(path))}</td><td align='right'>{e(str(value))}</td></tr>")

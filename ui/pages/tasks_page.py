@@ -90,13 +90,48 @@ class TasksPage(QWidget):
         self.empty.setVisible(not rows)
         self.start_button.setEnabled(bool(rows) and self._inspections is not None)
 
+    def instrument_for(self, task: dict[str, Any]) -> tuple[bool, str | None]:
+        """A task drawn by the office names the site, not the instrument: the site's one instrument
+        of the procedure's kind, or the one the inspector picks among several. (False, None) when
+        the inspector cancels the choice."""
+        if task["instrument_id"] or task["inspection_id"] or self._inspections is None:
+            return True, None
+        kind = self._inspections.current_definition(task["form_id"]).instrument_kind
+        if not kind:
+            return True, None  # a net-content check inspects a lot, not an instrument
+        found = self._registry.search("instruments", site_id=task["site_id"], kind=kind, limit=200)
+        if len(found) <= 1:
+            return True, (found[0]["id"] if found else None)
+        return self.choose_instrument(found)
+
+    def choose_instrument(self, instruments: list[dict[str, Any]]) -> tuple[bool, str | None]:
+        """Ask which of the site's instruments this inspection is of."""
+        from PySide6.QtWidgets import QInputDialog
+
+        names = [
+            " ".join(str(i.get(k) or "") for k in ("serial", "maker", "model", "accuracy_class")).strip()
+            for i in instruments
+        ]
+        chosen, ok = QInputDialog.getItem(
+            self,
+            self.tr("Instrument"),
+            self.tr("Which instrument of this site is inspected?"),
+            names,
+            0,
+            False,
+        )
+        return (True, instruments[names.index(chosen)]["id"]) if ok else (False, None)
+
     def start_selected(self) -> str | None:
         index = self.view.currentIndex()
         if not index.isValid() or self._inspections is None:
             return None
         task_id = self.model.item(index.row(), 0).data(TASK_ID)
+        go, instrument_id = self.instrument_for(self._registry.get("tasks", task_id))
+        if not go:
+            return None
         try:
-            inspection_id = self._inspections.start_from_task(task_id)
+            inspection_id = self._inspections.start_from_task(task_id, instrument_id=instrument_id)
         except ValidationFailed as exc:
             self.message.setText("⚠ " + exc.errors[0].message(self._lang))
             return None

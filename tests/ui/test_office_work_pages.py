@@ -1,0 +1,280 @@
+"""The office at work in the GUI, on real database files: the 审核 queue driven by keyboard (the
+signed PDF rendered beside the figures), the 双随机 page (directories, plan, witness, draw, print),
+统计 charts that follow the filters, 信用名单 with the integrity file, 公示 with its export; and
+the office window builds none of them before its first paint."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtWidgets import QApplication
+
+from inspector_app.services import open_services
+from tests.core import fleet
+from tests.office.test_draw_algorithm import code
+from tests.ui.typing import show_active, type_text
+from ui.office.window import OfficeWindow
+
+SITES = "统一社会信用代码,名称,区县,类型,风险等级\n" + "".join(
+    f"{code(400 + i)},第{i}农贸市场,渝中区,集贸市场,{'AB'[i % 2]}\n" for i in range(6)
+)
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory):
+    """An office with a supervisor and two enrolled laptops; five records imported from the first
+    (one failed on a seal: a black-list entry); the entity directory written as a file."""
+    base = tmp_path_factory.mktemp("office-gui")
+    with (
+        fleet.office(base / "office.sqlite") as o,
+        fleet.laptop(base / "lap1.sqlite") as lap,
+        fleet.laptop(base / "lap2.sqlite", name="李检查", id_number="渝执 50000002") as lap2,
+    ):
+        fleet.enrol(o, lap)
+        fleet.enrol(o, lap2)
+        fleet.supervisor_key(o)
+        ids = [fleet.finalise(lap, serial=f"SC-{i}") for i in range(4)]
+        failed = {**fleet.SCALE, "checklist": {**fleet.SCALE["checklist"], "seal": False}}
+        ids.append(fleet.finalise(lap, serial="SC-SEAL", readings=failed))
+        [done] = o.office.import_bundles([fleet.export(lap, base / "usb").path])
+        assert done.imported == 5
+    (base / "sites.csv").write_text(SITES, encoding="utf-8")
+    return {"base": base, "ids": ids}
+
+
+@pytest.fixture
+def office(world, tmp_path):
+    shutil.copy(world["base"] / "office.sqlite", tmp_path / "office.sqlite")
+    with open_services(tmp_path / "office.sqlite") as s:
+        yield s
+
+
+def settle(qtbot, until, timeout=30000):
+    """Wait for work off the GUI thread (the runner) and its result on the GUI thread."""
+
+    def done() -> bool:
+        QThreadPool.globalInstance().waitForDone(50)
+        QApplication.processEvents()
+        return bool(until())
+
+    qtbot.waitUntil(done, timeout=timeout)
+
+
+def test_the_office_window_builds_these_pages_only_when_shown(office, qtbot):
+    window = OfficeWindow(office, "zh")
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.first_painted, timeout=20000):
+        show_active(qtbot, window)
+    assert set(window._pages) == {"import"}  # nothing of the office at work before the first paint
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.page("review")
+    assert [window.nav.item(i).text() for i in range(1, 6)] == ["审核", "双随机", "统计", "信用名单", "公示"]
+
+
+def test_review_by_keyboard(world, office, qtbot, monkeypatch):
+    window = OfficeWindow(office, "zh")
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.startup_finished, timeout=20000):
+        show_active(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    page = window.page("review")
+    assert page.model.rowCount() == 5 and page.count_label.text() == "5 条记录"
+    # The figures and the signed PDF of the selected record, side by side.
+    settle(qtbot, lambda: getattr(page, "preview_pages", 0) >= 1)
+    assert "合格" in page.figures.toPlainText() and "解放碑农贸市场" in page.figures.toPlainText()
+    # Deciding asks once for the supervisor's passphrase; the key stays unlocked on this page.
+    asked = []
+    monkeypatch.setattr(
+        "ui.office.review_page.ask_passphrase", lambda *a: asked.append(a) or fleet.SUPERVISOR_PASS
+    )
+    page.view.setFocus()
+    qtbot.keyClick(page.view, Qt.Key.Key_Down)  # the second record
+    second = page.current_id
+    qtbot.keyClick(page.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert len(asked) == 1 and "赵审核" in page.supervisor_label.text()
+    assert office.office.store.record(second)["review_status"] == "approved"
+    assert page.model.rowCount() == 4 and page.view.currentIndex().row() == 1  # the next comes up
+    # Return with a reason: Ctrl+R, type, Enter.
+    third = page.current_id
+    qtbot.keyClick(page.view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert page.reason.hasFocus()
+    type_text(qtbot, page.reason, "偏载测试缺第四个支点")
+    qtbot.keyClick(page.reason, Qt.Key.Key_Return)
+    row = office.office.store.record(third)
+    assert (row["review_status"], row["review_reason"]) == ("returned", "偏载测试缺第四个支点")
+    assert len(asked) == 1 and page.model.rowCount() == 3 and page.view.hasFocus()
+    # An empty reason is refused with a message, nothing decided.
+    qtbot.keyClick(page.view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(page.reason, Qt.Key.Key_Return)
+    assert "退回理由" in page.message.text() and page.model.rowCount() == 3
+    # The returned filter shows it, with its state in the loop.
+    page.status.setFocus()
+    page.status.setCurrentIndex(page.status.findData("returned"))
+    assert page.model.rowCount() == 1
+    index = page.model.index(0, 6)
+    assert page.model.data(index) == "已退回（尚未下发）"
+    # Ctrl+L locks the key: the next decision asks again.
+    qtbot.keyClick(page.view, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert "未登录" in page.supervisor_label.text()
+
+
+def test_the_queue_pages_lazily(office, qtbot):
+    from ui.office.review_page import ReviewTableModel
+
+    calls = []
+    review = office.office.review
+
+    class Counting:
+        def count(self, filters):
+            return review.count(filters)
+
+        def page(self, filters, *, offset, limit):
+            calls.append((offset, limit))
+            return review.page(filters, offset=offset, limit=limit)
+
+    model = ReviewTableModel(Counting())
+    model.set_filters({"status": "received"})
+    assert model.rowCount() == 5 and calls == []  # nothing fetched until a row is shown
+    assert model.data(model.index(4, 0)) and calls == [(0, 200)]
+    assert model.data(model.index(0, 2)) == "衡器" and calls == [(0, 200)]
+
+
+def test_the_draw_page(world, office, qtbot, monkeypatch, tmp_path):
+    from ui.office.draw_page import DrawPage
+
+    page = DrawPage(office.office, "zh")
+    qtbot.addWidget(page)
+    assert page.import_sites(str(world["base"] / "sites.csv"))["added"] == 6
+    assert page.sites.rowCount() == 6 and "6" in page.sites_label.text()
+    assert page.inspectors.rowCount() == 2
+    # The inspector directory: district and availability from the page.
+    page.inspectors.selectRow(1)
+    page.toggle_available()
+    assert page.inspectors.item(1, 3).text() == "否"
+    page.toggle_available()
+    plan = page.plan.toPlainText().replace('types = ["market", "supermarket"]', 'types = ["market"]')
+    page.plan.setPlainText(plan)
+    # A bad witness number is refused before any passphrase is asked.
+    type_text(qtbot, page.witness, "12a")
+    monkeypatch.setattr("ui.office.draw_page.ask_passphrase", lambda *a: fleet.OFFICE_PASS)
+    qtbot.keyClick(page.witness, Qt.Key.Key_Return)
+    assert "见证号" in page.message.text() and page.draw_list.count() == 0
+    page.witness.clear()
+    type_text(qtbot, page.witness, "3 8 1 4")
+    qtbot.keyClick(page.witness, Qt.Key.Key_Return)
+    assert page.draw_list.count() == 1, page.message.text()
+    assert "见证号 3814" in page.summary.text()
+    # A and B levels of six: ⌈30 % × 3⌉ = 1 and ⌈10 % × 3⌉ = 1.
+    assert page.result.rowCount() == 2
+    assert all("、" in page.result.item(r, 5).text() for r in range(2))  # two inspectors each
+    dialog = page.print_draw()
+    qtbot.addWidget(dialog)
+    assert dialog.images and not dialog.correct_button.isVisible()
+    saved = page.save_record(str(tmp_path / "draw.json"))
+    from inspector_app.office.draw.service import verify
+
+    assert saved and verify((tmp_path / "draw.json").read_bytes()).identical
+
+
+def test_statistics_follow_the_filters(office, qtbot, tmp_path):
+    from ui.office.statistics_page import StatisticsPage
+
+    page = StatisticsPage(office.office, "zh")
+    qtbot.addWidget(page)
+    settle(qtbot, lambda: page.stats is not None and len(page.canvases) == 6)
+    assert page.stats["total"] == 5 and page.stats["fail"] == 1
+    assert "检查 5 次" in page.summary.text() and "80.00 %" in page.summary.text()
+    procedure = page.canvases["procedure"].figure
+    assert procedure.axes[0].get_title(loc="left") == "按检查项目的合格率"
+    # A filter by keyboard: a date range with no record.
+    type_text(qtbot, page.date_from, "2000-01-01")
+    type_text(qtbot, page.date_to, "2000-12-31")
+    qtbot.keyClick(page.date_to, Qt.Key.Key_Return)
+    settle(qtbot, lambda: page.stats["total"] == 0)
+    assert "检查 0 次" in page.summary.text()
+    page.date_to.clear()
+    type_text(qtbot, page.date_to, "2000-13-01")
+    qtbot.keyClick(page.date_to, Qt.Key.Key_Return)
+    settle(qtbot, lambda: "2000-13-01" in page.message.text())
+    assert page.save_report(str(tmp_path / "r.pdf")) is None  # the bad date again: no report
+    page.date_from.clear()
+    page.date_to.clear()
+    assert page.save_report(str(tmp_path / "r.pdf")) and (tmp_path / "r.pdf").read_bytes()[:4] == b"%PDF"
+
+
+def test_credit_lists_and_the_integrity_file(office, qtbot, tmp_path):
+    from ui.office.credit_page import CreditPage
+
+    page = CreditPage(office.office, "zh")
+    qtbot.addWidget(page)
+    assert page.counts == (1, 0)  # the seal failure
+    assert page.black.item(0, 0).text() == fleet.CODE and "作弊/封印" in page.black.item(0, 4).text()
+    page.black.setFocus()
+    page.black.selectRow(0)
+    qtbot.keyClick(page.black, Qt.Key.Key_Return)
+    dialog = page.findChild(type(page.open_entity(fleet.CODE)))
+    assert dialog is not None and dialog.checks.rowCount() == 5
+    assert page.export(str(tmp_path / "lists.csv")) and "黑名单 1 户" in page.message.text()
+    text = (tmp_path / "lists.csv").read_text("utf-8-sig")
+    assert fleet.CODE in text and "黑名单" in text
+    assert page.open_entity("123") is None and "123" in page.message.text()
+
+
+def test_publication_page_exports_and_marks(world, office, qtbot, tmp_path):
+    from ui.office.publication_page import PublicationPage
+
+    page = PublicationPage(office.office, "zh")
+    qtbot.addWidget(page)
+    assert page.records.rowCount() == 0 and "已逾期 0" in page.counts.text()
+    done = page.export(str(tmp_path / "p.xlsx"))
+    assert done is not None and done["rows"] == 0 and (tmp_path / "p.xlsx").is_file()
+    assert page.export(str(tmp_path / "p.txt")) is None and ".txt" in page.message.text()
+
+
+def task_rows(page) -> dict[str, int]:
+    return {page.model.item(r, 0).data(Qt.ItemDataRole.UserRole + 1): r for r in range(page.model.rowCount())}
+
+
+def test_a_drawn_task_starts_with_site_instrument_and_procedure(world, office, qtbot, tmp_path):
+    """On the laptop: the draw's task arrives with its site and procedure; the instrument is the
+    site's one of that kind, or the one the inspector picks among several."""
+    from ui.pages.tasks_page import TasksPage
+
+    store = office.office
+    store.directories.import_sites(world["base"] / "sites.csv")
+    plan = f'id = "GUI-1"\ndate = {store.credit.today()}\nitem = "scale"\n[counts]\nA = 3\nB = 3\n'
+    outcome = store.draws.run(plan, "42", root=store.unlock(fleet.OFFICE_PASS))
+    assert outcome.tasks == 6
+    shutil.copy(world["base"] / "lap1.sqlite", tmp_path / "lap1.sqlite")
+    with open_services(tmp_path / "lap1.sqlite") as lap:
+        package = fleet.package(office, lap.device_id, tmp_path / "pkg")
+        lap.sync.apply_package(package, accept_root=fleet.root_fingerprint(office)[:16])
+        drawn = [t for t in lap.sync.tasks() if "GUI-1" in t["note"]]
+        assert len(drawn) == 6  # both inspectors of every visit get the task: laptop 1 is in each team
+        page = TasksPage(lap.registry, lap.inspections, "zh")
+        qtbot.addWidget(page)
+        rows = task_rows(page)
+        first, second = drawn[0], drawn[1]
+        site = lap.registry.get("tasks", first["id"])["site_id"]
+        one = lap.registry.create("instruments", {"site_id": site, "kind": "scale", "serial": "ONLY-1"})
+        page.view.setFocus()
+        page.view.setCurrentIndex(page.model.index(rows[first["id"]], 0))
+        qtbot.keyClick(page.view, Qt.Key.Key_Return)
+        started = lap.inspections.get(lap.registry.get("tasks", first["id"])["inspection_id"])
+        assert (started["site_id"], started["instrument_id"], started["form_id"]) == (site, one, "scale")
+        # Two scales at the next site: the inspector is asked which.
+        site2 = lap.registry.get("tasks", second["id"])["site_id"]
+        ids = [
+            lap.registry.create("instruments", {"site_id": site2, "kind": "scale", "serial": f"TWO-{n}"})
+            for n in range(2)
+        ]
+        offered = []
+        page.choose_instrument = lambda found: offered.append([i["serial"] for i in found]) or (True, ids[1])
+        rows = task_rows(page)
+        page.view.setCurrentIndex(page.model.index(rows[second["id"]], 0))
+        qtbot.keyClick(page.view, Qt.Key.Key_Return)
+        assert sorted(offered[0]) == ["TWO-0", "TWO-1"]
+        started = lap.inspections.get(lap.registry.get("tasks", second["id"])["inspection_id"])
+        assert started["instrument_id"] == ids[1]
