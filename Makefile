@@ -24,6 +24,7 @@ bench:  ## the benchmarks of docs/performance.md
 	env -u PYTHONDONTWRITEBYTECODE $(VENV)/python bench/inspection_list.py
 	env -u PYTHONDONTWRITEBYTECODE $(VENV)/python bench/unlock.py
 	env -u PYTHONDONTWRITEBYTECODE $(VENV)/python bench/sync.py
+	env -u PYTHONDONTWRITEBYTECODE $(VENV)/python bench/office.py
 
 screenshots:  ## every main page as PNG from a fresh demo database, in screenshots/
 	$(VENV)/inspector-app demo --force --db screenshots/demo.sqlite >/dev/null

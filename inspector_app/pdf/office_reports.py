@@ -182,7 +182,7 @@ def render_draw(payload: dict[str, Any]) -> bytes:
                 chosen["name"],
                 chosen["district"],
                 chosen["risk"],
-                chosen["type"],
+                KIND_NAMES.get(chosen["type"], chosen["type"]),
                 team,
             ]
         )

@@ -354,6 +354,13 @@ def _columns(record: dict[str, Any], signature: dict[str, Any]) -> dict[str, Any
         "inspector": str(record.get("inspector", "")),
         "signer_sha256": str(signature.get("cert_sha256", "")),
         "started_at": str(record.get("started_at", "")),
+        # What the office queries by (statistics, publication), read from what was signed: the
+        # day of the check on site (its start, local time), the task answered, the failed items
+        # and the measures taken.
+        "inspected_on": local_date(str(record.get("started_at") or record.get("finalised_at") or "")),
+        "task_id": record.get("task_id") if isinstance(record.get("task_id"), str) else None,
+        "measures": json.dumps(_strings(record.get("measures")), ensure_ascii=False),
+        "items": _strings(evaluation.get("failed")),
     }
 
 
@@ -368,14 +375,7 @@ def _record_row(canonical: str, signature: dict[str, Any], e: Entry, bundle: str
         "signature": json.dumps(signature, sort_keys=True),
         "bundle_sha256": bundle,
         "imported_at": now,
-        # What the office queries by (statistics, publication): the local day, the task answered,
-        # the failed items and the measures taken, all read from what was signed.
-        # The day of the check on site (its start, local time); the import's day likewise.
-        "inspected_on": local_date(str(record.get("started_at") or e.finalised_at)),
-        "imported_on": local_date(now),
-        "task_id": record.get("task_id") if isinstance(record.get("task_id"), str) else None,
-        "measures": json.dumps(_strings(record.get("measures")), ensure_ascii=False),
-        "items": _strings(evaluation.get("failed")),
+        "imported_on": local_date(now),  # the import's local day (the delay statistics)
         "reason": e.conflict_reason,
         "received_at": now,
     }
