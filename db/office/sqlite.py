@@ -298,8 +298,8 @@ class SQLiteOfficeStore:
         return found
 
     def add_records(self, rows: Iterable[dict[str, Any]]) -> int:
-        items: list[tuple[str, str]] = []
-        measures: list[tuple[str, str]] = []
+        items: list[tuple[str, ...]] = []
+        measures: list[tuple[str, ...]] = []
         corrections: list[tuple[str, str]] = []
         received: list[str] = []
 
@@ -308,8 +308,9 @@ class SQLiteOfficeStore:
                 received.append(r["id"])
                 if r.get("supersedes"):
                     corrections.append((r["id"], r["supersedes"]))
-                items.extend((r["id"], item) for item in r.get("items", ()))
-                measures.extend((r["id"], m) for m in json.loads(r.get("measures") or "[]"))
+                keys = (r["form_id"], r["district"], r["inspector"], r["inspected_on"])
+                items.extend((r["id"], item, *keys) for item in r.get("items", ()))
+                measures.extend((r["id"], m, *keys) for m in json.loads(r.get("measures") or "[]"))
                 yield [r.get(c) for c in RECORD_COLUMNS]
 
         cur = self._db.conn.executemany(
@@ -318,18 +319,19 @@ class SQLiteOfficeStore:
             values(),
         )
         added = int(cur.rowcount)
-        self._db.conn.executemany(
-            "INSERT OR IGNORE INTO office_record_items (record_id, item) VALUES (?, ?)", items
-        )
-        self._db.conn.executemany(
-            "INSERT OR IGNORE INTO office_record_measures (record_id, measure) VALUES (?, ?)", measures
-        )
+        for table, column, rows_of in (("items", "item", items), ("measures", "measure", measures)):
+            self._db.conn.executemany(
+                f"INSERT OR IGNORE INTO office_record_{table} (record_id, {column}, form_id, district, "
+                "inspector, inspected_on) VALUES (?, ?, ?, ?, ?, ?)",
+                rows_of,
+            )
         # A correction makes the record it names history (by primary key: no scan)…
         self._db.conn.executemany(
             "UPDATE office_records SET superseded_by = ? WHERE id = ? AND EXISTS "
             "(SELECT 1 FROM office_records n WHERE n.id = ? AND n.supersedes = office_records.id)",
             [(new, old, new) for new, old in corrections],
         )
+        self._mark_superseded([old for _new, old in corrections])
         # …and a record arriving after its correction is history from the start.
         for part in _chunks(received):
             late = self._db.execute(
@@ -340,7 +342,17 @@ class SQLiteOfficeStore:
             self._db.conn.executemany(
                 "UPDATE office_records SET superseded_by = ? WHERE id = ?", [(new, old) for old, new in late]
             )
+            self._mark_superseded([old for old, _new in late])
         return added
+
+    def _mark_superseded(self, ids: list[str]) -> None:
+        """The failed items and measures of records a correction superseded stop counting."""
+        for table in ("items", "measures"):
+            self._db.conn.executemany(
+                f"UPDATE office_record_{table} SET superseded = 1 WHERE record_id = ? AND EXISTS "
+                "(SELECT 1 FROM office_records r WHERE r.id = ? AND r.superseded_by IS NOT NULL)",
+                [(i, i) for i in ids],
+            )
 
     def add_record_pdfs(self, rows: Iterable[dict[str, Any]]) -> None:
         self._db.conn.executemany(
@@ -445,6 +457,28 @@ class SQLiteOfficeStore:
             [(task_id, e) for e in inspectors],
         )
 
+    def add_tasks(self, rows: Iterable[dict[str, Any]]) -> None:
+        rows = list(rows)
+        self._db.conn.executemany(
+            "INSERT OR IGNORE INTO office_tasks (id, device_id, payload, created_at, draw_id, credit_code) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    r["task_id"],
+                    r["device_id"],
+                    r["payload"],
+                    r["created_at"],
+                    r.get("draw_id"),
+                    r.get("credit_code", ""),
+                )
+                for r in rows
+            ],
+        )
+        self._db.conn.executemany(
+            "INSERT OR IGNORE INTO office_task_inspectors (task_id, employee_no) VALUES (?, ?)",
+            [(r["task_id"], e) for r in rows for e in r.get("inspectors", ())],
+        )
+
     def tasks_for(self, device_id: str) -> list[dict[str, Any]]:
         # A draw's task goes to every laptop of the team it sends, not only the lead's.
         return self._rows(
@@ -540,11 +574,12 @@ class SQLiteOfficeStore:
         )
 
     def review_choices(self) -> dict[str, list[str]]:
-        def distinct(column: str) -> list[str]:
+        def distinct(column: str) -> list[str]:  # walks the index led by the column, no sort
             return [
                 str(v)
                 for (v,) in self._db.execute(
-                    f"SELECT DISTINCT {column} FROM office_records WHERE {column} <> '' ORDER BY {column}"
+                    f"SELECT r.{column} FROM office_records r WHERE {_CURRENT} AND r.{column} <> '' "
+                    f"GROUP BY r.{column}"
                 )
             ]
 
@@ -603,7 +638,10 @@ class SQLiteOfficeStore:
         return rows[0] if rows else None
 
     def iter_sites(self) -> Iterator[dict[str, Any]]:
-        yield from self._db.query("SELECT * FROM office_sites ORDER BY credit_code")
+        cursor = self._db.execute("SELECT * FROM office_sites ORDER BY credit_code")
+        names = [d[0] for d in cursor.description]
+        for row in cursor:
+            yield dict(zip(names, row, strict=True))
 
     def inspector_rows(self) -> list[dict[str, Any]]:
         return self._rows(
@@ -732,22 +770,20 @@ class SQLiteOfficeStore:
         for kind, keys in groups.items():
             sql = f"SELECT {keys}, count(*) FROM office_records r WHERE {where} GROUP BY {keys}"
             out[kind] = [(*row[:-1], int(row[-1])) for row in self._db.execute(sql, params)]
-        # Failed items and measures are few (failed checks only): read them first, then their
-        # records by primary key (CROSS JOIN keeps that order in SQLite).
+        # Failed items and measures carry the filter columns themselves (few rows: no record read).
+        side = where.replace("r.superseded_by IS NULL", "r.superseded = 0")
         out["item"] = [
             (a, b, int(n))
             for a, b, n in self._db.execute(
-                f"""SELECT r.form_id, i.item, count(*) FROM office_record_items i
-                    CROSS JOIN office_records r ON r.id = i.record_id WHERE {where}
-                    GROUP BY r.form_id, i.item""",
+                f"SELECT r.form_id, r.item, count(*) FROM office_record_items r WHERE {side} "
+                "GROUP BY r.form_id, r.item",
                 params,
             )
         ]
         out["measure"] = [
             (a, int(n))
             for a, n in self._db.execute(
-                f"""SELECT m.measure, count(*) FROM office_record_measures m
-                    CROSS JOIN office_records r ON r.id = m.record_id WHERE {where} GROUP BY m.measure""",
+                f"SELECT r.measure, count(*) FROM office_record_measures r WHERE {side} GROUP BY r.measure",
                 params,
             )
         ]

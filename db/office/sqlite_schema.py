@@ -160,17 +160,27 @@ def m0002_office_work(db: Database) -> None:
                 district, form_id, verdict, inspector, inspected_on)""",
             "CREATE INDEX office_records_site ON office_records(site_code, inspected_on)",
             "CREATE INDEX office_records_task ON office_records(task_id)",
-            """CREATE TABLE office_record_items (
-                record_id TEXT NOT NULL REFERENCES office_records(id), item TEXT NOT NULL,
-                PRIMARY KEY (record_id, item))""",
-            "CREATE INDEX office_record_items_item ON office_record_items(item)",
-            """CREATE TABLE office_record_measures (
-                record_id TEXT NOT NULL REFERENCES office_records(id), measure TEXT NOT NULL,
-                PRIMARY KEY (record_id, measure))""",
-            """INSERT OR IGNORE INTO office_record_items (record_id, item)
-               SELECT r.id, j.value FROM office_records r, json_each(r.failed) j""",
-            """INSERT OR IGNORE INTO office_record_measures (record_id, measure)
-               SELECT r.id, j.value FROM office_records r, json_each(r.measures) j""",
+            # Failed items and measures, one row each, with the record's filter columns and whether
+            # a correction superseded it: statistics count them without reading the records.
+            *(
+                f"""CREATE TABLE office_record_{table} (
+                    record_id TEXT NOT NULL REFERENCES office_records(id), {column} TEXT NOT NULL,
+                    form_id TEXT NOT NULL, district TEXT NOT NULL, inspector TEXT NOT NULL,
+                    inspected_on TEXT NOT NULL, superseded INTEGER NOT NULL DEFAULT 0,
+                    PRIMARY KEY (record_id, {column}))"""
+                for table, column in (("items", "item"), ("measures", "measure"))
+            ),
+            """INSERT OR IGNORE INTO office_record_items
+                   (record_id, item, form_id, district, inspector, inspected_on, superseded)
+               SELECT r.id, j.value, r.form_id, r.district, r.inspector, r.inspected_on,
+                      r.superseded_by IS NOT NULL
+               FROM office_records r, json_each(r.failed) j""",
+            """INSERT OR IGNORE INTO office_record_measures
+                   (record_id, measure, form_id, district, inspector, inspected_on, superseded)
+               SELECT r.id, j.value, r.form_id, r.district, r.inspector, r.inspected_on,
+                      r.superseded_by IS NOT NULL
+               FROM office_records r, json_each(r.measures) j""",
+            "CREATE INDEX office_decisions_record ON office_decisions(record_id, decided_at)",
             # 一单两库: the entities that may be drawn, and what the office knows of its inspectors.
             """CREATE TABLE office_sites (
                 credit_code TEXT PRIMARY KEY, name TEXT NOT NULL, district TEXT NOT NULL,

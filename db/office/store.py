@@ -142,6 +142,10 @@ class OfficeStore(Protocol):
         """A task for a laptop; a draw's task names its draw, entity and inspectors (employee nos)."""
         ...
 
+    def add_tasks(self, rows: Iterable[dict[str, Any]]) -> None:
+        """Many tasks at once (a draw's): rows with the keyword arguments of add_task."""
+        ...
+
     def tasks_for(self, device_id: str) -> list[dict[str, Any]]:
         """The tasks for a laptop: assigned to it, or naming an inspector enrolled from it."""
         ...

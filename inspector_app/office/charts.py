@@ -37,13 +37,36 @@ def _figure(width: float, height: float) -> Any:
     from matplotlib.figure import Figure
 
     family = _font()
-    fig = Figure(figsize=(width, height), dpi=100, layout="constrained")
+    # Margins are set from the labels (_margins), not by a layout engine: matplotlib's constrained
+    # layout costs more than drawing the chart itself.
+    fig = Figure(figsize=(width, height), dpi=100)
     fig.set_facecolor("white")
     import matplotlib as mpl
 
     mpl.rcParams["font.family"] = [family, "DejaVu Sans"]
     mpl.rcParams["axes.unicode_minus"] = False
     return fig
+
+
+def _margins(
+    fig: Any,
+    *,
+    left_chars: int = 0,
+    left: float = 0.0,
+    right: float = 0.25,
+    bottom: float = 0.55,
+    top: float = 0.4,
+) -> None:
+    """Fixed margins in inches: the left one wide enough for ``left_chars`` characters of a 9 pt
+    CJK label (or ``left`` inches)."""
+    width, height = fig.get_size_inches()
+    left_in = max(left, 0.3 + 0.135 * left_chars)
+    fig.subplots_adjust(
+        left=min(0.6, left_in / width),
+        right=1 - right / width,
+        bottom=min(0.5, bottom / height),
+        top=1 - top / height,
+    )
 
 
 def _style(ax: Any) -> None:
@@ -77,25 +100,24 @@ def rate_bars(
         y, values, color=[PASS if v >= 90 else INCONCLUSIVE if v >= 75 else FAIL for v in values], height=0.62
     )
     for bar, r in zip(bars, shown, strict=True):
-        ax.text(
-            min(bar.get_width() + 1, 101),
-            bar.get_y() + bar.get_height() / 2,
-            f"{r['pass_rate']} %  (n={r['total']})",
-            va="center",
-            fontsize=8,
-        )
+        label = f"{r['pass_rate']} %  (n={r['total']})"
+        middle = bar.get_y() + bar.get_height() / 2
+        if bar.get_width() >= 45:  # inside the bar, clear of a reference line beyond it
+            ax.text(bar.get_width() - 1.5, middle, label, va="center", ha="right", fontsize=8, color="white")
+        else:
+            ax.text(bar.get_width() + 1, middle, label, va="center", fontsize=8)
     for yy, r in zip(y, shown, strict=True):
         target = (references or {}).get(r["key"])
         if target is not None:
             ax.plot([float(target)] * 2, [yy - 0.45, yy + 0.45], color=REFERENCE, linestyle="--", linewidth=2)
             ax.text(
-                float(target),
-                yy + 0.5,
+                float(target) + 1.5,
+                yy,
                 _t(lang, f"目标 {target} %", f"target {target} %"),
                 color=REFERENCE,
                 fontsize=8,
-                ha="center",
-                va="bottom",
+                ha="left",
+                va="center",
             )
     ax.set_yticks(y, names, fontsize=9)
     ax.set_xlim(0, 118)
@@ -103,6 +125,7 @@ def rate_bars(
     ax.set_xlabel(_t(lang, "合格率 (%)", "pass rate (%)"))
     ax.set_title(title, fontsize=11, loc="left")
     _style(ax)
+    _margins(fig, left_chars=max((len(n) for n in names), default=2))
     return fig
 
 
@@ -146,6 +169,7 @@ def month_lines(
     ax.set_title(title, fontsize=11, loc="left")
     ax.spines[["top"]].set_visible(False)
     ax.grid(axis="y", color=GRID, linewidth=0.6)
+    _margins(fig, left=0.75, right=0.75, bottom=0.85)
     return fig
 
 
@@ -159,11 +183,15 @@ def count_bars(rows: list[tuple[str, int]], *, title: str, lang: str = "zh", col
         ax.text(bar.get_width(), bar.get_y() + bar.get_height() / 2, f" {n}", va="center", fontsize=8)
     ax.set_yticks(y, [name for name, _ in rows], fontsize=9)
     ax.set_xlabel(_t(lang, "记录数", "records"))
+    from matplotlib.ticker import MaxNLocator
+
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_title(title, fontsize=11, loc="left")
     if not rows:
         ax.text(0.5, 0.5, _t(lang, "无", "none"), transform=ax.transAxes, ha="center", color="#5f6368")
         ax.set_yticks([])
     _style(ax)
+    _margins(fig, left_chars=max((len(name) for name, _ in rows), default=2))
     return fig
 
 

@@ -25,7 +25,13 @@ class EnvelopeInvalid(ValueError):
 
 def seal(kind: str, payload: dict[str, Any], key: ec.EllipticCurvePrivateKey) -> bytes:
     """The envelope bytes: {"format": kind, "payload": text, "signature": base64 r‖s}."""
-    text = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return seal_text(
+        kind, json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":")), key
+    )
+
+
+def seal_text(kind: str, text: str, key: ec.EllipticCurvePrivateKey) -> bytes:
+    """The envelope of a payload already serialised (``text`` must be a JSON object)."""
     signature = record_sig.sign(key, text.encode("utf-8"))
     envelope = {"format": kind, "payload": text, "signature": record_sig.b64(signature)}
     return json.dumps(envelope, ensure_ascii=False, sort_keys=True, indent=1).encode("utf-8")

@@ -34,6 +34,7 @@ from inspector_app.services import ValidationFailed
 from inspector_app.signing.keys import WrongPassphrase
 from ui import icons, labels, runner
 from ui.dialogs.passphrase import ask_passphrase
+from ui.first_paint import after_first_paint
 
 PAGE = 200  # rows fetched at once
 RECORD_ID = Qt.ItemDataRole.UserRole + 1
@@ -159,13 +160,13 @@ class ReviewPage(QWidget):
             ("", self.tr("All current records")),
         ):
             self.status.addItem(text, value)
-        choices = self._review.choices()
-        self.form = self._combo(self.tr("Procedure"), [(f, labels.form(f)) for f in choices["form_id"]])
-        self.district = self._combo(self.tr("District"), [(d, d) for d in choices["district"]])
+        # The choices of the filters come after the first paint (each is a walk of an index).
+        self.form = self._combo(self.tr("Procedure"), [])
+        self.district = self._combo(self.tr("District"), [])
         self.verdict = self._combo(
             self.tr("Verdict"), [(v, labels.verdict(v)) for v in ("pass", "fail", "inconclusive")]
         )
-        self.inspector = self._combo(self.tr("Inspector"), [(i, i) for i in choices["inspector"]])
+        self.inspector = self._combo(self.tr("Inspector"), [])
         self.date_from = QLineEdit(placeholderText=self.tr("from YYYY-MM-DD"), accessibleName=self.tr("From"))
         self.date_to = QLineEdit(placeholderText=self.tr("to YYYY-MM-DD"), accessibleName=self.tr("To"))
         self.search = QLineEdit(placeholderText=self.tr("Record no., site or credit code"))
@@ -255,7 +256,24 @@ class ReviewPage(QWidget):
         QShortcut(QKeySequence("Escape"), self.reason, activated=self.view.setFocus)
         self.setFocusProxy(self.view)
         self._show_supervisor()
-        self.apply_filters()
+        self.apply_filters(select=False)  # the queue paints at once; the rest follows
+        after_first_paint(self.view.viewport(), self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        """What the first frame does not need: the filters' choices, the first record's detail
+        and its signed PDF."""
+        choices = self._review.choices()
+        for box, items in (
+            (self.form, [(f, labels.form(f)) for f in choices["form_id"]]),
+            (self.district, [(d, d) for d in choices["district"]]),
+            (self.inspector, [(i, i) for i in choices["inspector"]]),
+        ):
+            box.blockSignals(True)
+            for value, text in items:
+                box.addItem(text, value)
+            box.blockSignals(False)
+        if self.model.rowCount() and not self.view.currentIndex().isValid():
+            self.view.setCurrentIndex(self.model.index(0, 0))
 
     def _combo(self, name: str, items: list[tuple[str, str]]) -> QComboBox:
         box = QComboBox(accessibleName=name)
@@ -277,13 +295,15 @@ class ReviewPage(QWidget):
             "search": self.search.text().strip(),
         }
 
-    def apply_filters(self, *_args: Any, keep_row: int = 0) -> None:
+    def apply_filters(self, *_args: Any, keep_row: int = 0, select: bool = True) -> None:
         try:
             self.model.set_filters(self.filters())
         except ValidationFailed as exc:
             self._say("⚠ " + exc.errors[0].message(self._lang), error=True)
             return
         self.count_label.setText(self.tr("%1 records").replace("%1", str(self.model.rowCount())))
+        if not select:
+            return
         if self.model.rowCount():
             row = min(keep_row, self.model.rowCount() - 1)
             self.view.setCurrentIndex(self.model.index(row, 0))

@@ -52,10 +52,14 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+_SORTED_FIELDS = tuple(sorted(ENTITY_FIELDS))  # dicts built in key order dump as sort_keys would
+
+
 def entity_snapshot(rows: Iterable[dict[str, Any]]) -> list[dict[str, str]]:
-    """The entity directory as the draw sees it: its fields as text, sorted by credit code."""
-    snap = [{k: str(r.get(k) or "") for k in ENTITY_FIELDS} for r in rows]
-    return sorted(snap, key=lambda r: (r["credit_code"], canonical(r)))  # a total order
+    """The entity directory as the draw sees it: its fields as text, sorted by credit code (then
+    by every other field: a total order, whatever the source's row order)."""
+    snap = [{k: str(r.get(k) or "") for k in _SORTED_FIELDS} for r in rows]
+    return sorted(snap, key=lambda r: tuple(r[k] for k in ENTITY_FIELDS))
 
 
 def inspector_snapshot(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -69,7 +73,7 @@ def inspector_snapshot(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
         }
         for r in rows
     ]
-    return sorted(snap, key=lambda r: (r["employee_no"], canonical(r)))
+    return sorted(snap, key=lambda r: (r["employee_no"], r["name"], r["district"], r["available"]))
 
 
 def snapshot_sha256(snapshot: Sequence[dict[str, Any]]) -> str:
@@ -178,9 +182,10 @@ def recusal_list(pairs: Iterable[tuple[str, str]]) -> list[list[str]]:
     return [list(p) for p in sorted(set(pairs))]
 
 
-def run(inputs: DrawInputs) -> DrawResult:
-    """The draw. Deterministic in ``inputs``; see the module docstring for every step."""
-    entities_sha = snapshot_sha256(inputs.entities)
+def run(inputs: DrawInputs, *, entities_sha256: str = "") -> DrawResult:
+    """The draw. Deterministic in ``inputs``; see the module docstring for every step.
+    ``entities_sha256``: the snapshot's hash when the caller has just computed it."""
+    entities_sha = entities_sha256 or snapshot_sha256(inputs.entities)
     inspectors_sha = snapshot_sha256(inputs.inspectors)
     seed = seed_of(
         plan_id=inputs.plan_id,

@@ -24,6 +24,7 @@ from inspector_app.pki import certs, envelope
 from inspector_app.services.errors import FieldError, ValidationFailed
 
 FORMAT = "inspector-app-draw-record/1"
+_SPLICE = "entities-" + "9f1c2d3e-snapshot-splice"  # a placeholder no real value can equal
 
 
 @dataclass(frozen=True)
@@ -151,7 +152,8 @@ class DrawService:
             raise _err("inspectors", "no_inspectors")
         recusals = self.recusal_pairs(plan.date)
         inputs = inputs_of(plan, witness, entities, inspectors, recusals)
-        result = algorithm.run(inputs)
+        entities_text = algorithm.canonical(inputs.entities).decode("utf-8")  # once: hash and record
+        result = algorithm.run(inputs, entities_sha256=algorithm.sha256(entities_text.encode("utf-8")))
         now = self._clock()
         draw_id = str(uuid.uuid4())
         office = self.store.office() or {}
@@ -163,15 +165,18 @@ class DrawService:
             "root_certificate": certs.pem(root.cert),
             "plan": {**plan.as_json(), "text": plan.text, "sha256": plan.sha256},
             "witness": witness,
-            "entities": inputs.entities,
+            "entities": _SPLICE,
             "inspectors": inputs.inspectors,
             "recusals": algorithm.recusal_list(recusals),
             "result": result.as_json(),
         }
-        document = envelope.seal(FORMAT, payload, root.key)
+        # The same canonical JSON as json.dumps(payload, sort_keys=True), the 50,000-row snapshot
+        # spliced in rather than serialised a second time.
+        text = algorithm.canonical(payload).decode("utf-8").replace(f'"{_SPLICE}"', entities_text, 1)
+        document = envelope.seal_text(FORMAT, text, root.key)
         by_no = {i["employee_no"]: i for i in inspectors}
         site_rows = {e["credit_code"]: e for e in entities}
-        tasks = 0
+        task_rows: list[dict[str, Any]] = []
         with self.store.transaction():
             self.store.add_draw(
                 {
@@ -217,16 +222,19 @@ class DrawService:
                     "plan_id": plan.id,
                     "inspectors": [{"employee_no": m["employee_no"], "name": m["name"]} for m in team],
                 }
-                self.store.add_task(
-                    task_id=task_id,
-                    device_id=team[0]["device_id"],
-                    payload=json.dumps(task, ensure_ascii=False),
-                    created_at=now,
-                    draw_id=draw_id,
-                    credit_code=site["credit_code"],
-                    inspectors=tuple(m["employee_no"] for m in team),
+                task_rows.append(
+                    {
+                        "task_id": task_id,
+                        "device_id": team[0]["device_id"],
+                        "payload": json.dumps(task, ensure_ascii=False),
+                        "created_at": now,
+                        "draw_id": draw_id,
+                        "credit_code": site["credit_code"],
+                        "inspectors": tuple(m["employee_no"] for m in team),
+                    }
                 )
-                tasks += 1
+            self.store.add_tasks(task_rows)
+            tasks = len(task_rows)
             self.store.audit(
                 at=now,
                 device_id=self._device_id,
