@@ -1001,47 +1001,47 @@ Trust list version %2, valid until %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="46"/>
+        <location filename="../pages/inspections_page.py" line="45"/>
         <source>Search inspections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="47"/>
+        <location filename="../pages/inspections_page.py" line="46"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="48"/>
+        <location filename="../pages/inspections_page.py" line="47"/>
         <source>All statuses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="51"/>
+        <location filename="../pages/inspections_page.py" line="50"/>
         <source>Procedure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="52"/>
+        <location filename="../pages/inspections_page.py" line="51"/>
         <source>All procedures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="53"/>
+        <location filename="../pages/inspections_page.py" line="52"/>
         <source>Verdict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="54"/>
+        <location filename="../pages/inspections_page.py" line="53"/>
         <source>All verdicts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="58"/>
+        <location filename="../pages/inspections_page.py" line="57"/>
         <source>New inspection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/inspections_page.py" line="88"/>
+        <location filename="../pages/inspections_page.py" line="87"/>
         <source>Export signed PDFs…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1328,77 +1328,77 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="50"/>
+        <location filename="../main_window.py" line="52"/>
         <source>Metrology inspections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="53"/>
+        <location filename="../main_window.py" line="55"/>
         <source>Navigation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="77"/>
+        <location filename="../main_window.py" line="79"/>
         <source>Inspections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="78"/>
+        <location filename="../main_window.py" line="80"/>
         <source>Tasks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="82"/>
+        <location filename="../main_window.py" line="84"/>
         <source>Verify a record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="83"/>
+        <location filename="../main_window.py" line="85"/>
         <source>Sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="84"/>
+        <location filename="../main_window.py" line="86"/>
         <source>Keys</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="85"/>
+        <location filename="../main_window.py" line="87"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="108"/>
+        <location filename="../main_window.py" line="111"/>
         <source>Database: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="227"/>
+        <location filename="../main_window.py" line="223"/>
         <source>Record %1 has no signed PDF (a draft, or finalised without a key).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="237"/>
+        <location filename="../main_window.py" line="233"/>
         <source>Returned by the office: %1 — correct it with Correct…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="283"/>
+        <location filename="../main_window.py" line="279"/>
         <source>Export signed PDFs to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="291"/>
+        <location filename="../main_window.py" line="287"/>
         <source>Exporting signed PDFs…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="291"/>
+        <location filename="../main_window.py" line="287"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="301"/>
+        <location filename="../main_window.py" line="297"/>
         <source>%1 signed PDF(s) exported.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2019,260 +2019,260 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../office/review_page.py" line="153"/>
+        <location filename="../office/review_page.py" line="154"/>
         <source>Review state</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="155"/>
+        <location filename="../office/review_page.py" line="156"/>
         <source>To review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="156"/>
+        <location filename="../office/review_page.py" line="157"/>
         <source>Returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="157"/>
+        <location filename="../office/review_page.py" line="158"/>
         <source>Approved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="158"/>
+        <location filename="../office/review_page.py" line="159"/>
         <source>Corrected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="159"/>
+        <location filename="../office/review_page.py" line="160"/>
         <source>All current records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="163"/>
-        <location filename="../office/review_page.py" line="372"/>
+        <location filename="../office/review_page.py" line="164"/>
+        <location filename="../office/review_page.py" line="392"/>
         <source>Procedure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="164"/>
+        <location filename="../office/review_page.py" line="165"/>
         <source>District</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="166"/>
+        <location filename="../office/review_page.py" line="167"/>
         <source>Verdict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="168"/>
-        <location filename="../office/review_page.py" line="384"/>
+        <location filename="../office/review_page.py" line="169"/>
+        <location filename="../office/review_page.py" line="404"/>
         <source>Inspector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="169"/>
+        <location filename="../office/review_page.py" line="170"/>
         <source>from YYYY-MM-DD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="169"/>
+        <location filename="../office/review_page.py" line="170"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="170"/>
+        <location filename="../office/review_page.py" line="171"/>
         <source>to YYYY-MM-DD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="170"/>
+        <location filename="../office/review_page.py" line="171"/>
         <source>To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="171"/>
+        <location filename="../office/review_page.py" line="172"/>
         <source>Record no., site or credit code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="172"/>
+        <location filename="../office/review_page.py" line="173"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="189"/>
+        <location filename="../office/review_page.py" line="190"/>
         <source>Review queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="202"/>
+        <location filename="../office/review_page.py" line="203"/>
         <source>Figures of the record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="203"/>
+        <location filename="../office/review_page.py" line="204"/>
         <source>Select a record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="204"/>
+        <location filename="../office/review_page.py" line="205"/>
         <source>Signed PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="222"/>
-        <location filename="../office/review_page.py" line="430"/>
+        <location filename="../office/review_page.py" line="223"/>
+        <location filename="../office/review_page.py" line="450"/>
         <source>Sign in as supervisor…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="223"/>
+        <location filename="../office/review_page.py" line="224"/>
         <source>Reason for returning (Ctrl+R, then Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="224"/>
+        <location filename="../office/review_page.py" line="225"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="225"/>
+        <location filename="../office/review_page.py" line="226"/>
         <source>Approve (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="226"/>
+        <location filename="../office/review_page.py" line="227"/>
         <source>Return</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="262"/>
+        <location filename="../office/review_page.py" line="280"/>
         <source>All: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="286"/>
+        <location filename="../office/review_page.py" line="304"/>
         <source>%1 records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="302"/>
+        <location filename="../office/review_page.py" line="322"/>
         <source>No record matches the filters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="327"/>
+        <location filename="../office/review_page.py" line="347"/>
         <source>Rendering the signed PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="348"/>
+        <location filename="../office/review_page.py" line="368"/>
         <source>The laptop sent no PDF for this record.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="371"/>
+        <location filename="../office/review_page.py" line="391"/>
         <source>Record no.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="374"/>
+        <location filename="../office/review_page.py" line="394"/>
         <source>Site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="378"/>
+        <location filename="../office/review_page.py" line="398"/>
         <source>Instrument</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="385"/>
+        <location filename="../office/review_page.py" line="405"/>
         <source>Finalised</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="393"/>
+        <location filename="../office/review_page.py" line="413"/>
         <source>Failed items</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="396"/>
+        <location filename="../office/review_page.py" line="416"/>
         <source>Measures taken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="399"/>
+        <location filename="../office/review_page.py" line="419"/>
         <source>Corrects record %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="402"/>
+        <location filename="../office/review_page.py" line="422"/>
         <source>A correction replaced this record.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="410"/>
+        <location filename="../office/review_page.py" line="430"/>
         <source>Readings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="428"/>
+        <location filename="../office/review_page.py" line="448"/>
         <source>Not signed in: decisions need the supervisor&apos;s key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="432"/>
+        <location filename="../office/review_page.py" line="452"/>
         <source>Signing as %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="434"/>
+        <location filename="../office/review_page.py" line="454"/>
         <source>Lock (Ctrl+L)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="469"/>
+        <location filename="../office/review_page.py" line="489"/>
         <source>No supervisor key in this database: make one (keys create) and enrol it with the supervisor role.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="478"/>
+        <location filename="../office/review_page.py" line="498"/>
         <source>Supervisor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="478"/>
+        <location filename="../office/review_page.py" line="498"/>
         <source>Passphrase of %1&apos;s key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="485"/>
+        <location filename="../office/review_page.py" line="505"/>
         <source>Wrong passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="489"/>
+        <location filename="../office/review_page.py" line="509"/>
         <source>Signed in as %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="506"/>
+        <location filename="../office/review_page.py" line="526"/>
         <source>Say why the record is returned.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="523"/>
+        <location filename="../office/review_page.py" line="543"/>
         <source>approved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="523"/>
+        <location filename="../office/review_page.py" line="543"/>
         <source>returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="525"/>
+        <location filename="../office/review_page.py" line="545"/>
         <source>%1 %2; it travels in the next return package.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2280,62 +2280,62 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>ReviewTableModel</name>
     <message>
-        <location filename="../office/review_page.py" line="61"/>
+        <location filename="../office/review_page.py" line="62"/>
         <source>Record no.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="62"/>
+        <location filename="../office/review_page.py" line="63"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="63"/>
+        <location filename="../office/review_page.py" line="64"/>
         <source>Procedure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="64"/>
+        <location filename="../office/review_page.py" line="65"/>
         <source>Site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="65"/>
+        <location filename="../office/review_page.py" line="66"/>
         <source>District</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="66"/>
+        <location filename="../office/review_page.py" line="67"/>
         <source>Inspector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="67"/>
+        <location filename="../office/review_page.py" line="68"/>
         <source>Review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="70"/>
+        <location filename="../office/review_page.py" line="71"/>
         <source>To review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="71"/>
+        <location filename="../office/review_page.py" line="72"/>
         <source>Approved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="72"/>
+        <location filename="../office/review_page.py" line="73"/>
         <source>Returned (not yet sent)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="73"/>
+        <location filename="../office/review_page.py" line="74"/>
         <source>Returned (sent to the laptop)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="74"/>
+        <location filename="../office/review_page.py" line="75"/>
         <source>Corrected by a new revision</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2858,12 +2858,12 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../app.py" line="87"/>
+        <location filename="../app.py" line="92"/>
         <source>Unexpected error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app.py" line="88"/>
+        <location filename="../app.py" line="93"/>
         <source>Something went wrong. Your data is saved; the last action may not have completed.</source>
         <translation type="unfinished"></translation>
     </message>
