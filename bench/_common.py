@@ -55,6 +55,24 @@ def demo_db(inspections: int | None = None) -> Path:
     )
 
 
+def demo_office_db() -> Path:
+    """The office database `inspector-app demo --office` makes beside its laptop (root, enrolled
+    inspectors, the laptop's records imported and reviewed, a draw, a package)."""
+
+    def make(path: Path) -> None:
+        laptop = path.with_name(path.stem + "-laptop.sqlite")
+        subprocess.run(
+            [sys.executable, "-m", "ui.entry", "demo", "--db", str(laptop), "--office", str(path)],
+            check=True,
+            cwd=ROOT,
+            capture_output=True,
+        )
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{laptop}{suffix}").unlink(missing_ok=True)
+
+    return _made_once("demo-office", make)
+
+
 def list_db(records: int) -> Path:
     """A database with ``records`` inspections over a few sites (a quarter of them drafts), seeded
     in a child process so its memory is not counted by the bench that asks."""

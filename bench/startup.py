@@ -1,16 +1,18 @@
 """Start-up: process start to the main window's first completed paint (database opened, list
 painted), against a bare PySide6 QMainWindow of the main window's size (1280 × 696, ui/screen.py)
-timed the same way, on the demo database and on 200,000 inspections. Target (DESIGN.md): ≤ 1.5 ×
-bare on both.
+timed the same way, on the demo database and on 200,000 inspections, and in office mode on the
+demo office and on an office holding 200,000 imported records. Target (DESIGN.md, issue 9 §4):
+≤ 1.5 × bare on each.
 
-    .venv/bin/python bench/startup.py [--runs 11] [--records 200000]
+    .venv/bin/python bench/startup.py [--runs 11] [--records 200000] [--only laptop|office]
 
 Both sides are spawned alike and timed from spawn to their first stdout line, which each prints
 from `ui.first_paint.after_first_paint` (the window's Paint event seen by an application event
 filter, then a zero-timer: the first frame is on screen). Process exit is not part of start-up.
 Runs alternate (bare, demo, large, bare, …) so machine load hits all alike; the ratio is of
 medians. The databases are made once under bench/.cache (git-ignored): `inspector-app demo` and
-the inspection-list bench's 200,000 records.
+the inspection-list bench's 200,000 records; `inspector-app demo --office` and bench/office.py's
+office (200,000 records, 50,000 entities).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ import subprocess
 import sys
 import time
 
-from _common import ROOT, demo_db, list_db
+from _common import ROOT, demo_db, demo_office_db, list_db
 
 BARE = """
 import sys, time
@@ -56,8 +58,17 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=11)
     parser.add_argument("--records", type=int, default=200_000)
+    parser.add_argument("--only", choices=("laptop", "office"), help="one mode's databases only")
     args = parser.parse_args()
-    databases = {"demo database": demo_db(), f"{args.records:,} inspections": list_db(args.records)}
+    databases = {}
+    if args.only != "office":
+        databases["demo database"] = demo_db()
+        databases[f"{args.records:,} inspections"] = list_db(args.records)
+    if args.only != "laptop":
+        from office import RECORDS, office_db  # bench/office.py's office
+
+        databases["demo office"] = demo_office_db()
+        databases[f"office, {RECORDS:,} records"] = office_db()
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}  # as installed
     env.update(QT_QPA_PLATFORM="offscreen", INSPECTOR_APP_EXIT_WHEN_IDLE="1")
     commands = {"bare QMainWindow": [sys.executable, "-c", BARE]}

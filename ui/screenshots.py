@@ -22,6 +22,11 @@ def save_office_screenshots(services: Any, lang: str, outdir: Path) -> list[Path
     window = OfficeWindow(services, lang)
     window.resize(1280, 800)
     window.show()
+    finished: list[bool] = []
+    window.startup_finished.connect(lambda: finished.append(True))
+    window.finish_startup()  # the import page's history, as it is once start-up is done
+    while not finished:
+        QApplication.processEvents()
     saved = []
     for index, name in enumerate(OFFICE_PAGES):
         window.show_page(index)

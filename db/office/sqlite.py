@@ -66,8 +66,18 @@ CHUNK = 500  # ids per IN (...) query, well under SQLite's variable limit
 def is_office(db: Reader) -> bool:
     """Does this database hold an office (its root made by `office init`)? Plain SQL: every start
     asks, before sqlite-utils is imported."""
+    return office_heading(db) is not None
+
+
+def office_heading(db: Reader) -> tuple[str, str] | None:
+    """The office's name and root fingerprint, or None on a laptop's database. Plain SQL, read
+    at every start: the office window's first frame shows them (title, status bar) before the
+    office store (sqlite-utils) is built."""
     row = db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'office'").fetchone()
-    return bool(row) and db.execute("SELECT count(*) FROM office").fetchone()[0] == 1
+    if not row:
+        return None
+    rows = db.execute("SELECT name, root_sha256 FROM office").fetchall()
+    return (rows[0][0], rows[0][1]) if len(rows) == 1 else None
 
 
 def migrate_office(db: Database) -> list[str]:

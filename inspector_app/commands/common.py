@@ -49,6 +49,6 @@ def fail_validation(exc: Any) -> int:
 
 def grouped(fingerprint: str) -> str:
     """A SHA-256 as people compare it aloud (pki.certs.grouped)."""
-    from inspector_app.pki.certs import grouped as group
+    from inspector_app.pki.fingerprint import grouped as group
 
     return group(fingerprint)

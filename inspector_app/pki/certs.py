@@ -22,6 +22,8 @@ from cryptography.hazmat.primitives.asymmetric.types import CertificatePublicKey
 from cryptography.x509.name import _ASN1Type
 from cryptography.x509.oid import NameOID
 
+from inspector_app.pki.fingerprint import grouped  # noqa: F401  (re-exported: certs.grouped)
+
 ROOT_YEARS = 20  # the root outlives many inspector certificates; re-rooting re-enrols everyone
 ISSUED_DAYS = 730  # spec/office.md: inspector and supervisor certificates are valid 2 years
 ROLES = ("inspector", "supervisor")
@@ -57,12 +59,6 @@ def key_sha256(public_key: CertificatePublicKeyTypes) -> str:
     """SHA-256 of a public key's SubjectPublicKeyInfo: the same key under two certificates matches."""
     der = public_key.public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
     return hashlib.sha256(der).hexdigest()
-
-
-def grouped(fingerprint: str) -> str:
-    """A SHA-256 as people compare it aloud: upper-case groups of four."""
-    text = fingerprint.upper()
-    return " ".join(text[i : i + 4] for i in range(0, len(text), 4))
 
 
 def is_p256(public_key: object) -> bool:

@@ -19,7 +19,7 @@ from db import MIGRATIONS, Stamp, kv, migrate
 from db.backup import backup_file_if_stale, backup_if_stale
 from db.connection import BUSY_TIMEOUT_MS, connect, device_id, open_database, stored_device_id, wrap
 from db.errors import StoreBusy
-from db.office.sqlite import is_office
+from db.office.sqlite import office_heading
 from inspector_app import settings as settings_decl
 from inspector_app.paths import default_db_path, in_data_dir
 from inspector_app.services.listing import InspectionList
@@ -77,6 +77,7 @@ class Services:
         self.clock = clock
         self.inspection_list = InspectionList(conn)
         self._office_db = False
+        self.office_heading: tuple[str, str] | None = None  # (name, root SHA-256) in office mode
 
     def prepare(self, *, backup: bool = True) -> None:
         """Migrate (backing up first) if anything is pending, make the device id once, and the
@@ -87,7 +88,8 @@ class Services:
             device_id(self.db)
         if backup and self.path is not None:
             backup_if_stale(self.conn, self.path)
-        self._office_db = is_office(self.conn)
+        self.office_heading = office_heading(self.conn)
+        self._office_db = self.office_heading is not None
 
     def daily_backup(self) -> Path | None:
         """The daily backup through a connection of its own: safe on a worker thread."""
@@ -186,6 +188,7 @@ def attach_office(services: Services) -> Any:
     """Switch the services to office mode over this database's office store."""
     services.office = _office_service(services)
     services._office_db = True
+    services.office_heading = office_heading(services.conn)
     return services.office
 
 

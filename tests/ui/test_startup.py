@@ -289,3 +289,89 @@ def test_only_the_verdict_column_is_painted_in_verdict_colours(demo_services, qt
     for column in range(len(table_model.COLUMNS)):
         if column != table_model.VERDICT_COLUMN:
             assert verdict_coloured_pixels(image, *span(column)) == 0, table_model.COLUMNS[column]
+
+
+# The same probe for office mode: OfficeWindow.finish_startup runs right after its first paint.
+OFFICE_PROBE = """
+import gc, json, sys
+gc.disable()
+import inspector_app.services
+import PySide6.QtCore, PySide6.QtWidgets
+import ui.office.window as ow
+seen = {}
+finish = ow.OfficeWindow.finish_startup
+def modules():
+    return {
+        "sqlite_utils": "sqlite_utils" in sys.modules,
+        "cryptography": "cryptography" in sys.modules,
+        "office_service": "inspector_app.office.service" in sys.modules,
+        "qt_namespace": "Qt" in vars(PySide6.QtCore),
+        "qstyle": "QStyle" in vars(PySide6.QtWidgets),
+    }
+def probe(self):
+    page = self._pages["import"]
+    seen["first_paint"] = {
+        **modules(),
+        "pages": sorted(self._pages),
+        "history": page.results.rowCount(),
+        "title": self.windowTitle(),
+        "status": self.statusBar().currentMessage(),
+    }
+    def finished():
+        seen["finished"] = {**modules(), "history": page.results.rowCount()}
+    self.startup_finished.connect(finished)
+    finish(self)
+ow.OfficeWindow.finish_startup = probe
+from ui.app import main
+code = main(["--db", sys.argv[1]])
+print("PROBE " + json.dumps(seen))
+sys.exit(code)
+"""
+
+
+def test_the_office_first_paint_needs_neither_the_store_nor_the_pki(tmp_path):
+    """Office mode (issue 9 §4 at any database, issue 14's office): the first frame shows the
+    navigation, the office's name and root fingerprint and the import page, read with plain
+    sqlite3; the office store (sqlite-utils), the PKI (cryptography) and the bundles imported
+    before come after it."""
+    from tests.core import fleet
+
+    with fleet.office(tmp_path / "office.sqlite") as office, fleet.laptop(tmp_path / "lap.sqlite") as lap:
+        fleet.enrol(office, lap)
+        fleet.finalise(lap)
+        [done] = office.office.import_bundles([fleet.export(lap, tmp_path / "usb").path])
+        assert done.imported == 1
+        name, root = office.office.info()["name"], office.office.info()["root_sha256"]
+    out = subprocess.run(
+        [sys.executable, "-c", OFFICE_PROBE, str(tmp_path / "office.sqlite")],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "INSPECTOR_APP_EXIT_WHEN_IDLE": "1"},
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert out.returncode == 0, out.stderr[-3000:]
+    assert out.stdout.startswith("ready_ms="), out.stdout  # the line bench/startup.py times
+    seen = json.loads(
+        next(x for x in out.stdout.splitlines() if x.startswith("PROBE ")).removeprefix("PROBE ")
+    )
+    first = seen["first_paint"]
+    assert {
+        k: first[k] for k in ("sqlite_utils", "cryptography", "office_service", "qt_namespace", "qstyle")
+    } == {
+        "sqlite_utils": False,
+        "cryptography": False,
+        "office_service": False,
+        "qt_namespace": False,
+        "qstyle": False,
+    }
+    assert first["pages"] == ["import"] and first["history"] == 0
+    assert name in first["title"] and root[:4].upper() in first["status"]
+    assert seen["finished"] == {
+        "sqlite_utils": True,
+        "cryptography": True,
+        "office_service": True,
+        "qt_namespace": seen["finished"]["qt_namespace"],  # whatever the history's table needs
+        "qstyle": seen["finished"]["qstyle"],
+        "history": 1,
+    }

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from inspector_app.office.credit import reason_text
 from inspector_app.services import ValidationFailed
 from ui import icons, labels
-from ui.pages.sync_page import RECORD_ID, fill, table
+from ui.tables import RECORD_ID, fill, table
 
 LIST_COLOURS = {"black": "#202124", "red": "#c5221f", "": "#5f6368"}
 

@@ -32,7 +32,7 @@ from inspector_app.services import ValidationFailed
 from inspector_app.signing.keys import WrongPassphrase
 from ui import labels
 from ui.dialogs.passphrase import ask_passphrase
-from ui.pages.sync_page import RECORD_ID, fill, table
+from ui.tables import RECORD_ID, fill, table
 
 SITES_SHOWN = 500  # rows of the entity directory listed (search narrows it)
 

@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector_app.pki.certs import grouped
+from inspector_app.pki.fingerprint import grouped
 from inspector_app.services import ValidationFailed
 from inspector_app.signing.keys import WrongPassphrase
 from ui import icons
 from ui.dialogs.passphrase import ask_passphrase
-from ui.pages.sync_page import RECORD_ID, fill, table
+from ui.tables import RECORD_ID, fill, table
 
 
 class EnrolPage(QWidget):

@@ -1,25 +1,20 @@
 """导入同步包: import bundles (files or a folder) with a result row per bundle — counts, gaps, or
-the member and the reason it was refused. The import runs off the GUI thread with progress."""
+the member and the reason it was refused. The import runs off the GUI thread with progress.
+
+The office window's first page: built for its first frame, so it imports and creates nothing the
+frame does not show (no `Qt` namespace, no sync page, no office service until it is used)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QProgressDialog,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from inspector_app.sync.refusals import describe
 from ui import icons
-from ui.pages.sync_page import fill, table
+from ui.tables import fill, table
 
 STATUS_VERDICT = {"accepted": "pass", "refused": "fail", "unreadable": "inconclusive"}
 
@@ -29,9 +24,13 @@ class ImportPage(QWidget):
 
     imported = Signal()
 
-    def __init__(self, office: Any, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, office: Callable[[], Any], lang: str, *, history: bool = True, parent: QWidget | None = None
+    ) -> None:
+        """``office`` gives the office service when first needed; ``history=False`` leaves the
+        bundles imported before to `show_history` (the window calls it after its first paint)."""
         super().__init__(parent)
-        self._office = office
+        self._office_of = office
         self._lang = lang
         self.task: Any = None
         intro = QLabel(
@@ -73,7 +72,12 @@ class ImportPage(QWidget):
         self.files_button.clicked.connect(lambda: self.choose_files())
         self.folder_button.clicked.connect(lambda: self.choose_folder())
         self.setFocusProxy(self.files_button)
-        self.show_history()
+        if history:
+            self.show_history()
+
+    @property
+    def _office(self) -> Any:
+        return self._office_of()
 
     def show_history(self) -> None:
         """Before anything is imported in this session: the bundles imported so far."""
@@ -102,17 +106,24 @@ class ImportPage(QWidget):
             self.summary.setText(self.tr("No bundle imported yet."))
 
     def choose_files(self) -> Any:
+        from PySide6.QtWidgets import QFileDialog
+
         paths, _ = QFileDialog.getOpenFileNames(
             self, self.tr("Bundles to import"), "", self.tr("Bundle (*.zip)")
         )
         return self.import_paths([Path(p) for p in paths]) if paths else None
 
     def choose_folder(self) -> Any:
+        from PySide6.QtWidgets import QFileDialog
+
         folder = QFileDialog.getExistingDirectory(self, self.tr("Folder of bundles (e.g. a USB stick)"))
         return self.import_paths(sorted(Path(folder).glob("*.zip"))) if folder else None
 
     def import_paths(self, paths: list[Path]) -> Any:
         """Import off the GUI thread with progress and Cancel; returns the task."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QProgressDialog
+
         from ui.runner import Task, start
 
         if not paths:
@@ -139,6 +150,8 @@ class ImportPage(QWidget):
         return task
 
     def show_results(self, results: list[Any]) -> None:
+        from inspector_app.sync.refusals import describe
+
         self.history_label.setVisible(False)
         words = {
             "accepted": self.tr("Accepted"),

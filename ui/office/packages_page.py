@@ -13,7 +13,7 @@ from inspector_app.services import ValidationFailed
 from inspector_app.signing.keys import WrongPassphrase
 from ui import icons
 from ui.dialogs.passphrase import ask_passphrase
-from ui.pages.sync_page import RECORD_ID, fill, table
+from ui.tables import RECORD_ID, fill, table
 
 
 class PackagesPage(QWidget):

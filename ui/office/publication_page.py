@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from inspector_app.services import ValidationFailed
 from ui import icons, labels
-from ui.pages.sync_page import fill, table
+from ui.tables import fill, table
 
 STATE_VERDICT = {"published": "pass", "due": "incomplete", "overdue": "fail"}  # icon and colour
 

@@ -1,14 +1,21 @@
 """The office window: the same app opened on an office database. A navigation bar and one page
-per task of the office clerk; pages other than the first are built when first shown, as in the
-main window, so opening the office costs no more than opening a laptop."""
+per task of the office clerk.
+
+Start-up is designed around the first paint as the main window's is (bench/startup.py,
+DESIGN.md: ≤ 1.5 × a bare window at any database size). The first frame needs the navigation, the
+office's name and root fingerprint (title and status bar, read with plain sqlite3 when the
+database was opened) and the import page's widgets. Once the frame is on screen, `finish_startup`
+does the rest one step per event-loop turn: the keyboard shortcuts, the office service (the office
+store over sqlite-utils; the PKI, with cryptography), then the import page's history of bundles;
+then `startup_finished`. The other pages are built the first time they are shown.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QSize, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -20,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector_app.pki.certs import grouped
+from inspector_app.pki.fingerprint import grouped
 from ui import icons
 from ui.first_paint import after_first_paint
 from ui.screen import initial_size
@@ -38,21 +45,22 @@ OFFICE_PAGES = (
     "settings",
 )
 REFRESHED = ("review", "draw", "statistics", "credit", "publication", "enrol", "packages")
+DECORATION_ROLE = 1  # Qt.ItemDataRole.DecorationRole, as the integer Qt passes (no `Qt` namespace)
 
 
 class OfficeWindow(QMainWindow):
-    """Office mode: import bundles, enrol requests, make packages per device, verify records."""
+    """Office mode: import bundles, review, draw, statistics, credit lists, publication, enrol
+    requests, make packages per device, verify records."""
 
     first_painted = Signal()  # as the main window's: what start-up is timed to
-    startup_finished = Signal()
+    startup_finished = Signal()  # the deferred start-up work is done
 
     def __init__(self, services: Any, lang: str) -> None:
         super().__init__()
         self.services = services
-        self.office = services.office
         self.lang = lang
-        info = self.office.info()
-        self.setWindowTitle(self.tr("Office — %1").replace("%1", info["name"]))
+        name, root_sha256 = services.office_heading
+        self.setWindowTitle(self.tr("Office — %1").replace("%1", name))
         self.resize(*initial_size(1280, 800))
         self.nav = QListWidget()
         self.nav.setAccessibleName(self.tr("Navigation"))
@@ -63,7 +71,7 @@ class OfficeWindow(QMainWindow):
             "QListWidget::item { padding: 10px 8px; }"
             "QListWidget::item:selected { background: #d2e3fc; color: #174ea6; }"
         )
-        self.stack = QStackedWidget()
+        self.stack = QStackedWidget()  # holds the pages built so far, in the order first shown
         self._pages: dict[str, QWidget] = {}
         self._builders: dict[str, Callable[[], QWidget]] = {
             "import": self._build_import,
@@ -89,13 +97,11 @@ class OfficeWindow(QMainWindow):
             ("verify", self.tr("Verify a record")),
             ("settings", self.tr("Settings")),
         )
-        for i, (name, text) in enumerate(entries):
-            item = QListWidgetItem(icons.nav_icon(name), text)
-            key = (i + 1) % 10  # Ctrl+1 … Ctrl+9, then Ctrl+0
-            item.setToolTip(f"{text} (Ctrl+{key})")
+        for i, (page, text) in enumerate(entries):
+            item = QListWidgetItem(text)
+            item.setData(DECORATION_ROLE, icons.nav_pixmap(page))
+            item.setToolTip(f"{text} (Ctrl+{(i + 1) % 10})")  # Ctrl+1 … Ctrl+9, then Ctrl+0
             self.nav.addItem(item)
-            self.stack.addWidget(QWidget())
-            QShortcut(QKeySequence(f"Ctrl+{key}"), self, activated=lambda i=i: self.show_page(i))
         header = QLabel()
         header.setStyleSheet("font-size: 18px; font-weight: 600; padding: 6px 2px;")
         self.nav.currentRowChanged.connect(self._row_changed)
@@ -114,24 +120,56 @@ class OfficeWindow(QMainWindow):
         self.statusBar().showMessage(
             self.tr("Office database: %1 — root %2")
             .replace("%1", str(services.path))
-            .replace("%2", grouped(info["root_sha256"])[:39] + "…")
+            .replace("%2", grouped(root_sha256)[:39] + "…")
         )
+        self._startup_steps: list[Callable[[], object]] | None = None  # None: not begun
         self.nav.setCurrentRow(0)
         after_first_paint(self, self._first_paint_done)
 
+    @property
+    def office(self) -> Any:
+        """The office service, built on first use (after the first frame at start-up)."""
+        return self.services.office
+
+    # -- start-up, after the first paint ---------------------------------------------------
     def _first_paint_done(self) -> None:
         self.first_painted.emit()
-        self.startup_finished.emit()  # nothing deferred: the office has no draft to reopen
+        self.finish_startup()
 
+    def finish_startup(self) -> None:
+        """What the first frame did not need, one step per event-loop turn, so input arriving
+        meanwhile is handled between steps. Runs once; `startup_finished` when done."""
+        if self._startup_steps is not None:
+            return
+        self._startup_steps = [self._add_shortcuts, lambda: self.office, self._show_history]
+        self._next_startup_step()
+
+    def _next_startup_step(self) -> None:
+        steps = self._startup_steps
+        if steps:
+            steps.pop(0)()
+        if steps:
+            QTimer.singleShot(0, self._next_startup_step)
+        else:
+            self.startup_finished.emit()
+
+    def _add_shortcuts(self) -> None:
+        from PySide6.QtGui import QKeySequence, QShortcut  # their types: not before the first paint
+
+        for i in range(len(OFFICE_PAGES)):
+            key = (i + 1) % 10
+            QShortcut(QKeySequence(f"Ctrl+{key}"), self, activated=lambda i=i: self.show_page(i))
+
+    def _show_history(self) -> None:
+        if "import" in self._pages:
+            self._pages["import"].show_history()  # type: ignore[attr-defined]
+
+    # -- pages, built on first use ---------------------------------------------------------
     def page(self, name: str) -> QWidget:
         """The page called ``name``, built (and put in the stack) on first use."""
         if name not in self._pages:
             widget = self._builders[name]()
-            index = OFFICE_PAGES.index(name)
-            placeholder = self.stack.widget(index)
-            self.stack.insertWidget(index, widget)
-            self.stack.removeWidget(placeholder)
-            placeholder.deleteLater()
+            self.stack.addWidget(widget)
             self._pages[name] = widget
         return self._pages[name]
 
@@ -143,7 +181,9 @@ class OfficeWindow(QMainWindow):
     def _build_import(self) -> QWidget:
         from ui.office.import_page import ImportPage
 
-        page = ImportPage(self.office, self.lang)
+        # The service is handed over lazily: the import page is the first frame's, which the
+        # office store (sqlite-utils) is not built for; its history is filled after the paint.
+        page = ImportPage(lambda: self.office, self.lang, history=self._startup_steps is not None)
         page.imported.connect(self._refresh_others)
         return page
 
@@ -205,7 +245,7 @@ class OfficeWindow(QMainWindow):
         page = self.page(OFFICE_PAGES[row])
         if hasattr(page, "refresh") and OFFICE_PAGES[row] in ("enrol", "packages", "publication"):
             page.refresh()
-        self.stack.setCurrentIndex(row)
+        self.stack.setCurrentWidget(page)
 
     def resume(self) -> None:
         """Nothing to reopen: the office has no drafts (the main window reopens one)."""

@@ -12,52 +12,23 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QProgressDialog,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from inspector_app.pki.certs import grouped
+from inspector_app.pki.fingerprint import grouped
 from inspector_app.sync.refusals import Refused, describe
 from ui import icons, labels
 from ui.dialogs.passphrase import ask_passphrase
-
-RECORD_ID = Qt.ItemDataRole.UserRole + 1
-
-
-def table(headers: list[str]) -> QTableWidget:
-    """A read-only, row-selecting table with these column headers."""
-    view = QTableWidget(0, len(headers))
-    view.setHorizontalHeaderLabels(headers)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
-
-
-def fill(view: QTableWidget, rows: list[list[str]], keys: list[str] | None = None) -> None:
-    view.setRowCount(0)
-    for r, values in enumerate(rows):
-        view.insertRow(r)
-        for c, value in enumerate(values):
-            item = QTableWidgetItem(value)
-            if keys is not None and c == 0:
-                item.setData(RECORD_ID, keys[r])
-            view.setItem(r, c, item)
+from ui.tables import RECORD_ID, fill, table
 
 
 class SyncPage(QWidget):

@@ -1,0 +1,36 @@
+"""The plain read-only tables the sync and office pages show: a row-selecting QTableWidget and a
+fill from lists of strings. Kept apart from the pages so the office's first page (the import) can
+use them without importing the sync page, its PKI and its dialogs before the first paint."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+
+# Qt.ItemDataRole.UserRole + 1, as the integer Qt passes: naming it through `Qt` would create the
+# namespace's enum classes before the first paint (docs/performance.md, start-up).
+RECORD_ID = 256 + 1
+
+
+def table(headers: list[str]) -> QTableWidget:
+    """A read-only, row-selecting table with these column headers."""
+    view = QTableWidget(0, len(headers))
+    view.setHorizontalHeaderLabels(headers)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+def fill(view: QTableWidget, rows: list[list[str]], keys: list[str] | None = None) -> None:
+    """Replace the rows; ``keys`` (one per row) go into the first cell under RECORD_ID."""
+    view.setRowCount(0)
+    for r, values in enumerate(rows):
+        view.insertRow(r)
+        for c, value in enumerate(values):
+            item = QTableWidgetItem(value)
+            if keys is not None and c == 0:
+                item.setData(RECORD_ID, keys[r])
+            view.setItem(r, c, item)
