@@ -58,15 +58,28 @@ def _margins(
     top: float = 0.4,
 ) -> None:
     """Fixed margins in inches: the left one wide enough for ``left_chars`` characters of a 9 pt
-    CJK label (or ``left`` inches)."""
+    CJK label (or ``left`` inches). Kept with the figure, so a canvas that resizes it keeps them
+    in inches (`follow_resizes`), not as fractions of a size it no longer has."""
+    fig.inspector_margins = (max(left, 0.3 + 0.135 * left_chars), right, bottom, top)
+    _apply_margins(fig)
+
+
+def _apply_margins(fig: Any) -> None:
+    left_in, right, bottom, top = fig.inspector_margins
     width, height = fig.get_size_inches()
-    left_in = max(left, 0.3 + 0.135 * left_chars)
     fig.subplots_adjust(
         left=min(0.6, left_in / width),
         right=1 - right / width,
         bottom=min(0.5, bottom / height),
         top=1 - top / height,
     )
+
+
+def follow_resizes(fig: Any) -> None:
+    """Keep the figure's margins in inches whenever its canvas (on screen) resizes it: a label
+    column fitted to a 7.2-inch figure would otherwise be cut on a narrower widget."""
+    if hasattr(fig, "inspector_margins"):
+        fig.canvas.mpl_connect("resize_event", lambda _event: _apply_margins(fig))
 
 
 def _style(ax: Any) -> None:

@@ -56,3 +56,52 @@ def measure(code: str, lang: str = "zh") -> str:
 def verdict(code: str, lang: str = "zh") -> str:
     zh, en = VERDICT.get(code, (code, code))
     return zh if lang == "zh" else en
+
+
+def _step_of(defn: object, pattern: str) -> object | None:
+    """The step whose grid (or the grid's parent, for its header fields) has this pattern."""
+    for step in getattr(defn, "steps", ()):
+        grid = getattr(step, "grid", "")
+        if grid and (grid == pattern or grid.rsplit(".", 1)[0] == pattern):
+            return step
+    return None
+
+
+def reading(form_id: str, path: str, value: object, lang: str = "zh") -> tuple[str, str]:
+    """A stored reading (``samples[3].gross``, ``checklist.seal``) as the supervisor reads it
+    beside the PDF: the field's name in the form (with its step and row) and the value with its
+    unit, choice label or yes/no. An unknown path or field is shown as it is."""
+    zh = lang == "zh"
+    yes_no = {"true": "是" if zh else "yes", "false": "否" if zh else "no"}
+    defn = _definitions().get(form_id)
+    text = str(value).lower() if isinstance(value, bool) else str(value)
+    if defn is None:
+        return path, text
+    if path.startswith("checklist."):
+        code = path.removeprefix("checklist.")
+        for entry in getattr(defn, "checklist", ()):
+            if entry.id == code:
+                return (entry.zh if zh else entry.en), yes_no.get(text, text)
+        code = code.removesuffix(".number")
+        return item(form_id, code, lang), text
+    parts = path.split(".")
+    shape = [p.split("[")[0] + ("[]" if "[" in p else "") for p in parts]
+    rows = [int(p.split("[")[1].rstrip("]")) + 1 for p in parts if "[" in p]
+    step = _step_of(defn, ".".join(shape[:-1])) if len(parts) > 1 else None
+    field_id = parts[-1].split("[")[0]
+    scalar = _step_of(defn, ".".join(shape)) if "[" in parts[-1] else None
+    if scalar is not None and getattr(scalar, "scalar", False):  # a grid of plain values (tare.empty[i])
+        step, field_id = scalar, scalar.fields[0]  # type: ignore[attr-defined]
+    spec = getattr(defn, "fields", {}).get(field_id)
+    if spec is None:
+        return path, text
+    label = spec.zh if zh else spec.en
+    if step is not None:
+        where = (step.zh if zh else step.en) + (" " + "-".join(map(str, rows)) if rows else "")  # type: ignore[attr-defined]
+        label = f"{where} · {label}"
+    choices = {c.value: (c.zh if zh else c.en) for c in spec.choices}
+    if text in choices:
+        return label, choices[text]
+    if spec.type == "boolean":
+        return label, yes_no.get(text, text)
+    return label, f"{text} {spec.unit}".strip()

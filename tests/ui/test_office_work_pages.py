@@ -84,6 +84,9 @@ def test_review_by_keyboard(world, office, qtbot, monkeypatch):
     # The figures and the signed PDF of the selected record, side by side.
     settle(qtbot, lambda: getattr(page, "preview_pages", 0) >= 1)
     assert "合格" in page.figures.toPlainText() and "解放碑农贸市场" in page.figures.toPlainText()
+    # The readings as the form names them (step, row, unit; a checklist answer as 是/否), in order.
+    shown = page.figures.toPlainText()
+    assert "铅封完好" in shown and "checklist." not in shown and "称量测试 1 · 载荷 L" in shown
     # Deciding asks once for the supervisor's passphrase; the key stays unlocked on this page.
     asked = []
     monkeypatch.setattr(
@@ -278,3 +281,27 @@ def test_a_drawn_task_starts_with_site_instrument_and_procedure(world, office, q
         assert sorted(offered[0]) == ["TWO-0", "TWO-1"]
         started = lap.inspections.get(lap.registry.get("tasks", second["id"])["inspection_id"])
         assert started["instrument_id"] == ids[1]
+
+
+def test_chart_labels_stay_whole_when_the_canvas_narrows_the_figure(qtbot):
+    """The label column of a rate chart is fitted in inches: on a canvas narrower than the
+    figure was made for (the 统计 page's two columns), no procedure name is cut at the left."""
+    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+
+    from inspector_app.office import charts
+
+    rows = [
+        {"key": "net_content", "label": "定量包装商品净含量", "total": 9, "pass_rate": "77.78"},
+        {"key": "scale", "label": "集贸市场/超市衡器", "total": 16, "pass_rate": "68.75"},
+    ]
+    fig = charts.rate_bars(rows, title="按检查项目的合格率", references={"net_content": "93"})
+    canvas = FigureCanvasQTAgg(fig)
+    charts.follow_resizes(fig)
+    qtbot.addWidget(canvas)
+    canvas.resize(480, 260)
+    canvas.show()
+    qtbot.waitUntil(lambda: abs(fig.get_size_inches()[0] - 4.8) < 0.01)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    lefts = [label.get_window_extent(renderer).x0 for label in fig.axes[0].get_yticklabels()]
+    assert len(lefts) == 2 and min(lefts) >= 0, lefts

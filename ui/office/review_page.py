@@ -10,6 +10,7 @@ decision is signed with it and travels in the record's laptop's next return pack
 from __future__ import annotations
 
 import html
+import re
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -429,9 +430,12 @@ class ReviewPage(QWidget):
         if readings:
             readings_label = self.tr("Readings")
             out.append(f"<p><b>{e(readings_label)}</b></p>")
-            out.append('<table cellspacing="0" cellpadding="2" width="100%" style="font-family:monospace">')
-            for path, value in list(readings.items())[:200]:
-                out.append(f"<tr><td>{e(str(path))}</td><td align='right'>{e(str(value))}</td></tr>")
+            out.append('<table cellspacing="0" cellpadding="2" width="100%">')
+            for path in sorted(readings, key=_natural)[:200]:  # samples[2] before samples[10]
+                name, value = office_labels.reading(form_id, path, readings[path], self._lang)
+                out.append(
+                    f"<tr><td style='color:#5f6368'>{e(name)}</td><td align='right'>{e(value)}</td></tr>"
+                )
             out.append("</table>")
         for d in detail["decisions"]:
             word = labels.status(d["decision"])
@@ -554,3 +558,8 @@ class ReviewPage(QWidget):
     def _say(self, text: str, *, error: bool = False) -> None:
         self.message.setText(text)
         self.message.setStyleSheet("color: #c5221f;" if error else "color: #1e8e3e;")
+
+
+def _natural(path: str) -> list[Any]:
+    """A reading's path as a sort key that orders its row numbers as numbers."""
+    return [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", path)]

@@ -151,12 +151,15 @@ class StatisticsPage(QWidget):
     def _show(self, figures: dict[str, Any]) -> None:
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 
+        from inspector_app.office.charts import follow_resizes
+
         for canvas in self.canvases.values():
             self.grid.removeWidget(canvas)
             canvas.deleteLater()
         self.canvases = {}
         for n, name in enumerate(CHART_ORDER):
             canvas = FigureCanvasQTAgg(figures[name])
+            follow_resizes(figures[name])
             canvas.setAccessibleName(name)
             _width, height = figures[name].get_size_inches()
             canvas.setMinimumHeight(int(height * 80))
