@@ -727,143 +727,143 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../office/import_page.py" line="39"/>
+        <location filename="../office/import_page.py" line="38"/>
         <source>Import the bundles laptops bring on a USB stick. Each is checked whole first — signatures, every file&apos;s hash — and refused whole if anything is wrong; an accepted bundle is stored in one step. Importing a bundle twice changes nothing.</source>
         <translation>导入笔记本用 U 盘带来的同步包。每个包先整体核验（签名、每个文件的哈希），有任何问题即整包拒收；接收的包一次写入。同一个包导入两次不会有任何变化。</translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="45"/>
+        <location filename="../office/import_page.py" line="44"/>
         <source>Import bundles…</source>
         <translation>导入同步包…</translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="46"/>
+        <location filename="../office/import_page.py" line="45"/>
         <source>Import a folder…</source>
         <translation>导入文件夹…</translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="53"/>
+        <location filename="../office/import_page.py" line="52"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="54"/>
+        <location filename="../office/import_page.py" line="53"/>
         <source>Bundle</source>
         <translation>同步包</translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="55"/>
+        <location filename="../office/import_page.py" line="54"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="56"/>
+        <location filename="../office/import_page.py" line="55"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="57"/>
+        <location filename="../office/import_page.py" line="56"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="58"/>
+        <location filename="../office/import_page.py" line="57"/>
         <source>Duplicates</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="59"/>
+        <location filename="../office/import_page.py" line="58"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="60"/>
+        <location filename="../office/import_page.py" line="59"/>
         <source>Missing bundle nos.</source>
         <translation>缺失序号</translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="61"/>
+        <location filename="../office/import_page.py" line="60"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="64"/>
+        <location filename="../office/import_page.py" line="63"/>
         <source>Import results</source>
         <translation>导入结果</translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="66"/>
+        <location filename="../office/import_page.py" line="65"/>
         <source>Imported before (newest first):</source>
         <translation>此前导入的同步包（最新在前）：</translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="93"/>
+        <location filename="../office/import_page.py" line="97"/>
         <source>imported %1</source>
         <translation>导入于 %1</translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="102"/>
+        <location filename="../office/import_page.py" line="106"/>
         <source>No bundle imported yet.</source>
         <translation>尚未导入任何同步包。</translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="106"/>
+        <location filename="../office/import_page.py" line="112"/>
         <source>Bundles to import</source>
         <translation>选择要导入的同步包</translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="106"/>
+        <location filename="../office/import_page.py" line="112"/>
         <source>Bundle (*.zip)</source>
         <translation>同步包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="111"/>
+        <location filename="../office/import_page.py" line="119"/>
         <source>Folder of bundles (e.g. a USB stick)</source>
         <translation>同步包所在文件夹（如 U 盘）</translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="119"/>
+        <location filename="../office/import_page.py" line="130"/>
         <source>No bundle (.zip) there.</source>
         <translation>该处没有同步包（.zip）。</translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="128"/>
+        <location filename="../office/import_page.py" line="139"/>
         <source>Checking and importing bundles…</source>
         <translation>正在核验并导入同步包…</translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="128"/>
+        <location filename="../office/import_page.py" line="139"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="85"/>
-        <location filename="../office/import_page.py" line="144"/>
+        <location filename="../office/import_page.py" line="89"/>
+        <location filename="../office/import_page.py" line="157"/>
         <source>Accepted</source>
         <translation>已接收</translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="145"/>
+        <location filename="../office/import_page.py" line="158"/>
         <source>Refused</source>
         <translation>已拒收</translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="146"/>
+        <location filename="../office/import_page.py" line="159"/>
         <source>Unreadable</source>
         <translation>无法读取</translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="155"/>
+        <location filename="../office/import_page.py" line="168"/>
         <source>imported before: nothing changed</source>
         <translation>此前已导入：无变化</translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="158"/>
+        <location filename="../office/import_page.py" line="171"/>
         <source>the laptop holds an acknowledgement this office lacks: ask for an export of all</source>
         <translation>笔记本持有本机构没有的确认记录：请其导出全部记录</translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="182"/>
+        <location filename="../office/import_page.py" line="195"/>
         <source>%1 of %2 bundle(s) accepted: %3 new record(s), %4 duplicate(s), %5 conflict(s).</source>
         <translation>%2 个同步包中接收 %1 个：新增 %3 条记录，重复 %4 条，冲突 %5 条。</translation>
     </message>
@@ -909,89 +909,134 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>InspectionWindow</name>
     <message>
-        <location filename="../inspection/window.py" line="93"/>
+        <location filename="../inspection/window.py" line="105"/>
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="172"/>
+        <location filename="../inspection/window.py" line="207"/>
         <source>Recovered: this inspection was open when the app stopped. Every entry confirmed (Enter, Tab or leaving the field) had been saved</source>
         <translation>已恢复：程序停止时这项检查正在进行。所有已确认（回车、Tab 或离开输入框）的内容都已保存</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="177"/>
+        <location filename="../inspection/window.py" line="212"/>
         <source>; nothing was being typed.</source>
         <translation>；当时没有正在输入的内容。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="198"/>
+        <location filename="../inspection/window.py" line="233"/>
         <source>; “%1” being typed in %2 could not be kept.</source>
         <translation>；正在 %2 中输入的“%1”无法保留。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="201"/>
+        <location filename="../inspection/window.py" line="236"/>
         <source>; “%1”, still being typed in %2, was put back and saved.</source>
         <translation>；正在 %2 中输入、尚未确认的“%1”已填回并保存。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="246"/>
+        <location filename="../inspection/window.py" line="293"/>
         <source>Not stored: </source>
         <translation>未保存：</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="271"/>
+        <location filename="../inspection/window.py" line="318"/>
         <source>This inspection is finalised and can no longer change.</source>
         <translation>此检查已定稿，不能再修改。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="283"/>
+        <location filename="../inspection/window.py" line="330"/>
         <source>The database is in use by another program (%1). Your entries are kept and will be saved as soon as it is free.</source>
         <translation>数据库正被另一个程序占用（%1）。已输入的数据保留在本窗口，数据库空闲后立即自动保存。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="292"/>
+        <location filename="../inspection/window.py" line="339"/>
         <source>Saved: the database is free again.</source>
         <translation>已保存：数据库已空闲。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="333"/>
+        <location filename="../inspection/window.py" line="380"/>
         <source>Still to fill in: </source>
         <translation>待填写：</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="360"/>
+        <location filename="../inspection/window.py" line="427"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="362"/>
+        <location filename="../inspection/window.py" line="429"/>
         <source>Finalise record %1 with the verdict “%2”? A finalised record can no longer be changed; a correction is a new record.</source>
         <translation>以结论“%2”定稿记录 %1？定稿后不能再修改；如需更正须新建更正记录。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="371"/>
+        <location filename="../inspection/window.py" line="438"/>
         <source>Sign</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="371"/>
+        <location filename="../inspection/window.py" line="438"/>
         <source>Passphrase of your key:</source>
         <translation>密钥口令：</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="390"/>
+        <location filename="../inspection/window.py" line="457"/>
         <source>Wrong passphrase; nothing was changed.</source>
         <translation>口令不正确，未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="398"/>
+        <location filename="../inspection/window.py" line="465"/>
         <source>The database is in use by another program (%1); nothing was changed.</source>
         <translation>数据库正被另一个程序占用（%1），未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="332"/>
+        <location filename="../inspection/window.py" line="379"/>
         <source> (and %1 more)</source>
         <translation>（另有 %1 项）</translation>
+    </message>
+    <message>
+        <location filename="../inspection/window.py" line="58"/>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../inspection/window.py" line="59"/>
+        <source>Failed</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <location filename="../inspection/window.py" line="60"/>
+        <source>Something is still missing</source>
+        <translation>尚有缺项</translation>
+    </message>
+    <message>
+        <location filename="../inspection/window.py" line="61"/>
+        <source>Undecided: a further test is needed</source>
+        <translation>待定：需补测</translation>
+    </message>
+    <message>
+        <location filename="../inspection/window.py" line="62"/>
+        <source>Not begun</source>
+        <translation>尚未开始</translation>
+    </message>
+    <message>
+        <location filename="../inspection/window.py" line="133"/>
+        <source>Steps</source>
+        <translation>检查步骤</translation>
+    </message>
+    <message>
+        <location filename="../inspection/window.py" line="138"/>
+        <source>Back</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <location filename="../inspection/window.py" line="139"/>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location filename="../inspection/window.py" line="286"/>
+        <source>Step %1 of %2</source>
+        <translation>第 %1 步，共 %2 步</translation>
     </message>
 </context>
 <context>
@@ -1328,77 +1373,77 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="52"/>
+        <location filename="../main_window.py" line="53"/>
         <source>Metrology inspections</source>
         <translation>计量监督检查</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="55"/>
+        <location filename="../main_window.py" line="56"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="79"/>
+        <location filename="../main_window.py" line="80"/>
         <source>Inspections</source>
         <translation>检查记录</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="80"/>
+        <location filename="../main_window.py" line="81"/>
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="84"/>
+        <location filename="../main_window.py" line="85"/>
         <source>Verify a record</source>
         <translation>核验记录</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="85"/>
+        <location filename="../main_window.py" line="86"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="86"/>
+        <location filename="../main_window.py" line="87"/>
         <source>Keys</source>
         <translation>密钥</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="87"/>
+        <location filename="../main_window.py" line="88"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="111"/>
+        <location filename="../main_window.py" line="112"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="223"/>
+        <location filename="../main_window.py" line="224"/>
         <source>Record %1 has no signed PDF (a draft, or finalised without a key).</source>
         <translation>记录 %1 没有已签名的 PDF（草稿，或定稿时未签名）。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="233"/>
+        <location filename="../main_window.py" line="234"/>
         <source>Returned by the office: %1 — correct it with Correct…</source>
         <translation>检查机构已退回：%1 —— 请用“更正…”更正</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="279"/>
+        <location filename="../main_window.py" line="280"/>
         <source>Export signed PDFs to</source>
         <translation>导出已签名 PDF 到</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="287"/>
+        <location filename="../main_window.py" line="288"/>
         <source>Exporting signed PDFs…</source>
         <translation>正在导出已签名 PDF…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="287"/>
+        <location filename="../main_window.py" line="288"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="297"/>
+        <location filename="../main_window.py" line="298"/>
         <source>%1 signed PDF(s) exported.</source>
         <translation>已导出 %1 份已签名 PDF。</translation>
     </message>
@@ -1406,94 +1451,94 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>NewInspectionDialog</name>
     <message>
-        <location filename="../inspection/new_dialog.py" line="36"/>
+        <location filename="../inspection/new_dialog.py" line="37"/>
         <source>New inspection</source>
         <translation>新建检查</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="38"/>
-        <location filename="../inspection/new_dialog.py" line="73"/>
+        <location filename="../inspection/new_dialog.py" line="39"/>
+        <location filename="../inspection/new_dialog.py" line="74"/>
         <source>Site</source>
         <translation>受检单位</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="41"/>
-        <location filename="../inspection/new_dialog.py" line="74"/>
+        <location filename="../inspection/new_dialog.py" line="42"/>
+        <location filename="../inspection/new_dialog.py" line="75"/>
         <source>Instrument</source>
         <translation>计量器具</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="42"/>
-        <location filename="../inspection/new_dialog.py" line="75"/>
+        <location filename="../inspection/new_dialog.py" line="43"/>
+        <location filename="../inspection/new_dialog.py" line="76"/>
         <source>Procedure</source>
         <translation>检查项目</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="45"/>
-        <location filename="../inspection/new_dialog.py" line="76"/>
+        <location filename="../inspection/new_dialog.py" line="46"/>
+        <location filename="../inspection/new_dialog.py" line="77"/>
         <source>Control</source>
         <translation>检查类别</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="46"/>
+        <location filename="../inspection/new_dialog.py" line="47"/>
         <source>In-service inspection</source>
         <translation>使用中检查</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="47"/>
+        <location filename="../inspection/new_dialog.py" line="48"/>
         <source>Verification</source>
         <translation>检定</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="48"/>
+        <location filename="../inspection/new_dialog.py" line="49"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="49"/>
-        <location filename="../inspection/new_dialog.py" line="78"/>
+        <location filename="../inspection/new_dialog.py" line="50"/>
+        <location filename="../inspection/new_dialog.py" line="79"/>
         <source>Nominal quantity</source>
         <translation>标注净含量</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="50"/>
-        <location filename="../inspection/new_dialog.py" line="79"/>
+        <location filename="../inspection/new_dialog.py" line="51"/>
+        <location filename="../inspection/new_dialog.py" line="80"/>
         <source>Lot size</source>
         <translation>检验批量</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="52"/>
-        <location filename="../inspection/new_dialog.py" line="80"/>
+        <location filename="../inspection/new_dialog.py" line="53"/>
+        <location filename="../inspection/new_dialog.py" line="81"/>
         <source>Standards used</source>
         <translation>使用的标准器</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="53"/>
+        <location filename="../inspection/new_dialog.py" line="54"/>
         <source>valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="62"/>
+        <location filename="../inspection/new_dialog.py" line="63"/>
         <source>Add site…</source>
         <translation>新增单位…</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="63"/>
+        <location filename="../inspection/new_dialog.py" line="64"/>
         <source>Add instrument…</source>
         <translation>新增器具…</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="77"/>
+        <location filename="../inspection/new_dialog.py" line="78"/>
         <source>Product (net content)</source>
         <translation>商品（净含量检验）</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="100"/>
+        <location filename="../inspection/new_dialog.py" line="101"/>
         <source>Add to the registry</source>
         <translation>新增登记</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="130"/>
+        <location filename="../inspection/new_dialog.py" line="131"/>
         <source>(none: a product lot)</source>
         <translation>（无：定量包装商品检验批）</translation>
     </message>
@@ -1519,67 +1564,67 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>OfficeWindow</name>
     <message>
-        <location filename="../office/window.py" line="54"/>
+        <location filename="../office/window.py" line="63"/>
         <source>Office — %1</source>
         <translation>检查机构 — %1</translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="57"/>
+        <location filename="../office/window.py" line="66"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="80"/>
+        <location filename="../office/window.py" line="89"/>
         <source>Import bundles</source>
         <translation>导入同步包</translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="81"/>
+        <location filename="../office/window.py" line="90"/>
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="82"/>
+        <location filename="../office/window.py" line="91"/>
         <source>Random draw</source>
         <translation>双随机</translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="83"/>
+        <location filename="../office/window.py" line="92"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="84"/>
+        <location filename="../office/window.py" line="93"/>
         <source>Credit lists</source>
         <translation>信用名单</translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="85"/>
+        <location filename="../office/window.py" line="94"/>
         <source>Publication</source>
         <translation>公示</translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="86"/>
+        <location filename="../office/window.py" line="95"/>
         <source>Enrolment</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="87"/>
+        <location filename="../office/window.py" line="96"/>
         <source>Return packages</source>
         <translation>回传包</translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="88"/>
+        <location filename="../office/window.py" line="97"/>
         <source>Verify a record</source>
         <translation>核验记录</translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="89"/>
+        <location filename="../office/window.py" line="98"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="114"/>
+        <location filename="../office/window.py" line="121"/>
         <source>Office database: %1 — root %2</source>
         <translation>机构数据库：%1 —— 根证书 %2</translation>
     </message>
@@ -1811,47 +1856,47 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>RecordPreviewDialog</name>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="35"/>
+        <location filename="../dialogs/record_preview_dialog.py" line="37"/>
         <source>Record %1</source>
         <translation>记录 %1</translation>
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="51"/>
+        <location filename="../dialogs/record_preview_dialog.py" line="53"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="52"/>
+        <location filename="../dialogs/record_preview_dialog.py" line="54"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="53"/>
+        <location filename="../dialogs/record_preview_dialog.py" line="55"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="54"/>
+        <location filename="../dialogs/record_preview_dialog.py" line="56"/>
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="55"/>
+        <location filename="../dialogs/record_preview_dialog.py" line="57"/>
         <source>Start a new record that supersedes this one</source>
         <translation>新建一条取代本记录的更正记录</translation>
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="58"/>
+        <location filename="../dialogs/record_preview_dialog.py" line="60"/>
         <source>Signed record: the exported file is the signed original.</source>
         <translation>已签名记录：导出的文件即签名原件。</translation>
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="81"/>
+        <location filename="../dialogs/record_preview_dialog.py" line="83"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../dialogs/record_preview_dialog.py" line="81"/>
+        <location filename="../dialogs/record_preview_dialog.py" line="83"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -2019,260 +2064,260 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../office/review_page.py" line="154"/>
+        <location filename="../office/review_page.py" line="155"/>
         <source>Review state</source>
         <translation>审核状态</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="156"/>
+        <location filename="../office/review_page.py" line="157"/>
         <source>To review</source>
         <translation>待审核</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="157"/>
+        <location filename="../office/review_page.py" line="158"/>
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="158"/>
+        <location filename="../office/review_page.py" line="159"/>
         <source>Approved</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="159"/>
+        <location filename="../office/review_page.py" line="160"/>
         <source>Corrected</source>
         <translation>已更正</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="160"/>
+        <location filename="../office/review_page.py" line="161"/>
         <source>All current records</source>
         <translation>全部现行记录</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="164"/>
-        <location filename="../office/review_page.py" line="392"/>
+        <location filename="../office/review_page.py" line="165"/>
+        <location filename="../office/review_page.py" line="393"/>
         <source>Procedure</source>
         <translation>检查项目</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="165"/>
+        <location filename="../office/review_page.py" line="166"/>
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="167"/>
+        <location filename="../office/review_page.py" line="168"/>
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="169"/>
-        <location filename="../office/review_page.py" line="404"/>
+        <location filename="../office/review_page.py" line="170"/>
+        <location filename="../office/review_page.py" line="405"/>
         <source>Inspector</source>
         <translation>检查人员</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="170"/>
+        <location filename="../office/review_page.py" line="171"/>
         <source>from YYYY-MM-DD</source>
         <translation>起 YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="170"/>
+        <location filename="../office/review_page.py" line="171"/>
         <source>From</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="171"/>
+        <location filename="../office/review_page.py" line="172"/>
         <source>to YYYY-MM-DD</source>
         <translation>止 YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="171"/>
+        <location filename="../office/review_page.py" line="172"/>
         <source>To</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="172"/>
+        <location filename="../office/review_page.py" line="173"/>
         <source>Record no., site or credit code</source>
         <translation>记录编号、单位名称或信用代码</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="173"/>
+        <location filename="../office/review_page.py" line="174"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="190"/>
+        <location filename="../office/review_page.py" line="191"/>
         <source>Review queue</source>
         <translation>审核队列</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="203"/>
+        <location filename="../office/review_page.py" line="204"/>
         <source>Figures of the record</source>
         <translation>记录数据</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="204"/>
+        <location filename="../office/review_page.py" line="205"/>
         <source>Select a record</source>
         <translation>请选择一条记录</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="205"/>
+        <location filename="../office/review_page.py" line="206"/>
         <source>Signed PDF</source>
         <translation>签名 PDF</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="223"/>
-        <location filename="../office/review_page.py" line="450"/>
+        <location filename="../office/review_page.py" line="224"/>
+        <location filename="../office/review_page.py" line="454"/>
         <source>Sign in as supervisor…</source>
         <translation>以审核人身份登录…</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="224"/>
+        <location filename="../office/review_page.py" line="225"/>
         <source>Reason for returning (Ctrl+R, then Enter)</source>
         <translation>退回理由（Ctrl+R 输入，回车退回）</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="225"/>
+        <location filename="../office/review_page.py" line="226"/>
         <source>Reason</source>
         <translation>退回理由</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="226"/>
+        <location filename="../office/review_page.py" line="227"/>
         <source>Approve (Ctrl+Enter)</source>
         <translation>通过（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="227"/>
+        <location filename="../office/review_page.py" line="228"/>
         <source>Return</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="280"/>
+        <location filename="../office/review_page.py" line="281"/>
         <source>All: %1</source>
         <translation>全部%1</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="304"/>
+        <location filename="../office/review_page.py" line="305"/>
         <source>%1 records</source>
         <translation>%1 条记录</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="322"/>
+        <location filename="../office/review_page.py" line="323"/>
         <source>No record matches the filters.</source>
         <translation>没有符合筛选条件的记录。</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="347"/>
+        <location filename="../office/review_page.py" line="348"/>
         <source>Rendering the signed PDF…</source>
         <translation>正在显示签名 PDF…</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="368"/>
+        <location filename="../office/review_page.py" line="369"/>
         <source>The laptop sent no PDF for this record.</source>
         <translation>笔记本未随此记录发送 PDF。</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="391"/>
+        <location filename="../office/review_page.py" line="392"/>
         <source>Record no.</source>
         <translation>记录编号</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="394"/>
+        <location filename="../office/review_page.py" line="395"/>
         <source>Site</source>
         <translation>受检单位</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="398"/>
+        <location filename="../office/review_page.py" line="399"/>
         <source>Instrument</source>
         <translation>计量器具</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="405"/>
+        <location filename="../office/review_page.py" line="406"/>
         <source>Finalised</source>
         <translation>定稿时间</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="413"/>
+        <location filename="../office/review_page.py" line="414"/>
         <source>Failed items</source>
         <translation>不合格项目</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="416"/>
+        <location filename="../office/review_page.py" line="417"/>
         <source>Measures taken</source>
         <translation>处理措施</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="419"/>
+        <location filename="../office/review_page.py" line="420"/>
         <source>Corrects record %1</source>
         <translation>更正记录 %1</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="422"/>
+        <location filename="../office/review_page.py" line="423"/>
         <source>A correction replaced this record.</source>
         <translation>本记录已被更正记录取代。</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="430"/>
+        <location filename="../office/review_page.py" line="431"/>
         <source>Readings</source>
         <translation>读数</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="448"/>
+        <location filename="../office/review_page.py" line="452"/>
         <source>Not signed in: decisions need the supervisor&apos;s key</source>
         <translation>未登录：审核决定需用审核人密钥签名</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="452"/>
+        <location filename="../office/review_page.py" line="456"/>
         <source>Signing as %1</source>
         <translation>签名人：%1</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="454"/>
+        <location filename="../office/review_page.py" line="458"/>
         <source>Lock (Ctrl+L)</source>
         <translation>锁定（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="489"/>
+        <location filename="../office/review_page.py" line="493"/>
         <source>No supervisor key in this database: make one (keys create) and enrol it with the supervisor role.</source>
         <translation>本库中没有审核人密钥：请新建密钥（keys create）并以审核人角色登记。</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="498"/>
+        <location filename="../office/review_page.py" line="502"/>
         <source>Supervisor</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="498"/>
+        <location filename="../office/review_page.py" line="502"/>
         <source>Passphrase of %1&apos;s key</source>
         <translation>%1 的密钥口令</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="505"/>
+        <location filename="../office/review_page.py" line="509"/>
         <source>Wrong passphrase.</source>
         <translation>口令不正确。</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="509"/>
+        <location filename="../office/review_page.py" line="513"/>
         <source>Signed in as %1.</source>
         <translation>已以 %1 的身份登录。</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="526"/>
+        <location filename="../office/review_page.py" line="530"/>
         <source>Say why the record is returned.</source>
         <translation>请填写退回理由。</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="543"/>
+        <location filename="../office/review_page.py" line="547"/>
         <source>approved</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="543"/>
+        <location filename="../office/review_page.py" line="547"/>
         <source>returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="545"/>
+        <location filename="../office/review_page.py" line="549"/>
         <source>%1 %2; it travels in the next return package.</source>
         <translation>%1 %2，随下一个回传包送达笔记本。</translation>
     </message>
@@ -2280,62 +2325,62 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>ReviewTableModel</name>
     <message>
-        <location filename="../office/review_page.py" line="62"/>
+        <location filename="../office/review_page.py" line="63"/>
         <source>Record no.</source>
         <translation>记录编号</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="63"/>
+        <location filename="../office/review_page.py" line="64"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="64"/>
+        <location filename="../office/review_page.py" line="65"/>
         <source>Procedure</source>
         <translation>检查项目</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="65"/>
+        <location filename="../office/review_page.py" line="66"/>
         <source>Site</source>
         <translation>受检单位</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="66"/>
+        <location filename="../office/review_page.py" line="67"/>
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="67"/>
+        <location filename="../office/review_page.py" line="68"/>
         <source>Inspector</source>
         <translation>检查人员</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="68"/>
+        <location filename="../office/review_page.py" line="69"/>
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="71"/>
+        <location filename="../office/review_page.py" line="72"/>
         <source>To review</source>
         <translation>待审核</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="72"/>
+        <location filename="../office/review_page.py" line="73"/>
         <source>Approved</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="73"/>
+        <location filename="../office/review_page.py" line="74"/>
         <source>Returned (not yet sent)</source>
         <translation>已退回（尚未下发）</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="74"/>
+        <location filename="../office/review_page.py" line="75"/>
         <source>Returned (sent to the laptop)</source>
         <translation>已退回（已下发笔记本）</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="75"/>
+        <location filename="../office/review_page.py" line="76"/>
         <source>Corrected by a new revision</source>
         <translation>已由新版本更正</translation>
     </message>
@@ -2411,12 +2456,12 @@ Trust list version %2, valid until %3</source>
         <translation> · 检查至导入：中位数 %1 天，90% 在 %2 天内</translation>
     </message>
     <message>
-        <location filename="../office/statistics_page.py" line="170"/>
+        <location filename="../office/statistics_page.py" line="173"/>
         <source>Statistics report</source>
         <translation>统计报告</translation>
     </message>
     <message>
-        <location filename="../office/statistics_page.py" line="180"/>
+        <location filename="../office/statistics_page.py" line="183"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
@@ -2462,252 +2507,252 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../pages/sync_page.py" line="82"/>
+        <location filename="../pages/sync_page.py" line="53"/>
         <source>This laptop</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="83"/>
+        <location filename="../pages/sync_page.py" line="54"/>
         <source>Office</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="84"/>
+        <location filename="../pages/sync_page.py" line="55"/>
         <source>Trust list</source>
         <translation>信任列表</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="85"/>
+        <location filename="../pages/sync_page.py" line="56"/>
         <source>Records to send</source>
         <translation>待发送记录</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="86"/>
+        <location filename="../pages/sync_page.py" line="57"/>
         <source>Last export</source>
         <translation>最近导出</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="87"/>
+        <location filename="../pages/sync_page.py" line="58"/>
         <source>Acknowledged by the office</source>
         <translation>检查机构已确认</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="88"/>
-        <location filename="../pages/sync_page.py" line="123"/>
+        <location filename="../pages/sync_page.py" line="59"/>
+        <location filename="../pages/sync_page.py" line="94"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="93"/>
+        <location filename="../pages/sync_page.py" line="64"/>
         <source>Export to…</source>
         <translation>导出到…</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="95"/>
+        <location filename="../pages/sync_page.py" line="66"/>
         <source>Write every record the office has not acknowledged into a folder, e.g. a USB stick</source>
         <translation>把检查机构尚未确认的全部记录写入一个文件夹，如 U 盘</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="97"/>
+        <location filename="../pages/sync_page.py" line="68"/>
         <source>Import package…</source>
         <translation>导入回传包…</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="98"/>
+        <location filename="../pages/sync_page.py" line="69"/>
         <source>Apply the return package the office made for this laptop</source>
         <translation>应用检查机构为本机生成的回传包</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="106"/>
+        <location filename="../pages/sync_page.py" line="77"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="110"/>
+        <location filename="../pages/sync_page.py" line="81"/>
         <source>Record no.</source>
         <translation>记录编号</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="111"/>
-        <location filename="../pages/sync_page.py" line="123"/>
+        <location filename="../pages/sync_page.py" line="82"/>
+        <location filename="../pages/sync_page.py" line="94"/>
         <source>Site</source>
         <translation>受检单位</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="112"/>
-        <location filename="../pages/sync_page.py" line="123"/>
+        <location filename="../pages/sync_page.py" line="83"/>
+        <location filename="../pages/sync_page.py" line="94"/>
         <source>Procedure</source>
         <translation>检查项目</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="113"/>
+        <location filename="../pages/sync_page.py" line="84"/>
         <source>Returned on</source>
         <translation>退回日期</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="114"/>
+        <location filename="../pages/sync_page.py" line="85"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="115"/>
+        <location filename="../pages/sync_page.py" line="86"/>
         <source>Correction</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="118"/>
-        <location filename="../pages/sync_page.py" line="126"/>
+        <location filename="../pages/sync_page.py" line="89"/>
+        <location filename="../pages/sync_page.py" line="97"/>
         <source>Records returned by the office</source>
         <translation>检查机构退回的记录</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="120"/>
+        <location filename="../pages/sync_page.py" line="91"/>
         <source>Open and correct…</source>
         <translation>打开并更正…</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="123"/>
+        <location filename="../pages/sync_page.py" line="94"/>
         <source>Due</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="123"/>
+        <location filename="../pages/sync_page.py" line="94"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="125"/>
-        <location filename="../pages/sync_page.py" line="130"/>
+        <location filename="../pages/sync_page.py" line="96"/>
+        <location filename="../pages/sync_page.py" line="101"/>
         <source>Tasks received</source>
         <translation>收到的任务</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="152"/>
+        <location filename="../pages/sync_page.py" line="123"/>
         <source>Root fingerprint: %1</source>
         <translation>根证书指纹：%1</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="157"/>
+        <location filename="../pages/sync_page.py" line="128"/>
         <source>No office yet: records are signed and verify with this laptop&apos;s own key (trusted on this laptop only). Export an enrolment request on the Keys page.</source>
         <translation>尚未登记到检查机构：记录已签名，可用本机密钥核验（仅本机信任）。请在“密钥”页导出登记申请。</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="164"/>
+        <location filename="../pages/sync_page.py" line="135"/>
         <source>None yet (arrives with the first return package)</source>
         <translation>尚无（随第一个回传包送达）</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="168"/>
+        <location filename="../pages/sync_page.py" line="139"/>
         <source>Version %1, valid until %2</source>
         <translation>第 %1 版，有效期至 %2</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="174"/>
+        <location filename="../pages/sync_page.py" line="145"/>
         <source>expired: ask the office for a new return package</source>
         <translation>已过期：请向检查机构索取新的回传包</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="177"/>
+        <location filename="../pages/sync_page.py" line="148"/>
         <source>expires in %1 days</source>
         <translation>%1 天后过期</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="181"/>
+        <location filename="../pages/sync_page.py" line="152"/>
         <source>%1 signed record(s)</source>
         <translation>%1 条已签名记录</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="183"/>
+        <location filename="../pages/sync_page.py" line="154"/>
         <source>%1 finalised without a key cannot be sent</source>
         <translation>%1 条未签名定稿记录无法发送</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="187"/>
+        <location filename="../pages/sync_page.py" line="158"/>
         <source>%1 enrolment request(s)</source>
         <translation>%1 份登记申请</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="193"/>
+        <location filename="../pages/sync_page.py" line="164"/>
         <source>No. %1, %2 record(s), %3 (%4)</source>
         <translation>第 %1 号，%2 条记录，%3（%4）</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="200"/>
+        <location filename="../pages/sync_page.py" line="171"/>
         <source>up to bundle no. %1</source>
         <translation>至第 %1 号同步包</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="214"/>
+        <location filename="../pages/sync_page.py" line="185"/>
         <source>Corrected</source>
         <translation>已更正</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="214"/>
+        <location filename="../pages/sync_page.py" line="185"/>
         <source>To correct</source>
         <translation>待更正</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="229"/>
+        <location filename="../pages/sync_page.py" line="200"/>
         <source>Started</source>
         <translation>已开始</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="229"/>
+        <location filename="../pages/sync_page.py" line="200"/>
         <source>Open</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="252"/>
+        <location filename="../pages/sync_page.py" line="223"/>
         <source>Export to (e.g. a USB stick)</source>
         <translation>导出到（如 U 盘）</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="256"/>
+        <location filename="../pages/sync_page.py" line="227"/>
         <source>Sign the bundle</source>
         <translation>为同步包签名</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="256"/>
+        <location filename="../pages/sync_page.py" line="227"/>
         <source>Passphrase of your key:</source>
         <translation>您的密钥口令：</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="271"/>
+        <location filename="../pages/sync_page.py" line="242"/>
         <source>Writing the bundle…</source>
         <translation>正在写入同步包…</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="271"/>
+        <location filename="../pages/sync_page.py" line="242"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="282"/>
+        <location filename="../pages/sync_page.py" line="253"/>
         <source>Wrong passphrase; nothing was written.</source>
         <translation>口令不正确，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="286"/>
+        <location filename="../pages/sync_page.py" line="257"/>
         <source>Nothing to send: the office has acknowledged every record.</source>
         <translation>没有待发送的记录：检查机构已确认全部记录。</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="289"/>
+        <location filename="../pages/sync_page.py" line="260"/>
         <source>Bundle no. %1 written: %2 (%3 record(s)). Take it to the office.</source>
         <translation>第 %1 号同步包已写入：%2（%3 条记录）。请带到检查机构。</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="299"/>
+        <location filename="../pages/sync_page.py" line="270"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>已取消导出，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="313"/>
+        <location filename="../pages/sync_page.py" line="284"/>
         <source>Trust this office?</source>
         <translation>信任该检查机构？</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="315"/>
+        <location filename="../pages/sync_page.py" line="286"/>
         <source>This is the first package from %1. Compare its root fingerprint with the one the office gave you; trust it only if they are the same:
 
 %2</source>
@@ -2716,42 +2761,42 @@ Trust list version %2, valid until %3</source>
 %2</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="330"/>
+        <location filename="../pages/sync_page.py" line="301"/>
         <source>Import the office&apos;s package</source>
         <translation>导入检查机构的回传包</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="330"/>
+        <location filename="../pages/sync_page.py" line="301"/>
         <source>Package (*.zip)</source>
         <translation>回传包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="341"/>
+        <location filename="../pages/sync_page.py" line="312"/>
         <source>an office</source>
         <translation>检查机构</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="344"/>
+        <location filename="../pages/sync_page.py" line="315"/>
         <source>Not trusted; nothing was changed.</source>
         <translation>未信任，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="347"/>
+        <location filename="../pages/sync_page.py" line="318"/>
         <source>Package refused; nothing was changed.</source>
         <translation>回传包被拒收，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="353"/>
+        <location filename="../pages/sync_page.py" line="324"/>
         <source>Package no. %1 was already applied; nothing changed.</source>
         <translation>第 %1 号回传包此前已应用，无变化。</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="359"/>
+        <location filename="../pages/sync_page.py" line="330"/>
         <source>Package no. %1 applied: %2 task(s), %3 review decision(s), trust list version %4.</source>
         <translation>第 %1 号回传包已应用：任务 %2 项，审核决定 %3 项，信任列表第 %4 版。</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="367"/>
+        <location filename="../pages/sync_page.py" line="338"/>
         <source>The trust list expires on %1: bring the next bundle soon.</source>
         <translation>信任列表将于 %1 过期：请尽快送交下一个同步包。</translation>
     </message>
@@ -2860,12 +2905,12 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../app.py" line="92"/>
+        <location filename="../app.py" line="98"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../app.py" line="93"/>
+        <location filename="../app.py" line="99"/>
         <source>Something went wrong. Your data is saved; the last action may not have completed.</source>
         <translation>出现意外错误。数据已保存，但最后一步操作可能没有完成。</translation>
     </message>
@@ -2873,7 +2918,7 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>window</name>
     <message>
-        <location filename="../inspection/window.py" line="41"/>
+        <location filename="../inspection/window.py" line="44"/>
         <source>Edit readings</source>
         <translation>修改读数</translation>
     </message>
