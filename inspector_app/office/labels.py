@@ -6,6 +6,7 @@ From the current form definitions (their own zh/en labels); an unknown code is s
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 from forms import FORM_IDS, load_definition
 
@@ -58,7 +59,7 @@ def verdict(code: str, lang: str = "zh") -> str:
     return zh if lang == "zh" else en
 
 
-def _step_of(defn: object, pattern: str) -> object | None:
+def _step_of(defn: object, pattern: str) -> Any:
     """The step whose grid (or the grid's parent, for its header fields) has this pattern."""
     for step in getattr(defn, "steps", ()):
         grid = getattr(step, "grid", "")
@@ -91,13 +92,13 @@ def reading(form_id: str, path: str, value: object, lang: str = "zh") -> tuple[s
     field_id = parts[-1].split("[")[0]
     scalar = _step_of(defn, ".".join(shape)) if "[" in parts[-1] else None
     if scalar is not None and getattr(scalar, "scalar", False):  # a grid of plain values (tare.empty[i])
-        step, field_id = scalar, scalar.fields[0]  # type: ignore[attr-defined]
+        step, field_id = scalar, scalar.fields[0]
     spec = getattr(defn, "fields", {}).get(field_id)
     if spec is None:
         return path, text
     label = spec.zh if zh else spec.en
     if step is not None:
-        where = (step.zh if zh else step.en) + (" " + "-".join(map(str, rows)) if rows else "")  # type: ignore[attr-defined]
+        where = (step.zh if zh else step.en) + (" " + "-".join(map(str, rows)) if rows else "")
         label = f"{where} · {label}"
     choices = {c.value: (c.zh if zh else c.en) for c in spec.choices}
     if text in choices:
