@@ -11,6 +11,7 @@ import datetime as dt
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +65,21 @@ class OfficeService:
         self._clock = clock
         self._device_id = device_id
         self._actor = actor
+
+    @cached_property
+    def paper(self) -> Any:
+        """office.paper.PaperService: scanned records, the scan box, records known from paper."""
+        from inspector_app.office.paper import PaperService
+        from inspector_app.sync.scan_import import OVERDUE_DAYS
+
+        return PaperService(
+            self.store,
+            verifier=self.verifier,
+            clock=self._clock,
+            device_id=self._device_id,
+            actor=self._actor,
+            overdue_days=lambda: OVERDUE_DAYS,
+        )
 
     # -- the office -------------------------------------------------------------------------
     @staticmethod
