@@ -1160,16 +1160,21 @@ Trust list version %2, valid until %3</source>
     </message>
     <message>
         <location filename="../office/window.py" line="67"/>
-        <source>Verify a record</source>
+        <source>Import scans</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../office/window.py" line="68"/>
+        <source>Verify a record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/window.py" line="69"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="92"/>
+        <location filename="../office/window.py" line="93"/>
         <source>Office database: %1 — root %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1475,6 +1480,234 @@ Trust list version %2, valid until %3</source>
     <message>
         <location filename="../labels.py" line="38"/>
         <source>Repeatability (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScanPage</name>
+    <message>
+        <location filename="../office/scan_page.py" line="53"/>
+        <source>A printed record carries its signed data in the sync codes of its last page. Scan the pages (PDF, PNG or JPEG, any order, many records at once) to import records whose bundle has not come; each is checked like a bundle record. A summary QR scanned alone registers the record as known from paper until its data arrives.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="60"/>
+        <source>Import scans…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="61"/>
+        <source>Import a folder of scans…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="67"/>
+        <source>Scan a record&apos;s QR code here (USB scanner) or paste its text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="68"/>
+        <source>Scan box</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="72"/>
+        <source>Scan box:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="79"/>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="80"/>
+        <location filename="../office/scan_page.py" line="93"/>
+        <source>Record no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="81"/>
+        <source>Sync codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="82"/>
+        <source>Missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="83"/>
+        <source>Read from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="84"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="87"/>
+        <source>Scan results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="92"/>
+        <source>Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="94"/>
+        <source>Inspected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="95"/>
+        <source>Procedure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="96"/>
+        <source>Site code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="97"/>
+        <source>Verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="98"/>
+        <source>Signed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="101"/>
+        <source>Records known from paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="123"/>
+        <location filename="../office/scan_page.py" line="254"/>
+        <source>awaited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="124"/>
+        <location filename="../office/scan_page.py" line="255"/>
+        <source>overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="125"/>
+        <location filename="../office/scan_page.py" line="256"/>
+        <source>differs from the paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="126"/>
+        <location filename="../office/scan_page.py" line="257"/>
+        <source>in the conflict queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="148"/>
+        <source>Known from paper, data awaited: %1 (overdue: %2); arrived: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="157"/>
+        <source>Scans to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="157"/>
+        <source>Scans (*.pdf *.png *.jpg *.jpeg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="162"/>
+        <source>Folder of scans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="174"/>
+        <source>No scan (PDF, PNG, JPEG) there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="185"/>
+        <source>Reading the QR codes of the scans…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="185"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="210"/>
+        <source>%1: sync code %2 of %3 read — scan the others</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="221"/>
+        <source>%1 (%2, %3) known from paper — data: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="228"/>
+        <source>Refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="230"/>
+        <source>Not a QR code of this app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="253"/>
+        <source>arrived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="262"/>
+        <source>Imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="263"/>
+        <source>Held already</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="264"/>
+        <source>Conflict (kept for review)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="265"/>
+        <source>Incomplete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="266"/>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="294"/>
+        <source>Unreadable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="304"/>
+        <source>Cancelled; nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="308"/>
+        <source>%1 page(s) read: %2 record(s) imported, %3 held already, %4 conflict(s), %5 incomplete, %6 refused; %7 summary QR code(s) registered.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -25,7 +25,7 @@ from ui import icons
 from ui.first_paint import after_first_paint
 from ui.screen import initial_size
 
-OFFICE_PAGES = ("import", "enrol", "packages", "verify", "settings")
+OFFICE_PAGES = ("import", "enrol", "packages", "scan", "verify", "settings")
 
 
 class OfficeWindow(QMainWindow):
@@ -55,6 +55,7 @@ class OfficeWindow(QMainWindow):
         self._pages: dict[str, QWidget] = {}
         self._builders: dict[str, Callable[[], QWidget]] = {
             "import": self._build_import,
+            "scan": self._build_scan,
             "enrol": self._build_enrol,
             "packages": self._build_packages,
             "verify": self._build_verify,
@@ -64,6 +65,7 @@ class OfficeWindow(QMainWindow):
             ("import", self.tr("Import bundles")),
             ("enrol", self.tr("Enrolment")),
             ("packages", self.tr("Return packages")),
+            ("scan", self.tr("Import scans")),
             ("verify", self.tr("Verify a record")),
             ("settings", self.tr("Settings")),
         )
@@ -124,6 +126,13 @@ class OfficeWindow(QMainWindow):
         page.imported.connect(self._refresh_others)
         return page
 
+    def _build_scan(self) -> QWidget:
+        from ui.office.scan_page import ScanPage
+
+        page = ScanPage(self.office, self.lang)
+        page.imported.connect(self._refresh_others)
+        return page
+
     def _build_enrol(self) -> QWidget:
         from ui.office.enrol_page import EnrolPage
 
@@ -146,7 +155,7 @@ class OfficeWindow(QMainWindow):
 
     def _row_changed(self, row: int) -> None:
         page = self.page(OFFICE_PAGES[row])
-        if hasattr(page, "refresh") and OFFICE_PAGES[row] in ("enrol", "packages"):
+        if hasattr(page, "refresh") and OFFICE_PAGES[row] in ("scan", "enrol", "packages"):
             page.refresh()
         self.stack.setCurrentIndex(row)
 
