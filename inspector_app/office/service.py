@@ -46,6 +46,12 @@ class Root:
         self.cert = cert
 
 
+def _default_setting(key: str) -> str:
+    from inspector_app import settings
+
+    return settings.BY_KEY[key].default
+
+
 def _error(field: str, code: str, **params: Any) -> ValidationFailed:
     return ValidationFailed([FieldError(field, code, params)])
 
@@ -60,17 +66,18 @@ class OfficeService:
         clock: Callable[[], str],
         device_id: str,
         actor: Callable[[], str] = lambda: "",
+        setting: Callable[[str], str] | None = None,
     ) -> None:
         self.store = store
         self._clock = clock
         self._device_id = device_id
         self._actor = actor
+        self._setting = setting or _default_setting
 
     @cached_property
     def paper(self) -> Any:
         """office.paper.PaperService: scanned records, the scan box, records known from paper."""
         from inspector_app.office.paper import PaperService
-        from inspector_app.sync.scan_import import OVERDUE_DAYS
 
         return PaperService(
             self.store,
@@ -78,7 +85,7 @@ class OfficeService:
             clock=self._clock,
             device_id=self._device_id,
             actor=self._actor,
-            overdue_days=lambda: OVERDUE_DAYS,
+            overdue_days=lambda: int(self._setting("paper_overdue_days")),
         )
 
     # -- the office -------------------------------------------------------------------------

@@ -14,6 +14,7 @@ none of PDF, PNG or JPEG, or does not decode, raises ScanUnreadable naming why.
 from __future__ import annotations
 
 import io
+import re
 import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -151,14 +152,12 @@ def _photo(data: bytes) -> Any:
             return upright.convert("L")
     except ScanUnreadable:
         raise
-    except (
-        UnidentifiedImageError,
-        OSError,
-        ValueError,
-        SyntaxError,
-        Image.DecompressionBombError,
-        Image.DecompressionBombWarning,
-    ) as exc:
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        # Pillow refuses before our own check when the header claims far more than MAX_PIXELS
+        claimed = re.search(r"\((\d+) pixels\)", str(exc))
+        pixels = claimed.group(1) if claimed else f"> {MAX_PIXELS}"
+        raise ScanUnreadable("scan_image_too_large", pixels=pixels, max=MAX_PIXELS) from exc
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as exc:
         raise ScanUnreadable("scan_damaged_image", detail=type(exc).__name__) from exc
 
 

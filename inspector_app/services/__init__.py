@@ -178,6 +178,7 @@ def _office_service(services: Services) -> Any:
         clock=services.clock,
         device_id=services.device_id,
         actor=lambda: services.settings.get("inspector_name"),
+        setting=services.settings.get,
     )
 
 

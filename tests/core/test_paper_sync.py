@@ -363,6 +363,10 @@ def test_a_scanned_summary_makes_a_record_known_from_paper_until_its_data_arrive
     with open_services(office_db, clock=lambda: f"{later}T08:00:00.000Z") as o:
         assert [r["status"] for r in o.office.paper.known()] == ["overdue"]
         assert o.office.paper.counts()["overdue"] == 1
+        o.settings.set("paper_overdue_days", "60")  # the office's setting: not yet overdue
+    with open_services(office_db, clock=lambda: f"{later}T08:00:00.000Z") as o:
+        assert [r["status"] for r in o.office.paper.known()] == ["pending"]
+        o.settings.set("paper_overdue_days", "14")
     assert cli("office", "paper", "--db", str(office_db)).returncode in (0, 1)
     # the sync codes bring the data: arrived
     scan_texts(office_db, pieces_of(row))

@@ -111,3 +111,20 @@ def test_the_usb_scanner_types_a_summary_then_the_sync_codes_one_by_one(world, o
     scan("hello")
     assert "不是本软件的二维码" in page.scan_status.text()
     window.close()
+
+
+def test_the_overdue_days_are_an_office_setting_chosen_by_keyboard(office, services, qtbot):
+    from ui.pages.settings_page import SettingsPage
+
+    laptop = SettingsPage(services.settings, "zh")
+    qtbot.addWidget(laptop)
+    assert "paper_overdue_days" not in laptop.editors and "limit_comparison" in laptop.editors
+    page = SettingsPage(office.settings, "zh", mode="office")
+    qtbot.addWidget(page)
+    combo = page.editors["paper_overdue_days"]
+    assert combo.currentText() == "14 天"
+    show_active(qtbot, page)
+    combo.setFocus()
+    qtbot.waitUntil(combo.hasFocus, timeout=2000)
+    qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert office.settings.get("paper_overdue_days") == "30"

@@ -151,7 +151,7 @@ class OfficeWindow(QMainWindow):
     def _build_settings(self) -> QWidget:
         from ui.pages.settings_page import SettingsPage
 
-        return SettingsPage(self.services.settings, self.lang)
+        return SettingsPage(self.services.settings, self.lang, mode="office")
 
     def _row_changed(self, row: int) -> None:
         page = self.page(OFFICE_PAGES[row])

@@ -20,7 +20,9 @@ from inspector_app.settings import SETTINGS
 class SettingsPage(QWidget):
     """One row per setting: its editor and its help; every change is stored at once."""
 
-    def __init__(self, settings_service: Any, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, settings_service: Any, lang: str, parent: QWidget | None = None, *, mode: str = "laptop"
+    ) -> None:
         super().__init__(parent)
         self._service = settings_service
         self._lang = lang
@@ -28,6 +30,8 @@ class SettingsPage(QWidget):
         values = settings_service.values()
         form = QFormLayout()
         for s in SETTINGS:
+            if s.scope not in ("both", mode):  # an office setting means nothing on a laptop
+                continue
             label = s.zh if lang == "zh" else s.en
             help_text = s.help_zh if lang == "zh" else s.help_en
             editor: QWidget
