@@ -24,6 +24,7 @@ from PIL import ImageDraw
 from inspector_app.demo import DEMO_PASSPHRASE, seed_demo
 from inspector_app.readings import flatten
 from inspector_app.services import create_office, open_services
+from inspector_app.signing import keys
 from inspector_app.signing import record as record_sig
 from inspector_app.sync import paper
 from tests.core import fleet, paper_scans
@@ -217,6 +218,18 @@ def test_a_125_package_lot_fits_in_at_most_four_symbols_labelled_on_its_last_pag
         assert f"{p.index}/{len(pieces)} · {row['record_no']} · {row['fingerprint'][:8].upper()}" in last_page
     # the summary QR of every page stays as it was
     assert all(any(t.startswith("IA1:") for t in decoded(image)) for image in images)
+    # signed before enrolment, the record carries the laptop's own certificate: still ≤ 4
+    with open_services(world["laptop"]) as lap:
+        [identity] = lap.records.identities()
+    own = keys.cert_der(keys.load_cert(identity["cert_pem"]))
+    carried = paper.encode(
+        row["canonical"].encode(),
+        json.loads(row["signature"]),
+        record_no=row["record_no"],
+        certificate_der=own,
+    )
+    assert len(pieces) < len(carried) <= 4
+    assert paper.assemble(paper.parse(t) for t in carried).certificate_der == own
 
 
 def test_sync_codes_decode_from_a_150_dpi_scan_too(world):
