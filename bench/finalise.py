@@ -19,6 +19,7 @@ from _common import ROOT
 
 sys.path.insert(0, str(ROOT))
 
+from forms import load_definition
 from inspector_app import credit_code
 from inspector_app.readings import flatten
 from inspector_app.services import open_services
@@ -34,6 +35,8 @@ SCALE = {
         {"load": str(x), "indication": str(x), "added": "2.5"} for x in (100, 2500, 5000, 10000, 15000)
     ],
     "price": [{"unit_price": "12.80", "per": "kg", "weight_kg": "1.235", "displayed": "15.81"}],
+    # finalising needs every checklist item answered (spec README, "Minimum content")
+    "checklist": {item.id: True for item in load_definition("scale").checklist},
 }
 
 

@@ -20,7 +20,7 @@ class Setting(NamedTuple):  # not a dataclass: read on every start, and cheaper 
     help_en: str
     choices: tuple[tuple[str, str, str], ...] = ()  # (value, zh, en)
     evaluation_option: bool = False  # passed to the evaluators as an option default
-    scope: str = "all"  # "office": shown and used in office mode only
+    scope: str = "both"  # "both" | "laptop" | "office": the settings pages that show it
     check: str = ""  # text settings: "int:LOW:HIGH", "dates" (ISO dates), "items" (form:item codes)
 
 
@@ -109,6 +109,18 @@ SETTINGS: tuple[Setting, ...] = (
         "Top of category 2 in the retail re-weighing table (15 kg; some sources say 25 kg).",
         (("15000", "15 kg", "15 kg"), ("25000", "25 kg", "25 kg")),
         evaluation_option=True,
+    ),
+    Setting(
+        "paper_overdue_days",
+        "14",
+        "choice",
+        "纸质登记数据逾期天数（办公室）",
+        "Paper records: data overdue after (office)",
+        "办公室扫描过摘要二维码的记录，检查日后超过这么多天仍未收到完整数据（同步包或同步码），即标为逾期。",
+        "At the office: a record known from its scanned summary QR whose full data (bundle or sync "
+        "codes) has not arrived this many days after the inspection is flagged overdue.",
+        tuple((d, f"{d} 天", f"{d} days") for d in ("7", "14", "30", "60")),
+        scope="office",
     ),
 )
 

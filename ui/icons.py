@@ -93,6 +93,13 @@ _NAV = {  # one pictogram per page of the main window and the office window
         f'<circle cx="8" cy="10.5" r="2" fill="{NAV_INK}"/><path d="M5 16c0.7-2 5.3-2 6 0" {_LINE}/>'
         f'<path d="M14 10H18.5M14 14H17" {_LINE}/>'
     ),
+    "scan": (  # a printed page with QR finder squares under a scanner's beam
+        f'<rect x="4.5" y="2.5" width="15" height="19" rx="1.5" {_LINE}/>'
+        f'<rect x="7.5" y="5.5" width="3.5" height="3.5" fill="{NAV_INK}"/>'
+        f'<rect x="13" y="5.5" width="3.5" height="3.5" fill="{NAV_INK}"/>'
+        f'<rect x="7.5" y="11" width="3.5" height="3.5" fill="{NAV_INK}"/>'
+        f'<path d="M1.5 17.5H22.5" {_LINE}/>'
+    ),
     "packages": (  # a box with an arrow going out (packages go back)
         f'<path d="M3.5 9.5L12 5L20.5 9.5V18L12 22L3.5 18Z" {_LINE}/>'
         f'<path d="M12 13V2M8.5 5.5L12 2L15.5 5.5" stroke="{NAV_INK}" stroke-width="2" {_ROUND}/>'

@@ -429,6 +429,20 @@ class SQLiteOfficeStore:
             params.append(device_id)
         yield from self._db.query(sql + " ORDER BY finalised_at", params)
 
+    def without_pdf(self, ids: list[str]) -> set[str]:
+        found: set[str] = set()
+        for part in _chunks(ids):
+            found.update(
+                str(r[0])
+                for r in self._db.execute(
+                    f"""SELECT r.id FROM office_records r WHERE r.id IN ({_marks(part)}) AND NOT EXISTS
+                        (SELECT 1 FROM office_record_pdfs p
+                         WHERE p.record_id = r.id AND p.fingerprint = r.fingerprint)""",
+                    part,
+                )
+            )
+        return found
+
     def set_review(self, record_id: str, *, status: str, reason: str) -> None:
         self._db.execute(
             "UPDATE office_records SET review_status = ?, review_reason = ? WHERE id = ?",
@@ -847,6 +861,100 @@ class SQLiteOfficeStore:
             ((rid, fp, at, file_name) for rid, fp in rows),
         )
         return int(cur.rowcount)
+
+    # -- paper: known from the summary QR, received by sync codes ---------------------------------
+    def note_paper_known(self, row: dict[str, Any]) -> bool:
+        columns = PAPER_KNOWN_COLUMNS
+        cur = self._db.execute(
+            f"INSERT INTO office_paper_known ({', '.join(columns)}, first_seen_at, last_seen_at, seen) "
+            f"VALUES ({_marks(list(columns))}, ?, ?, 1) ON CONFLICT(fingerprint) DO UPDATE SET "
+            "last_seen_at = max(last_seen_at, excluded.last_seen_at), seen = seen + 1 "
+            "RETURNING seen",
+            [*(row[c] for c in columns), row["seen_at"], row["seen_at"]],
+        )
+        return bool(cur.fetchone()[0] == 1)
+
+    def paper_known(
+        self, *, overdue_before: str, status: str = "", limit: int = 1000, offset: int = 0
+    ) -> list[dict[str, Any]]:
+        where = " WHERE status = ?" if status else ""
+        return self._rows(
+            f"SELECT * FROM ({_PAPER_STATUS}){where} ORDER BY inspected_on DESC, record_no LIMIT ? OFFSET ?",
+            [overdue_before, *([status] if status else []), limit, offset],
+        )
+
+    def paper_known_counts(self, *, overdue_before: str) -> dict[str, int]:
+        return {
+            str(k): int(n)
+            for k, n in self._db.execute(
+                f"SELECT status, count(*) FROM ({_PAPER_STATUS}) GROUP BY status", [overdue_before]
+            )
+        }
+
+    def paper_status(self, fingerprints: list[str], *, overdue_before: str) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for part in _chunks(fingerprints):
+            found.update(
+                self._db.execute(
+                    f"SELECT fingerprint, status FROM ({_PAPER_STATUS}) "
+                    f"WHERE fingerprint IN ({_marks(part)})",
+                    [overdue_before, *part],
+                ).fetchall()
+            )
+        return found
+
+    def add_paper_imports(self, rows: Iterable[dict[str, Any]]) -> None:
+        self._db.conn.executemany(
+            "INSERT OR IGNORE INTO office_paper_imports "
+            "(record_id, fingerprint, payload_sha256, pieces, sources, imported_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                (
+                    r["record_id"],
+                    r["fingerprint"],
+                    r["payload_sha256"],
+                    r["pieces"],
+                    r["sources"],
+                    r["imported_at"],
+                )
+                for r in rows
+            ),
+        )
+
+    def paper_imports(self, ids: list[str]) -> dict[str, dict[str, Any]]:
+        found: dict[str, dict[str, Any]] = {}
+        for part in _chunks(ids):
+            for row in self._rows(
+                f"SELECT * FROM office_paper_imports WHERE record_id IN ({_marks(part)})", part
+            ):
+                found[row["record_id"]] = row
+        return found
+
+
+PAPER_KNOWN_COLUMNS = (
+    "fingerprint",
+    "record_no",
+    "form_id",
+    "site_code",
+    "item",
+    "inspected_on",
+    "verdict",
+    "figures",
+    "signer_sha256",
+    "signer",
+    "summary",
+    "source",
+)
+# What became of a record known from paper (one parameter: the day before which a record still
+# waiting is overdue): its data arrived (by bundle or sync codes), sits in the conflict queue, a
+# record of that number arrived with other content, or it is still awaited.
+_PAPER_STATUS = """SELECT p.*, CASE
+    WHEN EXISTS (SELECT 1 FROM office_records r WHERE r.fingerprint = p.fingerprint) THEN 'arrived'
+    WHEN EXISTS (SELECT 1 FROM office_conflicts c WHERE c.fingerprint = p.fingerprint) THEN 'conflict'
+    WHEN EXISTS (SELECT 1 FROM office_records r WHERE r.record_no = p.record_no) THEN 'differs'
+    WHEN p.inspected_on < ? THEN 'overdue'
+    ELSE 'pending' END AS status
+    FROM office_paper_known p"""
 
 
 def is_unique_violation(exc: BaseException) -> bool:

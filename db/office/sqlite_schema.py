@@ -116,8 +116,39 @@ def m0001_office(db: Database) -> None:
     )
 
 
-@OFFICE_MIGRATIONS(name="0002_office_work")
-def m0002_office_work(db: Database) -> None:
+@OFFICE_MIGRATIONS(name="0003_paper")
+def m0003_paper(db: Database) -> None:
+    """Paper: records known from their printed summary QR, and records received by sync codes."""
+    _run(
+        db,
+        [
+            # One row per record seen on paper (its signed summary verified): the full data may
+            # arrive later by bundle or sync codes — matched by the canonical record's fingerprint.
+            """CREATE TABLE office_paper_known (
+                fingerprint TEXT PRIMARY KEY, record_no TEXT NOT NULL, form_id TEXT NOT NULL,
+                site_code TEXT NOT NULL, item TEXT NOT NULL, inspected_on TEXT NOT NULL,
+                verdict TEXT NOT NULL, figures TEXT NOT NULL, signer_sha256 TEXT NOT NULL,
+                signer TEXT NOT NULL, summary TEXT NOT NULL, source TEXT NOT NULL,
+                first_seen_at TEXT NOT NULL, last_seen_at TEXT NOT NULL, seen INTEGER NOT NULL)""",
+            "CREATE INDEX office_paper_known_day ON office_paper_known(inspected_on)",
+            # Records that came by sync codes (no PDF, no photos until their bundle): which paper copy.
+            """CREATE TABLE office_paper_imports (
+                record_id TEXT NOT NULL, fingerprint TEXT NOT NULL, payload_sha256 TEXT NOT NULL,
+                pieces INTEGER NOT NULL, sources TEXT NOT NULL, imported_at TEXT NOT NULL,
+                PRIMARY KEY (record_id, fingerprint))""",
+            "CREATE INDEX office_records_fingerprint ON office_records(fingerprint)",
+            "CREATE INDEX office_records_record_no ON office_records(record_no)",
+            "CREATE INDEX office_conflicts_fingerprint ON office_conflicts(fingerprint)",
+            """CREATE TRIGGER office_paper_imports_no_change BEFORE UPDATE ON office_paper_imports
+               BEGIN SELECT RAISE(ABORT, 'received record is frozen'); END""",
+            """CREATE TRIGGER office_paper_imports_no_delete BEFORE DELETE ON office_paper_imports
+               BEGIN SELECT RAISE(ABORT, 'received record is frozen'); END""",
+        ],
+    )
+
+
+@OFFICE_MIGRATIONS(name="0004_office_work")
+def m0004_office_work(db: Database) -> None:
     """The office at work (spec/office.md: review, 双随机, credit lists, publication, statistics).
 
     Received records gain what statistics and publication query by, as plain columns and rows so

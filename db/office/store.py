@@ -121,6 +121,10 @@ class OfficeStore(Protocol):
 
     def iter_records(self, *, device_id: str = "") -> Iterator[dict[str, Any]]: ...
 
+    def without_pdf(self, ids: list[str]) -> set[str]:
+        """Those of ``ids`` stored without their PDF (received on paper, by sync codes)."""
+        ...
+
     def set_review(self, record_id: str, *, status: str, reason: str) -> None: ...
 
     # -- what goes back to laptops ----------------------------------------------------------------
@@ -259,4 +263,35 @@ class OfficeStore(Protocol):
 
     def mark_published(self, rows: Iterable[tuple[str, str]], *, at: str, file_name: str) -> int:
         """Mark (record id, fingerprint) published by an export; returns how many were new."""
+        ...
+
+    # -- paper: known from the summary QR, received by sync codes -------------------------------
+    def note_paper_known(self, row: dict[str, Any]) -> bool:
+        """Remember a record seen on paper (its verified summary: fingerprint, record_no, form_id,
+        site_code, item, inspected_on, verdict, figures, signer_sha256, signer, summary, source,
+        seen_at); True the first time, later sightings only count."""
+        ...
+
+    def paper_known(
+        self, *, overdue_before: str, status: str = "", limit: int = 1000, offset: int = 0
+    ) -> list[dict[str, Any]]:
+        """Records known from paper, newest inspection first, each with ``status``: arrived |
+        conflict | differs | overdue (still awaited, inspected before ``overdue_before``) | pending."""
+        ...
+
+    def paper_known_counts(self, *, overdue_before: str) -> dict[str, int]:
+        """Records known from paper per status (as ``paper_known``)."""
+        ...
+
+    def paper_status(self, fingerprints: list[str], *, overdue_before: str) -> dict[str, str]:
+        """Fingerprint → status of those of ``fingerprints`` known from paper."""
+        ...
+
+    def add_paper_imports(self, rows: Iterable[dict[str, Any]]) -> None:
+        """Note records received by sync codes: record_id, fingerprint, payload_sha256, pieces,
+        sources (JSON list of "file page"), imported_at."""
+        ...
+
+    def paper_imports(self, ids: list[str]) -> dict[str, dict[str, Any]]:
+        """Record id → how it came on paper, for those of ``ids`` received by sync codes."""
         ...

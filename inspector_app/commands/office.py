@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -116,8 +117,6 @@ def cmd_revoke(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     """Exit 0: every bundle accepted; 1: any refused (nothing of it stored); 2: any unreadable."""
-    import sys
-
     from inspector_app.sync.refusals import describe
 
     def progress(phase: str, done: int, total: int) -> None:
@@ -183,6 +182,181 @@ def _bundle_paths(given: list[str]) -> list[Path]:
         path = Path(item)
         paths.extend(sorted(path.glob("*.zip")) if path.is_dir() else [path])
     return paths
+
+
+def _scan_paths(given: list[str]) -> list[Path]:
+    """Files as given; a folder stands for the PDF, PNG and JPEG files in it, in name order."""
+    suffixes = {".pdf", ".png", ".jpg", ".jpeg"}
+    paths: list[Path] = []
+    for item in given:
+        path = Path(item)
+        if path.is_dir():
+            paths.extend(sorted(p for p in path.iterdir() if p.suffix.lower() in suffixes and p.is_file()))
+        else:
+            paths.append(path)
+    return paths
+
+
+DATA_STATES = {
+    "arrived": ("数据已到", "data arrived"),
+    "conflict": ("数据在冲突队列", "data in the conflict queue"),
+    "differs": ("收到的同号记录内容不同", "a record of this number arrived with other content"),
+    "pending": ("待数据", "data awaited"),
+    "overdue": ("逾期未到", "data overdue"),
+}
+RECORD_STATES = {
+    "imported": ("导入", "imported"),
+    "duplicate": ("已有", "duplicate"),
+    "conflict": ("冲突（留待审核）", "conflict (kept for review)"),
+    "incomplete": ("不全", "incomplete"),
+    "refused": ("拒收", "refused"),
+}
+
+
+def _reason_params(item: Any) -> dict[str, Any]:
+    params = dict(item.params)
+    if "missing" in params:
+        params["missing"] = ", ".join(str(n) for n in params["missing"])
+    return params
+
+
+def _scan_report(result: Any, as_json: bool) -> int:
+    from inspector_app.sync.refusals import describe
+
+    if as_json:
+        emit(
+            {
+                "imported": result.count("imported"),
+                "duplicates": result.count("duplicate"),
+                "conflicts": result.count("conflict"),
+                "incomplete": result.count("incomplete"),
+                "refused": result.count("refused"),
+                "cancelled": result.cancelled,
+                "other_codes": result.other_codes,
+                "records": [
+                    {
+                        "record_no": r.record_no,
+                        "key": r.key,
+                        "status": r.status,
+                        "record_id": r.record_id,
+                        "fingerprint": r.fingerprint,
+                        "pieces": r.pieces,
+                        "total": r.total,
+                        "missing": r.missing,
+                        "reason": r.reason,
+                        "params": r.params,
+                        "sources": r.sources,
+                    }
+                    for r in result.records
+                ],
+                "known_from_paper": [
+                    {
+                        "record_no": k.record_no,
+                        "status": k.status,
+                        "fingerprint": k.fingerprint,
+                        "date": k.date,
+                        "verdict": k.verdict,
+                        "form": k.form,
+                        "signer": k.signer,
+                        "data": k.data,
+                        "new": k.new,
+                        "reason": k.reason,
+                        "sources": k.sources,
+                    }
+                    for k in result.known
+                ],
+                "files": [
+                    {
+                        "file": f.path,
+                        "pages": f.pages,
+                        "codes": f.codes,
+                        "reason": f.reason,
+                        "params": f.params,
+                    }
+                    for f in result.files
+                ],
+            }
+        )
+        return int(result.exit_code)
+    for f in result.files:
+        if f.reason:
+            print(f"无法读取 / unreadable: {f.path}: {describe(f.reason, f.params, 'zh')}")
+            print(f"    {describe(f.reason, f.params, 'en')}")
+    for r in result.records:
+        zh, en = RECORD_STATES[r.status]
+        line = f"{zh} / {en}: {r.record_no or r.key}  ({r.pieces}/{r.total}) ← {', '.join(r.sources)}"
+        print(line)
+        if r.reason:
+            params = _reason_params(r)
+            print(f"    {describe(r.reason, params, 'zh')} / {describe(r.reason, params, 'en')}")
+    for k in result.known:
+        if k.status == "known":
+            zh, en = DATA_STATES.get(k.data, ("", k.data))
+            print(f"纸质登记 / known from paper: {k.record_no} {k.date} {k.verdict} — {zh} / {en}")
+        else:
+            params = _reason_params(k)
+            print(
+                f"摘要拒收 / summary refused: {k.record_no}: "
+                f"{describe(k.reason, params, 'zh')} / {describe(k.reason, params, 'en')}"
+            )
+    if result.cancelled:
+        print(f"{describe('cancelled', {}, 'zh')} / {describe('cancelled', {}, 'en')}")
+    elif not (result.records or result.known) and not any(f.reason for f in result.files):
+        print("未找到本软件的二维码 / no QR code of this app found", file=sys.stderr)
+    return int(result.exit_code)
+
+
+def cmd_import_scan(args: argparse.Namespace) -> int:
+    """Exit 0: every record found stored or held already; 1: a record incomplete or refused (or
+    none found); 2: a file unreadable."""
+
+    def progress(phase: str, done: int, total: int) -> None:
+        if phase == "read" and (done == 0 or done == total):
+            print(f"读取页面 / reading pages: {done}/{total}", file=sys.stderr, flush=True)
+
+    with open_existing(args) as services:
+        office = _office(services)
+        if office is None:
+            return fail(str(args.db), "not_office")
+        result = office.paper.import_scans(_scan_paths(args.files), dpi=args.dpi, progress=progress)
+        return _scan_report(result, args.json)
+
+
+def cmd_scan(args: argparse.Namespace) -> int:
+    """Exit 0: every text taken; 1: a summary or record refused, or a record incomplete."""
+    with open_existing(args) as services:
+        office = _office(services)
+        if office is None:
+            return fail(str(args.db), "not_office")
+        result = office.paper.scan_texts(args.qr, source="cli")
+        return _scan_report(result, args.json)
+
+
+def cmd_paper(args: argparse.Namespace) -> int:
+    """Records known from paper and what became of their data; exit 1 when any is overdue."""
+    with open_existing(args) as services:
+        office = _office(services)
+        if office is None:
+            return fail(str(args.db), "not_office")
+        rows = office.paper.known(status=args.status)
+        counts = office.paper.counts()
+    keep = ("record_no", "inspected_on", "form_id", "site_code", "item", "verdict", "figures", "signer")
+    if args.json:
+        emit(
+            {
+                "counts": counts,
+                "records": [
+                    {**{k: r[k] for k in keep}, "status": r["status"], "fingerprint": r["fingerprint"]}
+                    for r in rows
+                ],
+            }
+        )
+    else:
+        for r in rows:
+            zh, en = DATA_STATES.get(r["status"], ("", r["status"]))
+            print(f"{r['record_no']}  {r['inspected_on']}  {r['form_id']}  {r['verdict']}  {zh} / {en}")
+        print(" ".join(f"{k} {v}" for k, v in counts.items()))
+    return 1 if counts.get("overdue") else 0
 
 
 def cmd_package(args: argparse.Namespace) -> int:
@@ -264,6 +438,29 @@ def register(sub: Any, db_option: Any) -> None:
     p.add_argument("bundles", nargs="+", metavar="BUNDLE")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_import)
+
+    p = group.add_parser(
+        "import-scan", help="import records from scanned pages or photos of their sync codes (PDF, PNG, JPEG)"
+    )
+    db_option(p)
+    p.add_argument("files", nargs="+", metavar="FILE", help="files, or folders of PDF/PNG/JPEG files")
+    p.add_argument("--dpi", type=int, default=200, choices=(150, 200, 300), help="render PDF pages at")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_import_scan)
+
+    p = group.add_parser("scan", help="take QR texts as a USB scanner types them (summaries, sync codes)")
+    db_option(p)
+    p.add_argument("--qr", action="append", required=True, metavar="TEXT", help="a QR text (repeatable)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_scan)
+
+    p = group.add_parser("paper", help="records known from paper and whether their data has arrived")
+    db_option(p)
+    p.add_argument(
+        "--status", choices=("", "pending", "overdue", "differs", "conflict", "arrived"), default=""
+    )
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_paper)
 
     p = group.add_parser(
         "package", help="write a device's return package (trust list, tasks, decisions, acks)"

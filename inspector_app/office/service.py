@@ -120,6 +120,20 @@ class OfficeService:
 
         return PublicationService(self.store, setting=self._setting, **self._parts())
 
+    @cached_property
+    def paper(self) -> Any:
+        """office.paper.PaperService: scanned records, the scan box, records known from paper."""
+        from inspector_app.office.paper import PaperService
+
+        return PaperService(
+            self.store,
+            verifier=self.verifier,
+            clock=self._clock,
+            device_id=self._device_id,
+            actor=self._actor,
+            overdue_days=lambda: int(self._setting("paper_overdue_days")),
+        )
+
     # -- the office -------------------------------------------------------------------------
     @staticmethod
     def create(

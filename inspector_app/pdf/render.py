@@ -30,6 +30,7 @@ from reportlab.platypus import (
 from inspector_app.pdf import styles
 from inspector_app.pdf.model import ReportModel
 from inspector_app.pdf.model import Table as ModelTable
+from inspector_app.pdf.sync_codes import SyncCodes, sync_code_block
 
 QR_SIZE = 36 * mm  # ≥ 0.4 mm per module up to version 13 (PLATFORM.md: 150 dpi scans decode)
 MARGIN = 15 * mm
@@ -146,8 +147,9 @@ def _signature_box(label: str, png: bytes | None, name: str) -> list[Any]:
     return items
 
 
-def render_pdf(model: ReportModel, qr_text: str) -> bytes:
-    """The whole record as PDF bytes (Chinese font embedded as a subset, language zh-CN)."""
+def render_pdf(model: ReportModel, qr_text: str, sync_codes: tuple[str, ...] = ()) -> bytes:
+    """The whole record as PDF bytes (Chinese font embedded as a subset, language zh-CN); the
+    ``sync_codes`` (sync.paper) close its last page."""
     s = styles.paragraph_styles()
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
@@ -219,5 +221,7 @@ def render_pdf(model: ReportModel, qr_text: str) -> bytes:
             ]
         )
     )
+    if sync_codes:
+        story += sync_code_block(SyncCodes(sync_codes, model.record_no, model.fingerprint), width)
     doc.build(story, canvasmaker=_NumberedCanvas)
     return buffer.getvalue()

@@ -49,6 +49,9 @@ def paragraph_styles() -> dict[str, ParagraphStyle]:
         ),
         "cell": ParagraphStyle("cell", parent=base, fontSize=8.5, leading=11),
         "verdict": ParagraphStyle("verdict", parent=base, fontSize=22, leading=28),
+        "code_label": ParagraphStyle(
+            "code_label", parent=base, fontSize=8, leading=10, alignment=TA_CENTER, textColor=GREY
+        ),
     }
 
 

@@ -120,6 +120,7 @@ class Sealer:
         from inspector_app.pdf.render import render_pdf
         from inspector_app.signing import keys, pades, summary
         from inspector_app.signing import record as record_sig
+        from inspector_app.sync import paper
 
         signature = self.sign_record(data)
         short = summary.build(record, key_id=keys.key_id(self._cert), fingerprint=bytes.fromhex(fingerprint))
@@ -135,7 +136,12 @@ class Sealer:
             },
             photos=[d for k, d in attachments if k == "photo"],
         )
-        pdf = render_pdf(model, qr_text)
+        # The office issued an enrolled key's certificate; one made on the laptop travels along.
+        own_certificate = None if self._identity.get("office_cert_pem") else keys.cert_der(self._cert)
+        sync_codes = paper.encode(
+            data, json.loads(signature), record_no=record["record_no"], certificate_der=own_certificate
+        )
+        pdf = render_pdf(model, qr_text, tuple(sync_codes))
         attachment = json.dumps(
             {
                 "canonical": data.decode("utf-8"),
@@ -476,7 +482,6 @@ class RecordService:
 
     def verify_qr(self, text: str) -> Verification:
         """Is this QR text (typed by a USB scanner) a genuine summary by a trusted signer?"""
-        from inspector_app.signing import record as record_sig
         from inspector_app.signing import summary
 
         try:
@@ -488,8 +493,7 @@ class RecordService:
             "date": day,
             "verdict": short.verdict,
             "record_no": short.record_no,
-            # The summary carries only the day: judge revocation at its end (the cautious side).
-            "signed_at": f"{day}T23:59:59.999Z" if len(day) == 10 else "",
+            "signed_at": summary.signed_day_end(short.date),
             "details": {
                 "site_code": short.site_code,
                 "item": short.item,
@@ -499,24 +503,20 @@ class RecordService:
             },
         }
         verifier = self.verifier()
-        # The key id names a certificate; a key enrolled since (same key, new certificate) or one
-        # known only through the trust list is found by trying the keys themselves.
-        named = verifier.by_key_id(short.key_id)
-        others = [c for c in verifier.certificates() if c not in named]
-        for cert in [*named, *others]:
-            if record_sig.verify(cert, signed, signature):
-                trust = verifier.judge(cert, at=info["signed_at"] or None)
-                outcome = self._trust_outcome(trust, info)
-                if outcome.status == VALID:
-                    local = inspections_repo.fingerprint_of(self._db, short.record_no)
-                    if local is not None and local != short.fingerprint.hex():
-                        return Verification(
-                            ALTERED,
-                            "differs_from_local_record",
-                            signer=outcome.signer,
-                            **{k: v for k, v in info.items() if k != "signer"},
-                        )
-                return outcome
+        cert, named = summary.signer_of(short, signed, signature, verifier)
+        if cert is not None:
+            trust = verifier.judge(cert, at=info["signed_at"] or None)
+            outcome = self._trust_outcome(trust, info)
+            if outcome.status == VALID:
+                local = inspections_repo.fingerprint_of(self._db, short.record_no)
+                if local is not None and local != short.fingerprint.hex():
+                    return Verification(
+                        ALTERED,
+                        "differs_from_local_record",
+                        signer=outcome.signer,
+                        **{k: v for k, v in info.items() if k != "signer"},
+                    )
+            return outcome
         if not named:
             return Verification(UNKNOWN_SIGNER, "signer_not_enrolled", **info)
         return Verification(ALTERED, "summary_signature_broken", **info)

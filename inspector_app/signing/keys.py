@@ -53,8 +53,12 @@ class Identity:
     subject: str
 
 
+def cert_der(cert: x509.Certificate) -> bytes:
+    return cert.public_bytes(serialization.Encoding.DER)
+
+
 def cert_sha256(cert: x509.Certificate) -> str:
-    return hashlib.sha256(cert.public_bytes(serialization.Encoding.DER)).hexdigest()
+    return hashlib.sha256(cert_der(cert)).hexdigest()
 
 
 def key_id(cert: x509.Certificate) -> str:

@@ -168,6 +168,29 @@ def decode(text: str) -> tuple[Summary, bytes, bytes]:
     return summary, signed, signature
 
 
+def signer_of(summary: Summary, signed: bytes, signature: bytes, verifier: Any) -> tuple[Any, bool]:
+    """(the certificate whose key made ``signature`` or None, whether the key id names a certificate
+    known to ``verifier`` (a pki.trust.Verifier)).
+
+    The key id names a certificate; a key enrolled since (same key, new certificate) or one known
+    only through the trust list is found by trying the keys themselves.
+    """
+    from inspector_app.signing import record as record_sig
+
+    named = verifier.by_key_id(summary.key_id)
+    others = [c for c in verifier.certificates() if c not in named]
+    for cert in [*named, *others]:
+        if record_sig.verify(cert, signed, signature):
+            return cert, bool(named)
+    return None, bool(named)
+
+
+def signed_day_end(day: str) -> str:
+    """The summary carries only the signing day: revocation is judged at its end (the cautious side)."""
+    shown_day = display_date(day)
+    return f"{shown_day}T23:59:59.999Z" if len(shown_day) == 10 else ""
+
+
 def display_date(day: str) -> str:
     try:
         return dt.datetime.strptime(day, "%Y%m%d").date().isoformat()

@@ -63,6 +63,7 @@ class Entry:
     columns: dict[str, Any] = field(default_factory=dict)  # the store's columns but the record itself
     outcome: str = ""  # new | duplicate | conflict
     conflict_reason: str = ""
+    needs_pdf: bool = False  # a duplicate of a record received on paper: its PDF comes now
 
 
 @dataclass
@@ -106,6 +107,7 @@ class BundleResult:
     imported: int = 0
     duplicates: int = 0
     conflicts: int = 0
+    completed: int = 0  # records received on paper whose PDF (and photos) this bundle brought
     requests: int = 0
     gaps: list[int] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -133,21 +135,37 @@ def _check_header(m: dict[str, Any]) -> None:
         raise Refused(formats.MANIFEST, "manifest_invalid", detail=", ".join(problems))
 
 
+RECORD_KEYS = ("id", "record_no", "form", "site", "evaluation", "finalised_at", "device_id")
+
+
+def parse_canonical(name: str, canonical: Any, signature: Any) -> dict[str, Any]:
+    """The record a canonical text holds, with the keys every record has; Refused(record_invalid).
+    Shared by bundle members and sync codes (sync.scan_import)."""
+    try:
+        record = json.loads(canonical)
+        if not (isinstance(record, dict) and isinstance(signature, dict) and isinstance(canonical, str)):
+            raise TypeError
+        for key in RECORD_KEYS:
+            if key not in record:
+                raise KeyError(key)
+    except RecursionError as exc:  # a record nests 6 levels; thousands are an attack, not a record
+        raise Refused(name, "record_invalid", detail="nested too deep") from exc
+    except (ValueError, KeyError, TypeError) as exc:
+        raise Refused(name, "record_invalid", detail=str(exc)[:60] or type(exc).__name__) from exc
+    return record
+
+
 def _parse_record(name: str, data: bytes) -> tuple[dict[str, Any], str, dict[str, Any]]:
     """(canonical record, canonical text, signature) of a record member; Refused(record_invalid)."""
     try:
         wrapper = json.loads(data.decode("utf-8"))
         canonical = wrapper["canonical"]
         signature = wrapper["signature"]
-        record = json.loads(canonical)
-        if not (isinstance(record, dict) and isinstance(signature, dict) and isinstance(canonical, str)):
-            raise TypeError
-        for key in ("id", "record_no", "form", "site", "evaluation", "finalised_at", "device_id"):
-            if key not in record:
-                raise KeyError(key)
+    except RecursionError as exc:
+        raise Refused(name, "record_invalid", detail="nested too deep") from exc
     except (UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
         raise Refused(name, "record_invalid", detail=str(exc)[:60] or type(exc).__name__) from exc
-    return record, canonical, signature
+    return parse_canonical(name, canonical, signature), canonical, signature
 
 
 def verify(
@@ -197,7 +215,7 @@ def verify(
                 raise Refused(name, "record_id_mismatch")
             if record.get("device_id") != device:
                 raise Refused(name, "record_device_mismatch")
-            status, reason, trust_of = _check_record(
+            status, reason, trust_of = check_record(
                 name, record, canonical, signature, certificates, verifier, judged
             )
             if status != "valid" and not report:
@@ -253,7 +271,7 @@ def verify(
     return Verified(path, file_sha256(path), m, signer, trust, entries, certificates, requests, checks)
 
 
-def _check_record(
+def check_record(
     name: str,
     record: dict[str, Any],
     canonical: str,
@@ -262,7 +280,9 @@ def _check_record(
     verifier: Verifier,
     judged: dict[tuple[str, str], pki_trust.SignerTrust],
 ) -> tuple[str, str, pki_trust.SignerTrust | None]:
-    """(status, reason, signer trust) of one record: its signature, then its signer at signing time."""
+    """(status, reason, signer trust) of one record: its signature, then its signer at signing time.
+    Shared by bundle members and sync codes; raises Refused(missing_member) when ``certificates``
+    lacks the certificate the signature names."""
     cert_sha = str(signature.get("cert_sha256", ""))
     cert = certificates.get(cert_sha)
     if cert is None:
@@ -286,19 +306,26 @@ def _check_record(
     return status, "record_" + _SIGNER_REASONS[trust.status], trust
 
 
-def plan(verified: Verified, store: OfficeStore) -> BundleResult:
-    """Sort each record into new / duplicate / conflict against the store (reads only)."""
-    m = verified.manifest
-    entries = sorted(verified.entries, key=lambda e: (e.finalised_at, e.id))
+def classify(entries: list[Entry], store: OfficeStore) -> dict[str, int]:
+    """Sort records into new / duplicate / conflict against the store and each other (reads only),
+    oldest first; returns the counts. Shared by bundles and sync codes (sync.scan_import).
+
+    Same id and fingerprint: a duplicate; same id, other fingerprint: a conflict, kept beside the
+    original; a correction of a record that is no longer the current revision: a conflict too.
+    A duplicate whose stored record has no PDF yet (it came on paper) gets ``needs_pdf``.
+    """
+    entries = sorted(entries, key=lambda e: (e.finalised_at, e.id))
     ids = [e.id for e in entries]
     stored = store.fingerprints(ids)
     queued = store.conflict_keys(ids)
     superseded = store.superseding([e.supersedes for e in entries if e.supersedes])
+    lacking = store.without_pdf([e.id for e in entries if e.has_pdf and e.id in stored])
     counts = {"new": 0, "duplicate": 0, "conflict": 0}
     for e in entries:
         if e.id in stored:
             if stored[e.id] == e.fingerprint or (e.id, e.fingerprint) in queued:
                 e.outcome = "duplicate"
+                e.needs_pdf = stored[e.id] == e.fingerprint and e.id in lacking
             else:
                 e.outcome, e.conflict_reason = "conflict", "different_content"
         elif e.supersedes and superseded.get(e.supersedes, e.id) != e.id:
@@ -309,7 +336,16 @@ def plan(verified: Verified, store: OfficeStore) -> BundleResult:
             e.outcome = "new"
             if e.supersedes:
                 superseded[e.supersedes] = e.id
+            stored[e.id] = e.fingerprint  # the same record twice in one import is one record
         counts[e.outcome] += 1
+    return counts
+
+
+def plan(verified: Verified, store: OfficeStore) -> BundleResult:
+    """Sort each record into new / duplicate / conflict against the store (reads only)."""
+    m = verified.manifest
+    entries = verified.entries
+    counts = classify(entries, store)
     device, seq = m["device_id"], m["seq"]
     seqs = set(store.bundle_seqs(device)) | {seq}
     gaps = [n for n in range(1, max(seqs) + 1) if n not in seqs]
@@ -322,6 +358,7 @@ def plan(verified: Verified, store: OfficeStore) -> BundleResult:
         imported=counts["new"],
         duplicates=counts["duplicate"],
         conflicts=counts["conflict"],
+        completed=sum(e.needs_pdf for e in entries),
         requests=len(verified.requests),
         gaps=gaps,
         already_imported=store.bundle(verified.sha256) is not None,
@@ -435,9 +472,9 @@ def write(
                 yield _record_row(canonical, signature, e, verified.sha256, now)
 
         def pdfs() -> Iterator[dict[str, Any]]:
-            for e in todo:
+            for e in verified.entries:
                 name = f"records/{e.id}.pdf"
-                if e.has_pdf:
+                if e.has_pdf and (e.outcome in ("new", "conflict") or e.needs_pdf):
                     data = zf.read_checked(name, **members[name])
                     yield {
                         "record_id": e.id,
@@ -534,7 +571,7 @@ def import_bundle(
             if cancelled is not None and cancelled():
                 raise Refused("", "cancelled")
             result = plan(verified, store)
-            if result.already_imported and not (result.imported or result.conflicts):
+            if result.already_imported and not (result.imported or result.conflicts or result.completed):
                 return result  # the same file again: nothing to write, nothing changes
             return write(
                 verified,

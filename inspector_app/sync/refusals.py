@@ -107,6 +107,34 @@ REASONS: dict[str, tuple[str, str]] = {
     "decision_invalid": ("审核决定的签名无效（{detail}）", "a review decision does not verify ({detail})"),
     "reference_invalid": ("参考文件无效（{detail}）", "a reference file is not valid ({detail})"),
     "cancelled": ("已取消，未写入任何内容", "cancelled; nothing was written"),
+    # paper: sync codes and summaries (sync.paper, sync.scan_import)
+    "pieces_missing": (
+        "同步码不全：共 {total} 个，缺第 {missing} 个",
+        "sync codes incomplete: {total} in all, number {missing} missing",
+    ),
+    "pieces_disagree": (
+        "同一记录的同步码互相矛盾（同一编号内容不同，或总数不同）",
+        "the sync codes of one record disagree (one number read with two contents, or two totals)",
+    ),
+    "sync_code_damaged": ("同步码内容损坏（{detail}）", "the sync codes' content is damaged ({detail})"),
+    "sync_code_mismatch": (
+        "同步码与其标注的记录不符（{detail}）",
+        "the sync codes do not match the record they name ({detail})",
+    ),
+    "summary_unreadable": ("二维码摘要无法解读（{detail}）", "the QR summary cannot be read ({detail})"),
+    "summary_signature_bad": ("二维码摘要签名不正确", "the QR summary's signature does not verify"),
+    # scanned files (pdf.scan)
+    "scan_not_a_file": ("不是文件", "not a file"),
+    "scan_cannot_open": ("无法打开（{detail}）", "cannot be opened ({detail})"),
+    "scan_too_large": ("文件超过 {max} 的上限", "the file exceeds the {max} limit"),
+    "scan_too_many_pages": ("共 {pages} 页，超过上限 {max} 页", "{pages} pages, more than the {max} allowed"),
+    "scan_unsupported": ("不是 PDF、PNG 或 JPEG 文件", "not a PDF, PNG or JPEG file"),
+    "scan_damaged_pdf": ("PDF 已损坏或加密（{detail}）", "the PDF is damaged or encrypted ({detail})"),
+    "scan_damaged_image": ("图像已损坏（{detail}）", "the image is damaged ({detail})"),
+    "scan_image_too_large": (
+        "图像 {pixels} 像素，超过上限 {max}",
+        "the image has {pixels} pixels, more than the {max} allowed",
+    ),
 }
 
 

@@ -115,13 +115,14 @@ def finalised(services, form_id: str, check: dict | None = None) -> tuple[str, b
 
 
 def page_qr(pdf: bytes, dpi: int = 150) -> str:
-    """The QR text decoded from a page rendered at ``dpi`` (zxing, then a 2× upscale)."""
+    """The summary QR text decoded from a page rendered at ``dpi`` (zxing, then a 2× upscale); a
+    last page also carries the sync codes (sync.paper), which are not the summary."""
     page = pypdfium2.PdfDocument(pdf)[0]
     image = page.render(scale=dpi / 72).to_pil()
     for candidate in (image, image.resize((image.width * 2, image.height * 2))):
-        found = zxingcpp.read_barcodes(candidate)
+        found = [b.text for b in zxingcpp.read_barcodes(candidate) if b.text.startswith("IA1:")]
         if found:
-            return found[0].text
+            return found[0]
     raise AssertionError("no QR code found")
 
 

@@ -1564,68 +1564,73 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>OfficeWindow</name>
     <message>
-        <location filename="../office/window.py" line="63"/>
+        <location filename="../office/window.py" line="64"/>
         <source>Office — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="66"/>
+        <location filename="../office/window.py" line="67"/>
         <source>Navigation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="89"/>
+        <location filename="../office/window.py" line="91"/>
         <source>Import bundles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="90"/>
+        <location filename="../office/window.py" line="92"/>
         <source>Review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="91"/>
+        <location filename="../office/window.py" line="93"/>
         <source>Random draw</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="92"/>
+        <location filename="../office/window.py" line="94"/>
         <source>Statistics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="93"/>
+        <location filename="../office/window.py" line="95"/>
         <source>Credit lists</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="94"/>
+        <location filename="../office/window.py" line="96"/>
         <source>Publication</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="95"/>
+        <location filename="../office/window.py" line="97"/>
         <source>Enrolment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="96"/>
+        <location filename="../office/window.py" line="98"/>
         <source>Return packages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="97"/>
+        <location filename="../office/window.py" line="100"/>
         <source>Verify a record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="98"/>
+        <location filename="../office/window.py" line="101"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="121"/>
+        <location filename="../office/window.py" line="124"/>
         <source>Office database: %1 — root %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/window.py" line="99"/>
+        <source>Import scans</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2382,6 +2387,234 @@ Trust list version %2, valid until %3</source>
     <message>
         <location filename="../office/review_page.py" line="76"/>
         <source>Corrected by a new revision</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScanPage</name>
+    <message>
+        <location filename="../office/scan_page.py" line="59"/>
+        <source>A printed record carries its signed data in the sync codes of its last page. Scan the pages (PDF, PNG or JPEG, any order, many records at once) to import records whose bundle has not come; each is checked like a bundle record. A summary QR scanned alone registers the record as known from paper until its data arrives.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="66"/>
+        <source>Import scans…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="67"/>
+        <source>Import a folder of scans…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="74"/>
+        <source>Scan a record&apos;s QR code here (USB scanner) or paste its text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="76"/>
+        <source>Scan box</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="80"/>
+        <source>Scan box:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="87"/>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="88"/>
+        <location filename="../office/scan_page.py" line="101"/>
+        <source>Record no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="89"/>
+        <source>Sync codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="90"/>
+        <source>Missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="91"/>
+        <source>Read from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="92"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="95"/>
+        <source>Scan results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="100"/>
+        <source>Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="102"/>
+        <source>Inspected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="103"/>
+        <source>Procedure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="104"/>
+        <source>Site code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="105"/>
+        <source>Verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="106"/>
+        <source>Signed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="109"/>
+        <source>Records known from paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="131"/>
+        <location filename="../office/scan_page.py" line="268"/>
+        <source>awaited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="132"/>
+        <location filename="../office/scan_page.py" line="269"/>
+        <source>overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="133"/>
+        <location filename="../office/scan_page.py" line="270"/>
+        <source>differs from the paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="134"/>
+        <location filename="../office/scan_page.py" line="271"/>
+        <source>in the conflict queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="156"/>
+        <source>Known from paper, data awaited: %1 (overdue: %2); arrived: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="165"/>
+        <source>Scans to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="165"/>
+        <source>Scans (*.pdf *.png *.jpg *.jpeg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="170"/>
+        <source>Folder of scans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="182"/>
+        <source>No scan (PDF, PNG, JPEG) there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="194"/>
+        <source>Reading the QR codes of the scans…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="194"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="222"/>
+        <source>%1: sync code %2 of %3 read — scan the others</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="233"/>
+        <source>%1 (%2, %3) known from paper — data: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="241"/>
+        <source>Refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="244"/>
+        <source>Not a QR code of this app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="267"/>
+        <source>arrived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="276"/>
+        <source>Imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="277"/>
+        <source>Held already</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="278"/>
+        <source>Conflict (kept for review)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="279"/>
+        <source>Incomplete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="280"/>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="308"/>
+        <source>Unreadable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="318"/>
+        <source>Cancelled; nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="322"/>
+        <source>%1 page(s) read: %2 record(s) imported, %3 held already, %4 conflict(s), %5 incomplete, %6 refused; %7 summary QR code(s) registered.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1564,69 +1564,74 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>OfficeWindow</name>
     <message>
-        <location filename="../office/window.py" line="63"/>
+        <location filename="../office/window.py" line="64"/>
         <source>Office — %1</source>
         <translation>检查机构 — %1</translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="66"/>
+        <location filename="../office/window.py" line="67"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="89"/>
+        <location filename="../office/window.py" line="91"/>
         <source>Import bundles</source>
         <translation>导入同步包</translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="90"/>
+        <location filename="../office/window.py" line="92"/>
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="91"/>
+        <location filename="../office/window.py" line="93"/>
         <source>Random draw</source>
         <translation>双随机</translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="92"/>
+        <location filename="../office/window.py" line="94"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="93"/>
+        <location filename="../office/window.py" line="95"/>
         <source>Credit lists</source>
         <translation>信用名单</translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="94"/>
+        <location filename="../office/window.py" line="96"/>
         <source>Publication</source>
         <translation>公示</translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="95"/>
+        <location filename="../office/window.py" line="97"/>
         <source>Enrolment</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="96"/>
+        <location filename="../office/window.py" line="98"/>
         <source>Return packages</source>
         <translation>回传包</translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="97"/>
+        <location filename="../office/window.py" line="100"/>
         <source>Verify a record</source>
         <translation>核验记录</translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="98"/>
+        <location filename="../office/window.py" line="101"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="121"/>
+        <location filename="../office/window.py" line="124"/>
         <source>Office database: %1 — root %2</source>
         <translation>机构数据库：%1 —— 根证书 %2</translation>
+    </message>
+    <message>
+        <location filename="../office/window.py" line="99"/>
+        <source>Import scans</source>
+        <translation>扫描导入</translation>
     </message>
 </context>
 <context>
@@ -2383,6 +2388,234 @@ Trust list version %2, valid until %3</source>
         <location filename="../office/review_page.py" line="76"/>
         <source>Corrected by a new revision</source>
         <translation>已由新版本更正</translation>
+    </message>
+</context>
+<context>
+    <name>ScanPage</name>
+    <message>
+        <location filename="../office/scan_page.py" line="59"/>
+        <source>A printed record carries its signed data in the sync codes of its last page. Scan the pages (PDF, PNG or JPEG, any order, many records at once) to import records whose bundle has not come; each is checked like a bundle record. A summary QR scanned alone registers the record as known from paper until its data arrives.</source>
+        <translation>纸质记录最后一页的同步码携带该记录经签名的完整数据。同步包未送达时，扫描这些页面（PDF、PNG 或 JPEG，顺序不限，可多份记录混在一起）即可导入；每条记录都按同步包的规则核验。单独扫描页眉的摘要二维码，则将该记录登记为“纸质已知”，直到其数据送达。</translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="66"/>
+        <source>Import scans…</source>
+        <translation>导入扫描件…</translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="67"/>
+        <source>Import a folder of scans…</source>
+        <translation>导入扫描文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="74"/>
+        <source>Scan a record&apos;s QR code here (USB scanner) or paste its text</source>
+        <translation>在此用扫码枪扫描记录上的二维码，或粘贴其文本</translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="76"/>
+        <source>Scan box</source>
+        <translation>扫码框</translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="80"/>
+        <source>Scan box:</source>
+        <translation>扫码框：</translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="87"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="88"/>
+        <location filename="../office/scan_page.py" line="101"/>
+        <source>Record no.</source>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="89"/>
+        <source>Sync codes</source>
+        <translation>同步码</translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="90"/>
+        <source>Missing</source>
+        <translation>缺少</translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="91"/>
+        <source>Read from</source>
+        <translation>读自</translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="92"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="95"/>
+        <source>Scan results</source>
+        <translation>扫描导入结果</translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="100"/>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="102"/>
+        <source>Inspected</source>
+        <translation>检查日期</translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="103"/>
+        <source>Procedure</source>
+        <translation>检查类别</translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="104"/>
+        <source>Site code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="105"/>
+        <source>Verdict</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="106"/>
+        <source>Signed by</source>
+        <translation>签名人</translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="109"/>
+        <source>Records known from paper</source>
+        <translation>纸质登记的记录</translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="131"/>
+        <location filename="../office/scan_page.py" line="268"/>
+        <source>awaited</source>
+        <translation>待数据</translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="132"/>
+        <location filename="../office/scan_page.py" line="269"/>
+        <source>overdue</source>
+        <translation>逾期未到</translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="133"/>
+        <location filename="../office/scan_page.py" line="270"/>
+        <source>differs from the paper</source>
+        <translation>与纸质记录不符</translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="134"/>
+        <location filename="../office/scan_page.py" line="271"/>
+        <source>in the conflict queue</source>
+        <translation>在冲突队列中</translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="156"/>
+        <source>Known from paper, data awaited: %1 (overdue: %2); arrived: %3</source>
+        <translation>纸质登记、数据待到：%1 条（逾期 %2 条）；已到 %3 条</translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="165"/>
+        <source>Scans to import</source>
+        <translation>要导入的扫描件</translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="165"/>
+        <source>Scans (*.pdf *.png *.jpg *.jpeg)</source>
+        <translation>扫描件 (*.pdf *.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="170"/>
+        <source>Folder of scans</source>
+        <translation>扫描件所在文件夹</translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="182"/>
+        <source>No scan (PDF, PNG, JPEG) there.</source>
+        <translation>该处没有扫描件（PDF、PNG、JPEG）。</translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="194"/>
+        <source>Reading the QR codes of the scans…</source>
+        <translation>正在读取扫描件上的二维码…</translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="194"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="222"/>
+        <source>%1: sync code %2 of %3 read — scan the others</source>
+        <translation>%1：已读同步码 %2 个，共 %3 个——请继续扫描其余的</translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="233"/>
+        <source>%1 (%2, %3) known from paper — data: %4</source>
+        <translation>%1（%2，%3）已纸质登记——数据：%4</translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="241"/>
+        <source>Refused: %1</source>
+        <translation>拒收：%1</translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="244"/>
+        <source>Not a QR code of this app</source>
+        <translation>不是本软件的二维码</translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="267"/>
+        <source>arrived</source>
+        <translation>已到</translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="276"/>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="277"/>
+        <source>Held already</source>
+        <translation>已有</translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="278"/>
+        <source>Conflict (kept for review)</source>
+        <translation>冲突（留待审核）</translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="279"/>
+        <source>Incomplete</source>
+        <translation>不全</translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="280"/>
+        <source>Refused</source>
+        <translation>已拒收</translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="308"/>
+        <source>Unreadable</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="318"/>
+        <source>Cancelled; nothing was imported.</source>
+        <translation>已取消，未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../office/scan_page.py" line="322"/>
+        <source>%1 page(s) read: %2 record(s) imported, %3 held already, %4 conflict(s), %5 incomplete, %6 refused; %7 summary QR code(s) registered.</source>
+        <translation>已读 %1 页：导入 %2 条记录，已有 %3 条，冲突 %4 条，不全 %5 条，拒收 %6 条；登记摘要二维码 %7 个。</translation>
     </message>
 </context>
 <context>

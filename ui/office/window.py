@@ -41,10 +41,11 @@ OFFICE_PAGES = (
     "publication",
     "enrol",
     "packages",
+    "scan",
     "verify",
     "settings",
 )
-REFRESHED = ("review", "draw", "statistics", "credit", "publication", "enrol", "packages")
+REFRESHED = ("review", "draw", "statistics", "credit", "publication", "enrol", "packages", "scan")
 DECORATION_ROLE = 1  # Qt.ItemDataRole.DecorationRole, as the integer Qt passes (no `Qt` namespace)
 
 
@@ -82,6 +83,7 @@ class OfficeWindow(QMainWindow):
             "publication": self._build_publication,
             "enrol": self._build_enrol,
             "packages": self._build_packages,
+            "scan": self._build_scan,
             "verify": self._build_verify,
             "settings": self._build_settings,
         }
@@ -94,13 +96,14 @@ class OfficeWindow(QMainWindow):
             ("publication", self.tr("Publication")),
             ("enrol", self.tr("Enrolment")),
             ("packages", self.tr("Return packages")),
+            ("scan", self.tr("Import scans")),
             ("verify", self.tr("Verify a record")),
             ("settings", self.tr("Settings")),
         )
         for i, (page, text) in enumerate(entries):
             item = QListWidgetItem(text)
             item.setData(DECORATION_ROLE, icons.nav_pixmap(page))
-            item.setToolTip(f"{text} (Ctrl+{(i + 1) % 10})")  # Ctrl+1 … Ctrl+9, then Ctrl+0
+            item.setToolTip(f"{text} (Ctrl+{(i + 1) % 10})" if i < 10 else text)  # Ctrl+1 … 9, then 0
             self.nav.addItem(item)
         header = QLabel()
         header.setStyleSheet("font-size: 18px; font-weight: 600; padding: 6px 2px;")
@@ -156,7 +159,7 @@ class OfficeWindow(QMainWindow):
     def _add_shortcuts(self) -> None:
         from PySide6.QtGui import QKeySequence, QShortcut  # their types: not before the first paint
 
-        for i in range(len(OFFICE_PAGES)):
+        for i in range(min(len(OFFICE_PAGES), 10)):  # Ctrl+1 … Ctrl+9, Ctrl+0; the rest by the bar
             key = (i + 1) % 10
             QShortcut(QKeySequence(f"Ctrl+{key}"), self, activated=lambda i=i: self.show_page(i))
 
@@ -221,6 +224,13 @@ class OfficeWindow(QMainWindow):
             if name in self._pages:
                 self._pages[name].refresh()  # type: ignore[attr-defined]
 
+    def _build_scan(self) -> QWidget:
+        from ui.office.scan_page import ScanPage
+
+        page = ScanPage(self.office, self.lang)
+        page.imported.connect(self._refresh_others)
+        return page
+
     def _build_enrol(self) -> QWidget:
         from ui.office.enrol_page import EnrolPage
 
@@ -239,11 +249,11 @@ class OfficeWindow(QMainWindow):
     def _build_settings(self) -> QWidget:
         from ui.pages.settings_page import SettingsPage
 
-        return SettingsPage(self.services.settings, self.lang, office=True)
+        return SettingsPage(self.services.settings, self.lang, mode="office")
 
     def _row_changed(self, row: int) -> None:
         page = self.page(OFFICE_PAGES[row])
-        if hasattr(page, "refresh") and OFFICE_PAGES[row] in ("enrol", "packages", "publication"):
+        if hasattr(page, "refresh") and OFFICE_PAGES[row] in ("scan", "enrol", "packages", "publication"):
             page.refresh()
         self.stack.setCurrentWidget(page)
 

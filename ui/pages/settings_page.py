@@ -21,7 +21,7 @@ class SettingsPage(QWidget):
     """One row per setting: its editor and its help; every change is stored at once."""
 
     def __init__(
-        self, settings_service: Any, lang: str, parent: QWidget | None = None, *, office: bool = False
+        self, settings_service: Any, lang: str, parent: QWidget | None = None, *, mode: str = "laptop"
     ) -> None:
         super().__init__(parent)
         self._service = settings_service
@@ -30,7 +30,7 @@ class SettingsPage(QWidget):
         values = settings_service.values()
         form = QFormLayout()
         for s in SETTINGS:
-            if s.scope == "office" and not office:  # the office's rules: shown in office mode only
+            if s.scope not in ("both", mode):  # an office setting means nothing on a laptop
                 continue
             label = s.zh if lang == "zh" else s.en
             help_text = s.help_zh if lang == "zh" else s.help_en
