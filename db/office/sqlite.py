@@ -11,6 +11,8 @@ from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from typing import TYPE_CHECKING, Any
 
+import orjson
+
 from db.connection import Reader, Stamp
 
 if TYPE_CHECKING:
@@ -52,6 +54,10 @@ CONFLICT_COLUMNS = (
     "bundle_sha256",
     "received_at",
 )
+# A bundle's verified records wait here between verify and write (OfficeStore.stage_records): a
+# TEMP table, private to this connection, spilled to a temporary file rather than kept in memory.
+# Each row is kept whole (JSON), whatever columns the records and conflicts have.
+_STAGE_TABLE = "CREATE TEMP TABLE IF NOT EXISTS import_stage (seq INTEGER PRIMARY KEY, row BLOB NOT NULL)"
 CHUNK = 500  # ids per IN (...) query, well under SQLite's variable limit
 
 
@@ -296,6 +302,38 @@ class SQLiteOfficeStore:
             ([r[c] for c in RECORD_COLUMNS] for r in rows),
         )
         return int(cur.rowcount)
+
+    @contextmanager
+    def _scratch(self) -> Iterator[None]:
+        """A transaction that writes only the TEMP schema (a deferred BEGIN: the database's write
+        lock is not taken), or the caller's transaction if one is open."""
+        conn = self._db.conn
+        if conn.in_transaction:
+            yield
+            return
+        conn.execute("BEGIN")
+        try:
+            yield
+        except BaseException:
+            conn.rollback()
+            raise
+        conn.execute("COMMIT")
+
+    def stage_records(self, rows: Iterable[dict[str, Any]]) -> None:
+        with self._scratch():
+            self._db.conn.execute(_STAGE_TABLE)
+            self._db.conn.execute("DELETE FROM temp.import_stage")
+            self._db.conn.executemany(
+                "INSERT INTO temp.import_stage (row) VALUES (?)", ((orjson.dumps(r),) for r in rows)
+            )
+
+    def staged_records(self) -> Iterator[dict[str, Any]]:
+        for (row,) in self._db.conn.execute("SELECT row FROM temp.import_stage ORDER BY seq"):
+            yield orjson.loads(row)
+
+    def clear_stage(self) -> None:
+        with self._scratch():
+            self._db.conn.execute("DROP TABLE IF EXISTS temp.import_stage")
 
     def add_record_pdfs(self, rows: Iterable[dict[str, Any]]) -> None:
         self._db.conn.executemany(

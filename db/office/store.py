@@ -99,6 +99,19 @@ class OfficeStore(Protocol):
 
     def add_records(self, rows: Iterable[dict[str, Any]]) -> int: ...
 
+    def stage_records(self, rows: Iterable[dict[str, Any]]) -> None:
+        """Hold a bundle's verified record rows (JSON-able dicts) in a scratch area private to
+        this store, replacing what was staged before. Written outside the import's transaction
+        and without touching the office's tables; if ``rows`` raises, nothing stays staged.
+        Lets the import read each member once while its memory stays flat."""
+        ...
+
+    def staged_records(self) -> Iterator[dict[str, Any]]:
+        """The staged rows, in the order they were staged."""
+        ...
+
+    def clear_stage(self) -> None: ...
+
     def add_record_pdfs(self, rows: Iterable[dict[str, Any]]) -> None: ...
 
     def add_conflicts(self, rows: Iterable[dict[str, Any]]) -> int: ...
