@@ -422,3 +422,90 @@ def test_kill_during_import_leaves_the_office_database_as_before(tmp_path):
         assert o.office.store.record_count() == 0
         [result] = o.office.import_bundles([bundle])  # and the same bundle imports cleanly after
         assert result.imported == 3001
+
+
+# -- enrolment requests travel with the bundle, and only with an accepted one ----------------------
+def _with_a_new_request(world, tmp_path, **fault) -> tuple[Path, str]:
+    """The world's bundle carrying a request the office has not seen (a colleague's key), signed
+    again; ``fault`` adds one defect through fleet.rezip. Returns (bundle, the request's key hash)."""
+    from inspector_app.pki import certs
+
+    with fleet.laptop(tmp_path / "colleague.sqlite", name="李检查", id_number="渝执 50000002") as other:
+        pem = other.keys.request(fleet.LAPTOP_PASS).encode("ascii")
+    key_sha = certs.read_request(pem).key_sha256
+    name = f"requests/{key_sha}.csr"
+    edit = fault.pop("edit_manifest", None)
+
+    def listed(m):
+        m["members"][name] = {"sha256": hashlib.sha256(pem).hexdigest(), "size": len(pem)}
+        if edit is not None:
+            edit(m)
+
+    crafted = fleet.rezip(
+        world["bundle"],
+        tmp_path / "with-request.zip",
+        add={name: pem},
+        edit_manifest=listed,
+        resign=world["key"],
+        **fault,
+    )
+    return crafted, key_sha
+
+
+def _stored_requests(office_db: Path) -> set[str]:
+    with open_services(office_db) as o:
+        return {r["key_sha256"] for r in o.office.requests()}
+
+
+def test_a_request_in_an_accepted_bundle_is_stored(world, office_db, tmp_path):
+    crafted, key_sha = _with_a_new_request(world, tmp_path)
+    [result] = run_import(office_db, crafted)
+    assert (result.status, result.requests) == ("accepted", 2)
+    assert key_sha in _stored_requests(office_db)
+
+
+def test_a_request_in_a_bundle_refused_while_verifying_is_not_stored(world, office_db, tmp_path):
+    name = first_record(world)
+    with zipfile.ZipFile(world["bundle"]) as zf:
+        wrapper = json.loads(zf.read(name))
+    wrapper["canonical"] = wrapper["canonical"].replace('"15010"', '"15000"')  # signature now fails
+    crafted, key_sha = _with_a_new_request(
+        world, tmp_path, replace={name: json.dumps(wrapper).encode()}, update_manifest=True
+    )
+    assert_refused(office_db, crafted, name, "record_signature_bad")
+    assert key_sha not in _stored_requests(office_db)
+
+
+def test_a_request_in_a_bundle_refused_while_writing_is_not_stored(world, office_db, tmp_path):
+    """A PDF is hashed as it is stored (the last check): its fault rolls the requests back too."""
+    name = f"records/{world['ids'][-1]}.pdf"
+    with zipfile.ZipFile(world["bundle"]) as zf:
+        data = bytearray(zf.read(name))
+    data[-10] ^= 0xFF  # same size, other content
+    crafted, key_sha = _with_a_new_request(world, tmp_path, replace={name: bytes(data)})
+    assert_refused(office_db, crafted, name, "hash_mismatch")
+    assert key_sha not in _stored_requests(office_db)
+
+
+# -- export: a cancel leaves nothing behind -----------------------------------------------------------
+def test_a_cancelled_export_leaves_no_bundle_and_marks_nothing_exported(laptop_db, tmp_path):
+    from inspector_app.sync.bundle import Cancelled
+
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    with open_services(laptop_db) as lap:
+        before = lap.sync.status()
+        asked = []
+
+        def cancelled() -> bool:  # the user presses Cancel after the third record
+            asked.append(1)
+            return len(asked) > 3
+
+        with pytest.raises(Cancelled):
+            lap.sync.export(folder, fleet.LAPTOP_PASS, cancelled=cancelled)
+        assert len(asked) == 4  # it was cancelled half-way, not before it began
+        assert list(folder.iterdir()) == []  # no bundle, no partial file
+        assert lap.sync.status() == before  # no export recorded, the sequence number not used
+        done = lap.sync.export(folder, fleet.LAPTOP_PASS)
+    assert (done.seq, done.records) == (before["last_seq"] + 1, 5)
+    assert [p.name for p in folder.iterdir()] == [done.path.name]

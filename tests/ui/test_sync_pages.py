@@ -9,7 +9,7 @@ import zipfile
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QProgressDialog, QPushButton
 
 from inspector_app.services import open_services
 from tests.core import fleet
@@ -114,6 +114,28 @@ def test_the_sync_page_exports_off_the_gui_thread(laptop, qtbot, tmp_path):
     page.export_to(str(tmp_path), "wrong passphrase")
     qtbot.waitUntil(lambda: "口令不正确" in page.message.text(), timeout=30000)
     assert len(list(tmp_path.glob("*.zip"))) == 1
+
+
+def test_cancel_on_the_export_progress_leaves_no_bundle_and_nothing_exported(laptop, qtbot, tmp_path):
+    """Cancel pressed while the bundle is being made (the key is still being unlocked): no file
+    and no partial file in the folder, no export recorded; the next export gets the same number."""
+    page = SyncPage(laptop.sync, "zh")
+    qtbot.addWidget(page)
+    before = laptop.sync.status()
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    task = page.export_to(str(usb), fleet.LAPTOP_PASS)
+    [progress] = page.findChildren(QProgressDialog)
+    cancel = next(b for b in progress.findChildren(QPushButton) if b.text() == "取消")
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    assert task.cancelled.is_set()
+    qtbot.waitUntil(lambda: "已取消导出" in page.message.text(), timeout=30000)
+    assert list(usb.iterdir()) == []
+    assert laptop.sync.status() == before
+    assert "3 条已签名记录" in page.pending.text()
+    page.export_to(str(usb), fleet.LAPTOP_PASS)
+    qtbot.waitUntil(lambda: "同步包已写入" in page.message.text(), timeout=30000)
+    assert [p.name for p in usb.iterdir()] == [f"{before['device_id']}-{before['last_seq'] + 1}.zip"]
 
 
 def test_the_keys_page_creates_a_key_exports_a_request_and_changes_the_passphrase(tmp_path, qtbot):
