@@ -392,6 +392,25 @@ class SQLiteOfficeStore:
             f"resolved_at FROM office_conflicts{where} ORDER BY received_at"
         )
 
+    def conflict(self, record_id: str, fingerprint: str) -> dict[str, Any] | None:
+        rows = self._rows(
+            "SELECT * FROM office_conflicts WHERE id = ? AND fingerprint = ?", [record_id, fingerprint]
+        )
+        return rows[0] if rows else None
+
+    def resolve_conflict(self, record_id: str, fingerprint: str, *, at: str) -> int:
+        cur = self._db.execute(
+            "UPDATE office_conflicts SET resolved_at = ? "
+            "WHERE id = ? AND fingerprint = ? AND resolved_at IS NULL",
+            [at, record_id, fingerprint],
+        )
+        return int(cur.rowcount)
+
+    def conflict_resolutions(self) -> dict[str, list[dict[str, Any]]]:
+        from db import audit
+
+        return audit.entries_for(self._db, "office_conflicts", "resolve_conflict")
+
     def iter_records(self, *, device_id: str = "") -> Iterator[dict[str, Any]]:
         sql = "SELECT * FROM office_records"
         params: list[Any] = []

@@ -132,6 +132,20 @@ class OfficeStore(Protocol):
 
     def conflicts(self, *, open_only: bool = True) -> list[dict[str, Any]]: ...
 
+    def conflict(self, record_id: str, fingerprint: str) -> dict[str, Any] | None:
+        """One queued conflict, whole (its canonical record and signature too)."""
+        ...
+
+    def resolve_conflict(self, record_id: str, fingerprint: str, *, at: str) -> int:
+        """Mark an open conflict resolved at ``at``; 0 if it is not open (or not there)."""
+        ...
+
+    def conflict_resolutions(self) -> dict[str, list[dict[str, Any]]]:
+        """The details audited with each resolution (action resolve_conflict on office_conflicts),
+        by entity id ``<id>/<fingerprint>``: the audit chain, not an editable table, holds who
+        decided what and why."""
+        ...
+
     def iter_records(self, *, device_id: str = "") -> Iterator[dict[str, Any]]: ...
 
     def without_pdf(self, ids: list[str]) -> set[str]:

@@ -101,26 +101,23 @@ def test_importing_twice_changes_nothing(world, office_db):
     assert office_dump(office_db) == before
 
 
+def _conflicting(world, tmp_path) -> tuple[Path, str, str]:
+    """The world's bundle with its first record re-signed over other content (a reading changed):
+    (bundle, record id, the arriving canonical text)."""
+    target = world["ids"][0]
+    other, canonical = fleet.conflicting(world["bundle"], target, world["key"], tmp_path / "other.zip")
+    return other, target, canonical
+
+
+def cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "ui.entry", *args], capture_output=True, text=True, timeout=300
+    )
+
+
 def test_same_id_other_content_is_a_conflict_kept_beside_the_original(world, office_db, tmp_path):
     run_import(office_db, world["bundle"])
-    target = world["ids"][0]
-    name = f"records/{target}.json"
-    with zipfile.ZipFile(world["bundle"]) as zf:
-        wrapper = json.loads(zf.read(name))
-    canonical = wrapper["canonical"].replace('"15010"', '"15005"')
-    assert canonical != wrapper["canonical"]
-    from inspector_app.signing import record as record_sig
-
-    key, cert = world["key"]
-    wrapper["canonical"] = canonical
-    wrapper["signature"]["value"] = record_sig.b64(record_sig.sign(key, canonical.encode()))
-    other = fleet.rezip(
-        world["bundle"],
-        tmp_path / "other.zip",
-        replace={name: json.dumps(wrapper).encode()},
-        update_manifest=True,
-        resign=(key, cert),
-    )
+    other, target, canonical = _conflicting(world, tmp_path)
     [result] = run_import(office_db, other)
     assert (result.status, result.imported, result.duplicates, result.conflicts) == ("accepted", 0, 4, 1)
     with open_services(office_db) as o:
@@ -167,6 +164,102 @@ def test_a_gap_in_the_sequence_is_reported(world, office_db, laptop_db, tmp_path
     assert r3.gaps == [1, 2]
     [r1] = run_import(office_db, world["bundle"])
     assert (r1.gaps, r1.imported, r1.duplicates) == ([2], 0, 5)
+
+
+def test_the_office_lists_compares_and_resolves_a_conflict_from_the_command_line(world, office_db, tmp_path):
+    run_import(office_db, world["bundle"])
+    other, target, canonical = _conflicting(world, tmp_path)
+    run_import(office_db, other)
+    db = ("--db", str(office_db))
+    listed = cli("office", "conflicts", *db, "--json")
+    assert listed.returncode == 0, listed.stderr
+    [queued] = json.loads(listed.stdout)["conflicts"]
+    assert (queued["id"], queued["reason"], queued["resolved_at"]) == (target, "different_content", None)
+    fingerprint = queued["fingerprint"]
+    assert fingerprint == hashlib.sha256(canonical.encode()).hexdigest()
+    changed = [d for d in queued["differences"] if (d["stored"], d["arriving"]) == ("15010", "15005")]
+    assert len(changed) == 1 and changed[0]["path"].startswith("readings.")  # the one reading altered
+    text = cli("office", "conflicts", *db)
+    assert queued["record_no"] in text.stdout and "同一编号内容不同" in text.stdout
+
+    unknown = cli(
+        "office", "resolve", *db, target, "--fingerprint", fingerprint, "--resolution", "x", "--note", "n"
+    )
+    assert unknown.returncode == 2 and "处理方式" in unknown.stderr and "Resolution" in unknown.stderr
+    assert "Traceback" not in unknown.stderr
+    blank = cli(
+        "office",
+        "resolve",
+        *db,
+        target,
+        "--fingerprint",
+        fingerprint,
+        "--resolution",
+        "keep_stored",
+        "--note",
+        " ",
+    )
+    assert blank.returncode == 2 and "处理说明：必填 / Reason: required" in blank.stderr
+    assert json.loads(cli("office", "conflicts", *db, "--json").stdout)["conflicts"] != []  # still open
+
+    note = "现场复核：原记录为准"
+    done = cli(
+        "office",
+        "resolve",
+        *db,
+        target,
+        "--fingerprint",
+        fingerprint,
+        "--resolution",
+        "keep_stored",
+        "--note",
+        note,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(cli("office", "conflicts", *db, "--json").stdout)["conflicts"] == []
+    [resolved] = json.loads(cli("office", "conflicts", *db, "--all", "--json").stdout)["conflicts"]
+    assert (resolved["resolution"], resolved["note"]) == ("keep_stored", note) and resolved["resolved_at"]
+    again = cli(
+        "office",
+        "resolve",
+        *db,
+        target,
+        "--fingerprint",
+        fingerprint,
+        "--resolution",
+        "keep_stored",
+        "--note",
+        note,
+    )
+    assert again.returncode == 2 and "已于" in again.stderr and "resolved at" in again.stderr
+    with open_services(office_db) as o:
+        assert '"15010"' in o.office.store.record(target)["canonical"]  # the stored record untouched
+        assert o.office.store.conflict(target, fingerprint)["canonical"] == canonical  # the arriving kept
+    conn = sqlite3.connect(office_db)
+    [(detail,)] = conn.execute("SELECT detail FROM audit_log WHERE action = 'resolve_conflict'").fetchall()
+    conn.close()
+    assert json.loads(detail)["note"] == note
+
+
+def test_a_correction_of_a_superseded_record_is_compared_with_the_current_revision(
+    world, office_db, laptop_db, tmp_path
+):
+    run_import(office_db, world["bundle"])
+    original = world["ids"][0]
+    with open_services(laptop_db) as lap:
+        first = lap.inspections.correct(original)
+        lap.inspections.finalise(first, sealer=lap.records.sealer(fleet.LAPTOP_PASS))
+        second = lap.inspections.correct(original)
+        lap.inspections.finalise(second, sealer=lap.records.sealer(fleet.LAPTOP_PASS))
+        done = fleet.export(lap, tmp_path / "usb2")
+    run_import(office_db, done.path)
+    with open_services(office_db) as o:
+        queue = o.office.conflict_queue
+        [queued] = queue.list()
+        detail = queue.detail(queued["id"], queued["fingerprint"])
+    assert detail["stored"]["id"] == first  # the current revision, not the superseded original
+    paths = {d.path for d in detail["differences"]}
+    assert "id" in paths and "supersedes" not in paths  # both correct the same original
 
 
 # -- refusals: one crafted bundle each --------------------------------------------------------------
@@ -335,12 +428,6 @@ def test_not_a_zip_is_unreadable_and_cli_exit_codes(world, office_db, tmp_path):
     junk.write_bytes(b"this is not a zip")
     [result] = run_import(office_db, junk)
     assert (result.status, result.reason) == ("unreadable", "not_a_zip")
-
-    def cli(*args):
-        return subprocess.run(
-            [sys.executable, "-m", "ui.entry", *args], capture_output=True, text=True, timeout=300
-        )
-
     ok = cli("office", "import", "--db", str(office_db), str(world["bundle"]), "--json")
     assert ok.returncode == 0, ok.stderr
     out = json.loads(ok.stdout)

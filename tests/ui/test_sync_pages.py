@@ -138,6 +138,48 @@ def test_cancel_on_the_export_progress_leaves_no_bundle_and_nothing_exported(lap
     assert [p.name for p in usb.iterdir()] == [f"{before['device_id']}-{before['last_seq'] + 1}.zip"]
 
 
+def test_the_office_compares_and_resolves_a_conflict_by_keyboard(world, office, laptop, qtbot, tmp_path):
+    """A bundle brings a stored record's number with another reading: 回传包 → 冲突… lists it, shows
+    the reading that differs, refuses a resolution without a reason, and resolves it with one."""
+    from ui.office.packages_page import PackagesPage
+
+    target = world["ids"][0]
+    other, _ = fleet.conflicting(world["bundle"], target, fleet.signing_key(laptop), tmp_path / "other.zip")
+    [result] = office.office.import_bundles([other])
+    assert result.conflicts == 1
+    page = PackagesPage(office.office, "zh")
+    qtbot.addWidget(page)
+    assert "冲突队列：1" in page.conflicts.text()
+    dialog = page.open_conflicts(modal=False)
+    qtbot.addWidget(dialog)
+    assert dialog.list.rowCount() == 1 and dialog.list.item(0, 0).text() == "待处理"
+    assert dialog.list.item(0, 2).text() == "同一编号，内容不同"
+    shown = [
+        [dialog.differences.item(r, c).text() for c in range(3)] for r in range(dialog.differences.rowCount())
+    ]
+    assert [row[1:] for row in shown if row[0].startswith("readings.")] == [["15010", "15005"]]
+    dialog.note.setFocus()
+    qtbot.keyClick(dialog.note, Qt.Key.Key_Return)  # no reason: refused, still open
+    assert "处理说明：必填" in dialog.message.text()
+    assert len(office.office.conflict_queue.list()) == 1
+    qtbot.keyClick(dialog.resolution, Qt.Key.Key_Down)  # 要求检查员更正
+    assert dialog.resolution.currentData() == "correction_requested"
+    type_text(qtbot, dialog.note, "请检查员复核后提交更正")
+    qtbot.keyClick(dialog.note, Qt.Key.Key_Return)
+    assert "已处理" in dialog.message.text()
+    assert office.office.conflict_queue.list() == []
+    assert dialog.list.rowCount() == 0 and "没有待处理的冲突" in dialog.heading.text()
+    dialog.show_resolved.setFocus()
+    qtbot.keyClick(dialog.show_resolved, Qt.Key.Key_Space)
+    assert dialog.list.rowCount() == 1 and dialog.list.item(0, 0).text() == "已处理"
+    assert dialog.list.item(0, 5).text() == "要求检查员更正 — 请检查员复核后提交更正"
+    assert not dialog.resolve_button.isEnabled()  # a resolved conflict is not resolved again
+    dialog.show()
+    dialog.grab().save(str(tmp_path / "conflicts.png"))
+    dialog.close()
+    assert page.conflicts.text() == "无冲突。"
+
+
 def test_the_keys_page_creates_a_key_exports_a_request_and_changes_the_passphrase(tmp_path, qtbot):
     with open_services(tmp_path / "new.sqlite") as s:
         page = KeysPage(s.keys, s.records, s.settings, "zh")
