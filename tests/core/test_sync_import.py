@@ -596,3 +596,151 @@ def test_a_cancelled_export_leaves_no_bundle_and_marks_nothing_exported(laptop_d
         done = lap.sync.export(folder, fleet.LAPTOP_PASS)
     assert (done.seq, done.records) == (before["last_seq"] + 1, 5)
     assert [p.name for p in folder.iterdir()] == [done.path.name]
+
+
+def test_refused_a_bundle_declaring_more_than_2_gb(world, office_db, tmp_path):
+    """spec/office.md: a bundle ≤ 2 GB, judged from the zip's directory before anything is read:
+    45 members each declaring 48 MiB (each under the member cap, none a bomb) add up to 2,160 MiB."""
+    crafted = tmp_path / "big.zip"
+    with zipfile.ZipFile(crafted, "w", zipfile.ZIP_STORED) as zf:
+        for i in range(45):
+            zf.writestr(f"attachments/{i:064x}", b"x")
+    raw = bytearray(crafted.read_bytes())
+    declared = (48 * 1024 * 1024).to_bytes(4, "little")
+    entry = raw.find(b"PK\x01\x02")
+    while entry != -1:  # each central directory entry: compressed and uncompressed sizes
+        raw[entry + 20 : entry + 24] = declared
+        raw[entry + 24 : entry + 28] = declared
+        entry = raw.find(b"PK\x01\x02", entry + 4)
+    crafted.write_bytes(bytes(raw))
+    result = assert_refused(office_db, crafted, "", "too_large")
+    assert result.params["max"] == "2048 MiB"
+
+
+# -- the other refusals of a bundle, one crafted bundle each ----------------------------------------
+def _names(bundle: Path) -> list[str]:
+    with zipfile.ZipFile(bundle) as zf:
+        return zf.namelist()
+
+
+def _records_in_order(bundle: Path) -> list[str]:
+    return [n for n in _names(bundle) if n.startswith("records/") and n.endswith(".json")]
+
+
+def _patch_directory(bundle: Path, target: Path, name: str, patch) -> Path:
+    """A copy of ``bundle`` whose central-directory entry for ``name`` is changed by ``patch``
+    (bytearray, offset of the entry)."""
+    raw = bytearray(bundle.read_bytes())
+    entry = raw.find(b"PK\x01\x02")
+    while entry != -1:
+        name_len = int.from_bytes(raw[entry + 28 : entry + 30], "little")
+        if raw[entry + 46 : entry + 46 + name_len].decode() == name:
+            patch(raw, entry)
+            target.write_bytes(bytes(raw))
+            return target
+        entry = raw.find(b"PK\x01\x02", entry + 4)
+    raise AssertionError(name)
+
+
+def test_refused_a_package_given_as_a_bundle(world, office_db, tmp_path):
+    with open_services(office_db) as o:
+        run_import(office_db, world["bundle"])
+        device = o.office.devices()[0]["device_id"]
+        made = fleet.package(o, device, tmp_path / "packages")
+    assert_refused(office_db, made, "", "wrong_kind")
+
+
+def test_refused_an_unsupported_format(world, office_db, tmp_path):
+    crafted = fleet.rezip(
+        world["bundle"],
+        tmp_path / "b.zip",
+        edit_manifest=lambda m: m.update(format="inspector-app-bundle/9"),
+        resign=world["key"],
+    )
+    assert_refused(office_db, crafted, "manifest.json", "unsupported_format")
+
+
+def test_refused_a_manifest_without_a_valid_header(world, office_db, tmp_path):
+    crafted = fleet.rezip(
+        world["bundle"], tmp_path / "b.zip", edit_manifest=lambda m: m.update(seq=0), resign=world["key"]
+    )
+    assert_refused(office_db, crafted, "manifest.json", "manifest_invalid")
+
+
+def test_refused_an_encrypted_member(world, office_db, tmp_path):
+    name = first_record(world)
+
+    def encrypted(raw, at):
+        raw[at + 8] |= 0x1
+
+    crafted = _patch_directory(world["bundle"], tmp_path / "b.zip", name, encrypted)
+    assert_refused(office_db, crafted, name, "encrypted_member")
+
+
+def test_refused_an_unsupported_compression(world, office_db, tmp_path):
+    name = first_record(world)
+
+    def bzip2(raw, at):
+        raw[at + 10 : at + 12] = (12).to_bytes(2, "little")
+
+    crafted = _patch_directory(world["bundle"], tmp_path / "b.zip", name, bzip2)
+    assert_refused(office_db, crafted, name, "unsupported_compression")
+
+
+def test_refused_a_record_that_is_not_a_record(world, office_db, tmp_path):
+    name = _records_in_order(world["bundle"])[0]
+    junk = json.dumps({"canonical": "[1, 2]", "signature": {}}).encode()
+    crafted = fleet.rezip(
+        world["bundle"], tmp_path / "b.zip", replace={name: junk}, update_manifest=True, resign=world["key"]
+    )
+    assert_refused(office_db, crafted, name, "record_invalid")
+
+
+def test_refused_a_record_under_another_records_name(world, office_db, tmp_path):
+    first, second = _records_in_order(world["bundle"])[:2]
+    with zipfile.ZipFile(world["bundle"]) as zf:
+        data = zf.read(first)
+    crafted = fleet.rezip(
+        world["bundle"], tmp_path / "b.zip", replace={second: data}, update_manifest=True, resign=world["key"]
+    )
+    assert_refused(office_db, crafted, second, "record_id_mismatch")
+
+
+def test_refused_a_record_of_another_device(world, office_db, tmp_path):
+    crafted = fleet.rezip(
+        world["bundle"],
+        tmp_path / "b.zip",
+        edit_manifest=lambda m: m.update(device_id="00000000-0000-4000-8000-000000000000"),
+        resign=world["key"],
+    )
+    assert_refused(office_db, crafted, _records_in_order(world["bundle"])[0], "record_device_mismatch")
+
+
+def test_refused_a_certificate_that_is_not_the_one_named(world, office_db, tmp_path):
+    [name] = [n for n in _names(world["bundle"]) if n.startswith("certificates/")]
+    with fleet.laptop(tmp_path / "other.sqlite", name="李检查") as other:
+        pem = other.records.identities()[0]["cert_pem"].encode()
+    crafted = fleet.rezip(
+        world["bundle"], tmp_path / "b.zip", replace={name: pem}, update_manifest=True, resign=world["key"]
+    )
+    assert_refused(office_db, crafted, name, "certificate_invalid")
+
+
+def test_refused_an_enrolment_request_that_is_not_one(world, office_db, tmp_path):
+    [name] = [n for n in _names(world["bundle"]) if n.startswith("requests/")]
+    crafted = fleet.rezip(
+        world["bundle"],
+        tmp_path / "b.zip",
+        replace={name: b"-----BEGIN CERTIFICATE REQUEST-----\nAAAA\n-----END CERTIFICATE REQUEST-----\n"},
+        update_manifest=True,
+        resign=world["key"],
+    )
+    assert_refused(office_db, crafted, name, "request_invalid")
+
+
+def test_a_cancelled_import_stores_nothing(world, office_db):
+    before = office_dump(office_db)
+    with open_services(office_db) as o:
+        [result] = o.office.import_bundles([world["bundle"]], cancelled=lambda: True)
+    assert (result.status, result.reason) == ("refused", "cancelled")
+    assert office_dump(office_db) == before
