@@ -744,3 +744,58 @@ def test_a_cancelled_import_stores_nothing(world, office_db):
         [result] = o.office.import_bundles([world["bundle"]], cancelled=lambda: True)
     assert (result.status, result.reason) == ("refused", "cancelled")
     assert office_dump(office_db) == before
+
+
+def test_a_record_signed_after_its_signers_revocation_is_refused_one_before_is_not(
+    world, office_db, tmp_path
+):
+    """A colleague's laptop brings records signed by an inspector whose certificate was revoked
+    (the bundle itself signed by the colleague, still trusted). Revocation applies from its time:
+    a record signed before it is valid, one signed after it refuses the bundle."""
+    from inspector_app.pki import certs
+    from inspector_app.signing import record as record_sig
+
+    with fleet.laptop(tmp_path / "colleague.sqlite", name="李检查", id_number="渝执 50000002") as other:
+        with open_services(office_db) as o:
+            fleet.enrol(o, other)
+            [revoked] = [c for c in o.office.certificates() if "王检查" in c["subject"]]
+            o.office.revoke(revoked["cert_sha256"], reason="离职", root=o.office.unlock(fleet.OFFICE_PASS))
+            [revoked_at] = [
+                c["revoked_at"] for c in o.office.certificates() if c["cert_sha256"] == revoked["cert_sha256"]
+            ]
+        fleet.finalise(other)
+        colleague = fleet.export(other, tmp_path / "usb").path
+        key_b = fleet.signing_key(other)
+        device_b = other.device_id
+    key_a, _ = world["key"]
+    name = first_record(world)
+    with zipfile.ZipFile(world["bundle"]) as zf:
+        wrapper = json.loads(zf.read(name))
+        [cert_name] = [n for n in zf.namelist() if n.startswith("certificates/")]
+        cert_member = zf.read(cert_name)
+
+    def bundle_with(finalised_at: str, target: Path) -> tuple[Path, str]:
+        record = json.loads(wrapper["canonical"])
+        record.update(device_id=device_b, finalised_at=finalised_at)
+        canonical = json.dumps(record, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        signature = {
+            **wrapper["signature"],
+            "value": record_sig.b64(record_sig.sign(key_a, canonical.encode())),
+        }
+        member = json.dumps({"canonical": canonical, "signature": signature}).encode()
+        added = {name: member, cert_name: cert_member}
+
+        def listed(m):
+            for n, data in added.items():
+                m["members"][n] = {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+
+        return fleet.rezip(colleague, target, add=added, edit_manifest=listed, resign=key_b), name
+
+    assert certs.cert_sha256(certs.load(cert_member.decode())) == wrapper["signature"]["cert_sha256"]
+    before_revocation = "2026-01-05T09:00:00+00:00"
+    assert before_revocation < revoked_at
+    early, _ = bundle_with(before_revocation, tmp_path / "early.zip")
+    late, member = bundle_with("2099-01-05T09:00:00+00:00", tmp_path / "late.zip")
+    assert_refused(office_db, late, member, "record_signer_revoked")
+    [accepted] = run_import(office_db, early)
+    assert (accepted.status, accepted.imported) == ("accepted", 2), accepted
