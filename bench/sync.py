@@ -96,9 +96,12 @@ def bare_zip(members: list[tuple[str, bytes, bool]], out: Path) -> float:
     return time.perf_counter() - start
 
 
-def import_once(office: Path, bundle: Path, scratch: Path, *, trace: bool = False) -> tuple[float, int, int]:
-    """(seconds, records imported, Python heap peak in bytes or 0) on a fresh copy of the office.
-    Timed runs do not trace memory (tracing slows Python several times); a separate run does."""
+def import_once(
+    office: Path, bundle: Path, scratch: Path, *, trace: bool = False
+) -> tuple[float, int, int, float]:
+    """(seconds, records imported, Python heap peak in bytes or 0, CPU seconds of all the process's
+    threads) on a fresh copy of the office. Timed runs do not trace memory (tracing slows Python
+    several times); a separate run does."""
     copy = scratch / "office-copy.sqlite"
     for suffix in ("", "-wal", "-shm"):
         Path(f"{copy}{suffix}").unlink(missing_ok=True)
@@ -107,18 +110,18 @@ def import_once(office: Path, bundle: Path, scratch: Path, *, trace: bool = Fals
         _ = o.office  # built before timing: opening is not importing
         if trace:
             tracemalloc.start()
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         [result] = o.office.import_bundles([bundle])
-        seconds = time.perf_counter() - start
+        seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
         peak = tracemalloc.get_traced_memory()[1] if trace else 0
         tracemalloc.stop()
     assert result.status == "accepted", result
-    return seconds, result.imported, peak
+    return seconds, result.imported, peak, cpu
 
 
-def bare_import(rows: list[tuple[str, str, str, str]], cert_pem: str, scratch: Path) -> float:
-    """sqlite3 executemany of the same rows in one transaction + one ECDSA verify and one SHA-256
-    per record."""
+def bare_import(rows: list[tuple[str, str, str, str]], cert_pem: str, scratch: Path) -> tuple[float, float]:
+    """(seconds, CPU seconds) of sqlite3 executemany of the same rows in one transaction + one
+    ECDSA verify and one SHA-256 per record."""
     path = scratch / "bare.sqlite"
     path.unlink(missing_ok=True)
     cert = certs.load(cert_pem)
@@ -126,16 +129,16 @@ def bare_import(rows: list[tuple[str, str, str, str]], cert_pem: str, scratch: P
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("CREATE TABLE r (id TEXT PRIMARY KEY, fingerprint TEXT, canonical TEXT, signature TEXT)")
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     for _id, _fp, canonical, signature in rows:
         data = canonical.encode("utf-8")
         hashlib.sha256(data).hexdigest()
         assert record_sig.verify(cert, data, record_sig.unb64(json.loads(signature)["value"]))
     with conn:
         conn.executemany("INSERT INTO r VALUES (?, ?, ?, ?)", rows)
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     conn.close()
-    return seconds
+    return seconds, cpu
 
 
 def main() -> None:
@@ -148,6 +151,7 @@ def main() -> None:
         office, laptop, _device = world(base, args.records)
         # The bundle's members, read once, for the bare zip; the rows for the bare import.
         exports, bare_zips, imports, bare_imports, peaks = [], [], [], [], []
+        import_cpus, bare_cpus = [], []
         bundle = None
         for run in range(args.runs):
             seconds, bundle = export_once(laptop, base / f"usb{run}")
@@ -174,16 +178,19 @@ def main() -> None:
                     )
                 elif name.startswith("certificates/"):
                     cert_pem = zf.read(name).decode()
-        for _ in range(args.runs):
-            seconds, imported, _ = import_once(office, bundle, base)
+        for _ in range(args.runs):  # alternated: a change in the machine's load hits both
+            seconds, imported, _, cpu = import_once(office, bundle, base)
             imports.append(seconds)
-            bare_imports.append(bare_import(rows, cert_pem, base))
+            import_cpus.append(cpu)
+            seconds, cpu = bare_import(rows, cert_pem, base)
+            bare_imports.append(seconds)
+            bare_cpus.append(cpu)
         peaks.append(import_once(office, bundle, base, trace=True)[2])
         small = base / "small"
         small.mkdir()
         office_small, laptop_small, _ = world(small, max(args.records // 4, 100))
         _, small_bundle = export_once(laptop_small, small / "usb")
-        _, small_imported, small_peak = import_once(office_small, small_bundle, small, trace=True)
+        _, small_imported, small_peak, _ = import_once(office_small, small_bundle, small, trace=True)
         size_mb = bundle.stat().st_size / 1e6
     n = args.records
     exp, bexp = statistics.median(exports), statistics.median(bare_zips)
@@ -195,6 +202,8 @@ def main() -> None:
     print(f"  ratio {exp / bexp:.2f}")
     print(f"import: {imp:.2f} s ({imported / imp:,.0f} records/s); bare: {bimp:.2f} s")
     print(f"  ratio {imp / bimp:.2f} (bare: executemany + one ECDSA verify + one SHA-256 per record)")
+    cpu, bcpu = statistics.median(import_cpus), statistics.median(bare_cpus)
+    print(f"  CPU seconds (all threads): import {cpu:.2f}, bare {bcpu:.2f}, ratio {cpu / bcpu:.2f}")
     print(
         f"import Python heap peak: {statistics.median(peaks) / 1e6:.1f} MB for {n} records, "
         f"{small_peak / 1e6:.1f} MB for {small_imported}"

@@ -155,6 +155,7 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
     ),
     "duplicate": ("{field}：“{value}”已存在", "{field}: '{value}' already exists"),
     "not_found": ("{field}：找不到“{value}”", "{field}: '{value}' not found"),
+    "already_resolved": ("{field}：“{value}”已于 {at} 处理", "{field}: '{value}' was resolved at {at}"),
     "too_short": ("{field}：至少 {min} 个字符", "{field}: at least {min} characters"),
     "no_identity": (
         "本机还没有检查人员密钥，请先创建（inspector-app keys create）",

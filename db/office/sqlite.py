@@ -12,6 +12,8 @@ from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from typing import TYPE_CHECKING, Any
 
+import orjson
+
 from db.connection import Reader, Stamp
 
 if TYPE_CHECKING:
@@ -60,6 +62,10 @@ CONFLICT_COLUMNS = (
 # A current revision: no stored record supersedes it (a corrected record is history).
 _CURRENT = "r.superseded_by IS NULL"
 _SUPERSEDED = "r.superseded_by IS NOT NULL"
+# A bundle's verified records wait here between verify and write (OfficeStore.stage_records): a
+# TEMP table, private to this connection, spilled to a temporary file rather than kept in memory.
+# Each row is kept whole (JSON), whatever columns the records and conflicts have.
+_STAGE_TABLE = "CREATE TEMP TABLE IF NOT EXISTS import_stage (seq INTEGER PRIMARY KEY, row BLOB NOT NULL)"
 CHUNK = 500  # ids per IN (...) query, well under SQLite's variable limit
 
 
@@ -364,6 +370,38 @@ class SQLiteOfficeStore:
                 [(i, i) for i in ids],
             )
 
+    @contextmanager
+    def _scratch(self) -> Iterator[None]:
+        """A transaction that writes only the TEMP schema (a deferred BEGIN: the database's write
+        lock is not taken), or the caller's transaction if one is open."""
+        conn = self._db.conn
+        if conn.in_transaction:
+            yield
+            return
+        conn.execute("BEGIN")
+        try:
+            yield
+        except BaseException:
+            conn.rollback()
+            raise
+        conn.execute("COMMIT")
+
+    def stage_records(self, rows: Iterable[dict[str, Any]]) -> None:
+        with self._scratch():
+            self._db.conn.execute(_STAGE_TABLE)
+            self._db.conn.execute("DELETE FROM temp.import_stage")
+            self._db.conn.executemany(
+                "INSERT INTO temp.import_stage (row) VALUES (?)", ((orjson.dumps(r),) for r in rows)
+            )
+
+    def staged_records(self) -> Iterator[dict[str, Any]]:
+        for (row,) in self._db.conn.execute("SELECT row FROM temp.import_stage ORDER BY seq"):
+            yield orjson.loads(row)
+
+    def clear_stage(self) -> None:
+        with self._scratch():
+            self._db.conn.execute("DROP TABLE IF EXISTS temp.import_stage")
+
     def add_record_pdfs(self, rows: Iterable[dict[str, Any]]) -> None:
         self._db.conn.executemany(
             "INSERT OR IGNORE INTO office_record_pdfs (record_id, fingerprint, sha256, data) "
@@ -420,6 +458,25 @@ class SQLiteOfficeStore:
             "SELECT id, fingerprint, reason, device_id, record_no, supersedes, bundle_sha256, received_at, "
             f"resolved_at FROM office_conflicts{where} ORDER BY received_at"
         )
+
+    def conflict(self, record_id: str, fingerprint: str) -> dict[str, Any] | None:
+        rows = self._rows(
+            "SELECT * FROM office_conflicts WHERE id = ? AND fingerprint = ?", [record_id, fingerprint]
+        )
+        return rows[0] if rows else None
+
+    def resolve_conflict(self, record_id: str, fingerprint: str, *, at: str) -> int:
+        cur = self._db.execute(
+            "UPDATE office_conflicts SET resolved_at = ? "
+            "WHERE id = ? AND fingerprint = ? AND resolved_at IS NULL",
+            [at, record_id, fingerprint],
+        )
+        return int(cur.rowcount)
+
+    def conflict_resolutions(self) -> dict[str, list[dict[str, Any]]]:
+        from db import audit
+
+        return audit.entries_for(self._db, "office_conflicts", "resolve_conflict")
 
     def iter_records(self, *, device_id: str = "") -> Iterator[dict[str, Any]]:
         sql = "SELECT * FROM office_records"

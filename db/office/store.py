@@ -99,6 +99,19 @@ class OfficeStore(Protocol):
 
     def add_records(self, rows: Iterable[dict[str, Any]]) -> int: ...
 
+    def stage_records(self, rows: Iterable[dict[str, Any]]) -> None:
+        """Hold a bundle's verified record rows (JSON-able dicts) in a scratch area private to
+        this store, replacing what was staged before. Written outside the import's transaction
+        and without touching the office's tables; if ``rows`` raises, nothing stays staged.
+        Lets the import read each member once while its memory stays flat."""
+        ...
+
+    def staged_records(self) -> Iterator[dict[str, Any]]:
+        """The staged rows, in the order they were staged."""
+        ...
+
+    def clear_stage(self) -> None: ...
+
     def add_record_pdfs(self, rows: Iterable[dict[str, Any]]) -> None: ...
 
     def add_conflicts(self, rows: Iterable[dict[str, Any]]) -> int: ...
@@ -118,6 +131,20 @@ class OfficeStore(Protocol):
     def record_count(self) -> int: ...
 
     def conflicts(self, *, open_only: bool = True) -> list[dict[str, Any]]: ...
+
+    def conflict(self, record_id: str, fingerprint: str) -> dict[str, Any] | None:
+        """One queued conflict, whole (its canonical record and signature too)."""
+        ...
+
+    def resolve_conflict(self, record_id: str, fingerprint: str, *, at: str) -> int:
+        """Mark an open conflict resolved at ``at``; 0 if it is not open (or not there)."""
+        ...
+
+    def conflict_resolutions(self) -> dict[str, list[dict[str, Any]]]:
+        """The details audited with each resolution (action resolve_conflict on office_conflicts),
+        by entity id ``<id>/<fingerprint>``: the audit chain, not an editable table, holds who
+        decided what and why."""
+        ...
 
     def iter_records(self, *, device_id: str = "") -> Iterator[dict[str, Any]]: ...
 

@@ -481,3 +481,7 @@ def register(sub: Any, db_option: Any) -> None:
     db_option(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_status)
+
+    from inspector_app.commands import conflicts
+
+    conflicts.register(group, db_option)

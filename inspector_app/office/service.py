@@ -639,6 +639,13 @@ class OfficeService:
     def conflicts(self) -> list[dict[str, Any]]:
         return self.store.conflicts()
 
+    @property
+    def conflict_queue(self) -> Any:
+        """List, compare and resolve the conflicts (inspector_app.office.conflicts)."""
+        from inspector_app.office.conflicts import ConflictQueue
+
+        return ConflictQueue(self.store, clock=self._clock, device_id=self._device_id, actor=self._actor)
+
     def certificates(self) -> list[dict[str, Any]]:
         return self.store.certificates()
 

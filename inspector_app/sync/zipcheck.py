@@ -14,7 +14,7 @@ import os
 import struct
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
 
@@ -23,6 +23,7 @@ from inspector_app.sync.refusals import Refused
 
 # The fixed part of a zip local file header (APPNOTE 4.3.7): the name and extra-field lengths last.
 _LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")
+_EXTRA_GUESS = 64  # bytes of a local extra field read along with the header (more: a second read)
 
 
 def _mib(n: int) -> str:
@@ -71,7 +72,8 @@ class SafeZip:
         total = 0
         for info in entries:
             name = info.filename
-            if unsafe_name(name) or unsafe_name(info.orig_filename.replace("\\", "/")):
+            original = info.orig_filename
+            if unsafe_name(name) or (original != name and unsafe_name(original.replace("\\", "/"))):
                 raise Refused(name, "path_traversal")
             if name in infos:
                 raise Refused(name, "duplicate_member")
@@ -171,18 +173,22 @@ class SafeZip:
         info = self.infos.get(name)
         if info is None:
             raise Refused(name, "missing_member")
+        expected = info.orig_filename.encode("utf-8" if info.flag_bits & 0x800 else "cp437")
+        # One read for the local header, the name, a usual extra field and the data.
         handle = self._handle
         handle.seek(info.header_offset)
-        header = handle.read(_LOCAL_HEADER.size)
-        if len(header) != _LOCAL_HEADER.size or header[:4] != b"PK\x03\x04":
+        wanted = _LOCAL_HEADER.size + len(expected) + _EXTRA_GUESS + info.compress_size
+        span = handle.read(wanted)
+        if len(span) < _LOCAL_HEADER.size or span[:4] != b"PK\x03\x04":
             raise Refused(name, "corrupt_member", detail="local header")
-        name_length, extra_length = _LOCAL_HEADER.unpack(header)[-2:]
-        stored_name = handle.read(name_length)
-        expected = info.orig_filename.encode("utf-8" if info.flag_bits & 0x800 else "cp437")
-        if stored_name != expected:
+        name_length, extra_length = _LOCAL_HEADER.unpack_from(span)[-2:]
+        start = _LOCAL_HEADER.size + name_length + extra_length
+        if span[_LOCAL_HEADER.size : _LOCAL_HEADER.size + name_length] != expected:
             raise Refused(name, "corrupt_member", detail="name differs from the central directory")
-        handle.seek(extra_length, os.SEEK_CUR)
-        raw = handle.read(info.compress_size)
+        raw = span[start : start + info.compress_size]
+        if len(raw) < info.compress_size and len(span) == wanted:  # cut short by a long extra field
+            handle.seek(info.header_offset + start + len(raw))
+            raw += handle.read(info.compress_size - len(raw))
         if len(raw) != info.compress_size:
             raise Refused(name, "corrupt_member", detail="truncated")
         if info.compress_type == zipfile.ZIP_DEFLATED:
@@ -211,10 +217,12 @@ class SafeZip:
         return data
 
 
-def file_sha256(path: Path) -> str:
-    """SHA-256 of a whole file, read in chunks."""
+def file_sha256(path: Path, *, stop: Callable[[], bool] | None = None) -> str:
+    """SHA-256 of a whole file, read in chunks ('' if ``stop`` says so before the end)."""
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
         for chunk in iter(lambda: handle.read(formats.CHUNK), b""):
+            if stop is not None and stop():
+                return ""
             digest.update(chunk)
     return digest.hexdigest()

@@ -181,3 +181,25 @@ def package(office_services: Services, device_id: str, folder):
 
 def root_fingerprint(office_services: Services) -> str:
     return office_services.office.info()["root_sha256"]
+
+
+def conflicting(bundle, record_id: str, key, target, *, old: str = '"15010"', new: str = '"15005"'):
+    """A copy of ``bundle`` whose record ``record_id`` is re-signed over other content (``old``
+    replaced by ``new`` in its canonical text): the same id, another fingerprint — a conflict.
+    ``key`` is (private key, certificate PEM); returns (bundle path, the new canonical text)."""
+    import json
+    import zipfile
+
+    from inspector_app.signing import record as record_sig
+
+    name = f"records/{record_id}.json"
+    with zipfile.ZipFile(bundle) as zf:
+        wrapper = json.loads(zf.read(name))
+    canonical = wrapper["canonical"].replace(old, new)
+    assert canonical != wrapper["canonical"]
+    wrapper["canonical"] = canonical
+    wrapper["signature"]["value"] = record_sig.b64(record_sig.sign(key[0], canonical.encode()))
+    path = rezip(
+        bundle, target, replace={name: json.dumps(wrapper).encode()}, update_manifest=True, resign=key
+    )
+    return path, canonical

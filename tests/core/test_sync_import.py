@@ -101,26 +101,23 @@ def test_importing_twice_changes_nothing(world, office_db):
     assert office_dump(office_db) == before
 
 
+def _conflicting(world, tmp_path) -> tuple[Path, str, str]:
+    """The world's bundle with its first record re-signed over other content (a reading changed):
+    (bundle, record id, the arriving canonical text)."""
+    target = world["ids"][0]
+    other, canonical = fleet.conflicting(world["bundle"], target, world["key"], tmp_path / "other.zip")
+    return other, target, canonical
+
+
+def cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "ui.entry", *args], capture_output=True, text=True, timeout=300
+    )
+
+
 def test_same_id_other_content_is_a_conflict_kept_beside_the_original(world, office_db, tmp_path):
     run_import(office_db, world["bundle"])
-    target = world["ids"][0]
-    name = f"records/{target}.json"
-    with zipfile.ZipFile(world["bundle"]) as zf:
-        wrapper = json.loads(zf.read(name))
-    canonical = wrapper["canonical"].replace('"15010"', '"15005"')
-    assert canonical != wrapper["canonical"]
-    from inspector_app.signing import record as record_sig
-
-    key, cert = world["key"]
-    wrapper["canonical"] = canonical
-    wrapper["signature"]["value"] = record_sig.b64(record_sig.sign(key, canonical.encode()))
-    other = fleet.rezip(
-        world["bundle"],
-        tmp_path / "other.zip",
-        replace={name: json.dumps(wrapper).encode()},
-        update_manifest=True,
-        resign=(key, cert),
-    )
+    other, target, canonical = _conflicting(world, tmp_path)
     [result] = run_import(office_db, other)
     assert (result.status, result.imported, result.duplicates, result.conflicts) == ("accepted", 0, 4, 1)
     with open_services(office_db) as o:
@@ -167,6 +164,102 @@ def test_a_gap_in_the_sequence_is_reported(world, office_db, laptop_db, tmp_path
     assert r3.gaps == [1, 2]
     [r1] = run_import(office_db, world["bundle"])
     assert (r1.gaps, r1.imported, r1.duplicates) == ([2], 0, 5)
+
+
+def test_the_office_lists_compares_and_resolves_a_conflict_from_the_command_line(world, office_db, tmp_path):
+    run_import(office_db, world["bundle"])
+    other, target, canonical = _conflicting(world, tmp_path)
+    run_import(office_db, other)
+    db = ("--db", str(office_db))
+    listed = cli("office", "conflicts", *db, "--json")
+    assert listed.returncode == 0, listed.stderr
+    [queued] = json.loads(listed.stdout)["conflicts"]
+    assert (queued["id"], queued["reason"], queued["resolved_at"]) == (target, "different_content", None)
+    fingerprint = queued["fingerprint"]
+    assert fingerprint == hashlib.sha256(canonical.encode()).hexdigest()
+    changed = [d for d in queued["differences"] if (d["stored"], d["arriving"]) == ("15010", "15005")]
+    assert len(changed) == 1 and changed[0]["path"].startswith("readings.")  # the one reading altered
+    text = cli("office", "conflicts", *db)
+    assert queued["record_no"] in text.stdout and "同一编号内容不同" in text.stdout
+
+    unknown = cli(
+        "office", "resolve", *db, target, "--fingerprint", fingerprint, "--resolution", "x", "--note", "n"
+    )
+    assert unknown.returncode == 2 and "处理方式" in unknown.stderr and "Resolution" in unknown.stderr
+    assert "Traceback" not in unknown.stderr
+    blank = cli(
+        "office",
+        "resolve",
+        *db,
+        target,
+        "--fingerprint",
+        fingerprint,
+        "--resolution",
+        "keep_stored",
+        "--note",
+        " ",
+    )
+    assert blank.returncode == 2 and "处理说明：必填 / Reason: required" in blank.stderr
+    assert json.loads(cli("office", "conflicts", *db, "--json").stdout)["conflicts"] != []  # still open
+
+    note = "现场复核：原记录为准"
+    done = cli(
+        "office",
+        "resolve",
+        *db,
+        target,
+        "--fingerprint",
+        fingerprint,
+        "--resolution",
+        "keep_stored",
+        "--note",
+        note,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(cli("office", "conflicts", *db, "--json").stdout)["conflicts"] == []
+    [resolved] = json.loads(cli("office", "conflicts", *db, "--all", "--json").stdout)["conflicts"]
+    assert (resolved["resolution"], resolved["note"]) == ("keep_stored", note) and resolved["resolved_at"]
+    again = cli(
+        "office",
+        "resolve",
+        *db,
+        target,
+        "--fingerprint",
+        fingerprint,
+        "--resolution",
+        "keep_stored",
+        "--note",
+        note,
+    )
+    assert again.returncode == 2 and "已于" in again.stderr and "resolved at" in again.stderr
+    with open_services(office_db) as o:
+        assert '"15010"' in o.office.store.record(target)["canonical"]  # the stored record untouched
+        assert o.office.store.conflict(target, fingerprint)["canonical"] == canonical  # the arriving kept
+    conn = sqlite3.connect(office_db)
+    [(detail,)] = conn.execute("SELECT detail FROM audit_log WHERE action = 'resolve_conflict'").fetchall()
+    conn.close()
+    assert json.loads(detail)["note"] == note
+
+
+def test_a_correction_of_a_superseded_record_is_compared_with_the_current_revision(
+    world, office_db, laptop_db, tmp_path
+):
+    run_import(office_db, world["bundle"])
+    original = world["ids"][0]
+    with open_services(laptop_db) as lap:
+        first = lap.inspections.correct(original)
+        lap.inspections.finalise(first, sealer=lap.records.sealer(fleet.LAPTOP_PASS))
+        second = lap.inspections.correct(original)
+        lap.inspections.finalise(second, sealer=lap.records.sealer(fleet.LAPTOP_PASS))
+        done = fleet.export(lap, tmp_path / "usb2")
+    run_import(office_db, done.path)
+    with open_services(office_db) as o:
+        queue = o.office.conflict_queue
+        [queued] = queue.list()
+        detail = queue.detail(queued["id"], queued["fingerprint"])
+    assert detail["stored"]["id"] == first  # the current revision, not the superseded original
+    paths = {d.path for d in detail["differences"]}
+    assert "id" in paths and "supersedes" not in paths  # both correct the same original
 
 
 # -- refusals: one crafted bundle each --------------------------------------------------------------
@@ -335,12 +428,6 @@ def test_not_a_zip_is_unreadable_and_cli_exit_codes(world, office_db, tmp_path):
     junk.write_bytes(b"this is not a zip")
     [result] = run_import(office_db, junk)
     assert (result.status, result.reason) == ("unreadable", "not_a_zip")
-
-    def cli(*args):
-        return subprocess.run(
-            [sys.executable, "-m", "ui.entry", *args], capture_output=True, text=True, timeout=300
-        )
-
     ok = cli("office", "import", "--db", str(office_db), str(world["bundle"]), "--json")
     assert ok.returncode == 0, ok.stderr
     out = json.loads(ok.stdout)
@@ -422,3 +509,293 @@ def test_kill_during_import_leaves_the_office_database_as_before(tmp_path):
         assert o.office.store.record_count() == 0
         [result] = o.office.import_bundles([bundle])  # and the same bundle imports cleanly after
         assert result.imported == 3001
+
+
+# -- enrolment requests travel with the bundle, and only with an accepted one ----------------------
+def _with_a_new_request(world, tmp_path, **fault) -> tuple[Path, str]:
+    """The world's bundle carrying a request the office has not seen (a colleague's key), signed
+    again; ``fault`` adds one defect through fleet.rezip. Returns (bundle, the request's key hash)."""
+    from inspector_app.pki import certs
+
+    with fleet.laptop(tmp_path / "colleague.sqlite", name="李检查", id_number="渝执 50000002") as other:
+        pem = other.keys.request(fleet.LAPTOP_PASS).encode("ascii")
+    key_sha = certs.read_request(pem).key_sha256
+    name = f"requests/{key_sha}.csr"
+    edit = fault.pop("edit_manifest", None)
+
+    def listed(m):
+        m["members"][name] = {"sha256": hashlib.sha256(pem).hexdigest(), "size": len(pem)}
+        if edit is not None:
+            edit(m)
+
+    crafted = fleet.rezip(
+        world["bundle"],
+        tmp_path / "with-request.zip",
+        add={name: pem},
+        edit_manifest=listed,
+        resign=world["key"],
+        **fault,
+    )
+    return crafted, key_sha
+
+
+def _stored_requests(office_db: Path) -> set[str]:
+    with open_services(office_db) as o:
+        return {r["key_sha256"] for r in o.office.requests()}
+
+
+def test_a_request_in_an_accepted_bundle_is_stored(world, office_db, tmp_path):
+    crafted, key_sha = _with_a_new_request(world, tmp_path)
+    [result] = run_import(office_db, crafted)
+    assert (result.status, result.requests) == ("accepted", 2)
+    assert key_sha in _stored_requests(office_db)
+
+
+def test_a_request_in_a_bundle_refused_while_verifying_is_not_stored(world, office_db, tmp_path):
+    name = first_record(world)
+    with zipfile.ZipFile(world["bundle"]) as zf:
+        wrapper = json.loads(zf.read(name))
+    wrapper["canonical"] = wrapper["canonical"].replace('"15010"', '"15000"')  # signature now fails
+    crafted, key_sha = _with_a_new_request(
+        world, tmp_path, replace={name: json.dumps(wrapper).encode()}, update_manifest=True
+    )
+    assert_refused(office_db, crafted, name, "record_signature_bad")
+    assert key_sha not in _stored_requests(office_db)
+
+
+def test_a_request_in_a_bundle_refused_while_writing_is_not_stored(world, office_db, tmp_path):
+    """A PDF is hashed as it is stored (the last check): its fault rolls the requests back too."""
+    name = f"records/{world['ids'][-1]}.pdf"
+    with zipfile.ZipFile(world["bundle"]) as zf:
+        data = bytearray(zf.read(name))
+    data[-10] ^= 0xFF  # same size, other content
+    crafted, key_sha = _with_a_new_request(world, tmp_path, replace={name: bytes(data)})
+    assert_refused(office_db, crafted, name, "hash_mismatch")
+    assert key_sha not in _stored_requests(office_db)
+
+
+# -- export: a cancel leaves nothing behind -----------------------------------------------------------
+def test_a_cancelled_export_leaves_no_bundle_and_marks_nothing_exported(laptop_db, tmp_path):
+    from inspector_app.sync.bundle import Cancelled
+
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    with open_services(laptop_db) as lap:
+        before = lap.sync.status()
+        asked = []
+
+        def cancelled() -> bool:  # the user presses Cancel after the third record
+            asked.append(1)
+            return len(asked) > 3
+
+        with pytest.raises(Cancelled):
+            lap.sync.export(folder, fleet.LAPTOP_PASS, cancelled=cancelled)
+        assert len(asked) == 4  # it was cancelled half-way, not before it began
+        assert list(folder.iterdir()) == []  # no bundle, no partial file
+        assert lap.sync.status() == before  # no export recorded, the sequence number not used
+        done = lap.sync.export(folder, fleet.LAPTOP_PASS)
+    assert (done.seq, done.records) == (before["last_seq"] + 1, 5)
+    assert [p.name for p in folder.iterdir()] == [done.path.name]
+
+
+def test_refused_a_bundle_declaring_more_than_2_gb(world, office_db, tmp_path):
+    """spec/office.md: a bundle ≤ 2 GB, judged from the zip's directory before anything is read:
+    45 members each declaring 48 MiB (each under the member cap, none a bomb) add up to 2,160 MiB."""
+    crafted = tmp_path / "big.zip"
+    with zipfile.ZipFile(crafted, "w", zipfile.ZIP_STORED) as zf:
+        for i in range(45):
+            zf.writestr(f"attachments/{i:064x}", b"x")
+    raw = bytearray(crafted.read_bytes())
+    declared = (48 * 1024 * 1024).to_bytes(4, "little")
+    entry = raw.find(b"PK\x01\x02")
+    while entry != -1:  # each central directory entry: compressed and uncompressed sizes
+        raw[entry + 20 : entry + 24] = declared
+        raw[entry + 24 : entry + 28] = declared
+        entry = raw.find(b"PK\x01\x02", entry + 4)
+    crafted.write_bytes(bytes(raw))
+    result = assert_refused(office_db, crafted, "", "too_large")
+    assert result.params["max"] == "2048 MiB"
+
+
+# -- the other refusals of a bundle, one crafted bundle each ----------------------------------------
+def _names(bundle: Path) -> list[str]:
+    with zipfile.ZipFile(bundle) as zf:
+        return zf.namelist()
+
+
+def _records_in_order(bundle: Path) -> list[str]:
+    return [n for n in _names(bundle) if n.startswith("records/") and n.endswith(".json")]
+
+
+def _patch_directory(bundle: Path, target: Path, name: str, patch) -> Path:
+    """A copy of ``bundle`` whose central-directory entry for ``name`` is changed by ``patch``
+    (bytearray, offset of the entry)."""
+    raw = bytearray(bundle.read_bytes())
+    entry = raw.find(b"PK\x01\x02")
+    while entry != -1:
+        name_len = int.from_bytes(raw[entry + 28 : entry + 30], "little")
+        if raw[entry + 46 : entry + 46 + name_len].decode() == name:
+            patch(raw, entry)
+            target.write_bytes(bytes(raw))
+            return target
+        entry = raw.find(b"PK\x01\x02", entry + 4)
+    raise AssertionError(name)
+
+
+def test_refused_a_package_given_as_a_bundle(world, office_db, tmp_path):
+    with open_services(office_db) as o:
+        run_import(office_db, world["bundle"])
+        device = o.office.devices()[0]["device_id"]
+        made = fleet.package(o, device, tmp_path / "packages")
+    assert_refused(office_db, made, "", "wrong_kind")
+
+
+def test_refused_an_unsupported_format(world, office_db, tmp_path):
+    crafted = fleet.rezip(
+        world["bundle"],
+        tmp_path / "b.zip",
+        edit_manifest=lambda m: m.update(format="inspector-app-bundle/9"),
+        resign=world["key"],
+    )
+    assert_refused(office_db, crafted, "manifest.json", "unsupported_format")
+
+
+def test_refused_a_manifest_without_a_valid_header(world, office_db, tmp_path):
+    crafted = fleet.rezip(
+        world["bundle"], tmp_path / "b.zip", edit_manifest=lambda m: m.update(seq=0), resign=world["key"]
+    )
+    assert_refused(office_db, crafted, "manifest.json", "manifest_invalid")
+
+
+def test_refused_an_encrypted_member(world, office_db, tmp_path):
+    name = first_record(world)
+
+    def encrypted(raw, at):
+        raw[at + 8] |= 0x1
+
+    crafted = _patch_directory(world["bundle"], tmp_path / "b.zip", name, encrypted)
+    assert_refused(office_db, crafted, name, "encrypted_member")
+
+
+def test_refused_an_unsupported_compression(world, office_db, tmp_path):
+    name = first_record(world)
+
+    def bzip2(raw, at):
+        raw[at + 10 : at + 12] = (12).to_bytes(2, "little")
+
+    crafted = _patch_directory(world["bundle"], tmp_path / "b.zip", name, bzip2)
+    assert_refused(office_db, crafted, name, "unsupported_compression")
+
+
+def test_refused_a_record_that_is_not_a_record(world, office_db, tmp_path):
+    name = _records_in_order(world["bundle"])[0]
+    junk = json.dumps({"canonical": "[1, 2]", "signature": {}}).encode()
+    crafted = fleet.rezip(
+        world["bundle"], tmp_path / "b.zip", replace={name: junk}, update_manifest=True, resign=world["key"]
+    )
+    assert_refused(office_db, crafted, name, "record_invalid")
+
+
+def test_refused_a_record_under_another_records_name(world, office_db, tmp_path):
+    first, second = _records_in_order(world["bundle"])[:2]
+    with zipfile.ZipFile(world["bundle"]) as zf:
+        data = zf.read(first)
+    crafted = fleet.rezip(
+        world["bundle"], tmp_path / "b.zip", replace={second: data}, update_manifest=True, resign=world["key"]
+    )
+    assert_refused(office_db, crafted, second, "record_id_mismatch")
+
+
+def test_refused_a_record_of_another_device(world, office_db, tmp_path):
+    crafted = fleet.rezip(
+        world["bundle"],
+        tmp_path / "b.zip",
+        edit_manifest=lambda m: m.update(device_id="00000000-0000-4000-8000-000000000000"),
+        resign=world["key"],
+    )
+    assert_refused(office_db, crafted, _records_in_order(world["bundle"])[0], "record_device_mismatch")
+
+
+def test_refused_a_certificate_that_is_not_the_one_named(world, office_db, tmp_path):
+    [name] = [n for n in _names(world["bundle"]) if n.startswith("certificates/")]
+    with fleet.laptop(tmp_path / "other.sqlite", name="李检查") as other:
+        pem = other.records.identities()[0]["cert_pem"].encode()
+    crafted = fleet.rezip(
+        world["bundle"], tmp_path / "b.zip", replace={name: pem}, update_manifest=True, resign=world["key"]
+    )
+    assert_refused(office_db, crafted, name, "certificate_invalid")
+
+
+def test_refused_an_enrolment_request_that_is_not_one(world, office_db, tmp_path):
+    [name] = [n for n in _names(world["bundle"]) if n.startswith("requests/")]
+    crafted = fleet.rezip(
+        world["bundle"],
+        tmp_path / "b.zip",
+        replace={name: b"-----BEGIN CERTIFICATE REQUEST-----\nAAAA\n-----END CERTIFICATE REQUEST-----\n"},
+        update_manifest=True,
+        resign=world["key"],
+    )
+    assert_refused(office_db, crafted, name, "request_invalid")
+
+
+def test_a_cancelled_import_stores_nothing(world, office_db):
+    before = office_dump(office_db)
+    with open_services(office_db) as o:
+        [result] = o.office.import_bundles([world["bundle"]], cancelled=lambda: True)
+    assert (result.status, result.reason) == ("refused", "cancelled")
+    assert office_dump(office_db) == before
+
+
+def test_a_record_signed_after_its_signers_revocation_is_refused_one_before_is_not(
+    world, office_db, tmp_path
+):
+    """A colleague's laptop brings records signed by an inspector whose certificate was revoked
+    (the bundle itself signed by the colleague, still trusted). Revocation applies from its time:
+    a record signed before it is valid, one signed after it refuses the bundle."""
+    from inspector_app.pki import certs
+    from inspector_app.signing import record as record_sig
+
+    with fleet.laptop(tmp_path / "colleague.sqlite", name="李检查", id_number="渝执 50000002") as other:
+        with open_services(office_db) as o:
+            fleet.enrol(o, other)
+            [revoked] = [c for c in o.office.certificates() if "王检查" in c["subject"]]
+            o.office.revoke(revoked["cert_sha256"], reason="离职", root=o.office.unlock(fleet.OFFICE_PASS))
+            [revoked_at] = [
+                c["revoked_at"] for c in o.office.certificates() if c["cert_sha256"] == revoked["cert_sha256"]
+            ]
+        fleet.finalise(other)
+        colleague = fleet.export(other, tmp_path / "usb").path
+        key_b = fleet.signing_key(other)
+        device_b = other.device_id
+    key_a, _ = world["key"]
+    name = first_record(world)
+    with zipfile.ZipFile(world["bundle"]) as zf:
+        wrapper = json.loads(zf.read(name))
+        [cert_name] = [n for n in zf.namelist() if n.startswith("certificates/")]
+        cert_member = zf.read(cert_name)
+
+    def bundle_with(finalised_at: str, target: Path) -> tuple[Path, str]:
+        record = json.loads(wrapper["canonical"])
+        record.update(device_id=device_b, finalised_at=finalised_at)
+        canonical = json.dumps(record, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        signature = {
+            **wrapper["signature"],
+            "value": record_sig.b64(record_sig.sign(key_a, canonical.encode())),
+        }
+        member = json.dumps({"canonical": canonical, "signature": signature}).encode()
+        added = {name: member, cert_name: cert_member}
+
+        def listed(m):
+            for n, data in added.items():
+                m["members"][n] = {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+
+        return fleet.rezip(colleague, target, add=added, edit_manifest=listed, resign=key_b), name
+
+    assert certs.cert_sha256(certs.load(cert_member.decode())) == wrapper["signature"]["cert_sha256"]
+    before_revocation = "2026-01-05T09:00:00+00:00"
+    assert before_revocation < revoked_at
+    early, _ = bundle_with(before_revocation, tmp_path / "early.zip")
+    late, member = bundle_with("2099-01-05T09:00:00+00:00", tmp_path / "late.zip")
+    assert_refused(office_db, late, member, "record_signer_revoked")
+    [accepted] = run_import(office_db, early)
+    assert (accepted.status, accepted.imported) == ("accepted", 2), accepted

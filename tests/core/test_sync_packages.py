@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from inspector_app.pki import certs
+from inspector_app.pki import certs, trustlist
 from inspector_app.services import open_services
 from inspector_app.sync import package as package_format
 from inspector_app.sync.refusals import Refused
@@ -444,3 +444,25 @@ def test_demo_with_an_office_makes_both_ends_of_a_round_trip(tmp_path):
         assert len(drawn) <= office["draw"]["tasks"] and all("李明" in t["note"] for t in drawn)
     with open_services(office_db) as o:
         assert o.office_mode and o.office.store.record_count() == office["imported"] + office["draw"]["done"]
+
+
+@pytest.mark.parametrize(
+    ("left", "warns"), [(dt.timedelta(days=14, hours=-1), True), (dt.timedelta(days=14, hours=1), False)]
+)
+def test_the_expiry_warning_starts_14_days_ahead(world, dbs, tmp_path, left, warns):
+    """spec/office.md: warn 14 days before the trust list expires — an hour inside that, a warning;
+    an hour outside it, none."""
+    office_db, laptop_db = dbs
+    issued = dt.datetime.now(dt.UTC) + left - dt.timedelta(days=trustlist.VALID_DAYS)
+    moment = issued.isoformat()
+    with open_services(office_db, clock=lambda: moment) as o:
+        root = o.office.unlock(fleet.OFFICE_PASS)
+        with o.office.store.transaction():
+            o.office._new_trust_list(root, moment)
+        made = o.office.make_package(world["device"], tmp_path, root=root)["package"]
+    with open_services(laptop_db) as lap:
+        done = lap.sync.apply_package(made, accept_root=world["root"])
+        status = lap.sync.status()["trust_list"]
+    assert (done.warnings == ["trust_list_expires_soon"]) is warns
+    assert status["expires_soon"] is warns and not status["expired"]
+    assert status["days_left"] == (13 if warns else 14)

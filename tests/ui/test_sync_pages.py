@@ -9,7 +9,7 @@ import zipfile
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QProgressDialog, QPushButton
 
 from inspector_app.services import open_services
 from tests.core import fleet
@@ -114,6 +114,70 @@ def test_the_sync_page_exports_off_the_gui_thread(laptop, qtbot, tmp_path):
     page.export_to(str(tmp_path), "wrong passphrase")
     qtbot.waitUntil(lambda: "口令不正确" in page.message.text(), timeout=30000)
     assert len(list(tmp_path.glob("*.zip"))) == 1
+
+
+def test_cancel_on_the_export_progress_leaves_no_bundle_and_nothing_exported(laptop, qtbot, tmp_path):
+    """Cancel pressed while the bundle is being made (the key is still being unlocked): no file
+    and no partial file in the folder, no export recorded; the next export gets the same number."""
+    page = SyncPage(laptop.sync, "zh")
+    qtbot.addWidget(page)
+    before = laptop.sync.status()
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    task = page.export_to(str(usb), fleet.LAPTOP_PASS)
+    [progress] = page.findChildren(QProgressDialog)
+    cancel = next(b for b in progress.findChildren(QPushButton) if b.text() == "取消")
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    assert task.cancelled.is_set()
+    qtbot.waitUntil(lambda: "已取消导出" in page.message.text(), timeout=30000)
+    assert list(usb.iterdir()) == []
+    assert laptop.sync.status() == before
+    assert "3 条已签名记录" in page.pending.text()
+    page.export_to(str(usb), fleet.LAPTOP_PASS)
+    qtbot.waitUntil(lambda: "同步包已写入" in page.message.text(), timeout=30000)
+    assert [p.name for p in usb.iterdir()] == [f"{before['device_id']}-{before['last_seq'] + 1}.zip"]
+
+
+def test_the_office_compares_and_resolves_a_conflict_by_keyboard(world, office, laptop, qtbot, tmp_path):
+    """A bundle brings a stored record's number with another reading: 回传包 → 冲突… lists it, shows
+    the reading that differs, refuses a resolution without a reason, and resolves it with one."""
+    from ui.office.packages_page import PackagesPage
+
+    target = world["ids"][0]
+    other, _ = fleet.conflicting(world["bundle"], target, fleet.signing_key(laptop), tmp_path / "other.zip")
+    [result] = office.office.import_bundles([other])
+    assert result.conflicts == 1
+    page = PackagesPage(office.office, "zh")
+    qtbot.addWidget(page)
+    assert "冲突队列：1" in page.conflicts.text()
+    dialog = page.open_conflicts(modal=False)
+    qtbot.addWidget(dialog)
+    assert dialog.list.rowCount() == 1 and dialog.list.item(0, 0).text() == "待处理"
+    assert dialog.list.item(0, 2).text() == "同一编号，内容不同"
+    shown = [
+        [dialog.differences.item(r, c).text() for c in range(3)] for r in range(dialog.differences.rowCount())
+    ]
+    assert [row[1:] for row in shown if row[0].startswith("readings.")] == [["15010", "15005"]]
+    dialog.note.setFocus()
+    qtbot.keyClick(dialog.note, Qt.Key.Key_Return)  # no reason: refused, still open
+    assert "处理说明：必填" in dialog.message.text()
+    assert len(office.office.conflict_queue.list()) == 1
+    qtbot.keyClick(dialog.resolution, Qt.Key.Key_Down)  # 要求检查员更正
+    assert dialog.resolution.currentData() == "correction_requested"
+    type_text(qtbot, dialog.note, "请检查员复核后提交更正")
+    qtbot.keyClick(dialog.note, Qt.Key.Key_Return)
+    assert "已处理" in dialog.message.text()
+    assert office.office.conflict_queue.list() == []
+    assert dialog.list.rowCount() == 0 and "没有待处理的冲突" in dialog.heading.text()
+    dialog.show_resolved.setFocus()
+    qtbot.keyClick(dialog.show_resolved, Qt.Key.Key_Space)
+    assert dialog.list.rowCount() == 1 and dialog.list.item(0, 0).text() == "已处理"
+    assert dialog.list.item(0, 5).text() == "要求检查员更正 — 请检查员复核后提交更正"
+    assert not dialog.resolve_button.isEnabled()  # a resolved conflict is not resolved again
+    dialog.show()
+    dialog.grab().save(str(tmp_path / "conflicts.png"))
+    dialog.close()
+    assert page.conflicts.text() == "无冲突。"
 
 
 def test_the_keys_page_creates_a_key_exports_a_request_and_changes_the_passphrase(tmp_path, qtbot):

@@ -20,6 +20,130 @@
     </message>
 </context>
 <context>
+    <name>ConflictsDialog</name>
+    <message>
+        <location filename="../office/conflicts_dialog.py" line="41"/>
+        <location filename="../office/conflicts_dialog.py" line="62"/>
+        <source>Conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/conflicts_dialog.py" line="45"/>
+        <source>These records arrived with the number of a record already stored here but with other content, or correct a record that is no longer the current one. Both versions are kept; nothing stored is overwritten. Compare them and say what happens next.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/conflicts_dialog.py" line="51"/>
+        <source>Show resolved conflicts too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/conflicts_dialog.py" line="54"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/conflicts_dialog.py" line="55"/>
+        <source>Record no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/conflicts_dialog.py" line="56"/>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/conflicts_dialog.py" line="57"/>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/conflicts_dialog.py" line="58"/>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/conflicts_dialog.py" line="59"/>
+        <source>Resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/conflicts_dialog.py" line="64"/>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/conflicts_dialog.py" line="64"/>
+        <source>Stored record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/conflicts_dialog.py" line="64"/>
+        <source>Arriving version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/conflicts_dialog.py" line="65"/>
+        <source>Differences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/conflicts_dialog.py" line="70"/>
+        <source>Why (kept in the audit log)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/conflicts_dialog.py" line="71"/>
+        <source>Resolve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/conflicts_dialog.py" line="74"/>
+        <source>Resolution:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/conflicts_dialog.py" line="75"/>
+        <source>Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/conflicts_dialog.py" line="106"/>
+        <source>same number, other content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/conflicts_dialog.py" line="107"/>
+        <source>corrects a record that is no longer current</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/conflicts_dialog.py" line="118"/>
+        <source>Resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/conflicts_dialog.py" line="118"/>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/conflicts_dialog.py" line="150"/>
+        <source>No open conflicts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/conflicts_dialog.py" line="156"/>
+        <source>Record %1: the stored record (fingerprint %2…) beside the arriving version (%3…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/conflicts_dialog.py" line="185"/>
+        <source>Conflict of record %1 resolved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CreditPage</name>
     <message>
         <location filename="../office/credit_page.py" line="105"/>
@@ -1682,43 +1806,48 @@ Trust list version %2, valid until %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/packages_page.py" line="57"/>
+        <location filename="../office/packages_page.py" line="60"/>
         <source>this office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/packages_page.py" line="78"/>
+        <location filename="../office/packages_page.py" line="81"/>
         <source>Conflict queue: %1 record(s) for a supervisor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/packages_page.py" line="80"/>
+        <location filename="../office/packages_page.py" line="83"/>
         <source>No conflicts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/packages_page.py" line="92"/>
+        <location filename="../office/packages_page.py" line="107"/>
         <source>Write the package to (e.g. a USB stick)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/packages_page.py" line="98"/>
+        <location filename="../office/packages_page.py" line="113"/>
         <source>Office root key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/packages_page.py" line="98"/>
+        <location filename="../office/packages_page.py" line="113"/>
         <source>Passphrase of the office root key:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/packages_page.py" line="105"/>
+        <location filename="../office/packages_page.py" line="120"/>
         <source>Wrong passphrase; no package was made.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/packages_page.py" line="114"/>
+        <location filename="../office/packages_page.py" line="129"/>
         <source>Package no. %1 written: %2 (%3 task(s), %4 review decision(s), acknowledges bundle no. %5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/packages_page.py" line="41"/>
+        <source>Conflicts…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -20,6 +20,130 @@
     </message>
 </context>
 <context>
+    <name>ConflictsDialog</name>
+    <message>
+        <location filename="../office/conflicts_dialog.py" line="41"/>
+        <location filename="../office/conflicts_dialog.py" line="62"/>
+        <source>Conflicts</source>
+        <translation>冲突记录</translation>
+    </message>
+    <message>
+        <location filename="../office/conflicts_dialog.py" line="45"/>
+        <source>These records arrived with the number of a record already stored here but with other content, or correct a record that is no longer the current one. Both versions are kept; nothing stored is overwritten. Compare them and say what happens next.</source>
+        <translation>这些记录的编号与本局已存的记录相同，但内容不同；或者更正的不是现行版本。两个版本都已保留，已存的记录不会被覆盖。请逐项比较，并决定如何处理。</translation>
+    </message>
+    <message>
+        <location filename="../office/conflicts_dialog.py" line="51"/>
+        <source>Show resolved conflicts too</source>
+        <translation>同时显示已处理的冲突</translation>
+    </message>
+    <message>
+        <location filename="../office/conflicts_dialog.py" line="54"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../office/conflicts_dialog.py" line="55"/>
+        <source>Record no.</source>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <location filename="../office/conflicts_dialog.py" line="56"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../office/conflicts_dialog.py" line="57"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../office/conflicts_dialog.py" line="58"/>
+        <source>Received</source>
+        <translation>收到时间</translation>
+    </message>
+    <message>
+        <location filename="../office/conflicts_dialog.py" line="59"/>
+        <source>Resolution</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location filename="../office/conflicts_dialog.py" line="64"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../office/conflicts_dialog.py" line="64"/>
+        <source>Stored record</source>
+        <translation>已存记录</translation>
+    </message>
+    <message>
+        <location filename="../office/conflicts_dialog.py" line="64"/>
+        <source>Arriving version</source>
+        <translation>新到版本</translation>
+    </message>
+    <message>
+        <location filename="../office/conflicts_dialog.py" line="65"/>
+        <source>Differences</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <location filename="../office/conflicts_dialog.py" line="70"/>
+        <source>Why (kept in the audit log)</source>
+        <translation>处理说明（记入审计日志）</translation>
+    </message>
+    <message>
+        <location filename="../office/conflicts_dialog.py" line="71"/>
+        <source>Resolve</source>
+        <translation>处理</translation>
+    </message>
+    <message>
+        <location filename="../office/conflicts_dialog.py" line="74"/>
+        <source>Resolution:</source>
+        <translation>处理方式：</translation>
+    </message>
+    <message>
+        <location filename="../office/conflicts_dialog.py" line="75"/>
+        <source>Reason:</source>
+        <translation>处理说明：</translation>
+    </message>
+    <message>
+        <location filename="../office/conflicts_dialog.py" line="106"/>
+        <source>same number, other content</source>
+        <translation>同一编号，内容不同</translation>
+    </message>
+    <message>
+        <location filename="../office/conflicts_dialog.py" line="107"/>
+        <source>corrects a record that is no longer current</source>
+        <translation>更正的不是现行版本</translation>
+    </message>
+    <message>
+        <location filename="../office/conflicts_dialog.py" line="118"/>
+        <source>Resolved</source>
+        <translation>已处理</translation>
+    </message>
+    <message>
+        <location filename="../office/conflicts_dialog.py" line="118"/>
+        <source>Open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <location filename="../office/conflicts_dialog.py" line="150"/>
+        <source>No open conflicts.</source>
+        <translation>没有待处理的冲突。</translation>
+    </message>
+    <message>
+        <location filename="../office/conflicts_dialog.py" line="156"/>
+        <source>Record %1: the stored record (fingerprint %2…) beside the arriving version (%3…).</source>
+        <translation>记录 %1：左为已存记录（指纹 %2…），右为新到版本（%3…）。</translation>
+    </message>
+    <message>
+        <location filename="../office/conflicts_dialog.py" line="185"/>
+        <source>Conflict of record %1 resolved.</source>
+        <translation>记录 %1 的冲突已处理。</translation>
+    </message>
+</context>
+<context>
     <name>CreditPage</name>
     <message>
         <location filename="../office/credit_page.py" line="105"/>
@@ -1682,44 +1806,49 @@ Trust list version %2, valid until %3</source>
         <translation>生成回传包…</translation>
     </message>
     <message>
-        <location filename="../office/packages_page.py" line="57"/>
+        <location filename="../office/packages_page.py" line="60"/>
         <source>this office</source>
         <translation>本机构</translation>
     </message>
     <message>
-        <location filename="../office/packages_page.py" line="78"/>
+        <location filename="../office/packages_page.py" line="81"/>
         <source>Conflict queue: %1 record(s) for a supervisor.</source>
         <translation>冲突队列：%1 条记录待审核人处理。</translation>
     </message>
     <message>
-        <location filename="../office/packages_page.py" line="80"/>
+        <location filename="../office/packages_page.py" line="83"/>
         <source>No conflicts.</source>
         <translation>无冲突。</translation>
     </message>
     <message>
-        <location filename="../office/packages_page.py" line="92"/>
+        <location filename="../office/packages_page.py" line="107"/>
         <source>Write the package to (e.g. a USB stick)</source>
         <translation>回传包写入位置（如 U 盘）</translation>
     </message>
     <message>
-        <location filename="../office/packages_page.py" line="98"/>
+        <location filename="../office/packages_page.py" line="113"/>
         <source>Office root key</source>
         <translation>机构根密钥</translation>
     </message>
     <message>
-        <location filename="../office/packages_page.py" line="98"/>
+        <location filename="../office/packages_page.py" line="113"/>
         <source>Passphrase of the office root key:</source>
         <translation>机构根密钥口令：</translation>
     </message>
     <message>
-        <location filename="../office/packages_page.py" line="105"/>
+        <location filename="../office/packages_page.py" line="120"/>
         <source>Wrong passphrase; no package was made.</source>
         <translation>口令不正确，未生成回传包。</translation>
     </message>
     <message>
-        <location filename="../office/packages_page.py" line="114"/>
+        <location filename="../office/packages_page.py" line="129"/>
         <source>Package no. %1 written: %2 (%3 task(s), %4 review decision(s), acknowledges bundle no. %5).</source>
         <translation>第 %1 号回传包已写入：%2（任务 %3 项，审核决定 %4 项，确认至第 %5 号同步包）。</translation>
+    </message>
+    <message>
+        <location filename="../office/packages_page.py" line="41"/>
+        <source>Conflicts…</source>
+        <translation>冲突记录…</translation>
     </message>
 </context>
 <context>

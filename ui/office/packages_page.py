@@ -38,8 +38,10 @@ class PackagesPage(QWidget):
         self.devices.activated.connect(lambda _index: self.make_package())
         self.make_button = QPushButton(self.tr("Make package…"))
         self.conflicts = QLabel(wordWrap=True)
+        self.conflicts_button = QPushButton(self.tr("Conflicts…"))
         row = QHBoxLayout()
         row.addWidget(self.conflicts, 1)
+        row.addWidget(self.conflicts_button)
         row.addWidget(self.make_button)
         self.message = QLabel(
             wordWrap=True, textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse
@@ -49,6 +51,7 @@ class PackagesPage(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.message)
         self.make_button.clicked.connect(lambda: self.make_package())
+        self.conflicts_button.clicked.connect(lambda: self.open_conflicts())
         self.setFocusProxy(self.devices)
         self.refresh()
 
@@ -81,6 +84,18 @@ class PackagesPage(QWidget):
         )
         self.conflicts.setStyleSheet(f"color: {icons.colour('inconclusive' if queued else 'pass').name()};")
         self.make_button.setEnabled(bool(devices))
+
+    def open_conflicts(self, *, modal: bool = True) -> Any:
+        """The conflict queue: compare each conflict's two versions and resolve it."""
+        from ui.office.conflicts_dialog import ConflictsDialog
+
+        dialog = ConflictsDialog(self._office, self._lang, self)
+        dialog.finished.connect(lambda _result: self.refresh())
+        if modal:
+            dialog.exec()
+        else:
+            dialog.show()
+        return dialog
 
     def make_package(self, folder: str | None = None, passphrase: str | None = None) -> Path | None:
         item = self.devices.item(self.devices.currentRow(), 0) if self.devices.currentRow() >= 0 else None

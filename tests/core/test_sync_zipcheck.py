@@ -1,0 +1,51 @@
+"""SafeZip's fast reader of small members against what zipfile itself writes: a local extra field
+longer than the one read ahead, deflated and stored members, and a name that differs between the
+local header and the central directory."""
+
+from __future__ import annotations
+
+import hashlib
+import struct
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from inspector_app.sync.refusals import Refused
+from inspector_app.sync.zipcheck import SafeZip
+
+
+def _extra(length: int) -> bytes:
+    """A private extra-field block (header id 0xCAFE) of ``length`` data bytes."""
+    return struct.pack("<2H", 0xCAFE, length) + bytes(range(256))[:length]
+
+
+@pytest.mark.parametrize("extra", [0, 60, 200, 1000])
+@pytest.mark.parametrize("method", [zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED])
+def test_small_members_read_whole_whatever_the_local_extra_field(tmp_path: Path, extra: int, method: int):
+    path = tmp_path / "x.zip"
+    data = b"record " * 500
+    with zipfile.ZipFile(path, "w") as zf:
+        info = zipfile.ZipInfo("records/a.json")
+        info.compress_type = method
+        info.extra = _extra(min(extra, 255)) * (extra // 255 + 1) if extra else b""
+        zf.writestr(info, data)
+        zf.writestr("records/b.json", b"next member")
+    with SafeZip(path) as safe:
+        got = safe.read_checked("records/a.json", size=len(data), sha256=hashlib.sha256(data).hexdigest())
+        assert got == data
+        sha = hashlib.sha256(b"next member").hexdigest()
+        assert safe.read_checked("records/b.json", size=11, sha256=sha) == b"next member"
+
+
+def test_a_local_name_that_differs_from_the_directory_is_corrupt(tmp_path: Path):
+    path = tmp_path / "x.zip"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("records/a.json", b"{}")
+    raw = bytearray(path.read_bytes())
+    at = raw.index(b"records/a.json")  # the local header's copy comes first
+    raw[at + 8] = ord("b")
+    path.write_bytes(bytes(raw))
+    with SafeZip(path) as safe, pytest.raises(Refused) as refused:
+        safe.read_checked("records/a.json", size=2, sha256=hashlib.sha256(b"{}").hexdigest())
+    assert refused.value.reason == "corrupt_member"
