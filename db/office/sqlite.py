@@ -655,14 +655,15 @@ class SQLiteOfficeStore:
         )
 
     def review_choices(self) -> dict[str, list[str]]:
-        def distinct(column: str) -> list[str]:  # walks the index led by the column, no sort
-            return [
-                str(v)
-                for (v,) in self._db.execute(
-                    f"SELECT r.{column} FROM office_records r WHERE {_CURRENT} AND r.{column} <> '' "
-                    f"GROUP BY r.{column}"
-                )
-            ]
+        def distinct(column: str) -> list[str]:
+            # A loose index scan: one seek per distinct value in the covering index led by
+            # (superseded_by, column), not a walk over every record's entry (~100 ms at 200,000,
+            # paid by the 审核 and 统计 pages before their first paint). Portable SQL.
+            least = f"SELECT min({column}) FROM office_records r WHERE {_CURRENT} AND {column} >"
+            sql = f"""WITH RECURSIVE v(value) AS (
+                    {least} '' UNION ALL SELECT ({least} v.value) FROM v WHERE v.value IS NOT NULL)
+                SELECT value FROM v WHERE value IS NOT NULL"""
+            return [str(v) for (v,) in self._db.execute(sql)]
 
         return {
             "district": distinct("district"),

@@ -76,19 +76,26 @@ class PublicationService:
         """Every publishable record with its deadline and state (published, due, overdue)."""
         calendar = self.calendar()
         today = dt.date.fromisoformat(local_date(self._clock()))
+        deadlines: dict[str, tuple[dt.date, int]] = {}  # per inspection day: many records share one
+
+        def deadline_of(day: str) -> tuple[dt.date, int]:
+            if day not in deadlines:
+                deadline = calendar.add(dt.date.fromisoformat(day), PUBLICATION_WORKING_DAYS)
+                deadlines[day] = (deadline, calendar.between(today, deadline))
+            return deadlines[day]
+
         out = []
         for row in self.store.publication_rows(
             date_from=date_from, date_to=date_to, unpublished_only=unpublished_only
         ):
-            inspected = dt.date.fromisoformat(row["inspected_on"])
-            deadline = calendar.add(inspected, PUBLICATION_WORKING_DAYS)
+            deadline, left = deadline_of(row["inspected_on"])
             state = PUBLISHED if row["published_at"] else OVERDUE if today > deadline else DUE
             out.append(
                 {
                     **row,
                     "measures": json.loads(row["measures"] or "[]"),
                     "deadline": deadline.isoformat(),
-                    "working_days_left": calendar.between(today, deadline) if state == DUE else 0,
+                    "working_days_left": left if state == DUE else 0,
                     "state": state,
                 }
             )

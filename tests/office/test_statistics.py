@@ -190,3 +190,22 @@ def test_the_report_pdf_has_the_charts_and_the_reference_line(services):
     assert "计量监督检查统计报告" in text and "90.75 %" in text and "定量包装商品净含量" in text
     images = sum(len(page.images) for page in reader.pages)
     assert images == 6
+
+
+def test_the_filter_choices_are_the_distinct_values_of_current_records(services):
+    """The 审核 and 统计 filter boxes (a loose index scan, one seek per value) offer exactly the
+    distinct districts, inspectors and procedures of the current records, sorted."""
+    store = services.office.store
+    conn = services.conn
+    expected = {
+        column: [
+            v
+            for (v,) in conn.execute(
+                f"SELECT DISTINCT {column} FROM office_records WHERE superseded_by IS NULL AND {column} <> '' "
+                f"ORDER BY {column}"
+            )
+        ]
+        for column in ("district", "inspector", "form_id")
+    }
+    assert all(len(values) > 1 for values in expected.values())
+    assert store.review_choices() == expected
