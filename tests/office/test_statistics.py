@@ -201,8 +201,8 @@ def test_the_filter_choices_are_the_distinct_values_of_current_records(services)
         column: [
             v
             for (v,) in conn.execute(
-                f"SELECT DISTINCT {column} FROM office_records WHERE superseded_by IS NULL AND {column} <> '' "
-                f"ORDER BY {column}"
+                f"SELECT DISTINCT {column} FROM office_records "
+                f"WHERE superseded_by IS NULL AND {column} <> '' ORDER BY {column}"
             )
         ]
         for column in ("district", "inspector", "form_id")
