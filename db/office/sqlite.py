@@ -329,9 +329,11 @@ class SQLiteOfficeStore:
                 measures.extend((r["id"], m, *keys) for m in json.loads(r.get("measures") or "[]"))
                 yield [r.get(c) for c in RECORD_COLUMNS]
 
+        # Ignored only when the id is stored already (the natural key): a row missing a required
+        # column raises and the import rolls back, never a record silently left out.
         cur = self._db.conn.executemany(
-            f"INSERT OR IGNORE INTO office_records ({', '.join(RECORD_COLUMNS)}) "
-            f"VALUES ({_marks(list(RECORD_COLUMNS))})",
+            f"INSERT INTO office_records ({', '.join(RECORD_COLUMNS)}) "
+            f"VALUES ({_marks(list(RECORD_COLUMNS))}) ON CONFLICT(id) DO NOTHING",
             values(),
         )
         added = int(cur.rowcount)

@@ -713,7 +713,13 @@ def write(
 
 def _staged_row(row: dict[str, Any], e: Entry, bundle: str, now: str) -> dict[str, Any]:
     """A staged row with what the import adds: a record's bundle and time, a conflict's reason."""
-    added = {"bundle_sha256": bundle, "imported_at": now, "reason": e.conflict_reason, "received_at": now}
+    added = {
+        "bundle_sha256": bundle,
+        "imported_at": now,
+        "imported_on": local_date(now),  # the import's local day (the office's delay statistics)
+        "reason": e.conflict_reason,
+        "received_at": now,
+    }
     return {**row, **added}
 
 
