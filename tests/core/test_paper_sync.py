@@ -409,6 +409,33 @@ def test_sync_code_capacity_is_qr_version_25_at_level_m():
     assert bits // 11 * 2 + (1 if bits % 11 >= 6 else 0) == paper.MAX_SYMBOL_CHARS
 
 
+def test_the_fullest_sync_code_is_drawn_at_version_25_level_m_and_reads_back():
+    from PIL import Image
+
+    from inspector_app.pdf import sync_codes
+
+    header = f"{paper.PREFIX}1/1:{'0' * 16}:20261201-AB12-0001:"
+    text = header + "".join(random.Random(1).choices("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:", k=2000))
+    text = text[: paper.MAX_SYMBOL_CHARS]
+    modules = sync_codes.qr_modules(text)
+    assert len(modules) == 17 + 4 * 25  # ISO/IEC 18004: version 25 is 117 modules a side
+    quiet = sync_codes.QUIET
+    image = Image.new("L", (len(modules) + 2 * quiet,) * 2, 255)
+    image.putdata(
+        [
+            0
+            if 0 <= r - quiet < len(modules)
+            and 0 <= c - quiet < len(modules)
+            and modules[r - quiet][c - quiet]
+            else 255
+            for r in range(image.height)
+            for c in range(image.width)
+        ]
+    )
+    [read] = zxingcpp.read_barcodes(image.resize((image.width * 3,) * 2, Image.Resampling.NEAREST))
+    assert read.text == text and read.ec_level == "M"
+
+
 @pytest.mark.parametrize("size", [10, 900, 2_000, 6_000, 40_000])
 def test_pieces_reassemble_in_any_order_and_report_what_is_missing(size):
     rng = random.Random(size)
