@@ -201,7 +201,7 @@ DATA_STATES = {
     "arrived": ("数据已到", "data arrived"),
     "conflict": ("数据在冲突队列", "data in the conflict queue"),
     "differs": ("收到的同号记录内容不同", "a record of this number arrived with other content"),
-    "pending": ("待数据", "data awaited"),
+    "pending": ("数据未到", "data awaited"),
     "overdue": ("逾期未到", "data overdue"),
 }
 RECORD_STATES = {

@@ -97,7 +97,7 @@ def test_the_usb_scanner_types_a_summary_then_the_sync_codes_one_by_one(world, o
 
     scan(summary)
     assert record["record_no"] in page.scan_status.text() and "纸质登记" in page.scan_status.text()
-    assert page.known.rowCount() == 1 and page.known.item(0, 0).text() == "待数据"
+    assert page.known.rowCount() == 1 and page.known.item(0, 0).text() == "数据未到"
     assert page.scan_box.text() == ""
     scan(pieces[0])
     assert (

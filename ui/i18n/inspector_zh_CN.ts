@@ -1719,7 +1719,7 @@ Trust list version %2, valid until %3</source>
         <location filename="../office/scan_page.py" line="131"/>
         <location filename="../office/scan_page.py" line="268"/>
         <source>awaited</source>
-        <translation>待数据</translation>
+        <translation>数据未到</translation>
     </message>
     <message>
         <location filename="../office/scan_page.py" line="132"/>
