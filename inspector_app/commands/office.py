@@ -340,11 +340,13 @@ def cmd_paper(args: argparse.Namespace) -> int:
             return fail(str(args.db), "not_office")
         rows = office.paper.known(status=args.status)
         counts = office.paper.counts()
+        awaited = office.paper.awaited()
     keep = ("record_no", "inspected_on", "form_id", "site_code", "item", "verdict", "figures", "signer")
     if args.json:
         emit(
             {
                 "counts": counts,
+                "awaited": awaited,  # what the statistics add, marked, by procedure and verdict
                 "records": [
                     {**{k: r[k] for k in keep}, "status": r["status"], "fingerprint": r["fingerprint"]}
                     for r in rows
