@@ -70,12 +70,16 @@ def scanned_pages(pdfs: list[bytes], folder: Path) -> list[Path]:
     return files
 
 
+QR_ONLY = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
+
+
 def bare(files: list[Path]) -> set[str]:
-    """zxing-cpp alone: Pillow opens the file, one decoder call."""
+    """zxing-cpp alone: Pillow opens the file, one decoder call looking for QR codes only (as
+    ours does; zxing-cpp's default call tries every symbology and is ~2.5× slower)."""
     found: set[str] = set()
     for path in files:
         with Image.open(path) as image:
-            found |= {b.text for b in zxingcpp.read_barcodes(image.convert("L"))}
+            found |= {b.text for b in zxingcpp.read_barcodes(image.convert("L"), formats=QR_ONLY)}
     return found
 
 
@@ -115,7 +119,7 @@ def main() -> None:
         pages = len(files)
         print(f"{len(pdfs)} signed records, {pages} scanned pages (200 dpi, skewed, noisy)")
         for name, label in (
-            ("bare", "zxing-cpp alone (Pillow open + one read_barcodes call)"),
+            ("bare", "zxing-cpp alone (Pillow open + one QR-only read_barcodes call)"),
             ("ours", "pdf.scan reader (open, upright, grey, decode chain)"),
             ("import", "office import-scan: read + verify + plan + write"),
         ):

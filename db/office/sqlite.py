@@ -951,6 +951,24 @@ class SQLiteOfficeStore:
             )
         }
 
+    def paper_awaited(
+        self, filters: dict[str, str], *, overdue_before: str
+    ) -> list[tuple[str, str, str, int]]:
+        clauses, params = ["status IN ('pending', 'overdue')"], [overdue_before]
+        for key, clause in (
+            ("form_id", "form_id = ?"),
+            ("date_from", "inspected_on >= ?"),
+            ("date_to", "inspected_on <= ?"),
+        ):
+            if filters.get(key):
+                clauses.append(clause)
+                params.append(filters[key])
+        sql = (
+            f"SELECT form_id, verdict, status, count(*) FROM ({_PAPER_STATUS}) "
+            f"WHERE {' AND '.join(clauses)} GROUP BY form_id, verdict, status"
+        )
+        return [(str(f), str(v), str(st), int(n)) for f, v, st, n in self._db.execute(sql, params)]
+
     def paper_status(self, fingerprints: list[str], *, overdue_before: str) -> dict[str, str]:
         found: dict[str, str] = {}
         for part in _chunks(fingerprints):

@@ -310,6 +310,14 @@ class OfficeStore(Protocol):
         """Records known from paper per status (as ``paper_known``)."""
         ...
 
+    def paper_awaited(
+        self, filters: dict[str, str], *, overdue_before: str
+    ) -> list[tuple[str, str, str, int]]:
+        """(form_id, verdict, status, count) of the records known from paper whose data has not
+        arrived (status pending or overdue), within ``filters`` (date_from, date_to on the
+        inspection day; form_id)."""
+        ...
+
     def paper_status(self, fingerprints: list[str], *, overdue_before: str) -> dict[str, str]:
         """Fingerprint → status of those of ``fingerprints`` known from paper."""
         ...

@@ -201,7 +201,7 @@ DATA_STATES = {
     "arrived": ("数据已到", "data arrived"),
     "conflict": ("数据在冲突队列", "data in the conflict queue"),
     "differs": ("收到的同号记录内容不同", "a record of this number arrived with other content"),
-    "pending": ("待数据", "data awaited"),
+    "pending": ("数据未到", "data awaited"),
     "overdue": ("逾期未到", "data overdue"),
 }
 RECORD_STATES = {
@@ -340,11 +340,13 @@ def cmd_paper(args: argparse.Namespace) -> int:
             return fail(str(args.db), "not_office")
         rows = office.paper.known(status=args.status)
         counts = office.paper.counts()
+        awaited = office.paper.awaited()
     keep = ("record_no", "inspected_on", "form_id", "site_code", "item", "verdict", "figures", "signer")
     if args.json:
         emit(
             {
                 "counts": counts,
+                "awaited": awaited,  # what the statistics add, marked, by procedure and verdict
                 "records": [
                     {**{k: r[k] for k in keep}, "status": r["status"], "fingerprint": r["fingerprint"]}
                     for r in rows

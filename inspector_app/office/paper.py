@@ -85,3 +85,34 @@ class PaperService:
         """Records known from paper per status; every status present (0 when none)."""
         found = self.store.paper_known_counts(overdue_before=self._before())
         return {s: found.get(s, 0) for s in PAPER_STATUSES}
+
+    def awaited(self, filters: dict[str, str] | None = None) -> dict[str, Any]:
+        """What the statistics add, marked, for records known only from paper: their data has not
+        arrived, so they are not among the records counted; their signed summary gives procedure,
+        day and verdict. ``filters``: date_from, date_to (inspection day), form_id; a summary
+        names no district or inspector, so with either filter set none is counted (``attributed``
+        False says why)."""
+        chosen = {k: v for k, v in (filters or {}).items() if v}
+        if chosen.get("district") or chosen.get("inspector"):
+            rows: list[tuple[str, str, str, int]] = []
+        else:
+            rows = self.store.paper_awaited(chosen, overdue_before=self._before())
+        by_form: dict[str, dict[str, int]] = {}
+        for form, verdict, status, n in rows:
+            group = by_form.setdefault(
+                form, {"total": 0, "pass": 0, "fail": 0, "inconclusive": 0, "overdue": 0}
+            )
+            group["total"] += n
+            group[verdict if verdict in ("pass", "fail") else "inconclusive"] += n
+            if status == "overdue":
+                group["overdue"] += n
+        totals = {
+            k: sum(g[k] for g in by_form.values())
+            for k in ("total", "pass", "fail", "inconclusive", "overdue")
+        }
+        return {
+            "records": totals.pop("total"),
+            **totals,
+            "attributed": not (chosen.get("district") or chosen.get("inspector")),
+            "by_procedure": [{"key": form, **by_form[form]} for form in sorted(by_form)],
+        }

@@ -1,7 +1,7 @@
 """The sync-code block of a record's last page: its QR symbols, labelled, at a scannable size.
 
-The pieces (sync.paper) are drawn as vector squares at a fixed module size, every symbol of a
-record at the same version, three to a row, each labelled "i/N · record number · fingerprint".
+The pieces (sync.paper) are drawn as vector squares at a fixed module size, the symbols of a
+record the same size, three to a row, each labelled "i/N · record number · fingerprint".
 `sync_code_block` returns ordinary flowables, so the page layout (render.py, or a later one) places
 the block where it likes; it asks only for the body width.
 
@@ -13,12 +13,10 @@ resolution, where a scaled image would be smoothed by the viewer.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
-import qrcode
-import qrcode.util
-from qrcode.constants import ERROR_CORRECT_M
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
 
@@ -39,50 +37,52 @@ class SyncCodes:
     fingerprint: str
 
 
-def qr_modules(text: str, version: int | None = None) -> list[list[bool]]:
-    """The dark modules of ``text`` (alphanumeric mode, level M), without the quiet zone.
+_DARK_RUN = re.compile(rb"\x00+")  # zxing-cpp's image: one byte a module, 0 dark, 255 light
 
-    A fixed mask pattern: letting qrcode score all eight costs ~4× the time (PLATFORM.md) and
-    the decoders read any of them.
+
+def qr_rows(text: str) -> list[bytes]:
+    """The rows of ``text``'s symbol (level M; alphanumeric mode, as its characters allow), one
+    byte a module (0 dark, 255 light), without the quiet zone, by zxing-cpp's writer (C++).
+
+    Not the qrcode package, which draws the summary QR: its pure-Python Reed–Solomon took ~45 ms
+    for each version-22 symbol, 140 ms of every finalisation (docs/performance.md). zxing-cpp picks
+    the smallest version and the best mask itself; the pieces are split evenly (sync.paper), so a
+    record's symbols come out the same size (the last one at most a version smaller).
     """
-    code = qrcode.QRCode(version=version, error_correction=ERROR_CORRECT_M, border=0, mask_pattern=0)
-    code.add_data(qrcode.util.QRData(text.encode("ascii"), mode=qrcode.util.MODE_ALPHA_NUM))
-    code.make(fit=version is None)
-    return [[bool(m) for m in row] for row in code.modules]
+    import zxingcpp
+
+    code = zxingcpp.create_barcode(text, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
+    drawn: Any = code.to_image(add_quiet_zones=False)  # a buffer (the stubs do not say so)
+    image = memoryview(drawn)
+    rows, columns = image.shape or (0, 0)
+    pixels = image.tobytes()
+    return [pixels[r * columns : (r + 1) * columns] for r in range(rows)]
 
 
-def symbol_version(texts: tuple[str, ...]) -> int:
-    """The version that holds the longest piece: every symbol of a record is drawn at it."""
-    longest = max(texts, key=len)
-    code = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=0, mask_pattern=0)
-    code.add_data(qrcode.util.QRData(longest.encode("ascii"), mode=qrcode.util.MODE_ALPHA_NUM))
-    return int(code.best_fit())
+def qr_modules(text: str) -> list[list[bool]]:
+    """The dark modules of ``text``'s symbol, row by row (for tests and other drawers)."""
+    return [[m < 128 for m in row] for row in qr_rows(text)]
 
 
 class QRSymbol(Flowable):  # type: ignore[misc]
     """One QR symbol drawn as filled runs of dark modules (one path, one fill), quiet zone included."""
 
-    def __init__(self, modules: list[list[bool]], module: float = MODULE) -> None:
+    def __init__(self, rows: list[bytes], module: float = MODULE) -> None:
         super().__init__()
-        self.modules = modules
+        self.rows = rows
         self.module = module
-        self.side = (len(modules) + 2 * QUIET) * module
+        self.side = (len(rows) + 2 * QUIET) * module
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return self.side, self.side
 
     def draw(self) -> None:
-        size = len(self.modules)
-        runs: list[str] = []
-        for r, row in enumerate(self.modules):
-            y = size - 1 - r
-            start = -1
-            for c, dark in enumerate([*row, False]):
-                if dark and start < 0:
-                    start = c
-                elif not dark and start >= 0:
-                    runs.append(f"{start} {y} {c - start} 1 re")
-                    start = -1
+        size = len(self.rows)
+        runs = [
+            f"{run.start()} {size - 1 - r} {run.end() - run.start()} 1 re"
+            for r, row in enumerate(self.rows)
+            for run in _DARK_RUN.finditer(row)
+        ]
         canvas = self.canv
         canvas.saveState()
         canvas.translate(QUIET * self.module, QUIET * self.module)
@@ -101,10 +101,9 @@ def sync_code_block(codes: SyncCodes, width: float) -> list[Any]:
     """The flowables of the block: heading, a line on what it is for, the labelled symbols."""
     s = styles.paragraph_styles()
     total = len(codes.texts)
-    version = symbol_version(codes.texts)
     cells: list[Any] = [
         [
-            QRSymbol(qr_modules(text, version)),
+            QRSymbol(qr_rows(text)),
             Paragraph(label(i, total, codes.record_no, codes.fingerprint), s["code_label"]),
         ]
         for i, text in enumerate(codes.texts, start=1)

@@ -376,15 +376,40 @@ def test_a_scanned_summary_makes_a_record_known_from_paper_until_its_data_arrive
     with open_services(office_db, clock=lambda: f"{later}T08:00:00.000Z") as o:
         assert [r["status"] for r in o.office.paper.known()] == ["overdue"]
         assert o.office.paper.counts()["overdue"] == 1
+        # what the statistics add, marked: counted by procedure and the summary's verdict
+        verdict = json.loads(row["canonical"])["evaluation"]["verdict"]
+        awaited = o.office.paper.awaited()
+        assert (awaited["records"], awaited["overdue"], awaited[verdict], awaited["attributed"]) == (
+            1,
+            1,
+            1,
+            True,
+        )
+        assert [(g["key"], g["total"]) for g in awaited["by_procedure"]] == [("net_content", 1)]
+        day = known["date"]
+        assert (
+            o.office.paper.awaited({"date_from": day, "date_to": day, "form_id": "net_content"})["records"]
+            == 1
+        )
+        assert o.office.paper.awaited({"form_id": "scale"})["records"] == 0
+        before = (dt.date.fromisoformat(day) - dt.timedelta(days=1)).isoformat()
+        assert o.office.paper.awaited({"date_to": before})["records"] == 0
+        assert o.office.paper.awaited({"date_from": later})["records"] == 0
+        by_district = o.office.paper.awaited({"district": "渝中区"})
+        assert by_district["records"] == 0 and not by_district["attributed"]  # a summary names none
         o.settings.set("paper_overdue_days", "60")  # the office's setting: not yet overdue
     with open_services(office_db, clock=lambda: f"{later}T08:00:00.000Z") as o:
         assert [r["status"] for r in o.office.paper.known()] == ["pending"]
         o.settings.set("paper_overdue_days", "14")
     assert cli("office", "paper", "--db", str(office_db)).returncode in (0, 1)
-    # the sync codes bring the data: arrived
+    assert (
+        json.loads(cli("office", "paper", "--db", str(office_db), "--json").stdout)["awaited"]["records"] == 1
+    )
+    # the sync codes bring the data: arrived, no longer added to the statistics
     scan_texts(office_db, pieces_of(row))
     with open_services(office_db, clock=lambda: f"{later}T08:00:00.000Z") as o:
         assert [r["status"] for r in o.office.paper.known()] == ["arrived"]
+        assert o.office.paper.awaited()["records"] == 0
 
 
 def test_a_summary_with_a_changed_character_or_from_another_office_is_refused(world, office_db):
@@ -407,6 +432,33 @@ def test_sync_code_capacity_is_qr_version_25_at_level_m():
 
     bits = qrcode.util.BIT_LIMIT_TABLE[ERROR_CORRECT_M][25] - 4 - 11  # mode + character count
     assert bits // 11 * 2 + (1 if bits % 11 >= 6 else 0) == paper.MAX_SYMBOL_CHARS
+
+
+def test_the_fullest_sync_code_is_drawn_at_version_25_level_m_and_reads_back():
+    from PIL import Image
+
+    from inspector_app.pdf import sync_codes
+
+    header = f"{paper.PREFIX}1/1:{'0' * 16}:20261201-AB12-0001:"
+    text = header + "".join(random.Random(1).choices("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:", k=2000))
+    text = text[: paper.MAX_SYMBOL_CHARS]
+    modules = sync_codes.qr_modules(text)
+    assert len(modules) == 17 + 4 * 25  # ISO/IEC 18004: version 25 is 117 modules a side
+    quiet = sync_codes.QUIET
+    image = Image.new("L", (len(modules) + 2 * quiet,) * 2, 255)
+    image.putdata(
+        [
+            0
+            if 0 <= r - quiet < len(modules)
+            and 0 <= c - quiet < len(modules)
+            and modules[r - quiet][c - quiet]
+            else 255
+            for r in range(image.height)
+            for c in range(image.width)
+        ]
+    )
+    [read] = zxingcpp.read_barcodes(image.resize((image.width * 3,) * 2, Image.Resampling.NEAREST))
+    assert read.text == text and read.ec_level == "M"
 
 
 @pytest.mark.parametrize("size", [10, 900, 2_000, 6_000, 40_000])

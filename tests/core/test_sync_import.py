@@ -799,3 +799,18 @@ def test_a_record_signed_after_its_signers_revocation_is_refused_one_before_is_n
     assert_refused(office_db, late, member, "record_signer_revoked")
     [accepted] = run_import(office_db, early)
     assert (accepted.status, accepted.imported) == ("accepted", 2), accepted
+
+
+def test_refused_the_bundle_of_an_inspector_whose_certificate_expired(tmp_path):
+    """Enrolled three years ago (certificates last two): the laptop's bundle is refused, naming the
+    manifest's signature."""
+    long_ago = "2023-06-01T08:00:00+00:00"
+    with (
+        fleet.office(tmp_path / "office.sqlite", clock=lambda: long_ago) as o,
+        fleet.laptop(tmp_path / "laptop.sqlite") as lap,
+    ):
+        issued = fleet.enrol(o, lap)
+        assert issued.not_after < "2026"
+        fleet.finalise(lap)
+        bundle = fleet.export(lap, tmp_path / "usb").path
+    assert_refused(tmp_path / "office.sqlite", bundle, "manifest.sig", "signer_expired")

@@ -97,7 +97,7 @@ def test_the_usb_scanner_types_a_summary_then_the_sync_codes_one_by_one(world, o
 
     scan(summary)
     assert record["record_no"] in page.scan_status.text() and "纸质登记" in page.scan_status.text()
-    assert page.known.rowCount() == 1 and page.known.item(0, 0).text() == "待数据"
+    assert page.known.rowCount() == 1 and page.known.item(0, 0).text() == "数据未到"
     assert page.scan_box.text() == ""
     scan(pieces[0])
     assert (
@@ -128,3 +128,23 @@ def test_the_overdue_days_are_an_office_setting_chosen_by_keyboard(office, servi
     qtbot.waitUntil(combo.hasFocus, timeout=2000)
     qtbot.keyClick(combo, Qt.Key.Key_Down)
     assert office.settings.get("paper_overdue_days") == "30"
+
+
+def test_escape_on_the_progress_cancels_the_import_and_nothing_is_stored(world, office, qtbot, tmp_path):
+    window, page = open_scan_page(office, qtbot)
+    rng = random.Random(8)
+    images = [image for record in world["records"] for image in paper_scans.pages(record["pdf"])]
+    files = [  # a clerk's big folder: every page many times over
+        paper_scans.save(paper_scans.scanned(images[i % len(images)], rng), tmp_path / f"p{i:02d}.png")
+        for i in range(24)
+    ]
+    page.import_paths(files)
+    qtbot.waitUntil(lambda: page.progress is not None and page.progress.isVisible(), timeout=20000)
+    qtbot.waitUntil(lambda: page.progress.value() >= 1, timeout=60000)  # reading has begun
+    qtbot.keyClick(page.progress, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: "取消" in page.summary.text(), timeout=120000)
+    assert page.summary.text() == "已取消，未导入任何内容。"
+    assert page.results.rowCount() == 0
+    assert all(office.office.store.record(r["id"]) is None for r in world["records"])
+    assert office.office.paper.known() == []  # not even the summaries read before the Escape
+    window.close()

@@ -2522,227 +2522,227 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>ScanPage</name>
     <message>
-        <location filename="../office/scan_page.py" line="59"/>
+        <location filename="../office/scan_page.py" line="60"/>
         <source>A printed record carries its signed data in the sync codes of its last page. Scan the pages (PDF, PNG or JPEG, any order, many records at once) to import records whose bundle has not come; each is checked like a bundle record. A summary QR scanned alone registers the record as known from paper until its data arrives.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="66"/>
+        <location filename="../office/scan_page.py" line="67"/>
         <source>Import scans…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="67"/>
+        <location filename="../office/scan_page.py" line="68"/>
         <source>Import a folder of scans…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="74"/>
+        <location filename="../office/scan_page.py" line="75"/>
         <source>Scan a record&apos;s QR code here (USB scanner) or paste its text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="76"/>
+        <location filename="../office/scan_page.py" line="77"/>
         <source>Scan box</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="80"/>
+        <location filename="../office/scan_page.py" line="81"/>
         <source>Scan box:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="87"/>
+        <location filename="../office/scan_page.py" line="88"/>
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="88"/>
-        <location filename="../office/scan_page.py" line="101"/>
+        <location filename="../office/scan_page.py" line="89"/>
+        <location filename="../office/scan_page.py" line="102"/>
         <source>Record no.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="89"/>
+        <location filename="../office/scan_page.py" line="90"/>
         <source>Sync codes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="90"/>
+        <location filename="../office/scan_page.py" line="91"/>
         <source>Missing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="91"/>
+        <location filename="../office/scan_page.py" line="92"/>
         <source>Read from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="92"/>
+        <location filename="../office/scan_page.py" line="93"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="95"/>
+        <location filename="../office/scan_page.py" line="96"/>
         <source>Scan results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="100"/>
+        <location filename="../office/scan_page.py" line="101"/>
         <source>Data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="102"/>
+        <location filename="../office/scan_page.py" line="103"/>
         <source>Inspected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="103"/>
+        <location filename="../office/scan_page.py" line="104"/>
         <source>Procedure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="104"/>
+        <location filename="../office/scan_page.py" line="105"/>
         <source>Site code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="105"/>
+        <location filename="../office/scan_page.py" line="106"/>
         <source>Verdict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="106"/>
+        <location filename="../office/scan_page.py" line="107"/>
         <source>Signed by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="109"/>
+        <location filename="../office/scan_page.py" line="110"/>
         <source>Records known from paper</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="131"/>
-        <location filename="../office/scan_page.py" line="268"/>
+        <location filename="../office/scan_page.py" line="132"/>
+        <location filename="../office/scan_page.py" line="270"/>
         <source>awaited</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="132"/>
-        <location filename="../office/scan_page.py" line="269"/>
+        <location filename="../office/scan_page.py" line="133"/>
+        <location filename="../office/scan_page.py" line="271"/>
         <source>overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="133"/>
-        <location filename="../office/scan_page.py" line="270"/>
+        <location filename="../office/scan_page.py" line="134"/>
+        <location filename="../office/scan_page.py" line="272"/>
         <source>differs from the paper</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="134"/>
-        <location filename="../office/scan_page.py" line="271"/>
+        <location filename="../office/scan_page.py" line="135"/>
+        <location filename="../office/scan_page.py" line="273"/>
         <source>in the conflict queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="156"/>
+        <location filename="../office/scan_page.py" line="157"/>
         <source>Known from paper, data awaited: %1 (overdue: %2); arrived: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="165"/>
+        <location filename="../office/scan_page.py" line="166"/>
         <source>Scans to import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="165"/>
+        <location filename="../office/scan_page.py" line="166"/>
         <source>Scans (*.pdf *.png *.jpg *.jpeg)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="170"/>
+        <location filename="../office/scan_page.py" line="171"/>
         <source>Folder of scans</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="182"/>
+        <location filename="../office/scan_page.py" line="183"/>
         <source>No scan (PDF, PNG, JPEG) there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="194"/>
+        <location filename="../office/scan_page.py" line="195"/>
         <source>Reading the QR codes of the scans…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="194"/>
+        <location filename="../office/scan_page.py" line="195"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="222"/>
+        <location filename="../office/scan_page.py" line="224"/>
         <source>%1: sync code %2 of %3 read — scan the others</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="233"/>
+        <location filename="../office/scan_page.py" line="235"/>
         <source>%1 (%2, %3) known from paper — data: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="241"/>
+        <location filename="../office/scan_page.py" line="243"/>
         <source>Refused: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="244"/>
+        <location filename="../office/scan_page.py" line="246"/>
         <source>Not a QR code of this app</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="267"/>
+        <location filename="../office/scan_page.py" line="269"/>
         <source>arrived</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="276"/>
+        <location filename="../office/scan_page.py" line="278"/>
         <source>Imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="277"/>
+        <location filename="../office/scan_page.py" line="279"/>
         <source>Held already</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="278"/>
+        <location filename="../office/scan_page.py" line="280"/>
         <source>Conflict (kept for review)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="279"/>
+        <location filename="../office/scan_page.py" line="281"/>
         <source>Incomplete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="280"/>
+        <location filename="../office/scan_page.py" line="282"/>
         <source>Refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="308"/>
+        <location filename="../office/scan_page.py" line="310"/>
         <source>Unreadable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="318"/>
+        <location filename="../office/scan_page.py" line="320"/>
         <source>Cancelled; nothing was imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="322"/>
+        <location filename="../office/scan_page.py" line="324"/>
         <source>%1 page(s) read: %2 record(s) imported, %3 held already, %4 conflict(s), %5 incomplete, %6 refused; %7 summary QR code(s) registered.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2522,227 +2522,227 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>ScanPage</name>
     <message>
-        <location filename="../office/scan_page.py" line="59"/>
+        <location filename="../office/scan_page.py" line="60"/>
         <source>A printed record carries its signed data in the sync codes of its last page. Scan the pages (PDF, PNG or JPEG, any order, many records at once) to import records whose bundle has not come; each is checked like a bundle record. A summary QR scanned alone registers the record as known from paper until its data arrives.</source>
         <translation>纸质记录最后一页的同步码携带该记录经签名的完整数据。同步包未送达时，扫描这些页面（PDF、PNG 或 JPEG，顺序不限，可多份记录混在一起）即可导入；每条记录都按同步包的规则核验。单独扫描页眉的摘要二维码，则将该记录登记为“纸质已知”，直到其数据送达。</translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="66"/>
+        <location filename="../office/scan_page.py" line="67"/>
         <source>Import scans…</source>
         <translation>导入扫描件…</translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="67"/>
+        <location filename="../office/scan_page.py" line="68"/>
         <source>Import a folder of scans…</source>
         <translation>导入扫描文件夹…</translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="74"/>
+        <location filename="../office/scan_page.py" line="75"/>
         <source>Scan a record&apos;s QR code here (USB scanner) or paste its text</source>
         <translation>在此用扫码枪扫描记录上的二维码，或粘贴其文本</translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="76"/>
+        <location filename="../office/scan_page.py" line="77"/>
         <source>Scan box</source>
         <translation>扫码框</translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="80"/>
+        <location filename="../office/scan_page.py" line="81"/>
         <source>Scan box:</source>
         <translation>扫码框：</translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="87"/>
+        <location filename="../office/scan_page.py" line="88"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="88"/>
-        <location filename="../office/scan_page.py" line="101"/>
+        <location filename="../office/scan_page.py" line="89"/>
+        <location filename="../office/scan_page.py" line="102"/>
         <source>Record no.</source>
         <translation>记录编号</translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="89"/>
+        <location filename="../office/scan_page.py" line="90"/>
         <source>Sync codes</source>
         <translation>同步码</translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="90"/>
+        <location filename="../office/scan_page.py" line="91"/>
         <source>Missing</source>
         <translation>缺少</translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="91"/>
+        <location filename="../office/scan_page.py" line="92"/>
         <source>Read from</source>
         <translation>读自</translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="92"/>
+        <location filename="../office/scan_page.py" line="93"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="95"/>
+        <location filename="../office/scan_page.py" line="96"/>
         <source>Scan results</source>
         <translation>扫描导入结果</translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="100"/>
+        <location filename="../office/scan_page.py" line="101"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="102"/>
+        <location filename="../office/scan_page.py" line="103"/>
         <source>Inspected</source>
         <translation>检查日期</translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="103"/>
+        <location filename="../office/scan_page.py" line="104"/>
         <source>Procedure</source>
         <translation>检查类别</translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="104"/>
+        <location filename="../office/scan_page.py" line="105"/>
         <source>Site code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="105"/>
+        <location filename="../office/scan_page.py" line="106"/>
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="106"/>
+        <location filename="../office/scan_page.py" line="107"/>
         <source>Signed by</source>
         <translation>签名人</translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="109"/>
+        <location filename="../office/scan_page.py" line="110"/>
         <source>Records known from paper</source>
         <translation>纸质登记的记录</translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="131"/>
-        <location filename="../office/scan_page.py" line="268"/>
+        <location filename="../office/scan_page.py" line="132"/>
+        <location filename="../office/scan_page.py" line="270"/>
         <source>awaited</source>
-        <translation>待数据</translation>
+        <translation>数据未到</translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="132"/>
-        <location filename="../office/scan_page.py" line="269"/>
+        <location filename="../office/scan_page.py" line="133"/>
+        <location filename="../office/scan_page.py" line="271"/>
         <source>overdue</source>
         <translation>逾期未到</translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="133"/>
-        <location filename="../office/scan_page.py" line="270"/>
+        <location filename="../office/scan_page.py" line="134"/>
+        <location filename="../office/scan_page.py" line="272"/>
         <source>differs from the paper</source>
         <translation>与纸质记录不符</translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="134"/>
-        <location filename="../office/scan_page.py" line="271"/>
+        <location filename="../office/scan_page.py" line="135"/>
+        <location filename="../office/scan_page.py" line="273"/>
         <source>in the conflict queue</source>
         <translation>在冲突队列中</translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="156"/>
+        <location filename="../office/scan_page.py" line="157"/>
         <source>Known from paper, data awaited: %1 (overdue: %2); arrived: %3</source>
-        <translation>纸质登记、数据待到：%1 条（逾期 %2 条）；已到 %3 条</translation>
+        <translation>纸质登记、数据未到：%1 条（逾期 %2 条）；已到 %3 条</translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="165"/>
+        <location filename="../office/scan_page.py" line="166"/>
         <source>Scans to import</source>
         <translation>要导入的扫描件</translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="165"/>
+        <location filename="../office/scan_page.py" line="166"/>
         <source>Scans (*.pdf *.png *.jpg *.jpeg)</source>
         <translation>扫描件 (*.pdf *.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="170"/>
+        <location filename="../office/scan_page.py" line="171"/>
         <source>Folder of scans</source>
         <translation>扫描件所在文件夹</translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="182"/>
+        <location filename="../office/scan_page.py" line="183"/>
         <source>No scan (PDF, PNG, JPEG) there.</source>
         <translation>该处没有扫描件（PDF、PNG、JPEG）。</translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="194"/>
+        <location filename="../office/scan_page.py" line="195"/>
         <source>Reading the QR codes of the scans…</source>
         <translation>正在读取扫描件上的二维码…</translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="194"/>
+        <location filename="../office/scan_page.py" line="195"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="222"/>
+        <location filename="../office/scan_page.py" line="224"/>
         <source>%1: sync code %2 of %3 read — scan the others</source>
         <translation>%1：已读同步码 %2 个，共 %3 个——请继续扫描其余的</translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="233"/>
+        <location filename="../office/scan_page.py" line="235"/>
         <source>%1 (%2, %3) known from paper — data: %4</source>
         <translation>%1（%2，%3）已纸质登记——数据：%4</translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="241"/>
+        <location filename="../office/scan_page.py" line="243"/>
         <source>Refused: %1</source>
         <translation>拒收：%1</translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="244"/>
+        <location filename="../office/scan_page.py" line="246"/>
         <source>Not a QR code of this app</source>
         <translation>不是本软件的二维码</translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="267"/>
+        <location filename="../office/scan_page.py" line="269"/>
         <source>arrived</source>
         <translation>已到</translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="276"/>
+        <location filename="../office/scan_page.py" line="278"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="277"/>
+        <location filename="../office/scan_page.py" line="279"/>
         <source>Held already</source>
         <translation>已有</translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="278"/>
+        <location filename="../office/scan_page.py" line="280"/>
         <source>Conflict (kept for review)</source>
         <translation>冲突（留待审核）</translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="279"/>
+        <location filename="../office/scan_page.py" line="281"/>
         <source>Incomplete</source>
         <translation>不全</translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="280"/>
+        <location filename="../office/scan_page.py" line="282"/>
         <source>Refused</source>
         <translation>已拒收</translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="308"/>
+        <location filename="../office/scan_page.py" line="310"/>
         <source>Unreadable</source>
         <translation>无法读取</translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="318"/>
+        <location filename="../office/scan_page.py" line="320"/>
         <source>Cancelled; nothing was imported.</source>
         <translation>已取消，未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="322"/>
+        <location filename="../office/scan_page.py" line="324"/>
         <source>%1 page(s) read: %2 record(s) imported, %3 held already, %4 conflict(s), %5 incomplete, %6 refused; %7 summary QR code(s) registered.</source>
         <translation>已读 %1 页：导入 %2 条记录，已有 %3 条，冲突 %4 条，不全 %5 条，拒收 %6 条；登记摘要二维码 %7 个。</translation>
     </message>

@@ -53,6 +53,7 @@ class ScanPage(QWidget):
         self._paper = office.paper
         self._lang = lang
         self.task: Any = None
+        self.progress: QProgressDialog | None = None  # while an import runs
         self.pending: list[str] = []  # sync codes typed so far of records not yet complete
         intro = QLabel(
             self.tr(
@@ -202,6 +203,7 @@ class ScanPage(QWidget):
         task.signals.finished.connect(lambda result: (progress.close(), self.show_result(result)))
         task.signals.failed.connect(lambda why: (progress.close(), self.summary.setText("⚠ " + why)))
         progress.canceled.connect(task.cancel)
+        self.progress = progress
         self.task = start(task)
         return task
 
