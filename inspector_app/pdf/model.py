@@ -13,6 +13,7 @@ from typing import Any
 from forms import FormDefinition
 from forms.display import cell_text, package_class, shown, shown_pair
 from forms.numbers import round_gbt8170
+from inspector_app import cells
 
 CONTROL_ZH = {"in_service": "使用中检查", "verification": "检定"}
 VERDICT_ZH = {"pass": "合格", "fail": "不合格", "inconclusive": "待定（需补测）", None: "未评定"}
@@ -336,9 +337,10 @@ def _scale(record: dict[str, Any], evaluation: dict[str, Any], defn: FormDefinit
         )
     rows = [
         [
-            r_in.get("category", ""),
+            cells.shown(defn.fields["category"], str(r_in.get("category", "")), "zh"),  # a label, not "gold"
             r_in.get("settled_g", ""),
             r_in.get("actual_g", ""),
+            cells.shown(defn.fields["method"], str(r_in.get("method", "")), "zh"),
             fmt(r["shortage"]),
             fmt(r["limit"]),
             _verdict_cell(r["verdict"]),
@@ -349,7 +351,7 @@ def _scale(record: dict[str, Any], evaluation: dict[str, Any], defn: FormDefinit
         tables.append(
             Table(
                 "商品核称",
-                ["类别", "结算 B (g)", "实际 A (g)", "短缺 (g)", "限值 (g)", "结果"],
+                ["类别", "结算 B (g)", "实际 A (g)", "核称方法", "短缺 (g)", "限值 (g)", "结果"],
                 rows,
                 [r["verdict"] for r in res["reweighing"]],
             )

@@ -378,3 +378,18 @@ def test_export_all_writes_every_signed_pdf_and_stops_when_cancelled(laptop, tmp
     assert laptop.records.export_all(tmp_path / "all", progress=lambda d, t: seen.append((d, t))) == 2
     assert seen[-1] == (2, 2) and len(list((tmp_path / "all").glob("*.pdf"))) == 2
     assert laptop.records.export_all(tmp_path / "none", cancelled=lambda: True) == 0
+
+
+def test_choices_are_printed_by_their_labels_not_their_codes(laptop):
+    """Issue 12: the re-weighing table printed "gold"; the record shows what the screen shows."""
+    check = {
+        **CHECKS["scale"],
+        "reweighing": [
+            {"category": "gold", "settled_g": "10.00", "actual_g": "9.99", "method": "equal_accuracy"},
+            {"category": "2", "settled_g": "1000", "actual_g": "995", "method": "own_scale"},
+        ],
+    }
+    _, pdf = finalised(laptop, "scale", check)
+    text = text_of(pdf)
+    assert "金饰品" in text and "等准确度称重计量器具核称法" in text and "原计量器具核称法" in text
+    assert "gold" not in text and "own_scale" not in text

@@ -444,6 +444,7 @@ class InspectionWindow(QWidget):
         """Freeze and sign with this passphrase; a message says why if it cannot. True when done."""
         for widget in self.steps:
             self._commit_typing(widget)
+        self.evidence.save_drawn()  # a drawn pad is a signature, saved or not
         if self.pending:
             self.apply({})
             if self.pending:
