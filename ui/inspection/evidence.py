@@ -194,10 +194,11 @@ class EvidencePanel(QWidget):
     def refresh(self) -> None:
         """Photos in the list; each stored signature in its pad (signatures are not photos)."""
         self.photos.clear()
+        photo = self.tr("Photo")
         stored: dict[str, bytes] = {}
         for row in self.services.inspections.attachments(self.inspection_id):
             if row["kind"] == "photo":
-                self.photos.addItem(f"{self.tr('Photo')}  SHA-256 {row['sha256'][:16]}…")
+                self.photos.addItem(f"{photo}  SHA-256 {row['sha256'][:16]}…")
             elif row["kind"] in SIGNATURES:
                 stored[row["kind"]] = self.services.inspections.attachment_data(self.inspection_id, row["id"])
         for kind in SIGNATURES:
