@@ -33,10 +33,11 @@ class Reopened:
         self.context = open_services(path)
         self.services = self.context.__enter__()
         self.main = MainWindow(self.services, "zh")
-        self.main.show()
-        self.window = self.main.resume()
-        assert self.window is not None
-        qtbot.wait(50)  # the list fills after the first paint
+        with qtbot.waitSignal(self.main.startup_finished, timeout=20000):  # its last step resumes
+            self.main.show()
+        windows = list(self.main.open_windows.values())
+        assert len(windows) == 1, "the draft open at the crash is reopened by start-up"
+        self.window = windows[0]
 
     def close(self) -> None:
         self.window.close()
