@@ -317,79 +317,94 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../inspection/evidence.py" line="128"/>
+        <location filename="../inspection/evidence.py" line="138"/>
         <source>Add photo…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="129"/>
+        <location filename="../inspection/evidence.py" line="139"/>
         <source>Camera…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="133"/>
+        <location filename="../inspection/evidence.py" line="143"/>
         <source>The camera needs Qt Multimedia, which this installation lacks.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="136"/>
+        <location filename="../inspection/evidence.py" line="148"/>
         <source>If the site refuses to sign: the reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="142"/>
-        <location filename="../inspection/evidence.py" line="186"/>
+        <location filename="../inspection/evidence.py" line="153"/>
         <source>Inspector signature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="143"/>
-        <location filename="../inspection/evidence.py" line="187"/>
+        <location filename="../inspection/evidence.py" line="154"/>
         <source>Site representative signature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="148"/>
-        <source>Save signature</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../inspection/evidence.py" line="149"/>
+        <location filename="../inspection/evidence.py" line="161"/>
         <source>Clear</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="164"/>
+        <location filename="../inspection/evidence.py" line="136"/>
+        <location filename="../inspection/evidence.py" line="177"/>
         <source>Evidence photos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="185"/>
+        <location filename="../inspection/evidence.py" line="149"/>
+        <source>Reason the site refused to sign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../inspection/evidence.py" line="162"/>
+        <source>Clear %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../inspection/evidence.py" line="197"/>
         <source>Photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="198"/>
+        <location filename="../inspection/evidence.py" line="211"/>
+        <source>Signed and saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../inspection/evidence.py" line="211"/>
+        <source>Not signed yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../inspection/evidence.py" line="221"/>
+        <location filename="../inspection/evidence.py" line="269"/>
         <source>This inspection is finalised and can no longer change.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="200"/>
+        <location filename="../inspection/evidence.py" line="223"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="207"/>
+        <location filename="../inspection/evidence.py" line="230"/>
         <source>Add photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="207"/>
+        <location filename="../inspection/evidence.py" line="230"/>
         <source>Images (*.jpg *.jpeg *.png)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="223"/>
+        <location filename="../inspection/evidence.py" line="247"/>
         <source>Sign in the box first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -717,12 +732,12 @@ Trust list version %2, valid until %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="457"/>
+        <location filename="../inspection/window.py" line="458"/>
         <source>Wrong passphrase; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="465"/>
+        <location filename="../inspection/window.py" line="466"/>
         <source>The database is in use by another program (%1); nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1151,25 +1166,25 @@ Trust list version %2, valid until %3</source>
     </message>
     <message>
         <location filename="../inspection/new_dialog.py" line="39"/>
-        <location filename="../inspection/new_dialog.py" line="74"/>
+        <location filename="../inspection/new_dialog.py" line="78"/>
         <source>Site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../inspection/new_dialog.py" line="42"/>
-        <location filename="../inspection/new_dialog.py" line="75"/>
+        <location filename="../inspection/new_dialog.py" line="79"/>
         <source>Instrument</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../inspection/new_dialog.py" line="43"/>
-        <location filename="../inspection/new_dialog.py" line="76"/>
+        <location filename="../inspection/new_dialog.py" line="80"/>
         <source>Procedure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../inspection/new_dialog.py" line="46"/>
-        <location filename="../inspection/new_dialog.py" line="77"/>
+        <location filename="../inspection/new_dialog.py" line="81"/>
         <source>Control</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1190,49 +1205,54 @@ Trust list version %2, valid until %3</source>
     </message>
     <message>
         <location filename="../inspection/new_dialog.py" line="50"/>
-        <location filename="../inspection/new_dialog.py" line="79"/>
+        <location filename="../inspection/new_dialog.py" line="86"/>
         <source>Nominal quantity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../inspection/new_dialog.py" line="51"/>
-        <location filename="../inspection/new_dialog.py" line="80"/>
+        <source>Quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../inspection/new_dialog.py" line="55"/>
+        <location filename="../inspection/new_dialog.py" line="87"/>
         <source>Lot size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="53"/>
-        <location filename="../inspection/new_dialog.py" line="81"/>
+        <location filename="../inspection/new_dialog.py" line="57"/>
+        <location filename="../inspection/new_dialog.py" line="88"/>
         <source>Standards used</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="54"/>
+        <location filename="../inspection/new_dialog.py" line="58"/>
         <source>valid until</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="63"/>
+        <location filename="../inspection/new_dialog.py" line="67"/>
         <source>Add site…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="64"/>
+        <location filename="../inspection/new_dialog.py" line="68"/>
         <source>Add instrument…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="78"/>
+        <location filename="../inspection/new_dialog.py" line="82"/>
         <source>Product (net content)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="101"/>
+        <location filename="../inspection/new_dialog.py" line="108"/>
         <source>Add to the registry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="131"/>
+        <location filename="../inspection/new_dialog.py" line="138"/>
         <source>(none: a product lot)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -318,79 +318,94 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../inspection/evidence.py" line="128"/>
+        <location filename="../inspection/evidence.py" line="138"/>
         <source>Add photo…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="129"/>
+        <location filename="../inspection/evidence.py" line="139"/>
         <source>Camera…</source>
         <translation>拍照…</translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="133"/>
+        <location filename="../inspection/evidence.py" line="143"/>
         <source>The camera needs Qt Multimedia, which this installation lacks.</source>
         <translation>拍照需要 Qt Multimedia，本安装未包含。</translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="136"/>
+        <location filename="../inspection/evidence.py" line="148"/>
         <source>If the site refuses to sign: the reason</source>
         <translation>如被检查单位拒绝签字：填写原因</translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="142"/>
-        <location filename="../inspection/evidence.py" line="186"/>
+        <location filename="../inspection/evidence.py" line="153"/>
         <source>Inspector signature</source>
         <translation>检查人员签名</translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="143"/>
-        <location filename="../inspection/evidence.py" line="187"/>
+        <location filename="../inspection/evidence.py" line="154"/>
         <source>Site representative signature</source>
         <translation>被检查单位代表签名</translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="148"/>
-        <source>Save signature</source>
-        <translation>保存签名</translation>
-    </message>
-    <message>
-        <location filename="../inspection/evidence.py" line="149"/>
+        <location filename="../inspection/evidence.py" line="161"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="164"/>
+        <location filename="../inspection/evidence.py" line="136"/>
+        <location filename="../inspection/evidence.py" line="177"/>
         <source>Evidence photos</source>
         <translation>现场照片</translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="185"/>
+        <location filename="../inspection/evidence.py" line="149"/>
+        <source>Reason the site refused to sign</source>
+        <translation>受检单位拒绝签字的原因</translation>
+    </message>
+    <message>
+        <location filename="../inspection/evidence.py" line="162"/>
+        <source>Clear %1</source>
+        <translation>清除%1</translation>
+    </message>
+    <message>
+        <location filename="../inspection/evidence.py" line="197"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="198"/>
+        <location filename="../inspection/evidence.py" line="211"/>
+        <source>Signed and saved</source>
+        <translation>已签名并保存</translation>
+    </message>
+    <message>
+        <location filename="../inspection/evidence.py" line="211"/>
+        <source>Not signed yet</source>
+        <translation>尚未签名</translation>
+    </message>
+    <message>
+        <location filename="../inspection/evidence.py" line="221"/>
+        <location filename="../inspection/evidence.py" line="269"/>
         <source>This inspection is finalised and can no longer change.</source>
         <translation>此检查已定稿，不能再修改。</translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="200"/>
+        <location filename="../inspection/evidence.py" line="223"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="207"/>
+        <location filename="../inspection/evidence.py" line="230"/>
         <source>Add photo</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="207"/>
+        <location filename="../inspection/evidence.py" line="230"/>
         <source>Images (*.jpg *.jpeg *.png)</source>
         <translation>图片 (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="223"/>
+        <location filename="../inspection/evidence.py" line="247"/>
         <source>Sign in the box first.</source>
         <translation>请先在框内签名。</translation>
     </message>
@@ -718,12 +733,12 @@ Trust list version %2, valid until %3</source>
         <translation>密钥口令：</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="457"/>
+        <location filename="../inspection/window.py" line="458"/>
         <source>Wrong passphrase; nothing was changed.</source>
         <translation>口令不正确，未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="465"/>
+        <location filename="../inspection/window.py" line="466"/>
         <source>The database is in use by another program (%1); nothing was changed.</source>
         <translation>数据库正被另一个程序占用（%1），未做任何改动。</translation>
     </message>
@@ -1151,25 +1166,25 @@ Trust list version %2, valid until %3</source>
     </message>
     <message>
         <location filename="../inspection/new_dialog.py" line="39"/>
-        <location filename="../inspection/new_dialog.py" line="74"/>
+        <location filename="../inspection/new_dialog.py" line="78"/>
         <source>Site</source>
         <translation>受检单位</translation>
     </message>
     <message>
         <location filename="../inspection/new_dialog.py" line="42"/>
-        <location filename="../inspection/new_dialog.py" line="75"/>
+        <location filename="../inspection/new_dialog.py" line="79"/>
         <source>Instrument</source>
         <translation>计量器具</translation>
     </message>
     <message>
         <location filename="../inspection/new_dialog.py" line="43"/>
-        <location filename="../inspection/new_dialog.py" line="76"/>
+        <location filename="../inspection/new_dialog.py" line="80"/>
         <source>Procedure</source>
         <translation>检查项目</translation>
     </message>
     <message>
         <location filename="../inspection/new_dialog.py" line="46"/>
-        <location filename="../inspection/new_dialog.py" line="77"/>
+        <location filename="../inspection/new_dialog.py" line="81"/>
         <source>Control</source>
         <translation>检查类别</translation>
     </message>
@@ -1190,49 +1205,54 @@ Trust list version %2, valid until %3</source>
     </message>
     <message>
         <location filename="../inspection/new_dialog.py" line="50"/>
-        <location filename="../inspection/new_dialog.py" line="79"/>
+        <location filename="../inspection/new_dialog.py" line="86"/>
         <source>Nominal quantity</source>
         <translation>标注净含量</translation>
     </message>
     <message>
         <location filename="../inspection/new_dialog.py" line="51"/>
-        <location filename="../inspection/new_dialog.py" line="80"/>
+        <source>Quantity</source>
+        <translation>计量方式</translation>
+    </message>
+    <message>
+        <location filename="../inspection/new_dialog.py" line="55"/>
+        <location filename="../inspection/new_dialog.py" line="87"/>
         <source>Lot size</source>
         <translation>检验批量</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="53"/>
-        <location filename="../inspection/new_dialog.py" line="81"/>
+        <location filename="../inspection/new_dialog.py" line="57"/>
+        <location filename="../inspection/new_dialog.py" line="88"/>
         <source>Standards used</source>
         <translation>使用的标准器</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="54"/>
+        <location filename="../inspection/new_dialog.py" line="58"/>
         <source>valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="63"/>
+        <location filename="../inspection/new_dialog.py" line="67"/>
         <source>Add site…</source>
         <translation>新增单位…</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="64"/>
+        <location filename="../inspection/new_dialog.py" line="68"/>
         <source>Add instrument…</source>
         <translation>新增器具…</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="78"/>
+        <location filename="../inspection/new_dialog.py" line="82"/>
         <source>Product (net content)</source>
         <translation>商品（净含量检验）</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="101"/>
+        <location filename="../inspection/new_dialog.py" line="108"/>
         <source>Add to the registry</source>
         <translation>新增登记</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="131"/>
+        <location filename="../inspection/new_dialog.py" line="138"/>
         <source>(none: a product lot)</source>
         <translation>（无：定量包装商品检验批）</translation>
     </message>
