@@ -94,3 +94,23 @@ def test_tab_on_the_verdict_step_follows_the_screen(signed_services, qtbot):
         key(qtbot, Qt.Key.Key_Tab)
         seen.append(QApplication.focusWidget())
     assert seen == expected
+
+
+def test_ctrl_enter_on_the_verdict_step_finalises(signed_services, qtbot, monkeypatch):
+    """Keyboard alone: Ctrl+Enter is the Finalise button on 结论 (shown on it), nowhere else."""
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    iid = ready_taxi(signed_services)
+    window = open_window(qtbot, signed_services, iid)
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a, **k: asked.append("finalise") or QMessageBox.StandardButton.Yes
+    )
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (DEMO_PASSPHRASE, True))
+    key(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # on the first step: nothing
+    assert asked == [] and signed_services.inspections.get(iid)["status"] == "draft"
+    window.go(len(window.steps) - 1, focus=True)
+    assert "Ctrl+回车" in window.summary().finalise_button.text()  # Qt names the key in Chinese
+    key(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert asked == ["finalise"]
+    assert signed_services.inspections.get(iid)["status"] == "finalised"

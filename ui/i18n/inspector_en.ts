@@ -4,17 +4,17 @@
 <context>
     <name>ChecklistStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="228"/>
+        <location filename="../inspection/steps.py" line="229"/>
         <source>Not checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="229"/>
+        <location filename="../inspection/steps.py" line="230"/>
         <source>Conforms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="230"/>
+        <location filename="../inspection/steps.py" line="231"/>
         <source>Does not conform</source>
         <translation type="unfinished"></translation>
     </message>
@@ -412,22 +412,22 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>GridStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="312"/>
+        <location filename="../inspection/steps.py" line="313"/>
         <source>Current cell</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="316"/>
+        <location filename="../inspection/steps.py" line="317"/>
         <source>Enter or Tab: next cell (Shift: back) · typing replaces the cell, F2 edits it · Delete clears the selected cells · Ctrl+V pastes from a spreadsheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="356"/>
+        <location filename="../inspection/steps.py" line="357"/>
         <source>Not stored: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="442"/>
+        <location filename="../inspection/steps.py" line="443"/>
         <source>Below Min</source>
         <translation type="unfinished"></translation>
     </message>
@@ -662,87 +662,87 @@ Trust list version %2, valid until %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="207"/>
+        <location filename="../inspection/window.py" line="208"/>
         <source>Recovered: this inspection was open when the app stopped. Every entry confirmed (Enter, Tab or leaving the field) had been saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="212"/>
+        <location filename="../inspection/window.py" line="213"/>
         <source>; nothing was being typed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="233"/>
+        <location filename="../inspection/window.py" line="234"/>
         <source>; “%1” being typed in %2 could not be kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="236"/>
+        <location filename="../inspection/window.py" line="237"/>
         <source>; “%1”, still being typed in %2, was put back and saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="286"/>
+        <location filename="../inspection/window.py" line="287"/>
         <source>Step %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="293"/>
+        <location filename="../inspection/window.py" line="294"/>
         <source>Not stored: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="318"/>
+        <location filename="../inspection/window.py" line="319"/>
         <source>This inspection is finalised and can no longer change.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="330"/>
+        <location filename="../inspection/window.py" line="331"/>
         <source>The database is in use by another program (%1). Your entries are kept and will be saved as soon as it is free.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="339"/>
+        <location filename="../inspection/window.py" line="340"/>
         <source>Saved: the database is free again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="380"/>
+        <location filename="../inspection/window.py" line="381"/>
         <source>Still to fill in: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="427"/>
+        <location filename="../inspection/window.py" line="434"/>
         <source>Finalise</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="429"/>
+        <location filename="../inspection/window.py" line="436"/>
         <source>Finalise record %1 with the verdict “%2”? A finalised record can no longer be changed; a correction is a new record.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="438"/>
+        <location filename="../inspection/window.py" line="445"/>
         <source>Sign</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="438"/>
+        <location filename="../inspection/window.py" line="445"/>
         <source>Passphrase of your key:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="458"/>
+        <location filename="../inspection/window.py" line="465"/>
         <source>Wrong passphrase; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="466"/>
+        <location filename="../inspection/window.py" line="473"/>
         <source>The database is in use by another program (%1); nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="379"/>
+        <location filename="../inspection/window.py" line="380"/>
         <source> (and %1 more)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1137,22 +1137,22 @@ Trust list version %2, valid until %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="280"/>
+        <location filename="../main_window.py" line="281"/>
         <source>Export signed PDFs to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="288"/>
+        <location filename="../main_window.py" line="289"/>
         <source>Exporting signed PDFs…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="288"/>
+        <location filename="../main_window.py" line="289"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="298"/>
+        <location filename="../main_window.py" line="299"/>
         <source>%1 signed PDF(s) exported.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1871,37 +1871,37 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>SummaryStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="483"/>
+        <location filename="../inspection/steps.py" line="484"/>
         <source>Measures taken:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="488"/>
+        <location filename="../inspection/steps.py" line="491"/>
         <source>Finalise and sign…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="525"/>
+        <location filename="../inspection/steps.py" line="528"/>
         <source>Failed items: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="528"/>
+        <location filename="../inspection/steps.py" line="531"/>
         <source>To measure next: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="541"/>
+        <location filename="../inspection/steps.py" line="544"/>
         <source>Still to fill in:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="548"/>
+        <location filename="../inspection/steps.py" line="551"/>
         <source>An incomplete check cannot be finalised: fill in what is listed above.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="533"/>
+        <location filename="../inspection/steps.py" line="536"/>
         <source>Note: the marked class does not fit Max/e (classes that fit: %1)</source>
         <translation type="unfinished"></translation>
     </message>

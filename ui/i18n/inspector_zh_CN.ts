@@ -4,17 +4,17 @@
 <context>
     <name>ChecklistStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="228"/>
+        <location filename="../inspection/steps.py" line="229"/>
         <source>Not checked</source>
         <translation>未检查</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="229"/>
+        <location filename="../inspection/steps.py" line="230"/>
         <source>Conforms</source>
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="230"/>
+        <location filename="../inspection/steps.py" line="231"/>
         <source>Does not conform</source>
         <translation>不符合</translation>
     </message>
@@ -413,22 +413,22 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>GridStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="312"/>
+        <location filename="../inspection/steps.py" line="313"/>
         <source>Current cell</source>
         <translation>当前单元格</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="316"/>
+        <location filename="../inspection/steps.py" line="317"/>
         <source>Enter or Tab: next cell (Shift: back) · typing replaces the cell, F2 edits it · Delete clears the selected cells · Ctrl+V pastes from a spreadsheet</source>
         <translation>回车或 Tab：下一格（加 Shift：上一格）· 直接输入替换单元格内容，F2 在原内容上修改 · Delete 清除所选单元格 · Ctrl+V 粘贴电子表格内容</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="356"/>
+        <location filename="../inspection/steps.py" line="357"/>
         <source>Not stored: </source>
         <translation>未保存：</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="442"/>
+        <location filename="../inspection/steps.py" line="443"/>
         <source>Below Min</source>
         <translation>低于 Min（不判定）</translation>
     </message>
@@ -663,87 +663,87 @@ Trust list version %2, valid until %3</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="207"/>
+        <location filename="../inspection/window.py" line="208"/>
         <source>Recovered: this inspection was open when the app stopped. Every entry confirmed (Enter, Tab or leaving the field) had been saved</source>
         <translation>已恢复：程序停止时这项检查正在进行。所有已确认（回车、Tab 或离开输入框）的内容都已保存</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="212"/>
+        <location filename="../inspection/window.py" line="213"/>
         <source>; nothing was being typed.</source>
         <translation>；当时没有正在输入的内容。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="233"/>
+        <location filename="../inspection/window.py" line="234"/>
         <source>; “%1” being typed in %2 could not be kept.</source>
         <translation>；正在 %2 中输入的“%1”无法保留。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="236"/>
+        <location filename="../inspection/window.py" line="237"/>
         <source>; “%1”, still being typed in %2, was put back and saved.</source>
         <translation>；正在 %2 中输入、尚未确认的“%1”已填回并保存。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="286"/>
+        <location filename="../inspection/window.py" line="287"/>
         <source>Step %1 of %2</source>
         <translation>第 %1 步，共 %2 步</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="293"/>
+        <location filename="../inspection/window.py" line="294"/>
         <source>Not stored: </source>
         <translation>未保存：</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="318"/>
+        <location filename="../inspection/window.py" line="319"/>
         <source>This inspection is finalised and can no longer change.</source>
         <translation>此检查已定稿，不能再修改。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="330"/>
+        <location filename="../inspection/window.py" line="331"/>
         <source>The database is in use by another program (%1). Your entries are kept and will be saved as soon as it is free.</source>
         <translation>数据库正被另一个程序占用（%1）。已输入的数据保留在本窗口，数据库空闲后立即自动保存。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="339"/>
+        <location filename="../inspection/window.py" line="340"/>
         <source>Saved: the database is free again.</source>
         <translation>已保存：数据库已空闲。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="380"/>
+        <location filename="../inspection/window.py" line="381"/>
         <source>Still to fill in: </source>
         <translation>待填写：</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="427"/>
+        <location filename="../inspection/window.py" line="434"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="429"/>
+        <location filename="../inspection/window.py" line="436"/>
         <source>Finalise record %1 with the verdict “%2”? A finalised record can no longer be changed; a correction is a new record.</source>
         <translation>以结论“%2”定稿记录 %1？定稿后不能再修改；如需更正须新建更正记录。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="438"/>
+        <location filename="../inspection/window.py" line="445"/>
         <source>Sign</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="438"/>
+        <location filename="../inspection/window.py" line="445"/>
         <source>Passphrase of your key:</source>
         <translation>密钥口令：</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="458"/>
+        <location filename="../inspection/window.py" line="465"/>
         <source>Wrong passphrase; nothing was changed.</source>
         <translation>口令不正确，未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="466"/>
+        <location filename="../inspection/window.py" line="473"/>
         <source>The database is in use by another program (%1); nothing was changed.</source>
         <translation>数据库正被另一个程序占用（%1），未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="379"/>
+        <location filename="../inspection/window.py" line="380"/>
         <source> (and %1 more)</source>
         <translation>（另有 %1 项）</translation>
     </message>
@@ -1137,22 +1137,22 @@ Trust list version %2, valid until %3</source>
         <translation>检查机构已退回：%1 —— 请用“更正…”更正</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="280"/>
+        <location filename="../main_window.py" line="281"/>
         <source>Export signed PDFs to</source>
         <translation>导出已签名 PDF 到</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="288"/>
+        <location filename="../main_window.py" line="289"/>
         <source>Exporting signed PDFs…</source>
         <translation>正在导出已签名 PDF…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="288"/>
+        <location filename="../main_window.py" line="289"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="298"/>
+        <location filename="../main_window.py" line="299"/>
         <source>%1 signed PDF(s) exported.</source>
         <translation>已导出 %1 份已签名 PDF。</translation>
     </message>
@@ -1871,37 +1871,37 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>SummaryStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="483"/>
+        <location filename="../inspection/steps.py" line="484"/>
         <source>Measures taken:</source>
         <translation>处理措施：</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="488"/>
+        <location filename="../inspection/steps.py" line="491"/>
         <source>Finalise and sign…</source>
         <translation>定稿并签名…</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="525"/>
+        <location filename="../inspection/steps.py" line="528"/>
         <source>Failed items: %1</source>
         <translation>不合格项目：%1</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="528"/>
+        <location filename="../inspection/steps.py" line="531"/>
         <source>To measure next: %1</source>
         <translation>需补测：%1</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="541"/>
+        <location filename="../inspection/steps.py" line="544"/>
         <source>Still to fill in:</source>
         <translation>尚需填写：</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="548"/>
+        <location filename="../inspection/steps.py" line="551"/>
         <source>An incomplete check cannot be finalised: fill in what is listed above.</source>
         <translation>检查未完成，不能定稿：请先填写上面列出的内容。</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="533"/>
+        <location filename="../inspection/steps.py" line="536"/>
         <source>Note: the marked class does not fit Max/e (classes that fit: %1)</source>
         <translation>注意：标称准确度等级与 Max/e 不符（符合的等级：%1）</translation>
     </message>

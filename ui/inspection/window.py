@@ -177,6 +177,7 @@ class InspectionWindow(QWidget):
         QShortcut(
             QKeySequence("Ctrl+PgUp"), self, activated=lambda: self.go(self.current_step() - 1, focus=True)
         )
+        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self._finalise_key)
 
         from ui.inspection.evidence import EvidencePanel
 
@@ -418,6 +419,12 @@ class InspectionWindow(QWidget):
     # -- finalising ------------------------------------------------------------------------
     def summary(self) -> SummaryStep:
         return next(w for w in self.steps if isinstance(w, SummaryStep))
+
+    def _finalise_key(self) -> None:
+        """Ctrl+Enter on the verdict step is its Finalise button (keyboard alone, no ten Tabs)."""
+        button = self.summary().finalise_button
+        if self.steps[self.current_step()] is self.summary() and button.isEnabled():
+            button.click()
 
     def ask_finalise(self) -> None:
         """Confirm the summary, ask for the passphrase, then freeze, sign and make the PDF."""
