@@ -12,6 +12,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 DEBIAN_PACKAGES=(fonts-wqy-microhei libgl1 libegl1 libfontconfig1 libfreetype6 libxkbcommon0
   libxkbcommon-x11-0 libglib2.0-0 libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
   libxcb-xinerama0 libxcb-shape0 libxcb-randr0 libxcb-render-util0 libxcb-image0)
+# The tests also type into the real app in a real X server (tests/ui/test_real_x.py).
+TEST_DEBIAN_PACKAGES=(xvfb xdotool)
 PYTHON=${PYTHON:-python3}
 
 system_packages() {
@@ -59,6 +61,7 @@ translations() {
 
 command=${1:-start}
 [ $# -gt 0 ] && shift
+[ "$command" = test ] && DEBIAN_PACKAGES+=("${TEST_DEBIAN_PACKAGES[@]}")
 [ "${INSPECTOR_SKIP_SYSTEM:-0}" = 1 ] || system_packages
 python_packages
 translations

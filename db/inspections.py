@@ -334,6 +334,16 @@ def attachment_list(db: Database, inspection_id: str) -> list[dict[str, Any]]:
     return list(db.query(sql, [inspection_id]))
 
 
+def attachment_data(db: Database, inspection_id: str, attachment_id: str) -> bytes:
+    """The bytes of one attachment of an inspection; raises NotFound."""
+    row = db.execute(
+        "SELECT data FROM attachments WHERE id = ? AND inspection_id = ?", [attachment_id, inspection_id]
+    ).fetchone()
+    if row is None:
+        raise NotFound(attachment_id)
+    return bytes(row[0])
+
+
 def attachments(db: Database, inspection_id: str) -> list[tuple[str, bytes]]:
     """(kind, data) of each attachment, in a stable order."""
     sql = "SELECT kind, data FROM attachments WHERE inspection_id = ? ORDER BY kind, sha256"

@@ -105,8 +105,12 @@ FIELDS: dict[str, tuple[RegistryField, ...]] = {
         RegistryField("model", "型号", "Model"),
         RegistryField("serial", "出厂编号", "Serial no.", required=True, max_len=64),
         RegistryField("accuracy_class", "准确度等级", "Accuracy class", max_len=20),
-        RegistryField("max_capacity", "Max / Qmax", "Max / Qmax", "decimal", in_list=False),
-        RegistryField("e_interval", "e / 最小分度", "e / interval", "decimal", in_list=False),
+        RegistryField(
+            "max_capacity", "Max（衡器 g）/ Qmax", "Max (scales: g) / Qmax", "decimal", in_list=False
+        ),
+        RegistryField(
+            "e_interval", "e（衡器 g）/ 最小分度", "e (scales: g) / interval", "decimal", in_list=False
+        ),
         RegistryField("q_min", "Min / Qmin", "Min / Qmin", "decimal", in_list=False),
         RegistryField("cert_no", "检定证书编号", "Certificate no.", max_len=64),
         RegistryField("cert_expiry", "证书有效期至", "Certificate expiry", "date"),

@@ -252,7 +252,8 @@ class MainWindow(QMainWindow):
             self.open_windows[inspection_id] = window
         window.show()
         window.raise_()
-        return window
+        window.activateWindow()  # the keyboard goes on in it (without, keys reach it unactivated
+        return window  # under X with no window manager: its shortcuts, Ctrl+PgDown, never fire)
 
     def _finalised(self, inspection_id: str) -> None:
         self.open_windows.pop(inspection_id, None)

@@ -6,6 +6,7 @@ in the record keeps full precision.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -13,6 +14,8 @@ from typing import Any
 from forms import FormDefinition
 from forms.display import cell_text, package_class, shown, shown_pair
 from forms.numbers import round_gbt8170
+from inspector_app import cells
+from inspector_app.sheets import place_of, spec_at
 
 CONTROL_ZH = {"in_service": "使用中检查", "verification": "检定"}
 VERDICT_ZH = {"pass": "合格", "fail": "不合格", "inconclusive": "待定（需补测）", None: "未评定"}
@@ -59,6 +62,7 @@ class ReportModel:
     supersedes: str | None
     signatures: dict[str, bytes]  # "inspector" / "site" → PNG
     photos: list[bytes]
+    refusal: str = ""  # why the site's representative did not sign (signed with the record)
 
 
 def _d(value: Any) -> Decimal | None:
@@ -336,9 +340,10 @@ def _scale(record: dict[str, Any], evaluation: dict[str, Any], defn: FormDefinit
         )
     rows = [
         [
-            r_in.get("category", ""),
+            cells.shown(defn.fields["category"], str(r_in.get("category", "")), "zh"),  # a label, not "gold"
             r_in.get("settled_g", ""),
             r_in.get("actual_g", ""),
+            cells.shown(defn.fields["method"], str(r_in.get("method", "")), "zh"),
             fmt(r["shortage"]),
             fmt(r["limit"]),
             _verdict_cell(r["verdict"]),
@@ -349,7 +354,7 @@ def _scale(record: dict[str, Any], evaluation: dict[str, Any], defn: FormDefinit
         tables.append(
             Table(
                 "商品核称",
-                ["类别", "结算 B (g)", "实际 A (g)", "短缺 (g)", "限值 (g)", "结果"],
+                ["类别", "结算 B (g)", "实际 A (g)", "核称方法", "短缺 (g)", "限值 (g)", "结果"],
                 rows,
                 [r["verdict"] for r in res["reweighing"]],
             )
@@ -414,6 +419,78 @@ def _net(record: dict[str, Any], evaluation: dict[str, Any], defn: FormDefinitio
 
 
 BUILDERS = {"fuel_dispenser": _fuel, "taxi_meter": _taxi, "scale": _scale, "net_content": _net}
+
+# The readings each procedure's tables print (issue 12: the scale PDF left out the zero check, the
+# discrimination tests and the repeatability readings, though they were stored and signed). Any
+# other stored reading is printed under 其他记录项 with its name, so nothing signed is left out.
+IN_TABLES = {
+    "fuel_dispenser": (
+        r"flow_points\[\d+\]\.runs\[\d+\]\.(v_j|v_b|t_j|t_b)",
+        r"payment\[\d+\]\.(unit_price|volume|amount)",
+    ),
+    "taxi_meter": (
+        r"distance_tests\[\d+\]\.(meter_m|reference_m)",
+        r"time_tests\[\d+\]\.(meter_s|reference_s)",
+        r"fare_tests\[\d+\]\.(distance_km|waiting_s|night|displayed)",
+        r"tariff",
+    ),
+    "scale": (
+        r"weighings\[\d+\]\.(load|indication|added)",
+        r"eccentricity\.load",
+        r"eccentricity\.positions\[\d+\]\.(indication|added)",
+        r"price\[\d+\]\.(unit_price|per|weight_kg|displayed)",
+        r"reweighing\[\d+\]\.(category|settled_g|actual_g|method)",
+        r"e",
+    ),
+    "net_content": (r"samples\[\d+\]\.(gross|tare|net)", r"nominal", r"lot_size"),
+}
+IN_CHECKLIST = r"checklist\.[^.]+(\.(ok|number))?"
+REFUSAL = "signatures.refusal"  # printed under the site's signature
+
+
+def _step_of(definition: FormDefinition, path: str) -> tuple[int, str, str]:
+    """(index, name, path prefix) of the step a reading belongs to; the last step if none."""
+    head = re.split(r"[.\[]", path, maxsplit=1)[0]
+    for index, step in enumerate(definition.steps):
+        grid = step.grid or ""
+        parent = grid.split("[", 1)[0]
+        if "[" in grid:  # a grid's header fields live under its parent ("repeatability.load")
+            parent = parent.rsplit(".", 1)[0] if "." in parent else ""
+        if (
+            (parent and path.startswith(parent + "."))
+            or (not grid and path in step.fields)
+            or (grid and re.split(r"[.\[]", grid, maxsplit=1)[0] == head)
+        ):
+            return index, step.zh, parent
+    return len(definition.steps), "", ""
+
+
+def _natural(path: str) -> list[Any]:
+    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", path)]
+
+
+def _other_entries(definition: FormDefinition, readings: dict[str, str]) -> Table | None:
+    """Every stored reading no table prints, by the name people know it, with its unit, in the
+    order of the steps."""
+    shown = re.compile("|".join((*IN_TABLES.get(definition.id, ()), IN_CHECKLIST, re.escape(REFUSAL))))
+    entries = []
+    for path, value in readings.items():
+        if shown.fullmatch(path) or value == "":
+            continue
+        spec = spec_at(definition, path)
+        text = cells.shown(spec, value, "zh") if spec is not None else value
+        if spec is not None and spec.unit and spec.type not in ("choice", "boolean", "tariff"):
+            text = f"{text} {spec.unit}"
+        name = place_of(definition, path, "zh")
+        index, step, parent = _step_of(definition, path)
+        if parent and step not in name:  # "载荷 L" of 重复性, not of the weighing test
+            name = f"{step}：{name}"
+        base, _, field_id = path.rpartition(".")
+        fields = definition.steps[index].fields if index < len(definition.steps) else ()
+        order = fields.index(field_id) if field_id in fields else len(fields)
+        entries.append(((index, _natural(base), order, path), [name, text]))
+    rows = [row for _key, row in sorted(entries, key=lambda e: e[0])]
+    return Table("其他记录项", ["项目", "记录值"], rows) if rows else None
 
 
 def build_model(
@@ -491,6 +568,10 @@ def build_model(
             verdicts.append("pass" if checklist[item.id] else "fail")
         tables.append(Table("检查项目", ["项目", "编号/说明", "结果"], rows, verdicts))
     tables += BUILDERS[definition.id](record, evaluation, definition)
+    flat = {str(k): str(v) for k, v in (record.get("readings") or {}).items()}
+    other = _other_entries(definition, flat)
+    if other is not None:
+        tables.append(other)
     verdict = evaluation["verdict"]
     return ReportModel(
         office=office,
@@ -511,4 +592,5 @@ def build_model(
         supersedes=record.get("supersedes"),
         signatures=signatures or {},
         photos=photos or [],
+        refusal=flat.get(REFUSAL, ""),
     )

@@ -205,7 +205,11 @@ def render_pdf(model: ReportModel, qr_text: str, sync_codes: tuple[str, ...] = (
         [
             [
                 _signature_box("检查人员签名", model.signatures.get("inspector"), model.inspector),
-                _signature_box("被检查单位签名", model.signatures.get("site"), ""),
+                _signature_box(
+                    "被检查单位签名",
+                    model.signatures.get("site"),
+                    f"拒绝签字，理由：{model.refusal}" if model.refusal else "",
+                ),
             ]
         ],
         colWidths=[width / 2, width / 2],

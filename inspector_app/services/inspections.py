@@ -30,15 +30,23 @@ from forms import (
     load_definition,
 )
 from forms import evaluate as evaluate_check
+from inspector_app import cells
 from inspector_app import readings as paths
 from inspector_app.canonical import CANONICAL_VERSION, canonical_bytes, fingerprint
 from inspector_app.evaluation import evaluation_json
 from inspector_app.messages import missing_text
 from inspector_app.services.errors import FieldError, RecordFrozen, ValidationFailed
-from inspector_app.sheets import reading_problems
+from inspector_app.sheets import reading_problems, spec_at
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+
+# Register columns a check starts from, by form: field id → instruments column. The register's
+# Max and e of a scale are in grams, as the scale definition's fields (registries.py says so).
+REGISTER_READINGS: dict[str, dict[str, str]] = {
+    "scale": {"max": "max_capacity", "e": "e_interval", "accuracy_class": "accuracy_class"},
+}
 
 
 class Sealer(Protocol):
@@ -184,6 +192,8 @@ class InspectionService:
                     [FieldError("instrument_id", "not_found", {"value": instrument_id})]
                 ) from exc
             label = instrument_label(inst, None)
+            if supersedes is None:  # a correction keeps the corrected record's readings
+                readings = {**self.register_readings(defn, inst), **(readings or {})}
         elif lot:
             label = instrument_label(None, lot)
         stamp = self._stamp()
@@ -218,6 +228,30 @@ class InspectionService:
         if readings:
             self.set_readings(inspection_id, {})
         return inspection_id
+
+    def check_readings(self, form_id: str, values: dict[str, str]) -> None:
+        """Refuse readings typed before a draft exists (the lot in 新建检查) that their fields
+        cannot take, by the same rules as a grid cell; raises ValidationFailed naming each."""
+        defn = load_definition(form_id)
+        errors = [
+            problem
+            for path, value in values.items()
+            if value and (spec := spec_at(defn, path)) is not None
+            if (problem := cells.problem(spec, value, path)) is not None
+        ]
+        if errors:
+            raise ValidationFailed(errors)
+
+    def register_readings(self, defn: FormDefinition, instrument: dict[str, Any]) -> dict[str, str]:
+        """What the instrument register already says about a check's parameters (a scale's Max,
+        e and class): readings to start from, each only if its field takes it as it stands."""
+        out = {}
+        for field_id, column in REGISTER_READINGS.get(defn.id, {}).items():
+            value = str(instrument.get(column) or "").strip()
+            spec = defn.fields[field_id]
+            if value and cells.problem(spec, value, field_id) is None:
+                out[field_id] = value
+        return out
 
     def check_standards(self, standard_ids: tuple[str, ...], *, day: str | None = None) -> None:
         """Refuse a standard whose certificate has expired (the expiry date is in the message)."""
@@ -340,6 +374,10 @@ class InspectionService:
 
     def attachments(self, inspection_id: str) -> list[dict[str, Any]]:
         return repo.attachment_list(self._db, inspection_id)
+
+    def attachment_data(self, inspection_id: str, attachment_id: str) -> bytes:
+        """The stored bytes of one attachment (a signature shown again in its pad)."""
+        return repo.attachment_data(self._db, inspection_id, attachment_id)
 
     def start_from_task(
         self, task_id: str, *, standard_ids: tuple[str, ...] = (), instrument_id: str | None = None

@@ -378,3 +378,53 @@ def test_export_all_writes_every_signed_pdf_and_stops_when_cancelled(laptop, tmp
     assert laptop.records.export_all(tmp_path / "all", progress=lambda d, t: seen.append((d, t))) == 2
     assert seen[-1] == (2, 2) and len(list((tmp_path / "all").glob("*.pdf"))) == 2
     assert laptop.records.export_all(tmp_path / "none", cancelled=lambda: True) == 0
+
+
+def test_choices_are_printed_by_their_labels_not_their_codes(laptop):
+    """Issue 12: the re-weighing table printed "gold"; the record shows what the screen shows."""
+    check = {
+        **CHECKS["scale"],
+        "reweighing": [
+            {"category": "gold", "settled_g": "10.00", "actual_g": "9.99", "method": "equal_accuracy"},
+            {"category": "2", "settled_g": "1000", "actual_g": "995", "method": "own_scale"},
+        ],
+    }
+    _, pdf = finalised(laptop, "scale", check)
+    text = text_of(pdf)
+    assert "金饰品" in text and "等准确度称重计量器具核称法" in text and "原计量器具核称法" in text
+    assert "gold" not in text and "own_scale" not in text
+
+
+@pytest.mark.parametrize("form_id", ["fuel_dispenser", "taxi_meter", "scale", "net_content"])
+def test_every_stored_reading_and_signed_field_is_printed(laptop, form_id):
+    """Issue 12: the scale PDF left out the zero check, every discrimination test, the
+    repeatability readings and the site's refusal reason (stored and signed, printed as a blank
+    "（签名）"). Every reading of a complete inspection (the keyboard tests' table) is on paper: in
+    its procedure's tables, or under 其他记录项 by its name with its value."""
+    from forms import load_definition
+    from inspector_app import cells
+    from inspector_app.readings import nest
+    from inspector_app.sheets import place_of, spec_at
+    from tests.ui.scripts import SCRIPTS
+
+    readings = {**SCRIPTS[form_id]()[1], "signatures.refusal": "负责人外出，拒绝签字"}
+    iid, pdf = finalised(laptop, form_id, nest(readings))
+    text = text_of(pdf)
+    assert "被检查单位签名拒绝签字，理由：负责人外出，拒绝签字" in text
+    definition = load_definition(form_id)
+    _, _, others = text.partition("其他记录项项目记录值")
+    for path, value in laptop.inspections.readings(iid).items():
+        spec = spec_at(definition, path)
+        shown = "".join((cells.shown(spec, value, "zh") if spec else value).split())
+        if path.startswith("checklist."):
+            shown = value if path.endswith(".number") else {"true": "✓符合", "false": "✗不符合"}[value]
+        assert shown in text, (path, shown)
+        name = "".join(place_of(definition, path, "zh").split())
+        if name + shown in others:  # named right beside its value
+            continue
+        # otherwise in a table of its procedure (checked value by value by the tests above)
+        assert not re.fullmatch(r"(zero|tare|repeatability|discrimination)\b.*", path), (path, "not printed")
+    if form_id == "scale":
+        for entry in ("置零：载荷L50g", "置零：示值I50g", "重复性：载荷L7500g", "示值I（重复性第2行）7505g"):
+            assert entry in others, entry
+        assert "载荷L（鉴别力第1行）10000g加1.4d后示值改变（鉴别力第1行）是" in others

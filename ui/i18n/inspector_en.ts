@@ -4,17 +4,17 @@
 <context>
     <name>ChecklistStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="228"/>
+        <location filename="../inspection/steps.py" line="229"/>
         <source>Not checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="229"/>
+        <location filename="../inspection/steps.py" line="230"/>
         <source>Conforms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="230"/>
+        <location filename="../inspection/steps.py" line="231"/>
         <source>Does not conform</source>
         <translation type="unfinished"></translation>
     </message>
@@ -747,102 +747,117 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../inspection/evidence.py" line="128"/>
+        <location filename="../inspection/evidence.py" line="138"/>
         <source>Add photo…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="129"/>
+        <location filename="../inspection/evidence.py" line="139"/>
         <source>Camera…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="133"/>
+        <location filename="../inspection/evidence.py" line="143"/>
         <source>The camera needs Qt Multimedia, which this installation lacks.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="136"/>
+        <location filename="../inspection/evidence.py" line="148"/>
         <source>If the site refuses to sign: the reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="142"/>
-        <location filename="../inspection/evidence.py" line="186"/>
+        <location filename="../inspection/evidence.py" line="153"/>
         <source>Inspector signature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="143"/>
-        <location filename="../inspection/evidence.py" line="187"/>
+        <location filename="../inspection/evidence.py" line="154"/>
         <source>Site representative signature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="148"/>
-        <source>Save signature</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../inspection/evidence.py" line="149"/>
+        <location filename="../inspection/evidence.py" line="161"/>
         <source>Clear</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="164"/>
+        <location filename="../inspection/evidence.py" line="136"/>
+        <location filename="../inspection/evidence.py" line="177"/>
         <source>Evidence photos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="185"/>
+        <location filename="../inspection/evidence.py" line="197"/>
         <source>Photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="198"/>
+        <location filename="../inspection/evidence.py" line="221"/>
+        <location filename="../inspection/evidence.py" line="269"/>
         <source>This inspection is finalised and can no longer change.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="200"/>
+        <location filename="../inspection/evidence.py" line="223"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="207"/>
+        <location filename="../inspection/evidence.py" line="230"/>
         <source>Add photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="207"/>
+        <location filename="../inspection/evidence.py" line="230"/>
         <source>Images (*.jpg *.jpeg *.png)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="223"/>
+        <location filename="../inspection/evidence.py" line="247"/>
         <source>Sign in the box first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../inspection/evidence.py" line="149"/>
+        <source>Reason the site refused to sign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../inspection/evidence.py" line="162"/>
+        <source>Clear %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../inspection/evidence.py" line="211"/>
+        <source>Signed and saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../inspection/evidence.py" line="211"/>
+        <source>Not signed yet</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>GridStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="312"/>
+        <location filename="../inspection/steps.py" line="313"/>
         <source>Current cell</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="316"/>
+        <location filename="../inspection/steps.py" line="317"/>
         <source>Enter or Tab: next cell (Shift: back) · typing replaces the cell, F2 edits it · Delete clears the selected cells · Ctrl+V pastes from a spreadsheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="356"/>
+        <location filename="../inspection/steps.py" line="357"/>
         <source>Not stored: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="442"/>
+        <location filename="../inspection/steps.py" line="443"/>
         <source>Below Min</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1037,82 +1052,82 @@ Trust list version %2, valid until %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="207"/>
+        <location filename="../inspection/window.py" line="208"/>
         <source>Recovered: this inspection was open when the app stopped. Every entry confirmed (Enter, Tab or leaving the field) had been saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="212"/>
+        <location filename="../inspection/window.py" line="213"/>
         <source>; nothing was being typed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="233"/>
+        <location filename="../inspection/window.py" line="234"/>
         <source>; “%1” being typed in %2 could not be kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="236"/>
+        <location filename="../inspection/window.py" line="237"/>
         <source>; “%1”, still being typed in %2, was put back and saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="293"/>
+        <location filename="../inspection/window.py" line="294"/>
         <source>Not stored: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="318"/>
+        <location filename="../inspection/window.py" line="319"/>
         <source>This inspection is finalised and can no longer change.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="330"/>
+        <location filename="../inspection/window.py" line="331"/>
         <source>The database is in use by another program (%1). Your entries are kept and will be saved as soon as it is free.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="339"/>
+        <location filename="../inspection/window.py" line="340"/>
         <source>Saved: the database is free again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="380"/>
+        <location filename="../inspection/window.py" line="381"/>
         <source>Still to fill in: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="427"/>
+        <location filename="../inspection/window.py" line="434"/>
         <source>Finalise</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="429"/>
+        <location filename="../inspection/window.py" line="436"/>
         <source>Finalise record %1 with the verdict “%2”? A finalised record can no longer be changed; a correction is a new record.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="438"/>
+        <location filename="../inspection/window.py" line="445"/>
         <source>Sign</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="438"/>
+        <location filename="../inspection/window.py" line="445"/>
         <source>Passphrase of your key:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="457"/>
+        <location filename="../inspection/window.py" line="465"/>
         <source>Wrong passphrase; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="465"/>
+        <location filename="../inspection/window.py" line="473"/>
         <source>The database is in use by another program (%1); nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="379"/>
+        <location filename="../inspection/window.py" line="380"/>
         <source> (and %1 more)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1157,7 +1172,7 @@ Trust list version %2, valid until %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="286"/>
+        <location filename="../inspection/window.py" line="287"/>
         <source>Step %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1552,22 +1567,22 @@ Trust list version %2, valid until %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="280"/>
+        <location filename="../main_window.py" line="281"/>
         <source>Export signed PDFs to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="288"/>
+        <location filename="../main_window.py" line="289"/>
         <source>Exporting signed PDFs…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="288"/>
+        <location filename="../main_window.py" line="289"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="298"/>
+        <location filename="../main_window.py" line="299"/>
         <source>%1 signed PDF(s) exported.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1581,25 +1596,25 @@ Trust list version %2, valid until %3</source>
     </message>
     <message>
         <location filename="../inspection/new_dialog.py" line="39"/>
-        <location filename="../inspection/new_dialog.py" line="74"/>
+        <location filename="../inspection/new_dialog.py" line="78"/>
         <source>Site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../inspection/new_dialog.py" line="42"/>
-        <location filename="../inspection/new_dialog.py" line="75"/>
+        <location filename="../inspection/new_dialog.py" line="79"/>
         <source>Instrument</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../inspection/new_dialog.py" line="43"/>
-        <location filename="../inspection/new_dialog.py" line="76"/>
+        <location filename="../inspection/new_dialog.py" line="80"/>
         <source>Procedure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../inspection/new_dialog.py" line="46"/>
-        <location filename="../inspection/new_dialog.py" line="77"/>
+        <location filename="../inspection/new_dialog.py" line="81"/>
         <source>Control</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1620,50 +1635,55 @@ Trust list version %2, valid until %3</source>
     </message>
     <message>
         <location filename="../inspection/new_dialog.py" line="50"/>
-        <location filename="../inspection/new_dialog.py" line="79"/>
+        <location filename="../inspection/new_dialog.py" line="86"/>
         <source>Nominal quantity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="51"/>
-        <location filename="../inspection/new_dialog.py" line="80"/>
+        <location filename="../inspection/new_dialog.py" line="55"/>
+        <location filename="../inspection/new_dialog.py" line="87"/>
         <source>Lot size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="53"/>
-        <location filename="../inspection/new_dialog.py" line="81"/>
+        <location filename="../inspection/new_dialog.py" line="57"/>
+        <location filename="../inspection/new_dialog.py" line="88"/>
         <source>Standards used</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="54"/>
+        <location filename="../inspection/new_dialog.py" line="58"/>
         <source>valid until</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="63"/>
+        <location filename="../inspection/new_dialog.py" line="67"/>
         <source>Add site…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="64"/>
+        <location filename="../inspection/new_dialog.py" line="68"/>
         <source>Add instrument…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="78"/>
+        <location filename="../inspection/new_dialog.py" line="82"/>
         <source>Product (net content)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="101"/>
+        <location filename="../inspection/new_dialog.py" line="108"/>
         <source>Add to the registry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="131"/>
+        <location filename="../inspection/new_dialog.py" line="138"/>
         <source>(none: a product lot)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../inspection/new_dialog.py" line="51"/>
+        <source>Quantity</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2831,37 +2851,37 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>SummaryStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="483"/>
+        <location filename="../inspection/steps.py" line="484"/>
         <source>Measures taken:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="488"/>
+        <location filename="../inspection/steps.py" line="491"/>
         <source>Finalise and sign…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="525"/>
+        <location filename="../inspection/steps.py" line="528"/>
         <source>Failed items: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="528"/>
+        <location filename="../inspection/steps.py" line="531"/>
         <source>To measure next: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="541"/>
+        <location filename="../inspection/steps.py" line="544"/>
         <source>Still to fill in:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="548"/>
+        <location filename="../inspection/steps.py" line="551"/>
         <source>An incomplete check cannot be finalised: fill in what is listed above.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="533"/>
+        <location filename="../inspection/steps.py" line="536"/>
         <source>Note: the marked class does not fit Max/e (classes that fit: %1)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4,17 +4,17 @@
 <context>
     <name>ChecklistStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="228"/>
+        <location filename="../inspection/steps.py" line="229"/>
         <source>Not checked</source>
         <translation>未检查</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="229"/>
+        <location filename="../inspection/steps.py" line="230"/>
         <source>Conforms</source>
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="230"/>
+        <location filename="../inspection/steps.py" line="231"/>
         <source>Does not conform</source>
         <translation>不符合</translation>
     </message>
@@ -748,102 +748,117 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../inspection/evidence.py" line="128"/>
+        <location filename="../inspection/evidence.py" line="138"/>
         <source>Add photo…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="129"/>
+        <location filename="../inspection/evidence.py" line="139"/>
         <source>Camera…</source>
         <translation>拍照…</translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="133"/>
+        <location filename="../inspection/evidence.py" line="143"/>
         <source>The camera needs Qt Multimedia, which this installation lacks.</source>
         <translation>拍照需要 Qt Multimedia，本安装未包含。</translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="136"/>
+        <location filename="../inspection/evidence.py" line="148"/>
         <source>If the site refuses to sign: the reason</source>
         <translation>如被检查单位拒绝签字：填写原因</translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="142"/>
-        <location filename="../inspection/evidence.py" line="186"/>
+        <location filename="../inspection/evidence.py" line="153"/>
         <source>Inspector signature</source>
         <translation>检查人员签名</translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="143"/>
-        <location filename="../inspection/evidence.py" line="187"/>
+        <location filename="../inspection/evidence.py" line="154"/>
         <source>Site representative signature</source>
         <translation>被检查单位代表签名</translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="148"/>
-        <source>Save signature</source>
-        <translation>保存签名</translation>
-    </message>
-    <message>
-        <location filename="../inspection/evidence.py" line="149"/>
+        <location filename="../inspection/evidence.py" line="161"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="164"/>
+        <location filename="../inspection/evidence.py" line="136"/>
+        <location filename="../inspection/evidence.py" line="177"/>
         <source>Evidence photos</source>
         <translation>现场照片</translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="185"/>
+        <location filename="../inspection/evidence.py" line="197"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="198"/>
+        <location filename="../inspection/evidence.py" line="221"/>
+        <location filename="../inspection/evidence.py" line="269"/>
         <source>This inspection is finalised and can no longer change.</source>
         <translation>此检查已定稿，不能再修改。</translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="200"/>
+        <location filename="../inspection/evidence.py" line="223"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="207"/>
+        <location filename="../inspection/evidence.py" line="230"/>
         <source>Add photo</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="207"/>
+        <location filename="../inspection/evidence.py" line="230"/>
         <source>Images (*.jpg *.jpeg *.png)</source>
         <translation>图片 (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="223"/>
+        <location filename="../inspection/evidence.py" line="247"/>
         <source>Sign in the box first.</source>
         <translation>请先在框内签名。</translation>
+    </message>
+    <message>
+        <location filename="../inspection/evidence.py" line="149"/>
+        <source>Reason the site refused to sign</source>
+        <translation>受检单位拒绝签字的原因</translation>
+    </message>
+    <message>
+        <location filename="../inspection/evidence.py" line="162"/>
+        <source>Clear %1</source>
+        <translation>清除%1</translation>
+    </message>
+    <message>
+        <location filename="../inspection/evidence.py" line="211"/>
+        <source>Signed and saved</source>
+        <translation>已签名并保存</translation>
+    </message>
+    <message>
+        <location filename="../inspection/evidence.py" line="211"/>
+        <source>Not signed yet</source>
+        <translation>尚未签名</translation>
     </message>
 </context>
 <context>
     <name>GridStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="312"/>
+        <location filename="../inspection/steps.py" line="313"/>
         <source>Current cell</source>
         <translation>当前单元格</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="316"/>
+        <location filename="../inspection/steps.py" line="317"/>
         <source>Enter or Tab: next cell (Shift: back) · typing replaces the cell, F2 edits it · Delete clears the selected cells · Ctrl+V pastes from a spreadsheet</source>
         <translation>回车或 Tab：下一格（加 Shift：上一格）· 直接输入替换单元格内容，F2 在原内容上修改 · Delete 清除所选单元格 · Ctrl+V 粘贴电子表格内容</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="356"/>
+        <location filename="../inspection/steps.py" line="357"/>
         <source>Not stored: </source>
         <translation>未保存：</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="442"/>
+        <location filename="../inspection/steps.py" line="443"/>
         <source>Below Min</source>
         <translation>低于 Min（不判定）</translation>
     </message>
@@ -1038,82 +1053,82 @@ Trust list version %2, valid until %3</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="207"/>
+        <location filename="../inspection/window.py" line="208"/>
         <source>Recovered: this inspection was open when the app stopped. Every entry confirmed (Enter, Tab or leaving the field) had been saved</source>
         <translation>已恢复：程序停止时这项检查正在进行。所有已确认（回车、Tab 或离开输入框）的内容都已保存</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="212"/>
+        <location filename="../inspection/window.py" line="213"/>
         <source>; nothing was being typed.</source>
         <translation>；当时没有正在输入的内容。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="233"/>
+        <location filename="../inspection/window.py" line="234"/>
         <source>; “%1” being typed in %2 could not be kept.</source>
         <translation>；正在 %2 中输入的“%1”无法保留。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="236"/>
+        <location filename="../inspection/window.py" line="237"/>
         <source>; “%1”, still being typed in %2, was put back and saved.</source>
         <translation>；正在 %2 中输入、尚未确认的“%1”已填回并保存。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="293"/>
+        <location filename="../inspection/window.py" line="294"/>
         <source>Not stored: </source>
         <translation>未保存：</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="318"/>
+        <location filename="../inspection/window.py" line="319"/>
         <source>This inspection is finalised and can no longer change.</source>
         <translation>此检查已定稿，不能再修改。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="330"/>
+        <location filename="../inspection/window.py" line="331"/>
         <source>The database is in use by another program (%1). Your entries are kept and will be saved as soon as it is free.</source>
         <translation>数据库正被另一个程序占用（%1）。已输入的数据保留在本窗口，数据库空闲后立即自动保存。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="339"/>
+        <location filename="../inspection/window.py" line="340"/>
         <source>Saved: the database is free again.</source>
         <translation>已保存：数据库已空闲。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="380"/>
+        <location filename="../inspection/window.py" line="381"/>
         <source>Still to fill in: </source>
         <translation>待填写：</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="427"/>
+        <location filename="../inspection/window.py" line="434"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="429"/>
+        <location filename="../inspection/window.py" line="436"/>
         <source>Finalise record %1 with the verdict “%2”? A finalised record can no longer be changed; a correction is a new record.</source>
         <translation>以结论“%2”定稿记录 %1？定稿后不能再修改；如需更正须新建更正记录。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="438"/>
+        <location filename="../inspection/window.py" line="445"/>
         <source>Sign</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="438"/>
+        <location filename="../inspection/window.py" line="445"/>
         <source>Passphrase of your key:</source>
         <translation>密钥口令：</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="457"/>
+        <location filename="../inspection/window.py" line="465"/>
         <source>Wrong passphrase; nothing was changed.</source>
         <translation>口令不正确，未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="465"/>
+        <location filename="../inspection/window.py" line="473"/>
         <source>The database is in use by another program (%1); nothing was changed.</source>
         <translation>数据库正被另一个程序占用（%1），未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="379"/>
+        <location filename="../inspection/window.py" line="380"/>
         <source> (and %1 more)</source>
         <translation>（另有 %1 项）</translation>
     </message>
@@ -1158,7 +1173,7 @@ Trust list version %2, valid until %3</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="286"/>
+        <location filename="../inspection/window.py" line="287"/>
         <source>Step %1 of %2</source>
         <translation>第 %1 步，共 %2 步</translation>
     </message>
@@ -1552,22 +1567,22 @@ Trust list version %2, valid until %3</source>
         <translation>检查机构已退回：%1 —— 请用“更正…”更正</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="280"/>
+        <location filename="../main_window.py" line="281"/>
         <source>Export signed PDFs to</source>
         <translation>导出已签名 PDF 到</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="288"/>
+        <location filename="../main_window.py" line="289"/>
         <source>Exporting signed PDFs…</source>
         <translation>正在导出已签名 PDF…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="288"/>
+        <location filename="../main_window.py" line="289"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="298"/>
+        <location filename="../main_window.py" line="299"/>
         <source>%1 signed PDF(s) exported.</source>
         <translation>已导出 %1 份已签名 PDF。</translation>
     </message>
@@ -1581,25 +1596,25 @@ Trust list version %2, valid until %3</source>
     </message>
     <message>
         <location filename="../inspection/new_dialog.py" line="39"/>
-        <location filename="../inspection/new_dialog.py" line="74"/>
+        <location filename="../inspection/new_dialog.py" line="78"/>
         <source>Site</source>
         <translation>受检单位</translation>
     </message>
     <message>
         <location filename="../inspection/new_dialog.py" line="42"/>
-        <location filename="../inspection/new_dialog.py" line="75"/>
+        <location filename="../inspection/new_dialog.py" line="79"/>
         <source>Instrument</source>
         <translation>计量器具</translation>
     </message>
     <message>
         <location filename="../inspection/new_dialog.py" line="43"/>
-        <location filename="../inspection/new_dialog.py" line="76"/>
+        <location filename="../inspection/new_dialog.py" line="80"/>
         <source>Procedure</source>
         <translation>检查项目</translation>
     </message>
     <message>
         <location filename="../inspection/new_dialog.py" line="46"/>
-        <location filename="../inspection/new_dialog.py" line="77"/>
+        <location filename="../inspection/new_dialog.py" line="81"/>
         <source>Control</source>
         <translation>检查类别</translation>
     </message>
@@ -1620,51 +1635,56 @@ Trust list version %2, valid until %3</source>
     </message>
     <message>
         <location filename="../inspection/new_dialog.py" line="50"/>
-        <location filename="../inspection/new_dialog.py" line="79"/>
+        <location filename="../inspection/new_dialog.py" line="86"/>
         <source>Nominal quantity</source>
         <translation>标注净含量</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="51"/>
-        <location filename="../inspection/new_dialog.py" line="80"/>
+        <location filename="../inspection/new_dialog.py" line="55"/>
+        <location filename="../inspection/new_dialog.py" line="87"/>
         <source>Lot size</source>
         <translation>检验批量</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="53"/>
-        <location filename="../inspection/new_dialog.py" line="81"/>
+        <location filename="../inspection/new_dialog.py" line="57"/>
+        <location filename="../inspection/new_dialog.py" line="88"/>
         <source>Standards used</source>
         <translation>使用的标准器</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="54"/>
+        <location filename="../inspection/new_dialog.py" line="58"/>
         <source>valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="63"/>
+        <location filename="../inspection/new_dialog.py" line="67"/>
         <source>Add site…</source>
         <translation>新增单位…</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="64"/>
+        <location filename="../inspection/new_dialog.py" line="68"/>
         <source>Add instrument…</source>
         <translation>新增器具…</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="78"/>
+        <location filename="../inspection/new_dialog.py" line="82"/>
         <source>Product (net content)</source>
         <translation>商品（净含量检验）</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="101"/>
+        <location filename="../inspection/new_dialog.py" line="108"/>
         <source>Add to the registry</source>
         <translation>新增登记</translation>
     </message>
     <message>
-        <location filename="../inspection/new_dialog.py" line="131"/>
+        <location filename="../inspection/new_dialog.py" line="138"/>
         <source>(none: a product lot)</source>
         <translation>（无：定量包装商品检验批）</translation>
+    </message>
+    <message>
+        <location filename="../inspection/new_dialog.py" line="51"/>
+        <source>Quantity</source>
+        <translation>计量方式</translation>
     </message>
 </context>
 <context>
@@ -2831,37 +2851,37 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>SummaryStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="483"/>
+        <location filename="../inspection/steps.py" line="484"/>
         <source>Measures taken:</source>
         <translation>处理措施：</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="488"/>
+        <location filename="../inspection/steps.py" line="491"/>
         <source>Finalise and sign…</source>
         <translation>定稿并签名…</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="525"/>
+        <location filename="../inspection/steps.py" line="528"/>
         <source>Failed items: %1</source>
         <translation>不合格项目：%1</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="528"/>
+        <location filename="../inspection/steps.py" line="531"/>
         <source>To measure next: %1</source>
         <translation>需补测：%1</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="541"/>
+        <location filename="../inspection/steps.py" line="544"/>
         <source>Still to fill in:</source>
         <translation>尚需填写：</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="548"/>
+        <location filename="../inspection/steps.py" line="551"/>
         <source>An incomplete check cannot be finalised: fill in what is listed above.</source>
         <translation>检查未完成，不能定稿：请先填写上面列出的内容。</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="533"/>
+        <location filename="../inspection/steps.py" line="536"/>
         <source>Note: the marked class does not fit Max/e (classes that fit: %1)</source>
         <translation>注意：标称准确度等级与 Max/e 不符（符合的等级：%1）</translation>
     </message>

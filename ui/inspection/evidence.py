@@ -1,7 +1,11 @@
 """Evidence and signatures on screen: photos from files (the camera when Qt Multimedia is
 installed), the inspector's and the site representative's handwritten signatures (mouse, pen or
 finger), or the reason the site refused to sign. Stored through the inspection service with
-their SHA-256, which the signed record lists."""
+their SHA-256, which the signed record lists.
+
+A drawn pad is a signature: each stroke is stored as it ends (nothing drawn is left for a
+"save" nobody pressed), and a stored signature is shown in its pad when the draft is reopened.
+"""
 
 from __future__ import annotations
 
@@ -26,10 +30,12 @@ from PySide6.QtWidgets import (
 from inspector_app.services import RecordFrozen, ValidationFailed
 
 CAMERA_AVAILABLE = importlib.util.find_spec("PySide6.QtMultimedia") is not None
+SIGNATURES = ("signature_inspector", "signature_site")
 
 
 class SignaturePad(QWidget):
-    """Draws strokes from a mouse, a pen (tablet events) or a finger (touch becomes mouse)."""
+    """Draws strokes from a mouse, a pen (tablet events) or a finger (touch becomes mouse) over
+    the signature already stored, if any; `stroked` when a stroke ends."""
 
     stroked = Signal()
 
@@ -38,19 +44,25 @@ class SignaturePad(QWidget):
         self.setMinimumSize(320, 120)
         self.setAttribute(Qt.WidgetAttribute.WA_StaticContents)
         self.paths: list[QPainterPath] = []
-        self.setStyleSheet("background: white;")
+        self.stored: QImage | None = None  # the signature as stored (drawn over, kept whole)
         self.setCursor(Qt.CursorShape.CrossCursor)
 
     def is_empty(self) -> bool:
-        return not self.paths
+        return not self.paths and self.stored is None
 
     def clear(self) -> None:
         self.paths.clear()
+        self.stored = None
+        self.update()
+
+    def show_stored(self, png: bytes | None) -> None:
+        """Show a stored signature (and forget strokes already part of it)."""
+        self.paths.clear()
+        self.stored = QImage.fromData(png) if png else None
         self.update()
 
     def _start(self, point: QPointF) -> None:
-        path = QPainterPath(point)
-        self.paths.append(path)
+        self.paths.append(QPainterPath(point))
 
     def _extend(self, point: QPointF) -> None:
         if self.paths:
@@ -86,21 +98,18 @@ class SignaturePad(QWidget):
         self._draw(painter)
 
     def _draw(self, painter: QPainter) -> None:
+        if self.stored is not None:
+            painter.drawImage(0, 0, self.stored)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(
-            QPen(
-                QColor("#202124"),
-                2.2,
-                Qt.PenStyle.SolidLine,
-                Qt.PenCapStyle.RoundCap,
-                Qt.PenJoinStyle.RoundJoin,
-            )
+        pen = QPen(
+            QColor("#202124"), 2.2, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin
         )
+        painter.setPen(pen)
         for path in self.paths:
             painter.drawPath(path)
 
     def to_png(self) -> bytes:
-        """The strokes on a transparent background, as PNG bytes."""
+        """The stored signature and the new strokes on a transparent background, as PNG bytes."""
         image = QImage(self.size(), QImage.Format.Format_ARGB32)
         image.fill(Qt.GlobalColor.transparent)
         painter = QPainter(image)
@@ -124,6 +133,7 @@ class EvidencePanel(QWidget):
         self.inspection_id = inspection_id
         self.lang = lang
         self.photos = QListWidget()
+        self.photos.setAccessibleName(self.tr("Evidence photos"))
         self.photos.setMaximumHeight(90)
         self.add_photo_button = QPushButton(self.tr("Add photo…"))
         self.camera_button = QPushButton(self.tr("Camera…"))
@@ -132,27 +142,30 @@ class EvidencePanel(QWidget):
             self.camera_button.setToolTip(
                 self.tr("The camera needs Qt Multimedia, which this installation lacks.")
             )
-        self.pads = {"signature_inspector": SignaturePad(), "signature_site": SignaturePad()}
+        self.pads = {kind: SignaturePad() for kind in SIGNATURES}
+        self.pad_states = {kind: QLabel() for kind in SIGNATURES}
+        self.clear_buttons: dict[str, QPushButton] = {}
         self.refusal = QLineEdit(placeholderText=self.tr("If the site refuses to sign: the reason"))
-        self.refusal.setAccessibleName(self.refusal.placeholderText())
+        self.refusal.setAccessibleName(self.tr("Reason the site refused to sign"))
         self.message = QLabel(wordWrap=True)
         grid = QGridLayout()
-        for column, (kind, title) in enumerate(
-            (
-                ("signature_inspector", self.tr("Inspector signature")),
-                ("signature_site", self.tr("Site representative signature")),
-            )
-        ):
-            grid.addWidget(QLabel(title), 0, column)
-            grid.addWidget(self.pads[kind], 1, column)
-            save = QPushButton(self.tr("Save signature"))
+        titles = {
+            "signature_inspector": self.tr("Inspector signature"),
+            "signature_site": self.tr("Site representative signature"),
+        }
+        for column, kind in enumerate(SIGNATURES):
+            pad = self.pads[kind]
+            pad.setAccessibleName(titles[kind])
+            grid.addWidget(QLabel(titles[kind]), 0, column)
+            grid.addWidget(pad, 1, column)
             clear = QPushButton(self.tr("Clear"))
-            save.clicked.connect(lambda _=False, k=kind: self.save_signature(k))
-            clear.clicked.connect(self.pads[kind].clear)
+            clear.setAccessibleName(self.tr("Clear %1").replace("%1", titles[kind]))
+            clear.clicked.connect(lambda _=False, k=kind: self.clear_signature(k))
+            pad.stroked.connect(lambda k=kind: self.save_signature(k))
+            self.clear_buttons[kind] = clear
             row = QHBoxLayout()
+            row.addWidget(self.pad_states[kind], 1)
             row.addWidget(clear)
-            row.addStretch(1)
-            row.addWidget(save)
             grid.addLayout(row, 2, column)
         photos_row = QHBoxLayout()
         photos_row.addWidget(self.photos, 1)
@@ -171,22 +184,32 @@ class EvidencePanel(QWidget):
         self.refresh()
 
     def focus_chain(self) -> list[QWidget]:
-        """The panel's widgets in screen order, for the summary's Tab order."""
-        return [
-            w
-            for w in self.findChildren(QWidget)
-            if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.isEnabled()
-        ]
+        """The panel's widgets in the order they are on screen, for the summary's Tab order."""
+        chain: list[QWidget] = [self.photos, self.add_photo_button, self.camera_button]
+        for kind in SIGNATURES:
+            chain.append(self.clear_buttons[kind])
+        chain.append(self.refusal)
+        return [w for w in chain if w.isEnabled()]
 
     def refresh(self) -> None:
+        """Photos in the list; each stored signature in its pad (signatures are not photos)."""
         self.photos.clear()
+        photo = self.tr("Photo")
+        stored: dict[str, bytes] = {}
         for row in self.services.inspections.attachments(self.inspection_id):
-            label = {
-                "photo": self.tr("Photo"),
-                "signature_inspector": self.tr("Inspector signature"),
-                "signature_site": self.tr("Site representative signature"),
-            }.get(row["kind"], row["kind"])
-            self.photos.addItem(f"{label}  SHA-256 {row['sha256'][:16]}…")
+            if row["kind"] == "photo":
+                self.photos.addItem(f"{photo}  SHA-256 {row['sha256'][:16]}…")
+            elif row["kind"] in SIGNATURES:
+                stored[row["kind"]] = self.services.inspections.attachment_data(self.inspection_id, row["id"])
+        for kind in SIGNATURES:
+            if not self.pads[kind].paths:
+                self.pads[kind].show_stored(stored.get(kind))
+            self._state(kind, kind in stored)
+
+    def _state(self, kind: str, saved: bool) -> None:
+        label = self.pad_states[kind]
+        label.setText("✓ " + self.tr("Signed and saved") if saved else self.tr("Not signed yet"))
+        label.setStyleSheet("color: #1e8e3e;" if saved else "color: #5f6368;")
 
     def _store(self, kind: str, data: bytes, mime: str) -> bool:
         try:
@@ -218,8 +241,31 @@ class EvidencePanel(QWidget):
         return self._store("photo", data, mime)
 
     def save_signature(self, kind: str) -> bool:
+        """Store what the pad shows (a stroke just ended, or before finalising)."""
         pad = self.pads[kind]
         if pad.is_empty():
             self.message.setText("⚠ " + self.tr("Sign in the box first."))
             return False
-        return self._store(kind, pad.to_png(), "image/png")
+        data = pad.to_png()
+        if not self._store(kind, data, "image/png"):
+            return False
+        pad.show_stored(data)  # the strokes are now part of the stored signature
+        return True
+
+    def save_drawn(self) -> None:
+        """Store every pad holding strokes not yet stored (finalising, closing)."""
+        for kind, pad in self.pads.items():
+            if pad.paths:
+                self.save_signature(kind)
+
+    def clear_signature(self, kind: str) -> None:
+        """Wipe the pad and remove the stored signature of that kind."""
+        self.pads[kind].clear()
+        for row in self.services.inspections.attachments(self.inspection_id):
+            if row["kind"] == kind:
+                try:
+                    self.services.inspections.detach(self.inspection_id, row["id"])
+                except RecordFrozen:
+                    self.message.setText(self.tr("This inspection is finalised and can no longer change."))
+                    return
+        self._state(kind, False)

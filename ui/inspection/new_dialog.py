@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from forms import FORM_IDS
+from forms import FORM_IDS, load_definition
 from inspector_app.services import ValidationFailed
 from ui import labels
 from ui.screen import initial_size
@@ -48,6 +48,10 @@ class NewInspectionDialog(QDialog):
         self.control.addItem(self.tr("Verification"), "verification")
         self.product = QLineEdit(accessibleName=self.tr("Product"))
         self.nominal = QLineEdit(accessibleName=self.tr("Nominal quantity"))
+        self.quantity = QComboBox(accessibleName=self.tr("Quantity"))
+        net = load_definition("net_content").fields["quantity"]
+        for choice in net.choices:  # 质量 (g), 体积 (mL), …: the unit of the nominal quantity
+            self.quantity.addItem(choice.zh if lang == "zh" else choice.en, choice.value)
         self.lot_size = QLineEdit(accessibleName=self.tr("Lot size"))
         self.standards = QListWidget()
         self.standards.setAccessibleName(self.tr("Standards used"))
@@ -76,7 +80,10 @@ class NewInspectionDialog(QDialog):
         form.addRow(self.tr("Procedure"), self.form)
         form.addRow(self.tr("Control"), self.control)
         form.addRow(self.tr("Product (net content)"), self.product)
-        form.addRow(self.tr("Nominal quantity"), self.nominal)
+        nominal_row = QHBoxLayout()
+        nominal_row.addWidget(self.nominal, 1)
+        nominal_row.addWidget(self.quantity)
+        form.addRow(self.tr("Nominal quantity"), nominal_row)
         form.addRow(self.tr("Lot size"), self.lot_size)
         form.addRow(self.tr("Standards used"), self.standards)
         buttons = QDialogButtonBox(
@@ -149,7 +156,7 @@ class NewInspectionDialog(QDialog):
 
     def _form_changed(self) -> None:
         lot = self.form.currentData() == "net_content"
-        for w in (self.product, self.nominal, self.lot_size):
+        for w in (self.product, self.nominal, self.quantity, self.lot_size):
             w.setEnabled(lot)
 
     def chosen_standards(self) -> tuple[str, ...]:
@@ -164,14 +171,21 @@ class NewInspectionDialog(QDialog):
         data = self.instrument.currentData()
         instrument = json.loads(data)["id"] if data else None
         lot = None
+        readings: dict[str, str] = {}
         if self.form.currentData() == "net_content":
+            # The lot typed here is the 检验批 step's readings, not a second copy of them.
+            nominal, size = self.nominal.text().strip(), self.lot_size.text().strip()
+            unit = self.quantity.currentText().rpartition("(")[2].rstrip(")")
             lot = {
                 "product": self.product.text().strip(),
-                "nominal_text": self.nominal.text().strip(),
-                "lot_size": self.lot_size.text().strip(),
+                "nominal_text": f"{nominal} {unit}" if nominal else "",
             }
+            lot["lot_size"] = size
+            readings = {"quantity": self.quantity.currentData(), "nominal": nominal, "lot_size": size}
+            readings = {path: value for path, value in readings.items() if value}
             instrument = None
         try:
+            self.services.inspections.check_readings(self.form.currentData(), readings)
             self.created = self.services.inspections.start(
                 form_id=self.form.currentData(),
                 site_id=self.site.currentData() or "",
@@ -179,6 +193,7 @@ class NewInspectionDialog(QDialog):
                 control=self.control.currentData(),
                 lot=lot,
                 standard_ids=self.chosen_standards(),
+                readings=readings or None,
             )
         except ValidationFailed as exc:
             self.message.setText("\n".join("⚠ " + e.message(self.lang) for e in exc.errors))

@@ -11,6 +11,7 @@ from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -485,7 +486,9 @@ class SummaryStep(StepWidget):
             box = QCheckBox(measure.zh if lang == "zh" else measure.en)
             self.measures[measure.id] = box
             measures_box.addWidget(box)
-        self.finalise_button = QPushButton(self.tr("Finalise and sign…"))
+        # Its key shown, as on Back and Next; the window's Ctrl+Enter presses it from the step.
+        sign_key = QKeySequence("Ctrl+Return").toString(QKeySequence.SequenceFormat.NativeText)
+        self.finalise_button = QPushButton(self.tr("Finalise and sign…") + f"  ({sign_key})")
         self.finalise_button.setStyleSheet("font-size: 15px; padding: 8px 18px;")
         self.finalise_button.clicked.connect(self.finalise_requested)
         top = QHBoxLayout()

@@ -177,6 +177,7 @@ class InspectionWindow(QWidget):
         QShortcut(
             QKeySequence("Ctrl+PgUp"), self, activated=lambda: self.go(self.current_step() - 1, focus=True)
         )
+        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self._finalise_key)
 
         from ui.inspection.evidence import EvidencePanel
 
@@ -419,6 +420,12 @@ class InspectionWindow(QWidget):
     def summary(self) -> SummaryStep:
         return next(w for w in self.steps if isinstance(w, SummaryStep))
 
+    def _finalise_key(self) -> None:
+        """Ctrl+Enter on the verdict step is its Finalise button (keyboard alone, no ten Tabs)."""
+        button = self.summary().finalise_button
+        if self.steps[self.current_step()] is self.summary() and button.isEnabled():
+            button.click()
+
     def ask_finalise(self) -> None:
         """Confirm the summary, ask for the passphrase, then freeze, sign and make the PDF."""
         verdict = labels.verdict(self.live.get("verdict"))
@@ -444,6 +451,7 @@ class InspectionWindow(QWidget):
         """Freeze and sign with this passphrase; a message says why if it cannot. True when done."""
         for widget in self.steps:
             self._commit_typing(widget)
+        self.evidence.save_drawn()  # a drawn pad is a signature, saved or not
         if self.pending:
             self.apply({})
             if self.pending:
