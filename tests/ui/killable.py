@@ -14,6 +14,7 @@ procedure through 新建检查 (Ctrl+N), fills every step until the screen shows
     FINAL <id>               finalised and signed
     OPEN_TX <where>          a write transaction is open while the app waits for input (a bug)
     STUCK <why>              the robot cannot go on (a bug, or a test to fix)
+    PHASE <name>             what comes next: typing (start-up is over), new (新建检查), signing
     DONE                     N inspections, all finalised
 """
 
@@ -91,6 +92,7 @@ class Robot:
         self.dialogs = QTimer(main, interval=TICK_MS, timeout=self.tick_dialog)
 
     def start(self) -> None:
+        say("PHASE", "typing")
         self.timer.start()
         self.dialogs.start()
 
@@ -147,11 +149,13 @@ class Robot:
         self.main.show_page(0)
         self.form = form_id
         before = set(self.main.open_windows)
+        say("PHASE", "new")
         key(Qt.Key.Key_N, CTRL)  # 新建检查: `answer` fills the dialog from the event loop
         self.form = ""
         new = set(self.main.open_windows) - before
         for iid in new:
             say("DRAFT", iid, self.main.open_windows[iid].row["record_no"])
+        say("PHASE", "typing")
 
     def answer(self, modal: QWidget) -> None:
         """One step in whatever dialog is up: 新建检查, the finalise question, the passphrase."""
@@ -298,6 +302,7 @@ class Robot:
             self.stop()
             return
         iid = window.inspection_id
+        say("PHASE", "signing")
         key(Qt.Key.Key_Space, target=button)  # the question and the passphrase are answered by `answer`
         if self.services.inspections.get(iid)["status"] != "draft":
             say("FINAL", iid)

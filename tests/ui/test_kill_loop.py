@@ -39,7 +39,9 @@ from tests.ui.killable import SITE_NAME, intended
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE_BASE = "91500103MA5U8KL2Q"
-FIRST_KILL_S, LAST_KILL_S = 0.2, 4.0  # start-up takes ~1 s; a whole inspection ~4 s
+IN_START_UP = 0.25  # a quarter of the kills at any moment from the launch (mostly in start-up)
+FIRST_KILL_S, LAST_KILL_S = 0.2, 4.0  # start-up takes 1–4 s on a loaded machine
+AFTER_START_S = 3.0  # the others within 3 s of the robot's first move (a whole inspection: ~4 s)
 
 
 def prepare(path: Path) -> None:
@@ -76,7 +78,15 @@ class Run:
         for line in self.process.stdout:
             self.lines.append(line.rstrip("\n"))
 
-    def kill_after(self, seconds: float) -> None:
+    def kill_after(self, seconds: float, *, started: bool = False) -> None:
+        """SIGKILL ``seconds`` after the launch, or with ``started`` after the robot's first move
+        (start-up over: the kill lands in 新建检查, typing or signing)."""
+        if started:
+            end = time.monotonic() + 120
+            while not any(line.startswith("PHASE ") for line in self.lines) and time.monotonic() < end:
+                if self.process.poll() is not None:
+                    break
+                time.sleep(0.02)
         try:
             self.process.wait(timeout=seconds)
         except subprocess.TimeoutExpired:
@@ -97,6 +107,12 @@ class Witness:
         self.drafts: dict[str, str] = {}  # id → record number on screen
         self.saved: dict[str, dict[str, str]] = {}  # id → readings last shown as saved
         self.final: set[str] = set()
+        self.phases: dict[str, int] = {}  # where each kill landed: start-up, new, typing, signing
+
+    def killed(self, run: Run) -> None:
+        phases = [line.split()[1] for line in run.lines if line.startswith("PHASE ")]
+        phase = phases[-1] if phases else "start-up"
+        self.phases[phase] = self.phases.get(phase, 0) + 1
 
     def read(self, run: Run) -> None:
         for line in run.lines:
@@ -162,7 +178,7 @@ class Witness:
         return stored
 
 
-def kill_loop(tmp_path: Path, kills: int, seed: int) -> dict[str, float]:
+def kill_loop(tmp_path: Path, kills: int, seed: int) -> dict[str, object]:
     path = tmp_path / "killed.sqlite"
     prepare(path)
     rng = random.Random(seed)
@@ -170,8 +186,12 @@ def kill_loop(tmp_path: Path, kills: int, seed: int) -> dict[str, float]:
     started = time.perf_counter()
     for _ in range(kills):
         run = Run(path, target=10**6)  # never done while it is being killed
-        run.kill_after(rng.uniform(FIRST_KILL_S, LAST_KILL_S))
+        if rng.random() < IN_START_UP:
+            run.kill_after(rng.uniform(FIRST_KILL_S, LAST_KILL_S))
+        else:
+            run.kill_after(rng.uniform(0, AFTER_START_S), started=True)
         witness.read(run)
+        witness.killed(run)
         witness.check(path)
     killing = time.perf_counter() - started
     with sqlite3.connect(path) as conn:
@@ -194,7 +214,7 @@ def kill_loop(tmp_path: Path, kills: int, seed: int) -> dict[str, float]:
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )
     assert check.returncode == 0, check.stdout + check.stderr
-    return {"kills": kills, "inspections": len(rows), "seconds": killing}
+    return {"kills": kills, "inspections": len(rows), "seconds": killing, "killed in": witness.phases}
 
 
 def test_kill_9_at_random_moments_loses_nothing_shown(tmp_path):
