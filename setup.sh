@@ -14,6 +14,9 @@ DEBIAN_PACKAGES=(fonts-wqy-microhei libgl1 libegl1 libfontconfig1 libfreetype6 l
   libxcb-xinerama0 libxcb-shape0 libxcb-randr0 libxcb-render-util0 libxcb-image0)
 # The tests also type into the real app in a real X server (tests/ui/test_real_x.py).
 TEST_DEBIAN_PACKAGES=(xvfb xdotool)
+# PostgreSQL (server programs) for the tests of the office's PostgreSQL store (docs/postgresql.md):
+# installed when run as root (CI); elsewhere those tests are skipped, saying why.
+OPTIONAL_DEBIAN_PACKAGES=(postgresql)
 PYTHON=${PYTHON:-python3}
 
 system_packages() {
@@ -26,6 +29,11 @@ system_packages() {
   for p in "${DEBIAN_PACKAGES[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
   done
+  if [ "$(id -u)" = 0 ]; then
+    for p in "${OPTIONAL_DEBIAN_PACKAGES[@]}"; do
+      dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+    done
+  fi
   [ ${#missing[@]} -eq 0 ] && return 0
   if [ "$(id -u)" = 0 ]; then
     echo "setup: installing Debian packages: ${missing[*]}"

@@ -25,9 +25,26 @@ MAX_JSON = 16 * 1024 * 1024  # bytes of one check: a 125-package lot is a few kB
 def _open(args: argparse.Namespace) -> AbstractContextManager[Services]:
     """The services over --db (or the per-user database), which must exist: only `demo` and the
     GUI's first start make a new database."""
+    from db.office.engine import is_url
     from inspector_app.services import open_services
 
+    if args.db is not None and is_url(args.db) and getattr(args, "command", "") not in ("office", "verify"):
+        raise Refused("--db", "postgresql_office_only", {"value": _safe_url(str(args.db))})
     return open_services(args.db, create=False)
+
+
+def db_argument(value: str) -> Path | str:
+    """--db: a SQLite file, or a ``postgresql://`` URL (kept as text: a Path would fold its //)."""
+    from db.office.engine import is_url
+
+    return value if is_url(value) else Path(value)
+
+
+def _safe_url(url: str) -> str:
+    """A database URL fit to print: any password replaced by ***."""
+    import re
+
+    return re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", url)
 
 
 def _read_capped(source: str | Path, cap: int) -> bytes:
@@ -379,7 +396,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     def db_option(p: argparse.ArgumentParser, required: bool = False) -> None:
         p.add_argument(
-            "--db", type=Path, default=None, help="SQLite database (default: the per-user database)"
+            "--db",
+            type=db_argument,
+            default=None,
+            help="SQLite database (default: the per-user database); office commands also take "
+            "postgresql://USER@HOST/DBNAME",
         )
 
     p = sub.add_parser("evaluate", help="evaluate one check given as JSON (file or -)")
@@ -513,10 +534,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail("--db", "database_busy", {"value": path, "holders": _holders(lock_holders(path))})
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:  # `inspector-app list | head`
-        sys.stderr.close()
-        return 0
     except Exception as exc:
+        if type(exc).__module__.startswith("psycopg") and type(exc).__name__ == "OperationalError":
+            detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            value = _safe_url(str(getattr(args, "db", "")))
+            return _fail("--db", "server_unreachable", {"value": value, "detail": detail})
+        if isinstance(exc, BrokenPipeError):  # `inspector-app list | head`
+            sys.stderr.close()
+            return 0
         return _internal(exc)
 
 

@@ -204,6 +204,18 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
         "{field}：不是检查机构数据库（先运行 inspector-app office init）",
         "{field}: not an office database (run inspector-app office init first)",
     ),
+    "postgresql_office_only": (
+        "{field}：PostgreSQL 数据库（{value}）只用于检查机构命令（inspector-app office …）",
+        "{field}: a PostgreSQL database ({value}) serves the office commands only (inspector-app office …)",
+    ),
+    "postgresql_required": (
+        "{field}：此命令需要 PostgreSQL 数据库地址 postgresql://用户@主机/库名（而不是 {value}）",
+        "{field}: this command needs a PostgreSQL database, postgresql://USER@HOST/DBNAME (not {value})",
+    ),
+    "server_unreachable": (
+        "{field}：无法连接数据库服务器 {value}（{detail}）",
+        "{field}: cannot reach the database server {value} ({detail})",
+    ),
     "laptop_database": (
         "{field}：该数据库存有现场检查记录，检查机构须使用单独的数据库文件",
         "{field}: this database holds a laptop's records; an office needs a database file of its own",

@@ -410,6 +410,60 @@ def cmd_status(args: argparse.Namespace) -> int:
     return 0
 
 
+def _postgres_url(args: argparse.Namespace) -> str | None:
+    from db.office.engine import is_url
+
+    return str(args.db) if args.db is not None and is_url(args.db) else None
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    """Exit 0: the schema is current (what was applied is listed); 2: --db is not PostgreSQL."""
+    from inspector_app.office import consolidation
+
+    url = _postgres_url(args)
+    if url is None:
+        return fail("--db", "postgresql_required", {"value": str(args.db or "")})
+    done = consolidation.migrate(url)
+    if args.json:
+        emit(done)
+    else:
+        for name in done["applied"]:
+            print(f"已应用 / applied: {name}")
+        print(f"数据库结构为最新 / schema is current ({done['migrations'][-1]})")
+    return 0
+
+
+def cmd_consolidate(args: argparse.Namespace) -> int:
+    """Exit 0: copied (or nothing new); 2: refused (not an office, not PostgreSQL, no such file)."""
+    from inspector_app.office import consolidation
+    from inspector_app.services import ValidationFailed
+    from inspector_app.services.errors import DatabaseMissing
+
+    url = _postgres_url(args)
+    if url is None:
+        return fail("--db", "postgresql_required", {"value": str(args.db or "")})
+    try:
+        done = consolidation.consolidate(args.source, url, clock=_utc_now)
+    except DatabaseMissing:
+        return fail("--from", "no_database", {"value": str(args.source)})
+    except ValidationFailed as exc:
+        return fail_validation(exc)
+    if args.json:
+        emit(done)
+    else:
+        new = {k: v for k, v in done["added"].items() if v}
+        print(f"{done['office']} → {url.split('@')[-1]}")
+        print("新增 / added: " + (", ".join(f"{k} {v}" for k, v in new.items()) or "无 / nothing"))
+        print(f"记录总数 / records: {done['records']}")
+    return 0
+
+
+def _utc_now() -> str:
+    from db.connection import Stamp
+
+    return Stamp.utc_now()
+
+
 def register(sub: Any, db_option: Any) -> None:
     office = sub.add_parser("office", help="the office: init, enrol, revoke, import, package, status")
     group = office.add_subparsers(dest="office_command", metavar="ACTION", required=True)
@@ -474,6 +528,19 @@ def register(sub: Any, db_option: Any) -> None:
     )
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_package)
+
+    p = group.add_parser("migrate", help="create or update the office tables of a PostgreSQL database")
+    db_option(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_migrate)
+
+    p = group.add_parser(
+        "consolidate", help="copy a district office's SQLite database into a PostgreSQL one (idempotent)"
+    )
+    db_option(p)
+    p.add_argument("--from", dest="source", type=Path, required=True, metavar="OFFICE.sqlite")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_consolidate)
 
     from inspector_app.commands import office_work
 

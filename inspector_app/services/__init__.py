@@ -19,6 +19,7 @@ from db import MIGRATIONS, Stamp, kv, migrate
 from db.backup import backup_file_if_stale, backup_if_stale
 from db.connection import BUSY_TIMEOUT_MS, connect, device_id, open_database, stored_device_id, wrap
 from db.errors import StoreBusy
+from db.office.engine import is_url
 from db.office.sqlite import office_heading
 from inspector_app import settings as settings_decl
 from inspector_app.paths import default_db_path, in_data_dir
@@ -78,6 +79,18 @@ class Services:
         self.inspection_list = InspectionList(conn)
         self._office_db = False
         self.office_heading: tuple[str, str] | None = None  # (name, root SHA-256) in office mode
+        self.office_url = ""  # a PostgreSQL office database (the app's own tables stay in ``conn``)
+
+    @cached_property
+    def office_store(self) -> Any:
+        """The office store: the PostgreSQL database named by --db, else this SQLite file's."""
+        if self.office_url:
+            from db.office.postgres import PostgresOfficeStore
+
+            return PostgresOfficeStore(self.office_url)
+        from db.office.sqlite import SQLiteOfficeStore
+
+        return SQLiteOfficeStore(self.db)
 
     def prepare(self, *, backup: bool = True) -> None:
         """Migrate (backing up first) if anything is pending, make the device id once, and the
@@ -88,7 +101,11 @@ class Services:
             device_id(self.db)
         if backup and self.path is not None:
             backup_if_stale(self.conn, self.path)
-        self.office_heading = office_heading(self.conn)
+        if self.office_url:
+            office = self.office_store.office()
+            self.office_heading = (str(office["name"]), str(office["root_sha256"])) if office else None
+        else:
+            self.office_heading = office_heading(self.conn)
         self._office_db = self.office_heading is not None
 
     def daily_backup(self) -> Path | None:
@@ -115,6 +132,8 @@ class Services:
 
     @cached_property
     def device_id(self) -> str:
+        if self.office_url:  # the office database's own id, not this run's scratch file's
+            return str(self.office_store.device_id())
         return device_id(self.db)
 
     def stamp(self) -> Stamp:
@@ -166,17 +185,18 @@ class Services:
         return KeyService(self.db, self.stamp)
 
     def close(self) -> None:
+        if self.office_url and "office_store" in self.__dict__:
+            self.office_store.close()
         self.conn.close()
 
 
 def _office_service(services: Services) -> Any:
     """The office's service over this database's office store (SQLite here; the composition root
     is the one place that picks an engine)."""
-    from db.office.sqlite import SQLiteOfficeStore
     from inspector_app.office.service import OfficeService
 
     return OfficeService(
-        SQLiteOfficeStore(services.db),
+        services.office_store,
         clock=services.clock,
         device_id=services.device_id,
         actor=lambda: services.settings.get("inspector_name"),
@@ -198,7 +218,6 @@ def create_office(services: Services, *, name: str, passphrase: str) -> Any:
     Raises ValidationFailed if it already is one, or holds a laptop's finalised records.
     """
     from db.inspections import finalised_fingerprints
-    from db.office.sqlite import SQLiteOfficeStore
     from inspector_app.office.service import OfficeService
     from inspector_app.services.errors import FieldError, ValidationFailed
 
@@ -207,7 +226,7 @@ def create_office(services: Services, *, name: str, passphrase: str) -> Any:
     if finalised_fingerprints(services.db):
         raise ValidationFailed([FieldError("db", "laptop_database", {})])
     OfficeService.create(
-        SQLiteOfficeStore(services.db),
+        services.office_store,
         name=name,
         passphrase=passphrase,
         clock=services.clock,
@@ -227,10 +246,23 @@ def open_services(
 ) -> Iterator[Services]:
     """Open the database at ``path`` (default: the per-user one) and yield the services.
 
+    A ``postgresql://`` URL opens an office database on a PostgreSQL server (docs/postgresql.md):
+    the office's data live there; the app's own tables (settings, keys) in a scratch in-memory
+    database for this run.
+
     With ``create=False`` a missing file raises DatabaseMissing instead of becoming a new, empty
     database (a mistyped --db must not look like a sound, empty store). The per-user data folder
     is made owner-only. ``backup=False`` leaves the daily backup to the caller (`daily_backup`).
     """
+    if path is not None and is_url(path):
+        services = Services(connect(":memory:"), None, clock=clock)
+        services.office_url = str(path)
+        try:
+            services.prepare(backup=False)
+            yield services
+        finally:
+            services.close()
+        return
     db_path = Path(path) if path else default_db_path()
     if not create and not db_path.is_file():
         from inspector_app.services.errors import DatabaseMissing

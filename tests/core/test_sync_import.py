@@ -19,13 +19,17 @@ from pathlib import Path
 
 import pytest
 
+from db.office.engine import is_url
 from inspector_app.services import open_services
 from inspector_app.sync import importer
 from tests.core import fleet
+from tests.db.office_engines import consolidated, pg_dump, pg_execute
 
 
-def office_dump(path: Path) -> str:
+def office_dump(path: Path | str) -> str:
     """A digest of every office table and the audit log: equal digests, nothing changed."""
+    if is_url(path):
+        return pg_dump(str(path))
     conn = sqlite3.connect(path)
     tables = [
         r[0]
@@ -55,10 +59,14 @@ def world(tmp_path_factory):
     return {"base": base, "bundle": bundle, "ids": ids, "key": key}
 
 
-@pytest.fixture
-def office_db(world, tmp_path):
+@pytest.fixture(params=["sqlite", "postgresql"])
+def office_db(request, world, tmp_path):
+    """The office, as its SQLite file or consolidated into a PostgreSQL database: every test that
+    takes it runs against both stores."""
     path = tmp_path / "office.sqlite"
     shutil.copy(world["base"] / "office.sqlite", path)
+    if request.param == "postgresql":
+        return consolidated(path, request.getfixturevalue("pg_url"))
     return path
 
 
@@ -69,7 +77,7 @@ def laptop_db(world, tmp_path):
     return path
 
 
-def run_import(office_db: Path, *bundles: Path) -> list[importer.BundleResult]:
+def run_import(office_db: Path | str, *bundles: Path) -> list[importer.BundleResult]:
     with open_services(office_db) as o:
         return o.office.import_bundles(list(bundles))
 
@@ -263,7 +271,7 @@ def test_a_correction_of_a_superseded_record_is_compared_with_the_current_revisi
 
 
 # -- refusals: one crafted bundle each --------------------------------------------------------------
-def assert_refused(office_db: Path, bundle: Path, member: str, reason: str) -> importer.BundleResult:
+def assert_refused(office_db: Path | str, bundle: Path, member: str, reason: str) -> importer.BundleResult:
     before = office_dump(office_db)
     [result] = run_import(office_db, bundle)
     assert (result.status, result.member, result.reason) == ("refused", member, reason), result
@@ -408,11 +416,21 @@ def test_a_forged_record_with_its_certificate_inserted_into_the_database_is_refu
         bundle = fleet.export(bad, tmp_path / "usb").path
         pem = bad.records.identities()[0]["cert_pem"]
     cert = certs.load(pem)
+    forged = [certs.cert_sha256(cert), certs.key_sha256(cert.public_key()), pem]
+    if is_url(office_db):
+        pg_execute(
+            str(office_db),
+            "INSERT INTO office_certificates VALUES "
+            "(%s, %s, %s, 'inspector', '', '王检查', '2099-01-01', '2026-01-01')",
+            forged,
+        )
+        assert_refused(office_db, bundle, "manifest.sig", "signer_unknown")
+        return
     conn = sqlite3.connect(office_db)
     conn.execute(
         "INSERT INTO office_certificates VALUES "
         "(?, ?, ?, 'inspector', '', '王检查', '2099-01-01', '2026-01-01')",
-        [certs.cert_sha256(cert), certs.key_sha256(cert.public_key()), pem],
+        forged,
     )
     conn.execute(
         "INSERT INTO trusted_certs VALUES (?, ?, '王检查', ?, 'office', '2026-01-01')",
