@@ -40,6 +40,8 @@ TABLES = (
     "office_inspectors",
     "office_recusals",
     "office_publications",
+    "office_paper_known",
+    "office_paper_imports",
 )
 CHUNK = 20_000
 

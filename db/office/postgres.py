@@ -170,15 +170,16 @@ class PostgresOfficeStore:
         row = self._conn.execute("SELECT value FROM office_settings WHERE key = 'device_id'").fetchone()
         return str(row[0]) if row else ""
 
-    def setting(self, key: str) -> str | None:
-        row = self._conn.execute("SELECT value FROM office_settings WHERE key = %s", [key]).fetchone()
-        return None if row is None else str(row[0])
+    def settings_all(self) -> dict[str, str]:
+        """The app's settings as this office database keeps them (shared by every desktop)."""
+        rows = self._conn.execute("SELECT key, value FROM office_settings WHERE key LIKE 'setting.%%'")
+        return {str(k)[len("setting.") :]: str(v) for k, v in rows}
 
-    def set_setting(self, key: str, value: str) -> None:
+    def setting_put(self, key: str, value: str) -> None:
         self._exec(
             "INSERT INTO office_settings (key, value) VALUES (%s, %s) "
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            [key, value],
+            [f"setting.{key}", value],
         )
 
     def audit(
@@ -534,6 +535,15 @@ class PostgresOfficeStore:
             for row in cur:
                 yield self._record_out(row)
 
+    def without_pdf(self, ids: list[str]) -> set[str]:
+        rows = self._conn.execute(
+            """SELECT i.id FROM office_record_ids i WHERE i.id = ANY(%s) AND NOT EXISTS
+               (SELECT 1 FROM office_record_pdfs p
+                WHERE p.record_id = i.id AND p.fingerprint = i.fingerprint)""",
+            [ids],
+        )
+        return {str(r[0]) for r in rows}
+
     def set_review(self, record_id: str, *, status: str, reason: str) -> None:
         self._exec(
             "UPDATE office_records SET review_status = %s, review_reason = %s WHERE id = %s",
@@ -636,6 +646,49 @@ class PostgresOfficeStore:
 
     def reference_files(self) -> list[dict[str, Any]]:
         return self._rows("SELECT * FROM office_reference_files ORDER BY kind, ref_id, version")
+
+    # -- paper: known from the summary QR, received by sync codes --------------------------------
+    def note_paper_known(self, row: dict[str, Any]) -> bool:
+        columns = PAPER_KNOWN_COLUMNS
+        found = self._conn.execute(
+            f"INSERT INTO office_paper_known ({', '.join(columns)}, first_seen_at, last_seen_at, seen) "
+            f"VALUES ({', '.join(['%s'] * len(columns))}, %s, %s, 1) ON CONFLICT (fingerprint) DO UPDATE SET "
+            "last_seen_at = greatest(office_paper_known.last_seen_at, excluded.last_seen_at), "
+            "seen = office_paper_known.seen + 1 RETURNING seen",
+            [*(row[c] for c in columns), row["seen_at"], row["seen_at"]],
+        ).fetchone()
+        return bool(found and found[0] == 1)
+
+    def paper_known(
+        self, *, overdue_before: str, status: str = "", limit: int = 1000, offset: int = 0
+    ) -> list[dict[str, Any]]:
+        where = " WHERE status = %s" if status else ""
+        return self._rows(
+            f"SELECT * FROM ({_PAPER_STATUS}) k{where} "
+            "ORDER BY inspected_on DESC, record_no LIMIT %s OFFSET %s",
+            [overdue_before, *([status] if status else []), limit, offset],
+        )
+
+    def paper_known_counts(self, *, overdue_before: str) -> dict[str, int]:
+        rows = self._conn.execute(
+            f"SELECT status, count(*) FROM ({_PAPER_STATUS}) k GROUP BY status", [overdue_before]
+        )
+        return {str(k): int(n) for k, n in rows}
+
+    def paper_status(self, fingerprints: list[str], *, overdue_before: str) -> dict[str, str]:
+        rows = self._conn.execute(
+            f"SELECT fingerprint, status FROM ({_PAPER_STATUS}) k WHERE fingerprint = ANY(%s)",
+            [overdue_before, fingerprints],
+        )
+        return {str(a): str(b) for a, b in rows}
+
+    def add_paper_imports(self, rows: Iterable[dict[str, Any]]) -> None:
+        columns = ("record_id", "fingerprint", "payload_sha256", "pieces", "sources", "imported_at")
+        self._insert("office_paper_imports", columns, ([r[c] for c in columns] for r in rows))
+
+    def paper_imports(self, ids: list[str]) -> dict[str, dict[str, Any]]:
+        rows = self._rows("SELECT * FROM office_paper_imports WHERE record_id = ANY(%s)", [ids])
+        return {row["record_id"]: row for row in rows}
 
     # == the office at work ===========================================================================
     # -- review -----------------------------------------------------------------------------------------
@@ -951,6 +1004,31 @@ class PostgresOfficeStore:
         before = self._count("office_publications")
         self._insert("office_publications", ("record_id", "fingerprint", "published_at", "file_name"), batch)
         return self._count("office_publications") - before
+
+
+PAPER_KNOWN_COLUMNS = (
+    "fingerprint",
+    "record_no",
+    "form_id",
+    "site_code",
+    "item",
+    "inspected_on",
+    "verdict",
+    "figures",
+    "signer_sha256",
+    "signer",
+    "summary",
+    "source",
+)
+# As db.office.sqlite's: what became of a record known from paper (one parameter: the day before
+# which a record still waiting is overdue).
+_PAPER_STATUS = """SELECT p.*, CASE
+    WHEN EXISTS (SELECT 1 FROM office_record_ids r WHERE r.fingerprint = p.fingerprint) THEN 'arrived'
+    WHEN EXISTS (SELECT 1 FROM office_conflicts c WHERE c.fingerprint = p.fingerprint) THEN 'conflict'
+    WHEN EXISTS (SELECT 1 FROM office_records r WHERE r.record_no = p.record_no) THEN 'differs'
+    WHEN p.inspected_on < %s THEN 'overdue'
+    ELSE 'pending' END AS status
+    FROM office_paper_known p"""
 
 
 def _date_clauses(filters: dict[str, str]) -> tuple[list[str], list[Any]]:

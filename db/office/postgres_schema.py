@@ -192,9 +192,32 @@ def _m0001_office() -> list[str]:
     return statements
 
 
+def _m0002_paper() -> list[str]:
+    """Paper (as SQLite's 0003_paper): records known from their printed summary QR, and records
+    received by sync codes."""
+    return [
+        """CREATE TABLE office_paper_known (
+            fingerprint TEXT PRIMARY KEY, record_no TEXT NOT NULL, form_id TEXT NOT NULL,
+            site_code TEXT NOT NULL, item TEXT NOT NULL, inspected_on TEXT NOT NULL,
+            verdict TEXT NOT NULL, figures TEXT NOT NULL, signer_sha256 TEXT NOT NULL,
+            signer TEXT NOT NULL, summary TEXT NOT NULL, source TEXT NOT NULL,
+            first_seen_at TEXT NOT NULL, last_seen_at TEXT NOT NULL, seen INTEGER NOT NULL)""",
+        "CREATE INDEX office_paper_known_day ON office_paper_known(inspected_on)",
+        """CREATE TABLE office_paper_imports (
+            record_id TEXT NOT NULL, fingerprint TEXT NOT NULL, payload_sha256 TEXT NOT NULL,
+            pieces INTEGER NOT NULL, sources TEXT NOT NULL, imported_at TEXT NOT NULL,
+            PRIMARY KEY (record_id, fingerprint))""",
+        "CREATE INDEX office_record_ids_fingerprint ON office_record_ids(fingerprint)",
+        "CREATE INDEX office_records_record_no ON office_records(record_no)",
+        "CREATE INDEX office_conflicts_fingerprint ON office_conflicts(fingerprint)",
+        *_frozen("office_paper_imports", "received record is frozen"),
+    ]
+
+
 # Append-only: a new migration is a new entry at the end, never an edit of one applied.
 MIGRATIONS: list[Migration] = [
     ("0001_office", _m0001_office),
+    ("0002_paper", _m0002_paper),
 ]
 
 

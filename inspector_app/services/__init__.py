@@ -152,7 +152,7 @@ class Services:
     def settings(self) -> SettingsService:
         from inspector_app.services.settings import SettingsService
 
-        return SettingsService(self.db, self.clock)
+        return SettingsService(self.db, self.clock, self.office_store if self.office_url else None)
 
     @cached_property
     def registry(self) -> RegistryService:

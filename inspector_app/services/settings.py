@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from db import kv
 from inspector_app import settings
@@ -13,12 +13,24 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 
+class SharedSettings(Protocol):
+    """Settings kept by an office database on a server (db.office.postgres), not in this file."""
+
+    def settings_all(self) -> dict[str, str]: ...
+
+    def setting_put(self, key: str, value: str) -> None: ...
+
+
 class SettingsService:
-    def __init__(self, db: Database, now: Callable[[], str]) -> None:
+    def __init__(self, db: Database, now: Callable[[], str], shared: SharedSettings | None = None) -> None:
+        """``shared``: where the settings live instead of ``db`` (an office on PostgreSQL)."""
         self._db = db
         self._now = now
+        self._shared = shared
 
     def values(self) -> dict[str, str]:
+        if self._shared is not None:
+            return settings.resolve(self._shared.settings_all())
         return settings.resolve(kv.settings_all(self._db))
 
     def get(self, key: str) -> str:
@@ -31,6 +43,9 @@ class SettingsService:
             s = settings.BY_KEY.get(key)
             params = {**problem[1], "label_zh": s.zh if s else key, "label_en": s.en if s else key}
             raise ValidationFailed([FieldError(key, problem[0], params)])
+        if self._shared is not None:
+            self._shared.setting_put(key, value)
+            return
         kv.setting_put(self._db, key, value, now=self._now())
 
     def evaluation_defaults(self) -> dict[str, Any]:

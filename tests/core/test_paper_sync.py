@@ -21,6 +21,7 @@ import pytest
 import zxingcpp
 from PIL import ImageDraw
 
+from db.office.engine import is_url
 from inspector_app.demo import DEMO_PASSPHRASE, seed_demo
 from inspector_app.readings import flatten
 from inspector_app.services import create_office, open_services
@@ -28,6 +29,7 @@ from inspector_app.signing import keys
 from inspector_app.signing import record as record_sig
 from inspector_app.sync import paper
 from tests.core import fleet, paper_scans
+from tests.db.office_engines import consolidated, pg_rows
 from tests.forms.helpers import answered
 
 OFFICE_PASS = "paper-office-passphrase"
@@ -115,14 +117,19 @@ def world(tmp_path_factory):
     return make_world(tmp_path_factory.mktemp("paper"), inspections=8)
 
 
-@pytest.fixture
-def office_db(world, tmp_path):
+@pytest.fixture(params=["sqlite", "postgresql"])
+def office_db(request, world, tmp_path):
+    """The office as its SQLite file or consolidated into PostgreSQL: each test runs on both."""
     path = tmp_path / "office.sqlite"
     shutil.copy(world["office"], path)
+    if request.param == "postgresql":
+        return consolidated(path, request.getfixturevalue("pg_url"))
     return path
 
 
-def office_rows(path: Path, table: str = "office_records") -> dict[str, dict]:
+def office_rows(path: Path | str, table: str = "office_records") -> dict[str, dict]:
+    if is_url(path):
+        return pg_rows(str(path), table)
     conn = sqlite3.connect(path)
     conn.row_factory = sqlite3.Row
     rows = {r[0]: dict(r) for r in conn.execute(f"SELECT * FROM {table}")}  # keyed by the first column

@@ -44,3 +44,17 @@ def pg_dump(url: str) -> str:
 def pg_execute(url: str, sql: str, params: list[Any]) -> None:
     with psycopg.connect(url) as conn:
         conn.execute(sql, params)
+
+
+def pg_rows(url: str, table: str) -> dict[str, dict[str, Any]]:
+    """A table's rows keyed by their first column, as the SQLite tests read theirs (without the
+    partition key, which SQLite has not)."""
+    from psycopg.rows import dict_row
+
+    with psycopg.connect(url, row_factory=dict_row) as conn:
+        rows = conn.execute(f"SELECT * FROM {table}").fetchall()
+    out: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        row.pop("year", None)
+        out[str(next(iter(row.values())))] = row
+    return out
