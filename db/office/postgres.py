@@ -15,6 +15,7 @@ when nested), so a bundle is all or nothing.
 
 from __future__ import annotations
 
+import itertools
 import json
 import threading
 import uuid
@@ -74,7 +75,8 @@ _CURRENT = "r.superseded_by IS NULL"
 _SUPERSEDED = "r.superseded_by IS NOT NULL"
 AUDIT_LOCK = 0x1A5D17  # pg_advisory_xact_lock key: one audit append at a time
 MIGRATE_LOCK = 0x1A5D18
-OTHER_YEAR = 0  # records without a readable date: the default partition
+OTHER_YEAR = 0
+COPY_SLICE = 2000  # records per COPY into staging  # records without a readable date: the default partition
 
 
 def year_of(row: dict[str, Any]) -> int:
@@ -373,15 +375,21 @@ class PostgresOfficeStore:
                 + ") ON COMMIT DELETE ROWS"
             )
             self._conn.execute("TRUNCATE office_staging")
-            with self._conn.cursor() as cur, cur.copy(f"COPY office_staging ({columns}) FROM STDIN") as copy:
-                for r in rows:
-                    copy.write_row(
-                        [
-                            *(r.get(c, _DEFAULTS.get(c)) for c in RECORD_COLUMNS),
-                            year_of(r),
-                            json.dumps(list(r.get("items") or ()), ensure_ascii=False),
-                        ]
-                    )
+            # In slices: ``rows`` may read this connection itself (staged_records) between them,
+            # which it cannot while a COPY is open.
+            for part in _slices(rows, COPY_SLICE):
+                with (
+                    self._conn.cursor() as cur,
+                    cur.copy(f"COPY office_staging ({columns}) FROM STDIN") as copy,
+                ):
+                    for r in part:
+                        copy.write_row(
+                            [
+                                *(r.get(c, _DEFAULTS.get(c)) for c in RECORD_COLUMNS),
+                                year_of(r),
+                                json.dumps(list(r.get("items") or ()), ensure_ascii=False),
+                            ]
+                        )
             record_columns = ", ".join(("year", *RECORD_COLUMNS))
             side = "s.form_id, s.district, s.inspector, s.inspected_on"
             added = self._conn.execute(
@@ -543,6 +551,65 @@ class PostgresOfficeStore:
             [ids],
         )
         return {str(r[0]) for r in rows}
+
+    # -- a bundle's verified rows between verify and write (see OfficeStore.stage_records) --------
+    def stage_records(self, rows: Iterable[dict[str, Any]]) -> None:
+        """Into a TEMP table of this session (no office table touched), COPYed; if ``rows``
+        raises, the stage is left empty."""
+        import orjson
+
+        with self._lock, self._conn.transaction():
+            self._conn.execute(
+                "CREATE TEMP TABLE IF NOT EXISTS import_stage (seq BIGSERIAL PRIMARY KEY, row BYTEA NOT NULL)"
+            )
+            self._conn.execute("TRUNCATE import_stage")
+            with self._conn.cursor() as cur, cur.copy("COPY import_stage (row) FROM STDIN") as copy:
+                for r in rows:
+                    copy.write_row([orjson.dumps(r)])
+
+    def staged_records(self) -> Iterator[dict[str, Any]]:
+        """Read back in pages (keyset on seq): memory stays flat, any transaction state works."""
+        import orjson
+
+        last = 0
+        while True:
+            page = self._conn.execute(
+                "SELECT seq, row FROM import_stage WHERE seq > %s ORDER BY seq LIMIT 2000", [last]
+            ).fetchall()
+            if not page:
+                return
+            for _seq, row in page:
+                yield orjson.loads(bytes(row))
+            last = int(page[-1][0])
+
+    def clear_stage(self) -> None:
+        self._exec("DROP TABLE IF EXISTS import_stage")
+
+    def conflict(self, record_id: str, fingerprint: str) -> dict[str, Any] | None:
+        return self._one(
+            "SELECT * FROM office_conflicts WHERE id = %s AND fingerprint = %s", [record_id, fingerprint]
+        )
+
+    def resolve_conflict(self, record_id: str, fingerprint: str, *, at: str) -> int:
+        return self._exec(
+            "UPDATE office_conflicts SET resolved_at = %s WHERE id = %s AND fingerprint = %s "
+            "AND resolved_at IS NULL",
+            [at, record_id, fingerprint],
+        )
+
+    def conflict_resolutions(self) -> dict[str, list[dict[str, Any]]]:
+        found: dict[str, list[dict[str, Any]]] = {}
+        rows = self._conn.execute(
+            "SELECT entity_id, detail FROM office_audit WHERE entity = 'office_conflicts' "
+            "AND action = 'resolve_conflict' ORDER BY seq"
+        )
+        for entity_id, detail in rows:
+            try:
+                value = json.loads(detail)
+            except ValueError:
+                value = {}
+            found.setdefault(str(entity_id), []).append(value if isinstance(value, dict) else {})
+        return found
 
     def set_review(self, record_id: str, *, status: str, reason: str) -> None:
         self._exec(
@@ -1029,6 +1096,13 @@ _PAPER_STATUS = """SELECT p.*, CASE
     WHEN p.inspected_on < %s THEN 'overdue'
     ELSE 'pending' END AS status
     FROM office_paper_known p"""
+
+
+def _slices(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+    """``rows`` in lists of ``size`` (itertools.batched, which Python 3.11 lacks)."""
+    it = iter(rows)
+    while part := list(itertools.islice(it, size)):
+        yield part
 
 
 def _date_clauses(filters: dict[str, str]) -> tuple[list[str], list[Any]]:

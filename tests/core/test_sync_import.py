@@ -23,7 +23,7 @@ from db.office.engine import is_url
 from inspector_app.services import open_services
 from inspector_app.sync import importer
 from tests.core import fleet
-from tests.db.office_engines import consolidated, pg_dump, pg_execute
+from tests.db.office_engines import consolidated, pg_dump, pg_execute, pg_select
 
 
 def office_dump(path: Path | str) -> str:
@@ -44,6 +44,21 @@ def office_dump(path: Path | str) -> str:
             digest.update(repr(row).encode())
     conn.close()
     return digest.hexdigest()
+
+
+def audit_details(office_db: Path | str, action: str) -> list[str]:
+    """The details of the office's audit entries of one action, oldest first (either engine)."""
+    if is_url(office_db):
+        return [
+            str(r[0])
+            for r in pg_select(
+                str(office_db), "SELECT detail FROM office_audit WHERE action = %s ORDER BY seq", [action]
+            )
+        ]
+    conn = sqlite3.connect(office_db)
+    rows = conn.execute("SELECT detail FROM audit_log WHERE action = ? ORDER BY seq", [action]).fetchall()
+    conn.close()
+    return [str(r[0]) for r in rows]
 
 
 @pytest.fixture(scope="module")
@@ -243,9 +258,7 @@ def test_the_office_lists_compares_and_resolves_a_conflict_from_the_command_line
     with open_services(office_db) as o:
         assert '"15010"' in o.office.store.record(target)["canonical"]  # the stored record untouched
         assert o.office.store.conflict(target, fingerprint)["canonical"] == canonical  # the arriving kept
-    conn = sqlite3.connect(office_db)
-    [(detail,)] = conn.execute("SELECT detail FROM audit_log WHERE action = 'resolve_conflict'").fetchall()
-    conn.close()
+    [detail] = audit_details(office_db, "resolve_conflict")
     assert json.loads(detail)["note"] == note
 
 

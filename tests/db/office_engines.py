@@ -46,6 +46,11 @@ def pg_execute(url: str, sql: str, params: list[Any]) -> None:
         conn.execute(sql, params)
 
 
+def pg_select(url: str, sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
+    with psycopg.connect(url) as conn:
+        return conn.execute(sql, params).fetchall()
+
+
 def pg_rows(url: str, table: str) -> dict[str, dict[str, Any]]:
     """A table's rows keyed by their first column, as the SQLite tests read theirs (without the
     partition key, which SQLite has not)."""
