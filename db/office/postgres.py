@@ -742,6 +742,25 @@ class PostgresOfficeStore:
         )
         return {str(k): int(n) for k, n in rows}
 
+    def paper_awaited(
+        self, filters: dict[str, str], *, overdue_before: str
+    ) -> list[tuple[str, str, str, int]]:
+        clauses, params = ["status IN ('pending', 'overdue')"], [overdue_before]
+        for key, clause in (
+            ("form_id", "form_id = %s"),
+            ("date_from", "inspected_on >= %s"),
+            ("date_to", "inspected_on <= %s"),
+        ):
+            if filters.get(key):
+                clauses.append(clause)
+                params.append(filters[key])
+        rows = self._conn.execute(
+            f"SELECT form_id, verdict, status, count(*) FROM ({_PAPER_STATUS}) k "
+            f"WHERE {' AND '.join(clauses)} GROUP BY form_id, verdict, status",
+            params,
+        )
+        return [(str(f), str(v), str(st), int(n)) for f, v, st, n in rows]
+
     def paper_status(self, fingerprints: list[str], *, overdue_before: str) -> dict[str, str]:
         rows = self._conn.execute(
             f"SELECT fingerprint, status FROM ({_PAPER_STATUS}) k WHERE fingerprint = ANY(%s)",

@@ -308,3 +308,14 @@ def test_consolidate_refuses_a_laptop_database_and_a_missing_file(pg_url, tmp_pa
     missing = cli("office", "consolidate", "--from", str(tmp_path / "none.sqlite"), "--db", pg_url)
     assert missing.returncode == 2 and "none.sqlite" in missing.stderr
     assert not (tmp_path / "none.sqlite").exists()
+
+
+def test_the_postgresql_store_has_every_method_of_the_interface():
+    """The services call the interface, whichever store they hold: a method added to OfficeStore
+    (and the SQLite store) but not here would fail only on a PostgreSQL office."""
+    from db.office.sqlite import SQLiteOfficeStore
+    from db.office.store import OfficeStore
+
+    wanted = {n for n in vars(OfficeStore) if not n.startswith("_")}
+    assert wanted <= {n for n in dir(SQLiteOfficeStore)}
+    assert sorted(wanted - set(dir(PostgresOfficeStore))) == []

@@ -1,0 +1,311 @@
+"""Consolidation into PostgreSQL (issue 15; DESIGN.md: ≥ 0.5 × a bare COPY of the same rows;
+statistics < 1 s over 1,000,000 records), with clerks importing at once.
+
+    .venv/bin/python bench/consolidate.py [--records 1000000] [--bundle 10000] [--clerks 4]
+                                          [--db postgresql://...]
+
+Without --db the bench starts its own throw-away server (tests/pgcluster.py) on disk, durable
+(fsync on), and removes it afterwards. Records are generated here (`rows`: two years, eight
+districts, 40 inspectors, the store's query columns filled as the importer fills them), each with
+a canonical record and signature of a real record's size. They go in bundle by bundle,
+each bundle one transaction through the office store exactly as `office import` writes it after
+verification: `add_records` (COPY into staging, insert-or-skip by id and fingerprint, failed items
+and measures), `add_bundle`, `note_device`, the audit entry. Rows are made before each timed write.
+
+Baseline, in the same run on the same server: a bare COPY of the same rows (the same columns) into
+an unindexed, unpartitioned table, one transaction per bundle.
+
+Then: `statistics` (the office's statistics query: four groupings, failed items, measures) over
+all records, whole and over one month; and `--clerks` processes each importing its own share of
+another set of bundles at once (records/s for them together, against one clerk alone).
+
+Signature verification is not part of this figure: bench/sync.py measures the importer's
+verification (≥ 3,000 records/s); here is what the database side costs at a city's scale.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+import multiprocessing
+import random
+import statistics
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from typing import Any
+
+from _common import ROOT
+
+sys.path.insert(0, str(ROOT))
+
+from db.office.postgres import RECORD_COLUMNS, PostgresOfficeStore
+
+FORMS = ("fuel_dispenser", "taxi_meter", "scale", "net_content")
+PASS_RATES = {"fuel_dispenser": 0.95, "taxi_meter": 0.9, "scale": 0.85, "net_content": 0.93}
+ITEMS = ("indication_error", "seal", "repeatability", "marking")
+MEASURES = ("notice_issued", "stop_use", "seal_up", "send_for_verification")
+DISTRICTS = ("渝中区", "江北区", "南岸区", "沙坪坝区", "九龙坡区", "渝北区", "巴南区", "北碚区")
+
+# A real finalised scale record's canonical JSON is ~2.5 KB and its signature object ~0.3 KB:
+# the synthetic rows carry text of that size (JSON-like, so TOAST compresses it as it would).
+CANONICAL_PAD = (
+    '{"readings":['
+    + ",".join(
+        f'{{"load":"{n * 500}","indication":"{n * 500 + n % 3}","added":"0.{n % 10}"}}' for n in range(40)
+    )
+    + "]}"
+)
+SIGNATURE = '{"alg":"ES256","cert_sha256":"' + "ab" * 32 + '","value":"' + "Q" * 96 + '"}'
+
+
+def rows(records: int, seed: int) -> Iterator[dict[str, Any]]:
+    """Received records as the importer hands them to the store: two years of checks in eight
+    districts by 40 inspectors, each procedure passing at its own rate, the failed ones with an
+    item and a measure, imported 0–14 days after the inspection."""
+    rng = random.Random(seed)
+    start = dt.date(2024, 1, 1)
+    for n in range(records):
+        form = FORMS[n % len(FORMS)]
+        verdict = "pass" if rng.random() < PASS_RATES[form] else "fail"
+        day = start + dt.timedelta(days=rng.randrange(730))
+        imported = day + dt.timedelta(days=rng.randrange(15))
+        record_id = str(uuid.UUID(int=rng.getrandbits(128), version=4))
+        failed = [rng.choice(ITEMS)] if verdict == "fail" else []
+        entity = rng.randrange(50_000)
+        canonical = json.dumps({"id": record_id, "n": n}, sort_keys=True)[:-1] + "," + CANONICAL_PAD[1:]
+        yield {
+            "id": record_id,
+            "fingerprint": hashlib.sha256(canonical.encode()).hexdigest(),
+            "record_no": f"{day:%Y%m%d}-B{n % 100:02d}-{n:07d}",
+            "device_id": f"bench-{n % 40:02d}",
+            "form_id": form,
+            "form_version": "1",
+            "form_sha256": "",
+            "verdict": verdict,
+            "failed": json.dumps(failed),
+            "site_code": f"9150010{entity:011d}",
+            "site_name": f"检查对象{entity:05d}",
+            "district": DISTRICTS[entity % len(DISTRICTS)],
+            "inspector": f"检查员{n % 40:02d}",
+            "signer_sha256": "",
+            "started_at": f"{day}T02:00:00Z",
+            "finalised_at": f"{day}T03:00:00Z",
+            "supersedes": None,
+            "canonical": canonical,
+            "signature": SIGNATURE,
+            "bundle_sha256": "",
+            "imported_at": f"{imported}T04:00:00Z",
+            "inspected_on": day.isoformat(),
+            "imported_on": imported.isoformat(),
+            "task_id": None,
+            "measures": json.dumps([rng.choice(MEASURES)] if failed else []),
+            "items": failed,
+        }
+
+
+def bundles(records: int, size: int, *, seed: int) -> Iterator[list[dict[str, Any]]]:
+    """The records in bundles of ``size``."""
+    batch: list[dict[str, Any]] = []
+    for row in rows(records, seed):
+        batch.append(row)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def write_bundle(store: PostgresOfficeStore, batch: list[dict[str, Any]], n: int, clerk: str) -> int:
+    """What `office import` writes for one verified bundle, in one transaction."""
+    now = batch[-1]["imported_at"]
+    with store.transaction():
+        added = store.add_records(batch)
+        store.add_bundle(
+            {
+                "sha256": f"{clerk}-{n:06d}",
+                "device_id": batch[0]["device_id"],
+                "seq": n + 1,
+                "base_ack": n,
+                "file_name": f"{clerk}-{n}.zip",
+                "signer_sha256": "",
+                "created_at": now,
+                "imported_at": now,
+                "records": len(batch),
+                "imported": added,
+                "duplicates": len(batch) - added,
+                "conflicts": 0,
+            }
+        )
+        store.note_device(device_id=batch[0]["device_id"], at=now, acknowledged_seq=n + 1)
+        store.audit(
+            at=now,
+            device_id="bench",
+            actor=clerk,
+            action="import_bundle",
+            entity="office_bundles",
+            entity_id=f"{clerk}-{n:06d}",
+            detail={"imported": added},
+        )
+    return added
+
+
+def bare_copy(conn: Any, batch: list[dict[str, Any]]) -> None:
+    columns = ", ".join(RECORD_COLUMNS)
+    with (
+        conn.transaction(),
+        conn.cursor() as cur,
+        cur.copy(f"COPY bare_records ({columns}) FROM STDIN") as copy,
+    ):
+        for r in batch:
+            copy.write_row([r.get(c) for c in RECORD_COLUMNS])
+
+
+@dataclasses.dataclass
+class Timing:
+    store_s: float = 0.0
+    bare_s: float = 0.0
+    records: int = 0
+
+
+def main_import(store: PostgresOfficeStore, records: int, size: int) -> Timing:
+    conn = store._conn
+    conn.execute("DROP TABLE IF EXISTS bare_records")
+    conn.execute(f"CREATE TABLE bare_records ({', '.join(c + ' TEXT' for c in RECORD_COLUMNS)})")
+    timing = Timing()
+    for n, batch in enumerate(bundles(records, size, seed=15)):
+        start = time.perf_counter()
+        added = write_bundle(store, batch, n, "clerk0")
+        timing.store_s += time.perf_counter() - start
+        start = time.perf_counter()
+        bare_copy(conn, batch)
+        timing.bare_s += time.perf_counter() - start
+        timing.records += added
+        if n % 10 == 9:
+            print(
+                f"  {timing.records:>9,} records: store {timing.records / timing.store_s:,.0f}/s, "
+                f"bare COPY {timing.records / timing.bare_s:,.0f}/s",
+                flush=True,
+            )
+    return timing
+
+
+def clerk_process(url: str, clerk: int, seed: int, records: int, size: int, out: Any) -> None:
+    store = PostgresOfficeStore(url, migrate_schema=False)
+    made = list(bundles(records, size, seed=seed))  # each clerk's own bundles
+    out.put(("ready", clerk, 0, 0.0))
+    start = time.perf_counter()
+    added = sum(write_bundle(store, batch, n, f"clerk{clerk + 1}") for n, batch in enumerate(made))
+    out.put(("done", clerk, added, time.perf_counter() - start))
+    store.close()
+
+
+def clerks_at_once(
+    url: str, clerks: int, records: int, size: int, seed: int
+) -> tuple[int, float, list[float]]:
+    """``clerks`` processes, each importing ``records`` of its own; started together once each
+    has made its rows. Returns (records added, wall seconds, each clerk's seconds)."""
+    queue: Any = multiprocessing.Queue()
+    procs = [
+        multiprocessing.Process(target=clerk_process, args=(url, c, seed + c, records, size, queue))
+        for c in range(clerks)
+    ]
+    # Rows are made inside each process before its timer starts; the wall clock starts when the
+    # last is ready (they begin writing as soon as they are ready, so this is a lower bound on
+    # overlap, not a head start).
+    for p in procs:
+        p.start()
+    ready = 0
+    while ready < clerks:
+        if queue.get()[0] == "ready":
+            ready += 1
+    start = time.perf_counter()
+    added, each = 0, []
+    for _ in range(clerks):
+        _kind, _clerk, n, seconds = queue.get()
+        added += n
+        each.append(seconds)
+    wall = time.perf_counter() - start
+    for p in procs:
+        p.join()
+    return added, max(wall, max(each)), each
+
+
+def median_s(fn: Any, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--records", type=int, default=1_000_000)
+    parser.add_argument("--bundle", type=int, default=10_000, help="records per bundle")
+    parser.add_argument("--clerks", type=int, default=4)
+    parser.add_argument("--clerk-records", type=int, default=50_000, help="records per clerk")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument(
+        "--db", default="", help="an empty PostgreSQL database (default: a throw-away server)"
+    )
+    args = parser.parse_args()
+
+    cluster = None
+    url = args.db
+    if not url:
+        from tests.pgcluster import Cluster
+
+        cluster = Cluster(memory=False, durable=True).start()
+        url = cluster.url("bench")
+    try:
+        store = PostgresOfficeStore(url)
+        print(f"importing {args.records:,} records in bundles of {args.bundle:,} …", flush=True)
+        timing = main_import(store, args.records, args.bundle)
+        store_rate = timing.records / timing.store_s
+        bare_rate = timing.records / timing.bare_s
+        print(
+            f"import: {timing.records:,} records in {timing.store_s:.1f} s = {store_rate:,.0f} records/s; "
+            f"bare COPY {timing.bare_s:.1f} s = {bare_rate:,.0f} records/s; "
+            f"ratio {store_rate / bare_rate:.2f} × bare (target ≥ 0.5)"
+        )
+        store._conn.execute("DROP TABLE bare_records")
+        store._conn.execute("VACUUM ANALYZE")  # what autovacuum does after a load
+        whole = median_s(lambda: store.statistics({}), args.runs)
+        month = median_s(
+            lambda: store.statistics({"date_from": "2025-03-01", "date_to": "2025-03-31"}), args.runs
+        )
+        total = store.record_count()
+        print(
+            f"statistics over {total:,} records: {whole * 1000:.0f} ms whole, "
+            f"{month * 1000:.0f} ms one month (target < 1 s)"
+        )
+        store.close()
+
+        print(f"{args.clerks} clerks at once, {args.clerk_records:,} records each …", flush=True)
+        one, one_s, _ = clerks_at_once(url, 1, args.clerk_records, args.bundle, seed=200)
+        together, wall, each = clerks_at_once(url, args.clerks, args.clerk_records, args.bundle, seed=100)
+        print(
+            f"one clerk alone: {one:,} records in {one_s:.1f} s = {one / one_s:,.0f}/s\n"
+            f"{args.clerks} clerks at once: {together:,} records in {wall:.1f} s = {together / wall:,.0f}/s "
+            f"together (each {', '.join(f'{s:.1f}' for s in each)} s)"
+        )
+        check = PostgresOfficeStore(url, migrate_schema=False)
+        [(rows, ids)] = check._conn.execute(
+            "SELECT (SELECT count(*) FROM office_records), (SELECT count(*) FROM office_record_ids)"
+        ).fetchall()
+        check.close()
+        print(f"stored: {rows:,} record rows, {ids:,} record ids (no record twice: {rows == ids})")
+    finally:
+        if cluster is not None:
+            cluster.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
