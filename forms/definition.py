@@ -9,6 +9,7 @@ the very definition it was recorded under.
 from __future__ import annotations
 
 import hashlib
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -22,6 +23,12 @@ from forms.numbers import to_decimal
 
 FIELD_TYPES = ("decimal", "integer", "boolean", "choice", "text", "date", "tariff")
 STEP_KINDS = ("fields", "checklist", "grid", "summary")
+SUBJECTS = ("instrument", "product_lot")
+# What an item code is about. The office's credit lists read "seal" and "cheating" findings
+# (spec/office.md, "Credit lists"); statistics may group by the others.
+ITEM_CATEGORIES = ("measurement", "seal", "cheating", "document", "marking", "function", "software")
+COLUMN_KINDS = ("group", "index", "input", "result", "verdict", "entry")
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 
 @dataclass(frozen=True)
@@ -135,6 +142,89 @@ class Limit:
 
 
 @dataclass(frozen=True)
+class ResultSpec:
+    """A computed value as people read it: its label and unit, and how it is displayed.
+
+    ``resolution`` is the recorded resolution (GB/T 8170 display rounding), ``sign`` shows a '+';
+    ``limit`` names a limit the value is compared with as ±limit, so the display never contradicts
+    the row's verdict; ``flag`` names the result key saying whether the value is within its limit;
+    ``values`` labels coded values (a package's class ok/t1/t2). Only declared results are shown.
+    """
+
+    key: str
+    zh: str
+    en: str
+    unit: str = ""
+    resolution: Decimal | None = None
+    sign: bool = False
+    limit: str = ""
+    flag: str = ""
+    values: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    def label(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+    def value_label(self, code: Any, lang: str) -> str | None:
+        found = self.values.get(str(code))
+        return None if found is None else found[0 if lang == "zh" else 1]
+
+
+@dataclass(frozen=True)
+class ReportColumn:
+    """One column of a printed table (or one cell of a summary table).
+
+    ``kind``: ``group`` (the group number of a two-level grid), ``index`` (the row's number within
+    its group or table), ``input`` (a typed value: ``keys`` names the field), ``result`` (a computed
+    value: the first of ``keys`` present), ``verdict`` (the row's verdict, or why it was not
+    judged), ``entry`` (the name of an entry of an entries table). The header is ``zh``/``en`` if
+    given, else the field's or result's label; its unit ``unit`` if given, else the field's or
+    result's. ``absent_zh``/``absent_en`` is printed for a missing value.
+    """
+
+    kind: str
+    keys: tuple[str, ...] = ()
+    zh: str = ""
+    en: str = ""
+    unit: str | None = None
+    prefix: str = ""
+    absent_zh: str = ""
+    absent_en: str = ""
+
+
+@dataclass(frozen=True)
+class ReportEntry:
+    path: str
+    zh: str
+    en: str
+
+
+@dataclass(frozen=True)
+class ReportTable:
+    """A table the record prints, declared by the procedure.
+
+    ``rows`` is a grid path of the input (``flow_points[].runs[]``), or an object path printed as one
+    row (``repeatability``); ``results`` where the rows' computed values are, if not at ``rows``;
+    ``entries`` instead lists objects printed one per row (zero, tare). ``kind = "summary"`` prints
+    ``columns`` as label–value pairs, two per line. Titles may hold placeholders filled from the
+    definition the record was evaluated with: ``{limit.KEY}``, ``{input.PATH}``, ``{result.PATH}``,
+    ``{control}``; ``{SOURCE.PATH:text with %|text if absent}`` puts the value where ``%`` is.
+    """
+
+    zh: str
+    en: str
+    rows: str = ""
+    results: str = ""
+    entries: tuple[ReportEntry, ...] = ()
+    columns: tuple[ReportColumn, ...] = ()
+    kind: str = "rows"
+    group_zh: str = ""
+    group_en: str = ""
+
+    def title(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+@dataclass(frozen=True)
 class FormDefinition:
     """A loaded, schema-checked definition; ``sha256`` identifies the exact text it came from."""
 
@@ -153,6 +243,26 @@ class FormDefinition:
     text: str = field(repr=False)
     sha256: str = ""
     measures: tuple[Measure, ...] = STANDARD_MEASURES  # what may be recorded as done (forms.measures)
+    subject: str = "instrument"  # "instrument" or "product_lot" (a lot of prepackaged goods)
+    qr_letter: str = ""  # the procedure's letter in a record's QR summary
+    item_categories: dict[str, str] = field(default_factory=dict)  # item code → ITEM_CATEGORIES
+    results: dict[str, ResultSpec] = field(default_factory=dict)
+    report: tuple[ReportTable, ...] = ()
+    next_steps: dict[str, tuple[str, str]] = field(default_factory=dict)  # code → (zh, en)
+    missing: dict[str, tuple[str, str]] = field(default_factory=dict)  # code → (zh, en) templates
+    notes: dict[str, tuple[str, str]] = field(default_factory=dict)  # why a row was not judged
+
+    def item_label(self, code: str, lang: str) -> str:
+        zh, en = self.items.get(code, (code, code))
+        return zh if lang == "zh" else en
+
+    def items_in(self, *categories: str) -> list[str]:
+        """The item codes of these categories (the office's credit lists ask "seal", "cheating")."""
+        return [code for code, cat in self.item_categories.items() if cat in categories]
+
+    def text_of(self, table: Mapping[str, tuple[str, str]], code: str, lang: str) -> str:
+        found = table.get(code)
+        return code if found is None else found[0 if lang == "zh" else 1]
 
     def limit(self, key: str) -> Any:
         """A limit's value, converted to Decimal where it is a number written as a string."""
@@ -206,8 +316,20 @@ def parse_definition(text: str) -> FormDefinition:
         _need(data, key, str, "definition")
 
     items = {}
+    categories = {}
     for code, labels in _need(data, "items", dict, "definition").items():
         items[code] = (_need(labels, "zh", str, f"items.{code}"), _need(labels, "en", str, f"items.{code}"))
+        if "category" in labels:
+            category = _need(labels, "category", str, f"items.{code}")
+            if category not in ITEM_CATEGORIES:
+                raise DefinitionError(f"items.{code}.category: '{category}' is not one of {ITEM_CATEGORIES}")
+            categories[code] = category
+    subject = data.get("subject", "product_lot" if data["instrument_kind"] == "product_lot" else "instrument")
+    if subject not in SUBJECTS:
+        raise DefinitionError(f"definition.subject: '{subject}' is not one of {SUBJECTS}")
+    qr_letter = data.get("qr_letter", "")
+    if qr_letter and not re.fullmatch(r"[A-Z]", str(qr_letter)):
+        raise DefinitionError("definition.qr_letter: one capital letter A–Z")
 
     fields: dict[str, FieldSpec] = {}
     for fid, spec in _need(data, "fields", dict, "definition").items():
@@ -301,7 +423,18 @@ def parse_definition(text: str) -> FormDefinition:
         else STANDARD_MEASURES
     )
 
+    results = _results(data.get("results", {}))
+    report = _report(data.get("report", {}), fields, results, limits)
+
     return FormDefinition(
+        subject=subject,
+        qr_letter=qr_letter,
+        item_categories=categories,
+        results=results,
+        report=report,
+        next_steps=_texts(data, "next_steps"),
+        missing=_texts(data, "missing"),
+        notes=_texts(data, "notes"),
         measures=measures,
         id=data["id"],
         version=data["version"],
@@ -318,6 +451,118 @@ def parse_definition(text: str) -> FormDefinition:
         text=text,
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
     )
+
+
+def _texts(data: Mapping[str, Any], key: str) -> dict[str, tuple[str, str]]:
+    """A table of codes → {zh, en} (next steps, missing content, notes)."""
+    out = {}
+    for code, labels in _need(data, key, dict, "definition").items() if key in data else ():
+        where = f"{key}.{code}"
+        out[code] = (_need(labels, "zh", str, where), _need(labels, "en", str, where))
+    return out
+
+
+def _results(data: Any) -> dict[str, ResultSpec]:
+    if not isinstance(data, dict):
+        raise DefinitionError("results: expected a table")
+    out = {}
+    for key, spec in data.items():
+        where = f"results.{key}"
+        if not isinstance(spec, dict):
+            raise DefinitionError(f"{where}: expected a table")
+        values = {}
+        for code, labels in spec.get("values", {}).items():
+            values[str(code)] = (
+                _need(labels, "zh", str, f"{where}.values"),
+                _need(labels, "en", str, f"{where}.values"),
+            )
+        out[key] = ResultSpec(
+            key=key,
+            zh=_need(spec, "zh", str, where),
+            en=_need(spec, "en", str, where),
+            unit=spec.get("unit", ""),
+            resolution=_dec(spec, "resolution", where),
+            sign=bool(spec.get("sign", False)),
+            limit=spec.get("limit", ""),
+            flag=spec.get("flag", ""),
+            values=values,
+        )
+    return out
+
+
+def _report(
+    data: Any, fields: dict[str, FieldSpec], results: dict[str, ResultSpec], limits: dict[str, Limit]
+) -> tuple[ReportTable, ...]:
+    """The printed tables, each column checked against the fields and results it names."""
+    if not isinstance(data, dict):
+        raise DefinitionError("report: expected a table")
+    tables = []
+    for i, table in enumerate(data.get("tables", [])):
+        where = f"report.tables[{i}]"
+        kind = table.get("kind", "rows")
+        if kind not in ("rows", "summary"):
+            raise DefinitionError(f"{where}.kind: '{kind}' is not rows or summary")
+        zh, en = _need(table, "zh", str, where), _need(table, "en", str, where)
+        for title in (zh, en):
+            for ref in _PLACEHOLDER.findall(title):
+                source, _, rest = ref.partition(".")
+                key = rest.split(":")[0].split("|")[0]
+                if source == "limit" and key not in limits:
+                    raise DefinitionError(f"{where}: title names an unknown limit '{key}'")
+                if source not in ("limit", "input", "result") and ref != "control":
+                    raise DefinitionError(
+                        f"{where}: title placeholder '{{{ref}}}' is not limit, input, result or control"
+                    )
+        entries = tuple(
+            ReportEntry(_need(e, "path", str, where), _need(e, "zh", str, where), _need(e, "en", str, where))
+            for e in table.get("entries", [])
+        )
+        rows = table.get("rows", "")
+        if kind == "rows" and not rows and not entries:
+            raise DefinitionError(f"{where}: a table needs 'rows' or 'entries'")
+        columns = []
+        for j, col in enumerate(_need(table, "columns", list, where)):
+            cwhere = f"{where}.columns[{j}]"
+            found = [k for k in COLUMN_KINDS if k in col]
+            if len(found) != 1:
+                raise DefinitionError(f"{cwhere}: exactly one of {COLUMN_KINDS}")
+            ckind = found[0]
+            raw = col[ckind]
+            keys = tuple(raw) if isinstance(raw, list) else (raw,) if isinstance(raw, str) else ()
+            for key in keys:  # a path below the row (the input's root for a summary): its last name
+                name = key.rsplit(".", 1)[-1]
+                if ckind == "input" and name not in fields:
+                    raise DefinitionError(f"{cwhere}: unknown field '{key}'")
+                if ckind == "result" and name not in results:
+                    raise DefinitionError(f"{cwhere}: result '{key}' is not declared in [results]")
+            if ckind in ("input", "result") and not keys:
+                raise DefinitionError(f"{cwhere}: '{ckind}' names a field or result")
+            columns.append(
+                ReportColumn(
+                    kind=ckind,
+                    keys=keys,
+                    zh=col.get("zh", ""),
+                    en=col.get("en", ""),
+                    unit=col.get("unit"),
+                    prefix=col.get("prefix", ""),
+                    absent_zh=col.get("absent_zh", ""),
+                    absent_en=col.get("absent_en", ""),
+                )
+            )
+        tables.append(
+            ReportTable(
+                zh=zh,
+                en=en,
+                rows=rows,
+                results=table.get("results", ""),
+                entries=entries,
+                columns=tuple(columns),
+                kind=kind,
+                group_zh=table.get("group_zh", ""),
+                group_en=table.get("group_en", ""),
+            )
+        )
+    return tuple(tables)
 
 
 def load_definition_file(path: Path) -> FormDefinition:

@@ -37,6 +37,12 @@ def number(value: Any) -> Decimal | None:
     return result if result.is_finite() else None
 
 
+def size(value: Any) -> Decimal:
+    """|value| as a Decimal, 0 for a blank one (to find the worst of several results)."""
+    found = number(value)
+    return Decimal(0) if found is None else abs(found)
+
+
 def _text(value: Decimal, sign: bool) -> str:
     if value.is_zero():
         value = abs(value)  # "−0.00" is no reading
@@ -91,28 +97,16 @@ def shown_pair(
     return _text(x, False), _text(y, False)
 
 
-def _within(limit: Any) -> Category:
+def within(limit: Any) -> Category:
+    """The side of ±limit a value is on (True: within); no limit, always within."""
     bound = number(limit)
     return lambda x: bound is None or abs(x) <= bound
 
 
-def _verdict_side(entry: Mapping[str, Any]) -> Hashable | None:
+def verdict_side(entry: Mapping[str, Any]) -> Hashable | None:
+    """The side of its limit a row's verdict says its value is on (None: not judged)."""
     verdict = entry.get("verdict")
     return None if verdict is None else verdict == "pass"
-
-
-def _scale_error(entry: Mapping[str, Any], e: Decimal) -> Category:
-    """The side of an error without small weights: clear pass, clear fail, or undecided (±0.5e)."""
-    mpe = number(entry.get("mpe"))
-
-    def side(x: Decimal) -> Hashable:
-        if mpe is None:
-            return None
-        if abs(x) <= mpe - e / 2:
-            return "pass"
-        return "fail" if abs(x) > mpe + e / 2 else "inconclusive"
-
-    return side
 
 
 def cell_text(
@@ -120,68 +114,32 @@ def cell_text(
 ) -> str:
     """The text of one computed value ``entry[key]`` of the results list at ``where`` (a grid
     pattern such as ``flow_points[].runs[]``), at the spec's resolution and never contradicting
-    the entry's verdict."""
+    the entry's verdict.
+
+    The procedure's own `cell_text` decides first (its module, e.g. the scale's 0.1e); otherwise
+    the definition's declaration of the result: its resolution, its sign and the ±limit it is
+    compared with (the row's verdict, or its ``flag``, saying on which side it is).
+    """
     value = entry.get(key)
     if isinstance(value, bool) or value is None:
         return ""
-    form = defn.id
-    if form == "fuel_dispenser":
-        if key in ("v_b", "v_bt"):  # measure-derived volumes to 0.001 L (§2.5)
-            return shown(value, "0.001")
-        if key == "error_pct":  # errors to 0.01 % (§2.5), against ±MPE, with sign
-            within = None if "exceeds_mpe" not in entry else not entry["exceeds_mpe"]
-            return shown(value, "0.01", _within(defn.limit("indication_error_pct")), within, sign=True)
-        if key == "mean_error_pct":  # a flow point's mean against ±MPE (§2.4-4)
-            mpe = defn.limit("indication_error_pct")
-            return shown(value, "0.01", _within(mpe), entry.get("mean_within_mpe"), sign=True)
-        if key == "repeatability_pct":  # E_r ≤ 0.10 % (§2.3)
-            limit = defn.limit("repeatability_pct")
-            return shown(value, "0.01", lambda x: x <= limit, entry.get("repeatability_within_limit"))
-        if key in ("computed", "difference"):  # money to 0.01 元; ΔP against the increment (§2.4-6)
-            limit = entry.get("limit")
-            category = _within(limit) if key == "difference" and limit is not None else None
-            truth = _verdict_side(entry) if category else None
-            return shown(value, "0.01", category, truth, sign=key == "difference")
-    if form == "taxi_meter" and key == "error_pct":
-        if where.startswith("distance_tests"):  # −4 % ≤ δ ≤ +1 % (§3.5)
-            low = defn.limit("distance_error_min_pct")
-            high = defn.limit("distance_error_max_pct")
-            return shown(value, "0.01", lambda x: low <= x <= high, _verdict_side(entry), sign=True)
-        category = _within(entry["limit_pct"]) if entry.get("limit_pct") is not None else None
-        return shown(value, "0.01", category, _verdict_side(entry) if category else None, sign=True)
-    if form == "taxi_meter" and key == "expected_error_pct":
-        return shown(value, "0.01", sign=True)
-    if form == "scale":
-        e = number(results.get("e")) or Decimal(1)
-        tenth = e / 10  # P, E, Ec to 0.1e (§A.4)
-        if key == "corrected_error":
-            return shown(value, tenth, _within(entry.get("mpe")), _verdict_side(entry), sign=True)
-        if key == "error":
-            if entry.get("corrected_error") is None and entry.get("verdict") is not None:
-                return shown(value, tenth, _scale_error(entry, e), entry["verdict"], sign=True)
-            if where in ("zero", "tare") and entry.get("limit") is not None:
-                return shown(value, tenth, _within(entry["limit"]), _verdict_side(entry), sign=True)
-            return shown(value, tenth, sign=True)
-        if key in ("p", "range"):
-            if key == "range" and entry.get("mpe") is not None:
-                return shown(value, tenth, _within(entry["mpe"]), _verdict_side(entry))
-            return shown(value, tenth)
-    if form == "net_content" and key == "shortage":  # the package's class decides (§B.5)
-        t = number(results.get("t"))
-        if t is not None:
-            return shown(value, "0.1", lambda x: _package_class(x, t), entry.get("class"))
-    return plain_text(value)
+    from forms.registry import hook  # the procedure's module, imported once when first needed
 
-
-def _package_class(shortage: Decimal, t: Decimal) -> str:
-    """ok: within T; t1: above T up to 2T; t2: above 2T (net_content.md §B.5)."""
-    return "ok" if shortage <= t else ("t1" if shortage <= 2 * t else "t2")
-
-
-def package_class(shortage: Any, t: Any) -> str:
-    """The class of a package by its shortage and T (for a shown net content or error)."""
-    s, limit = number(shortage), number(t)
-    return "" if s is None or limit is None else _package_class(s, limit)
+    own = hook(defn.id, "cell_text")
+    if own is not None:
+        text = own(defn, where, key, entry, results)
+        if text is not None:
+            return str(text)
+    spec = defn.results.get(key)
+    if spec is None or spec.resolution is None:
+        return plain_text(value)
+    category = within(defn.limit(spec.limit)) if spec.limit in defn.limits else None
+    truth: Hashable | None = None
+    if category is not None:
+        truth = entry.get(spec.flag) if spec.flag else verdict_side(entry)
+        if truth is None:
+            category = None
+    return shown(value, spec.resolution, category, truth, sign=spec.sign)
 
 
 def plain_text(value: Any) -> str:

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from dataclasses import field as dc_field
 from typing import Any
 
+from inspector_app import vocabulary
+
 # code -> (zh template, en template); parameters by name.
 _TEMPLATES: dict[str, tuple[str, str]] = {
     "required": ("{field}：必填", "{field}: required"),
@@ -328,28 +330,14 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
 }
 
 
-# What an incomplete check lacks (forms.Incomplete.missing codes), by the spec README's minimum content.
-_MISSING: dict[str, tuple[str, str]] = {
-    "flow_points": ("至少一个流量点的一次测量", "at least one run at one flow point"),
-    "weighing_at_min": (
-        "至少一次不低于最小秤量 Min（{min_load} {unit}）的称量",
-        "at least one weighing at or above Min ({min_load} {unit})",
-    ),
-    "distance_or_fare_test": ("至少一次计程误差测试或计价检查", "at least one distance or fare test"),
-    "samples": (
-        "批量 {lot_size} 需 {needed} 件样品，现有 {given} 件",
-        "{needed} samples for a lot of {lot_size}, {given} so far",
-    ),
-}
-
-
 def missing_text(code: str, params: dict[str, Any], lang: str = "zh") -> str:
-    """One missing part of a check, in words (unknown codes are shown as they are)."""
-    zh, en = _MISSING.get(code, (code, code))
-    try:
-        return (zh if lang == "zh" else en).format(**params)
-    except (KeyError, IndexError):
-        return code
+    """One missing part of a check, in words: the procedure's own (``missing_zh``/``missing_en``,
+    which `forms.evaluate` adds from the definition), else the code as it is."""
+    codes = list(params.get("missing", []))
+    texts = params.get(f"missing_{lang}") or []
+    if code in codes and codes.index(code) < len(texts):
+        return str(texts[codes.index(code)])
+    return code
 
 
 def _range(params: dict[str, Any], lang: str) -> str:
@@ -478,12 +466,6 @@ VERIFY_REASONS = {
         "trusted on this laptop only: signed by a key held here, not yet enrolled by an office",
     ),
 }
-VERDICT_WORDS = {
-    "pass": ("合格", "pass"),
-    "fail": ("不合格", "fail"),
-    "inconclusive": ("待定", "inconclusive"),
-    "incomplete": ("未完成", "incomplete"),  # a draft below the minimum content: never a verdict
-}
 
 
 def verification_line(
@@ -494,7 +476,7 @@ def verification_line(
     signer = printable(signer)
     head = VERIFY_STATUS.get(status, (status, status))[i]
     if status == "valid":
-        word = VERDICT_WORDS.get(verdict, (verdict, verdict))[i]
+        word = vocabulary.verdict(verdict, lang)
         line = f"{head}: {signer}, {date}, {word}"
         return f"{line} — {VERIFY_REASONS[reason][i]}" if reason in VERIFY_REASONS and reason else line
     why = VERIFY_REASONS.get(reason, (reason, reason))[i]

@@ -54,3 +54,31 @@ def flatten(nested: Any, prefix: str = "") -> dict[str, str]:
     elif nested is not None:
         out[prefix] = str(nested)
     return out
+
+
+def at(node: Any, path: str) -> Any:
+    """The value at a dotted path below ``node`` (None if any part is missing)."""
+    for part in path.split(".") if path else ():
+        if not isinstance(node, dict):
+            return None
+        node = node.get(part)
+    return node
+
+
+def entries(node: Any, pattern: str) -> list[tuple[tuple[int, ...], Any]]:
+    """The entries a grid pattern (``a[].b[]``, ``x.y[]``, or a plain object path) names below
+    ``node``, each with its indices (one per ``[]``)."""
+    found: list[tuple[tuple[int, ...], Any]] = [((), node)]
+    for part in pattern.split("."):
+        name, lists = part.replace("[]", ""), part.count("[]")
+        step = []
+        for index, value in found:
+            value = value.get(name) if isinstance(value, dict) else None
+            if value is None:
+                continue
+            level = [(index, value)]
+            for _ in range(lists):
+                level = [((*i, k), item) for i, v in level if isinstance(v, list) for k, item in enumerate(v)]
+            step.extend(level)
+        found = step
+    return found

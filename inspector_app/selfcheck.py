@@ -17,7 +17,7 @@ from db import MIGRATIONS, schema_version
 from db import sync as sync_repo
 from db.audit import verify_chain
 from db.connection import foreign_key_problems, integrity_check
-from forms import FORM_IDS, DefinitionError, load_definition
+from forms import DefinitionError, form_ids, load_definition
 from inspector_app.fonts import cjk_font_path
 from inspector_app.integrity import RecordsAudit, audit_records
 from inspector_app.services import DatabaseMissing, open_services
@@ -136,7 +136,7 @@ def run_selfcheck(path: Path | str | None) -> list[Check]:
         checks.append(Check("database", False, f"no database at {exc.path}"))
     except Exception as exc:  # a corrupt file is a finding, not a crash
         checks.append(Check("database", False, f"{type(exc).__name__}: {exc}"))
-    for form_id in FORM_IDS:
+    for form_id in form_ids():
         try:
             defn = load_definition(form_id)
             checks.append(Check(f"form {form_id}", True, f"{defn.version} ({defn.regulation})"))

@@ -388,17 +388,3 @@ def describe(definition: FormDefinition, error: FieldError, lang: str) -> str:
     params: dict[str, Any] = dict(error.params)
     params["label_zh" if lang == "zh" else "label_en"] = place_of(definition, error.field, lang)
     return FieldError(error.field, error.code, params).message(lang)
-
-
-def row_verdict(entry: Any) -> str | None:
-    """A grid row's own verdict from its results: the evaluator's where it gives one; a
-    net-content package within T or not (net_content.md §B.3); a dispenser run within the MPE or
-    not (fuel_dispenser.md §2.4-4, flagged per run by the spec README)."""
-    if not isinstance(entry, dict):
-        return None
-    if "class" in entry:
-        return "pass" if entry["class"] == "ok" else "fail"
-    if "exceeds_mpe" in entry:
-        return "fail" if entry["exceeds_mpe"] else "pass"
-    verdict = entry.get("verdict")
-    return verdict if isinstance(verdict, str) else None

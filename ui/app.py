@@ -29,6 +29,9 @@ PROCESS_START = time.perf_counter()
 def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     """Our .qm (English only for plurals) plus, in Chinese, Qt's own catalogue for its dialogs and
     our supplement to it (ui/i18n/qt_extra_zh_CN.ts)."""
+    from ui.labels import LANGUAGE_PROPERTY
+
+    app.setProperty(LANGUAGE_PROPERTY, "zh" if language.startswith("zh") else "en")
     translators = []
     ours = QTranslator(app)
     name = "inspector_zh_CN.qm" if language.startswith("zh") else "inspector_en.qm"

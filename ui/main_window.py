@@ -153,9 +153,9 @@ class MainWindow(QMainWindow):
             QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self, activated=lambda i=i: self.show_page(i))
 
     def _finish_list(self) -> None:
-        from forms import FORM_IDS
+        from forms import form_ids
 
-        self.inspections_page.finish(FORM_IDS)
+        self.inspections_page.finish(form_ids())
 
     # -- pages, built on first use ---------------------------------------------------------
     def page(self, name: str) -> QWidget:

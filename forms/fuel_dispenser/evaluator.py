@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from forms.definition import FormDefinition
+from forms.display import number, shown, size, verdict_side, within
 from forms.errors import Incomplete, InputError
 from forms.numbers import HUNDRED, ONE, Exact, exact_mean, mul, quotient, result, sub
 from forms.verdict import FAIL, PASS, Judge, compared, items_of, magnitude, object_of, option, state
@@ -104,8 +105,14 @@ def evaluate(
             error = mul(quotient(sub(v_j, v_bt), v_bt), HUNDRED)
             errors.append(error)
             run_ok = magnitude(compared(error, comparison, quantum)) <= mpe
-            runs_out.append(
-                {"v_b": v_b, "v_bt": result(v_bt), "error_pct": result(error), "exceeds_mpe": not run_ok}
+            runs_out.append(  # a run beyond the MPE is flagged on screen and in the record (README)
+                {
+                    "v_b": v_b,
+                    "v_bt": result(v_bt),
+                    "error_pct": result(error),
+                    "exceeds_mpe": not run_ok,
+                    "verdict": state(run_ok),
+                }
             )
             if rule in ("each_run", "both") and not run_ok:
                 judge.record("indication_error", FAIL)
@@ -120,8 +127,10 @@ def evaluate(
             repeatability = quotient(sub(max(errors), min(errors)), coefficient)
             repeatability_ok = compared(repeatability, comparison, quantum) <= rep_limit
             judge.record("repeatability", state(repeatability_ok))
+        point_ok = (mean_ok or rule == "each_run") and repeatability_ok is not False
         points_out.append(
             {
+                "verdict": state(point_ok),
                 "runs": runs_out,
                 "mean_error_pct": result(point_mean),
                 "mean_within_mpe": mean_ok,
@@ -156,7 +165,47 @@ def evaluate(
                 "difference": result(difference),
                 "limit": increment,
                 "verdict": None if preset_by_amount else (PASS if ok else FAIL),
+                **({"note": "preset_by_amount"} if preset_by_amount else {}),
             }
         )
 
     return {"flow_points": points_out, "payment": payments_out}
+
+
+# -- display (forms.display asks these first) --------------------------------------------------
+
+
+def cell_text(
+    defn: FormDefinition, where: str, key: str, entry: Mapping[str, Any], results: Mapping[str, Any]
+) -> str | None:
+    """Errors to 0.01 % and volumes to 0.001 L (§2.5), never contradicting the run's flag, the
+    point's mean or its repeatability; ΔP against the increment in force (§2.4-6)."""
+    value = entry[key]
+    if key in ("v_b", "v_bt"):
+        return shown(value, "0.001")
+    if key == "error_pct":
+        ok = None if "exceeds_mpe" not in entry else not entry["exceeds_mpe"]
+        return shown(value, "0.01", within(defn.limit("indication_error_pct")), ok, sign=True)
+    if key == "mean_error_pct":
+        mpe = defn.limit("indication_error_pct")
+        return shown(value, "0.01", within(mpe), entry.get("mean_within_mpe"), sign=True)
+    if key == "repeatability_pct":
+        limit = defn.limit("repeatability_pct")
+        return shown(value, "0.01", lambda x: x <= limit, entry.get("repeatability_within_limit"))
+    if key in ("computed", "difference"):
+        limit = entry.get("limit")
+        category = within(limit) if key == "difference" and limit is not None else None
+        truth = verdict_side(entry) if category else None
+        return shown(value, "0.01", category, truth, sign=key == "difference")
+    return None
+
+
+def key_figures(defn: FormDefinition, results: Mapping[str, Any]) -> str:
+    """The QR's figure: the worst flow point's mean error (E+0.07%)."""
+    points = [p for p in results.get("flow_points", []) if number(p.get("mean_error_pct")) is not None]
+    if not points:
+        return "E"
+    worst = max(points, key=lambda p: size(p["mean_error_pct"]))
+    mpe = defn.limit("indication_error_pct")
+    within_mpe = worst.get("mean_within_mpe")
+    return f"E{shown(worst['mean_error_pct'], '0.01', lambda x: abs(x) <= mpe, within_mpe, sign=True)}%"

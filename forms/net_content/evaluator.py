@@ -13,6 +13,7 @@ from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from typing import Any
 
 from forms.definition import FormDefinition
+from forms.display import number, shown, shown_pair
 from forms.errors import Incomplete, InputError
 from forms.numbers import (
     CONTEXT,
@@ -194,12 +195,14 @@ def evaluate(
     variance = exact_variance(nets) if len(nets) >= 2 else None
     s = None if variance is None else sqrt_result(variance)
     mean_limit = None
+    mean_ok = None
     lambda_s = None
     if plan.lam is not None and variance is not None and s is not None:  # no mean test for N ≤ 10
         # q̄ ≥ Qn − λ·s, equality passes (§B.5), decided exactly: λ·s ≥ Qn − q̄, i.e. Qn − q̄ ≤ 0 or
         # λ²·s² ≥ (Qn − q̄)² (s is irrational in general; its square is not)
         gap = exact(nominal) - exact(q_mean)
-        judge.record("mean", state(gap <= 0 or exact(plan.lam) ** 2 * variance >= gap**2))
+        mean_ok = gap <= 0 or exact(plan.lam) ** 2 * variance >= gap**2
+        judge.record("mean", state(mean_ok))
         lambda_s = CONTEXT.multiply(plan.lam, s)
         mean_limit = CONTEXT.subtract(nominal, lambda_s)
     results.update(
@@ -209,10 +212,62 @@ def evaluate(
         s=s,
         lambda_s=lambda_s,
         mean_limit=mean_limit,
+        mean_within_limit=mean_ok,
         net=[result(q) for q in nets],
-        packages=[
-            {"shortage": result(d), "class": "ok" if d <= t else ("t1" if d <= two_t else "t2")}
-            for d in shortages
+        packages=[  # each package: q, q − Qn, its shortage and class (§B.5)
+            {
+                "net": result(q),
+                "deviation": result(sub(q, nominal)),
+                "shortage": result(d),
+                "class": "ok" if d <= t else ("t1" if d <= two_t else "t2"),
+                "verdict": state(d <= t),
+            }
+            for q, d in zip(nets, shortages, strict=True)
         ],
     )
     return results
+
+
+# -- display (forms.display asks these first) --------------------------------------------------
+
+
+def package_class(shortage: Any, t: Any) -> str:
+    """ok: within T; t1: above T up to 2T; t2: above 2T (§B.5); '' when either is missing."""
+    s, limit = number(shortage), number(t)
+    if s is None or limit is None:
+        return ""
+    return "ok" if s <= limit else ("t1" if s <= 2 * limit else "t2")
+
+
+def cell_text(
+    defn: FormDefinition, where: str, key: str, entry: Mapping[str, Any], results: Mapping[str, Any]
+) -> str | None:
+    """A package's q, q − Qn and shortage to 0.1, never showing another class than its own (§B.5);
+    the mean and its limit to 0.01, on the side of each other the verdict says."""
+    value = entry[key]
+    t = results.get("t")
+    klass = entry.get("class")
+    if key == "shortage" and number(t) is not None:
+        return shown(value, "0.1", lambda x: package_class(x, t), klass)
+    if key == "deviation" and number(t) is not None:
+        return shown(value, "0.1", lambda x: package_class(-x, t), klass, sign=True)
+    if key == "net" and number(t) is not None and "deviation" in entry:
+        nominal = number(value) - number(entry["deviation"])  # type: ignore[operator]
+        return shown(value, "0.1", lambda x: package_class(nominal - x, t), klass)
+    if key in ("mean", "mean_limit") and results.get("mean_limit") is not None:
+        holds = results.get("mean_within_limit") is not False
+        mean, limit = shown_pair(results["mean"], results["mean_limit"], "0.01", lambda a, b: a >= b, holds)
+        return mean if key == "mean" else limit
+    if key == "mean":
+        return shown(value, "0.01")
+    return None
+
+
+def key_figures(defn: FormDefinition, results: Mapping[str, Any]) -> str:
+    """The QR's figures: k1/k2 and the mean (K1/0 M501.7)."""
+    mean, limit = number(results.get("mean")), number(results.get("mean_limit"))
+    shown_mean = ""
+    if mean is not None:
+        judged = None if limit is None else (lambda x: x >= limit)
+        shown_mean = f" M{shown(mean, '0.1', judged)}"
+    return f"K{results.get('k1', '')}/{results.get('k2', '')}{shown_mean}"

@@ -8,12 +8,13 @@ against a guessed one. Loads below Min are shown and not judged. Pure, exact ari
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Hashable, Mapping
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
 from forms.definition import FormDefinition
+from forms.display import number, shown, size, verdict_side, within
 from forms.errors import Incomplete, InputError
 from forms.numbers import ZERO, mul, quotient, result, round_half_up
 from forms.verdict import (
@@ -91,6 +92,13 @@ def _price_interval(defn: FormDefinition, raw: Any, path: str) -> Decimal:
     return interval
 
 
+def _unjudged(verdict: str | None, below_min: bool = False) -> dict[str, str]:
+    """Why a load has no verdict: below Min (§A.5), or no class to take an MPE from (README)."""
+    if verdict is not None:
+        return {}
+    return {"note": "below_min" if below_min else "class_unknown"}
+
+
 def evaluate(
     defn: FormDefinition, data: Mapping[str, Any], options: Mapping[str, Any], judge: Judge
 ) -> dict[str, Any]:
@@ -155,6 +163,7 @@ def evaluate(
             "error": error,
             "limit": limit,
             "verdict": (PASS if ok else FAIL) if verification else None,
+            **({} if verification else {"note": "verification_only"}),
         }
         return error
 
@@ -195,6 +204,7 @@ def evaluate(
                 "mpe": limit,
                 "below_min": below_min,
                 "verdict": verdict,
+                **_unjudged(verdict, below_min),
             }
         )
     results["weighings"] = weighings_out
@@ -217,7 +227,14 @@ def evaluate(
                 verdict = judge_error("eccentricity", error, corrected, limit)
                 judge.record("eccentricity", verdict)
             positions.append(
-                {"p": p, "error": error, "corrected_error": corrected, "mpe": limit, "verdict": verdict}
+                {
+                    "p": p,
+                    "error": error,
+                    "corrected_error": corrected,
+                    "mpe": limit,
+                    "verdict": verdict,
+                    **_unjudged(verdict),
+                }
             )
         results["eccentricity"] = {"load": load, "positions": positions}
 
@@ -252,7 +269,13 @@ def evaluate(
         if limit is not None:
             verdict = state(spread <= limit)
             judge.record("repeatability", verdict)
-        results["repeatability"] = {"p": values, "range": spread, "mpe": limit, "verdict": verdict}
+        results["repeatability"] = {
+            "p": values,
+            "range": spread,
+            "mpe": limit,
+            "verdict": verdict,
+            **_unjudged(verdict),
+        }
 
     disc_out = []
     for i, entry in enumerate(items_of(data, "discrimination", "discrimination")):
@@ -327,3 +350,55 @@ def evaluate(
         )
     results["reweighing"] = reweigh_out
     return results
+
+
+# -- display (forms.display asks these first) --------------------------------------------------
+
+
+def _error_side(entry: Mapping[str, Any], e: Decimal) -> Callable[[Decimal], Hashable]:
+    """The side of an error without small weights: clear pass, clear fail, or undecided (±0.5e)."""
+    limit = number(entry.get("mpe"))
+
+    def side(x: Decimal) -> Hashable:
+        if limit is None:
+            return None
+        if abs(x) <= limit - e / 2:
+            return PASS
+        return FAIL if abs(x) > limit + e / 2 else INCONCLUSIVE
+
+    return side
+
+
+def cell_text(
+    defn: FormDefinition, where: str, key: str, entry: Mapping[str, Any], results: Mapping[str, Any]
+) -> str | None:
+    """P, E and Ec to 0.1e (§A.4), never on the other side of the MPE than the verdict."""
+    value = entry[key]
+    e = number(results.get("e")) or Decimal(1)
+    tenth = e / 10
+    if key == "corrected_error":
+        return shown(value, tenth, within(entry.get("mpe")), verdict_side(entry), sign=True)
+    if key == "error":
+        if entry.get("corrected_error") is None and entry.get("verdict") is not None:
+            return shown(value, tenth, _error_side(entry, e), entry["verdict"], sign=True)
+        if where in ("zero", "tare") and entry.get("limit") is not None:
+            return shown(value, tenth, within(entry["limit"]), verdict_side(entry), sign=True)
+        return shown(value, tenth, sign=True)
+    if key == "range" and entry.get("mpe") is not None:
+        return shown(value, tenth, within(entry["mpe"]), verdict_side(entry))
+    if key in ("p", "range"):
+        return shown(value, tenth)
+    return None
+
+
+def key_figures(defn: FormDefinition, results: Mapping[str, Any]) -> str:
+    """The QR's figure: the worst weighing error, corrected where small weights were used (E+3.5g)."""
+
+    def key(w: Mapping[str, Any]) -> str:
+        return "corrected_error" if w.get("corrected_error") is not None else "error"
+
+    weighings = [w for w in results.get("weighings", []) if number(w.get(key(w))) is not None]
+    if not weighings:
+        return ""
+    worst = max(weighings, key=lambda w: size(w[key(w)]))
+    return f"E{cell_text(defn, 'weighings[]', key(worst), worst, results)}g"

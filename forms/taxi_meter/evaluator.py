@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from forms.definition import FormDefinition
+from forms.display import number, shown, size, verdict_side, within
 from forms.errors import Incomplete, InputError
 from forms.numbers import (
     HUNDRED,
@@ -105,6 +106,11 @@ def k_adjustment(k_old: Decimal, error_pct: Exact, target_pct: Decimal) -> dict[
     }
 
 
+def _unjudged(verdict: str | None) -> dict[str, str]:
+    """Why a test has no verdict: no limit is configured (README "Taxi meter": computed, shown)."""
+    return {"note": "no_limit"} if verdict is None else {}
+
+
 def evaluate(
     defn: FormDefinition, data: Mapping[str, Any], options: Mapping[str, Any], judge: Judge
 ) -> dict[str, Any]:
@@ -144,7 +150,9 @@ def evaluate(
             ok = magnitude(compared(error, comparison, quantum)) <= bench_limit
             judge.record("bench_distance_error", state(ok))
             verdict = PASS if ok else FAIL
-        bench_out.append({"error_pct": result(error), "limit_pct": bench_limit, "verdict": verdict})
+        bench_out.append(
+            {"error_pct": result(error), "limit_pct": bench_limit, "verdict": verdict, **_unjudged(verdict)}
+        )
 
     time_limit = configured_limit(defn, options, "time_limit_pct")
     time_out = []
@@ -159,7 +167,9 @@ def evaluate(
             ok = magnitude(compared(error, comparison, quantum)) <= time_limit
             judge.record("time_error", state(ok))
             verdict = PASS if ok else FAIL
-        time_out.append({"error_pct": result(error), "limit_pct": time_limit, "verdict": verdict})
+        time_out.append(
+            {"error_pct": result(error), "limit_pct": time_limit, "verdict": verdict, **_unjudged(verdict)}
+        )
 
     fare_out = []
     fare_tests = items_of(data, "fare_tests", "fare_tests")
@@ -186,3 +196,33 @@ def evaluate(
         "fare_tests": fare_out,
         "bench_tests": bench_out,
     }
+
+
+# -- display (forms.display asks these first) --------------------------------------------------
+
+
+def cell_text(
+    defn: FormDefinition, where: str, key: str, entry: Mapping[str, Any], results: Mapping[str, Any]
+) -> str | None:
+    """Errors to 0.01 % (§3.5): a distance error within −4 % … +1 % as its verdict says; a time
+    or bench error against its configured limit, if any."""
+    value = entry[key]
+    if key == "error_pct":
+        if where.startswith("distance_tests"):
+            low = defn.limit("distance_error_min_pct")
+            high = defn.limit("distance_error_max_pct")
+            return shown(value, "0.01", lambda x: low <= x <= high, verdict_side(entry), sign=True)
+        category = within(entry["limit_pct"]) if entry.get("limit_pct") is not None else None
+        return shown(value, "0.01", category, verdict_side(entry) if category else None, sign=True)
+    if key == "expected_error_pct":
+        return shown(value, "0.01", sign=True)
+    return None
+
+
+def key_figures(defn: FormDefinition, results: Mapping[str, Any]) -> str:
+    """The QR's figure: the worst distance error (D−0.60%)."""
+    tests = [t for t in results.get("distance_tests", []) if number(t.get("error_pct")) is not None]
+    if not tests:
+        return ""
+    worst = max(tests, key=lambda t: size(t["error_pct"]))
+    return f"D{cell_text(defn, 'distance_tests[]', 'error_pct', worst, results)}%"

@@ -494,10 +494,10 @@ class OfficeService:
         """Assign a task to a laptop (it travels in the device's next packages)."""
         import uuid
 
-        from forms import FORM_IDS
+        from forms import form_ids
 
-        if form_id not in FORM_IDS:
-            raise _error("form_id", "unknown_choice", value=form_id, choices=list(FORM_IDS))
+        if form_id not in form_ids():
+            raise _error("form_id", "unknown_choice", value=form_id, choices=list(form_ids()))
         if not site.get("credit_code") or not site.get("name"):
             raise _error("site", "required")
         task_id = str(uuid.uuid4())

@@ -123,7 +123,12 @@ class Sealer:
         from inspector_app.sync import paper
 
         signature = self.sign_record(data)
-        short = summary.build(record, key_id=keys.key_id(self._cert), fingerprint=bytes.fromhex(fingerprint))
+        short = summary.build(
+            record,
+            key_id=keys.key_id(self._cert),
+            fingerprint=bytes.fromhex(fingerprint),
+            definition=definition,
+        )
         qr_text = summary.encode(short, record_sig.sign(self._key, short.signed_bytes()))
         report_record = {**record, "input": nest(record["readings"])}
         model = build_model(

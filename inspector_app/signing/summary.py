@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import base45
 
-from forms import load_definition
-from forms.display import cell_text, shown
+from forms import catalogue
+
+if TYPE_CHECKING:
+    from forms.definition import FormDefinition
 
 PREFIX = "IA1:"  # alphanumeric-mode safe: upper case, digits and ':'
-FORM_LETTERS = {"fuel_dispenser": "F", "taxi_meter": "T", "scale": "S", "net_content": "N"}
 VERDICT_LETTERS = {"pass": "P", "fail": "F", "inconclusive": "I"}
 MAX_ITEM = 24  # characters of the instrument serial or product kept
 
@@ -44,7 +44,7 @@ class Summary:
             "1",
             self.key_id,
             self.record_no,
-            FORM_LETTERS.get(self.form, "?"),
+            _letter(self.form),
             self.site_code,
             self.item,
             self.date,
@@ -55,58 +55,26 @@ class Summary:
         return text.encode("utf-8") + b"\x00" + self.fingerprint
 
 
-def _dec(value: Any) -> Decimal | None:
-    try:
-        return Decimal(str(value))
-    except (InvalidOperation, ValueError):
-        return None
+def _letter(form_id: str) -> str:
+    """The procedure's QR letter, from its definition's head ('?' for one not installed here)."""
+    found = catalogue.procedure(form_id)
+    return found.qr_letter if found is not None else "?"
 
 
-def key_figures(form: str, results: dict[str, Any]) -> str:
+def key_figures(definition: FormDefinition, results: dict[str, Any]) -> str:
     """The one or two numbers a supervisor wants on sight, at the spec's display rounding, never
-    contradicting the verdict (more digits where the rounded value would)."""
-    if form not in FORM_LETTERS:
-        return ""
-    defn = load_definition(form)
-    if form == "fuel_dispenser":
-        points = [p for p in results.get("flow_points", []) if _dec(p.get("mean_error_pct")) is not None]
-        if not points:
-            return "E"
-        worst = max(points, key=lambda p: _size(p["mean_error_pct"]))
-        mpe = defn.limit("indication_error_pct")
-        within = worst.get("mean_within_mpe")
-        return f"E{shown(worst['mean_error_pct'], '0.01', lambda x: abs(x) <= mpe, within, sign=True)}%"
-    if form == "taxi_meter":
-        tests = [t for t in results.get("distance_tests", []) if _dec(t.get("error_pct")) is not None]
-        if not tests:
-            return ""
-        worst = max(tests, key=lambda t: _size(t["error_pct"]))
-        return f"D{cell_text(defn, 'distance_tests[]', 'error_pct', worst, results)}%"
-    if form == "scale":
+    contradicting the verdict: the procedure's own choice (its `key_figures`), none otherwise."""
+    from forms.registry import hook
 
-        def key(w: dict[str, Any]) -> str:
-            return "corrected_error" if w.get("corrected_error") is not None else "error"
-
-        weighings = [w for w in results.get("weighings", []) if _dec(w.get(key(w))) is not None]
-        if not weighings:
-            return ""
-        worst = max(weighings, key=lambda w: _size(w[key(w)]))
-        return f"E{cell_text(defn, 'weighings[]', key(worst), worst, results)}g"
-    mean, limit = _dec(results.get("mean")), _dec(results.get("mean_limit"))
-    shown_mean = ""
-    if mean is not None:
-        judged = None if limit is None else (lambda x: x >= limit)
-        shown_mean = f" M{shown(mean, '0.1', judged)}"
-    return f"K{results.get('k1', '')}/{results.get('k2', '')}{shown_mean}"
+    figures = hook(definition.id, "key_figures")
+    return "" if figures is None else str(figures(definition, results))
 
 
-def _size(value: Any) -> Decimal:
-    number = _dec(value)
-    return Decimal(0) if number is None else abs(number)
-
-
-def build(record: dict[str, Any], *, key_id: str, fingerprint: bytes) -> Summary:
-    """The summary of a canonical record (as a dict)."""
+def build(
+    record: dict[str, Any], *, key_id: str, fingerprint: bytes, definition: FormDefinition | None = None
+) -> Summary:
+    """The summary of a canonical record (as a dict), its figures from the definition it was
+    evaluated with (default: the installed one)."""
     instrument = record.get("instrument") or {}
     lot = record.get("lot") or {}
     item = instrument.get("serial") or lot.get("product") or ""
@@ -120,9 +88,15 @@ def build(record: dict[str, Any], *, key_id: str, fingerprint: bytes) -> Summary
         item=str(item)[:MAX_ITEM],
         date=day,
         verdict=evaluation["verdict"],
-        figures=key_figures(record["form"]["id"], evaluation.get("results", {})),
+        figures=key_figures(definition or _installed(record["form"]["id"]), evaluation.get("results", {})),
         fingerprint=fingerprint,
     )
+
+
+def _installed(form_id: str) -> FormDefinition:
+    from forms import load_definition
+
+    return load_definition(form_id)
 
 
 def encode(summary: Summary, signature: bytes) -> str:
@@ -152,12 +126,11 @@ def decode(text: str) -> tuple[Summary, bytes, bytes]:
         raise SummaryUnreadable("utf-8") from exc
     if len(fields) != 9 or fields[0] != "1":
         raise SummaryUnreadable("fields")
-    forms = {v: k for k, v in FORM_LETTERS.items()}
     verdicts = {v: k for k, v in VERDICT_LETTERS.items()}
     summary = Summary(
         key_id=fields[1],
         record_no=fields[2],
-        form=forms.get(fields[3], fields[3]),
+        form=catalogue.form_of_letter(fields[3]) or fields[3],
         site_code=fields[4],
         item=fields[5],
         date=fields[6],

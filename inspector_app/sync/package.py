@@ -19,7 +19,7 @@ from typing import Any
 
 from cryptography import x509
 
-from forms import FORM_IDS, definition_from_text
+from forms import definition_from_text, form_ids
 from forms.errors import DefinitionError
 from inspector_app.pki import certs, trustlist
 from inspector_app.pki.trust import Verifier
@@ -51,7 +51,7 @@ def reference_of(kind: str, text: str, effective_from: str = "") -> Reference:
             defn = definition_from_text(text)
         except DefinitionError as exc:
             raise ValueError(str(exc)) from exc
-        if defn.id not in FORM_IDS:
+        if defn.id not in form_ids():
             raise ValueError(f"unknown procedure {defn.id}")
         return Reference("form", defn.id, defn.version, effective_from, sha, text)
     if kind == "tariff":
@@ -172,7 +172,7 @@ def _task_ok(task: Any) -> bool:
     return bool(
         isinstance(task.get("id"), str)
         and formats.UUID_RE.fullmatch(task["id"])
-        and task.get("form_id") in FORM_IDS
+        and task.get("form_id") in form_ids()
         and isinstance(site, dict)
         and isinstance(site.get("credit_code"), str)
         and isinstance(site.get("name"), str)

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from forms import FORM_IDS, load_definition
+from forms import form_ids, load_definition
 from forms.definition import FieldSpec
 from tests.ui.drive import (
     SHIFT,
@@ -32,7 +32,7 @@ from tests.ui.drive import (
 
 GRID_STEPS = [
     (form_id, step.id)
-    for form_id in FORM_IDS
+    for form_id in form_ids()
     for step in load_definition(form_id).steps
     if step.kind == "grid"
 ]

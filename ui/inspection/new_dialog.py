@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from forms import FORM_IDS, load_definition
+from forms import form_ids, load_definition
 from inspector_app.services import ValidationFailed
 from ui import labels
 from ui.screen import initial_size
@@ -41,7 +41,7 @@ class NewInspectionDialog(QDialog):
             self.site.addItem(site["name"], site["id"])
         self.instrument = QComboBox(accessibleName=self.tr("Instrument"))
         self.form = QComboBox(accessibleName=self.tr("Procedure"))
-        for form_id in FORM_IDS:
+        for form_id in form_ids():
             self.form.addItem(labels.form(form_id), form_id)
         self.control = QComboBox(accessibleName=self.tr("Control"))
         self.control.addItem(self.tr("In-service inspection"), "in_service")

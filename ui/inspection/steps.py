@@ -28,28 +28,19 @@ from PySide6.QtWidgets import (
 
 from forms.definition import FieldSpec, FormDefinition, Step
 from forms.display import cell_text
-from inspector_app import cells
-from inspector_app.sheets import Edit, Sheet, describe, row_verdict
+from inspector_app import cells, vocabulary
+from inspector_app.readings import entries
+from inspector_app.sheets import Edit, Sheet, describe
 from ui import icons, labels
 from ui.inspection.grid import ReadingsGrid, ReadingsTableModel
 
-PACKAGE_CLASS = {"ok": "≤ T", "t1": "T ~ 2T", "t2": "> 2T"}
 
-
-def lookup(results: Any, path: str, index: tuple[int, ...]) -> Any:
-    """The results entry for a grid row: walk ``a[].b[]`` with the row's indices."""
-    node = results
-    indices = list(index)
-    for part in path.split("."):
-        name, brackets = part.replace("[]", ""), part.count("[]")
-        if not isinstance(node, dict) or name not in node:
-            return None
-        node = node[name]
-        for _ in range(brackets):
-            if not isinstance(node, list) or not indices or indices[0] >= len(node):
-                return None
-            node = node[indices.pop(0)]
-    return node
+def results_by_row(results: Any, pattern: str, keys: list[tuple[int, ...] | None]) -> list[Any]:
+    """The results entry of each grid row (None for a pending row or one not evaluated): the
+    pattern's entries are walked once and found by their indices, so a 125-row grid costs 125
+    look-ups, not 125 walks."""
+    found = dict(entries(results, pattern))
+    return [None if key is None else found.get(key) for key in keys]
 
 
 class StepWidget(QWidget):
@@ -404,62 +395,66 @@ class GridStep(StepWidget):
         self.status.setStyleSheet(f"color: {colour};")
 
     def show(self, live: dict[str, Any], error: Any) -> None:
+        """The computed columns the definition declares, and each row's verdict (or why it was
+        not judged), from the evaluation of the readings as stored."""
         results = live.get("results", {}) if live else {}
         pattern = self.step.results or self.step.grid
         table = self.model.table
-        entries = [lookup(results, pattern, key) if key is not None else None for key in table.keys]
+        found = results_by_row(results, pattern, table.keys)
+        declared = self.definition.results
         keys: list[str] = []
-        for entry in entries:
+        for entry in found:
             if isinstance(entry, dict):
-                keys = [
-                    k
-                    for k in entry
-                    if k not in labels.HIDDEN_RESULTS and not isinstance(entry[k], dict | list)
-                ]
+                keys = [k for k in entry if k in declared and not isinstance(entry[k], dict | list)]
                 break
         rows = []
         verdicts = []
-        for entry in entries:
+        for entry in found:
             if not isinstance(entry, dict):
                 rows.append([""] * len(keys))
                 verdicts.append(None)
                 continue
-            # net-content package class: shortage within T, between T and 2T, beyond 2T (§B.3);
-            # every other value at the spec's display rounding, never contradicting its verdict
-            rows.append(
-                [
-                    PACKAGE_CLASS.get(entry.get(k), "")
-                    if k == "class"
-                    else cell_text(self.definition, pattern, k, entry, results)
-                    for k in keys
-                ]
-            )
-            verdict = row_verdict(entry)
+            rows.append([self.result_text(pattern, k, entry, results) for k in keys])
+            verdict = vocabulary.row_verdict(entry)
             if verdict is not None:
                 verdicts.append(
                     (labels.verdict(verdict), icons.verdict_icon(verdict, 16), icons.colour(verdict))
                 )
-            elif entry.get("below_min"):  # shown, not judged (§A.5)
-                verdicts.append((self.tr("Below Min"), icons.verdict_icon("none", 1), icons.colour(None)))
+            elif entry.get("note") or entry.get("below_min"):  # shown, not judged (below Min: §A.5)
+                why = vocabulary.row_outcome(self.definition, entry, self.lang)
+                verdicts.append((why, icons.verdict_icon("none", 1), icons.colour(None)))
             else:
                 verdicts.append(None)
-        self.model.set_results(keys, [labels.result_key(k) for k in keys], rows, verdicts)
+        headers = [self.result_header(k) for k in keys]
+        self.model.set_results(keys, headers, rows, verdicts)
         if self.sheet.grouped:
             self._show_groups(results)
+
+    def result_header(self, key: str) -> str:
+        spec = self.definition.results[key]
+        return f"{spec.label(self.lang)} ({spec.unit})" if spec.unit else spec.label(self.lang)
+
+    def result_text(self, where: str, key: str, entry: dict[str, Any], results: dict[str, Any]) -> str:
+        """A computed value at the spec's display rounding, never contradicting its verdict; a
+        coded value (a package's class) by its label."""
+        label = self.definition.results[key].value_label(entry.get(key), self.lang)
+        return label if label is not None else cell_text(self.definition, where, key, entry, results)
 
     def _show_groups(self, results: dict[str, Any]) -> None:
         """One line per group: its computed values at the spec's display rounding, ✗ where judged
         beyond the limit (the repeatability of a flow point is not a column of any run)."""
         groups = results.get(self.sheet.prefix) if isinstance(results, dict) else None
+        declared = self.definition.results
         lines = []
         for i, group in enumerate(groups if isinstance(groups, list) else []):
             parts = []
             for key, value in group.items():
-                if key in labels.HIDDEN_RESULTS or value is None or isinstance(value, bool | dict | list):
+                if key not in declared or value is None or isinstance(value, bool | dict | list):
                     continue
-                text = cell_text(self.definition, self.sheet.prefix + "[]", key, group, results)
-                mark = " ✗" if group.get(labels.RESULT_FLAGS.get(key, "")) is False else ""
-                parts.append(f"{labels.result_key(key)} {text}{mark}")
+                text = self.result_text(self.sheet.prefix + "[]", key, group, results)
+                flag = declared[key].flag
+                mark = " ✗" if flag and group.get(flag) is False else ""
+                parts.append(f"{self.result_header(key)} {text}{mark}")
             if parts:
                 colon, sep = ("：", "；") if self.lang == "zh" else (": ", "; ")
                 lines.append(f"{self.sheet.group_label(self.lang)} {i + 1}{colon}" + sep.join(parts))
@@ -522,12 +517,11 @@ class SummaryStep(StepWidget):
             f"font-size: 28px; font-weight: 600; color: {icons.colour(verdict).name()};"
         )
         lines = []
-        items = self.definition.items
         if live and live.get("failed"):
-            names = [items.get(c, (c, c))[0 if self.lang == "zh" else 1] for c in live["failed"]]
+            names = [vocabulary.item(self.definition, c, self.lang) for c in live["failed"]]
             lines.append(self.tr("Failed items: %1").replace("%1", "、".join(names)))
         if live and live.get("next_steps"):
-            steps = "、".join(labels.next_step(code) for code in live["next_steps"])
+            steps = "、".join(vocabulary.next_step(self.definition, c, self.lang) for c in live["next_steps"])
             lines.append(self.tr("To measure next: %1").replace("%1", steps))
         results = live.get("results", {}) if live else {}
         if results.get("class_note"):  # a marked class that does not fit n = Max/e (README "Scale")

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app import vocabulary
 from inspector_app.progress import step_states
 from inspector_app.services import RecordFrozen, StoreBusy, ValidationFailed
 from inspector_app.sheets import describe, place_of
@@ -370,17 +371,15 @@ class InspectionWindow(QWidget):
         text = labels.verdict(verdict)
         missing = data.get("missing", [])
         if data.get("failed") and (verdict == "fail" or missing):  # what failed first: it is final
-            items = self.definition.items
-            text += " — " + "、".join(
-                items.get(c, (c, c))[0 if self.lang == "zh" else 1] for c in data["failed"]
-            )
+            text += " — " + "、".join(vocabulary.item(self.definition, c, self.lang) for c in data["failed"])
         if live.error is not None and live.error.code != "required":
             text += " — ⚠ " + describe(self.definition, live.error, self.lang)
         elif missing:  # incomplete: say what is still missing (the summary step lists it all)
             more = self.tr(" (and %1 more)").replace("%1", str(len(missing) - 1)) if len(missing) > 1 else ""
             text += " — " + self.tr("Still to fill in: ") + missing[0][self.lang] + more
         elif data.get("next_steps"):
-            text += " — " + "、".join(labels.next_step(code) for code in data["next_steps"])
+            steps = (vocabulary.next_step(self.definition, c, self.lang) for c in data["next_steps"])
+            text += " — " + "、".join(steps)
         self.banner.setText(text)
         self.banner.setStyleSheet(f"font-size: 16px; color: {icons.colour(verdict).name()};")
         self.live = data
