@@ -109,6 +109,15 @@ def verdict_side(entry: Mapping[str, Any]) -> Hashable | None:
     return None if verdict is None else verdict == "pass"
 
 
+def shown_results(defn: FormDefinition, results: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The results as the screen and the paper show them: the procedure's `shown_results` may add
+    values each row shows that the signed record does not store twice (a package's q − Qn)."""
+    from forms.registry import hook
+
+    own = hook(defn.id, "shown_results")
+    return results if own is None else own(defn, results)
+
+
 def cell_text(
     defn: FormDefinition, where: str, key: str, entry: Mapping[str, Any], results: Mapping[str, Any]
 ) -> str:

@@ -30,7 +30,7 @@ from forms.numbers import (
     sqrt_result,
     sub,
 )
-from forms.verdict import Judge, items_of, object_of, option, state
+from forms.verdict import FAIL, PASS, Judge, items_of, object_of, option, state
 
 QUANTITIES = ("mass", "volume", "length", "area", "count")
 T_ROUNDINGS = ("two_step", "direct", "half_even")
@@ -214,21 +214,37 @@ def evaluate(
         mean_limit=mean_limit,
         mean_within_limit=mean_ok,
         net=[result(q) for q in nets],
-        packages=[  # each package: q, q − Qn, its shortage and class (§B.5)
-            {
-                "net": result(q),
-                "deviation": result(sub(q, nominal)),
-                "shortage": result(d),
-                "class": "ok" if d <= t else ("t1" if d <= two_t else "t2"),
-                "verdict": state(d <= t),
-            }
-            for q, d in zip(nets, shortages, strict=True)
+        # each package: its shortage and class (§B.5); its q is in `net`, its q − Qn is −shortage
+        # and its verdict its class (`shown_results` adds them for the screen and the paper: a
+        # 125-package record stores nothing twice, so it fits the paper sync codes' budget)
+        packages=[
+            {"shortage": result(d), "class": "ok" if d <= t else ("t1" if d <= two_t else "t2")}
+            for d in shortages
         ],
     )
     return results
 
 
 # -- display (forms.display asks these first) --------------------------------------------------
+
+
+def shown_results(defn: FormDefinition, results: Mapping[str, Any]) -> Mapping[str, Any]:
+    """Each package as it is shown: with its q (from `net`), q − Qn (−shortage) and its verdict
+    (within T passes, §B.5), derived here rather than stored twice in the signed record."""
+    packages, nets = results.get("packages"), results.get("net")
+    if not isinstance(packages, list) or not isinstance(nets, list):
+        return results
+    shown_packages = []
+    for package, q in zip(packages, nets, strict=False):
+        if not isinstance(package, dict) or "shortage" not in package:
+            shown_packages.append(package)
+            continue
+        shortage = number(package["shortage"])
+        extra: dict[str, Any] = {"net": q, "verdict": PASS if package.get("class") == "ok" else FAIL}
+        if shortage is not None:
+            extra["deviation"] = str(shortage.copy_negate())  # exact, no context
+        shown_packages.append({**package, **extra})
+    return {**results, "packages": shown_packages}
 
 
 def package_class(shortage: Any, t: Any) -> str:

@@ -13,7 +13,7 @@ from typing import Any
 
 from forms import FormDefinition
 from forms.definition import FieldSpec, ReportColumn, ReportTable
-from forms.display import cell_text, plain_text
+from forms.display import cell_text, plain_text, shown_results
 from forms.numbers import round_gbt8170
 from inspector_app import cells, vocabulary
 from inspector_app.readings import at, entries
@@ -175,7 +175,7 @@ def title(defn: FormDefinition, template: str, record: dict[str, Any], results: 
 
 def procedure_tables(record: dict[str, Any], defn: FormDefinition) -> list[Table]:
     """The tables the record's definition declares, filled from its readings and evaluation."""
-    results = {**record["evaluation"].get("results", {})}
+    results = {**shown_results(defn, record["evaluation"].get("results", {}))}
     readings = record["input"]
     if "e" not in results and readings.get("e") is not None:
         results["e"] = readings["e"]  # the scale's e, for its display resolution

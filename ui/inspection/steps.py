@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from forms.definition import FieldSpec, FormDefinition, Step
-from forms.display import cell_text
+from forms.display import cell_text, shown_results
 from inspector_app import cells, vocabulary
 from inspector_app.readings import entries
 from inspector_app.sheets import Edit, Sheet, describe
@@ -397,7 +397,7 @@ class GridStep(StepWidget):
     def show(self, live: dict[str, Any], error: Any) -> None:
         """The computed columns the definition declares, and each row's verdict (or why it was
         not judged), from the evaluation of the readings as stored."""
-        results = live.get("results", {}) if live else {}
+        results = dict(shown_results(self.definition, live.get("results", {}) if live else {}))
         pattern = self.step.results or self.step.grid
         table = self.model.table
         found = results_by_row(results, pattern, table.keys)
