@@ -158,6 +158,14 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
     "duplicate": ("{field}：“{value}”已存在", "{field}: '{value}' already exists"),
     "not_found": ("{field}：找不到“{value}”", "{field}: '{value}' not found"),
     "already_resolved": ("{field}：“{value}”已于 {at} 处理", "{field}: '{value}' was resolved at {at}"),
+    "lot_has_no_instrument": (
+        "{field}：{procedure_zh}检查的是商品检验批，不选计量器具",
+        "{field}: {procedure_en} checks a lot of goods; choose no instrument",
+    ),
+    "instrument_has_no_lot": (
+        "{field}：{procedure_zh}检查的是计量器具，不填商品检验批",
+        "{field}: {procedure_en} checks an instrument; give no lot",
+    ),
     "too_short": ("{field}：至少 {min} 个字符", "{field}: at least {min} characters"),
     "no_identity": (
         "本机还没有检查人员密钥，请先创建（inspector-app keys create）",

@@ -7,8 +7,9 @@ codes plus parameters per field — never a sentence, never a silent clamp.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, overload
 
 from forms import InputError
 from forms.numbers import to_decimal
@@ -23,7 +24,7 @@ class RegistryField:
     kind: str = "text"  # text | choice | date | decimal | credit_code | site
     required: bool = False
     max_len: int = 200
-    choices: tuple[tuple[str, str, str], ...] = ()  # (value, zh, en)
+    choices: Sequence[tuple[str, str, str]] = ()  # (value, zh, en)
     in_list: bool = True  # shown as a column in the registry table
 
 
@@ -65,11 +66,48 @@ SITE_KINDS = (
     ("warehouse", "仓库/批发", "Warehouse / wholesaler"),
 )
 
-INSTRUMENT_KINDS = (
-    ("fuel_dispenser", "燃油加油机", "Fuel dispenser"),
-    ("taxi_meter", "出租汽车计价器", "Taxi meter"),
-    ("scale", "电子计价秤/衡器", "Scale"),
-)
+Choice = tuple[str, str, str]  # (value, zh, en)
+
+
+class Discovered(Sequence[Choice]):
+    """Choices read from the installed procedures whenever they are asked: a procedure folder put
+    on a forms path is a choice at once, and no list kept by hand can disagree with the folders."""
+
+    def __init__(self, pick: Callable[[], tuple[Choice, ...]]) -> None:
+        self._pick = pick
+
+    @overload
+    def __getitem__(self, index: int) -> Choice: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Choice]: ...
+    def __getitem__(self, index: int | slice) -> Choice | Sequence[Choice]:
+        return self._pick()[index]
+
+    def __len__(self) -> int:
+        return len(self._pick())
+
+
+def instrument_kinds() -> tuple[Choice, ...]:
+    """The instrument types the installed procedures check, named as the register names them
+    (from each definition's head; a product lot is not an instrument)."""
+    from forms import catalogue
+
+    kinds: dict[str, Choice] = {}
+    for p in catalogue.procedures().values():
+        if p.subject == "instrument":
+            kinds.setdefault(p.instrument_kind, (p.instrument_kind, p.instrument_zh, p.instrument_en))
+    return tuple(kinds.values())
+
+
+def procedure_choices() -> tuple[Choice, ...]:
+    """Every installed procedure, by its definition's names."""
+    from forms import catalogue
+
+    return tuple((p.id, p.zh, p.en) for p in catalogue.procedures().values())
+
+
+INSTRUMENT_KINDS = Discovered(instrument_kinds)
+PROCEDURES = Discovered(procedure_choices)
 
 STANDARD_KINDS = (
     ("metal_measure", "标准金属量器", "Standard metal measure"),
@@ -132,12 +170,7 @@ FIELDS: dict[str, tuple[RegistryField, ...]] = {
             "Procedure",
             "choice",
             required=True,
-            choices=(
-                ("fuel_dispenser", "燃油加油机", "Fuel dispenser"),
-                ("taxi_meter", "出租汽车计价器", "Taxi meter"),
-                ("scale", "集贸市场/超市衡器", "Scale"),
-                ("net_content", "定量包装商品净含量", "Net content"),
-            ),
+            choices=PROCEDURES,
         ),
         RegistryField("due_date", "截止日期", "Due date", "date"),
         RegistryField("note", "备注", "Note", max_len=500),

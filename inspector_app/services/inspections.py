@@ -183,6 +183,17 @@ class InspectionService:
             site = registry_repo.get(self._db, "sites", site_id)
         except NotFound as exc:
             raise ValidationFailed([FieldError("site_id", "not_found", {"value": site_id})]) from exc
+        # What is checked follows the procedure (its definition's subject): a lot of prepackaged
+        # goods is no instrument, and an instrument's check is no lot.
+        names = {"procedure_zh": defn.zh, "procedure_en": defn.en}
+        if defn.subject == "product_lot" and instrument_id:
+            labels = {"label_zh": "计量器具", "label_en": "Instrument"}
+            raise ValidationFailed(
+                [FieldError("instrument_id", "lot_has_no_instrument", {**names, **labels})]
+            )
+        if defn.subject == "instrument" and lot:
+            labels = {"label_zh": "检验批", "label_en": "Lot"}
+            raise ValidationFailed([FieldError("lot", "instrument_has_no_lot", {**names, **labels})])
         label = ""
         if instrument_id:
             try:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from forms import form_ids, load_definition
+from forms import catalogue, form_ids, load_definition
 from inspector_app.services import ValidationFailed
 from ui import labels
 from ui.screen import initial_size
@@ -150,12 +150,18 @@ class NewInspectionDialog(QDialog):
         data = self.instrument.currentData()
         if data:
             self.form.setCurrentIndex(self.form.findData(json.loads(data)["kind"]))
-        else:
-            self.form.setCurrentIndex(self.form.findData("net_content"))
+        else:  # no instrument: the first procedure made on a product lot
+            lots = [p.id for p in catalogue.procedures().values() if p.subject == "product_lot"]
+            self.form.setCurrentIndex(self.form.findData(lots[0]) if lots else -1)
         self._form_changed()
 
+    def is_lot(self) -> bool:
+        """Whether the chosen procedure checks a product lot (its definition says), not an instrument."""
+        found = catalogue.procedure(self.form.currentData() or "")
+        return found is not None and found.subject == "product_lot"
+
     def _form_changed(self) -> None:
-        lot = self.form.currentData() == "net_content"
+        lot = self.is_lot()
         for w in (self.product, self.nominal, self.quantity, self.lot_size):
             w.setEnabled(lot)
 
@@ -172,7 +178,7 @@ class NewInspectionDialog(QDialog):
         instrument = json.loads(data)["id"] if data else None
         lot = None
         readings: dict[str, str] = {}
-        if self.form.currentData() == "net_content":
+        if self.is_lot():
             # The lot typed here is the 检验批 step's readings, not a second copy of them.
             nominal, size = self.nominal.text().strip(), self.lot_size.text().strip()
             unit = self.quantity.currentText().rpartition("(")[2].rstrip(")")
