@@ -118,6 +118,18 @@ def shown_results(defn: FormDefinition, results: Mapping[str, Any]) -> Mapping[s
     return results if own is None else own(defn, results)
 
 
+def row_context(defn: FormDefinition, results: Mapping[str, Any]) -> list[tuple[str, Any]]:
+    """The single values of the results that a row's texts depend on besides the row itself (the
+    procedure's ``ROW_CONTEXT``, e.g. the scale's e; without one, every single value): a row
+    whose results and context are as they were shows the same texts."""
+    from forms.registry import attribute
+
+    names = attribute(defn.id, "ROW_CONTEXT")
+    if names is None:
+        return [(k, v) for k, v in results.items() if not isinstance(v, dict | list)]
+    return [(k, results.get(k)) for k in names]
+
+
 def cell_text(
     defn: FormDefinition, where: str, key: str, entry: Mapping[str, Any], results: Mapping[str, Any]
 ) -> str:

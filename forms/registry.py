@@ -117,11 +117,22 @@ def _import(form_id: str, folder: Path, builtin: bool) -> ModuleType:
 
 def hook(form_id: str, name: str) -> Callable[..., Any] | None:
     """An optional function of a procedure's module (`cell_text`, `key_figures`), or None."""
+    found = attribute(form_id, name)
+    return found if callable(found) else None
+
+
+def attribute(form_id: str, name: str) -> Any:
+    """An optional name of a procedure's module, or None; found once per forms path (the grid
+    asks for every cell it shows)."""
+    return _attribute(form_id, name, catalogue.forms_paths())
+
+
+@lru_cache(maxsize=256)
+def _attribute(form_id: str, name: str, paths: tuple[Path, ...]) -> Any:
     try:
-        found = getattr(procedure_module(form_id), name, None)
+        return getattr(procedure_module(form_id), name, None)
     except InputError:
         return None
-    return found if callable(found) else None
 
 
 def checklist_answers(defn: FormDefinition, data: Mapping[str, Any]) -> dict[str, bool]:

@@ -227,6 +227,10 @@ def evaluate(
 
 # -- display (forms.display asks these first) --------------------------------------------------
 
+# The single results a row's texts depend on besides the row (forms.display.row_context):
+# T, a package's values are shown on the side of T its class says (§B.5).
+ROW_CONTEXT: tuple[str, ...] = ("t",)
+
 
 def shown_results(defn: FormDefinition, results: Mapping[str, Any]) -> Mapping[str, Any]:
     """Each package as it is shown: with its q (from `net`), q − Qn (−shortage) and its verdict

@@ -354,6 +354,10 @@ def evaluate(
 
 # -- display (forms.display asks these first) --------------------------------------------------
 
+# The single results a row's texts depend on besides the row (forms.display.row_context):
+# e, P, E and Ec are shown to 0.1e (§A.4).
+ROW_CONTEXT: tuple[str, ...] = ("e",)
+
 
 def _error_side(entry: Mapping[str, Any], e: Decimal) -> Callable[[Decimal], Hashable]:
     """The side of an error without small weights: clear pass, clear fail, or undecided (±0.5e)."""

@@ -200,6 +200,10 @@ def evaluate(
 
 # -- display (forms.display asks these first) --------------------------------------------------
 
+# The single results a row's texts depend on besides the row (forms.display.row_context):
+# none, a row is shown from itself and the definition.
+ROW_CONTEXT: tuple[str, ...] = ()
+
 
 def cell_text(
     defn: FormDefinition, where: str, key: str, entry: Mapping[str, Any], results: Mapping[str, Any]

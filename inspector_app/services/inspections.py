@@ -69,6 +69,16 @@ INCOMPLETE = "incomplete"  # the live state of a check below the minimum content
 
 
 @dataclass(frozen=True)
+class Changes:
+    """What one write changed, so a screen redraws only that: the reading paths whose stored value
+    changed, and the top-level results whose computed values did (``None``: not known, e.g. an
+    evaluation never stored — redraw everything)."""
+
+    readings: frozenset[str] = frozenset()
+    results: frozenset[str] | None = None
+
+
+@dataclass(frozen=True)
 class LiveEvaluation:
     """The evaluation of the readings as they stand, the first field that stops it, and what is
     still missing before it may be finalised (spec README, "Minimum content for a verdict").
@@ -77,7 +87,7 @@ class LiveEvaluation:
     field not yet given ("required") and every checklist item not yet answered ("unanswered").
     ``failed_so_far`` keeps the checklist items already failed while no evaluation is possible.
     ``readings`` are the readings as stored after the write that produced it (the screen's one
-    source).
+    source); ``changes`` what that write changed.
     """
 
     evaluation: Evaluation | None
@@ -85,6 +95,7 @@ class LiveEvaluation:
     missing: tuple[FieldError, ...] = ()
     failed_so_far: tuple[str, ...] = ()
     readings: dict[str, str] = field(default_factory=dict)
+    changes: Changes = field(default_factory=Changes)
 
     @property
     def status(self) -> str | None:
@@ -122,6 +133,21 @@ def _missing_text(missing: FieldError, lang: str) -> str:
         sep = "；" if lang == "zh" else "; "
         return sep.join(missing_text(code, missing.params, lang) for code in missing.params["missing"])
     return missing.message(lang)
+
+
+def _changed_results(row: dict[str, Any], evaluation: dict[str, Any]) -> frozenset[str] | None:
+    """The top-level result keys whose values differ from those the row stored (None if it stored
+    none to compare with)."""
+    if not row.get("results"):
+        return None
+    try:
+        stored = json.loads(row["results"])
+    except ValueError:
+        return None
+    now = evaluation.get("results") or {}
+    if not isinstance(stored, dict):
+        return None
+    return frozenset(k for k in stored.keys() | now.keys() if stored.get(k) != now.get(k))
 
 
 @dataclass(frozen=True)
@@ -538,16 +564,18 @@ class InspectionService:
         """
         row = repo.get(self._db, inspection_id)
         defn = self._definition(row["form_hash"])
-        flat = {**repo.readings(self._db, inspection_id), **values}
-        flat = {k: v for k, v in flat.items() if v != ""}
+        before = repo.readings(self._db, inspection_id)
+        flat = {k: v for k, v in {**before, **values}.items() if v != ""}
         live = self.evaluate_flat(defn, row, flat)
+        evaluation = live.as_json()
         try:
             repo.put_readings(
-                self._db, inspection_id, values, self._stamp(), evaluation=live.as_json(), ui_state=ui_state
+                self._db, inspection_id, values, self._stamp(), evaluation=evaluation, ui_state=ui_state
             )
         except FrozenRecord as exc:
             raise RecordFrozen(inspection_id) from exc
-        return replace(live, readings=flat)
+        changed = frozenset(path for path, value in values.items() if before.get(path, "") != value)
+        return replace(live, readings=flat, changes=Changes(changed, _changed_results(row, evaluation)))
 
     def remember(self, inspection_id: str, ui_state: dict[str, Any]) -> None:
         """Store where the inspector is and what is being typed (no reading changes, no

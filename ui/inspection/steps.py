@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from forms.definition import FieldSpec, FormDefinition, Step
-from forms.display import cell_text, shown_results
+from forms.display import cell_text, row_context, shown_results
 from inspector_app import cells, vocabulary
 from inspector_app.readings import entries
 from inspector_app.sheets import Edit, Sheet, describe
@@ -295,6 +295,8 @@ class GridStep(StepWidget):
         super().__init__(definition, step, lang, readings)
         self.sheet = Sheet(definition, step)
         self.pending: tuple[str, ...] = ()  # groups typed on rows without a reading yet
+        self._shown_context: Any = None  # what every row's texts depend on, as last shown
+        self._shown_rows: dict[Any, tuple[dict[str, Any], list[str], Any]] = {}  # by row key
         self.header = FieldEditors(self, step.header, self.sheet.parent, tariffs) if step.header else None
         self.model = ReadingsTableModel(self.sheet, lang, self.edit_cells)
         self.grid = ReadingsGrid(self.model)
@@ -407,28 +409,43 @@ class GridStep(StepWidget):
             if isinstance(entry, dict):
                 keys = [k for k in entry if k in declared and not isinstance(entry[k], dict | list)]
                 break
-        rows = []
-        verdicts = []
-        for entry in found:
+        # A row's texts depend on its own results and on the check's single values (T, e): rows
+        # whose results are as they were keep their texts, so one edit redraws one row.
+        context = (keys, row_context(self.definition, results))
+        if context != self._shown_context:
+            self._shown_context, self._shown_rows = context, {}
+        memo: dict[Any, tuple[dict[str, Any], list[str], Any]] = {}
+        rows: list[list[str]] = []
+        verdicts: list[Any] = []
+        for key, entry in zip(table.keys, found, strict=True):
             if not isinstance(entry, dict):
                 rows.append([""] * len(keys))
                 verdicts.append(None)
                 continue
-            rows.append([self.result_text(pattern, k, entry, results) for k in keys])
-            verdict = vocabulary.row_verdict(entry)
-            if verdict is not None:
-                verdicts.append(
-                    (labels.verdict(verdict), icons.verdict_icon(verdict, 16), icons.colour(verdict))
-                )
-            elif entry.get("note") or entry.get("below_min"):  # shown, not judged (below Min: §A.5)
-                why = vocabulary.row_outcome(self.definition, entry, self.lang)
-                verdicts.append((why, icons.verdict_icon("none", 1), icons.colour(None)))
+            kept = self._shown_rows.get(key)
+            if kept is not None and kept[0] == entry:
+                texts, verdict_cell = kept[1], kept[2]
             else:
-                verdicts.append(None)
+                texts = [self.result_text(pattern, k, entry, results) for k in keys]
+                verdict_cell = self.verdict_cell(entry)
+            memo[key] = (entry, texts, verdict_cell)
+            rows.append(texts)
+            verdicts.append(verdict_cell)
+        self._shown_rows = memo
         headers = [self.result_header(k) for k in keys]
         self.model.set_results(keys, headers, rows, verdicts)
         if self.sheet.grouped:
             self._show_groups(results)
+
+    def verdict_cell(self, entry: dict[str, Any]) -> Any:
+        """A row's verdict (its word, icon and colour), or why it was not judged, or None."""
+        verdict = vocabulary.row_verdict(entry)
+        if verdict is not None:
+            return (labels.verdict(verdict), icons.verdict_icon(verdict, 16), icons.colour(verdict))
+        if entry.get("note") or entry.get("below_min"):  # shown, not judged (below Min: §A.5)
+            why = vocabulary.row_outcome(self.definition, entry, self.lang)
+            return (why, icons.verdict_icon("none", 1), icons.colour(None))
+        return None
 
     def result_header(self, key: str) -> str:
         spec = self.definition.results[key]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 from types import MappingProxyType
 from typing import Any
 
@@ -27,8 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from forms.display import row_context
 from inspector_app import vocabulary
-from inspector_app.progress import step_states
+from inspector_app.progress import step_of_path, step_states
 from inspector_app.services import RecordFrozen, StoreBusy, ValidationFailed
 from inspector_app.sheets import describe, place_of
 from inspector_app.signing.keys import WrongPassphrase
@@ -87,6 +89,7 @@ class InspectionWindow(QWidget):
         self.live: dict[str, Any] = {}
         self.live_error: Any = None
         self.stale: set[int] = set()  # steps not yet redrawn since the last change
+        self.drawn = False  # every step is drawn once from the first evaluation
         self.typing_target: dict[str, Any] = {}  # what is being typed, not yet stored as a reading
         self.typing_saved = False
         self.typing_timer = QTimer(self, singleShot=True, interval=TYPING_SAVE_MS)
@@ -342,7 +345,6 @@ class InspectionWindow(QWidget):
             self.typing_saved = bool(self.typing_target)
             self.readings.clear()
             self.readings.update(live.readings)
-        self.stale = set(range(len(self.steps)))  # hidden steps redraw when shown
         self.refresh(live)
 
     def typing(self, target: dict[str, Any]) -> None:
@@ -384,9 +386,32 @@ class InspectionWindow(QWidget):
         self.banner.setStyleSheet(f"font-size: 16px; color: {icons.colour(verdict).name()};")
         self.live = data
         self.live_error = live.error
-        self.stale = set(range(len(self.steps)))
+        self.stale |= self.touched(getattr(live, "changes", None))  # hidden steps redraw when shown
+        self.drawn = True
         self._mark_steps(data)
         self._redraw(self.current_step())
+
+    def touched(self, changes: Any) -> set[int]:
+        """The steps a write's change set reaches (`LiveEvaluation.changes`): those showing a
+        changed reading, a grid whose rows' results changed (or a single result its rows are
+        shown with, e.g. the scale's e), and the summary. Everything before the first drawing or
+        when the change is not known."""
+        every = set(range(len(self.steps)))
+        if not self.drawn or changes is None or changes.results is None:
+            return every
+        out = {i for i, w in enumerate(self.steps) if isinstance(w, SummaryStep)}
+        for path in changes.readings:
+            owner = step_of_path(self.definition, path)
+            out |= {i for i, w in enumerate(self.steps) if w.step.id == owner}
+        results = self.live.get("results") or {}
+        for i, w in enumerate(self.steps):
+            if not isinstance(w, GridStep):
+                continue
+            root = re.split(r"[.\[]", w.step.results or w.step.grid, maxsplit=1)[0]
+            context = {k for k, _v in row_context(self.definition, results)}
+            if root in changes.results or context & changes.results:
+                out.add(i)
+        return out
 
     def _mark_steps(self, live: dict[str, Any]) -> None:
         """Mark each step in the list: done ✓, failed ✗, missing …, undecided ?, not begun ○; the

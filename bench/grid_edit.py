@@ -1,0 +1,88 @@
+"""One edit in a 125-package net-content grid, whole: the wizard's edit → autosave and re-evaluate
+→ the screen redrawn (issue 9 §2, target < 5 ms whole), and its parts: the autosave alone, the
+grid's per-row result lookup and the redraw of the grid step. Offscreen Qt, a real database.
+
+    .venv/bin/python bench/grid_edit.py [--root PATH]   (--root: the tree whose code is timed)
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sys
+import tempfile
+from pathlib import Path
+
+from _common import ROOT, median_ms
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+PACKAGES = 125  # the largest sample of the plan (JJF 1070-2023 annex B, lots above 3,200)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--root", default=str(ROOT), help="the source tree to time (default: this one)")
+    parser.add_argument("--runs", type=int, default=51)
+    args = parser.parse_args()
+    sys.path.insert(0, args.root)
+
+    from PySide6.QtWidgets import QApplication
+
+    from inspector_app import credit_code
+    from inspector_app.services import open_services
+    from ui.inspection.steps import GridStep
+    from ui.inspection.window import InspectionWindow
+
+    app = QApplication([])
+    rng = random.Random(9)
+    with tempfile.TemporaryDirectory() as tmp, open_services(Path(tmp) / "grid.sqlite") as s:
+        body = "91500112MA5U7XY1P"
+        site = s.registry.create(
+            "sites", {"name": "包装厂", "credit_code": body + credit_code.check_character(body)}
+        )
+        readings = {"quantity": "mass", "nominal": "500", "lot_size": "5000"}
+        readings.update({f"samples[{i}].net": f"{500 + rng.gauss(2, 2):.1f}" for i in range(PACKAGES)})
+        iid = s.inspections.start(form_id="net_content", site_id=site, readings=readings)
+        window = InspectionWindow(s, iid, "zh")
+        window.show()
+        index = next(i for i, w in enumerate(window.steps) if w.step.id == "samples")
+        window.go(index)
+        grid = window.steps[index]
+        assert isinstance(grid, GridStep)
+        app.processEvents()
+
+        def value() -> str:
+            return f"{500 + rng.gauss(2, 2):.1f}"
+
+        def whole() -> None:  # as Enter in a cell does: one undoable edit, stored, redrawn
+            window.edit({f"samples[{rng.randrange(PACKAGES)}].net": value()})
+            app.processEvents()
+
+        def autosave() -> None:
+            s.inspections.set_readings(iid, {f"samples[{rng.randrange(PACKAGES)}].net": value()})
+
+        def redraw() -> None:  # the grid step brought up to the readings and evaluation
+            grid.refresh()
+            grid.show(window.live, None)
+
+        for fn in (whole, autosave, redraw):
+            fn()
+        figures = {
+            "whole edit (edit, store, evaluate, redraw)": median_ms(whole, args.runs),
+            "autosave alone (store + evaluate)": median_ms(autosave, args.runs),
+            "redraw of the 125-row grid step": median_ms(redraw, args.runs),
+        }
+        lookup = getattr(sys.modules["ui.inspection.steps"], "results_by_row", None)
+        if lookup is not None:
+            results, keys = window.live.get("results", {}), grid.model.table.keys
+            figures["per-row result lookup (125 rows)"] = median_ms(
+                lambda: lookup(results, "packages[]", keys), args.runs
+            )
+        window.close()
+    for name, ms in figures.items():
+        print(f"{name}: {ms:.2f} ms (median of {args.runs})")
+
+
+if __name__ == "__main__":
+    main()
