@@ -12,8 +12,6 @@ from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from typing import TYPE_CHECKING, Any
 
-import orjson
-
 from db.connection import Reader, Stamp
 
 if TYPE_CHECKING:
@@ -389,6 +387,8 @@ class SQLiteOfficeStore:
         conn.execute("COMMIT")
 
     def stage_records(self, rows: Iterable[dict[str, Any]]) -> None:
+        import orjson  # here, not at start-up: the first paint imports this module (~15–45 ms)
+
         with self._scratch():
             self._db.conn.execute(_STAGE_TABLE)
             self._db.conn.execute("DELETE FROM temp.import_stage")
@@ -397,6 +397,8 @@ class SQLiteOfficeStore:
             )
 
     def staged_records(self) -> Iterator[dict[str, Any]]:
+        import orjson
+
         for (row,) in self._db.conn.execute("SELECT row FROM temp.import_stage ORDER BY seq"):
             yield orjson.loads(row)
 
