@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
-from forms import FORM_IDS, load_definition
+from forms import form_ids, load_definition
 from tests.ui.drive import (
     CTRL,
     SHIFT,
@@ -260,7 +260,7 @@ def screens(window) -> dict[str, list[list[str]]]:
     }
 
 
-@pytest.mark.parametrize("form_id", FORM_IDS)
+@pytest.mark.parametrize("form_id", form_ids())
 def test_screen_store_and_reopened_window_agree(services, qtbot, form_id):
     definition = load_definition(form_id)
 
