@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from forms import FORM_IDS, load_definition
+from forms import form_ids, load_definition
 
 # 一公开 result wording (spec/office.md, "Publication"): a pass is 合格, a fail 不合格; a check
 # whose data could not decide (inconclusive) established no non-conformity: 未发现问题.
@@ -18,7 +18,7 @@ VERDICT = {"pass": ("合格", "pass"), "fail": ("不合格", "fail"), "inconclus
 
 @cache
 def _definitions() -> dict[str, object]:
-    return {form_id: load_definition(form_id) for form_id in FORM_IDS}
+    return {form_id: load_definition(form_id) for form_id in form_ids()}
 
 
 def procedure(form_id: str, lang: str = "zh") -> str:

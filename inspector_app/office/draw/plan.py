@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from forms import FORM_IDS
+from forms import form_ids
 from inspector_app.office.draw.algorithm import LEVELS
 from inspector_app.registries import DISTRICTS, SITE_KINDS
 from inspector_app.services.errors import FieldError, ValidationFailed
@@ -146,8 +146,8 @@ def parse_plan(text: str) -> Plan:
     if date and due and due < date:
         errors.append(_err("due", "before_plan_date", value=due, date=date))
     item = str(data.get("item", ""))
-    if item not in FORM_IDS:
-        errors.append(_err("item", "unknown_choice", value=item, choices=list(FORM_IDS)))
+    if item not in form_ids():
+        errors.append(_err("item", "unknown_choice", value=item, choices=list(form_ids())))
     per_visit = _int(data, "inspectors_per_visit", DEFAULT_PER_VISIT, 1, MAX_PER_VISIT, errors)
     max_visits = _int(data, "max_visits_per_inspector", 0, 0, 10_000, errors)
     same_district = data.get("same_district", False)
