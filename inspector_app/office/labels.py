@@ -9,11 +9,11 @@ from functools import cache
 from typing import Any
 
 from forms import form_ids, load_definition
+from inspector_app import vocabulary
 
 # 一公开 result wording (spec/office.md, "Publication"): a pass is 合格, a fail 不合格; a check
 # whose data could not decide (inconclusive) established no non-conformity: 未发现问题.
 PUBLIC_RESULT = {"pass": "合格", "fail": "不合格", "inconclusive": "未发现问题"}
-VERDICT = {"pass": ("合格", "pass"), "fail": ("不合格", "fail"), "inconclusive": ("待定", "inconclusive")}
 
 
 @cache
@@ -55,8 +55,8 @@ def measure(code: str, lang: str = "zh") -> str:
 
 
 def verdict(code: str, lang: str = "zh") -> str:
-    zh, en = VERDICT.get(code, (code, code))
-    return zh if lang == "zh" else en
+    """The verdict's words from the one vocabulary (an unknown code as it is)."""
+    return vocabulary.verdict(code, lang)
 
 
 def _step_of(defn: object, pattern: str) -> Any:

@@ -29,6 +29,9 @@ from inspector_app.office import labels
 from inspector_app.pdf import styles
 from inspector_app.pdf.render import _NumberedCanvas
 from inspector_app.registries import SITE_KINDS
+from inspector_app.vocabulary import verdict
+
+_UNDECIDED = verdict("inconclusive", "zh")
 
 MARGIN = 15 * mm
 HEADER_H = 14 * mm
@@ -246,7 +249,7 @@ def render_stats(stats: dict[str, Any], charts: dict[str, bytes], *, office: str
         office=office,
         footer=(
             f"统计期间 {period} · 生成于 {stats['computed_at'][:16]} UTC",
-            "仅计现行记录：已被更正的记录不重复计数；待定（inconclusive）计入检查数，不计入合格。",
+            f"仅计现行记录：已被更正的记录不重复计数；{_UNDECIDED}（inconclusive）计入检查数，不计入合格。",
         ),
         subject=period,
     )
@@ -274,7 +277,7 @@ def render_stats(stats: dict[str, Any], charts: dict[str, bytes], *, office: str
             ]
             for r in rows
         ]
-        header = [title, "检查数", "合格", "不合格", "待定", "合格率"]
+        header = [title, "检查数", "合格", "不合格", _UNDECIDED, "合格率"]
         table = _table(header, body, [width * 0.35] + [width * 0.13] * 5)
         return [table]
 
@@ -286,7 +289,10 @@ def render_stats(stats: dict[str, Any], charts: dict[str, bytes], *, office: str
                 ("统计期间（检查日期）", period),
                 ("范围", scope),
                 ("检查记录数", stats["total"]),
-                ("合格 / 不合格 / 待定", f"{stats['pass']} / {stats['fail']} / {stats['inconclusive']}"),
+                (
+                    f"合格 / 不合格 / {_UNDECIDED}",
+                    f"{stats['pass']} / {stats['fail']} / {stats['inconclusive']}",
+                ),
                 ("总体合格率", f"{stats['pass_rate']} %" if stats["pass_rate"] else "—"),
                 ("检查到导入的天数", _delay(stats["import_delay"])),
             ]

@@ -141,7 +141,7 @@ def test_the_queue_pages_lazily(office, qtbot):
     model.set_filters({"status": "received"})
     assert model.rowCount() == 5 and calls == []  # nothing fetched until a row is shown
     assert model.data(model.index(4, 0)) and calls == [(0, 200)]
-    assert model.data(model.index(0, 2)) == "衡器" and calls == [(0, 200)]
+    assert model.data(model.index(0, 2)) == "集贸市场/超市衡器" and calls == [(0, 200)]
 
 
 def test_the_draw_page(world, office, qtbot, monkeypatch, tmp_path):
