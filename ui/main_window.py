@@ -16,19 +16,17 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from ui import icons, labels
 from ui.first_paint import after_first_paint
 from ui.models.inspection_table_model import DECORATION_ROLE
+from ui.nav_layout import place_beside_nav
 from ui.pages.inspections_page import InspectionsPage
 from ui.screen import initial_size
 
@@ -94,21 +92,8 @@ class MainWindow(QMainWindow):
             self.nav.addItem(item)
         self.stack.addWidget(self.inspections_page)
 
-        header = QLabel()
-        header.setStyleSheet("font-size: 18px; font-weight: 600; padding: 6px 2px;")
         self.nav.currentRowChanged.connect(self._row_changed)
-        self.nav.currentRowChanged.connect(lambda row: header.setText(self.nav.item(row).text()))
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.addWidget(header)
-        right_layout.addWidget(self.stack, 1)
-        central = QWidget()
-        layout = QHBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.nav)
-        layout.addWidget(right, 1)
-        self.setCentralWidget(central)
+        place_beside_nav(self, self.nav, self.stack)
         self.statusBar().showMessage(self.tr("Database: %1").replace("%1", str(services.path)))
         self.nav.setCurrentRow(0)
         self.inspections_page.model.reload(rest_later=True)

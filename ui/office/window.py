@@ -17,19 +17,17 @@ from typing import Any
 
 from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from inspector_app.pki.fingerprint import grouped
 from ui import icons
 from ui.first_paint import after_first_paint
+from ui.nav_layout import place_beside_nav
 from ui.screen import initial_size
 
 OFFICE_PAGES = (
@@ -105,21 +103,8 @@ class OfficeWindow(QMainWindow):
             item.setData(DECORATION_ROLE, icons.nav_pixmap(page))
             item.setToolTip(f"{text} (Ctrl+{(i + 1) % 10})" if i < 10 else text)  # Ctrl+1 … 9, then 0
             self.nav.addItem(item)
-        header = QLabel()
-        header.setStyleSheet("font-size: 18px; font-weight: 600; padding: 6px 2px;")
         self.nav.currentRowChanged.connect(self._row_changed)
-        self.nav.currentRowChanged.connect(lambda row: header.setText(self.nav.item(row).text()))
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.addWidget(header)
-        right_layout.addWidget(self.stack, 1)
-        central = QWidget()
-        layout = QHBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.nav)
-        layout.addWidget(right, 1)
-        self.setCentralWidget(central)
+        place_beside_nav(self, self.nav, self.stack)
         self.statusBar().showMessage(
             self.tr("Office database: %1 — root %2")
             .replace("%1", str(services.path))
