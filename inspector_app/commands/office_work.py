@@ -334,10 +334,49 @@ def _verify_draw(args: argparse.Namespace) -> int:
 
 
 # -- statistics, credit, entity, publication -----------------------------------------------------------
+def _percent(value: str | None) -> str:
+    return f"{value} %" if value else "—"
+
+
+def stats_lines(stats: dict[str, Any]) -> list[str]:
+    """The statistics as bilingual text: totals, each procedure, and the records known only from
+    paper beside them (marked †, the overdue ones ⚠)."""
+    from inspector_app.office import labels
+
+    lines = [
+        f"检查 / checks {stats['total']} · 合格 / pass {stats['pass']} · 不合格 / fail {stats['fail']} · "
+        f"待定 / inconclusive {stats['inconclusive']} · 合格率 / pass rate {_percent(stats['pass_rate'])}"
+    ]
+    for row in stats["by_procedure"]:
+        paper = f"  (+{row['paper']}†)" if row.get("paper") else ""
+        lines.append(
+            f"  {row['label']} / {labels.procedure(row['key'], 'en')}: {row['total']} · "
+            f"{_percent(row['pass_rate'])}{paper}"
+        )
+    known, both = stats["known_from_paper"], stats["with_paper"]
+    if known["records"]:
+        lines.append(
+            f"† 另有 {known['records']} 份仅凭纸质记录（待数据包）/ also {known['records']} known only from "
+            f"a paper record (data awaited): 合格 / pass {known['pass']} · 不合格 / fail {known['fail']} · "
+            f"待定 / inconclusive {known['inconclusive']}; 计入后 / with them {both['total']}, "
+            f"合格率 / pass rate {_percent(both['pass_rate'])}"
+        )
+    if known["overdue"]:
+        lines.append(
+            f"⚠ 其中 {known['overdue']} 份逾期：检查后超过 {known['overdue_days']} 天数据仍未到 / "
+            f"{known['overdue']} overdue: no data {known['overdue_days']} days after the inspection"
+        )
+    if known["unattributed"]:
+        lines.append(
+            f"† 另有 {known['unattributed']} 份仅凭纸质记录，未按区县或检查人员计（摘要不含）/ "
+            f"{known['unattributed']} known only from paper not counted by district or inspector "
+            "(a summary names neither)"
+        )
+    return lines
+
+
 @guarded
 def cmd_stats(args: argparse.Namespace) -> int:
-    if not args.json and not args.output:
-        return fail("--json/-o", "required")
     if args.output and Path(args.output).suffix.lower() != ".pdf":
         return fail("-o", "unknown_choice", {"value": Path(args.output).suffix, "choices": [".pdf"]})
     with open_existing(args) as services:
@@ -349,10 +388,10 @@ def cmd_stats(args: argparse.Namespace) -> int:
             stats = statistics.compute(_filters(args))
     if args.json:
         emit(stats)
-    else:
-        print(
-            f"{args.output}  ({stats['total']} 条记录 / records, 合格率 / pass rate {stats['pass_rate']} %)"
-        )
+        return 0
+    if args.output:
+        print(args.output)
+    print("\n".join(stats_lines(stats)))
     return 0
 
 
@@ -510,7 +549,7 @@ def register(group: Any, db_option: Callable[[argparse.ArgumentParser], None]) -
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_draw)
 
-    p = group.add_parser("stats", help="pass rates and counts (--json), or the PDF report (-o)")
+    p = group.add_parser("stats", help="pass rates and counts (text, --json), and the PDF report (-o)")
     db_option(p)
     filters(p)
     p.add_argument("-o", "--output", metavar="REPORT.pdf")

@@ -113,7 +113,8 @@ def rate_bars(
         y, values, color=[PASS if v >= 90 else INCONCLUSIVE if v >= 75 else FAIL for v in values], height=0.62
     )
     for bar, r in zip(bars, shown, strict=True):
-        label = f"{r['pass_rate']} %  (n={r['total']})"
+        paper = f", +{r['paper']}†" if r.get("paper") else ""  # known only from paper, beside n
+        label = f"{r['pass_rate']} %  (n={r['total']}{paper})"
         middle = bar.get_y() + bar.get_height() / 2
         if bar.get_width() >= 45:  # inside the bar, clear of a reference line beyond it
             ax.text(bar.get_width() - 1.5, middle, label, va="center", ha="right", fontsize=8, color="white")

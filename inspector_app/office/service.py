@@ -104,7 +104,12 @@ class OfficeService:
         """office.statistics.StatisticsService: pass rates and counts."""
         from inspector_app.office.statistics import StatisticsService
 
-        return StatisticsService(self.store, clock=self._clock)
+        return StatisticsService(
+            self.store,
+            clock=self._clock,
+            awaited=lambda filters: self.paper.awaited(filters),
+            overdue_days=lambda: int(self._setting("paper_overdue_days")),
+        )
 
     @cached_property
     def credit(self) -> Any:

@@ -5,6 +5,12 @@ the import delay are derived here, exactly.
 
 A pass rate is passes ÷ checks with a verdict (inconclusive checks count as checks, not passes),
 given to two decimals (half-even) as text; the counts are always given beside it.
+
+Records known only from paper (a scanned summary QR, their data not yet arrived — issue 13) count
+beside these figures, marked, never inside them: their signed summary gives procedure, day and
+verdict but no district or inspector, so adding them to the totals would make the groupings
+disagree with each other and with a count of the records. ``known_from_paper`` gives them (the
+overdue ones among them, by the office's setting) and ``with_paper`` the totals they make.
 """
 
 from __future__ import annotations
@@ -125,9 +131,36 @@ def clean(filters: dict[str, str] | None) -> dict[str, str]:
 class StatisticsService:
     """`office stats` and the 统计 page: one computation, JSON-ready."""
 
-    def __init__(self, store: OfficeStore, *, clock: Callable[[], str]) -> None:
+    def __init__(
+        self,
+        store: OfficeStore,
+        *,
+        clock: Callable[[], str],
+        awaited: Callable[[dict[str, str]], dict[str, Any]] | None = None,
+        overdue_days: Callable[[], int] | None = None,
+    ) -> None:
         self.store = store
         self._clock = clock
+        self._awaited = awaited  # PaperService.awaited: records known only from paper
+        self._overdue_days = overdue_days
+
+    def _paper(self, chosen: dict[str, str]) -> dict[str, Any]:
+        """The records known only from paper within ``chosen``; with a district or inspector
+        filter none can be attributed (a summary names neither): ``unattributed`` says how many
+        the other filters would count."""
+        empty = {"records": 0, "pass": 0, "fail": 0, "inconclusive": 0, "overdue": 0, "by_procedure": []}
+        if self._awaited is None:
+            return {**empty, "attributed": True, "unattributed": 0, "overdue_days": None}
+        found = self._awaited(chosen)
+        unattributed = 0
+        if not found["attributed"]:
+            rest = {k: v for k, v in chosen.items() if k not in ("district", "inspector")}
+            unattributed = int(self._awaited(rest)["records"])
+        return {
+            **found,
+            "unattributed": unattributed,
+            "overdue_days": self._overdue_days() if self._overdue_days else None,
+        }
 
     def compute(self, filters: dict[str, str] | None = None) -> dict[str, Any]:
         """Every figure for ``filters`` (date_from, date_to, form_id, district, inspector);
@@ -145,6 +178,11 @@ class StatisticsService:
                 target, source = REFERENCES[row["key"]]
                 row["reference_rate"] = str(target)
                 row["reference"] = source
+        paper = self._paper(chosen)
+        on_paper = {g["key"]: g for g in paper["by_procedure"]}
+        for row in by_form:
+            row["paper"] = on_paper.get(row["key"], {}).get("total", 0)
+        with_paper = {k: totals[k] + paper[k] for k in totals}
         items = sorted(raw["item"], key=lambda r: (-r[2], r[0], r[1]))[:TOP_ITEMS]
         measures = sorted(raw["measure"], key=lambda r: (-r[1], r[0]))
         return {
@@ -173,6 +211,12 @@ class StatisticsService:
             ],
             "import_delay": _lag([(day, imported, n) for day, imported, _verdict, n in raw["day"]]),
             "references": {k: {"pass_rate": str(v[0]), "source": v[1]} for k, v in REFERENCES.items()},
+            "known_from_paper": paper,
+            "with_paper": {
+                "total": total + paper["records"],
+                **with_paper,
+                "pass_rate": rate(with_paper["pass"], total + paper["records"]),
+            },
         }
 
     def report_pdf(

@@ -237,6 +237,26 @@ def _delay(delay: dict[str, Any]) -> str:
     )
 
 
+def _paper_rows(stats: dict[str, Any]) -> list[tuple[str, Any]]:
+    """Records known only from paper (their data awaited): beside the totals, marked †."""
+    known, both = stats.get("known_from_paper") or {}, stats.get("with_paper") or {}
+    rows: list[tuple[str, Any]] = []
+    if known.get("records"):
+        rate = f"{both['pass_rate']} %" if both["pass_rate"] else "—"
+        text = (
+            f"{known['records']} 份（合格 {known['pass']} / 不合格 {known['fail']} / "
+            f"{_UNDECIDED} {known['inconclusive']}），未计入上列数字；"
+            f"计入后检查 {both['total']} 次，合格率 {rate}"
+        )
+        if known["overdue"]:
+            # (no ⚠: the PDF's CJK font has no such glyph)
+            text += f"；其中 {known['overdue']} 份逾期（检查后超过 {known['overdue_days']} 天数据仍未到）"
+        rows.append(("† 仅凭纸质记录（待数据包）", text))
+    if known.get("unattributed"):
+        rows.append(("† 仅凭纸质记录", f"{known['unattributed']} 份未按区县或检查人员计（纸质摘要不含）"))
+    return rows
+
+
 def render_stats(stats: dict[str, Any], charts: dict[str, bytes], *, office: str) -> bytes:
     """The statistics report: filters, totals, every chart (PNG from matplotlib) and its table."""
     s = styles.paragraph_styles()
@@ -296,6 +316,7 @@ def render_stats(stats: dict[str, Any], charts: dict[str, bytes], *, office: str
                 ("总体合格率", f"{stats['pass_rate']} %" if stats["pass_rate"] else "—"),
                 ("检查到导入的天数", _delay(stats["import_delay"])),
             ]
+            + _paper_rows(stats)
             + [(f"参考指标（{labels.procedure(k)}）", v["source"]) for k, v in stats["references"].items()],
             width,
         ),

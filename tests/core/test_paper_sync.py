@@ -8,6 +8,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import hashlib
+import io
 import json
 import random
 import shutil
@@ -17,11 +18,13 @@ import sys
 import zlib
 from pathlib import Path
 
+import pypdf
 import pytest
 import zxingcpp
 from PIL import ImageDraw
 
 from db.office.engine import is_url
+from inspector_app.commands import office_work
 from inspector_app.demo import DEMO_PASSPHRASE, seed_demo
 from inspector_app.readings import flatten
 from inspector_app.services import create_office, open_services
@@ -417,6 +420,98 @@ def test_a_scanned_summary_makes_a_record_known_from_paper_until_its_data_arrive
     with open_services(office_db, clock=lambda: f"{later}T08:00:00.000Z") as o:
         assert [r["status"] for r in o.office.paper.known()] == ["arrived"]
         assert o.office.paper.awaited()["records"] == 0
+
+
+def stats_of(office_db, *args: str) -> tuple[dict, str]:
+    """`office stats --json` and `office stats` (text) with ``args``."""
+    proc = cli("office", "stats", "--db", str(office_db), *args, "--json")
+    assert proc.returncode == 0, proc.stderr
+    text = cli("office", "stats", "--db", str(office_db), *args)
+    assert text.returncode == 0, text.stderr
+    return json.loads(proc.stdout), text.stdout
+
+
+def test_records_known_only_from_a_scanned_page_count_in_the_statistics_marked_until_their_bundle(
+    world, office_db, tmp_path
+):
+    """Issue 13: a record known from paper counts in `office stats` (text and JSON) beside the
+    records whose data arrived, marked †; overdue by the office's setting, flagged ⚠; gone from
+    the count once the laptop's bundle brings the data."""
+    before, text = stats_of(office_db)
+    assert before["known_from_paper"]["records"] == 0 and "†" not in text
+    # the first page of the 125-package record, scanned: its summary QR only (the sync codes are on
+    # the last page, not scanned)
+    big = world["records"][world["big"]]
+    page = paper_scans.save(
+        paper_scans.scanned(paper_scans.pages(big["pdf"])[0], random.Random(13)), tmp_path / "page-1.png"
+    )
+    proc = cli("office", "import-scan", "--db", str(office_db), str(page), "--json")
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads(proc.stdout)
+    assert report["records"] == [] and [k["record_no"] for k in report["known_from_paper"]] == [
+        big["record_no"]
+    ]
+    # another record, its summary typed by the USB scanner
+    other = next(r for rid, r in world["records"].items() if rid != world["big"] and r["form_id"] == "scale")
+    summary = next(t for t in decoded(paper_scans.pages(other["pdf"], dpi=150)[0]) if t.startswith("IA1:"))
+    assert cli("office", "scan", "--db", str(office_db), "--qr", summary).returncode == 0
+    verdicts = [json.loads(r["canonical"])["evaluation"]["verdict"] for r in (big, other)]
+    stats, text = stats_of(office_db)
+    known = stats["known_from_paper"]
+    assert (known["records"], known["overdue"], known["overdue_days"], known["attributed"]) == (
+        2,
+        0,
+        14,
+        True,
+    )
+    assert [known[v] for v in ("pass", "fail", "inconclusive")] == [
+        verdicts.count(v) for v in ("pass", "fail", "inconclusive")
+    ]
+    assert {g["key"]: g["total"] for g in known["by_procedure"]} == {"net_content": 1, "scale": 1}
+    # beside the figures of the records whose data arrived, never inside them
+    assert {k: stats[k] for k in ("total", "pass", "fail")} == {
+        k: before[k] for k in ("total", "pass", "fail")
+    }
+    assert stats["with_paper"]["total"] == before["total"] + 2
+    assert stats["with_paper"]["pass"] == before["pass"] + verdicts.count("pass")
+    by_form = {g["key"]: g["total"] for g in known["by_procedure"]}
+    assert sum(by_form.values()) == 2 and by_form["net_content"] >= 1
+    assert "† 另有 2 份仅凭纸质记录（待数据包）" in text and "also 2 known only from a paper record" in text
+    assert "⚠" not in text
+    assert f"计入后 / with them {before['total'] + 2}," in text
+    # overdue by the office's setting: 10 days on, not after 14 days, flagged after 7
+    later = (dt.date.fromisoformat(big["finalised_at"][:10]) + dt.timedelta(days=10)).isoformat()
+    with open_services(office_db, clock=lambda: f"{later}T08:00:00.000Z") as o:
+        assert o.office.statistics.compute()["known_from_paper"]["overdue"] == 0
+        o.settings.set("paper_overdue_days", "7")
+        overdue = o.office.statistics.compute()
+        assert (
+            overdue["known_from_paper"]["overdue"] == 2 and overdue["known_from_paper"]["overdue_days"] == 7
+        )
+        text = "\n".join(office_work.stats_lines(overdue))
+        assert "⚠ 其中 2 份逾期：检查后超过 7 天数据仍未到 / 2 overdue: no data 7 days after" in text
+        _stats, pdf = o.office.statistics.report_pdf()  # the PDF report says it too
+        report_text = "".join(
+            "".join(page.extract_text().split()) for page in pypdf.PdfReader(io.BytesIO(pdf)).pages
+        )
+        assert "†仅凭纸质记录（待数据包）2份" in report_text and "其中2份逾期" in report_text
+    # the procedure filter keeps only its own; a district filter cannot attribute them, and says so
+    only, _text = stats_of(office_db, "--form", "net_content", "--from", big["finalised_at"][:10])
+    assert only["known_from_paper"]["records"] == 1 and only["with_paper"]["total"] == only["total"] + 1
+    district, text = stats_of(office_db, "--district", "渝中区")
+    assert district["known_from_paper"]["records"] == 0 and district["known_from_paper"]["unattributed"] == 2
+    assert "另有 2 份仅凭纸质记录，未按区县或检查人员计" in text
+    # the laptop's bundle brings both records' data: the count drops to nothing
+    laptop_copy = tmp_path / "laptop.sqlite"
+    shutil.copy(world["laptop"], laptop_copy)
+    with open_services(laptop_copy) as lap:
+        (tmp_path / "usb").mkdir()
+        bundle = lap.sync.export(tmp_path / "usb", DEMO_PASSPHRASE, full=True).path
+    proc = cli("office", "import", "--db", str(office_db), str(bundle))
+    assert proc.returncode == 0, proc.stderr
+    after, text = stats_of(office_db)
+    assert after["known_from_paper"]["records"] == 0 and "†" not in text and "⚠" not in text
+    assert after["total"] == after["with_paper"]["total"] > before["total"]
 
 
 def test_a_summary_with_a_changed_character_or_from_another_office_is_refused(world, office_db):

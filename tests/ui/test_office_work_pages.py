@@ -207,6 +207,59 @@ def test_statistics_follow_the_filters(office, qtbot, tmp_path):
     assert page.save_report(str(tmp_path / "r.pdf")) and (tmp_path / "r.pdf").read_bytes()[:4] == b"%PDF"
 
 
+def test_a_record_known_only_from_paper_counts_on_the_statistics_page_until_its_bundle(
+    world, office, qtbot, tmp_path
+):
+    """Issue 13: a summary QR typed by the USB scanner on 扫描导入 makes its record counted on 统计
+    beside the five whose data arrived, marked † (summary line, the procedure chart's label); the
+    laptop's bundle imported on the import page brings the data and the mark goes."""
+    import zxingcpp
+
+    from tests.core import paper_scans
+    from ui.app import window_for
+
+    laptop = tmp_path / "lap1.sqlite"
+    shutil.copy(world["base"] / "lap1.sqlite", laptop)
+    with open_services(laptop) as lap:
+        iid = fleet.finalise(lap, serial="SC-PAPER")
+        pdf = lap.records.pdf_of(iid)
+    [summary] = [
+        b.text for b in zxingcpp.read_barcodes(paper_scans.pages(pdf)[0]) if b.text.startswith("IA1:")
+    ]
+    window = window_for(office, "zh")
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.startup_finished, timeout=20000):
+        show_active(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    page = window.page("statistics")
+    settle(qtbot, lambda: page.stats is not None and len(page.canvases) == 6)
+    assert page.stats["known_from_paper"]["records"] == 0 and page.paper_note.isHidden()
+    qtbot.keyClick(window, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
+    scan = window.page("scan")
+    qtbot.keyClicks(scan.scan_box, summary)  # a USB scanner is a keyboard: the text, then Enter
+    qtbot.keyClick(scan.scan_box, Qt.Key.Key_Return)
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, lambda: page.stats["known_from_paper"]["records"] == 1 and len(page.canvases) == 6)
+    assert page.stats["total"] == 5 and page.stats["with_paper"]["total"] == 6
+    assert "检查 5 次" in page.summary.text()
+    note = page.paper_note.text()
+    assert page.paper_note.isVisible() and "† 另有 1 份仅凭纸质记录（待数据包）" in note, note
+    assert "计入后检查 6 次，合格率 83.33 %" in note and "逾期" not in note
+    bars = [t.get_text() for t in page.canvases["procedure"].figure.axes[0].texts]
+    assert "80.00 %  (n=5, +1†)" in bars, bars
+    # the laptop's bundle, imported on the import page: the data arrived, no longer marked
+    with open_services(laptop) as lap:
+        bundle = fleet.export(lap, tmp_path / "usb").path
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    window.page("import").import_paths([bundle])
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    settle(qtbot, lambda: page.stats["total"] == 6)
+    assert page.stats["known_from_paper"]["records"] == 0 and page.paper_note.isHidden()
+    bars = [t.get_text() for t in page.canvases["procedure"].figure.axes[0].texts]
+    assert not any("†" in b for b in bars), bars
+    window.close()
+
+
 def test_credit_lists_and_the_integrity_file(office, qtbot, tmp_path):
     from ui.office.credit_page import CreditPage
 

@@ -2847,6 +2847,26 @@ Trust list version %2, valid until %3</source>
         <source>Saved %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../office/statistics_page.py" line="67"/>
+        <source>Known only from paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/statistics_page.py" line="164"/>
+        <source>† Also %1 known only from a paper record (data awaited): pass %2 · fail %3 · inconclusive %4; with them %5 checks, pass rate %6.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/statistics_page.py" line="177"/>
+        <source>⚠ %1 of them overdue: no data %2 days after the inspection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/statistics_page.py" line="184"/>
+        <source>† %1 known only from paper are not counted under a district or inspector filter (a summary names neither).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SummaryStep</name>

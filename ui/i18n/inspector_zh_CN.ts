@@ -2847,6 +2847,26 @@ Trust list version %2, valid until %3</source>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
+    <message>
+        <location filename="../office/statistics_page.py" line="67"/>
+        <source>Known only from paper</source>
+        <translation>仅凭纸质记录</translation>
+    </message>
+    <message>
+        <location filename="../office/statistics_page.py" line="164"/>
+        <source>† Also %1 known only from a paper record (data awaited): pass %2 · fail %3 · inconclusive %4; with them %5 checks, pass rate %6.</source>
+        <translation>† 另有 %1 份仅凭纸质记录（待数据包）：合格 %2 · 不合格 %3 · 待定 %4；计入后检查 %5 次，合格率 %6。</translation>
+    </message>
+    <message>
+        <location filename="../office/statistics_page.py" line="177"/>
+        <source>⚠ %1 of them overdue: no data %2 days after the inspection.</source>
+        <translation>⚠ 其中 %1 份逾期：检查后超过 %2 天数据仍未到。</translation>
+    </message>
+    <message>
+        <location filename="../office/statistics_page.py" line="184"/>
+        <source>† %1 known only from paper are not counted under a district or inspector filter (a summary names neither).</source>
+        <translation>† 另有 %1 份仅凭纸质记录，未按区县或检查人员计（纸质摘要不含区县和检查人员）。</translation>
+    </message>
 </context>
 <context>
     <name>SummaryStep</name>

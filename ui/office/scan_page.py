@@ -46,7 +46,7 @@ DATA_VERDICT = {
 class ScanPage(QWidget):
     """Import records from scans and the USB scanner; list what is known only from paper."""
 
-    imported = Signal()
+    imported = Signal()  # records imported or summaries registered: the other pages refresh
 
     def __init__(self, office: Any, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -244,7 +244,10 @@ class ScanPage(QWidget):
                 )
         if not (result.records or result.known):
             self._say("fail", self.tr("Not a QR code of this app"))
-        if any(r.status in ("imported", "conflict") for r in result.records):
+        # A summary alone counts too: the 统计 page shows the records known only from paper.
+        if any(r.status in ("imported", "conflict") for r in result.records) or any(
+            k.status == "known" for k in result.known
+        ):
             self.imported.emit()
         self.refresh()
 
@@ -333,5 +336,9 @@ class ScanPage(QWidget):
                 .replace("%7", str(sum(k.status == "known" for k in result.known)))
             )
         self.refresh()
-        if result.count("imported") or result.count("conflict"):
+        if (
+            result.count("imported")
+            or result.count("conflict")
+            or any(k.status == "known" for k in result.known)
+        ):
             self.imported.emit()

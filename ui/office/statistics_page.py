@@ -7,6 +7,7 @@ are the same Figure objects the PDF report renders, embedded through matplotlib'
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +63,10 @@ class StatisticsPage(QWidget):
         filters.addWidget(self.report_button)
         self.summary = QLabel(wordWrap=True)
         self.summary.setStyleSheet("font-size: 14px; padding: 4px 0;")
+        # Records known only from paper: beside the figures, marked †; the overdue ones ⚠ in red.
+        self.paper_note = QLabel(wordWrap=True, accessibleName=self.tr("Known only from paper"))
+        self.paper_note.setTextFormat(Qt.TextFormat.RichText)
+        self.paper_note.hide()
         self.grid_widget = QWidget()
         self.grid = QGridLayout(self.grid_widget)
         scroll = QScrollArea()
@@ -71,6 +76,7 @@ class StatisticsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.summary)
+        layout.addWidget(self.paper_note)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.message)
         self.report_button.clicked.connect(lambda: self.save_report())
@@ -125,6 +131,7 @@ class StatisticsPage(QWidget):
             return  # a newer filter is being counted
         if isinstance(stats, ValidationFailed):
             self.summary.setText("")
+            self.paper_note.hide()
             self._say("⚠ " + stats.errors[0].message(self._lang), error=True)
             return
         self._say("")
@@ -146,7 +153,42 @@ class StatisticsPage(QWidget):
                 .replace("%2", str(delay["p90_days"]))
             )
         self.summary.setText(text)
+        self._show_paper(stats["known_from_paper"], stats["with_paper"])
         self._show(figures)
+
+    def _show_paper(self, known: dict[str, Any], both: dict[str, Any]) -> None:
+        """The records known only from paper (their data awaited), counted beside the figures."""
+        parts = []
+        if known["records"]:
+            parts.append(
+                self.tr(
+                    "† Also %1 known only from a paper record (data awaited): pass %2 · fail %3 · "
+                    "inconclusive %4; with them %5 checks, pass rate %6."
+                )
+                .replace("%1", str(known["records"]))
+                .replace("%2", str(known["pass"]))
+                .replace("%3", str(known["fail"]))
+                .replace("%4", str(known["inconclusive"]))
+                .replace("%5", str(both["total"]))
+                .replace("%6", f"{both['pass_rate']} %" if both["pass_rate"] else "—")
+            )
+        if known["overdue"]:
+            overdue = (
+                self.tr("⚠ %1 of them overdue: no data %2 days after the inspection.")
+                .replace("%1", str(known["overdue"]))
+                .replace("%2", str(known["overdue_days"]))
+            )
+            parts.append(f'<span style="color: #c5221f; font-weight: 600;">{html.escape(overdue)}</span>')
+        if known["unattributed"]:
+            parts.append(
+                self.tr(
+                    "† %1 known only from paper are not counted under a district or inspector filter "
+                    "(a summary names neither)."
+                ).replace("%1", str(known["unattributed"]))
+            )
+        plain = [p if p.startswith("<span") else html.escape(p) for p in parts]
+        self.paper_note.setText(" ".join(plain))
+        self.paper_note.setVisible(bool(parts))
 
     def _show(self, figures: dict[str, Any]) -> None:
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
