@@ -28,6 +28,7 @@ from inspector_app.services.listing import InspectionList
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+    from db.durability import WalFlusher
     from inspector_app.services.errors import DatabaseMissing, FieldError, RecordFrozen, ValidationFailed
     from inspector_app.services.inspections import InspectionService, LiveEvaluation
     from inspector_app.services.keys import KeyService
@@ -80,6 +81,7 @@ class Services:
         self._office_db = False
         self.office_heading: tuple[str, str] | None = None  # (name, root SHA-256) in office mode
         self.office_url = ""  # a PostgreSQL office database (the app's own tables stay in ``conn``)
+        self._flusher: WalFlusher | None = None
 
     @cached_property
     def office_store(self) -> Any:
@@ -164,7 +166,18 @@ class Services:
     def inspections(self) -> InspectionService:
         from inspector_app.services.inspections import InspectionService
 
-        return InspectionService(self.db, self.stamp, self.actor, self.settings.evaluation_defaults)
+        return InspectionService(
+            self.db, self.stamp, self.actor, self.settings.evaluation_defaults, self.flusher()
+        )
+
+    def flusher(self) -> WalFlusher | None:
+        """The thread that puts autosaves on the disk (db/durability.py), made on first use;
+        none without a file."""
+        if self._flusher is None and self.path is not None and not self.office_url:
+            from db.durability import WalFlusher
+
+            self._flusher = WalFlusher(self.path)
+        return self._flusher
 
     @cached_property
     def records(self) -> RecordService:
@@ -185,6 +198,9 @@ class Services:
         return KeyService(self.db, self.stamp)
 
     def close(self) -> None:
+        if self._flusher is not None:
+            self._flusher.close()
+            self._flusher = None
         if self.office_url and "office_store" in self.__dict__:
             self.office_store.close()
         self.conn.close()

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -18,6 +19,7 @@ from db import audit as audit_repo
 from db import inspections as repo
 from db import registry as registry_repo
 from db import sync as sync_repo
+from db.durability import WalFlusher, relaxed_sync
 from forms import (
     FAIL,
     DefinitionError,
@@ -176,8 +178,10 @@ class InspectionService:
         stamp: Callable[[], Stamp],
         actor: Callable[[], str],
         defaults: Callable[[], dict[str, Any]],
+        flusher: WalFlusher | None = None,
     ) -> None:
         self._db = db
+        self._flusher = flusher
         self._stamp = stamp
         self._actor = actor
         self._defaults = defaults
@@ -569,9 +573,10 @@ class InspectionService:
         live = self.evaluate_flat(defn, row, flat)
         evaluation = live.as_json()
         try:
-            repo.put_readings(
-                self._db, inspection_id, values, self._stamp(), evaluation=evaluation, ui_state=ui_state
-            )
+            with self._autosaving():
+                repo.put_readings(
+                    self._db, inspection_id, values, self._stamp(), evaluation=evaluation, ui_state=ui_state
+                )
         except FrozenRecord as exc:
             raise RecordFrozen(inspection_id) from exc
         changed = frozenset(path for path, value in values.items() if before.get(path, "") != value)
@@ -581,9 +586,28 @@ class InspectionService:
         """Store where the inspector is and what is being typed (no reading changes, no
         evaluation); raises RecordFrozen once finalised."""
         try:
-            repo.put_readings(self._db, inspection_id, {}, self._stamp(), ui_state=ui_state)
+            with self._autosaving():
+                repo.put_readings(self._db, inspection_id, {}, self._stamp(), ui_state=ui_state)
         except FrozenRecord as exc:
             raise RecordFrozen(inspection_id) from exc
+
+    @contextmanager
+    def _autosaving(self) -> Iterator[None]:
+        """An autosave commits without waiting for the disk: from its commit on it survives the
+        app being killed, and the flusher puts it on the disk right after, off this thread
+        (db/durability.py; docs/decisions.md, "When an edit is saved"). Without a flusher (no
+        file: a memory database) it commits as every other write does."""
+        if self._flusher is None:
+            yield
+            return
+        with relaxed_sync(self._db.conn):
+            yield
+        self._flusher.written()
+
+    def flush(self, timeout: float | None = None) -> bool:
+        """Wait until every autosave so far is on the disk (a power cut cannot take it); False if
+        ``timeout`` ran out first. Finalising needs no call: its commit flushes everything."""
+        return True if self._flusher is None else self._flusher.wait(timeout)
 
     # -- finalising -----------------------------------------------------------------------
     @staticmethod
