@@ -1,7 +1,9 @@
 """Opening the SQLite file: pragmas that make it durable and strict, and the write stamp.
 
 WAL keeps readers and the single writer apart; foreign keys are on; synchronous=FULL makes every
-committed transaction survive a power cut, not only a killed process (DESIGN.md, "Data model").
+committed transaction survive a power cut, not only a killed process (DESIGN.md, "Data model") —
+all but a draft's autosave, which commits without waiting for the disk and is flushed right after
+on a thread of its own (db/durability.py, docs/decisions.md).
 
 `connect` gives the plain sqlite3 connection; `open_database` wraps it in sqlite-utils. Reading
 needs only the first (sqlite-utils costs ~70 ms to import, PLATFORM.md), so the GUI's first screen

@@ -15,6 +15,7 @@ says.
 
 from __future__ import annotations
 
+import functools
 import re
 from decimal import (
     ROUND_CEILING,
@@ -91,6 +92,12 @@ def to_decimal(value: Any, field: str) -> Decimal:
         value = repr(value)
     if not isinstance(value, str):
         raise InputError(field, "not_a_number", value=_shown(str(value)))
+    return _text_to_decimal(value, field)
+
+
+@functools.lru_cache(maxsize=8192)  # every edit parses every reading again; a Decimal is immutable
+def _text_to_decimal(value: str, field: str) -> Decimal:
+    """`to_decimal` of a text (the cache keeps answers, never errors: those are raised again)."""
     text = value.strip()
     if _COMMA.search(text):
         raise InputError(field, "decimal_comma", value=_shown(text))

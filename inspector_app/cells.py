@@ -19,6 +19,7 @@ from inspector_app.messages import FieldError
 _YES = ("是", "有", "y", "yes", "true", "1", "✓", "√")
 _NO = ("否", "无", "n", "no", "false", "0", "✗", "×")
 _BOOLEAN_SHOWN = {"true": ("是", "Yes"), "false": ("否", "No")}
+CODED = frozenset(("boolean", "choice"))  # field types stored as a code and shown by its label
 
 
 def _key(text: str) -> str:

@@ -11,9 +11,21 @@ from forms import Evaluation, InputError, evaluate
 from forms.numbers import plain
 from inspector_app.messages import bilingual
 
+_PLAIN = frozenset((str, int, bool, float, type(None)))
+
 
 def jsonable(value: Any) -> Any:
-    """Decimals become full-precision strings; everything else keeps its JSON shape."""
+    """Decimals become full-precision strings; everything else keeps its JSON shape.
+
+    The exact types first: every edit converts a whole evaluation (~25,000 values for 125
+    packages), and an ``isinstance`` against ``Mapping`` costs several times a type lookup."""
+    kind = type(value)
+    if kind in _PLAIN:
+        return value
+    if kind is dict:
+        return {k: jsonable(v) for k, v in value.items()}
+    if kind is list:
+        return [jsonable(v) for v in value]
     if isinstance(value, Decimal):
         return plain(value)
     if isinstance(value, Mapping):

@@ -11,6 +11,7 @@ like a computed value of its rows (a flow point's ``repeatability_pct`` is the i
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ class StepState:
     missing: tuple[dict[str, str], ...] = ()
 
 
+@functools.lru_cache(maxsize=4096)  # asked of every reading on every edit; the paths repeat
 def _root(path: str) -> str:
     return re.split(r"[.\[]", path, maxsplit=1)[0]
 
@@ -130,6 +132,9 @@ def step_states(
     for entry in missing:
         owner = step_of_path(definition, str(entry.get("field", "")))
         by_step_missing.setdefault(owner or "", []).append(entry)
+    # The steps holding readings, found once by each reading's root name (not per step: one
+    # walk of 125 packages instead of one per step on every edit).
+    with_input = {step_of_path(definition, root) for root in {_root(path) for path in readings}}
     states = []
     for step in definition.steps:
         if step.kind == "summary":
@@ -144,7 +149,7 @@ def step_states(
             continue
         own_failed = tuple(c for c in failed if item_step(definition, c, results) == step.id)
         rows, groups = results_of(step, results)
-        has_input = any(step_of_path(definition, path) == step.id for path in readings)
+        has_input = step.id in with_input
         own_missing = tuple(by_step_missing.get(step.id, ()))
         if own_failed or any(_row_failed(e) for e in [*rows, *groups]):
             state = FAILED

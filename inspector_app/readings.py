@@ -5,15 +5,17 @@ The database stores one row per path; the evaluator takes the nested JSON of the
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
 _TOKEN = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
 
-def split(path: str) -> list[str | int]:
-    """``a[0].b`` → ['a', 0, 'b']."""
-    return [name if name else int(index) for name, index in _TOKEN.findall(path)]
+@functools.lru_cache(maxsize=8192)  # `nest` splits every reading on every edit; paths repeat
+def split(path: str) -> tuple[str | int, ...]:
+    """``a[0].b`` → ('a', 0, 'b')."""
+    return tuple(name if name else int(index) for name, index in _TOKEN.findall(path))
 
 
 def nest(flat: dict[str, str]) -> dict[str, Any]:

@@ -54,6 +54,7 @@ class Sheet:
         self.parent = self.prefix.rsplit(".", 1)[0] if "." in self.prefix else ""
         self.max_rows = step.max_rows or 500
         self.width = len(self.specs) + (1 if self.grouped else 0)  # input columns: group, fields
+        self._cells: dict[str, tuple[tuple[int, ...], int] | None] = {}
         names = "|".join(re.escape(f) for f in step.fields)
         tail = "" if step.scalar else rf"\.({names})"
         head = re.escape(self.prefix)
@@ -85,7 +86,15 @@ class Sheet:
         return self._pattern.match(path) is not None
 
     def cell_of(self, path: str) -> tuple[tuple[int, ...], int] | None:
-        """(row key, input column) of a path this grid owns, else None."""
+        """(row key, input column) of a path this grid owns, else None (kept per path: every
+        redraw asks it of every reading)."""
+        try:
+            return self._cells[path]
+        except KeyError:
+            found = self._cells[path] = self._cell_of(path)
+            return found
+
+    def _cell_of(self, path: str) -> tuple[tuple[int, ...], int] | None:
         m = self._pattern.match(path)
         if m is None:
             return None
@@ -371,15 +380,30 @@ def spec_at(definition: FormDefinition, path: str) -> FieldSpec | None:
     return None
 
 
+# A reading's problem depends on its field (found by its path) and its text only: every edit asks
+# again for all 125 packages, so each answer is kept (by definition, path and text; bounded).
+_PROBLEMS: dict[tuple[str, str, str], FieldError | None] = {}
+_PROBLEMS_KEPT = 20_000
+
+
 def reading_problems(definition: FormDefinition, flat: dict[str, str]) -> list[FieldError]:
     """Every stored reading that cannot stand by its field's rule (in path order)."""
     out = []
     for path in sorted(flat):
-        spec = spec_at(definition, path)
-        if spec is not None and flat[path]:
-            found = cells.problem(spec, flat[path], path)
-            if found is not None:
-                out.append(found)
+        value = flat[path]
+        if not value:
+            continue
+        key = (definition.sha256, path, value)
+        if key in _PROBLEMS:
+            found = _PROBLEMS[key]
+        else:
+            spec = spec_at(definition, path)
+            found = None if spec is None else cells.problem(spec, value, path)
+            if len(_PROBLEMS) >= _PROBLEMS_KEPT:
+                _PROBLEMS.clear()
+            _PROBLEMS[key] = found
+        if found is not None:
+            out.append(found)
     return out
 
 

@@ -98,6 +98,9 @@ class LiveEvaluation:
     failed_so_far: tuple[str, ...] = ()
     readings: dict[str, str] = field(default_factory=dict)
     changes: Changes = field(default_factory=Changes)
+    # `as_json` as the write stored it: computed once per edit, not again by every screen that
+    # shows it (a 125-package evaluation takes ~0.3 ms to convert). Read-only to its users.
+    stored_json: dict[str, Any] | None = field(default=None, compare=False, repr=False)
 
     @property
     def status(self) -> str | None:
@@ -115,6 +118,8 @@ class LiveEvaluation:
         return self.evaluation is not None and not self.missing and self.error is None
 
     def as_json(self) -> dict[str, Any]:
+        if self.stored_json is not None:
+            return self.stored_json
         out: dict[str, Any] = (
             {"verdict": None, "failed": list(self.failed_so_far), "results": {}}
             if self.evaluation is None
@@ -580,7 +585,8 @@ class InspectionService:
         except FrozenRecord as exc:
             raise RecordFrozen(inspection_id) from exc
         changed = frozenset(path for path, value in values.items() if before.get(path, "") != value)
-        return replace(live, readings=flat, changes=Changes(changed, _changed_results(row, evaluation)))
+        changes = Changes(changed, _changed_results(row, evaluation))
+        return replace(live, readings=flat, changes=changes, stored_json=evaluation)
 
     def remember(self, inspection_id: str, ui_state: dict[str, Any]) -> None:
         """Store where the inspector is and what is being typed (no reading changes, no

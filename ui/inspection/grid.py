@@ -91,11 +91,14 @@ class ReadingsTableModel(QAbstractTableModel):
         self.table, self.shown, self.problems = table, shown, problems
         self.grow_to(len(table.rows) + 1)
         width = self.sheet.width
+        # rows whose problems differ, from the two (mostly empty) dicts, not by asking every cell
+        flagged = {r for (r, c) in old_problems.keys() ^ problems.keys()}
+        flagged |= {r for (r, c), text in problems.items() if old_problems.get((r, c), text) != text}
         changed = [
             r
             for r in range(max(len(old_shown), len(shown)) + 1)
-            if self._row(old_shown, r) != self._row(shown, r)
-            or any(old_problems.get((r, c)) != problems.get((r, c)) for c in range(width))
+            if r in flagged
+            or self._row(old_shown, r) != self._row(shown, r)
             or (self.sheet.grouped and old_table.rows[r : r + 1] != table.rows[r : r + 1])
         ]
         self._repaint_rows(changed, 0, width - 1)
