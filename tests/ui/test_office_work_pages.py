@@ -260,6 +260,57 @@ def test_a_record_known_only_from_paper_counts_on_the_statistics_page_until_its_
     window.close()
 
 
+def test_each_chart_is_drawn_once_when_on_screen_and_not_again_when_unchanged(office, qtbot, monkeypatch):
+    """Issue 14's speed: a chart is drawn when painted, once, at its laid-out size — the ones below
+    the fold only when scrolled to; a refresh that changes nothing keeps the charts as drawn."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from ui.office.statistics_page import StatisticsPage
+
+    drawn: list[str] = []
+    draw = FigureCanvasAgg.draw
+
+    def counted(canvas):
+        drawn.append(canvas.accessibleName())
+        return draw(canvas)
+
+    monkeypatch.setattr(FigureCanvasAgg, "draw", counted)
+    page = StatisticsPage(office.office, "zh")
+    qtbot.addWidget(page)
+    page.resize(1200, 400)
+    show_active(qtbot, page)
+    settle(qtbot, lambda: len(page.canvases) == 6 and bool(drawn))
+    for _ in range(20):  # whatever the layout and Qt still have to do
+        QThreadPool.globalInstance().waitForDone(10)
+        QApplication.processEvents()
+    on_screen = {n for n, c in page.canvases.items() if not c.visibleRegion().isEmpty()}
+    assert "procedure" in on_screen and {"items", "measures"} - on_screen, on_screen
+    assert sorted(drawn) == sorted(on_screen)  # each on screen once, none below the fold
+    sizes = {n: page.canvases[n].figure.get_size_inches() * 100 for n in on_screen}
+    assert all(abs(w - page.canvases[n].width()) < 1 for n, (w, _h) in sizes.items())
+    # scrolled to the bottom by keyboard: the charts there are drawn then, once each
+    scroll = page.grid_widget.parentWidget().parentWidget()
+    scroll.setFocus()
+    qtbot.waitUntil(scroll.hasFocus, timeout=2000)
+    for _ in range(6):
+        qtbot.keyClick(scroll, Qt.Key.Key_PageDown)
+    qtbot.waitUntil(lambda: "measures" in drawn, timeout=5000)
+    assert sorted(drawn) == sorted(set(drawn)) and {"items", "measures"} <= set(drawn)
+    # a refresh (as after an import of nothing new): the same charts, not built or drawn again
+    before = dict(page.canvases)
+    drawn.clear()
+    page.refresh()
+    settle(qtbot, lambda: page.summary.text().startswith("检查 5 次"))
+    for _ in range(10):
+        QApplication.processEvents()
+    assert page.canvases == before and drawn == []
+    # a filter that changes the figures: new charts
+    type_text(qtbot, page.date_to, "2000-12-31")
+    qtbot.keyClick(page.date_to, Qt.Key.Key_Return)
+    settle(qtbot, lambda: page.stats["total"] == 0)
+    assert page.canvases["procedure"] is not before["procedure"]
+
+
 def test_credit_lists_and_the_integrity_file(office, qtbot, tmp_path):
     from ui.office.credit_page import CreditPage
 

@@ -3,11 +3,17 @@ delay to import, as matplotlib charts (QtAgg) that follow the filters; the PDF r
 
 Figures are computed off the GUI thread (the 200,000-record office stays responsive); the charts
 are the same Figure objects the PDF report renders, embedded through matplotlib's QtAgg canvas.
+What costs is matplotlib laying out and drawing text, so a chart is drawn once, when it is first
+painted — the two below the fold only when scrolled to (`_lazy_canvas`) — and a chart whose
+inputs did not change is neither built nor drawn again (`charts.keys`); matplotlib is imported
+beside the first count, not after it.
 """
 
 from __future__ import annotations
 
 import html
+import sys
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +37,28 @@ from ui import labels, runner
 CHART_ORDER = ("procedure", "month", "district", "inspector", "items", "measures")
 
 
+@cache
+def _lazy_canvas() -> type:
+    """matplotlib's QtAgg canvas, drawing only when painted. Its own draw_idle draws on a timer
+    after every resize — visible or not, and again for each resize of the page's layout (each
+    chart was drawn twice on opening the page, the two below the fold included). Here a
+    resize only marks the figure stale and asks Qt for a paint, which Qt sends only to a widget
+    with something on screen; the paint draws (matplotlib's paintEvent draws what is pending)."""
+    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+
+    class LazyCanvas(FigureCanvasQTAgg):  # type: ignore[misc]
+        def draw_idle(self) -> None:
+            if not getattr(self, "_is_drawing", False):
+                self._draw_pending = True
+                self.update()
+
+        def draw(self) -> None:
+            self._draw_pending = False  # drawn now: the next paint only shows it
+            super().draw()
+
+    return LazyCanvas
+
+
 class StatisticsPage(QWidget):
     """Filters, a summary line, and the charts in two columns."""
 
@@ -43,6 +71,7 @@ class StatisticsPage(QWidget):
         self._generation = 0
         self.stats: dict[str, Any] | None = None
         self.canvases: dict[str, Any] = {}
+        self._chart_keys: dict[str, str] = {}  # what each shown chart was drawn from
 
         choices = self._review.choices()
         self.date_from = QLineEdit(placeholderText=self.tr("from YYYY-MM-DD"), accessibleName=self.tr("From"))
@@ -71,6 +100,9 @@ class StatisticsPage(QWidget):
         self.grid = QGridLayout(self.grid_widget)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        # Six charts are always taller than the window: a scroll bar that came and went would
+        # change the charts' width, and every chart would be drawn twice.
+        scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         scroll.setWidget(self.grid_widget)
         self.message = QLabel(wordWrap=True)
         layout = QVBoxLayout(self)
@@ -108,7 +140,16 @@ class StatisticsPage(QWidget):
         filters = self.filters()
         statistics = self._statistics
         lang = self._lang
+        shown = dict(self._chart_keys)
         self.summary.setText(self.tr("Counting…"))
+        if "matplotlib.figure" not in sys.modules:  # the first count: import beside the SQL
+
+            def warm(_report: Any, _cancelled: Any) -> None:
+                from inspector_app.office import charts
+
+                charts.warm()
+
+            runner.start(runner.Task(warm))
 
         def work(_report: Any, _cancelled: Any) -> tuple[int, Any, Any]:
             try:
@@ -117,7 +158,9 @@ class StatisticsPage(QWidget):
                 return generation, exc, None
             from inspector_app.office import charts
 
-            return generation, stats, charts.figures(stats, lang)
+            keys = charts.keys(stats, lang)
+            changed = [name for name in CHART_ORDER if keys[name] != shown.get(name)]
+            return generation, stats, (keys, charts.figures(stats, lang, only=changed))
 
         task = runner.Task(work)
         task.signals.finished.connect(self._computed)
@@ -190,17 +233,20 @@ class StatisticsPage(QWidget):
         self.paper_note.setText(" ".join(plain))
         self.paper_note.setVisible(bool(parts))
 
-    def _show(self, figures: dict[str, Any]) -> None:
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-
+    def _show(self, charts: tuple[dict[str, str], dict[str, Any]]) -> None:
+        """Put the charts built anew in place of their old canvases; the others stay as drawn."""
         from inspector_app.office.charts import follow_resizes
 
-        for canvas in self.canvases.values():
-            self.grid.removeWidget(canvas)
-            canvas.deleteLater()
-        self.canvases = {}
+        keys, figures = charts
+        canvas_class = _lazy_canvas()
         for n, name in enumerate(CHART_ORDER):
-            canvas = FigureCanvasQTAgg(figures[name])
+            if name not in figures and name in self.canvases:
+                continue  # its inputs are those it was drawn from
+            old = self.canvases.pop(name, None)
+            if old is not None:
+                self.grid.removeWidget(old)
+                old.deleteLater()
+            canvas = canvas_class(figures[name])
             follow_resizes(figures[name])
             canvas.setAccessibleName(name)
             _width, height = figures[name].get_size_inches()
@@ -208,6 +254,14 @@ class StatisticsPage(QWidget):
             canvas.setMinimumWidth(420)
             self.grid.addWidget(canvas, n // 2, n % 2, alignment=Qt.AlignmentFlag.AlignTop)
             self.canvases[name] = canvas
+        self.canvases = {name: self.canvases[name] for name in CHART_ORDER}
+        self._chart_keys = keys
+        # Lay the new canvases out now, before Qt paints them at the size they were made with
+        # (a paint draws the figure: it would be drawn there, then again once laid out).
+        self.grid.activate()
+        needed = self.grid_widget.minimumSizeHint().height()
+        if self.grid_widget.height() < needed:
+            self.grid_widget.resize(self.grid_widget.width(), needed)
 
     def save_report(self, path: str | None = None) -> str | None:
         if path is None:
