@@ -43,7 +43,8 @@ from _common import ROOT
 
 sys.path.insert(0, str(ROOT))
 
-from db.office.postgres import RECORD_COLUMNS, PostgresOfficeStore
+from db.office.postgres import PostgresOfficeStore
+from db.office.queries import RECORD_COLUMNS
 
 FORMS = ("fuel_dispenser", "taxi_meter", "scale", "net_content")
 PASS_RATES = {"fuel_dispenser": 0.95, "taxi_meter": 0.9, "scale": 0.85, "net_content": 0.93}

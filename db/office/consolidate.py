@@ -14,7 +14,8 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from db.office.postgres import RECORD_COLUMNS, PostgresOfficeStore
+from db.office.postgres import PostgresOfficeStore
+from db.office.queries import RECORD_COLUMNS
 
 # In foreign-key order. The trust lists are the root's own history: taken only when the city
 # database holds no office yet or the same one (versions of two roots would collide).
