@@ -341,11 +341,16 @@ def _percent(value: str | None) -> str:
 def stats_lines(stats: dict[str, Any]) -> list[str]:
     """The statistics as bilingual text: totals, each procedure, and the records known only from
     paper beside them (marked †, the overdue ones ⚠)."""
+    from inspector_app import vocabulary
     from inspector_app.office import labels
 
+    def words(code: str) -> str:
+        return f"{vocabulary.verdict(code, 'zh')} / {vocabulary.verdict(code, 'en')}"
+
     lines = [
-        f"检查 / checks {stats['total']} · 合格 / pass {stats['pass']} · 不合格 / fail {stats['fail']} · "
-        f"待定 / inconclusive {stats['inconclusive']} · 合格率 / pass rate {_percent(stats['pass_rate'])}"
+        f"检查 / checks {stats['total']} · {words('pass')} {stats['pass']} · "
+        f"{words('fail')} {stats['fail']} · "
+        f"{words('inconclusive')} {stats['inconclusive']} · 合格率 / pass rate {_percent(stats['pass_rate'])}"
     ]
     for row in stats["by_procedure"]:
         paper = f"  (+{row['paper']}†)" if row.get("paper") else ""
@@ -357,8 +362,9 @@ def stats_lines(stats: dict[str, Any]) -> list[str]:
     if known["records"]:
         lines.append(
             f"† 另有 {known['records']} 份仅凭纸质记录（待数据包）/ also {known['records']} known only from "
-            f"a paper record (data awaited): 合格 / pass {known['pass']} · 不合格 / fail {known['fail']} · "
-            f"待定 / inconclusive {known['inconclusive']}; 计入后 / with them {both['total']}, "
+            f"a paper record (data awaited): {words('pass')} {known['pass']} · "
+            f"{words('fail')} {known['fail']} · "
+            f"{words('inconclusive')} {known['inconclusive']}; 计入后 / with them {both['total']}, "
             f"合格率 / pass rate {_percent(both['pass_rate'])}"
         )
     if known["overdue"]:
