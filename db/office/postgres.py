@@ -32,8 +32,9 @@ from db.office.queries import (
     CURRENT,
     POSTGRESQL,
     RECORD_COLUMNS,
+    STATS_COLUMNS,
+    STATS_KEY,
     OfficeQueries,
-    date_clauses,
 )
 
 STAGED = (*RECORD_COLUMNS, "year", "items")
@@ -41,6 +42,7 @@ STAGED = (*RECORD_COLUMNS, "year", "items")
 _DEFAULTS: dict[str, Any] = {"inspected_on": "", "imported_on": "", "measures": "[]", "task_id": None}
 AUDIT_LOCK = 0x1A5D17  # pg_advisory_xact_lock key: one audit append at a time
 MIGRATE_LOCK = 0x1A5D18
+STATS_LOCK = 0x1A5D19  # one import at a time folds the statistics' deltas (others skip)
 OTHER_YEAR = 0  # records without a readable date: the default partition
 COPY_SLICE = 2000  # records per COPY into staging
 
@@ -231,7 +233,10 @@ class PostgresOfficeStore(OfficeQueries):
                         INSERT INTO office_records ({record_columns})
                         SELECT {", ".join("s." + c for c in ("year", *RECORD_COLUMNS))}
                         FROM office_staging s JOIN fresh f ON f.id = s.id AND f.fingerprint = s.fingerprint
-                        RETURNING id),
+                        RETURNING id, fingerprint),
+                    counted AS (
+                        INSERT INTO office_stats_delta ({", ".join(STATS_COLUMNS)})
+                        {_stats_added()}),
                     corrections AS (
                         INSERT INTO office_supersessions (supersedes, id, finalised_at)
                         SELECT s.supersedes, s.id, s.finalised_at
@@ -264,13 +269,39 @@ class PostgresOfficeStore(OfficeQueries):
                     ON CONFLICT DO NOTHING"""
             )
             self._supersede()
+            self._fold_statistics()
         return int(added[0]) if added else 0
+
+    def _fold_statistics(self) -> None:
+        """Add the statistics' deltas into the summary, unless another import is doing so (it
+        holds the lock to its commit): folds never wait, and never meet on a summary row."""
+        got = self._conn.execute("SELECT pg_try_advisory_xact_lock(%s)", [STATS_LOCK]).fetchone()
+        if not (got and got[0]):
+            return
+        key = ", ".join(STATS_KEY)
+        self._conn.execute(
+            f"""WITH gone AS (DELETE FROM office_stats_delta RETURNING {", ".join(STATS_COLUMNS)})
+                INSERT INTO office_stats AS t ({key}, n)
+                SELECT {key}, sum(n) FROM gone GROUP BY {key}
+                ON CONFLICT ({key}) DO UPDATE SET n = t.n + excluded.n"""
+        )
+
+    def _stats_source(self) -> str:
+        columns = ", ".join(STATS_COLUMNS)
+        return f"(SELECT {columns} FROM office_stats UNION ALL SELECT {columns} FROM office_stats_delta)"
+
+    def rebuild_statistics(self) -> None:
+        with self._conn.transaction():
+            self._conn.execute("SELECT pg_advisory_xact_lock(%s)", [STATS_LOCK])
+            self._conn.execute("DELETE FROM office_stats_delta")
+            super().rebuild_statistics()
 
     def _supersede(self) -> None:
         """A stored correction makes the record it names history, whichever arrived first: every
-        record named by the staged rows (as an id or as superseded) gets its newest correction."""
+        record named by the staged rows (as an id or as superseded) gets its newest correction;
+        the statistics stop counting a record that was current."""
         self._conn.execute(
-            """WITH named AS (
+            f"""WITH named AS (
                    SELECT id FROM office_staging UNION
                    SELECT supersedes FROM office_staging WHERE supersedes IS NOT NULL),
                latest AS (
@@ -282,6 +313,12 @@ class PostgresOfficeStore(OfficeQueries):
                    UPDATE office_records o SET superseded_by = l.id FROM latest l
                    WHERE o.id = l.supersedes AND o.superseded_by IS DISTINCT FROM l.id
                    RETURNING o.id),
+               gone AS (
+                   SELECT o.* FROM office_records o JOIN latest l ON l.supersedes = o.id
+                   WHERE o.superseded_by IS NULL),
+               uncounted AS (
+                   INSERT INTO office_stats_delta ({", ".join(STATS_COLUMNS)})
+                   {_stats_removed()}),
                items AS (
                    UPDATE office_record_items SET superseded = 1
                    WHERE record_id IN (SELECT id FROM changed) AND superseded = 0)
@@ -415,59 +452,6 @@ class PostgresOfficeStore(OfficeQueries):
                     updated += 1
         return added, updated
 
-    # -- statistics ----------------------------------------------------------------------------------------
-    def statistics(self, filters: dict[str, str]) -> dict[str, list[tuple[Any, ...]]]:
-        """All four groupings in one pass (GROUPING SETS) over the partial covering index of
-        current records; the date filter also prunes the year partitions."""
-        clauses = [CURRENT]
-        params: list[Any] = []
-        for key in ("form_id", "district", "inspector"):
-            if filters.get(key):
-                clauses.append(f"r.{key} = %s")
-                params.append(filters[key])
-        dates, date_params = date_clauses(filters)
-        clauses += [self.dialect.sql(c) for c in dates]  # shared clauses: ? placeholders
-        params += date_params
-        where = " AND ".join(clauses)
-        out: dict[str, list[tuple[Any, ...]]] = {"form": [], "district": [], "inspector": [], "day": []}
-        rows = self._conn.execute(
-            f"""SELECT GROUPING(r.form_id, r.district, r.inspector, r.inspected_on) AS g,
-                       r.form_id, r.district, r.inspector, r.inspected_on, r.imported_on, r.verdict, count(*)
-                FROM office_records r WHERE {where}
-                GROUP BY GROUPING SETS (
-                    (r.form_id, r.verdict), (r.district, r.verdict), (r.inspector, r.verdict),
-                    (r.inspected_on, r.imported_on, r.verdict))""",
-            params,
-        )
-        # GROUPING's bits, first argument highest: 0b0111 = only form_id grouped, and so on.
-        for g, form, district, inspector, day, imported, verdict, n in rows:
-            if g == 0b0111:
-                out["form"].append((form, verdict, int(n)))
-            elif g == 0b1011:
-                out["district"].append((district, verdict, int(n)))
-            elif g == 0b1101:
-                out["inspector"].append((inspector, verdict, int(n)))
-            else:
-                out["day"].append((day, imported, verdict, int(n)))
-        side = " AND ".join(["r.superseded = 0", *clauses[1:]])  # the side tables carry the filters
-        side_params = params
-        out["item"] = [
-            (a, b, int(n))
-            for a, b, n in self._conn.execute(
-                f"SELECT r.form_id, r.item, count(*) FROM office_record_items r WHERE {side} "
-                "GROUP BY r.form_id, r.item",
-                side_params,
-            )
-        ]
-        out["measure"] = [
-            (a, int(n))
-            for a, n in self._conn.execute(
-                f"SELECT r.measure, count(*) FROM office_record_measures r WHERE {side} GROUP BY r.measure",
-                side_params,
-            )
-        ]
-        return out
-
     # -- publication -----------------------------------------------------------------------------------------
     def mark_published(self, rows: Iterable[tuple[str, str]], *, at: str, file_name: str) -> int:
         batch = [(rid, fp, at, file_name) for rid, fp in rows]
@@ -484,6 +468,40 @@ def _slices(rows: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str
     it = iter(rows)
     while part := list(itertools.islice(it, size)):
         yield part
+
+
+def _stats_added() -> str:
+    """The summary's rows (STATS_COLUMNS) the records just stored add: the staged rows ``s`` of
+    the ids ``kept``, their verdicts and import lags, their failed items and measures (one each
+    per record, as the side tables keep them)."""
+    keys = "substr(s.inspected_on, 1, 7), s.form_id, s.district, s.inspector"
+    source = "office_staging s JOIN kept k ON k.id = s.id AND k.fingerprint = s.fingerprint"
+    side = (
+        "CROSS JOIN LATERAL (SELECT DISTINCT j.value FROM "
+        "jsonb_array_elements_text(coalesce(s.{column}, '[]')::jsonb) j) v GROUP BY 1, 2, 3, 4, 5, 6"
+    )
+    return f"""SELECT {keys}, f.kind, f.value, count(*) FROM {source}
+               CROSS JOIN LATERAL (VALUES ('verdict', s.verdict), ('lag', {POSTGRESQL.lag("s")}))
+                   f(kind, value)
+               GROUP BY 1, 2, 3, 4, 5, 6
+               UNION ALL SELECT {keys}, 'item', v.value, count(*) FROM {source}
+                   {side.format(column="items")}
+               UNION ALL SELECT {keys}, 'measure', v.value, count(*) FROM {source}
+                   {side.format(column="measures")}"""
+
+
+def _stats_removed() -> str:
+    """The summary's rows (STATS_COLUMNS, negative) of the current records ``gone`` (superseded
+    now): their verdicts and import lags, and their failed items and measures as stored."""
+    keys = "substr({a}.inspected_on, 1, 7), {a}.form_id, {a}.district, {a}.inspector"
+    side = """UNION ALL SELECT {keys}, '{column}', i.{column}, -count(*) FROM office_record_{table} i
+              JOIN gone g ON g.id = i.record_id WHERE i.superseded = 0 GROUP BY 1, 2, 3, 4, 5, 6"""
+    return f"""SELECT {keys.format(a="g")}, f.kind, f.value, -count(*) FROM gone g
+               CROSS JOIN LATERAL (VALUES ('verdict', g.verdict), ('lag', {POSTGRESQL.lag("g")}))
+                   f(kind, value)
+               GROUP BY 1, 2, 3, 4, 5, 6
+               {side.format(keys=keys.format(a="i"), column="item", table="items")}
+               {side.format(keys=keys.format(a="i"), column="measure", table="measures")}"""
 
 
 def is_unique_violation(exc: BaseException) -> bool:

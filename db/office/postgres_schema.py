@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from db.office.queries import POSTGRESQL, STATS_KEY, fill_statistics
+
 FIRST_YEAR, LAST_YEAR = 2015, 2045
 
 Migration = tuple[str, Callable[[], list[str]]]
@@ -214,10 +216,25 @@ def _m0002_paper() -> list[str]:
     ]
 
 
+def _m0003_statistics_summary() -> list[str]:
+    """Statistics over a monthly summary (db.office.queries: STATS_COLUMNS) instead of every record
+    (as SQLite's 0005_statistics_summary). Each import appends what it changed to
+    `office_stats_delta` (inserts only: clerks importing at once never wait on a summary row) and
+    folds the deltas into `office_stats` when no other import is folding."""
+    columns = """month TEXT NOT NULL, form_id TEXT NOT NULL, district TEXT NOT NULL,
+        inspector TEXT NOT NULL, kind TEXT NOT NULL, value TEXT NOT NULL, n BIGINT NOT NULL"""
+    return [
+        f"CREATE TABLE office_stats ({columns}, PRIMARY KEY ({', '.join(STATS_KEY)}) INCLUDE (n))",
+        f"CREATE TABLE office_stats_delta ({columns})",
+        fill_statistics(POSTGRESQL),
+    ]
+
+
 # Append-only: a new migration is a new entry at the end, never an edit of one applied.
 MIGRATIONS: list[Migration] = [
     ("0001_office", _m0001_office),
     ("0002_paper", _m0002_paper),
+    ("0003_statistics_summary", _m0003_statistics_summary),
 ]
 
 

@@ -95,10 +95,15 @@ class Dialect(NamedTuple):
     ignore_suffix: str  # "" / " ON CONFLICT DO NOTHING"
     record_keys: str  # the table holding every stored record's id and fingerprint
     arrays: bool  # an id list goes as one array parameter (= ANY), else IN (?, ?, …) in chunks
+    lag_days: str  # days from {r}.inspected_on to {r}.imported_on as text, at least 0; '' unreadable
 
     def sql(self, text: str) -> str:
         """``text`` (``?`` placeholders) in this driver's placeholder style."""
         return text if self.name == "sqlite" else _format_style(text)
+
+    def lag(self, alias: str) -> str:
+        """The import lag (see lag_days) of the row named ``alias``."""
+        return self.lag_days.replace("{r}", alias)
 
     def insert(self, table: str, columns: Sequence[str], *, ignore: bool = False) -> str:
         """An INSERT of one row of ``columns``; ``ignore``: skip a row whose key is stored."""
@@ -115,6 +120,8 @@ SQLITE = Dialect(
     ignore_suffix="",
     record_keys="office_records",
     arrays=False,
+    lag_days="coalesce(CAST(max(0, CAST(julianday({r}.imported_on) - julianday({r}.inspected_on) AS INTEGER))"
+    " AS TEXT), '')",
 )
 POSTGRESQL = Dialect(
     name="postgresql",
@@ -124,6 +131,9 @@ POSTGRESQL = Dialect(
     ignore_suffix=" ON CONFLICT DO NOTHING",
     record_keys="office_record_ids",  # the global id key over the year partitions
     arrays=True,
+    lag_days="CASE WHEN {r}.inspected_on ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' "
+    "AND {r}.imported_on ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' "
+    "THEN greatest(0, {r}.imported_on::date - {r}.inspected_on::date)::text ELSE '' END",
 )
 
 
@@ -184,6 +194,100 @@ def site_where(search: str) -> tuple[str, list[Any]]:
         return "", []
     like = f"%{search.strip()}%"
     return " WHERE name LIKE ? OR credit_code LIKE ? OR district LIKE ?", [like, like, like]
+
+
+# -- statistics: a monthly summary kept by every import, the filter's partial months from records --
+# One row per (month of inspection, procedure, district, inspector, kind, value) with its count of
+# current records: kind 'verdict' (value: the verdict), 'lag' (days from inspection to import,
+# never below 0; '' when a date is unreadable), 'item' (a failed item), 'measure' (a measure taken).
+STATS_COLUMNS = ("month", "form_id", "district", "inspector", "kind", "value", "n")
+# The key, kind first: each grouping reads one kind's rows in key order, from the key alone.
+STATS_KEY = ("kind", "month", "form_id", "district", "inspector", "value")
+# What every grouping of OfficeStore.statistics counts, over a source of STATS_COLUMNS rows "s".
+_GROUPINGS = (
+    ("form", "form_id", "value", "verdict"),
+    ("district", "district", "value", "verdict"),
+    ("inspector", "inspector", "value", "verdict"),
+    ("month", "month", "value", "verdict"),
+    ("lag", "value", "''", "lag"),
+    ("item", "form_id", "value", "item"),
+    ("measure", "value", "''", "measure"),
+)
+
+
+def record_facts(dialect: Dialect, where: str = "") -> str:
+    """The summary's rows as counted straight from the records (each fact n = 1): ``where``
+    (clauses on ``r``, ANDed) is applied to the records and to the failed items' and measures'
+    rows alike, so its parameters repeat four times."""
+    also = f" AND {where}" if where else ""
+    month = "substr(r.inspected_on, 1, 7)"
+    keys = f"{month} AS month, r.form_id, r.district, r.inspector"
+    return f"""SELECT {keys}, 'verdict' AS kind, r.verdict AS value, 1 AS n
+                   FROM office_records r WHERE {CURRENT}{also}
+               UNION ALL SELECT {keys}, 'lag', {dialect.lag("r")}, 1
+                   FROM office_records r WHERE {CURRENT}{also}
+               UNION ALL SELECT {keys}, 'item', r.item, 1
+                   FROM office_record_items r WHERE r.superseded = 0{also}
+               UNION ALL SELECT {keys}, 'measure', r.measure, 1
+                   FROM office_record_measures r WHERE r.superseded = 0{also}"""
+
+
+def fill_statistics(dialect: Dialect) -> str:
+    """The summary made anew from the records (a migration's and `rebuild_statistics`' SQL)."""
+    keys = ", ".join(STATS_KEY)
+    return (
+        f"INSERT INTO office_stats ({keys}, n) "
+        f"SELECT {keys}, sum(n) FROM ({record_facts(dialect)}) f GROUP BY {keys}"
+    )
+
+
+def grouped(source: str, *, once: bool) -> str:
+    """Every grouping of OfficeStore.statistics in one statement, over ``source`` (SQL giving
+    STATS_COLUMNS rows): rows (grouping, a, b, n). ``once``: compute the source once for all
+    groupings (records), else let each grouping read its kind's rows alone (the summary, by its
+    key)."""
+    parts = []
+    for name, a, b, kind in _GROUPINGS:
+        by = a if b == "''" else f"{a}, {b}"
+        rows = "s" if once else f"({source}) s"
+        parts.append(
+            f"SELECT '{name}' AS g, {a} AS a, {b} AS b, sum(n) AS n FROM {rows} "
+            f"WHERE kind = '{kind}' GROUP BY {by}"
+        )
+    return (f"WITH s AS MATERIALIZED ({source}) " if once else "") + " UNION ALL ".join(parts)
+
+
+def month_ranges(date_from: str, date_to: str) -> tuple[tuple[str, str] | None, list[tuple[str, str]]]:
+    """Split an inclusive range of local dates ('' = open) into the whole months the summary
+    answers (first, last as YYYY-MM, '' = open; None when there is none) and the day ranges at
+    its edges that only the records can answer."""
+    import datetime as dt
+
+    def month_after(day: dt.date) -> str:
+        return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1).isoformat()[:7]
+
+    def month_before(day: dt.date) -> str:
+        return (day.replace(day=1) - dt.timedelta(days=1)).isoformat()[:7]
+
+    start = dt.date.fromisoformat(date_from) if date_from else None
+    end = dt.date.fromisoformat(date_to) if date_to else None
+    first = "" if start is None else start.isoformat()[:7]
+    last = "" if end is None else end.isoformat()[:7]
+    edges: list[tuple[str, str]] = []
+    starts_month = start is None or start.day == 1
+    ends_month = end is None or (end + dt.timedelta(days=1)).day == 1
+    if start and end and first == last and not (starts_month and ends_month):
+        return None, [(start.isoformat(), end.isoformat())]
+    if start and not starts_month:
+        month_end = (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+        edges.append((start.isoformat(), month_end.isoformat()))
+        first = month_after(start)
+    if end and not ends_month:
+        edges.append((end.replace(day=1).isoformat(), end.isoformat()))
+        last = month_before(end)
+    if first and last and first > last:
+        return None, edges
+    return (first, last), edges
 
 
 _CERTIFICATE = ("cert_sha256", "key_sha256", "pem", "role", "device_id", "subject", "not_after", "issued_at")
@@ -667,6 +771,54 @@ class OfficeQueries:
             [draw_id],
         )
 
+    # -- statistics --------------------------------------------------------------------------------
+    def _stats_source(self) -> str:
+        """The summary as rows of STATS_COLUMNS."""
+        return "office_stats"
+
+    def statistics(self, filters: dict[str, str]) -> dict[str, list[tuple[Any, ...]]]:
+        """From the monthly summary for the whole months of the date filter, and from the records
+        (their indexed columns) for the days at its edges."""
+        keys = [(f"r.{k} = ?", filters[k]) for k in ("form_id", "district", "inspector") if filters.get(k)]
+        months, edges = month_ranges(filters.get("date_from", ""), filters.get("date_to", ""))
+        counts: dict[tuple[str, Any, Any], int] = {}
+        if months is not None:
+            clauses, params = [c for c, _ in keys], [v for _, v in keys]
+            for bound, op in zip(months, (">=", "<="), strict=True):
+                if bound:
+                    clauses.append(f"r.month {op} ?")
+                    params.append(bound)
+            where = " WHERE " + " AND ".join(clauses) if clauses else ""
+            source = f"SELECT {', '.join(STATS_COLUMNS)} FROM {self._stats_source()} r{where}"
+            self._add_counts(counts, source, params, once=False)
+        for first, last in edges:
+            clauses = [c for c, _ in keys] + ["r.inspected_on >= ?", "r.inspected_on <= ?"]
+            params = [v for _, v in keys] + [first, last]
+            self._add_counts(counts, record_facts(self.dialect, " AND ".join(clauses)), params * 4, once=True)
+        return _statistics_out(counts)
+
+    def statistics_from_records(self, filters: dict[str, str]) -> dict[str, list[tuple[Any, ...]]]:
+        keys = [(f"r.{k} = ?", filters[k]) for k in ("form_id", "district", "inspector") if filters.get(k)]
+        dates, date_params = date_clauses(filters)
+        clauses = [c for c, _ in keys] + dates
+        params = [v for _, v in keys] + date_params
+        counts: dict[tuple[str, Any, Any], int] = {}
+        self._add_counts(counts, record_facts(self.dialect, " AND ".join(clauses)), params * 4, once=True)
+        return _statistics_out(counts)
+
+    def _add_counts(
+        self, counts: dict[tuple[str, Any, Any], int], source: str, params: list[Any], *, once: bool
+    ) -> None:
+        # Without ``once`` the source appears once per grouping, and its parameters with it.
+        args = params if once else params * len(_GROUPINGS)
+        for g, a, b, n in self._values(grouped(source, once=once), args):
+            counts[(g, a, b)] = counts.get((g, a, b), 0) + int(n)
+
+    def rebuild_statistics(self) -> None:
+        """Make the summary anew from the records (after a repair, or to check it)."""
+        self._run("DELETE FROM office_stats")
+        self._run(fill_statistics(self.dialect))
+
     # -- credit lists and the integrity file ------------------------------------------------------------
     def entity_checks(self, *, since: str, credit_code: str = "") -> Iterator[dict[str, Any]]:
         sql = f"""SELECT r.id, r.record_no, r.site_code, r.site_name, r.district, r.form_id,
@@ -764,3 +916,18 @@ class OfficeQueries:
             for row in self._all(f"SELECT * FROM office_paper_imports WHERE record_id {test}", args):
                 found[row["record_id"]] = row
         return found
+
+
+def _statistics_out(counts: dict[tuple[str, Any, Any], int]) -> dict[str, list[tuple[Any, ...]]]:
+    """The groupings' rows as OfficeStore.statistics gives them (nothing that counts 0)."""
+    out: dict[str, list[tuple[Any, ...]]] = {name: [] for name, *_ in _GROUPINGS}
+    for (g, a, b), n in sorted(counts.items(), key=lambda kv: (kv[0][0], str(kv[0][1]), str(kv[0][2]))):
+        if n == 0:
+            continue
+        if g == "lag":
+            out[g].append((int(a) if a not in (None, "") else None, n))
+        elif g == "measure":
+            out[g].append((a, n))
+        else:
+            out[g].append((a, b, n))
+    return out

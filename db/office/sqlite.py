@@ -20,7 +20,6 @@ from db.office.queries import (
     RECORD_COLUMNS,
     SQLITE,
     OfficeQueries,
-    date_clauses,
 )
 
 if TYPE_CHECKING:
@@ -291,48 +290,6 @@ class SQLiteOfficeStore(OfficeQueries):
             else:
                 added += 1
         return added, updated
-
-    # -- statistics ------------------------------------------------------------------------------------
-    def statistics(self, filters: dict[str, str]) -> dict[str, list[tuple[Any, ...]]]:
-        clauses = [CURRENT]
-        params: list[Any] = []
-        for key in ("form_id", "district", "inspector"):
-            if filters.get(key):
-                clauses.append(f"r.{key} = ?")
-                params.append(filters[key])
-        dates, date_params = date_clauses(filters)
-        clauses += dates
-        params += date_params
-        where = " AND ".join(clauses)
-        # One statement per grouping, each led by the index that starts with its key (no sort).
-        groups = {
-            "form": "r.form_id, r.verdict",
-            "district": "r.district, r.verdict",
-            "inspector": "r.inspector, r.verdict",
-            "day": "r.inspected_on, r.imported_on, r.verdict",
-        }
-        out: dict[str, list[tuple[Any, ...]]] = {}
-        for kind, keys in groups.items():
-            sql = f"SELECT {keys}, count(*) FROM office_records r WHERE {where} GROUP BY {keys}"
-            out[kind] = [(*row[:-1], int(row[-1])) for row in self._db.execute(sql, params)]
-        # Failed items and measures carry the filter columns themselves (few rows: no record read).
-        side = where.replace("r.superseded_by IS NULL", "r.superseded = 0")
-        out["item"] = [
-            (a, b, int(n))
-            for a, b, n in self._db.execute(
-                f"SELECT r.form_id, r.item, count(*) FROM office_record_items r WHERE {side} "
-                "GROUP BY r.form_id, r.item",
-                params,
-            )
-        ]
-        out["measure"] = [
-            (a, int(n))
-            for a, n in self._db.execute(
-                f"SELECT r.measure, count(*) FROM office_record_measures r WHERE {side} GROUP BY r.measure",
-                params,
-            )
-        ]
-        return out
 
     def mark_published(self, rows: Iterable[tuple[str, str]], *, at: str, file_name: str) -> int:
         cur = self._db.conn.executemany(

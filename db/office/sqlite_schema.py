@@ -10,6 +10,8 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from db.office.queries import SQLITE, STATS_COLUMNS, STATS_KEY, fill_statistics
+
 OFFICE_MIGRATIONS = Migrations("inspector_app_office")
 
 
@@ -249,3 +251,43 @@ def m0004_office_work(db: Database) -> None:
                BEGIN SELECT RAISE(ABORT, 'a draw is frozen'); END""",
         ],
     )
+
+
+@OFFICE_MIGRATIONS(name="0005_statistics_summary")
+def m0005_statistics_summary(db: Database) -> None:
+    """Statistics over a monthly summary (db.office.queries: STATS_COLUMNS) instead of every record:
+    made from the records here, then kept by triggers in the transaction of every write that adds
+    a record or a failed item or measure, or supersedes one (whichever code path writes it)."""
+    key = ", ".join(STATS_KEY)
+    upsert = f"ON CONFLICT ({key}) DO UPDATE SET n = n + excluded.n"
+    keys = "substr(NEW.inspected_on, 1, 7), NEW.form_id, NEW.district, NEW.inspector"
+    lag = SQLITE.lag("NEW")
+    sign = "CASE WHEN NEW.superseded_by IS NULL THEN 1 ELSE -1 END"
+    statements = [
+        f"""CREATE TABLE office_stats (
+            month TEXT NOT NULL, form_id TEXT NOT NULL, district TEXT NOT NULL, inspector TEXT NOT NULL,
+            kind TEXT NOT NULL, value TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY ({key}))
+            WITHOUT ROWID""",
+        fill_statistics(SQLITE),
+        f"""CREATE TRIGGER office_stats_record_added AFTER INSERT ON office_records
+            WHEN NEW.superseded_by IS NULL BEGIN
+            INSERT INTO office_stats ({", ".join(STATS_COLUMNS)}) VALUES
+                ({keys}, 'verdict', NEW.verdict, 1), ({keys}, 'lag', {lag}, 1) {upsert}; END""",
+        f"""CREATE TRIGGER office_stats_record_superseded AFTER UPDATE OF superseded_by ON office_records
+            WHEN (OLD.superseded_by IS NULL) <> (NEW.superseded_by IS NULL) BEGIN
+            INSERT INTO office_stats ({", ".join(STATS_COLUMNS)}) VALUES
+                ({keys}, 'verdict', NEW.verdict, {sign}), ({keys}, 'lag', {lag}, {sign}) {upsert}; END""",
+    ]
+    for table, column in (("items", "item"), ("measures", "measure")):
+        statements += [
+            f"""CREATE TRIGGER office_stats_{column}_added AFTER INSERT ON office_record_{table}
+                WHEN NEW.superseded = 0 BEGIN
+                INSERT INTO office_stats ({", ".join(STATS_COLUMNS)}) VALUES
+                    ({keys}, '{column}', NEW.{column}, 1) {upsert}; END""",
+            f"""CREATE TRIGGER office_stats_{column}_superseded AFTER UPDATE OF superseded
+                ON office_record_{table} WHEN OLD.superseded <> NEW.superseded BEGIN
+                INSERT INTO office_stats ({", ".join(STATS_COLUMNS)}) VALUES
+                    ({keys}, '{column}', NEW.{column}, CASE WHEN NEW.superseded = 0 THEN 1 ELSE -1 END)
+                    {upsert}; END""",
+        ]
+    _run(db, statements)

@@ -269,8 +269,19 @@ class OfficeStore(Protocol):
         """Counts of current records matching ``filters`` (date_from, date_to, form_id, district,
         inspector), grouped for the statistics service:
         ``form`` (form_id, verdict, n), ``district`` (district, verdict, n), ``inspector``
-        (inspector, verdict, n), ``day`` (local inspection date, import date, verdict, n),
-        ``item`` (form_id, item, n), ``measure`` (measure, n)."""
+        (inspector, verdict, n), ``month`` (YYYY-MM of the local inspection date, verdict, n),
+        ``lag`` (days from the inspection's local date to the import's, at least 0, or None when
+        a date is unreadable; n), ``item`` (form_id, item, n), ``measure`` (measure, n).
+        Read from a monthly summary the store keeps in the transaction of every import; the
+        days of a filter's partial months from the records."""
+        ...
+
+    def statistics_from_records(self, filters: dict[str, str]) -> dict[str, list[tuple[Any, ...]]]:
+        """The same figures counted from the records alone (the summary's consistency check)."""
+        ...
+
+    def rebuild_statistics(self) -> None:
+        """Make the monthly summary anew from the records."""
         ...
 
     # -- credit lists and the integrity file -------------------------------------------------------------

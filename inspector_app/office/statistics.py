@@ -63,24 +63,13 @@ def _groups(rows: list[tuple[Any, ...]], label: Callable[[str], str] | None = No
 
 
 def _lag(rows: list[tuple[Any, ...]]) -> dict[str, Any]:
-    """Days from the inspection's local date to the import's (UTC) date: mean, median, 90th
-    percentile, maximum, and a histogram."""
+    """Days from the inspection's local date to the import's (UTC) date, as the store counts
+    them (``lag`` rows: days or None, n): mean, median, 90th percentile, maximum, and a
+    histogram."""
     histogram: dict[int, int] = defaultdict(int)
-    ordinals: dict[str, int | None] = {}
-
-    def ordinal(text: Any) -> int | None:
-        key = str(text)
-        if key not in ordinals:
-            try:
-                ordinals[key] = dt.date.fromisoformat(key).toordinal()
-            except ValueError:
-                ordinals[key] = None
-        return ordinals[key]
-
-    for inspected, imported, n in rows:
-        start, end = ordinal(inspected), ordinal(imported)
-        if start is not None and end is not None:
-            histogram[max(0, end - start)] += n
+    for days, n in rows:
+        if days is not None:
+            histogram[max(0, int(days))] += n
     total = sum(histogram.values())
     if not total:
         return {
@@ -193,7 +182,7 @@ class StatisticsService:
             "pass_rate": rate(totals["pass"], total),
             "by_procedure": by_form,
             "by_district": _groups(raw["district"]),
-            "by_month": _groups([(str(day)[:7], verdict, n) for day, _imported, verdict, n in raw["day"]]),
+            "by_month": _groups(raw["month"]),
             "by_inspector": _groups(raw["inspector"]),
             "top_failed_items": [
                 {
@@ -209,7 +198,7 @@ class StatisticsService:
                 {"measure": m, "label": labels.measure(m), "label_en": labels.measure(m, "en"), "records": n}
                 for m, n in measures
             ],
-            "import_delay": _lag([(day, imported, n) for day, imported, _verdict, n in raw["day"]]),
+            "import_delay": _lag(raw["lag"]),
             "references": {k: {"pass_rate": str(v[0]), "source": v[1]} for k, v in REFERENCES.items()},
             "known_from_paper": paper,
             "with_paper": {
