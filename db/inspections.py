@@ -182,6 +182,55 @@ def put_readings(
         raise
 
 
+DRAFT_FIELDS = ("inspectors", "correction_reason", "measures")  # what a draft may set besides readings
+
+
+def set_draft_fields(
+    db: Database, inspection_id: str, values: dict[str, Any], stamp: Stamp, *, actor: str = ""
+) -> None:
+    """Set who inspects, a correction's reason or the measures taken on a draft (lists stored as
+    JSON), with an audit entry, in one transaction. Raises FrozenRecord once finalised, NotFound
+    for an unknown id, ValueError for any other column."""
+    unknown = set(values) - set(DRAFT_FIELDS)
+    if unknown:
+        raise ValueError(f"not a draft field: {sorted(unknown)}")
+    stored = {k: v if isinstance(v, str) else json.dumps(v, ensure_ascii=False) for k, v in values.items()}
+    try:
+        with db.atomic():
+            sets = ", ".join(f"{k} = ?" for k in stored)
+            cur = db.execute(
+                f"UPDATE inspections SET {sets}, updated_at = ? WHERE id = ? AND status = 'draft'",
+                [*stored.values(), stamp.now, inspection_id],
+            )
+            if cur.rowcount == 0:
+                get(db, inspection_id)  # NotFound if missing
+                raise FrozenRecord(inspection_id)
+            audit.append(
+                db,
+                stamp,
+                actor=actor,
+                action="update",
+                entity="inspections",
+                entity_id=inspection_id,
+                detail=values,
+            )
+    except sqlite3.DatabaseError as exc:
+        if _frozen(exc):
+            raise FrozenRecord(inspection_id) from exc
+        raise
+
+
+def superseded_by(db: Database, inspection_id: str) -> dict[str, Any] | None:
+    """The finalised record that supersedes this one (its id, number and finalisation time), or
+    None while nothing does (a correction still a draft does not count)."""
+    row = db.execute(
+        "SELECT id, record_no, finalised_at FROM inspections WHERE supersedes = ? AND status <> 'draft' "
+        "ORDER BY finalised_at LIMIT 1",
+        [inspection_id],
+    ).fetchone()
+    return None if row is None else {"id": row[0], "record_no": row[1], "finalised_at": row[2]}
+
+
 def standards_of(db: Database, inspection_id: str) -> list[dict[str, Any]]:
     """The standards used for an inspection, by serial number."""
     return list(
@@ -252,6 +301,17 @@ def finalised_fingerprints(db: Database) -> list[tuple[str, str | None, str | No
             "SELECT record_no, canonical, fingerprint FROM inspections WHERE status <> 'draft'"
         )
     ]
+
+
+def successor_of(db: Database, record_no: str) -> dict[str, Any] | None:
+    """The finalised record that corrects the record numbered ``record_no`` (its number and
+    finalisation time), or None when none does or this laptop does not hold it."""
+    row = db.execute(
+        "SELECT c.record_no, c.finalised_at FROM inspections o JOIN inspections c ON c.supersedes = o.id "
+        "WHERE o.record_no = ? AND c.status <> 'draft' ORDER BY c.finalised_at LIMIT 1",
+        [record_no],
+    ).fetchone()
+    return None if row is None else {"record_no": row[0], "finalised_at": row[1]}
 
 
 def fingerprint_of(db: Database, record_no: str) -> str | None:

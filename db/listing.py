@@ -22,6 +22,12 @@ LIST_COLUMNS = (
     "verdict",
     "inspector",
 )
+# The record that corrects a row (finalised, not a draft), by number: one lookup per listed row in
+# the partial index of migration 0007.
+SUPERSEDED_BY = (
+    "(SELECT c.record_no FROM inspections c WHERE c.supersedes = inspections.id "
+    "AND c.status <> 'draft' LIMIT 1) AS superseded_by"
+)
 FTS_MIN_CHARS = 3  # trigram tokens: shorter queries fall back to LIKE
 
 
@@ -110,7 +116,8 @@ def rows_by_keys(db: Reader, keys: list[int]) -> dict[int, dict[str, Any]]:
     if not keys:
         return {}
     marks = ",".join("?" * len(keys))
-    sql = f"SELECT rowid, {', '.join(LIST_COLUMNS)} FROM inspections WHERE rowid IN ({marks})"
+    columns = f"{', '.join(LIST_COLUMNS)}, {SUPERSEDED_BY}"
+    sql = f"SELECT rowid, {columns} FROM inspections WHERE rowid IN ({marks})"
     return {r["rowid"]: r for r in dict_rows(db.execute(sql, keys))}
 
 
@@ -124,7 +131,8 @@ def list_rows(
     limit: int = 1000,
 ) -> list[dict[str, Any]]:
     where, params = _filters(search=search, status=status, form_id=form_id, verdict=verdict)
-    sql = f"SELECT {', '.join(LIST_COLUMNS)} FROM inspections{where}{_order('started_at', True)} LIMIT ?"
+    columns = f"{', '.join(LIST_COLUMNS)}, {SUPERSEDED_BY}"
+    sql = f"SELECT {columns} FROM inspections{where}{_order('started_at', True)} LIMIT ?"
     return dict_rows(db.execute(sql, [*params, limit]))
 
 

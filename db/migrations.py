@@ -400,6 +400,31 @@ def m0006_open_draft_index(db: Database) -> None:
     )
 
 
+# Frozen once finalised, as FROZEN_COLUMNS: who inspected, and why a correction was made.
+FROZEN_COLUMNS_0007 = (*FROZEN_COLUMNS, "inspectors", "correction_reason")
+
+
+@MIGRATIONS(name="0007_inspectors_and_corrections")
+def m0007_inspectors_and_corrections(db: Database) -> None:
+    """Both enforcement officers of an inspection (the law asks for two; a list of {name,
+    id_number}, the lead first) and a correction's reason; both signed and frozen with the record.
+    The freeze trigger is made again to cover the new columns."""
+    frozen = " OR ".join(f"NEW.{c} IS NOT OLD.{c}" for c in FROZEN_COLUMNS_0007)
+    _run(
+        db,
+        [
+            "ALTER TABLE inspections ADD COLUMN inspectors TEXT NOT NULL DEFAULT '[]'",
+            "ALTER TABLE inspections ADD COLUMN correction_reason TEXT NOT NULL DEFAULT ''",
+            "DROP TRIGGER inspections_frozen",
+            f"""CREATE TRIGGER inspections_frozen BEFORE UPDATE ON inspections
+           WHEN OLD.status <> 'draft' AND (
+               NEW.status NOT IN ('finalised', 'approved', 'returned') OR {frozen})
+           BEGIN SELECT RAISE(ABORT, 'finalised inspection is frozen'); END""",
+            "CREATE INDEX inspections_supersedes ON inspections(supersedes) WHERE supersedes IS NOT NULL",
+        ],
+    )
+
+
 def schema_version(db: Reader) -> list[str]:
     """Names of the applied migrations, in order."""
     return MIGRATIONS.applied_names(db)

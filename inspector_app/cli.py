@@ -371,11 +371,17 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
                 return verify_bundle(services, Path(args.file), args.lang)
             result = services.records.verify_file(args.file)
-    line_zh = verification_line(
-        result.status, result.reason, result.signer, result.date, result.verdict, "zh"
-    )
-    line_en = verification_line(
-        result.status, result.reason, result.signer, result.date, result.verdict, "en"
+    line_zh, line_en = (
+        verification_line(
+            result.status,
+            result.reason,
+            result.signer,
+            result.date,
+            result.verdict,
+            lang,
+            details=result.details,
+        )
+        for lang in ("zh", "en")
     )
     detail = f" ({result.details['detail']})" if result.details.get("detail") else ""
     print((line_en if args.lang == "en" else line_zh) + detail)

@@ -259,6 +259,9 @@ def seed_demo(
     if not services.settings.get("inspector_name"):
         services.settings.set("inspector_name", "李明")
         services.settings.set("inspector_id", "渝执 50012345")
+    if not services.settings.get("partner_name"):  # an inspection is made by two officers
+        services.settings.set("partner_name", "王强")
+        services.settings.set("partner_id", "渝执 50012388")
     sealer = None
     if sign:
         if not services.records.identities():

@@ -21,6 +21,14 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
         "{field}：内容不足，不能给出结论；还缺：{missing}",
         "{field}: not enough for a verdict; missing: {missing}",
     ),
+    "same_inspector": (
+        "{field}：不能与检查人员为同一人（现场检查须两名执法人员）",
+        "{field}: must be another officer than the lead inspector (an inspection needs two)",
+    ),
+    "not_finalised": (
+        "{field}：记录 {value} 尚未定稿，只能更正已定稿的记录",
+        "{field}: record {value} is not finalised; only a finalised record can be corrected",
+    ),
     "unanswered": ("{field}：检查项目尚未回答（是/否）", "{field}: checklist item not answered (yes/no)"),
     "too_many": ("{field}：最多 {max} 个，实际 {given} 个", "{field}: at most {max}, {given} given"),
     "added_mixed": (
@@ -477,15 +485,35 @@ VERIFY_REASONS = {
 
 
 def verification_line(
-    status: str, reason: str, signer: str, date: str, verdict: str, lang: str = "zh"
+    status: str,
+    reason: str,
+    signer: str,
+    date: str,
+    verdict: str,
+    lang: str = "zh",
+    *,
+    details: dict[str, Any] | None = None,
 ) -> str:
-    """'valid: signer, date, verdict' or 'altered: reason', in one language."""
+    """'valid: signer, date, verdict' or 'altered: reason', in one language; a valid record this
+    database knows to be corrected adds 'superseded by record N on DATE'."""
     i = 0 if lang == "zh" else 1
     signer = printable(signer)
     head = VERIFY_STATUS.get(status, (status, status))[i]
     if status == "valid":
         word = vocabulary.verdict(verdict, lang)
         line = f"{head}: {signer}, {date}, {word}"
-        return f"{line} — {VERIFY_REASONS[reason][i]}" if reason in VERIFY_REASONS and reason else line
+        if reason in VERIFY_REASONS and reason:
+            line += f" — {VERIFY_REASONS[reason][i]}"
+        successor = (details or {}).get("superseded_by")
+        if successor:
+            from inspector_app.local_time import local_day
+
+            day = local_day(str((details or {}).get("superseded_at") or ""))
+            line += (
+                f"；已被记录 {printable(str(successor))} 于 {day} 更正取代"
+                if i == 0
+                else f"; superseded by record {printable(str(successor))} on {day}"
+            )
+        return line
     why = VERIFY_REASONS.get(reason, (reason, reason))[i]
     return f"{head}: {why}" + (f" ({signer})" if signer else "")

@@ -144,6 +144,14 @@ class Services:
     def actor(self) -> str:
         return self.settings.get("inspector_name")
 
+    def team(self) -> list[dict[str, str]]:
+        """Who inspects by default (the settings): this laptop's inspector, the lead, then the usual
+        second inspector while one is named."""
+        get = self.settings.get
+        lead = {"name": get("inspector_name").strip(), "id_number": get("inspector_id").strip()}
+        second = {"name": get("partner_name").strip(), "id_number": get("partner_id").strip()}
+        return [lead, second] if second["name"] else [lead]
+
     def verifier(self) -> Any:
         """The verification source (pki.trust.Verifier) of this database."""
         from inspector_app.pki.source import laptop_verifier
@@ -167,7 +175,12 @@ class Services:
         from inspector_app.services.inspections import InspectionService
 
         return InspectionService(
-            self.db, self.stamp, self.actor, self.settings.evaluation_defaults, self.flusher()
+            self.db,
+            self.stamp,
+            self.actor,
+            self.settings.evaluation_defaults,
+            self.flusher(),
+            team=self.team,
         )
 
     def flusher(self) -> WalFlusher | None:

@@ -157,6 +157,47 @@ def _changed_results(row: dict[str, Any], evaluation: dict[str, Any]) -> frozens
     return frozenset(k for k in stored.keys() | now.keys() if stored.get(k) != now.get(k))
 
 
+def _instrument_of(instrument: dict[str, Any], keep: tuple[str, ...]) -> dict[str, Any]:
+    """The instrument as the record carries it; a taxi meter with its vehicle's plate (the plate
+    is how a taxi is known: the record names it)."""
+    kept = {k: instrument[k] for k in keep}
+    try:
+        plate = json.loads(instrument.get("details") or "{}").get("plate")
+    except (ValueError, AttributeError):
+        plate = None
+    return {**kept, "plate": str(plate)} if plate else kept
+
+
+def record_gaps(row: dict[str, Any]) -> tuple[FieldError, ...]:
+    """What the record itself still lacks before it may be signed, besides the readings: the second
+    enforcement officer (the law asks for two) and, for a correction, its reason."""
+    gaps = []
+    team = json.loads(row.get("inspectors") or "[]")
+    if len(team) < 2 or not team[1].get("name"):
+        gaps.append(
+            FieldError(
+                "inspectors[1]", "required", {"label_zh": "第二检查人员", "label_en": "Second inspector"}
+            )
+        )
+    elif not team[1].get("id_number"):
+        gaps.append(
+            FieldError(
+                "inspectors[1].id_number",
+                "required",
+                {"label_zh": "第二检查人员执法证号", "label_en": "Second inspector's enforcement ID"},
+            )
+        )
+    if row.get("supersedes") and not str(row.get("correction_reason") or "").strip():
+        gaps.append(
+            FieldError(
+                "correction_reason",
+                "required",
+                {"label_zh": "更正原因", "label_en": "Reason for the correction"},
+            )
+        )
+    return tuple(gaps)
+
+
 @dataclass(frozen=True)
 class FinaliseResult:
     inspection_id: str
@@ -184,12 +225,15 @@ class InspectionService:
         actor: Callable[[], str],
         defaults: Callable[[], dict[str, Any]],
         flusher: WalFlusher | None = None,
+        *,
+        team: Callable[[], list[dict[str, str]]] = list,
     ) -> None:
         self._db = db
         self._flusher = flusher
         self._stamp = stamp
         self._actor = actor
         self._defaults = defaults
+        self._team = team
         self._tariff_cache: dict[str, Any] = {}
         self._definitions: dict[str, FormDefinition] = {}
 
@@ -206,10 +250,18 @@ class InspectionService:
         readings: dict[str, str] | None = None,
         supersedes: str | None = None,
         started_at: str | None = None,
+        inspectors: list[dict[str, str]] | None = None,
+        correction_reason: str = "",
+        measures: list[str] | None = None,
     ) -> str:
-        """Create a draft; raises ValidationFailed for an unknown form, site or instrument, or an
-        expired standard."""
-        self.check_standards(tuple(standard_ids))
+        """Create a draft; raises ValidationFailed for an unknown form, site or instrument, an
+        expired standard (on the day it starts), or a second inspector not fully named.
+
+        ``inspectors`` are the two enforcement officers, the lead first (default: this laptop's
+        inspector and the usual second one, from the settings)."""
+        day = (started_at or self._stamp().now)[:10]
+        self.check_standards(tuple(standard_ids), day=day)
+        team = self._checked_team(list(inspectors) if inspectors is not None else self._team())
         try:
             defn = self.current_definition(form_id)
         except InputError as exc:
@@ -256,7 +308,10 @@ class InspectionService:
                 "site_code": site["credit_code"],
                 "instrument_label": label,
                 "lot": json.dumps(lot or {}, ensure_ascii=False),
-                "inspector": self._actor(),
+                "inspector": team[0]["name"] if team else self._actor(),
+                "inspectors": json.dumps(team, ensure_ascii=False),
+                "correction_reason": correction_reason.strip(),
+                "measures": json.dumps(measures or [], ensure_ascii=False),
                 "started_at": started_at or stamp.now,
                 "supersedes": supersedes,
             },
@@ -449,9 +504,15 @@ class InspectionService:
         )
         return inspection_id
 
-    def correct(self, inspection_id: str) -> str:
-        """A new draft with the same readings that supersedes a finalised inspection."""
+    def correct(self, inspection_id: str, reason: str = "") -> str:
+        """A new draft that supersedes a finalised inspection: the same readings, standards,
+        measures, inspectors, lot and control, started when the original was (the standards are
+        judged on that day), with the reason for the correction (required before finalising).
+
+        Raises ValidationFailed for a draft (only a finalised record is corrected)."""
         row = repo.get(self._db, inspection_id)
+        if row["status"] == "draft":
+            raise ValidationFailed([FieldError("supersedes", "not_finalised", {"value": row["record_no"]})])
         return self.start(
             form_id=row["form_id"],
             site_id=row["site_id"],
@@ -459,8 +520,77 @@ class InspectionService:
             control=row["control"],
             lot=json.loads(row["lot"]),
             readings=repo.readings(self._db, inspection_id),
+            standard_ids=tuple(s["id"] for s in repo.standards_of(self._db, inspection_id)),
             supersedes=inspection_id,
+            started_at=row["started_at"],
+            inspectors=json.loads(row["inspectors"] or "[]") or None,
+            correction_reason=reason,
+            measures=json.loads(row["measures"] or "[]"),
         )
+
+    def _tariff_of(self, flat: dict[str, str]) -> dict[str, Any]:
+        """The tariff a taxi check names, by id and name (the record prints the name)."""
+        tariff_id = flat.get("tariff")
+        if not tariff_id:
+            return {}
+        names = {value: (zh, en) for value, zh, en in self.tariff_choices()}
+        zh, en = names.get(tariff_id, (tariff_id, tariff_id))
+        return {"tariff": {"id": tariff_id, "name_zh": zh, "name_en": en}}
+
+    def superseded_by(self, inspection_id: str) -> dict[str, Any] | None:
+        """The finalised record that corrects this one (id, record_no, finalised_at), or None."""
+        return repo.superseded_by(self._db, inspection_id)
+
+    # -- who inspects, why a correction, what was done: set on a draft, signed at finalising --
+    def _checked_team(self, team: list[dict[str, str]]) -> list[dict[str, str]]:
+        """The inspectors as stored: names and ID numbers trimmed; the second must not be the lead
+        (ValidationFailed). A second named without an ID number is kept: finalising asks for it."""
+        people = [
+            {"name": str(p.get("name", "")).strip(), "id_number": str(p.get("id_number", "")).strip()}
+            for p in team
+        ]
+        if len(people) > 1:
+            lead, second = people[0], people[1]
+            labels = {"label_zh": "第二检查人员", "label_en": "Second inspector"}
+            if not second["name"]:
+                return people[:1]
+            if (second["name"], second["id_number"]) == (lead["name"], lead["id_number"]) or (
+                second["id_number"] and second["id_number"] == lead["id_number"]
+            ):
+                raise ValidationFailed([FieldError("inspectors[1]", "same_inspector", labels)])
+        return people[:2]
+
+    def set_second_inspector(self, inspection_id: str, name: str, id_number: str) -> list[dict[str, str]]:
+        """Name the second enforcement officer of a draft ('' for both clears it); returns the
+        inspectors now stored. Raises ValidationFailed (an ID number missing, the lead named
+        twice) or RecordFrozen once finalised."""
+        row = repo.get(self._db, inspection_id)
+        team = json.loads(row["inspectors"] or "[]") or [{"name": row["inspector"], "id_number": ""}]
+        team = self._checked_team([team[0], {"name": name, "id_number": id_number}])
+        self._set_fields(inspection_id, {"inspectors": team})
+        return team
+
+    def set_correction_reason(self, inspection_id: str, reason: str) -> None:
+        """Why a correction is made (printed and signed with it); RecordFrozen once finalised."""
+        self._set_fields(inspection_id, {"correction_reason": reason.strip()})
+
+    def set_measures(self, inspection_id: str, measures: list[str]) -> list[str]:
+        """The measures taken, kept on the draft as they are ticked; raises ValidationFailed for one
+        not in the definition's list, RecordFrozen once finalised."""
+        chosen = self.check_measures(self.definition_of(inspection_id), measures)
+        self._set_fields(inspection_id, {"measures": chosen})
+        return chosen
+
+    def _set_fields(self, inspection_id: str, values: dict[str, Any]) -> None:
+        try:
+            repo.set_draft_fields(self._db, inspection_id, values, self._stamp(), actor=self._actor())
+        except FrozenRecord as exc:
+            raise RecordFrozen(inspection_id) from exc
+        row = repo.get(self._db, inspection_id)  # the stored verdict follows what is now missing
+        live = self.evaluate_flat(
+            self._definition(row["form_hash"]), row, repo.readings(self._db, inspection_id)
+        )
+        repo.put_readings(self._db, inspection_id, {}, self._stamp(), evaluation=live.as_json())
 
     # -- live work ------------------------------------------------------------------------
     def definition_of(self, inspection_id: str) -> FormDefinition:
@@ -534,8 +664,9 @@ class InspectionService:
         self, defn: FormDefinition, row: dict[str, Any], flat: dict[str, str]
     ) -> LiveEvaluation:
         """Evaluate readings (pure; no write): the evaluation, or the first field that stops it,
-        plus what is still missing (minimum content, required fields, unanswered checklist). A
-        reading its field cannot accept (finer than its resolution, say) stops it first."""
+        plus what is still missing (minimum content, required fields, unanswered checklist, the
+        second inspector, a correction's reason). A reading its field cannot accept (finer than
+        its resolution, say) stops it first."""
         problems = reading_problems(defn, flat)
         if problems:
             return LiveEvaluation(None, problems[0])
@@ -548,7 +679,7 @@ class InspectionService:
             FieldError(f"checklist.{item.id}", "unanswered", {"label_zh": item.zh, "label_en": item.en})
             for item in defn.checklist
             if item.id not in answers
-        )
+        ) + record_gaps(row)
         failed_so_far = tuple(item for item, ok in answers.items() if not ok)
         try:
             result = evaluate_check(data, defaults=self._defaults(), definition=defn)
@@ -659,6 +790,7 @@ class InspectionService:
         )
         standards = repo.standards_of(self._db, inspection_id)
         attachments = repo.attachment_hashes(self._db, inspection_id)
+        superseded = repo.get(self._db, row["supersedes"]) if row["supersedes"] else None
         keep_site = ("id", "name", "credit_code", "address", "district", "kind", "contact")
         keep_inst = (
             "id",
@@ -686,13 +818,18 @@ class InspectionService:
             },
             "control": row["control"],
             "site": {k: site[k] for k in keep_site},
-            "instrument": None if instrument is None else {k: instrument[k] for k in keep_inst},
+            "instrument": None if instrument is None else _instrument_of(instrument, keep_inst),
             "lot": json.loads(row["lot"]),
             "standards": standards,
             "readings": flat,
             "evaluation": evaluation_json(live.evaluation),
             "measures": json.loads(row["measures"]) if measures is None else list(measures),
             "inspector": row["inspector"],
+            # Both enforcement officers, the lead first (the law asks for two at an inspection).
+            "inspectors": json.loads(row["inspectors"] or "[]"),
+            **self._tariff_of(flat),
+            "correction_reason": row["correction_reason"],
+            "supersedes_record_no": superseded["record_no"] if superseded else None,
             "device_id": row["device_id"],
             "started_at": row["started_at"],
             "finalised_at": finalised_at,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -406,6 +406,21 @@ class RecordService:
             return Verification(UNKNOWN_SIGNER, "signer_expired", **info)
         return Verification(VALID, "local_key" if trust.status == pki_trust.LOCAL else "", **info)
 
+    def _with_successor(self, result: Verification) -> Verification:
+        """A valid record this database knows to be corrected says so: by which record, when
+        (the details' ``superseded_by`` and ``superseded_at``)."""
+        if result.status != VALID or not result.record_no:
+            return result
+        successor = inspections_repo.successor_of(self._db, result.record_no)
+        if successor is None:
+            return result
+        details = {
+            **result.details,
+            "superseded_by": successor["record_no"],
+            "superseded_at": successor["finalised_at"],
+        }
+        return replace(result, details=details)
+
     def verify_file(self, path: Path | str) -> Verification:
         """Verify a record PDF on disk, reading at most MAX_PDF bytes of it (a device such as
         /dev/zero never ends): unreadable when it cannot be opened or is larger."""
@@ -469,7 +484,7 @@ class RecordService:
         ):
             return Verification(ALTERED, "record_signature_broken", **info)
         trust = verifier.judge(status.signer_cert, at=info.get("signed_at") or None)
-        return self._trust_outcome(trust, info)
+        return self._with_successor(self._trust_outcome(trust, info))
 
     def _record_info(self, canonical: str) -> dict[str, Any]:
         try:
@@ -521,7 +536,7 @@ class RecordService:
                         signer=outcome.signer,
                         **{k: v for k, v in info.items() if k != "signer"},
                     )
-            return outcome
+            return self._with_successor(outcome)
         if not named:
             return Verification(UNKNOWN_SIGNER, "signer_not_enrolled", **info)
         return Verification(ALTERED, "summary_signature_broken", **info)

@@ -13,6 +13,7 @@ from inspector_app import credit_code
 from inspector_app.readings import flatten
 from inspector_app.services import Services, create_office, open_services
 from tests.forms.helpers import answered
+from tests.people import pair
 
 OFFICE_PASS = "office-root-passphrase"
 LAPTOP_PASS = "laptop-passphrase-1"
@@ -46,6 +47,7 @@ def laptop(path, name: str = "王检查", id_number: str = "渝执 50000001", **
     with open_services(path, **kwargs) as services:
         if not services.records.identities():
             services.settings.set("inspector_name", name)
+            pair(services)
             services.records.create_identity(
                 name=name, id_number=id_number, office=OFFICE_NAME, passphrase=LAPTOP_PASS
             )

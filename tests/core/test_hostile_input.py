@@ -14,6 +14,7 @@ from PIL import Image
 
 from inspector_app.services import ValidationFailed, open_services
 from tests.core.test_records import PASSPHRASE, finalised
+from tests.people import pair
 
 
 @pytest.fixture(scope="module")
@@ -21,6 +22,7 @@ def signed(tmp_path_factory):
     """One laptop with one signed record: (database path, PDF bytes)."""
     path = tmp_path_factory.mktemp("hostile") / "laptop.sqlite"
     with open_services(path) as s:
+        pair(s)
         s.records.create_identity(name="王检查", id_number="渝执 1", office="江北局", passphrase=PASSPHRASE)
         _, pdf = finalised(s, "scale")
     return path, pdf

@@ -11,11 +11,13 @@ from inspector_app.progress import DONE, EMPTY, FAILED, INCONCLUSIVE, MISSING, i
 from inspector_app.readings import flatten
 from inspector_app.services import open_services
 from tests.core.test_records import CHECKS, CODE
+from tests.people import pair
 
 
 @pytest.fixture
 def services(tmp_path):
     with open_services(tmp_path / "progress.sqlite") as s:
+        pair(s)
         s.site = s.registry.create("sites", {"name": "观音桥农贸市场", "credit_code": CODE})
         yield s
 

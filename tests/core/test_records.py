@@ -20,6 +20,7 @@ from inspector_app.services import ValidationFailed, open_services
 from inspector_app.signing import keys, pades, summary
 from inspector_app.signing.keys import WrongPassphrase
 from tests.forms.helpers import answered
+from tests.people import pair
 
 PASSPHRASE = "correct horse battery"
 CODE = "91500112MA5U7XY1P" + credit_code.check_character("91500112MA5U7XY1P")
@@ -75,6 +76,7 @@ EXPECTED = {"fuel_dispenser": "合格", "taxi_meter": "不合格", "scale": "合
 def laptop(tmp_path):
     with open_services(tmp_path / "laptop.sqlite") as s:
         s.settings.set("inspector_name", "王检查")
+        pair(s)
         s.records.create_identity(
             name="王检查",
             id_number="渝执 50000001",
@@ -85,6 +87,7 @@ def laptop(tmp_path):
 
 
 def finalised(services, form_id: str, check: dict | None = None) -> tuple[str, bytes]:
+    pair(services)  # two officers inspect
     site = services.registry.search("sites", credit_code=CODE)
     site_id = (
         site[0]["id"]

@@ -21,6 +21,7 @@ from inspector_app.readings import flatten
 from inspector_app.selfcheck import run_selfcheck
 from inspector_app.services import open_services
 from tests.core.test_records import CHECKS, CODE, PASSPHRASE
+from tests.people import pair
 
 FAILING_SCALE = {**CHECKS["scale"], "weighings": [{"load": "100", "indication": "140", "added": "1.5"}]}
 
@@ -38,6 +39,7 @@ def pristine(tmp_path_factory) -> tuple[Path, dict[str, str]]:
     path = tmp_path_factory.mktemp("tamper") / "laptop.sqlite"
     numbers = {}
     with open_services(path) as s:
+        pair(s)
         s.records.create_identity(name="王检查", id_number="渝执 1", office="江北局", passphrase=PASSPHRASE)
         sealer = s.records.sealer(PASSPHRASE)
         site = s.registry.create("sites", {"name": "集贸市场", "credit_code": CODE})

@@ -12,6 +12,7 @@ from inspector_app.readings import flatten, nest
 from inspector_app.selfcheck import run_selfcheck
 from inspector_app.services import RecordFrozen, ValidationFailed, open_services
 from tests.forms.helpers import answered
+from tests.people import pair
 
 CODE = "91500112MA5U7XY1P" + credit_code.check_character("91500112MA5U7XY1P")
 SC1 = {
@@ -31,7 +32,7 @@ SC1 = {
 @pytest.fixture
 def services(tmp_path):
     with open_services(tmp_path / "inspector.sqlite", clock=lambda: "2026-11-23T09:00:00.000Z") as s:
-        yield s
+        yield pair(s)
 
 
 @pytest.fixture
@@ -131,6 +132,7 @@ def test_settings_reach_the_evaluation(services, site):
 def test_selfcheck_finds_tampering(tmp_path):
     path = tmp_path / "db.sqlite"
     with open_services(path) as s:
+        pair(s)
         sid = s.registry.create("sites", {"name": "A", "credit_code": CODE})
         iid = s.inspections.start(form_id="scale", site_id=sid, readings=flatten(SC1))
         s.inspections.finalise(iid)

@@ -159,9 +159,11 @@ def test_corrections_chain_and_a_correction_of_a_superseded_record_is_a_conflict
     run_import(office_db, world["bundle"])
     original = world["ids"][0]
     with open_services(laptop_db) as lap:
-        first = lap.inspections.correct(original)
+        first = lap.inspections.correct(original, reason="读数抄错")
         lap.inspections.finalise(first, sealer=lap.records.sealer(fleet.LAPTOP_PASS))
-        second = lap.inspections.correct(original)  # a second correction of the same original
+        second = lap.inspections.correct(
+            original, reason="再次更正"
+        )  # a second correction of the same original
         lap.inspections.finalise(second, sealer=lap.records.sealer(fleet.LAPTOP_PASS))
         done = fleet.export(lap, tmp_path / "usb2")
     assert done.records == 7  # nothing acknowledged yet: everything travels again

@@ -126,7 +126,7 @@ def test_round_trip_laptop_office_laptop(world, dbs, tmp_path):
         # The form update is stored and used for new inspections.
         assert lap.inspections.current_definition("scale").version.startswith("9.")
         # The inspector corrects the returned record; records signed now carry the office certificate.
-        correction = lap.inspections.correct(world["ids"][1])
+        correction = lap.inspections.correct(world["ids"][1], reason="按审核意见更正")
         lap.inspections.finalise(correction, sealer=lap.records.sealer(fleet.LAPTOP_PASS))
         pdf = lap.records.pdf_of(correction)
         second = fleet.export(lap, tmp_path / "usb2")

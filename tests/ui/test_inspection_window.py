@@ -266,7 +266,7 @@ def test_correction_and_export_with_progress(signed_services, qtbot, tmp_path):
     signed_services.inspections.finalise(iid, sealer=signed_services.records.sealer(DEMO_PASSPHRASE))
     main = MainWindow(signed_services, "zh")
     qtbot.addWidget(main)
-    correction = main.correct(iid)
+    correction = main.correct(iid, "读数抄错")
     assert signed_services.inspections.get(correction.inspection_id)["supersedes"] == iid
     correction.close()
     task = main.export_all(str(tmp_path))
