@@ -36,6 +36,7 @@ class Choice:
     value: str
     zh: str
     en: str
+    unit: str = ""  # the unit the choice implies (a lot measured by mass: g), for {unit.FIELD}
 
 
 @dataclass(frozen=True)
@@ -178,7 +179,9 @@ class ReportColumn:
     value: the first of ``keys`` present), ``verdict`` (the row's verdict, or why it was not
     judged), ``entry`` (the name of an entry of an entries table). The header is ``zh``/``en`` if
     given, else the field's or result's label; its unit ``unit`` if given, else the field's or
-    result's. ``absent_zh``/``absent_en`` is printed for a missing value.
+    result's, which may name the unit of a choice made (``{unit.quantity}``: a lot's g or mL).
+    ``absent_zh``/``absent_en`` is printed for a missing value. ``item``: the item code whose
+    failure this figure shows (a summary cell is marked failed when the record failed it).
     """
 
     kind: str
@@ -189,6 +192,7 @@ class ReportColumn:
     prefix: str = ""
     absent_zh: str = ""
     absent_en: str = ""
+    item: str = ""
 
 
 @dataclass(frozen=True)
@@ -338,7 +342,12 @@ def parse_definition(text: str) -> FormDefinition:
         if ftype not in FIELD_TYPES:
             raise DefinitionError(f"{where}.type: '{ftype}' is not one of {FIELD_TYPES}")
         choices = tuple(
-            Choice(str(_need(c, "value", str, where)), _need(c, "zh", str, where), _need(c, "en", str, where))
+            Choice(
+                str(_need(c, "value", str, where)),
+                _need(c, "zh", str, where),
+                _need(c, "en", str, where),
+                str(c.get("unit", "")),
+            )
             for c in spec.get("choices", [])
         )
         if ftype == "choice" and not choices:
@@ -547,6 +556,7 @@ def _report(
                     prefix=col.get("prefix", ""),
                     absent_zh=col.get("absent_zh", ""),
                     absent_en=col.get("absent_en", ""),
+                    item=str(col.get("item", "")),
                 )
             )
         tables.append(

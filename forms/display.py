@@ -152,6 +152,8 @@ def cell_text(
         if text is not None:
             return str(text)
     spec = defn.results.get(key)
+    if spec is not None and spec.resolution is None and spec.unit == "元":  # a fare, a price
+        return money(value)
     if spec is None or spec.resolution is None:
         return plain_text(value)
     category = within(defn.limit(spec.limit)) if spec.limit in defn.limits else None
@@ -161,6 +163,18 @@ def cell_text(
         if truth is None:
             category = None
     return shown(value, spec.resolution, category, truth, sign=spec.sign)
+
+
+def money(value: Any) -> str:
+    """An amount of money in 元 with 2 decimals ("157" → "157.00", "0" → "0.00"); an amount typed
+    or computed with more decimals keeps them (nothing is hidden). Blank for a missing value."""
+    full = number(value)
+    if full is None:
+        return "" if value is None else str(value)
+    exponent = full.as_tuple().exponent
+    if isinstance(exponent, int) and exponent >= -2:
+        return _text(full.quantize(Decimal("0.01")), False)
+    return _text(full, False)
 
 
 def plain_text(value: Any) -> str:

@@ -150,4 +150,28 @@ def run_selfcheck(path: Path | str | None) -> list[Check]:
             str(font) if font else "wqy-microhei not found (install fonts-wqy-microhei)",
         )
     )
+    if font is not None:
+        checks.append(_glyph_check())
     return checks
+
+
+def _glyph_check() -> Check:
+    """Every character the record can print whatever its data (the PDF code's texts, every form
+    definition's labels) is in the embedded font: a missing one prints as nothing."""
+    from inspector_app.pdf import glyphs
+
+    texts = glyphs.code_texts()
+    for form_id in FORM_IDS:
+        try:
+            texts += glyphs.definition_texts(load_definition(form_id))
+        except (DefinitionError, OSError):
+            continue  # reported above
+    missing = glyphs.unprintable(texts)
+    return Check(
+        "record font glyphs",
+        not missing,
+        "every character the record prints is in the font"
+        if not missing
+        else "not in the font: " + " ".join(f"{c} U+{ord(c):04X}" for c in missing),
+        tuple(missing),
+    )

@@ -28,8 +28,9 @@ VERDICTS: dict[str | None, Words] = {
     "incomplete": ("未完成", "Incomplete"),
     None: ("未评定", "Not evaluated"),
 }
-# A mark drawn beside the word (with a colour), so a verdict is never told by colour alone.
-VERDICT_MARKS: dict[str | None, str] = {"pass": "✓", "fail": "✗", "inconclusive": "?", "incomplete": "…"}
+# A mark drawn beside the word (with a colour), so a verdict is never told by colour alone. The
+# fail mark is ✘ (U+2718): the record's embedded font has no ✗ (U+2717), which printed as nothing.
+VERDICT_MARKS: dict[str | None, str] = {"pass": "✓", "fail": "✘", "inconclusive": "?", "incomplete": "…"}
 STATUSES: dict[str, Words] = {
     "draft": ("草稿", "Draft"),
     "finalised": ("已定稿", "Finalised"),
@@ -77,7 +78,7 @@ def verdict_mark(code: str | None) -> str:
 
 
 def marked_verdict(code: str | None, lang: str) -> str:
-    """The verdict with its mark: "✓ 合格", "✗ 不合格"."""
+    """The verdict with its mark: "✓ 合格", "✘ 不合格"."""
     mark = verdict_mark(code)
     return f"{mark} {verdict(code, lang)}" if mark else verdict(code, lang)
 

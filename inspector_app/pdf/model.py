@@ -13,9 +13,11 @@ from typing import Any
 
 from forms import FormDefinition
 from forms.definition import FieldSpec, ReportColumn, ReportTable
-from forms.display import cell_text, plain_text, shown_results
+from forms.display import cell_text, money, plain_text, shown_results
 from forms.numbers import round_gbt8170
 from inspector_app import cells, vocabulary
+from inspector_app.local_time import local
+from inspector_app.pdf.glyphs import FAIL_MARK
 from inspector_app.readings import at, entries
 from inspector_app.registries import SITE_KINDS
 from inspector_app.sheets import place_of, spec_at
@@ -48,11 +50,12 @@ class ReportModel:
     next_steps: list[str]
     measures: list[str]
     inspector: str
-    finalised_at: str
+    finalised_at: str  # local time (Beijing), as printed
     fingerprint: str
-    supersedes: str | None
+    supersedes: str | None  # the replaced record's number (a correction), as printed
     signatures: dict[str, bytes]  # "inspector" / "site" → PNG
     photos: list[bytes]
+    inspectors: list[str] = field(default_factory=list)  # both officers, "name（ID）", the lead first
     refusal: str = ""  # why the site's representative did not sign (signed with the record)
 
 
@@ -79,15 +82,26 @@ def fmt(value: Any, quantum: str | Decimal | None = None, *, sign: bool = False)
 # -- the procedure's tables, as its definition declares them -----------------------------------
 
 
-def _input_text(spec: FieldSpec | None, value: Any) -> str:
-    """A typed value as people read it: a choice's or a yes/no's label, else as typed."""
+def _input_text(spec: FieldSpec | None, value: Any, record: dict[str, Any] | None = None) -> str:
+    """A typed value as people read it: a choice's or a yes/no's label, an amount of money in 元
+    with 2 decimals, a tariff by its name with its id ("白天标准（day）"), else as typed."""
     if value is None or value == "":
         return ""
     text = "true" if value is True else "false" if value is False else str(value)
-    return text if spec is None else cells.shown(spec, text, LANG)
+    if spec is None:
+        return text
+    if spec.type == "tariff":
+        tariff = (record or {}).get("tariff") or {}
+        name = tariff.get("name_zh") if LANG == "zh" else tariff.get("name_en")
+        return f"{name}（{text}）" if name and name != text else text
+    if spec.unit.startswith("元") and spec.type == "decimal":
+        return money(text)
+    return cells.shown(spec, text, LANG)
 
 
-def _header(defn: FormDefinition, table: ReportTable, col: ReportColumn) -> str:
+def _header(
+    defn: FormDefinition, table: ReportTable, col: ReportColumn, record: dict[str, Any] | None = None
+) -> str:
     label, unit = col.zh if LANG == "zh" else col.en, ""
     if col.kind == "group":
         label = label or (table.group_zh if LANG == "zh" else table.group_en) or "组"
@@ -102,6 +116,8 @@ def _header(defn: FormDefinition, table: ReportTable, col: ReportColumn) -> str:
         label = label or ("" if result is None else result.label(LANG))
         unit = "" if result is None else result.unit
     unit = unit if col.unit is None else col.unit
+    if "{" in unit and record is not None:  # a unit the record decides (a lot's g or mL)
+        unit = title(defn, unit, record, {})
     return f"{label} ({unit})" if unit else label
 
 
@@ -128,6 +144,7 @@ def _cell(
     row: tuple[tuple[int, ...], Any, Any, str],
     results: dict[str, Any],
     where: str,
+    record: dict[str, Any] | None = None,
 ) -> str:
     index, given, entry, name = row
     if col.kind == "group":
@@ -139,7 +156,7 @@ def _cell(
     if col.kind == "input":
         path = col.keys[0]
         value = at(given, path)
-        text = _input_text(defn.fields.get(path.rsplit(".", 1)[-1]), value)
+        text = _input_text(defn.fields.get(path.rsplit(".", 1)[-1]), value, record)
         return text or (col.absent_zh if LANG == "zh" else col.absent_en)
     if col.kind == "result":
         return _result_text(defn, where, col, entry, results)
@@ -163,7 +180,11 @@ def title(defn: FormDefinition, template: str, record: dict[str, Any], results: 
             value: Any = defn.limits[path].value if path in defn.limits else None
             text = "" if value in (None, "") else str(value)
         elif source == "input":
-            text = _input_text(defn.fields.get(path.rsplit(".", 1)[-1]), at(record["input"], path))
+            text = _input_text(defn.fields.get(path.rsplit(".", 1)[-1]), at(record["input"], path), record)
+        elif source == "unit":  # the unit of the choice made (a lot's quantity: g, mL, m …)
+            spec, chosen = defn.fields.get(path.rsplit(".", 1)[-1]), at(record["input"], path)
+            found = [c.unit for c in (spec.choices if spec else ()) if c.value == str(chosen)]
+            text = found[0] if found else ""
         else:
             text = plain_text(at(results, path)) if at(results, path) is not None else ""
         if not text:
@@ -183,15 +204,19 @@ def procedure_tables(record: dict[str, Any], defn: FormDefinition) -> list[Table
     for table in defn.report:
         heading = title(defn, table.title(LANG), record, results)
         if table.kind == "summary":
-            pairs = [
-                (_header(defn, table, col), _cell(defn, table, col, ((), readings, results, ""), results, ""))
-                for col in table.columns
-            ]
+            failed = set(record["evaluation"].get("failed", []))
+            pairs, bad = [], []
+            for col in table.columns:
+                text = _cell(defn, table, col, ((), readings, results, ""), results, "", record)
+                judged = bool(col.item) and col.item in failed  # the figure that failed its item
+                pairs.append((_header(defn, table, col, record), f"{FAIL_MARK} {text}" if judged else text))
+                bad.append(judged)
             rows = [
                 [*pairs[i], *(pairs[i + 1] if i + 1 < len(pairs) else ("", ""))]
                 for i in range(0, len(pairs), 2)
             ]
-            tables.append(Table(heading, ["项目", "数值", "项目", "数值"], rows, kind="summary"))
+            marks = ["fail" if any(bad[i : i + 2]) else None for i in range(0, len(pairs), 2)]
+            tables.append(Table(heading, ["项目", "数值", "项目", "数值"], rows, marks, kind="summary"))
             continue
         found: list[tuple[tuple[int, ...], Any, Any, str]] = []
         places: list[str] = []  # where each row's results are (a grid pattern or an entry's path)
@@ -210,9 +235,9 @@ def procedure_tables(record: dict[str, Any], defn: FormDefinition) -> list[Table
                     places.append(where)
         if not found:
             continue
-        header = [_header(defn, table, col) for col in table.columns]
+        header = [_header(defn, table, col, record) for col in table.columns]
         rows = [
-            [_cell(defn, table, col, row, results, place) for col in table.columns]
+            [_cell(defn, table, col, row, results, place, record) for col in table.columns]
             for row, place in zip(found, places, strict=True)
         ]
         verdicts = [vocabulary.row_verdict(row[2]) for row in found]
@@ -280,7 +305,7 @@ def _other_entries(definition: FormDefinition, readings: dict[str, str]) -> Tabl
         if shown.fullmatch(path) or value == "":
             continue
         spec = spec_at(definition, path)
-        text = cells.shown(spec, value, "zh") if spec is not None else value
+        text = _input_text(spec, value) if spec is not None else value
         if spec is not None and spec.unit and spec.type not in ("choice", "boolean", "tariff"):
             text = f"{text} {spec.unit}"
         name = place_of(definition, path, "zh")
@@ -295,6 +320,18 @@ def _other_entries(definition: FormDefinition, readings: dict[str, str]) -> Tabl
     return Table("其他记录项", ["项目", "记录值"], rows) if rows else None
 
 
+def _marked(table: Table) -> Table:
+    """A table whose failing rows all carry the fail mark (in their last cell unless a cell has
+    it already): the mark, not only the colour, says which row failed."""
+    rows = []
+    for i, row in enumerate(table.rows):
+        failing = i < len(table.row_verdicts) and table.row_verdicts[i] == "fail"
+        if failing and not any(FAIL_MARK in cell for cell in row):
+            row = [*row[:-1], f"{FAIL_MARK} {row[-1]}".rstrip()]
+        rows.append(row)
+    return Table(table.title, table.header, rows, table.row_verdicts, table.kind)
+
+
 def build_model(
     record: dict[str, Any],
     definition: FormDefinition,
@@ -307,7 +344,26 @@ def build_model(
     """The report model of a canonical record (with its readings nested as ``record['input']``)."""
     site, inst, lot = record["site"], record.get("instrument"), record.get("lot") or {}
     evaluation = record["evaluation"]
+    team = [p for p in record.get("inspectors") or [] if p.get("name")]
+    people = [f"{p['name']}（{p['id_number']}）" if p.get("id_number") else p["name"] for p in team]
+    if not people and record.get("inspector"):
+        people = [str(record["inspector"])]
+    district, address = site.get("district", ""), site.get("address", "")
+    place = (address if district in address else district + address) or site["name"]
+    inspection = [
+        ("检查时间", local(record.get("started_at"))),
+        ("定稿时间", local(record.get("finalised_at"))),
+        ("检查地点", place),
+        ("检查类别", vocabulary.control(record.get("control"), LANG)),
+        ("检查人员", "、".join(people)),
+    ]
+    if record.get("supersedes"):
+        inspection += [
+            ("更正记录", f"取代记录 {record.get('supersedes_record_no') or record['supersedes']}"),
+            ("更正原因", record.get("correction_reason", "")),
+        ]
     blocks = [
+        ("检查信息（北京时间）", inspection),
         (
             "受检单位",
             [
@@ -318,7 +374,7 @@ def build_model(
                 ("类型", SITE_KIND_NAMES.get(site.get("kind", ""), site.get("kind", ""))),
                 ("负责人", site.get("contact", "")),
             ],
-        )
+        ),
     ]
     if inst:
         blocks.append(
@@ -331,6 +387,7 @@ def build_model(
                     ("出厂编号", inst.get("serial", "")),
                     ("准确度等级", inst.get("accuracy_class", "")),
                     ("检定证书", f"{inst.get('cert_no', '')}（有效期至 {inst.get('cert_expiry', '')}）"),
+                    *([("车牌号", str(inst["plate"]))] if inst.get("plate") else []),
                 ],
             )
         )
@@ -343,6 +400,8 @@ def build_model(
                     ("商标", lot.get("brand", "")),
                     ("标注净含量", lot.get("nominal_text", "")),
                     ("检验批量", str(lot.get("lot_size", ""))),
+                    ("批号", str(lot.get("batch", ""))),
+                    ("生产日期", str(lot.get("production_date", ""))),
                 ],
             )
         )
@@ -375,12 +434,13 @@ def build_model(
     other = _other_entries(definition, flat)
     if other is not None:
         tables.append(other)
+    tables = [_marked(t) for t in tables]
     verdict = evaluation["verdict"]
     return ReportModel(
         office=office,
         title=f"{definition.zh}现场计量检查记录",
         record_no=record["record_no"],
-        regulation=f"{definition.regulation}（表单 {definition.id} v{definition.version}）",
+        regulation=f"{definition.regulation}（{definition.zh}检查表 第 {definition.version} 版）",
         control=vocabulary.control(record.get("control"), LANG),
         blocks=blocks,
         tables=tables,
@@ -390,9 +450,12 @@ def build_model(
         next_steps=[vocabulary.next_step(definition, c, LANG) for c in evaluation.get("next_steps", [])],
         measures=[vocabulary.measure(definition, m, LANG) for m in record.get("measures", [])],
         inspector=record.get("inspector", ""),
-        finalised_at=record.get("finalised_at", ""),
+        finalised_at=local(record.get("finalised_at", ""), seconds=True),
         fingerprint=fingerprint,
-        supersedes=record.get("supersedes"),
+        supersedes=(record.get("supersedes_record_no") or record.get("supersedes"))
+        if record.get("supersedes")
+        else None,
+        inspectors=people,
         signatures=signatures or {},
         photos=photos or [],
         refusal=flat.get(REFUSAL, ""),

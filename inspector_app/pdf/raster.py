@@ -19,3 +19,27 @@ def page_images(pdf: bytes, *, dpi: int = 110) -> list[bytes]:
         return images
     finally:
         document.close()
+
+
+def page_count(pdf: bytes) -> int:
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        return len(document)
+    finally:
+        document.close()
+
+
+def page_image(pdf: bytes, index: int, *, dpi: int) -> bytes:
+    """One page rendered at ``dpi`` as PNG bytes (printing renders page by page at the printer's
+    resolution: a 600-dpi A4 page is 35 megapixels, not to be held for every page at once)."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        buffer = io.BytesIO()
+        document[index].render(scale=dpi / 72).to_pil().save(buffer, format="PNG")
+        return buffer.getvalue()
+    finally:
+        document.close()

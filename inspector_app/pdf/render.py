@@ -18,6 +18,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas as pdfcanvas
 from reportlab.platypus import (
     BaseDocTemplate,
+    Flowable,
     Frame,
     Image,
     KeepTogether,
@@ -28,6 +29,7 @@ from reportlab.platypus import (
 )
 
 from inspector_app.pdf import styles
+from inspector_app.pdf.glyphs import FAIL_MARK, PASS_MARK, UNDECIDED_MARK
 from inspector_app.pdf.model import ReportModel
 from inspector_app.pdf.model import Table as ModelTable
 from inspector_app.pdf.sync_codes import SyncCodes, sync_code_block
@@ -107,8 +109,7 @@ def _decorate(model: ReportModel, qr: ImageReader) -> Any:
     return on_page
 
 
-def _kv_table(rows: list[tuple[str, str]], width: float) -> Table:
-    s = styles.paragraph_styles()
+def _kv_table(rows: list[tuple[str, str]], width: float, s: dict[str, Any], pad: float) -> Table:
     cells = []
     pairs = [rows[i : i + 2] for i in range(0, len(rows), 2)]
     for pair in pairs:
@@ -119,38 +120,81 @@ def _kv_table(rows: list[tuple[str, str]], width: float) -> Table:
             line += ["", ""]
         cells.append(line)
     table = Table(cells, colWidths=[width * 0.16, width * 0.34, width * 0.16, width * 0.34])
-    table.setStyle(styles.table_style(len(cells), header=False))
+    table.setStyle(styles.table_style(len(cells), header=False, padding=pad))
     return table
 
 
-def _data_table(t: ModelTable, width: float) -> Table:
-    s = styles.paragraph_styles()
+def _data_table(t: ModelTable, width: float, s: dict[str, Any], pad: float) -> Table:
     cells: list[list[Any]] = [[Paragraph(h, s["cell"]) for h in t.header]]
     cells += [[Paragraph(c, s["cell"]) for c in row] for row in t.rows]
     table = Table(cells, colWidths=[width / len(t.header)] * len(t.header), repeatRows=1)
-    style = styles.table_style(len(cells))
+    style = styles.table_style(len(cells), padding=pad)
     for i, verdict in enumerate(t.row_verdicts, start=1):
+        if verdict == "fail":  # the whole failing row stands out, its mark in the result cell
+            style.append(("BACKGROUND", (0, i), (-1, i), styles.FAIL_BG))
         if verdict in styles.VERDICT_COLOURS:
             style.append(("TEXTCOLOR", (-1, i), (-1, i), styles.VERDICT_COLOURS[verdict]))
     table.setStyle(style)
     return table
 
 
-def _signature_box(label: str, png: bytes | None, name: str) -> list[Any]:
-    s = styles.paragraph_styles()
+def _signature_box(
+    label: str, png: bytes | None, name: str, s: dict[str, Any], refusal: str = ""
+) -> list[Any]:
     items: list[Any] = [Paragraph(label, s["small"])]
     if png:
         items.append(Image(io.BytesIO(png), width=50 * mm, height=18 * mm, kind="proportional"))
+    elif refusal:
+        items.append(Paragraph(f"拒绝签字，理由：{refusal}", s["cell"]))
     else:
         items.append(Spacer(1, 18 * mm))
-    items.append(Paragraph(name or "（签名）", s["cell"]))
+    items.append(Paragraph(name or ("" if refusal else "（签名）"), s["cell"]))
     return items
+
+
+class _EndMark(Flowable):  # type: ignore[misc]
+    """Zero-size flowable at the end of the story: records how far down the last page the body
+    reached (so a page holding little is noticed)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.y: float | None = None
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.y = self.canv.absolutePosition(0, 0)[1]
+
+
+LEAST_FILL = 1 / 3  # a last page whose body is filled less than this is "mostly empty"
 
 
 def render_pdf(model: ReportModel, qr_text: str, sync_codes: tuple[str, ...] = ()) -> bytes:
     """The whole record as PDF bytes (Chinese font embedded as a subset, language zh-CN); the
     ``sync_codes`` (sync.paper) close its last page."""
-    s = styles.paragraph_styles()
+    return render_measured(model, qr_text, sync_codes)[0]
+
+
+def render_measured(
+    model: ReportModel, qr_text: str, sync_codes: tuple[str, ...] = ()
+) -> tuple[bytes, int, float]:
+    """The record as PDF bytes, its page count and how much of its last page's body is used
+    (0–1). A record whose last page would be mostly empty is set again more tightly (a smaller
+    type and padding) when that saves the page."""
+    pdf, pages, fill = _render(model, qr_text, sync_codes, compact=False)
+    if pages > 1 and fill < LEAST_FILL:
+        tight = _render(model, qr_text, sync_codes, compact=True)
+        if tight[1] < pages:
+            return tight
+    return pdf, pages, fill
+
+
+def _render(
+    model: ReportModel, qr_text: str, sync_codes: tuple[str, ...], *, compact: bool
+) -> tuple[bytes, int, float]:
+    s = styles.paragraph_styles(compact)
+    pad = 1.2 if compact else 2.5
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
         buffer,
@@ -172,28 +216,30 @@ def render_pdf(model: ReportModel, qr_text: str, sync_codes: tuple[str, ...] = (
 
     story: list[Any] = []
     if model.supersedes:
-        story.append(Paragraph(f"本记录更正并取代记录 {model.supersedes}", s["small"]))
+        story.append(Paragraph(f"本记录更正并取代记录 {model.supersedes}", s["base"]))
     for heading, rows in model.blocks:
-        story += [Paragraph(heading, s["heading"]), _kv_table(rows, width)]
-    for t in model.tables:
-        story.append(
-            KeepTogether([Paragraph(t.title, s["heading"]), _data_table(t, width)])
-            if len(t.rows) < 25
-            else Paragraph(t.title, s["heading"])
-        )
-        if len(t.rows) >= 25:
-            story.append(_data_table(t, width))
+        story += [Paragraph(heading, s["heading"]), _kv_table(rows, width, s, pad)]
     colour = styles.VERDICT_COLOURS.get(model.verdict, styles.GREY).hexval().replace("0x", "#")
-    mark = {"pass": "✓", "fail": "✗", "inconclusive": "?"}.get(model.verdict, "")
+    mark = {"pass": PASS_MARK, "fail": FAIL_MARK, "inconclusive": UNDECIDED_MARK}.get(model.verdict, "")
     verdict_block: list[Any] = [
-        Paragraph("检查结论", s["heading"]),
-        Paragraph(f'<font color="{colour}">{mark} {model.verdict_text}</font>', s["verdict"]),
+        Paragraph(
+            f'<font size="11">检查结论</font>  <font color="{colour}">{mark} {model.verdict_text}</font>',
+            s["verdict"],
+        ),
     ]
     if model.failed:
         verdict_block.append(Paragraph("不合格项目：" + "、".join(model.failed), s["base"]))
     if model.next_steps:
         verdict_block.append(Paragraph("需补测：" + "、".join(model.next_steps), s["base"]))
     verdict_block.append(Paragraph("处理措施：" + ("、".join(model.measures) or "无"), s["base"]))
+    # The verdict comes right after who and what was inspected (it is what a reader looks for);
+    # the tables follow, a long one splitting over pages under its repeated header.
+    story.append(KeepTogether(verdict_block))
+    for t in model.tables:
+        if len(t.rows) < 25:
+            story.append(KeepTogether([Paragraph(t.title, s["heading"]), _data_table(t, width, s, pad)]))
+        else:
+            story += [Paragraph(t.title, s["heading_next"]), _data_table(t, width, s, pad)]
     if model.photos:
         story.append(Paragraph("现场照片", s["heading"]))
         images = [
@@ -201,31 +247,36 @@ def render_pdf(model: ReportModel, qr_text: str, sync_codes: tuple[str, ...] = (
         ]
         grid: list[list[Any]] = [images[i : i + 3] for i in range(0, len(images), 3)]
         story.append(Table(grid, colWidths=[width / 3] * 3))
-    signatures = Table(
-        [
-            [
-                _signature_box("检查人员签名", model.signatures.get("inspector"), model.inspector),
-                _signature_box(
-                    "被检查单位签名",
-                    model.signatures.get("site"),
-                    f"拒绝签字，理由：{model.refusal}" if model.refusal else "",
-                ),
-            ]
-        ],
-        colWidths=[width / 2, width / 2],
-    )
-    # The verdict and both signatures stay on one page: a signature never stands alone.
+    # Both enforcement officers sign (the law asks for two), then the site's representative.
+    officers = model.inspectors or [model.inspector]
+    boxes = [
+        _signature_box(f"检查人员签名（{i + 1}）", model.signatures.get(kind), name, s)
+        for i, (kind, name) in enumerate(zip(("inspector", "partner"), officers, strict=False))
+    ]
+    boxes.append(_signature_box("被检查单位签名", model.signatures.get("site"), "", s, model.refusal))
+    signatures = Table([boxes], colWidths=[width / len(boxes)] * len(boxes))
+    end = _EndMark()
     story.append(
         KeepTogether(
             [
-                *verdict_block,
-                Spacer(1, 4 * mm),
+                Spacer(1, 3 * mm),
                 signatures,
-                Paragraph(f"定稿时间（UTC）：{model.finalised_at}", s["small"]),
+                Paragraph(f"定稿时间（北京时间）：{model.finalised_at}", s["small"]),
+                *([] if sync_codes else [end]),
             ]
         )
     )
     if sync_codes:
         story += sync_code_block(SyncCodes(sync_codes, model.record_no, model.fingerprint), width)
-    doc.build(story, canvasmaker=_NumberedCanvas)
-    return buffer.getvalue()
+        story.append(end)
+    canvases: list[_NumberedCanvas] = []
+
+    def maker(*args: Any, **kwargs: Any) -> _NumberedCanvas:
+        canvases.append(_NumberedCanvas(*args, **kwargs))
+        return canvases[-1]
+
+    doc.build(story, canvasmaker=maker)
+    pages = len(canvases[-1]._pages) if canvases else 1
+    top = doc.bottomMargin + doc.height
+    fill = 1.0 if end.y is None else (top - end.y) / doc.height
+    return buffer.getvalue(), pages, fill

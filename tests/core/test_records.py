@@ -422,7 +422,7 @@ def test_every_stored_reading_and_signed_field_is_printed(laptop, form_id):
         spec = spec_at(definition, path)
         shown = "".join((cells.shown(spec, value, "zh") if spec else value).split())
         if path.startswith("checklist."):
-            shown = value if path.endswith(".number") else {"true": "✓符合", "false": "✗不符合"}[value]
+            shown = value if path.endswith(".number") else {"true": "✓符合", "false": "✘不符合"}[value]
         assert shown in text, (path, shown)
         name = "".join(place_of(definition, path, "zh").split())
         if name + shown in others:  # named right beside its value

@@ -89,16 +89,22 @@ class RecordPreviewDialog(QDialog):
         return path
 
     def print_record(self, printer: QPrinter | None = None) -> bool:
-        """Print every page scaled to the paper; asks for the printer unless one is given."""
+        """Print every page from the signed PDF rendered at the printer's own resolution (the
+        preview's 110-dpi images would print blurred and its QR harder to scan), scaled to the
+        paper; asks for the printer unless one is given."""
+        from inspector_app.pdf.raster import page_count, page_image
+
         if printer is None:
             printer = QPrinter(QPrinter.PrinterMode.HighResolution)
             if QPrintDialog(printer, self).exec() != QDialog.DialogCode.Accepted:
                 return False
+        dpi = max(printer.resolution(), 72)
         painter = QPainter(printer)
         try:
-            for index, image in enumerate(self.images):
+            for index in range(page_count(self.pdf)):
                 if index:
                     printer.newPage()
+                image = QImage.fromData(page_image(self.pdf, index, dpi=dpi), "PNG")
                 area = painter.viewport()
                 size = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
                 painter.setViewport(area.x(), area.y(), size.width(), size.height())

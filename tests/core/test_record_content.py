@@ -1,0 +1,169 @@
+"""What a record's PDF says, as an inspector reads it (issue 9 §3, issue 12): the inspection's date,
+time and place in local time; both enforcement officers; the taxi's plate and the tariff's name;
+the lot's batch and production date; units in every table; money in 元 with 2 decimals; the
+procedure's Chinese name in the header; every failing row marked; no mostly-empty page."""
+
+from __future__ import annotations
+
+import io
+import itertools
+import json
+import re
+
+import pypdf
+import pytest
+
+from forms import FORM_IDS
+from inspector_app.pdf import glyphs
+from inspector_app.pdf.model import build_model
+from inspector_app.pdf.render import LEAST_FILL, render_measured
+from inspector_app.readings import flatten, nest
+from inspector_app.services import open_services
+from tests.core.test_record_glyphs import FAILING
+from tests.core.test_records import CHECKS, CODE, PASSPHRASE
+from tests.people import SECOND, pair
+
+SERIALS = itertools.count(1)
+CLOCK = "2026-11-23T17:30:00.000Z"  # 01:30 on the 24th in Chongqing (UTC+8)
+
+
+@pytest.fixture(scope="module")
+def laptop(tmp_path_factory):
+    path = tmp_path_factory.mktemp("content") / "laptop.sqlite"
+    with open_services(path, clock=lambda: CLOCK) as s:
+        s.settings.set("inspector_name", "王检查")
+        s.settings.set("inspector_id", "渝执 50000001")
+        pair(s)
+        s.records.create_identity(
+            name="王检查", id_number="渝执 50000001", office="江北局", passphrase=PASSPHRASE
+        )
+        s.site = s.registry.create(
+            "sites",
+            {
+                "name": "观音桥农贸市场",
+                "credit_code": CODE,
+                "district": "江北区",
+                "address": "建新北路 18 号",
+            },
+        )
+        yield s
+
+
+def make(services, form_id: str, check: dict) -> tuple[dict, bytes]:
+    """Finalise one record of ``form_id``: its canonical record and its PDF."""
+    instrument = None
+    if form_id != "net_content":
+        instrument = services.registry.create(
+            "instruments",
+            {
+                "site_id": services.site,
+                "kind": form_id,
+                "serial": f"SN-{form_id}-{next(SERIALS)}",
+                "details": json.dumps({"plate": "渝A·T1234"} if form_id == "taxi_meter" else {}),
+            },
+        )
+    lot = {
+        "product": "白砂糖",
+        "nominal_text": "250 g",
+        "lot_size": 8,
+        "batch": "20261101A",
+        "production_date": "2026-11-01",
+    }
+    iid = services.inspections.start(
+        form_id=form_id,
+        site_id=services.site,
+        instrument_id=instrument,
+        lot=lot if instrument is None else None,
+        readings=flatten(check),
+    )
+    services.inspections.finalise(iid, sealer=services.records.sealer(PASSPHRASE))
+    row = services.inspections.get(iid)
+    return json.loads(row["canonical"]), services.records.pdf_of(iid)
+
+
+def text_of(pdf: bytes) -> str:
+    text = "".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.mark.parametrize("form_id", FORM_IDS)
+def test_when_where_and_who_in_local_time(laptop, form_id):
+    _, pdf = make(laptop, form_id, CHECKS[form_id])
+    text = text_of(pdf)
+    assert "2026-11-2401:30" in text  # started and finalised, Beijing time
+    assert "2026-11-2317:30" not in text and "17:30:00" not in text  # never the raw UTC
+    assert "江北区建新北路18号" in text
+    for name, number in (("王检查", "渝执50000001"), (SECOND["name"], SECOND["id_number"].replace(" ", ""))):
+        assert f"{name}（{number}）" in text
+    assert text.count("检查人员签名") == 2  # both officers sign
+
+
+def test_the_taxi_record_names_its_plate_and_tariff_and_shows_money_with_two_decimals(laptop):
+    record, pdf = make(laptop, "taxi_meter", CHECKS["taxi_meter"])
+    text = text_of(pdf)
+    assert "车牌号渝A·T1234" in text
+    assert record["tariff"]["name_zh"] in text.replace(" ", "")
+    assert "example-hypothetical" not in text
+    assert "35.00" in text  # the fare displayed "35" and computed 35, in 元
+
+
+def test_the_lot_record_names_batch_and_production_date(laptop):
+    _, pdf = make(laptop, "net_content", CHECKS["net_content"])
+    text = text_of(pdf)
+    assert "批号20261101A" in text and "生产日期2026-11-01" in text
+    for header in ("实际含量q(g)", "标注净含量Qn(g)", "允许短缺量T(g)", "平均实际含量(g)"):
+        assert header in text
+
+
+def test_the_header_names_the_procedure_in_chinese_not_its_id(laptop):
+    for form_id in FORM_IDS:
+        _, pdf = make(laptop, form_id, CHECKS[form_id])
+        text = text_of(pdf)
+        assert f"表单{form_id}" not in text and form_id not in text.split("记录指纹")[0]
+    assert "依据：JJG443-2023（燃油加油机" in text_of(
+        make(laptop, "fuel_dispenser", CHECKS["fuel_dispenser"])[1]
+    )
+
+
+def test_scale_money_has_two_decimals(laptop):
+    check = {
+        **CHECKS["scale"],
+        "price": [{"unit_price": "12.8", "per": "kg", "weight_kg": "1.235", "displayed": "15.81"}],
+    }
+    _, pdf = make(laptop, "scale", check)
+    text = text_of(pdf)
+    assert "12.80" in text and "15.81" in text
+
+
+@pytest.mark.parametrize("form_id", FORM_IDS)
+def test_every_failing_row_is_marked_and_every_table_has_units(laptop, form_id):
+    record, _ = make(laptop, form_id, FAILING[form_id])
+    defn = laptop.inspections.definition_of(record["id"])
+    model = build_model(
+        {**record, "input": nest(record["readings"])}, defn, office="局", fingerprint="0" * 64
+    )
+    failing = 0
+    for table in model.tables:
+        for row, verdict in zip(table.rows, table.row_verdicts, strict=False):
+            if verdict == "fail":
+                failing += 1
+                assert any(glyphs.FAIL_MARK in cell for cell in row), (table.title, row)
+        # a column of figures says its unit: "(g)", "(元)", "(%)" …, or is a count or a verdict
+        for i, header in enumerate(table.header):
+            cells = [row[i] for row in table.rows if i < len(row)]
+            figures = [c for c in cells if re.fullmatch(r"[+−-]?\d+(\.\d+)?", c)]
+            if figures and not re.search(r"\(.+\)|序号|次|流量点|位置|样本量|批量|λ|k1|件数|数值", header):
+                pytest.fail(f"{table.title}: column {header!r} shows figures without a unit")
+    assert failing, "the failing check has a failing row"
+
+
+@pytest.mark.parametrize("check", ["passing", "failing"])
+@pytest.mark.parametrize("form_id", FORM_IDS)
+def test_no_page_is_mostly_empty(laptop, form_id, check):
+    record, _ = make(laptop, form_id, (CHECKS if check == "passing" else FAILING)[form_id])
+    defn = laptop.inspections.definition_of(record["id"])
+    model = build_model(
+        {**record, "input": nest(record["readings"])}, defn, office="局", fingerprint="0" * 64
+    )
+    _, pages, fill = render_measured(model, "QR")
+    assert pages == 1 or fill >= LEAST_FILL, (pages, fill)
