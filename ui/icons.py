@@ -166,6 +166,20 @@ def verdict_pixmap(verdict: str | None, size: int = 32) -> QPixmap:
     return svg_pixmap(disc + _MARKS.get(verdict or "", _DASH), size)
 
 
+PROVISIONAL = NEUTRAL_COLOUR  # a draft's verdict so far: grey text
+
+
+@cache
+def provisional_pixmap(verdict: str | None, size: int = 16) -> QPixmap:
+    """A draft's verdict so far: a hollow, dashed ring in the verdict's colour (a signed verdict
+    is a filled disc with its mark), so a list never shows a draft as if it were decided."""
+    ring = (
+        f'<circle cx="12" cy="12" r="9.5" fill="none" stroke="{colour(verdict).name()}" '
+        'stroke-width="2.4" stroke-dasharray="3.5 2.5"/>'
+    )
+    return svg_pixmap(ring, size)
+
+
 STEP_STATES = {  # a wizard step's state (inspector_app.progress) → the verdict disc it shows
     "done": "pass",
     "failed": "fail",

@@ -290,9 +290,18 @@ class MainWindow(QMainWindow):
         self.export_task = start(task)
         return task
 
-    def correct(self, inspection_id: str) -> Any:
-        """Start a correction of a finalised record: a new draft that supersedes it."""
-        new_id = self.services.inspections.correct(inspection_id)
+    def correct(self, inspection_id: str, reason: str | None = None) -> Any:
+        """Start a correction of a finalised record: a new draft that supersedes it, with the
+        reason asked for (``reason`` given: no dialog). None when cancelled."""
+        if reason is None:
+            from ui.dialogs.correction_dialog import CorrectionDialog
+
+            dialog = CorrectionDialog(self.services.inspections.get(inspection_id), self)
+            self.correction_dialog = dialog
+            if dialog.exec() != CorrectionDialog.DialogCode.Accepted:
+                return None
+            reason = dialog.text()
+        new_id = self.services.inspections.correct(inspection_id, reason)
         self.inspections_page.reload()
         return self.open_draft(new_id)
 

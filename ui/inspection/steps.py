@@ -6,9 +6,11 @@ Every step widget emits `changed` with the readings it changed ({path: text}, ''
 
 from __future__ import annotations
 
+import html
+import json
 from collections.abc import Mapping
 from itertools import pairwise
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
@@ -16,12 +18,14 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +33,7 @@ from PySide6.QtWidgets import (
 from forms.definition import FieldSpec, FormDefinition, Step
 from forms.display import cell_text, row_context, shown_results
 from inspector_app import cells, vocabulary
+from inspector_app.progress import results_of, step_states
 from inspector_app.readings import entries
 from inspector_app.sheets import Edit, Sheet, describe
 from ui import icons, labels
@@ -492,9 +497,13 @@ class GridStep(StepWidget):
 
 
 class SummaryStep(StepWidget):
-    """The verdict in large type, what failed, what is missing, the measures, and Finalise."""
+    """The verdict in large type, what failed, what is missing, who inspects (both officers),
+    a correction's reason, the measures, and Finalise."""
 
     finalise_requested = Signal()
+    second_inspector_changed = Signal(str, str)  # name, enforcement ID ('' '' clears)
+    reason_changed = Signal(str)
+    measures_changed = Signal(list)
 
     def __init__(
         self, definition: FormDefinition, step: Step, lang: str, readings: Mapping[str, str]
@@ -504,11 +513,36 @@ class SummaryStep(StepWidget):
         self.verdict = QLabel()
         self.verdict.setStyleSheet("font-size: 28px; font-weight: 600;")
         self.details = QLabel(wordWrap=True)
+        # Who inspects: the lead (this laptop's inspector) and the second officer (the law asks
+        # for two); a correction says why it is made. All are signed and printed.
+        self.lead = QLabel()
+        self.second_name = QLineEdit(placeholderText=self.tr("Name"))
+        self.second_name.setAccessibleName(self.tr("Second inspector"))
+        self.second_id = QLineEdit(placeholderText=self.tr("Enforcement ID"))
+        self.second_id.setAccessibleName(self.tr("Second inspector's enforcement ID"))
+        for line in (self.second_name, self.second_id):
+            line.editingFinished.connect(self._second_edited)
+            line.returnPressed.connect(lambda: self.focusNextChild())
+        self.replaces = QLabel(wordWrap=True)
+        self.reason = QLineEdit(placeholderText=self.tr("Why this record is corrected"))
+        self.reason.setAccessibleName(self.tr("Reason for the correction"))
+        self.reason.editingFinished.connect(self._reason_edited)
+        self.reason.returnPressed.connect(lambda: self.focusNextChild())
+        people = QFormLayout()
+        people.addRow(self.tr("Inspector:"), self.lead)
+        second = QHBoxLayout()
+        second.addWidget(self.second_name, 1)
+        second.addWidget(self.second_id, 1)
+        people.addRow(self.tr("Second inspector:"), second)
+        self.reason_label = QLabel(self.tr("Reason for the correction:"))
+        people.addRow(self.replaces)
+        people.addRow(self.reason_label, self.reason)
         self.measures: dict[str, QCheckBox] = {}
         measures_box = QVBoxLayout()
         measures_box.addWidget(QLabel(self.tr("Measures taken:")))
         for measure in definition.measures:  # the definition's list (forms.measures)
             box = QCheckBox(measure.zh if lang == "zh" else measure.en)
+            box.toggled.connect(lambda _on: self.measures_changed.emit(self.chosen_measures()))
             self.measures[measure.id] = box
             measures_box.addWidget(box)
         # Its key shown, as on Back and Next; the window's Ctrl+Enter presses it from the step.
@@ -516,28 +550,175 @@ class SummaryStep(StepWidget):
         self.finalise_button = QPushButton(self.tr("Finalise and sign…") + f"  ({sign_key})")
         self.finalise_button.setStyleSheet("font-size: 15px; padding: 8px 18px;")
         self.finalise_button.clicked.connect(self.finalise_requested)
+        # Every step with its state, its figures and what it still lacks (issue 9 §3)
+        self.items = QLabel(wordWrap=True)
+        self.items.setTextFormat(Qt.TextFormat.RichText)
+        self.items.setAccessibleName(self.tr("Items"))
         top = QHBoxLayout()
         top.addWidget(self.icon)
         top.addWidget(self.verdict, 1)
+        body = QWidget()
+        inner = QVBoxLayout(body)
+        inner.addWidget(self.details)
+        inner.addWidget(self.items)
+        inner.addLayout(people)
+        inner.addLayout(measures_box)
+        self.evidence_slot = QVBoxLayout()  # the window puts photos and signatures here
+        inner.addLayout(self.evidence_slot)
+        inner.addStretch(1)
+        scroll = QScrollArea()  # the step fits a small screen; the verdict and Finalise stay in view
+        scroll.setWidget(body)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.details)
-        layout.addLayout(measures_box)
-        self.evidence_slot = QVBoxLayout()  # the window puts photos and signatures here
-        layout.addLayout(self.evidence_slot)
-        layout.addStretch(1)
+        layout.addWidget(scroll, 1)
         layout.addWidget(self.finalise_button, 0, Qt.AlignmentFlag.AlignRight)
 
     def attach_evidence(self, evidence: Any) -> None:
         """Put the photos and signatures panel in place; Tab then follows the screen: measures,
         photos, signatures, the refusal reason, Finalise."""
         self.evidence_slot.addWidget(evidence)
-        chain = [*self.measures.values(), *evidence.focus_chain(), self.finalise_button]
+        chain = [
+            self.second_name,
+            self.second_id,
+            self.reason,
+            *self.measures.values(),
+            *evidence.focus_chain(),
+            self.finalise_button,
+        ]
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
 
     def chosen_measures(self) -> list[str]:
         return [code for code, box in self.measures.items() if box.isChecked()]
+
+    def load_record(self, row: Mapping[str, Any], replaced: Mapping[str, Any] | None) -> None:
+        """Show who inspects, the measures kept on the draft and, for a correction, which record
+        it replaces (number and verdict) and its reason, as stored."""
+        team = json.loads(row.get("inspectors") or "[]") or [{"name": row.get("inspector", "")}]
+        lead = team[0]
+        self.lead.setText(
+            f"{lead.get('name', '')}（{lead['id_number']}）"
+            if lead.get("id_number")
+            else lead.get("name", "")
+        )
+        second = team[1] if len(team) > 1 else {}
+        for line, value in (
+            (self.second_name, second.get("name", "")),
+            (self.second_id, second.get("id_number", "")),
+        ):
+            if not line.hasFocus() and line.text() != value:
+                line.setText(value)
+        correcting = replaced is not None
+        for widget in (self.replaces, self.reason_label, self.reason):
+            widget.setVisible(correcting)
+        if replaced is not None:
+            self.replaces.setText(
+                self.tr("This record corrects and replaces record %1 (verdict: %2).")
+                .replace("%1", str(replaced["record_no"]))
+                .replace("%2", labels.verdict(replaced.get("verdict")))
+            )
+            reason = str(row.get("correction_reason") or "")
+            if not self.reason.hasFocus() and self.reason.text() != reason:
+                self.reason.setText(reason)
+        chosen = set(json.loads(row.get("measures") or "[]"))
+        for code, box in self.measures.items():
+            box.blockSignals(True)
+            box.setChecked(code in chosen)
+            box.blockSignals(False)
+
+    # a step's state: its mark and colour (the step list shows the same by icon)
+    MARKS: ClassVar[dict[str, tuple[str, str]]] = {
+        "done": ("✓", "#1e8e3e"),
+        "failed": ("✗", "#c5221f"),
+        "missing": ("…", "#1967d2"),
+        "inconclusive": ("?", "#e37400"),
+        "empty": ("○", "#5f6368"),
+    }
+    MAX_ROWS_NAMED: ClassVar[int] = 5  # failing rows named one by one; more are counted
+
+    def items_html(self, live: Mapping[str, Any]) -> str:
+        """One line per step: its mark, its name, its figures (each group's computed values, the
+        failing rows with theirs) and what it still lacks."""
+        results = live.get("results") or {}
+        items = self.definition.items
+        sep = "、" if self.lang == "zh" else ", "
+        colon = "：" if self.lang == "zh" else ": "
+        lines = []
+        for step, state in zip(
+            self.definition.steps, step_states(self.definition, self.readings, live), strict=False
+        ):
+            if step.kind == "summary":
+                continue
+            mark, colour = self.MARKS[state.state]
+            parts: list[str] = []
+            rows, groups = results_of(step, results)
+            pattern = step.results or step.grid
+            for i, group in enumerate(g for g in groups if isinstance(g, dict)):
+                figures = self._figures(pattern.split("[]", 1)[0] + "[]", group, results)
+                if figures:
+                    parts.append(
+                        f"{Sheet(self.definition, step).group_label(self.lang)} {i + 1}{colon}{figures}"
+                    )
+            entries = [e for e in rows if isinstance(e, dict)]
+            if entries:
+                failing = [
+                    i for i, e in enumerate(entries) if vocabulary.row_verdict(e) == "fail"
+                ]
+                parts.append(self.tr("%1 row(s)").replace("%1", str(len(entries))))
+                for i in failing[: self.MAX_ROWS_NAMED]:
+                    figures = self._figures(pattern, entries[i], results)
+                    row = self.tr("row %1").replace("%1", str(i + 1))
+                    parts.append(f"✗ {row}" + (f"{colon}{figures}" if figures else ""))
+                if len(failing) > self.MAX_ROWS_NAMED:
+                    parts.append(
+                        self.tr("%1 more failing").replace("%1", str(len(failing) - self.MAX_ROWS_NAMED))
+                    )
+            if state.failed:
+                names = [vocabulary.item(self.definition, c, self.lang) for c in state.failed]
+                parts.append(self.tr("Failed: %1").replace("%1", sep.join(names)))
+            if state.missing:
+                parts.append(
+                    self.tr("Missing: %1").replace("%1", sep.join(m[self.lang] for m in state.missing))
+                )
+            if state.state == "empty":
+                parts.append(self.tr("not begun"))
+            name = step.zh if self.lang == "zh" else step.en
+            detail = html.escape(("；" if self.lang == "zh" else "; ").join(parts))
+            lines.append(
+                f'<span style="color:{colour}; font-weight:600;">{mark}</span> <b>{html.escape(name)}</b>'
+                + (f" — {detail}" if detail else "")
+            )
+        return "<br>".join(lines)
+
+    def _figures(self, pattern: str, entry: Mapping[str, Any], results: Mapping[str, Any]) -> str:
+        """A results entry's computed values as the grid shows them, each with its name and unit."""
+        shown = []
+        for key, value in entry.items():
+            if key in labels.HIDDEN_RESULTS or value is None or isinstance(value, bool | dict | list):
+                continue
+            if key == "class":
+                text = PACKAGE_CLASS.get(str(value), "")
+            else:
+                text = cell_text(self.definition, pattern, key, entry, results)
+            if text:
+                shown.append(f"{labels.result_key(key)} {text}")
+        return (", " if self.lang == "en" else "，").join(shown)
+
+    def _second_edited(self) -> None:
+        self.second_inspector_changed.emit(self.second_name.text().strip(), self.second_id.text().strip())
+
+    def _reason_edited(self) -> None:
+        self.reason_changed.emit(self.reason.text().strip())
+
+    def commit_typing(self) -> Any:
+        if self.second_name.hasFocus() or self.second_id.hasFocus():
+            self._second_edited()
+        if self.reason.hasFocus():
+            self._reason_edited()
+        return None
 
     def show(self, live: dict[str, Any], error: Any) -> None:
         verdict = live.get("verdict") if live else None
@@ -568,6 +749,7 @@ class SummaryStep(StepWidget):
             lines.append(self.tr("Still to fill in:"))
             lines.extend("  • " + m[self.lang] for m in missing)
         self.details.setText("\n".join(lines))
+        self.items.setText(self.items_html(live or {}))
         # Only a complete, evaluated check can be finalised (spec README, "Minimum content").
         ready = error is None and verdict in ("pass", "fail", "inconclusive") and not missing
         self.finalise_button.setEnabled(ready)

@@ -16,12 +16,14 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
     QMessageBox,
+    QProgressDialog,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -30,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from forms.display import row_context
 from inspector_app import vocabulary
+from inspector_app.local_time import local
 from inspector_app.progress import step_of_path, step_states
 from inspector_app.services import RecordFrozen, StoreBusy, ValidationFailed
 from inspector_app.sheets import describe, place_of
@@ -108,7 +111,7 @@ class InspectionWindow(QWidget):
         self.banner = QLabel(wordWrap=True)
         self.banner.setAccessibleName(self.tr("Verdict"))
         title = QLabel(
-            f"<b>{self.definition.zh if lang == 'zh' else self.definition.en}</b> · "
+            f"<b>{labels.form(self.row['form_id'])}</b> · "
             f"{self.row['site_name']} · {self.row['instrument_label']}"
         )
         self.notice = QLabel(wordWrap=True)
@@ -191,7 +194,13 @@ class InspectionWindow(QWidget):
         self.evidence.refusal.textEdited.connect(
             lambda text: self.typing({"path": "signatures.refusal", "text": text})
         )
-        self.summary().attach_evidence(self.evidence)
+        summary = self.summary()
+        summary.attach_evidence(self.evidence)
+        summary.second_inspector_changed.connect(self.set_second_inspector)
+        summary.reason_changed.connect(self.set_correction_reason)
+        summary.measures_changed.connect(self.set_measures)
+        self.replaced = services.inspections.get(self.row["supersedes"]) if self.row["supersedes"] else None
+        summary.load_record(self.row, self.replaced)
         for widget in self.steps:
             widget.refresh()
         self.go(int(state.get("step", 0)))
@@ -441,6 +450,43 @@ class InspectionWindow(QWidget):
             self.steps[index].refresh()
             self.steps[index].show(self.live, self.live_error)
 
+    # -- who inspects, why a correction, what was done (kept on the draft) ------------------
+    def set_second_inspector(self, name: str, id_number: str) -> None:
+        self._set_record(
+            lambda: self.services.inspections.set_second_inspector(self.inspection_id, name, id_number)
+        )
+
+    def set_correction_reason(self, reason: str) -> None:
+        self._set_record(lambda: self.services.inspections.set_correction_reason(self.inspection_id, reason))
+
+    def set_measures(self, measures: list[str]) -> None:
+        self._set_record(lambda: self.services.inspections.set_measures(self.inspection_id, measures))
+
+    def _set_record(self, change: Any) -> None:
+        """Store a change of the record itself (not a reading), then show it and what is still
+        missing; a refused value is named in the notice."""
+        try:
+            change()
+        except ValidationFailed as exc:  # what was typed stays on screen, with the reason
+            self.notice.setText("⚠ " + "；".join(describe(self.definition, e, self.lang) for e in exc.errors))
+            return
+        except RecordFrozen:
+            self.notice.setText(self.tr("This inspection is finalised and can no longer change."))
+            return
+        except StoreBusy as exc:
+            self.notice.setText(
+                "⚠ "
+                + self.tr("The database is in use by another program (%1); nothing was changed.").replace(
+                    "%1", ", ".join(exc.holders) or "?"
+                )
+            )
+            return
+        else:
+            self.notice.setText("")
+        self.row = self.services.inspections.get(self.inspection_id)
+        self.summary().load_record(self.row, self.replaced)
+        self.refresh(self.services.inspections.set_readings(self.inspection_id, {}, ui_state=self.ui_state()))
+
     # -- finalising ------------------------------------------------------------------------
     def summary(self) -> SummaryStep:
         return next(w for w in self.steps if isinstance(w, SummaryStep))
@@ -454,16 +500,20 @@ class InspectionWindow(QWidget):
     def ask_finalise(self) -> None:
         """Confirm the summary, ask for the passphrase, then freeze, sign and make the PDF."""
         verdict = labels.verdict(self.live.get("verdict"))
-        answer = QMessageBox.question(
-            self,
-            self.tr("Finalise"),
-            self.tr(
-                "Finalise record %1 with the verdict “%2”? A finalised record can no longer be changed; "
-                "a correction is a new record."
-            )
-            .replace("%1", self.row["record_no"])
-            .replace("%2", verdict),
+        question = self.tr(
+            "Finalise record %1 with the verdict “%2”? A finalised record can no longer be changed; "
+            "a correction is a new record."
         )
+        question = question.replace("%1", self.row["record_no"]).replace("%2", verdict)
+        if self.replaced is not None:  # say what is replaced and how the verdict changes
+            question += "\n\n" + self.tr(
+                "It replaces record %1 of %2: verdict “%3” → “%4”. Reason: %5"
+            ).replace("%1", self.replaced["record_no"]).replace(
+                "%2", local(self.replaced.get("finalised_at"))
+            ).replace("%3", labels.verdict(self.replaced.get("verdict"))).replace("%4", verdict).replace(
+                "%5", self.row.get("correction_reason") or "—"
+            )
+        answer = QMessageBox.question(self, self.tr("Finalise"), question)
         if answer != QMessageBox.StandardButton.Yes:
             return
         passphrase, ok = QInputDialog.getText(
@@ -481,6 +531,7 @@ class InspectionWindow(QWidget):
             self.apply({})
             if self.pending:
                 return False  # the notice already says the database is held elsewhere
+        busy = self._signing_shown()
         try:
             sealer = self.services.records.sealer(passphrase)
             self.services.inspections.finalise(
@@ -500,9 +551,28 @@ class InspectionWindow(QWidget):
                 )
             )
             return False
+        finally:
+            busy.close()
+            QApplication.restoreOverrideCursor()
         self.finalised.emit(self.inspection_id)
         self.close()
         return True
+
+    def _signing_shown(self) -> QProgressDialog:
+        """Unlocking the key, signing and making the PDF take a second or two: say so at once, with
+        a busy bar and cursor, before the work starts (it runs on this thread: SQLite's
+        connection belongs to it)."""
+        busy = QProgressDialog(self.tr("Signing and making the record PDF…"), "", 0, 0, self)
+        busy.setWindowTitle(self.tr("Signing"))
+        busy.setCancelButton(None)
+        busy.setMinimumDuration(0)
+        busy.setWindowModality(Qt.WindowModality.WindowModal)
+        busy.show()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        self.notice.setText("⏳ " + self.tr("Signing and making the record PDF…"))
+        busy.repaint()
+        QApplication.processEvents()
+        return busy
 
     def closeEvent(self, event: QCloseEvent) -> None:
         row = self.services.inspections.get(self.inspection_id)

@@ -42,6 +42,7 @@ ID_ROLE = USER_ROLE + 1
 VERDICT_ROLE = USER_ROLE + 2
 ROLES = frozenset((DISPLAY_ROLE, DECORATION_ROLE, FOREGROUND_ROLE, TOOLTIP_ROLE, ID_ROLE, VERDICT_ROLE))
 VERDICT_COLUMN = COLUMNS.index("verdict")
+STATUS_COLUMN = COLUMNS.index("status")
 
 
 class InspectionSource(Protocol):
@@ -60,6 +61,7 @@ class InspectionTableModel(QAbstractTableModel):
         self._total = 0  # rows; more than len(_keys) until `complete` has read the rest
         self._pages: dict[int, dict[int, dict[str, Any]]] = {}
         self._cells: dict[int, tuple[tuple[str, ...], str | None, str | None]] = {}  # row: texts, verdict, id
+        self._provisional: dict[int, bool] = {}  # row: a draft (its verdict is only so far)
         self._filters: dict[str, Any] = {"order_by": "started_at", "descending": True}
         self.pages_fetched = 0  # for tests: proof that rows are fetched lazily
         headers = {
@@ -99,6 +101,7 @@ class InspectionTableModel(QAbstractTableModel):
             self._total = len(self._keys)
         self._pages.clear()
         self._cells.clear()
+        self._provisional.clear()
         self.endResetModel()
 
     def complete(self) -> None:
@@ -113,6 +116,7 @@ class InspectionTableModel(QAbstractTableModel):
         self._keys, self._total = keys, len(keys)
         self._pages.clear()
         self._cells.clear()
+        self._provisional.clear()
         self.endResetModel()
 
     def _search_filters(self) -> dict[str, Any]:
@@ -171,6 +175,8 @@ class InspectionTableModel(QAbstractTableModel):
             return verdict
         if index.column() != VERDICT_COLUMN:
             return None
+        if self._provisional.get(index.row()):  # a draft's verdict so far: grey, a hollow mark
+            return icons.provisional_pixmap(verdict, 16) if role == DECORATION_ROLE else icons.PROVISIONAL
         return icons.verdict_pixmap(verdict, 16) if role == DECORATION_ROLE else icons.colour(verdict)
 
     def _row_cells(self, row: int) -> tuple[tuple[str, ...], str | None, str | None]:
@@ -178,7 +184,18 @@ class InspectionTableModel(QAbstractTableModel):
         cells = self._cells.get(row)
         if cells is None:
             data = self.row_data(row)
-            cells = (tuple(_text(key, data.get(key)) for key in COLUMNS), data.get("verdict"), data.get("id"))
+            texts = [_text(key, data.get(key)) for key in COLUMNS]
+            draft = data.get("status") == "draft"
+            self._provisional[row] = draft
+            if draft and data.get("verdict") not in (None, "", "incomplete"):  # so far, not signed
+                texts[VERDICT_COLUMN] = self.tr("%1 (so far)").replace("%1", texts[VERDICT_COLUMN])
+            if data.get("superseded_by"):  # a correction replaced it: say by which record
+                texts[STATUS_COLUMN] = (
+                    self.tr("%1, superseded by %2")
+                    .replace("%1", texts[STATUS_COLUMN])
+                    .replace("%2", str(data["superseded_by"]))
+                )
+            cells = (tuple(texts), data.get("verdict"), data.get("id"))
             self._cells[row] = cells
         return cells
 

@@ -82,7 +82,13 @@ class VerifyPage(QWidget):
 
     def _show(self, result: Any) -> None:
         text = verification_line(
-            result.status, result.reason, result.signer, result.date, result.verdict, self._lang
+            result.status,
+            result.reason,
+            result.signer,
+            result.date,
+            result.verdict,
+            self._lang,
+            details=result.details,
         )
         if result.details.get("detail"):  # why a file could not be opened, from the system
             text += f" ({result.details['detail']})"
