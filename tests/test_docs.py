@@ -72,3 +72,41 @@ def test_the_gui_refuses_a_mistyped_db_and_makes_the_per_user_one_at_first_start
     first = run(XDG_DATA_HOME=str(data), INSPECTOR_APP_EXIT_WHEN_IDLE="1", INSPECTOR_APP_DB="")
     assert first.returncode == 0, first.stderr
     assert (data / "inspector-app" / "inspector.sqlite").is_file()
+
+
+DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+LINK = re.compile(r"\]\(([^)\s]+)\)")
+OUTSIDE = re.compile(r"(https?://|\.\./|/work/|/root/|/home/)")
+
+
+def test_no_link_or_path_leaves_the_repository():
+    """The README and docs/ stand alone: every link is a file of the repository, and no text
+    sends the reader outside it (the rules' sources and the decisions are written in docs/)."""
+    for doc in DOCS:
+        text = doc.read_text(encoding="utf-8")
+        for link in LINK.findall(text):
+            target = (doc.parent / link.split("#")[0]).resolve()
+            assert target.is_relative_to(ROOT) and target.exists(), f"{doc.name}: {link}"
+        found = OUTSIDE.search(text)
+        assert found is None, (
+            f"{doc.name} points outside the repository: {text[found.start() - 40 : found.end() + 40]!r}"
+        )
+    readme = DOCS[0].read_text(encoding="utf-8")
+    assert "docs/rules.md" in readme and "docs/decisions.md" in readme
+
+
+def test_the_readme_says_how_to_put_the_command_on_path(tmp_path):
+    """The README's PATH recipe, run as written with a stand-in home: `inspector-app` is found."""
+    readme = DOCS[0].read_text(encoding="utf-8")
+    block = readme.split("### `inspector-app` on your PATH", 1)[1].split("```bash", 1)[1].split("```", 1)[0]
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {**os.environ, "HOME": str(home), "PATH": f"{home}/.local/bin:/usr/bin:/bin"}
+    out = subprocess.run(
+        ["bash", "-ec", block], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert out.returncode == 0, out.stderr
+    assert (home / ".local" / "bin" / "inspector-app").resolve() == (
+        ROOT / ".venv" / "bin" / "inspector-app"
+    ).resolve()
+    assert out.stdout.strip()  # the version printed by the command found on PATH
