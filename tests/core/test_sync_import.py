@@ -270,9 +270,9 @@ def test_a_correction_of_a_superseded_record_is_compared_with_the_current_revisi
     run_import(office_db, world["bundle"])
     original = world["ids"][0]
     with open_services(laptop_db) as lap:
-        first = lap.inspections.correct(original)
+        first = lap.inspections.correct(original, reason="读数抄错")
         lap.inspections.finalise(first, sealer=lap.records.sealer(fleet.LAPTOP_PASS))
-        second = lap.inspections.correct(original)
+        second = lap.inspections.correct(original, reason="再次更正")
         lap.inspections.finalise(second, sealer=lap.records.sealer(fleet.LAPTOP_PASS))
         done = fleet.export(lap, tmp_path / "usb2")
     run_import(office_db, done.path)

@@ -80,10 +80,21 @@ def test_the_sync_page_imports_a_package_and_opens_a_returned_record_for_correct
     qtbot.keyClick(page.returned, Qt.Key.Key_Return)
     [dialog] = window.findChildren(RecordPreviewDialog)
     assert "偏载测试缺第四个支点" in dialog.notice.text() and dialog.notice.isVisible()
+    from ui.dialogs.correction_dialog import CorrectionDialog
+
+    def give_reason(correction: CorrectionDialog) -> int:  # the reason, typed, then Enter
+        show_active(qtbot, correction)
+        correction.reason.setFocus()
+        qtbot.keyClicks(correction.reason, "4th support added")
+        qtbot.keyClick(correction.reason, Qt.Key.Key_Return)
+        return correction.result()
+
+    monkeypatch.setattr(CorrectionDialog, "exec", give_reason)
     dialog.correct_button.click()
     corrections = [r for r in laptop.inspections.list_rows(limit=50) if r["status"] == "draft"]
     assert len(corrections) == 1
     assert laptop.inspections.get(corrections[0]["id"])["supersedes"] == world["ids"][1]
+    assert laptop.inspections.get(corrections[0]["id"])["correction_reason"] == "4th support added"
     for w in window.open_windows.values():
         w.close()
     page.refresh()
