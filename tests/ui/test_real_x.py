@@ -104,6 +104,8 @@ def prepare(path: Path) -> None:
     with open_services(path, create=True) as services:
         services.settings.set("inspector_name", "李明")
         services.settings.set("inspector_id", "渝执 50012345")
+        services.settings.set("partner_name", "王强")  # the second enforcement officer
+        services.settings.set("partner_id", "渝执 50012388")
         services.records.create_identity(
             name="李明", id_number="渝执 50012345", office="重庆市市场监督管理局", passphrase=DEMO_PASSPHRASE
         )

@@ -80,6 +80,8 @@ def test_tab_on_the_verdict_step_follows_the_screen(signed_services, qtbot):
     window.go(len(window.steps) - 1, focus=True)
     summary, evidence = window.summary(), window.evidence
     expected = [
+        summary.second_name,  # who inspects with you (the law asks for two), then the measures
+        summary.second_id,
         *summary.measures.values(),
         evidence.photos,
         evidence.add_photo_button,
