@@ -4,17 +4,17 @@
 <context>
     <name>ChecklistStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="229"/>
+        <location filename="../inspection/steps.py" line="225"/>
         <source>Not checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="230"/>
+        <location filename="../inspection/steps.py" line="226"/>
         <source>Conforms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="231"/>
+        <location filename="../inspection/steps.py" line="227"/>
         <source>Does not conform</source>
         <translation type="unfinished"></translation>
     </message>
@@ -140,6 +140,39 @@
     <message>
         <location filename="../office/conflicts_dialog.py" line="185"/>
         <source>Conflict of record %1 resolved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionDialog</name>
+    <message>
+        <location filename="../dialogs/correction_dialog.py" line="19"/>
+        <source>Correct record %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/correction_dialog.py" line="22"/>
+        <source>Record %1 (%2, finalised %3, verdict “%4”) stays as it was signed. A new record replaces it: it copies the readings, the standards, the measures and both inspectors, and you correct what was wrong. Its own verdict is decided anew.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/correction_dialog.py" line="32"/>
+        <source>e.g. a reading was typed wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/correction_dialog.py" line="33"/>
+        <source>Reason for the correction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/correction_dialog.py" line="38"/>
+        <source>Start the correction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/correction_dialog.py" line="45"/>
+        <source>Reason for the correction (printed on the new record):</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -842,23 +875,18 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>GridStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="313"/>
+        <location filename="../inspection/steps.py" line="311"/>
         <source>Current cell</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="317"/>
+        <location filename="../inspection/steps.py" line="315"/>
         <source>Enter or Tab: next cell (Shift: back) · typing replaces the cell, F2 edits it · Delete clears the selected cells · Ctrl+V pastes from a spreadsheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="357"/>
+        <location filename="../inspection/steps.py" line="355"/>
         <source>Not stored: </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../inspection/steps.py" line="443"/>
-        <source>Below Min</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1009,170 +1037,198 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>InspectionTableModel</name>
     <message>
-        <location filename="../models/inspection_table_model.py" line="66"/>
+        <location filename="../models/inspection_table_model.py" line="68"/>
         <source>Record no.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/inspection_table_model.py" line="67"/>
+        <location filename="../models/inspection_table_model.py" line="69"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/inspection_table_model.py" line="68"/>
+        <location filename="../models/inspection_table_model.py" line="70"/>
         <source>Procedure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/inspection_table_model.py" line="69"/>
+        <location filename="../models/inspection_table_model.py" line="71"/>
         <source>Site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/inspection_table_model.py" line="70"/>
+        <location filename="../models/inspection_table_model.py" line="72"/>
         <source>Instrument / lot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/inspection_table_model.py" line="71"/>
+        <location filename="../models/inspection_table_model.py" line="73"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/inspection_table_model.py" line="72"/>
+        <location filename="../models/inspection_table_model.py" line="74"/>
         <source>Verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/inspection_table_model.py" line="191"/>
+        <source>%1 (so far)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/inspection_table_model.py" line="194"/>
+        <source>%1, superseded by %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>InspectionWindow</name>
     <message>
-        <location filename="../inspection/window.py" line="105"/>
+        <location filename="../inspection/window.py" line="112"/>
         <source>Verdict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="208"/>
+        <location filename="../inspection/window.py" line="221"/>
         <source>Recovered: this inspection was open when the app stopped. Every entry confirmed (Enter, Tab or leaving the field) had been saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="213"/>
+        <location filename="../inspection/window.py" line="226"/>
         <source>; nothing was being typed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="234"/>
+        <location filename="../inspection/window.py" line="247"/>
         <source>; “%1” being typed in %2 could not be kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="237"/>
+        <location filename="../inspection/window.py" line="250"/>
         <source>; “%1”, still being typed in %2, was put back and saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="294"/>
+        <location filename="../inspection/window.py" line="307"/>
         <source>Not stored: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="319"/>
+        <location filename="../inspection/window.py" line="332"/>
+        <location filename="../inspection/window.py" line="473"/>
         <source>This inspection is finalised and can no longer change.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="331"/>
+        <location filename="../inspection/window.py" line="344"/>
         <source>The database is in use by another program (%1). Your entries are kept and will be saved as soon as it is free.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="340"/>
+        <location filename="../inspection/window.py" line="353"/>
         <source>Saved: the database is free again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="381"/>
+        <location filename="../inspection/window.py" line="390"/>
         <source>Still to fill in: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="434"/>
+        <location filename="../inspection/window.py" line="509"/>
+        <source>It replaces record %1 of %2: verdict “%3” → “%4”. Reason: %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../inspection/window.py" line="515"/>
         <source>Finalise</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="436"/>
+        <location filename="../inspection/window.py" line="564"/>
+        <location filename="../inspection/window.py" line="571"/>
+        <source>Signing and making the record PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../inspection/window.py" line="565"/>
+        <source>Signing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../inspection/window.py" line="503"/>
         <source>Finalise record %1 with the verdict “%2”? A finalised record can no longer be changed; a correction is a new record.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="445"/>
+        <location filename="../inspection/window.py" line="519"/>
         <source>Sign</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="445"/>
+        <location filename="../inspection/window.py" line="519"/>
         <source>Passphrase of your key:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="465"/>
+        <location filename="../inspection/window.py" line="540"/>
         <source>Wrong passphrase; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="473"/>
+        <location filename="../inspection/window.py" line="478"/>
+        <location filename="../inspection/window.py" line="548"/>
         <source>The database is in use by another program (%1); nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="380"/>
+        <location filename="../inspection/window.py" line="389"/>
         <source> (and %1 more)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="58"/>
+        <location filename="../inspection/window.py" line="64"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="59"/>
+        <location filename="../inspection/window.py" line="65"/>
         <source>Failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="60"/>
+        <location filename="../inspection/window.py" line="66"/>
         <source>Something is still missing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="61"/>
+        <location filename="../inspection/window.py" line="67"/>
         <source>Undecided: a further test is needed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="62"/>
+        <location filename="../inspection/window.py" line="68"/>
         <source>Not begun</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="133"/>
+        <location filename="../inspection/window.py" line="140"/>
         <source>Steps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="138"/>
+        <location filename="../inspection/window.py" line="145"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="139"/>
+        <location filename="../inspection/window.py" line="146"/>
         <source>Next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="287"/>
+        <location filename="../inspection/window.py" line="300"/>
         <source>Step %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1424,165 +1480,100 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../labels.py" line="12"/>
-        <source>Draft</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="13"/>
-        <source>Finalised</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="14"/>
-        <source>Approved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="15"/>
-        <source>Returned</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="16"/>
-        <source>Pass</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="17"/>
-        <source>Fail</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../labels.py" line="18"/>
-        <source>Inconclusive</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="20"/>
-        <source>Not evaluated</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="21"/>
-        <source>Fuel dispenser</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="22"/>
-        <source>Taxi meter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="23"/>
-        <source>Scale</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="24"/>
-        <source>Net content</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="25"/>
         <source>Sites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="26"/>
+        <location filename="../labels.py" line="19"/>
         <source>Instruments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="27"/>
+        <location filename="../labels.py" line="20"/>
         <source>Standards</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../labels.py" line="28"/>
+        <location filename="../labels.py" line="21"/>
         <source>Tasks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="19"/>
-        <source>Incomplete</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="53"/>
+        <location filename="../main_window.py" line="51"/>
         <source>Metrology inspections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="56"/>
+        <location filename="../main_window.py" line="54"/>
         <source>Navigation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="80"/>
+        <location filename="../main_window.py" line="78"/>
         <source>Inspections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="81"/>
+        <location filename="../main_window.py" line="79"/>
         <source>Tasks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="85"/>
+        <location filename="../main_window.py" line="83"/>
         <source>Verify a record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="86"/>
+        <location filename="../main_window.py" line="84"/>
         <source>Sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="87"/>
+        <location filename="../main_window.py" line="85"/>
         <source>Keys</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="88"/>
+        <location filename="../main_window.py" line="86"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="112"/>
+        <location filename="../main_window.py" line="97"/>
         <source>Database: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="224"/>
+        <location filename="../main_window.py" line="209"/>
         <source>Record %1 has no signed PDF (a draft, or finalised without a key).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="234"/>
+        <location filename="../main_window.py" line="219"/>
         <source>Returned by the office: %1 — correct it with Correct…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="281"/>
+        <location filename="../main_window.py" line="266"/>
         <source>Export signed PDFs to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="289"/>
+        <location filename="../main_window.py" line="274"/>
         <source>Exporting signed PDFs…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="289"/>
+        <location filename="../main_window.py" line="274"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="299"/>
+        <location filename="../main_window.py" line="284"/>
         <source>%1 signed PDF(s) exported.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1688,92 +1679,74 @@ Trust list version %2, valid until %3</source>
     </message>
 </context>
 <context>
-    <name>Next</name>
-    <message>
-        <location filename="../labels.py" line="61"/>
-        <source>Weighing: repeat with small weights of 0.1 e (flash-point method)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="64"/>
-        <source>Eccentricity: repeat with small weights of 0.1 e (flash-point method)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="67"/>
-        <source>Make at least one distance test</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>OfficeWindow</name>
     <message>
-        <location filename="../office/window.py" line="64"/>
+        <location filename="../office/window.py" line="62"/>
         <source>Office — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="67"/>
+        <location filename="../office/window.py" line="65"/>
         <source>Navigation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="91"/>
+        <location filename="../office/window.py" line="89"/>
         <source>Import bundles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="92"/>
+        <location filename="../office/window.py" line="90"/>
         <source>Review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="93"/>
+        <location filename="../office/window.py" line="91"/>
         <source>Random draw</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="94"/>
+        <location filename="../office/window.py" line="92"/>
         <source>Statistics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="95"/>
+        <location filename="../office/window.py" line="93"/>
         <source>Credit lists</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="96"/>
+        <location filename="../office/window.py" line="94"/>
         <source>Publication</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="97"/>
+        <location filename="../office/window.py" line="95"/>
         <source>Enrolment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="98"/>
+        <location filename="../office/window.py" line="96"/>
         <source>Return packages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="100"/>
+        <location filename="../office/window.py" line="98"/>
         <source>Verify a record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="101"/>
+        <location filename="../office/window.py" line="99"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="124"/>
+        <location filename="../office/window.py" line="109"/>
         <source>Office database: %1 — root %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="99"/>
+        <location filename="../office/window.py" line="97"/>
         <source>Import scans</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2109,109 +2082,6 @@ Trust list version %2, valid until %3</source>
     <message>
         <location filename="../pages/registry_page.py" line="323"/>
         <source>Recovered what was being typed before the app stopped.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Results</name>
-    <message>
-        <location filename="../labels.py" line="34"/>
-        <source>V_B (L)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="35"/>
-        <source>V_Bt (L)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="36"/>
-        <source>Error (%)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="39"/>
-        <source>P</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="40"/>
-        <source>E</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="41"/>
-        <source>Ec</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="42"/>
-        <source>MPE</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="43"/>
-        <source>Computed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="44"/>
-        <source>Difference</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="45"/>
-        <source>Exact amount</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="46"/>
-        <source>Shortage</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="47"/>
-        <source>Negative deviation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="48"/>
-        <source>Limit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="49"/>
-        <source>1.4 d</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="50"/>
-        <source>Class</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="51"/>
-        <source>Suggested k</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="52"/>
-        <source>k to set</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="53"/>
-        <source>Expected error (%)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="37"/>
-        <source>Mean error (%)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="38"/>
-        <source>Repeatability (%)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2871,37 +2741,122 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>SummaryStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="484"/>
+        <location filename="../inspection/steps.py" line="506"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="507"/>
+        <source>Second inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="508"/>
+        <source>Enforcement ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="509"/>
+        <source>Second inspector&apos;s enforcement ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="514"/>
+        <source>Why this record is corrected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="515"/>
+        <source>Reason for the correction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="519"/>
+        <source>Inspector:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="523"/>
+        <source>Second inspector:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="524"/>
+        <source>Reason for the correction:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="529"/>
         <source>Measures taken:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="491"/>
+        <location filename="../inspection/steps.py" line="537"/>
         <source>Finalise and sign…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="528"/>
+        <location filename="../inspection/steps.py" line="543"/>
+        <source>Items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="606"/>
+        <source>This record corrects and replaces record %1 (verdict: %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="657"/>
+        <source>%1 row(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="660"/>
+        <source>row %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="664"/>
+        <source>%1 more failing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="668"/>
+        <source>Failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="671"/>
+        <source>Missing: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="674"/>
+        <source>not begun</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="720"/>
         <source>Failed items: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="531"/>
+        <location filename="../inspection/steps.py" line="723"/>
         <source>To measure next: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="544"/>
+        <location filename="../inspection/steps.py" line="736"/>
         <source>Still to fill in:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="551"/>
+        <location filename="../inspection/steps.py" line="744"/>
         <source>An incomplete check cannot be finalised: fill in what is listed above.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="536"/>
+        <location filename="../inspection/steps.py" line="728"/>
         <source>Note: the marked class does not fit Max/e (classes that fit: %1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3297,7 +3252,7 @@ Trust list version %2, valid until %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/verify_page.py" line="90"/>
+        <location filename="../pages/verify_page.py" line="96"/>
         <source>Record no.: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3305,12 +3260,12 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../app.py" line="98"/>
+        <location filename="../app.py" line="101"/>
         <source>Unexpected error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app.py" line="99"/>
+        <location filename="../app.py" line="102"/>
         <source>Something went wrong. Your data is saved; the last action may not have completed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3318,7 +3273,7 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>window</name>
     <message>
-        <location filename="../inspection/window.py" line="44"/>
+        <location filename="../inspection/window.py" line="50"/>
         <source>Edit readings</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4,17 +4,17 @@
 <context>
     <name>ChecklistStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="229"/>
+        <location filename="../inspection/steps.py" line="225"/>
         <source>Not checked</source>
         <translation>未检查</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="230"/>
+        <location filename="../inspection/steps.py" line="226"/>
         <source>Conforms</source>
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="231"/>
+        <location filename="../inspection/steps.py" line="227"/>
         <source>Does not conform</source>
         <translation>不符合</translation>
     </message>
@@ -141,6 +141,39 @@
         <location filename="../office/conflicts_dialog.py" line="185"/>
         <source>Conflict of record %1 resolved.</source>
         <translation>记录 %1 的冲突已处理。</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionDialog</name>
+    <message>
+        <location filename="../dialogs/correction_dialog.py" line="19"/>
+        <source>Correct record %1</source>
+        <translation>更正记录 %1</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/correction_dialog.py" line="22"/>
+        <source>Record %1 (%2, finalised %3, verdict “%4”) stays as it was signed. A new record replaces it: it copies the readings, the standards, the measures and both inspectors, and you correct what was wrong. Its own verdict is decided anew.</source>
+        <translation>记录 %1（%2，定稿于 %3，结论“%4”）保持签名时的原样。新记录将取代它：复制读数、标准器、处理措施和两名检查人员，由您改正有误之处；新记录的结论重新判定。</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/correction_dialog.py" line="32"/>
+        <source>e.g. a reading was typed wrong</source>
+        <translation>例如：读数录入有误</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/correction_dialog.py" line="33"/>
+        <source>Reason for the correction</source>
+        <translation>更正原因</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/correction_dialog.py" line="38"/>
+        <source>Start the correction</source>
+        <translation>开始更正</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/correction_dialog.py" line="45"/>
+        <source>Reason for the correction (printed on the new record):</source>
+        <translation>更正原因（将打印在新记录上）：</translation>
     </message>
 </context>
 <context>
@@ -843,24 +876,19 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>GridStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="313"/>
+        <location filename="../inspection/steps.py" line="311"/>
         <source>Current cell</source>
         <translation>当前单元格</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="317"/>
+        <location filename="../inspection/steps.py" line="315"/>
         <source>Enter or Tab: next cell (Shift: back) · typing replaces the cell, F2 edits it · Delete clears the selected cells · Ctrl+V pastes from a spreadsheet</source>
         <translation>回车或 Tab：下一格（加 Shift：上一格）· 直接输入替换单元格内容，F2 在原内容上修改 · Delete 清除所选单元格 · Ctrl+V 粘贴电子表格内容</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="357"/>
+        <location filename="../inspection/steps.py" line="355"/>
         <source>Not stored: </source>
         <translation>未保存：</translation>
-    </message>
-    <message>
-        <location filename="../inspection/steps.py" line="443"/>
-        <source>Below Min</source>
-        <translation>低于 Min（不判定）</translation>
     </message>
 </context>
 <context>
@@ -1010,170 +1038,198 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>InspectionTableModel</name>
     <message>
-        <location filename="../models/inspection_table_model.py" line="66"/>
+        <location filename="../models/inspection_table_model.py" line="68"/>
         <source>Record no.</source>
         <translation>记录编号</translation>
     </message>
     <message>
-        <location filename="../models/inspection_table_model.py" line="67"/>
+        <location filename="../models/inspection_table_model.py" line="69"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../models/inspection_table_model.py" line="68"/>
+        <location filename="../models/inspection_table_model.py" line="70"/>
         <source>Procedure</source>
         <translation>检查项目</translation>
     </message>
     <message>
-        <location filename="../models/inspection_table_model.py" line="69"/>
+        <location filename="../models/inspection_table_model.py" line="71"/>
         <source>Site</source>
         <translation>受检单位</translation>
     </message>
     <message>
-        <location filename="../models/inspection_table_model.py" line="70"/>
+        <location filename="../models/inspection_table_model.py" line="72"/>
         <source>Instrument / lot</source>
         <translation>计量器具 / 检验批</translation>
     </message>
     <message>
-        <location filename="../models/inspection_table_model.py" line="71"/>
+        <location filename="../models/inspection_table_model.py" line="73"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../models/inspection_table_model.py" line="72"/>
+        <location filename="../models/inspection_table_model.py" line="74"/>
         <source>Verdict</source>
         <translation>结论</translation>
+    </message>
+    <message>
+        <location filename="../models/inspection_table_model.py" line="191"/>
+        <source>%1 (so far)</source>
+        <translation>%1（暂定）</translation>
+    </message>
+    <message>
+        <location filename="../models/inspection_table_model.py" line="194"/>
+        <source>%1, superseded by %2</source>
+        <translation>%1，已被 %2 更正取代</translation>
     </message>
 </context>
 <context>
     <name>InspectionWindow</name>
     <message>
-        <location filename="../inspection/window.py" line="105"/>
+        <location filename="../inspection/window.py" line="112"/>
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="208"/>
+        <location filename="../inspection/window.py" line="221"/>
         <source>Recovered: this inspection was open when the app stopped. Every entry confirmed (Enter, Tab or leaving the field) had been saved</source>
         <translation>已恢复：程序停止时这项检查正在进行。所有已确认（回车、Tab 或离开输入框）的内容都已保存</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="213"/>
+        <location filename="../inspection/window.py" line="226"/>
         <source>; nothing was being typed.</source>
         <translation>；当时没有正在输入的内容。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="234"/>
+        <location filename="../inspection/window.py" line="247"/>
         <source>; “%1” being typed in %2 could not be kept.</source>
         <translation>；正在 %2 中输入的“%1”无法保留。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="237"/>
+        <location filename="../inspection/window.py" line="250"/>
         <source>; “%1”, still being typed in %2, was put back and saved.</source>
         <translation>；正在 %2 中输入、尚未确认的“%1”已填回并保存。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="294"/>
+        <location filename="../inspection/window.py" line="307"/>
         <source>Not stored: </source>
         <translation>未保存：</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="319"/>
+        <location filename="../inspection/window.py" line="332"/>
+        <location filename="../inspection/window.py" line="473"/>
         <source>This inspection is finalised and can no longer change.</source>
         <translation>此检查已定稿，不能再修改。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="331"/>
+        <location filename="../inspection/window.py" line="344"/>
         <source>The database is in use by another program (%1). Your entries are kept and will be saved as soon as it is free.</source>
         <translation>数据库正被另一个程序占用（%1）。已输入的数据保留在本窗口，数据库空闲后立即自动保存。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="340"/>
+        <location filename="../inspection/window.py" line="353"/>
         <source>Saved: the database is free again.</source>
         <translation>已保存：数据库已空闲。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="381"/>
+        <location filename="../inspection/window.py" line="390"/>
         <source>Still to fill in: </source>
         <translation>待填写：</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="434"/>
+        <location filename="../inspection/window.py" line="509"/>
+        <source>It replaces record %1 of %2: verdict “%3” → “%4”. Reason: %5</source>
+        <translation>本记录取代 %2 定稿的记录 %1：结论“%3” → “%4”。更正原因：%5</translation>
+    </message>
+    <message>
+        <location filename="../inspection/window.py" line="515"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="436"/>
+        <location filename="../inspection/window.py" line="564"/>
+        <location filename="../inspection/window.py" line="571"/>
+        <source>Signing and making the record PDF…</source>
+        <translation>正在签名并生成记录 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../inspection/window.py" line="565"/>
+        <source>Signing</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <location filename="../inspection/window.py" line="503"/>
         <source>Finalise record %1 with the verdict “%2”? A finalised record can no longer be changed; a correction is a new record.</source>
         <translation>以结论“%2”定稿记录 %1？定稿后不能再修改；如需更正须新建更正记录。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="445"/>
+        <location filename="../inspection/window.py" line="519"/>
         <source>Sign</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="445"/>
+        <location filename="../inspection/window.py" line="519"/>
         <source>Passphrase of your key:</source>
         <translation>密钥口令：</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="465"/>
+        <location filename="../inspection/window.py" line="540"/>
         <source>Wrong passphrase; nothing was changed.</source>
         <translation>口令不正确，未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="473"/>
+        <location filename="../inspection/window.py" line="478"/>
+        <location filename="../inspection/window.py" line="548"/>
         <source>The database is in use by another program (%1); nothing was changed.</source>
         <translation>数据库正被另一个程序占用（%1），未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="380"/>
+        <location filename="../inspection/window.py" line="389"/>
         <source> (and %1 more)</source>
         <translation>（另有 %1 项）</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="58"/>
+        <location filename="../inspection/window.py" line="64"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="59"/>
+        <location filename="../inspection/window.py" line="65"/>
         <source>Failed</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="60"/>
+        <location filename="../inspection/window.py" line="66"/>
         <source>Something is still missing</source>
         <translation>尚有缺项</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="61"/>
+        <location filename="../inspection/window.py" line="67"/>
         <source>Undecided: a further test is needed</source>
         <translation>待定：需补测</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="62"/>
+        <location filename="../inspection/window.py" line="68"/>
         <source>Not begun</source>
         <translation>尚未开始</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="133"/>
+        <location filename="../inspection/window.py" line="140"/>
         <source>Steps</source>
         <translation>检查步骤</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="138"/>
+        <location filename="../inspection/window.py" line="145"/>
         <source>Back</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="139"/>
+        <location filename="../inspection/window.py" line="146"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="287"/>
+        <location filename="../inspection/window.py" line="300"/>
         <source>Step %1 of %2</source>
         <translation>第 %1 步，共 %2 步</translation>
     </message>
@@ -1424,165 +1480,100 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../labels.py" line="12"/>
-        <source>Draft</source>
-        <translation>草稿</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="13"/>
-        <source>Finalised</source>
-        <translation>已定稿</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="14"/>
-        <source>Approved</source>
-        <translation>已审核</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="15"/>
-        <source>Returned</source>
-        <translation>已退回</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="16"/>
-        <source>Pass</source>
-        <translation>合格</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="17"/>
-        <source>Fail</source>
-        <translation>不合格</translation>
-    </message>
-    <message>
         <location filename="../labels.py" line="18"/>
-        <source>Inconclusive</source>
-        <translation>待定</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="20"/>
-        <source>Not evaluated</source>
-        <translation>未评定</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="21"/>
-        <source>Fuel dispenser</source>
-        <translation>燃油加油机</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="22"/>
-        <source>Taxi meter</source>
-        <translation>出租车计价器</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="23"/>
-        <source>Scale</source>
-        <translation>衡器</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="24"/>
-        <source>Net content</source>
-        <translation>定量包装商品净含量</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="25"/>
         <source>Sites</source>
         <translation>受检单位</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="26"/>
+        <location filename="../labels.py" line="19"/>
         <source>Instruments</source>
         <translation>计量器具</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="27"/>
+        <location filename="../labels.py" line="20"/>
         <source>Standards</source>
         <translation>标准器</translation>
     </message>
     <message>
-        <location filename="../labels.py" line="28"/>
+        <location filename="../labels.py" line="21"/>
         <source>Tasks</source>
         <translation>任务</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="19"/>
-        <source>Incomplete</source>
-        <translation>未完成</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="53"/>
+        <location filename="../main_window.py" line="51"/>
         <source>Metrology inspections</source>
         <translation>计量监督检查</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="56"/>
+        <location filename="../main_window.py" line="54"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="80"/>
+        <location filename="../main_window.py" line="78"/>
         <source>Inspections</source>
         <translation>检查记录</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="81"/>
+        <location filename="../main_window.py" line="79"/>
         <source>Tasks</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="85"/>
+        <location filename="../main_window.py" line="83"/>
         <source>Verify a record</source>
         <translation>核验记录</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="86"/>
+        <location filename="../main_window.py" line="84"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="87"/>
+        <location filename="../main_window.py" line="85"/>
         <source>Keys</source>
         <translation>密钥</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="88"/>
+        <location filename="../main_window.py" line="86"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="112"/>
+        <location filename="../main_window.py" line="97"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="224"/>
+        <location filename="../main_window.py" line="209"/>
         <source>Record %1 has no signed PDF (a draft, or finalised without a key).</source>
         <translation>记录 %1 没有已签名的 PDF（草稿，或定稿时未签名）。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="234"/>
+        <location filename="../main_window.py" line="219"/>
         <source>Returned by the office: %1 — correct it with Correct…</source>
         <translation>检查机构已退回：%1 —— 请用“更正…”更正</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="281"/>
+        <location filename="../main_window.py" line="266"/>
         <source>Export signed PDFs to</source>
         <translation>导出已签名 PDF 到</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="289"/>
+        <location filename="../main_window.py" line="274"/>
         <source>Exporting signed PDFs…</source>
         <translation>正在导出已签名 PDF…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="289"/>
+        <location filename="../main_window.py" line="274"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="299"/>
+        <location filename="../main_window.py" line="284"/>
         <source>%1 signed PDF(s) exported.</source>
         <translation>已导出 %1 份已签名 PDF。</translation>
     </message>
@@ -1688,92 +1679,74 @@ Trust list version %2, valid until %3</source>
     </message>
 </context>
 <context>
-    <name>Next</name>
-    <message>
-        <location filename="../labels.py" line="61"/>
-        <source>Weighing: repeat with small weights of 0.1 e (flash-point method)</source>
-        <translation>称量测试：加 0.1e 小砝码用闪变点法复测</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="64"/>
-        <source>Eccentricity: repeat with small weights of 0.1 e (flash-point method)</source>
-        <translation>偏载测试：加 0.1e 小砝码用闪变点法复测</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="67"/>
-        <source>Make at least one distance test</source>
-        <translation>至少做一次计程误差测试</translation>
-    </message>
-</context>
-<context>
     <name>OfficeWindow</name>
     <message>
-        <location filename="../office/window.py" line="64"/>
+        <location filename="../office/window.py" line="62"/>
         <source>Office — %1</source>
         <translation>检查机构 — %1</translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="67"/>
+        <location filename="../office/window.py" line="65"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="91"/>
+        <location filename="../office/window.py" line="89"/>
         <source>Import bundles</source>
         <translation>导入同步包</translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="92"/>
+        <location filename="../office/window.py" line="90"/>
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="93"/>
+        <location filename="../office/window.py" line="91"/>
         <source>Random draw</source>
         <translation>双随机</translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="94"/>
+        <location filename="../office/window.py" line="92"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="95"/>
+        <location filename="../office/window.py" line="93"/>
         <source>Credit lists</source>
         <translation>信用名单</translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="96"/>
+        <location filename="../office/window.py" line="94"/>
         <source>Publication</source>
         <translation>公示</translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="97"/>
+        <location filename="../office/window.py" line="95"/>
         <source>Enrolment</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="98"/>
+        <location filename="../office/window.py" line="96"/>
         <source>Return packages</source>
         <translation>回传包</translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="100"/>
+        <location filename="../office/window.py" line="98"/>
         <source>Verify a record</source>
         <translation>核验记录</translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="101"/>
+        <location filename="../office/window.py" line="99"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="124"/>
+        <location filename="../office/window.py" line="109"/>
         <source>Office database: %1 — root %2</source>
         <translation>机构数据库：%1 —— 根证书 %2</translation>
     </message>
     <message>
-        <location filename="../office/window.py" line="99"/>
+        <location filename="../office/window.py" line="97"/>
         <source>Import scans</source>
         <translation>扫描导入</translation>
     </message>
@@ -2110,109 +2083,6 @@ Trust list version %2, valid until %3</source>
         <location filename="../pages/registry_page.py" line="323"/>
         <source>Recovered what was being typed before the app stopped.</source>
         <translation>已恢复程序上次退出前正在输入的内容。</translation>
-    </message>
-</context>
-<context>
-    <name>Results</name>
-    <message>
-        <location filename="../labels.py" line="34"/>
-        <source>V_B (L)</source>
-        <translation>V_B (L)</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="35"/>
-        <source>V_Bt (L)</source>
-        <translation>V_Bt (L)</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="36"/>
-        <source>Error (%)</source>
-        <translation>误差 (%)</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="39"/>
-        <source>P</source>
-        <translation>P（化整前示值）</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="40"/>
-        <source>E</source>
-        <translation>E（误差）</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="41"/>
-        <source>Ec</source>
-        <translation>Ec（修正误差）</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="42"/>
-        <source>MPE</source>
-        <translation>MPE</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="43"/>
-        <source>Computed</source>
-        <translation>计算值</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="44"/>
-        <source>Difference</source>
-        <translation>差值</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="45"/>
-        <source>Exact amount</source>
-        <translation>精确金额</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="46"/>
-        <source>Shortage</source>
-        <translation>短缺量</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="47"/>
-        <source>Negative deviation</source>
-        <translation>负偏差</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="48"/>
-        <source>Limit</source>
-        <translation>限值</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="49"/>
-        <source>1.4 d</source>
-        <translation>1.4 d</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="50"/>
-        <source>Class</source>
-        <translation>判定</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="51"/>
-        <source>Suggested k</source>
-        <translation>建议 k</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="52"/>
-        <source>k to set</source>
-        <translation>应设 k</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="53"/>
-        <source>Expected error (%)</source>
-        <translation>预计误差 (%)</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="37"/>
-        <source>Mean error (%)</source>
-        <translation>平均示值误差 (%)</translation>
-    </message>
-    <message>
-        <location filename="../labels.py" line="38"/>
-        <source>Repeatability (%)</source>
-        <translation>重复性 (%)</translation>
     </message>
 </context>
 <context>
@@ -2871,37 +2741,122 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>SummaryStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="484"/>
+        <location filename="../inspection/steps.py" line="506"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="507"/>
+        <source>Second inspector</source>
+        <translation>第二检查人员</translation>
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="508"/>
+        <source>Enforcement ID</source>
+        <translation>执法证号</translation>
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="509"/>
+        <source>Second inspector&apos;s enforcement ID</source>
+        <translation>第二检查人员执法证号</translation>
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="514"/>
+        <source>Why this record is corrected</source>
+        <translation>说明为何更正本记录</translation>
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="515"/>
+        <source>Reason for the correction</source>
+        <translation>更正原因</translation>
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="519"/>
+        <source>Inspector:</source>
+        <translation>检查人员：</translation>
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="523"/>
+        <source>Second inspector:</source>
+        <translation>第二检查人员：</translation>
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="524"/>
+        <source>Reason for the correction:</source>
+        <translation>更正原因：</translation>
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="529"/>
         <source>Measures taken:</source>
         <translation>处理措施：</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="491"/>
+        <location filename="../inspection/steps.py" line="537"/>
         <source>Finalise and sign…</source>
         <translation>定稿并签名…</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="528"/>
+        <location filename="../inspection/steps.py" line="543"/>
+        <source>Items</source>
+        <translation>检查项目</translation>
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="606"/>
+        <source>This record corrects and replaces record %1 (verdict: %2).</source>
+        <translation>本记录更正并取代记录 %1（原结论：%2）。</translation>
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="657"/>
+        <source>%1 row(s)</source>
+        <translation>%1 行</translation>
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="660"/>
+        <source>row %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="664"/>
+        <source>%1 more failing</source>
+        <translation>另有 %1 行不合格</translation>
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="668"/>
+        <source>Failed: %1</source>
+        <translation>不合格：%1</translation>
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="671"/>
+        <source>Missing: %1</source>
+        <translation>还缺：%1</translation>
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="674"/>
+        <source>not begun</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="720"/>
         <source>Failed items: %1</source>
         <translation>不合格项目：%1</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="531"/>
+        <location filename="../inspection/steps.py" line="723"/>
         <source>To measure next: %1</source>
         <translation>需补测：%1</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="544"/>
+        <location filename="../inspection/steps.py" line="736"/>
         <source>Still to fill in:</source>
         <translation>尚需填写：</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="551"/>
+        <location filename="../inspection/steps.py" line="744"/>
         <source>An incomplete check cannot be finalised: fill in what is listed above.</source>
         <translation>检查未完成，不能定稿：请先填写上面列出的内容。</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="536"/>
+        <location filename="../inspection/steps.py" line="728"/>
         <source>Note: the marked class does not fit Max/e (classes that fit: %1)</source>
         <translation>注意：标称准确度等级与 Max/e 不符（符合的等级：%1）</translation>
     </message>
@@ -3299,7 +3254,7 @@ Trust list version %2, valid until %3</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../pages/verify_page.py" line="90"/>
+        <location filename="../pages/verify_page.py" line="96"/>
         <source>Record no.: %1</source>
         <translation>记录编号：%1</translation>
     </message>
@@ -3307,12 +3262,12 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../app.py" line="98"/>
+        <location filename="../app.py" line="101"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../app.py" line="99"/>
+        <location filename="../app.py" line="102"/>
         <source>Something went wrong. Your data is saved; the last action may not have completed.</source>
         <translation>出现意外错误。数据已保存，但最后一步操作可能没有完成。</translation>
     </message>
@@ -3320,7 +3275,7 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>window</name>
     <message>
-        <location filename="../inspection/window.py" line="44"/>
+        <location filename="../inspection/window.py" line="50"/>
         <source>Edit readings</source>
         <translation>修改读数</translation>
     </message>
