@@ -182,6 +182,8 @@ class ReportColumn:
     result's, which may name the unit of a choice made (``{unit.quantity}``: a lot's g or mL).
     ``absent_zh``/``absent_en`` is printed for a missing value. ``item``: the item code whose
     failure this figure shows (a summary cell is marked failed when the record failed it).
+    ``typed``: the input this result is when it was typed rather than computed (a package's net
+    content weighed directly), so that reading is on paper here and not listed again.
     """
 
     kind: str
@@ -193,6 +195,7 @@ class ReportColumn:
     absent_zh: str = ""
     absent_en: str = ""
     item: str = ""
+    typed: str = ""
 
 
 @dataclass(frozen=True)
@@ -557,6 +560,7 @@ def _report(
                     absent_zh=col.get("absent_zh", ""),
                     absent_en=col.get("absent_en", ""),
                     item=str(col.get("item", "")),
+                    typed=str(col.get("typed", "")),
                 )
             )
         tables.append(

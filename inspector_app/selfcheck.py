@@ -161,7 +161,7 @@ def _glyph_check() -> Check:
     from inspector_app.pdf import glyphs
 
     texts = glyphs.code_texts()
-    for form_id in FORM_IDS:
+    for form_id in form_ids():
         try:
             texts += glyphs.definition_texts(load_definition(form_id))
         except (DefinitionError, OSError):

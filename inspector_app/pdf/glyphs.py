@@ -15,7 +15,6 @@ from functools import cache
 from types import CodeType
 
 from forms import FormDefinition
-
 from inspector_app.vocabulary import VERDICT_MARKS
 
 # The marks the record prints, from the one vocabulary (✗ U+2717 is not in WenQuanYi Micro Hei).

@@ -264,10 +264,11 @@ def printed_readings(definition: FormDefinition) -> list[str]:
     for table in definition.report:
         bases = [e.path for e in table.entries] if table.entries else [table.rows]
         for col in table.columns:
-            if col.kind != "input":
+            if col.kind != "input" and not col.typed:
                 continue
+            key = col.keys[0] if col.kind == "input" else col.typed
             for base in bases:
-                found.append(_pattern(f"{base}.{col.keys[0]}" if base else col.keys[0]))
+                found.append(_pattern(f"{base}.{key}" if base else key))
         for title in (table.zh, table.en):
             for ref in _PLACEHOLDER.findall(title):
                 if ref.startswith("input."):

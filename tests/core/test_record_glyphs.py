@@ -8,7 +8,7 @@ import io
 import pypdf
 import pytest
 
-from forms import FORM_IDS, load_definition
+from forms import form_ids, load_definition
 from inspector_app.pdf import glyphs
 from inspector_app.selfcheck import run_selfcheck
 from tests.core.test_records import CHECKS, finalised
@@ -33,7 +33,7 @@ FAILING = {
 def test_every_fixed_text_of_the_record_is_in_the_font():
     texts = glyphs.code_texts()
     assert any("不合格" in t for t in texts)  # the collection does reach the report's texts
-    for form_id in FORM_IDS:
+    for form_id in form_ids():
         texts += glyphs.definition_texts(load_definition(form_id))
     assert glyphs.unprintable(texts) == []
 
@@ -43,7 +43,7 @@ def test_a_character_outside_the_font_is_found():
     assert glyphs.unprintable([glyphs.FAIL_MARK + " 不合格 ≤ ± −"]) == []
 
 
-@pytest.mark.parametrize("form_id", FORM_IDS)
+@pytest.mark.parametrize("form_id", form_ids())
 def test_a_failed_record_prints_its_fail_marks_in_the_font(laptop, form_id):
     _, pdf = finalised(laptop, form_id, FAILING[form_id])
     text = "".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages)

@@ -642,8 +642,7 @@ class SummaryStep(StepWidget):
     def items_html(self, live: Mapping[str, Any]) -> str:
         """One line per step: its mark, its name, its figures (each group's computed values, the
         failing rows with theirs) and what it still lacks."""
-        results = live.get("results") or {}
-        items = self.definition.items
+        results = shown_results(self.definition, live.get("results") or {})
         sep = "、" if self.lang == "zh" else ", "
         colon = "：" if self.lang == "zh" else ": "
         lines = []
@@ -664,9 +663,7 @@ class SummaryStep(StepWidget):
                     )
             entries = [e for e in rows if isinstance(e, dict)]
             if entries:
-                failing = [
-                    i for i, e in enumerate(entries) if vocabulary.row_verdict(e) == "fail"
-                ]
+                failing = [i for i, e in enumerate(entries) if vocabulary.row_verdict(e) == "fail"]
                 parts.append(self.tr("%1 row(s)").replace("%1", str(len(entries))))
                 for i in failing[: self.MAX_ROWS_NAMED]:
                     figures = self._figures(pattern, entries[i], results)
@@ -696,15 +693,17 @@ class SummaryStep(StepWidget):
     def _figures(self, pattern: str, entry: Mapping[str, Any], results: Mapping[str, Any]) -> str:
         """A results entry's computed values as the grid shows them, each with its name and unit."""
         shown = []
+        declared = self.definition.results
         for key, value in entry.items():
-            if key in labels.HIDDEN_RESULTS or value is None or isinstance(value, bool | dict | list):
+            if key not in declared or value is None or isinstance(value, bool | dict | list):
                 continue
-            if key == "class":
-                text = PACKAGE_CLASS.get(str(value), "")
-            else:
-                text = cell_text(self.definition, pattern, key, entry, results)
+            spec = declared[key]
+            text = spec.value_label(value, self.lang) or cell_text(
+                self.definition, pattern, key, entry, results
+            )
             if text:
-                shown.append(f"{labels.result_key(key)} {text}")
+                name = spec.label(self.lang)
+                shown.append(f"{name} ({spec.unit}) {text}" if spec.unit else f"{name} {text}")
         return (", " if self.lang == "en" else "，").join(shown)
 
     def _second_edited(self) -> None:
