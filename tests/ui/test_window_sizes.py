@@ -97,4 +97,5 @@ def test_the_office_window_fits(tmp_path, qtbot):
     with open_services(tmp_path / "office.sqlite") as office:
         window = OfficeWindow(office, "zh")
         qtbot.addWidget(window)
-        fits(window, qtbot)
+        with qtbot.waitSignal(window.startup_finished, timeout=30_000):
+            fits(window, qtbot)  # the deferred start-up runs while the database is open
