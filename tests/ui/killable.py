@@ -48,7 +48,12 @@ def intended(form_id: str) -> dict[str, str]:
 
 
 def say(*words: Any) -> None:
-    print(*words, flush=True)
+    """One whole line in one write(2): a kill -9 never leaves half a line (print writes its pieces
+    one by one under PYTHONUNBUFFERED, and a kill between them once cut "ACK <id>" from its JSON).
+    A pipe takes a write of up to PIPE_BUF bytes whole; the robot's lines are well below it."""
+    line = (" ".join(str(w) for w in words) + "\n").encode()
+    sys.stdout.flush()
+    os.write(sys.stdout.fileno(), line)
 
 
 def key(code: Qt.Key, modifiers: Qt.KeyboardModifier = NO, target: QWidget | None = None) -> None:
