@@ -875,17 +875,17 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>GridStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="311"/>
+        <location filename="../inspection/steps.py" line="314"/>
         <source>Current cell</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="315"/>
+        <location filename="../inspection/steps.py" line="318"/>
         <source>Enter or Tab: next cell (Shift: back) · typing replaces the cell, F2 edits it · Delete clears the selected cells · Ctrl+V pastes from a spreadsheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="355"/>
+        <location filename="../inspection/steps.py" line="358"/>
         <source>Not stored: </source>
         <translation type="unfinished"></translation>
     </message>
@@ -1116,7 +1116,7 @@ Trust list version %2, valid until %3</source>
     </message>
     <message>
         <location filename="../inspection/window.py" line="332"/>
-        <location filename="../inspection/window.py" line="473"/>
+        <location filename="../inspection/window.py" line="474"/>
         <source>This inspection is finalised and can no longer change.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1136,49 +1136,49 @@ Trust list version %2, valid until %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="509"/>
+        <location filename="../inspection/window.py" line="510"/>
         <source>It replaces record %1 of %2: verdict “%3” → “%4”. Reason: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="515"/>
+        <location filename="../inspection/window.py" line="516"/>
         <source>Finalise</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="564"/>
-        <location filename="../inspection/window.py" line="571"/>
+        <location filename="../inspection/window.py" line="565"/>
+        <location filename="../inspection/window.py" line="572"/>
         <source>Signing and making the record PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="565"/>
+        <location filename="../inspection/window.py" line="566"/>
         <source>Signing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="503"/>
+        <location filename="../inspection/window.py" line="504"/>
         <source>Finalise record %1 with the verdict “%2”? A finalised record can no longer be changed; a correction is a new record.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="519"/>
+        <location filename="../inspection/window.py" line="520"/>
         <source>Sign</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="519"/>
+        <location filename="../inspection/window.py" line="520"/>
         <source>Passphrase of your key:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="540"/>
+        <location filename="../inspection/window.py" line="541"/>
         <source>Wrong passphrase; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="478"/>
-        <location filename="../inspection/window.py" line="548"/>
+        <location filename="../inspection/window.py" line="479"/>
+        <location filename="../inspection/window.py" line="549"/>
         <source>The database is in use by another program (%1); nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1975,7 +1975,7 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>ReadingsTableModel</name>
     <message>
-        <location filename="../inspection/grid.py" line="181"/>
+        <location filename="../inspection/grid.py" line="184"/>
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2514,25 +2514,25 @@ Trust list version %2, valid until %3</source>
     </message>
     <message>
         <location filename="../office/scan_page.py" line="132"/>
-        <location filename="../office/scan_page.py" line="270"/>
+        <location filename="../office/scan_page.py" line="273"/>
         <source>awaited</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../office/scan_page.py" line="133"/>
-        <location filename="../office/scan_page.py" line="271"/>
+        <location filename="../office/scan_page.py" line="274"/>
         <source>overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../office/scan_page.py" line="134"/>
-        <location filename="../office/scan_page.py" line="272"/>
+        <location filename="../office/scan_page.py" line="275"/>
         <source>differs from the paper</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../office/scan_page.py" line="135"/>
-        <location filename="../office/scan_page.py" line="273"/>
+        <location filename="../office/scan_page.py" line="276"/>
         <source>in the conflict queue</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2592,47 +2592,47 @@ Trust list version %2, valid until %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="269"/>
+        <location filename="../office/scan_page.py" line="272"/>
         <source>arrived</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="278"/>
+        <location filename="../office/scan_page.py" line="281"/>
         <source>Imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="279"/>
+        <location filename="../office/scan_page.py" line="282"/>
         <source>Held already</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="280"/>
+        <location filename="../office/scan_page.py" line="283"/>
         <source>Conflict (kept for review)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="281"/>
+        <location filename="../office/scan_page.py" line="284"/>
         <source>Incomplete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="282"/>
+        <location filename="../office/scan_page.py" line="285"/>
         <source>Refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="310"/>
+        <location filename="../office/scan_page.py" line="313"/>
         <source>Unreadable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="320"/>
+        <location filename="../office/scan_page.py" line="323"/>
         <source>Cancelled; nothing was imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="324"/>
+        <location filename="../office/scan_page.py" line="327"/>
         <source>%1 page(s) read: %2 record(s) imported, %3 held already, %4 conflict(s), %5 incomplete, %6 refused; %7 summary QR code(s) registered.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2648,92 +2648,92 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../office/statistics_page.py" line="47"/>
+        <location filename="../office/statistics_page.py" line="77"/>
         <source>from YYYY-MM-DD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/statistics_page.py" line="47"/>
+        <location filename="../office/statistics_page.py" line="77"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/statistics_page.py" line="48"/>
+        <location filename="../office/statistics_page.py" line="78"/>
         <source>to YYYY-MM-DD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/statistics_page.py" line="48"/>
+        <location filename="../office/statistics_page.py" line="78"/>
         <source>To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/statistics_page.py" line="49"/>
+        <location filename="../office/statistics_page.py" line="79"/>
         <source>Procedure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/statistics_page.py" line="50"/>
+        <location filename="../office/statistics_page.py" line="80"/>
         <source>District</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/statistics_page.py" line="51"/>
+        <location filename="../office/statistics_page.py" line="81"/>
         <source>Inspector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/statistics_page.py" line="52"/>
+        <location filename="../office/statistics_page.py" line="82"/>
         <source>PDF report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/statistics_page.py" line="81"/>
+        <location filename="../office/statistics_page.py" line="119"/>
         <source>All: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/statistics_page.py" line="105"/>
+        <location filename="../office/statistics_page.py" line="144"/>
         <source>Counting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/statistics_page.py" line="135"/>
+        <location filename="../office/statistics_page.py" line="185"/>
         <source>%1 checks · pass %2 · fail %3 · inconclusive %4 · pass rate %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/statistics_page.py" line="144"/>
+        <location filename="../office/statistics_page.py" line="194"/>
         <source> · inspection to import: median %1 days, 90 % within %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/statistics_page.py" line="173"/>
+        <location filename="../office/statistics_page.py" line="269"/>
         <source>Statistics report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/statistics_page.py" line="183"/>
+        <location filename="../office/statistics_page.py" line="279"/>
         <source>Saved %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/statistics_page.py" line="67"/>
+        <location filename="../office/statistics_page.py" line="96"/>
         <source>Known only from paper</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/statistics_page.py" line="164"/>
+        <location filename="../office/statistics_page.py" line="208"/>
         <source>† Also %1 known only from a paper record (data awaited): pass %2 · fail %3 · inconclusive %4; with them %5 checks, pass rate %6.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/statistics_page.py" line="177"/>
+        <location filename="../office/statistics_page.py" line="220"/>
         <source>⚠ %1 of them overdue: no data %2 days after the inspection.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/statistics_page.py" line="184"/>
+        <location filename="../office/statistics_page.py" line="228"/>
         <source>† %1 known only from paper are not counted under a district or inspector filter (a summary names neither).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2741,122 +2741,122 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>SummaryStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="506"/>
+        <location filename="../inspection/steps.py" line="519"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="507"/>
+        <location filename="../inspection/steps.py" line="520"/>
         <source>Second inspector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="508"/>
+        <location filename="../inspection/steps.py" line="521"/>
         <source>Enforcement ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="509"/>
+        <location filename="../inspection/steps.py" line="522"/>
         <source>Second inspector&apos;s enforcement ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="514"/>
+        <location filename="../inspection/steps.py" line="527"/>
         <source>Why this record is corrected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="515"/>
+        <location filename="../inspection/steps.py" line="528"/>
         <source>Reason for the correction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="519"/>
+        <location filename="../inspection/steps.py" line="532"/>
         <source>Inspector:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="523"/>
+        <location filename="../inspection/steps.py" line="536"/>
         <source>Second inspector:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="524"/>
+        <location filename="../inspection/steps.py" line="537"/>
         <source>Reason for the correction:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="529"/>
+        <location filename="../inspection/steps.py" line="542"/>
         <source>Measures taken:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="537"/>
+        <location filename="../inspection/steps.py" line="550"/>
         <source>Finalise and sign…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="543"/>
+        <location filename="../inspection/steps.py" line="556"/>
         <source>Items</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="606"/>
+        <location filename="../inspection/steps.py" line="619"/>
         <source>This record corrects and replaces record %1 (verdict: %2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="657"/>
+        <location filename="../inspection/steps.py" line="667"/>
         <source>%1 row(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="660"/>
+        <location filename="../inspection/steps.py" line="670"/>
         <source>row %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="664"/>
+        <location filename="../inspection/steps.py" line="674"/>
         <source>%1 more failing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="668"/>
+        <location filename="../inspection/steps.py" line="678"/>
         <source>Failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="671"/>
+        <location filename="../inspection/steps.py" line="681"/>
         <source>Missing: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="674"/>
+        <location filename="../inspection/steps.py" line="684"/>
         <source>not begun</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="720"/>
+        <location filename="../inspection/steps.py" line="732"/>
         <source>Failed items: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="723"/>
+        <location filename="../inspection/steps.py" line="735"/>
         <source>To measure next: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="736"/>
+        <location filename="../inspection/steps.py" line="748"/>
         <source>Still to fill in:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="744"/>
+        <location filename="../inspection/steps.py" line="756"/>
         <source>An incomplete check cannot be finalised: fill in what is listed above.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="728"/>
+        <location filename="../inspection/steps.py" line="740"/>
         <source>Note: the marked class does not fit Max/e (classes that fit: %1)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -876,17 +876,17 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>GridStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="311"/>
+        <location filename="../inspection/steps.py" line="314"/>
         <source>Current cell</source>
         <translation>当前单元格</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="315"/>
+        <location filename="../inspection/steps.py" line="318"/>
         <source>Enter or Tab: next cell (Shift: back) · typing replaces the cell, F2 edits it · Delete clears the selected cells · Ctrl+V pastes from a spreadsheet</source>
         <translation>回车或 Tab：下一格（加 Shift：上一格）· 直接输入替换单元格内容，F2 在原内容上修改 · Delete 清除所选单元格 · Ctrl+V 粘贴电子表格内容</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="355"/>
+        <location filename="../inspection/steps.py" line="358"/>
         <source>Not stored: </source>
         <translation>未保存：</translation>
     </message>
@@ -1117,7 +1117,7 @@ Trust list version %2, valid until %3</source>
     </message>
     <message>
         <location filename="../inspection/window.py" line="332"/>
-        <location filename="../inspection/window.py" line="473"/>
+        <location filename="../inspection/window.py" line="474"/>
         <source>This inspection is finalised and can no longer change.</source>
         <translation>此检查已定稿，不能再修改。</translation>
     </message>
@@ -1137,49 +1137,49 @@ Trust list version %2, valid until %3</source>
         <translation>待填写：</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="509"/>
+        <location filename="../inspection/window.py" line="510"/>
         <source>It replaces record %1 of %2: verdict “%3” → “%4”. Reason: %5</source>
         <translation>本记录取代 %2 定稿的记录 %1：结论“%3” → “%4”。更正原因：%5</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="515"/>
+        <location filename="../inspection/window.py" line="516"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="564"/>
-        <location filename="../inspection/window.py" line="571"/>
+        <location filename="../inspection/window.py" line="565"/>
+        <location filename="../inspection/window.py" line="572"/>
         <source>Signing and making the record PDF…</source>
         <translation>正在签名并生成记录 PDF…</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="565"/>
+        <location filename="../inspection/window.py" line="566"/>
         <source>Signing</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="503"/>
+        <location filename="../inspection/window.py" line="504"/>
         <source>Finalise record %1 with the verdict “%2”? A finalised record can no longer be changed; a correction is a new record.</source>
         <translation>以结论“%2”定稿记录 %1？定稿后不能再修改；如需更正须新建更正记录。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="519"/>
+        <location filename="../inspection/window.py" line="520"/>
         <source>Sign</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="519"/>
+        <location filename="../inspection/window.py" line="520"/>
         <source>Passphrase of your key:</source>
         <translation>密钥口令：</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="540"/>
+        <location filename="../inspection/window.py" line="541"/>
         <source>Wrong passphrase; nothing was changed.</source>
         <translation>口令不正确，未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="478"/>
-        <location filename="../inspection/window.py" line="548"/>
+        <location filename="../inspection/window.py" line="479"/>
+        <location filename="../inspection/window.py" line="549"/>
         <source>The database is in use by another program (%1); nothing was changed.</source>
         <translation>数据库正被另一个程序占用（%1），未做任何改动。</translation>
     </message>
@@ -1975,7 +1975,7 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>ReadingsTableModel</name>
     <message>
-        <location filename="../inspection/grid.py" line="181"/>
+        <location filename="../inspection/grid.py" line="184"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
@@ -2514,25 +2514,25 @@ Trust list version %2, valid until %3</source>
     </message>
     <message>
         <location filename="../office/scan_page.py" line="132"/>
-        <location filename="../office/scan_page.py" line="270"/>
+        <location filename="../office/scan_page.py" line="273"/>
         <source>awaited</source>
         <translation>数据未到</translation>
     </message>
     <message>
         <location filename="../office/scan_page.py" line="133"/>
-        <location filename="../office/scan_page.py" line="271"/>
+        <location filename="../office/scan_page.py" line="274"/>
         <source>overdue</source>
         <translation>逾期未到</translation>
     </message>
     <message>
         <location filename="../office/scan_page.py" line="134"/>
-        <location filename="../office/scan_page.py" line="272"/>
+        <location filename="../office/scan_page.py" line="275"/>
         <source>differs from the paper</source>
         <translation>与纸质记录不符</translation>
     </message>
     <message>
         <location filename="../office/scan_page.py" line="135"/>
-        <location filename="../office/scan_page.py" line="273"/>
+        <location filename="../office/scan_page.py" line="276"/>
         <source>in the conflict queue</source>
         <translation>在冲突队列中</translation>
     </message>
@@ -2592,47 +2592,47 @@ Trust list version %2, valid until %3</source>
         <translation>不是本软件的二维码</translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="269"/>
+        <location filename="../office/scan_page.py" line="272"/>
         <source>arrived</source>
         <translation>已到</translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="278"/>
+        <location filename="../office/scan_page.py" line="281"/>
         <source>Imported</source>
         <translation>已导入</translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="279"/>
+        <location filename="../office/scan_page.py" line="282"/>
         <source>Held already</source>
         <translation>已有</translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="280"/>
+        <location filename="../office/scan_page.py" line="283"/>
         <source>Conflict (kept for review)</source>
         <translation>冲突（留待审核）</translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="281"/>
+        <location filename="../office/scan_page.py" line="284"/>
         <source>Incomplete</source>
         <translation>不全</translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="282"/>
+        <location filename="../office/scan_page.py" line="285"/>
         <source>Refused</source>
         <translation>已拒收</translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="310"/>
+        <location filename="../office/scan_page.py" line="313"/>
         <source>Unreadable</source>
         <translation>无法读取</translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="320"/>
+        <location filename="../office/scan_page.py" line="323"/>
         <source>Cancelled; nothing was imported.</source>
         <translation>已取消，未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../office/scan_page.py" line="324"/>
+        <location filename="../office/scan_page.py" line="327"/>
         <source>%1 page(s) read: %2 record(s) imported, %3 held already, %4 conflict(s), %5 incomplete, %6 refused; %7 summary QR code(s) registered.</source>
         <translation>已读 %1 页：导入 %2 条记录，已有 %3 条，冲突 %4 条，不全 %5 条，拒收 %6 条；登记摘要二维码 %7 个。</translation>
     </message>
@@ -2648,92 +2648,92 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../office/statistics_page.py" line="47"/>
+        <location filename="../office/statistics_page.py" line="77"/>
         <source>from YYYY-MM-DD</source>
         <translation>起 YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../office/statistics_page.py" line="47"/>
+        <location filename="../office/statistics_page.py" line="77"/>
         <source>From</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../office/statistics_page.py" line="48"/>
+        <location filename="../office/statistics_page.py" line="78"/>
         <source>to YYYY-MM-DD</source>
         <translation>止 YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../office/statistics_page.py" line="48"/>
+        <location filename="../office/statistics_page.py" line="78"/>
         <source>To</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../office/statistics_page.py" line="49"/>
+        <location filename="../office/statistics_page.py" line="79"/>
         <source>Procedure</source>
         <translation>检查项目</translation>
     </message>
     <message>
-        <location filename="../office/statistics_page.py" line="50"/>
+        <location filename="../office/statistics_page.py" line="80"/>
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../office/statistics_page.py" line="51"/>
+        <location filename="../office/statistics_page.py" line="81"/>
         <source>Inspector</source>
         <translation>检查人员</translation>
     </message>
     <message>
-        <location filename="../office/statistics_page.py" line="52"/>
+        <location filename="../office/statistics_page.py" line="82"/>
         <source>PDF report…</source>
         <translation>PDF 统计报告…</translation>
     </message>
     <message>
-        <location filename="../office/statistics_page.py" line="81"/>
+        <location filename="../office/statistics_page.py" line="119"/>
         <source>All: %1</source>
         <translation>全部%1</translation>
     </message>
     <message>
-        <location filename="../office/statistics_page.py" line="105"/>
+        <location filename="../office/statistics_page.py" line="144"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../office/statistics_page.py" line="135"/>
+        <location filename="../office/statistics_page.py" line="185"/>
         <source>%1 checks · pass %2 · fail %3 · inconclusive %4 · pass rate %5</source>
         <translation>检查 %1 次 · 合格 %2 · 不合格 %3 · 待定 %4 · 合格率 %5</translation>
     </message>
     <message>
-        <location filename="../office/statistics_page.py" line="144"/>
+        <location filename="../office/statistics_page.py" line="194"/>
         <source> · inspection to import: median %1 days, 90 % within %2</source>
         <translation> · 检查至导入：中位数 %1 天，90% 在 %2 天内</translation>
     </message>
     <message>
-        <location filename="../office/statistics_page.py" line="173"/>
+        <location filename="../office/statistics_page.py" line="269"/>
         <source>Statistics report</source>
         <translation>统计报告</translation>
     </message>
     <message>
-        <location filename="../office/statistics_page.py" line="183"/>
+        <location filename="../office/statistics_page.py" line="279"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
     <message>
-        <location filename="../office/statistics_page.py" line="67"/>
+        <location filename="../office/statistics_page.py" line="96"/>
         <source>Known only from paper</source>
         <translation>仅凭纸质记录</translation>
     </message>
     <message>
-        <location filename="../office/statistics_page.py" line="164"/>
+        <location filename="../office/statistics_page.py" line="208"/>
         <source>† Also %1 known only from a paper record (data awaited): pass %2 · fail %3 · inconclusive %4; with them %5 checks, pass rate %6.</source>
         <translation>† 另有 %1 份仅凭纸质记录（待数据包）：合格 %2 · 不合格 %3 · 待定 %4；计入后检查 %5 次，合格率 %6。</translation>
     </message>
     <message>
-        <location filename="../office/statistics_page.py" line="177"/>
+        <location filename="../office/statistics_page.py" line="220"/>
         <source>⚠ %1 of them overdue: no data %2 days after the inspection.</source>
         <translation>⚠ 其中 %1 份逾期：检查后超过 %2 天数据仍未到。</translation>
     </message>
     <message>
-        <location filename="../office/statistics_page.py" line="184"/>
+        <location filename="../office/statistics_page.py" line="228"/>
         <source>† %1 known only from paper are not counted under a district or inspector filter (a summary names neither).</source>
         <translation>† 另有 %1 份仅凭纸质记录，未按区县或检查人员计（纸质摘要不含区县和检查人员）。</translation>
     </message>
@@ -2741,122 +2741,122 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>SummaryStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="506"/>
+        <location filename="../inspection/steps.py" line="519"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="507"/>
+        <location filename="../inspection/steps.py" line="520"/>
         <source>Second inspector</source>
         <translation>第二检查人员</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="508"/>
+        <location filename="../inspection/steps.py" line="521"/>
         <source>Enforcement ID</source>
         <translation>执法证号</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="509"/>
+        <location filename="../inspection/steps.py" line="522"/>
         <source>Second inspector&apos;s enforcement ID</source>
         <translation>第二检查人员执法证号</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="514"/>
+        <location filename="../inspection/steps.py" line="527"/>
         <source>Why this record is corrected</source>
         <translation>说明为何更正本记录</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="515"/>
+        <location filename="../inspection/steps.py" line="528"/>
         <source>Reason for the correction</source>
         <translation>更正原因</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="519"/>
+        <location filename="../inspection/steps.py" line="532"/>
         <source>Inspector:</source>
         <translation>检查人员：</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="523"/>
+        <location filename="../inspection/steps.py" line="536"/>
         <source>Second inspector:</source>
         <translation>第二检查人员：</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="524"/>
+        <location filename="../inspection/steps.py" line="537"/>
         <source>Reason for the correction:</source>
         <translation>更正原因：</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="529"/>
+        <location filename="../inspection/steps.py" line="542"/>
         <source>Measures taken:</source>
         <translation>处理措施：</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="537"/>
+        <location filename="../inspection/steps.py" line="550"/>
         <source>Finalise and sign…</source>
         <translation>定稿并签名…</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="543"/>
+        <location filename="../inspection/steps.py" line="556"/>
         <source>Items</source>
         <translation>检查项目</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="606"/>
+        <location filename="../inspection/steps.py" line="619"/>
         <source>This record corrects and replaces record %1 (verdict: %2).</source>
         <translation>本记录更正并取代记录 %1（原结论：%2）。</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="657"/>
+        <location filename="../inspection/steps.py" line="667"/>
         <source>%1 row(s)</source>
         <translation>%1 行</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="660"/>
+        <location filename="../inspection/steps.py" line="670"/>
         <source>row %1</source>
         <translation>第 %1 行</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="664"/>
+        <location filename="../inspection/steps.py" line="674"/>
         <source>%1 more failing</source>
         <translation>另有 %1 行不合格</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="668"/>
+        <location filename="../inspection/steps.py" line="678"/>
         <source>Failed: %1</source>
         <translation>不合格：%1</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="671"/>
+        <location filename="../inspection/steps.py" line="681"/>
         <source>Missing: %1</source>
         <translation>还缺：%1</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="674"/>
+        <location filename="../inspection/steps.py" line="684"/>
         <source>not begun</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="720"/>
+        <location filename="../inspection/steps.py" line="732"/>
         <source>Failed items: %1</source>
         <translation>不合格项目：%1</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="723"/>
+        <location filename="../inspection/steps.py" line="735"/>
         <source>To measure next: %1</source>
         <translation>需补测：%1</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="736"/>
+        <location filename="../inspection/steps.py" line="748"/>
         <source>Still to fill in:</source>
         <translation>尚需填写：</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="744"/>
+        <location filename="../inspection/steps.py" line="756"/>
         <source>An incomplete check cannot be finalised: fill in what is listed above.</source>
         <translation>检查未完成，不能定稿：请先填写上面列出的内容。</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="728"/>
+        <location filename="../inspection/steps.py" line="740"/>
         <source>Note: the marked class does not fit Max/e (classes that fit: %1)</source>
         <translation>注意：标称准确度等级与 Max/e 不符（符合的等级：%1）</translation>
     </message>
