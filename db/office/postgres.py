@@ -42,6 +42,7 @@ STAGED = (*RECORD_COLUMNS, "year", "items")
 _DEFAULTS: dict[str, Any] = {"inspected_on": "", "imported_on": "", "measures": "[]", "task_id": None}
 AUDIT_LOCK = 0x1A5D17  # pg_advisory_xact_lock key: one audit append at a time
 MIGRATE_LOCK = 0x1A5D18
+FOLD_AT = 20_000  # statistics' delta rows that make an import fold them into the summary
 STATS_LOCK = 0x1A5D19  # one import at a time folds the statistics' deltas (others skip)
 OTHER_YEAR = 0  # records without a readable date: the default partition
 COPY_SLICE = 2000  # records per COPY into staging
@@ -98,7 +99,11 @@ class PostgresOfficeStore(OfficeQueries):
     def __init__(self, url: str, *, migrate_schema: bool = True) -> None:
         self.url = url
         self._conn = connect(url)
+        # The import's staging table (TEMP) held in this session's memory, not written to disk:
+        # a 10,000-record bundle is ~30 MB of rows (the default is 8 MB).
+        self._conn.execute("SET temp_buffers = '64MB'")
         self._lock = threading.RLock()
+        self.fold_at = FOLD_AT
         if migrate_schema:
             migrate(self._conn)
 
@@ -273,8 +278,15 @@ class PostgresOfficeStore(OfficeQueries):
         return int(added[0]) if added else 0
 
     def _fold_statistics(self) -> None:
-        """Add the statistics' deltas into the summary, unless another import is doing so (it
-        holds the lock to its commit): folds never wait, and never meet on a summary row."""
+        """Add the statistics' deltas into the summary once there are ``fold_at`` of them (a
+        summary row is upserted once for many imports' deltas, and statistics read at most that
+        many besides the summary), unless another import is folding (it holds the lock to its
+        commit): folds never wait, and never meet on a summary row."""
+        waiting = self._conn.execute(
+            "SELECT count(*) FROM (SELECT 1 FROM office_stats_delta LIMIT %s) d", [self.fold_at]
+        ).fetchone()
+        if not waiting or int(waiting[0]) < self.fold_at:
+            return
         got = self._conn.execute("SELECT pg_try_advisory_xact_lock(%s)", [STATS_LOCK]).fetchone()
         if not (got and got[0]):
             return

@@ -137,12 +137,13 @@ POSTGRESQL = Dialect(
 )
 
 
-def paper_status(dialect: Dialect) -> str:
-    """What became of a record known from paper (one parameter: the day before which a record
-    still waiting is overdue): its data arrived (by bundle or sync codes), sits in the conflict
-    queue, a record of that number arrived with other content, or it is still awaited."""
-    return f"""SELECT p.*, CASE
-    WHEN EXISTS (SELECT 1 FROM {dialect.record_keys} r WHERE r.fingerprint = p.fingerprint) THEN 'arrived'
+# What became of a record known from paper (one parameter: the day before which a record
+# still waiting is overdue): its data arrived (by bundle or sync codes: a record of that number
+# and fingerprint — the fingerprint covers the number), sits in the conflict queue, a record of
+# that number arrived with other content, or it is still awaited.
+PAPER_STATUS = """SELECT p.*, CASE
+    WHEN EXISTS (SELECT 1 FROM office_records r WHERE r.record_no = p.record_no
+                 AND r.fingerprint = p.fingerprint) THEN 'arrived'
     WHEN EXISTS (SELECT 1 FROM office_conflicts c WHERE c.fingerprint = p.fingerprint) THEN 'conflict'
     WHEN EXISTS (SELECT 1 FROM office_records r WHERE r.record_no = p.record_no) THEN 'differs'
     WHEN p.inspected_on < ? THEN 'overdue'
@@ -871,14 +872,13 @@ class OfficeQueries:
     ) -> list[dict[str, Any]]:
         where = " WHERE status = ?" if status else ""
         return self._all(
-            f"SELECT * FROM ({paper_status(self.dialect)}) k{where} "
-            "ORDER BY inspected_on DESC, record_no LIMIT ? OFFSET ?",
+            f"SELECT * FROM ({PAPER_STATUS}) k{where} ORDER BY inspected_on DESC, record_no LIMIT ? OFFSET ?",
             [overdue_before, *([status] if status else []), limit, offset],
         )
 
     def paper_known_counts(self, *, overdue_before: str) -> dict[str, int]:
         rows = self._values(
-            f"SELECT status, count(*) FROM ({paper_status(self.dialect)}) k GROUP BY status", [overdue_before]
+            f"SELECT status, count(*) FROM ({PAPER_STATUS}) k GROUP BY status", [overdue_before]
         )
         return {str(k): int(n) for k, n in rows}
 
@@ -895,14 +895,14 @@ class OfficeQueries:
                 clauses.append(clause)
                 params.append(filters[key])
         rows = self._values(
-            f"SELECT form_id, verdict, status, count(*) FROM ({paper_status(self.dialect)}) k "
+            f"SELECT form_id, verdict, status, count(*) FROM ({PAPER_STATUS}) k "
             f"WHERE {' AND '.join(clauses)} GROUP BY form_id, verdict, status",
             params,
         )
         return [(str(f), str(v), str(st), int(n)) for f, v, st, n in rows]
 
     def paper_status(self, fingerprints: list[str], *, overdue_before: str) -> dict[str, str]:
-        sql = f"SELECT fingerprint, status FROM ({paper_status(self.dialect)}) k WHERE fingerprint {{ids}}"
+        sql = f"SELECT fingerprint, status FROM ({PAPER_STATUS}) k WHERE fingerprint {{ids}}"
         return {str(a): str(b) for a, b in self._values_in(sql, fingerprints, [overdue_before])}
 
     def add_paper_imports(self, rows: Iterable[dict[str, Any]]) -> None:
