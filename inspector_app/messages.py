@@ -234,6 +234,11 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
         "{field}：无法连接数据库服务器 {value}（{detail}）",
         "{field}: cannot reach the database server {value} ({detail})",
     ),
+    "database_url_invalid": (
+        "{field}：数据库地址 {value} 无效（{detail}）；格式为 postgresql://用户@主机/库名",
+        "{field}: {value} is not a valid database address ({detail}); the form is "
+        "postgresql://USER@HOST/DBNAME",
+    ),
     "laptop_database": (
         "{field}：该数据库存有现场检查记录，检查机构须使用单独的数据库文件",
         "{field}: this database holds a laptop's records; an office needs a database file of its own",

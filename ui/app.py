@@ -126,16 +126,42 @@ def parse_args(argv: Sequence[str]) -> Any:
     for catalogues. Anything else (screenshot, --help, a mistake) goes through argparse."""
     argv = list(argv)
     if not argv or (len(argv) == 2 and argv[0] == "--db" and not argv[1].startswith("-")):
-        db = Path(argv[1]) if argv else None
+        db = db_argument(argv[1]) if argv else None
         return SimpleNamespace(command="gui", outdir=None, db=db, readme=False)
     import argparse
 
     parser = argparse.ArgumentParser(prog="inspector-app")
     parser.add_argument("command", nargs="?", default="gui", choices=("gui", "screenshot"))
     parser.add_argument("outdir", nargs="?", type=Path)
-    parser.add_argument("--db", type=Path, default=None)
+    parser.add_argument("--db", type=db_argument, default=None)
     parser.add_argument("--readme", action="store_true", help="screenshot: only the README's images")
     return parser.parse_intermixed_args(argv)  # `screenshot --db X DIR` as the README has it
+
+
+def db_argument(value: str) -> Path | str:
+    """--db: a SQLite file, or a ``postgresql://`` URL naming an office database on a server
+    (kept as text: a Path would fold its //)."""
+    from inspector_app.services import is_url
+
+    return value if is_url(value) else Path(value)
+
+
+def refusal(exc: Exception, db: Path | str | None) -> str | None:
+    """Why the database named by --db cannot be opened, in Chinese and English, naming --db; None
+    when the error is not one a user can act on (the error dialog takes it)."""
+    from inspector_app.messages import bilingual
+    from inspector_app.services.errors import DatabaseMissing
+
+    if isinstance(exc, DatabaseMissing):
+        return bilingual("--db", "no_database", {"value": exc.path})
+    if type(exc).__module__.startswith("psycopg"):  # a PostgreSQL office database (db.office.postgres)
+        import re
+
+        value = re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", str(db))  # never a password on screen
+        detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        code = "server_unreachable" if type(exc).__name__ == "OperationalError" else "database_url_invalid"
+        return bilingual("--db", code, {"value": value, "detail": detail})
+    return None
 
 
 def screenshot_copy(stack: ExitStack, source: Path | None) -> Path:
@@ -156,6 +182,7 @@ def screenshot_copy(stack: ExitStack, source: Path | None) -> Path:
 def main(argv: Sequence[str]) -> int:
     args = parse_args(argv)
 
+    from inspector_app.paths import default_db_path
     from inspector_app.services import open_services
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
@@ -165,8 +192,9 @@ def main(argv: Sequence[str]) -> int:
         gc.enable()
     stack = ExitStack()
     db_path = args.db
-    if args.command == "screenshot":  # rendered from a copy: opening steps and drafts must not
-        db_path = screenshot_copy(stack, args.db)  # touch the user's database
+    remote = isinstance(db_path, str)  # a PostgreSQL office database
+    if args.command == "screenshot" and not isinstance(args.db, str):  # rendered from a copy:
+        db_path = screenshot_copy(stack, args.db)  # opening steps and drafts must not touch it
     try:  # only the per-user database is made at first start; a mistyped --db is refused
         services = stack.enter_context(
             open_services(
@@ -174,19 +202,26 @@ def main(argv: Sequence[str]) -> int:
                 create=args.command == "gui" and args.db is None,
                 busy_timeout_ms=GUI_BUSY_TIMEOUT_MS,
                 backup=False,  # the GUI's waits for its first paint; a screenshot copy needs none
+                # On a server's office database, this desktop's own tables (the supervisor's key,
+                # the language) stay in its per-user database.
+                local=default_db_path() if remote else None,
             )
         )
-    except Exception as exc:
-        from inspector_app.services.errors import DatabaseMissing  # imported only when it matters
+        if remote and not services.office_mode:
+            from inspector_app.messages import bilingual
 
+            stack.close()
+            message: str | None = bilingual("--db", "not_office", {"value": str(db_path)})
+        else:
+            message = None
+    except Exception as exc:
         stack.close()
-        if not isinstance(exc, DatabaseMissing):
+        message = refusal(exc, db_path)
+        if message is None:
             raise
+    if message is not None:
         from PySide6.QtWidgets import QMessageBox
 
-        from inspector_app.messages import bilingual
-
-        message = bilingual("--db", "no_database", {"value": exc.path})
         print(message, file=sys.stderr)
         if args.command == "gui" and app.platformName() != "offscreen":
             QMessageBox.critical(None, "inspector-app", message)

@@ -48,6 +48,7 @@ __all__ = [
     "attach_office",
     "copy_database",
     "create_office",
+    "is_url",
     "open_services",
     "retire_database",
 ]
@@ -272,19 +273,26 @@ def open_services(
     busy_timeout_ms: int = BUSY_TIMEOUT_MS,
     clock: Callable[[], str] = Stamp.utc_now,
     backup: bool = True,
+    local: Path | None = None,
 ) -> Iterator[Services]:
     """Open the database at ``path`` (default: the per-user one) and yield the services.
 
     A ``postgresql://`` URL opens an office database on a PostgreSQL server (docs/postgresql.md):
-    the office's data live there; the app's own tables (settings, keys) in a scratch in-memory
-    database for this run.
+    the office's data live there; the app's own tables (settings, keys: a supervisor's signing
+    key stays on the supervisor's desktop) in the SQLite file ``local`` (made when missing; the
+    GUI passes the per-user database), else in a scratch in-memory database for this run.
 
     With ``create=False`` a missing file raises DatabaseMissing instead of becoming a new, empty
     database (a mistyped --db must not look like a sound, empty store). The per-user data folder
     is made owner-only. ``backup=False`` leaves the daily backup to the caller (`daily_backup`).
     """
     if path is not None and is_url(path):
-        services = Services(connect(":memory:"), None, clock=clock)
+        if local is not None and in_data_dir(local):
+            from inspector_app.paths import ensure_private_dir
+
+            ensure_private_dir(local.parent)
+        conn = connect(local if local is not None else ":memory:", busy_timeout_ms=busy_timeout_ms)
+        services = Services(conn, local, clock=clock)
         services.office_url = str(path)
         try:
             services.prepare(backup=False)
