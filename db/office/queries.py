@@ -96,6 +96,10 @@ class Dialect(NamedTuple):
     record_keys: str  # the table holding every stored record's id and fingerprint
     arrays: bool  # an id list goes as one array parameter (= ANY), else IN (?, ?, …) in chunks
     lag_days: str  # days from {r}.inspected_on to {r}.imported_on as text, at least 0; '' unreadable
+    # A join whose left table must lead: SQLite keeps the tables of a CROSS JOIN in the order
+    # written (its planner, without statistics, would rather walk 200,000 records in an index's
+    # order than look 10,000 up by task); PostgreSQL plans it from its statistics.
+    join_in_order: str  # "CROSS JOIN" / "JOIN"
 
     def sql(self, text: str) -> str:
         """``text`` (``?`` placeholders) in this driver's placeholder style."""
@@ -122,6 +126,7 @@ SQLITE = Dialect(
     arrays=False,
     lag_days="coalesce(CAST(max(0, CAST(julianday({r}.imported_on) - julianday({r}.inspected_on) AS INTEGER))"
     " AS TEXT), '')",
+    join_in_order="CROSS JOIN",
 )
 POSTGRESQL = Dialect(
     name="postgresql",
@@ -134,6 +139,7 @@ POSTGRESQL = Dialect(
     lag_days="CASE WHEN {r}.inspected_on ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' "
     "AND {r}.imported_on ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' "
     "THEN greatest(0, {r}.imported_on::date - {r}.inspected_on::date)::text ELSE '' END",
+    join_in_order="JOIN",
 )
 
 
@@ -692,6 +698,13 @@ class OfficeQueries:
     def iter_sites(self) -> Iterator[dict[str, Any]]:
         return self._stream(self.dialect.sql("SELECT * FROM office_sites ORDER BY credit_code"))
 
+    def site_snapshot_rows(self) -> list[tuple[str, ...]]:
+        # Unordered: a walk of the table; the draw sorts (the primary key's order costs a
+        # lookup per row, and PostgreSQL's collation is not the draw's order anyway).
+        return self._values(
+            "SELECT credit_code, name, district, type, risk, last_inspected, address FROM office_sites"
+        )
+
     def inspector_rows(self) -> list[dict[str, Any]]:
         return self._all(
             """SELECT c.cert_sha256, c.key_sha256, c.subject, c.device_id, c.not_after, c.issued_at,
@@ -845,12 +858,12 @@ class OfficeQueries:
             f"""SELECT r.id, r.fingerprint, r.record_no, r.site_code, r.site_name, r.district, r.form_id,
                        r.inspected_on, r.verdict, r.measures, r.review_status, t.draw_id,
                        d.plan_id, d.plan_name, p.published_at, p.file_name
-                FROM office_records r
-                JOIN office_tasks t ON t.id = r.task_id
+                FROM office_tasks t
+                {self.dialect.join_in_order} office_records r ON r.task_id = t.id
                 JOIN office_draws d ON d.id = t.draw_id
                 LEFT JOIN office_publications p ON p.record_id = r.id
                 WHERE {" AND ".join(clauses)}
-                ORDER BY r.inspected_on, r.record_no""",
+                ORDER BY r.inspected_on, r.record_no, r.id""",
             params,
         )
 

@@ -229,6 +229,11 @@ class OfficeStore(Protocol):
         """Every entity, by credit code (the draw's snapshot order)."""
         ...
 
+    def site_snapshot_rows(self) -> list[tuple[str, ...]]:
+        """Every entity as the draw reads it: (credit_code, name, district, type, risk,
+        last_inspected, address), all text, in no particular order (the draw sorts them)."""
+        ...
+
     def inspector_rows(self) -> list[dict[str, Any]]:
         """Every certificate issued with the inspector role, with the employee number of its
         request and the office's details (district, available, note; defaults when none)."""

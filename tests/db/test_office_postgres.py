@@ -319,3 +319,31 @@ def test_the_postgresql_store_has_every_method_of_the_interface():
     wanted = {n for n in vars(OfficeStore) if not n.startswith("_")}
     assert wanted <= {n for n in dir(SQLiteOfficeStore)}
     assert sorted(wanted - set(dir(PostgresOfficeStore))) == []
+
+
+def test_the_draw_reads_the_same_directory_from_either_store(store, tmp_path):
+    """site_snapshot_rows (the draw's plain read of the entity directory): the same snapshot from
+    PostgreSQL (whose collation orders text its own way) as from SQLite and from the rows."""
+    from inspector_app.office.draw import algorithm
+    from tests.office.test_draw_algorithm import code
+
+    rows = [
+        {
+            "credit_code": code(i),
+            "name": f"单位{i}",
+            "district": ("渝中区", "江北区")[i % 2],
+            "type": "超市",
+            "risk": "ABCD"[i % 4],
+            "last_inspected": f"2025-0{1 + i % 9}-01" if i % 3 else "",
+            "address": ("a 路", "Z 路", "解放碑")[i % 3],
+        }
+        for i in range(12)
+    ]
+    with store.transaction():
+        store.upsert_sites(rows, source_sha256="s", at="2026-01-01T00:00:00Z")
+    with fleet.office(tmp_path / "office.sqlite") as o, o.office.store.transaction():
+        o.office.store.upsert_sites(rows, source_sha256="s", at="2026-01-01T00:00:00Z")
+        lite = o.office.store.site_snapshot_rows()
+    expected = algorithm.entity_snapshot(rows)
+    assert algorithm.entity_snapshot_of_text_rows(store.site_snapshot_rows()) == expected
+    assert algorithm.entity_snapshot_of_text_rows(lite) == expected

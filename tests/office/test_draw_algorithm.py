@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 import random
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -129,6 +130,21 @@ def test_same_inputs_same_bytes_whatever_the_row_order():
         rng.shuffle(shuffled_e)
         rng.shuffle(shuffled_i)
         assert algorithm.canonical(run(inputs(shuffled_e, shuffled_i)).as_json()) == first
+
+
+def test_the_snapshot_of_text_rows_is_the_snapshot_of_the_directory_rows():
+    """The office reads its directory as text tuples (the store's site_snapshot_rows) in whatever
+    order the database gives: the same snapshot, the same seed and result as from its rows."""
+    ents = entities(30, risk="A") + entities(30, risk="B", start=30) + entities(5, risk="C", start=60)
+    ents[3]["name"] = '单位 "三" \\ 分店\n'  # quotes, a backslash and a line break travel as text
+    ents[4]["address"] = "渝中区\u2028解放碑"
+    ents.append({**ents[7], "name": "同码单位"})  # a second row of one code sorts by the next field
+    rows = [tuple(e[k] for k in algorithm.ENTITY_FIELDS) for e in ents]
+    random.Random(4).shuffle(rows)
+    from_rows = algorithm.entity_snapshot_of_text_rows(rows)
+    assert from_rows == algorithm.entity_snapshot(ents)
+    assert algorithm.canonical(from_rows) == algorithm.canonical(algorithm.entity_snapshot(reversed(ents)))
+    assert run(inputs(ents)).as_json() == run(replace(inputs(ents), entities=from_rows)).as_json()
 
 
 @pytest.mark.parametrize("field", ["name", "district", "type", "risk", "last_inspected", "address"])

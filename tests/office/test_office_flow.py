@@ -115,6 +115,14 @@ def test_draw_recusal_tasks_and_verification(capsys, world, dbs):
         capsys, "office", "draw", "--verify", dbs / "draw.json", "--db", dbs / "office.sqlite", "--json"
     )
     assert code_ == 0 and json.loads(out)["identical"] is True
+    # The directory the draw read (plain text rows) is the directory as the store lists it.
+    from inspector_app.office.draw import algorithm
+    from inspector_app.office.draw.service import read_payload
+
+    with open_services(dbs / "office.sqlite") as o:
+        listed = list(o.office.store.iter_sites())
+    entities = read_payload((dbs / "draw.json").read_bytes())["entities"]
+    assert len(entities) == 6 and entities == algorithm.entity_snapshot(listed)
     import io
 
     import pypdf

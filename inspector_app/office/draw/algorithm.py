@@ -62,6 +62,14 @@ def entity_snapshot(rows: Iterable[dict[str, Any]]) -> list[dict[str, str]]:
     return sorted(snap, key=lambda r: tuple(r[k] for k in ENTITY_FIELDS))
 
 
+def entity_snapshot_of_text_rows(rows: Iterable[tuple[str, ...]]) -> list[dict[str, str]]:
+    """`entity_snapshot` of rows that are already text tuples in ``ENTITY_FIELDS`` order (the
+    store's `site_snapshot_rows`, read as plain tuples: a dict per row read and another per row
+    converted cost ~0.3 s over 50,000 entities). The same snapshot: tuples sort as its key does,
+    whatever order the rows come in."""
+    return [dict(zip(ENTITY_FIELDS, row, strict=True)) for row in sorted(rows)]
+
+
 def inspector_snapshot(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """The inspector directory as the draw sees it, sorted by employee number."""
     snap = [

@@ -74,7 +74,11 @@ def inputs_of(
     entities: list[dict[str, Any]],
     inspectors: list[dict[str, Any]],
     recusals: set[tuple[str, str]],
+    *,
+    snapshot: list[dict[str, str]] | None = None,
 ) -> algorithm.DrawInputs:
+    """The draw's inputs; ``snapshot``: the entity snapshot when already made (then
+    ``entities`` is not read)."""
     return algorithm.DrawInputs(
         plan_id=plan.id,
         plan_date=plan.date,
@@ -87,7 +91,7 @@ def inputs_of(
         districts=plan.districts,
         types=plan.types,
         same_district=plan.same_district,
-        entities=algorithm.entity_snapshot(entities),
+        entities=snapshot if snapshot is not None else algorithm.entity_snapshot(entities),
         inspectors=algorithm.inspector_snapshot(inspectors),
         recusals=frozenset(recusals),
     )
@@ -144,16 +148,19 @@ class DrawService:
         earlier = self.store.draw_for_plan(plan.id)
         if earlier is not None:
             raise _err("plan.id", "plan_drawn", value=plan.id, at=earlier["created_at"][:16])
-        entities = list(self.store.iter_sites())
-        if not entities:
+        # The directory as plain text tuples, snapshot made from them directly (sorted here, as
+        # the algorithm defines, not by the database's collation).
+        snapshot = algorithm.entity_snapshot_of_text_rows(self.store.site_snapshot_rows())
+        if not snapshot:
             raise _err("sites", "no_sites")
         inspectors = self.inspectors(plan.date)
         if not inspectors:
             raise _err("inspectors", "no_inspectors")
         recusals = self.recusal_pairs(plan.date)
-        inputs = inputs_of(plan, witness, entities, inspectors, recusals)
-        entities_text = algorithm.canonical(inputs.entities).decode("utf-8")  # once: hash and record
-        result = algorithm.run(inputs, entities_sha256=algorithm.sha256(entities_text.encode("utf-8")))
+        inputs = inputs_of(plan, witness, [], inspectors, recusals, snapshot=snapshot)
+        entities_json = algorithm.canonical(inputs.entities)  # once: hash and record
+        entities_text = entities_json.decode("utf-8")
+        result = algorithm.run(inputs, entities_sha256=algorithm.sha256(entities_json))
         now = self._clock()
         draw_id = str(uuid.uuid4())
         office = self.store.office() or {}
@@ -175,7 +182,7 @@ class DrawService:
         text = algorithm.canonical(payload).decode("utf-8").replace(f'"{_SPLICE}"', entities_text, 1)
         document = envelope.seal_text(FORMAT, text, root.key)
         by_no = {i["employee_no"]: i for i in inspectors}
-        site_rows = {e["credit_code"]: e for e in entities}
+        site_rows = {e["credit_code"]: e for e in snapshot}  # the sites as the signed record has them
         task_rows: list[dict[str, Any]] = []
         with self.store.transaction():
             self.store.add_draw(
