@@ -206,6 +206,7 @@ def count_bars(rows: list[tuple[str, int]], *, title: str, lang: str = "zh", col
     if not rows:
         ax.text(0.5, 0.5, _t(lang, "无", "none"), transform=ax.transAxes, ha="center", color="#5f6368")
         ax.set_yticks([])
+        ax.set_xticks([])  # no counts: no scale (matplotlib would label ±0.045 around zero)
     _style(ax)
     _margins(fig, left_chars=max((len(name) for name, _ in rows), default=2))
     return fig

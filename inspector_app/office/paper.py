@@ -8,11 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from db.office import OfficeStore
-from inspector_app.sync import scan_import
-from inspector_app.sync.scan_import import Cancelled, Progress, ScanResult
+from inspector_app.sync.paper import overdue_before
+
+if TYPE_CHECKING:
+    from inspector_app.sync.scan_import import Cancelled, Progress, ScanResult
+
+# sync.scan_import (cryptography's x509, the importer: ~0.3 s of CPU) is imported only to read
+# or import scans: the statistics ask `awaited` here and must not pay for it.
 
 PAPER_STATUSES = ("pending", "overdue", "differs", "conflict", "arrived")
 
@@ -47,6 +52,8 @@ class PaperService:
     ) -> ScanResult:
         """Read and import scanned pages and photos (sync.scan_import.import_scans); never raises
         for bad input. Safe off the GUI thread: one transaction at the end."""
+        from inspector_app.sync import scan_import
+
         return scan_import.import_scans(
             paths,
             self.store,
@@ -63,6 +70,8 @@ class PaperService:
     def scan_texts(self, texts: list[str], *, source: str = "scan_box") -> ScanResult:
         """QR texts typed by a USB scanner: summaries make records known from paper, a record's
         sync codes import once all of them are given."""
+        from inspector_app.sync import scan_import
+
         return scan_import.import_qr_texts(
             [t for t in texts if t.strip()],
             self.store,
@@ -75,7 +84,7 @@ class PaperService:
         )
 
     def _before(self) -> str:
-        return scan_import.overdue_before(self._clock(), self._overdue_days())
+        return overdue_before(self._clock(), self._overdue_days())
 
     def known(self, *, status: str = "", limit: int = 1000) -> list[dict[str, Any]]:
         """Records known from paper (newest inspection first) with what became of their data."""

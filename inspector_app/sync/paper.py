@@ -17,6 +17,7 @@ image and no database; `pdf.sync_codes` draws the pieces, `sync.scan_import` imp
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import hashlib
 import math
 import re
@@ -227,3 +228,10 @@ def _layout(raw: bytes) -> PaperRecord:
         "value": base64.b64encode(value).decode("ascii"),
     }
     return PaperRecord(canonical, signature, certificate, "")
+
+
+def overdue_before(now: str, days: int) -> str:
+    """The inspection day before which a record known from paper, its data still awaited, is
+    overdue (the office's setting paper_overdue_days)."""
+    today = dt.date.fromisoformat(now[:10])
+    return (today - dt.timedelta(days=days)).isoformat()

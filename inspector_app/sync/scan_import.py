@@ -22,7 +22,6 @@ bundle then counts it as a duplicate and stores what was missing (importer.class
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 from collections.abc import Callable, Iterable
@@ -38,6 +37,7 @@ from inspector_app.pki import trust as pki_trust
 from inspector_app.pki.trust import Verifier
 from inspector_app.signing import summary as summary_format
 from inspector_app.sync import importer, paper
+from inspector_app.sync.paper import overdue_before
 from inspector_app.sync.refusals import Refused
 
 Progress = Callable[[str, int, int], None]  # phase, done, total
@@ -142,12 +142,6 @@ class _Texts:
             self.summaries.setdefault(text.strip(), []).append(source)
         else:
             self.other += 1
-
-
-def overdue_before(now: str, days: int) -> str:
-    """The inspection day before which a record still awaited is overdue."""
-    today = dt.date.fromisoformat(now[:10])
-    return (today - dt.timedelta(days=days)).isoformat()
 
 
 def _sources(items: Iterable[str]) -> list[str]:

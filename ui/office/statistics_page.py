@@ -68,6 +68,7 @@ class StatisticsPage(QWidget):
         self._review = office.review
         self._lang = lang
         self._task: Any = None
+        self._warm: Any = None
         self._generation = 0
         self.stats: dict[str, Any] | None = None
         self.canvases: dict[str, Any] = {}
@@ -149,7 +150,7 @@ class StatisticsPage(QWidget):
 
                 charts.warm()
 
-            runner.start(runner.Task(warm))
+            self._warm = runner.start(runner.Task(warm))  # held: a runnable Python drops may crash
 
         def work(_report: Any, _cancelled: Any) -> tuple[int, Any, Any]:
             try:
@@ -221,7 +222,7 @@ class StatisticsPage(QWidget):
                 .replace("%1", str(known["overdue"]))
                 .replace("%2", str(known["overdue_days"]))
             )
-            parts.append(f'<span style="color: #c5221f; font-weight: 600;">{html.escape(overdue)}</span>')
+            parts.append(f'<span style="color: #c5221f;">{html.escape(overdue)}</span>')
         if known["unattributed"]:
             parts.append(
                 self.tr(
