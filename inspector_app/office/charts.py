@@ -292,15 +292,6 @@ def figures(stats: dict[str, Any], lang: str = "zh", only: Collection[str] | Non
     }
 
 
-def warm() -> None:
-    """Import matplotlib and register the font ahead of the first chart (~0.4–0.7 s of CPU): the
-    统计 page runs this beside the statistics' SQL, which leaves the interpreter free meanwhile."""
-    import matplotlib.figure  # noqa: F401
-    from matplotlib.backends import backend_agg  # noqa: F401
-
-    _font()
-
-
 def png(figure: Any, *, dpi: int = 200) -> bytes:
     """The figure as PNG bytes (through memory, never a temporary file)."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg

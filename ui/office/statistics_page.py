@@ -5,14 +5,12 @@ Figures are computed off the GUI thread (the 200,000-record office stays respons
 are the same Figure objects the PDF report renders, embedded through matplotlib's QtAgg canvas.
 What costs is matplotlib laying out and drawing text, so a chart is drawn once, when it is first
 painted — the two below the fold only when scrolled to (`_lazy_canvas`) — and a chart whose
-inputs did not change is neither built nor drawn again (`charts.keys`); matplotlib is imported
-beside the first count, not after it.
+inputs did not change is neither built nor drawn again (`charts.keys`).
 """
 
 from __future__ import annotations
 
 import html
-import sys
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -68,7 +66,6 @@ class StatisticsPage(QWidget):
         self._review = office.review
         self._lang = lang
         self._task: Any = None
-        self._warm: Any = None
         self._generation = 0
         self.stats: dict[str, Any] | None = None
         self.canvases: dict[str, Any] = {}
@@ -143,14 +140,6 @@ class StatisticsPage(QWidget):
         lang = self._lang
         shown = dict(self._chart_keys)
         self.summary.setText(self.tr("Counting…"))
-        if "matplotlib.figure" not in sys.modules:  # the first count: import beside the SQL
-
-            def warm(_report: Any, _cancelled: Any) -> None:
-                from inspector_app.office import charts
-
-                charts.warm()
-
-            self._warm = runner.start(runner.Task(warm))  # held: a runnable Python drops may crash
 
         def work(_report: Any, _cancelled: Any) -> tuple[int, Any, Any]:
             try:
