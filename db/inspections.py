@@ -41,14 +41,25 @@ def definition_text(db: Database, sha256: str) -> str:
 
 
 def next_record_no(db: Database, stamp: Stamp, day: str) -> str:
-    """A record number people can read aloud: date, device prefix, running number of the day."""
+    """A record number people can read aloud: date, device prefix, running number of the day.
+
+    The running number comes from a counter that never goes back (record_counters, written in
+    the caller's transaction): a deleted draft's number is not given again (issue 12). A number
+    stored above the counter (a record received back from a sync) is skipped too."""
     day = day[:10].replace("-", "")
     prefix = f"{day}-{stamp.device_id[:4].upper()}-"
+    counted = db.execute("SELECT last FROM record_counters WHERE prefix = ?", [prefix]).fetchone()
     row = db.execute(
         "SELECT max(record_no) FROM inspections WHERE record_no LIKE ?", [prefix + "%"]
     ).fetchone()
-    last = int(row[0].rsplit("-", 1)[1]) if row and row[0] else 0
-    return f"{prefix}{last + 1:04d}"
+    stored = int(row[0].rsplit("-", 1)[1]) if row and row[0] else 0
+    number = max(counted[0] if counted else 0, stored) + 1
+    db.execute(
+        "INSERT INTO record_counters (prefix, last) VALUES (?, ?) "
+        "ON CONFLICT (prefix) DO UPDATE SET last = excluded.last",
+        [prefix, number],
+    )
+    return f"{prefix}{number:04d}"
 
 
 def create(

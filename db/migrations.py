@@ -425,6 +425,23 @@ def m0007_inspectors_and_corrections(db: Database) -> None:
     )
 
 
+@MIGRATIONS(name="0008_record_counters")
+def m0008_record_counters(db: Database) -> None:
+    """The last running number given per day and device (a record number's prefix), so a number
+    is never given twice: the day's highest stored number + 1 handed a deleted draft's number to
+    the next inspection (issue 12). Seeded from the numbers already stored."""
+    _run(
+        db,
+        [
+            "CREATE TABLE record_counters (prefix TEXT PRIMARY KEY, last INTEGER NOT NULL) WITHOUT ROWID",
+            "INSERT INTO record_counters (prefix, last) "
+            "SELECT rtrim(record_no, '0123456789'), max(CAST(ltrim(substr(record_no, "
+            "length(rtrim(record_no, '0123456789')) + 1), '0') AS INTEGER)) "
+            "FROM inspections GROUP BY rtrim(record_no, '0123456789')",
+        ],
+    )
+
+
 def schema_version(db: Reader) -> list[str]:
     """Names of the applied migrations, in order."""
     return MIGRATIONS.applied_names(db)

@@ -19,8 +19,8 @@ def db():
     return database
 
 
-def make_inspection(db) -> str:
-    site = registry.insert(db, "sites", {"name": "市场", "credit_code": "X1"}, STAMP)
+def make_inspection(db, code: str = "X1") -> str:
+    site = registry.insert(db, "sites", {"name": "市场", "credit_code": code}, STAMP)
     return inspections.create(
         db,
         {
@@ -111,3 +111,39 @@ def test_list_queries_filter_and_search_in_sql(db):
     assert listing.list_keys(db, search="X1") == keys
     assert listing.list_keys(db, search="场X") == []
     assert listing.list_keys(db, status="finalised") == []
+
+
+def test_a_record_number_is_never_given_twice(db):
+    """Issue 12 saw a record number reused: numbers were the day's highest + 1, so deleting the
+    newest draft handed its number to the next inspection. A number once given stays given."""
+    first, second = make_inspection(db, "X1"), make_inspection(db, "X2")
+    numbers = {inspections.get(db, i)["record_no"] for i in (first, second)}
+    assert numbers == {"20261123-DEV--0001", "20261123-DEV--0002"}
+    inspections.delete_draft(db, second, STAMP)
+    inspections.delete_draft(db, first, STAMP)  # even with none left that day
+    third = make_inspection(db, "X3")
+    assert inspections.get(db, third)["record_no"] == "20261123-DEV--0003"
+
+
+def test_the_counter_starts_above_every_stored_number(tmp_path):
+    """A database made before the counter keeps counting after its highest number (the migration
+    seeds the counter); a record stored with a higher number of this device (received back from a
+    sync) is never numbered again either."""
+    database = open_database(tmp_path / "old.sqlite")
+    migrate(database, None)
+    make_inspection(database)
+    database.execute("DELETE FROM record_counters")
+    # as if stored before the counter, or received with a higher number
+    database.execute("UPDATE inspections SET record_no = '20261123-DEV--0041'")
+    fourth = make_inspection(database, "X2")
+    assert inspections.get(database, fourth)["record_no"] == "20261123-DEV--0042"
+
+
+def test_the_counter_migration_seeds_from_the_stored_numbers(db):
+    from db.migrations import m0008_record_counters
+
+    make_inspection(db)
+    db.execute("UPDATE inspections SET record_no = '20261123-DEV--0041'")
+    db.execute("DROP TABLE record_counters")  # the database as it was before 0008
+    m0008_record_counters(db)
+    assert db.execute("SELECT prefix, last FROM record_counters").fetchall() == [("20261123-DEV--", 41)]
