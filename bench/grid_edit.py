@@ -106,7 +106,7 @@ def main() -> None:
 
         def redraw() -> None:  # the grid step brought up to the readings and evaluation
             grid.refresh()
-            grid.show(window.live, None)
+            getattr(grid, "show_live", grid.show)(window.live, None)  # `show` before the rename
 
         for fn in (whole, autosave, redraw):
             fn()

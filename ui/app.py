@@ -223,7 +223,7 @@ def main(argv: Sequence[str]) -> int:
         from PySide6.QtWidgets import QMessageBox
 
         print(message, file=sys.stderr)
-        if args.command == "gui" and app.platformName() != "offscreen":
+        if args.command == "gui" and QApplication.platformName() != "offscreen":
             QMessageBox.critical(None, "inspector-app", message)
         return 2
     with stack:

@@ -14,11 +14,12 @@ from inspector_app import vocabulary
 
 LANGUAGE_PROPERTY = "inspector_lang"  # "zh" or "en", set on the QApplication with its translators
 
+# QT_TRANSLATE_NOOP returns its text; PySide6's stub says `object`, hence the ignores.
 _TABLES: dict[str, str] = {
-    "sites": QT_TRANSLATE_NOOP("Labels", "Sites"),
-    "instruments": QT_TRANSLATE_NOOP("Labels", "Instruments"),
-    "standards": QT_TRANSLATE_NOOP("Labels", "Standards"),
-    "tasks": QT_TRANSLATE_NOOP("Labels", "Tasks"),
+    "sites": QT_TRANSLATE_NOOP("Labels", "Sites"),  # type: ignore[dict-item]
+    "instruments": QT_TRANSLATE_NOOP("Labels", "Instruments"),  # type: ignore[dict-item]
+    "standards": QT_TRANSLATE_NOOP("Labels", "Standards"),  # type: ignore[dict-item]
+    "tasks": QT_TRANSLATE_NOOP("Labels", "Tasks"),  # type: ignore[dict-item]
 }
 
 

@@ -12,6 +12,7 @@ open when the app stopped; then `startup_finished`. The other pages are built th
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, QTimer, Signal
@@ -29,6 +30,7 @@ from ui.models.inspection_table_model import DECORATION_ROLE
 from ui.nav_layout import place_beside_nav
 from ui.pages.inspections_page import InspectionsPage
 from ui.screen import initial_size
+from ui.widgets import shortcut
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
@@ -68,7 +70,7 @@ class MainWindow(QMainWindow):
         self._pages: dict[str, QWidget] = {"inspections": self.inspections_page}
         self._builders: dict[str, Callable[[], QWidget]] = {
             "tasks": self._build_tasks,
-            **{t: (lambda t=t: self._build_registry(t)) for t in REGISTRIES},
+            **{t: partial(self._build_registry, t) for t in REGISTRIES},
             "verify": self._build_verify,
             "sync": self._build_sync,
             "keys": self._build_keys,
@@ -132,10 +134,10 @@ class MainWindow(QMainWindow):
             self.startup_finished.emit()
 
     def _add_shortcuts(self) -> None:
-        from PySide6.QtGui import QKeySequence, QShortcut  # their types: not before the first paint
+        from PySide6.QtGui import QKeySequence  # their types: not before the first paint
 
         for i in range(len(PAGES)):
-            QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self, activated=lambda i=i: self.show_page(i))
+            shortcut(QKeySequence(f"Ctrl+{i + 1}"), self, partial(self.show_page, i))
 
     def _finish_list(self) -> None:
         from forms import form_ids
@@ -159,7 +161,12 @@ class MainWindow(QMainWindow):
         from ui.pages.tasks_page import TasksPage
 
         page = TasksPage(self.services.registry, self.services.inspections, self.lang)
-        page.inspection_opened.connect(lambda iid: (self.inspections_page.reload(), self.open_draft(iid)))
+
+        def opened(iid: str) -> None:
+            self.inspections_page.reload()
+            self.open_draft(iid)
+
+        page.inspection_opened.connect(opened)
         return page
 
     def _build_registry(self, table: str) -> QWidget:
@@ -167,9 +174,13 @@ class MainWindow(QMainWindow):
 
         page = RegistryPage(table, self.services.registry, self.services.settings, self.lang)
         if table == "sites":  # a new site must appear in the instrument editor's site list
-            page.row_saved.connect(
-                lambda _id: self._pages["instruments"].refresh() if "instruments" in self._pages else None
-            )
+
+            def saved(_id: str) -> None:
+                instruments = self._pages.get("instruments")
+                if isinstance(instruments, RegistryPage):
+                    instruments.refresh()
+
+            page.row_saved.connect(saved)
         return page
 
     def _build_verify(self) -> QWidget:
@@ -274,18 +285,22 @@ class MainWindow(QMainWindow):
         progress = QProgressDialog(self.tr("Exporting signed PDFs…"), self.tr("Cancel"), 0, 0, self)
         progress.setMinimumDuration(300)
         task = Task(work)
-        task.signals.progress.connect(
-            lambda done, total: (progress.setMaximum(total), progress.setValue(done))
-        )
-        task.signals.finished.connect(
-            lambda n: (
-                progress.close(),
-                self.statusBar().showMessage(
-                    self.tr("%1 signed PDF(s) exported.").replace("%1", str(n)), 8000
-                ),
-            )
-        )
-        task.signals.failed.connect(lambda why: (progress.close(), self.statusBar().showMessage("⚠ " + why)))
+
+        def advance(done: int, total: int) -> None:
+            progress.setMaximum(total)
+            progress.setValue(done)
+
+        def finished(n: int) -> None:
+            progress.close()
+            self.statusBar().showMessage(self.tr("%1 signed PDF(s) exported.").replace("%1", str(n)), 8000)
+
+        def failed(why: str) -> None:
+            progress.close()
+            self.statusBar().showMessage("⚠ " + why)
+
+        task.signals.progress.connect(advance)
+        task.signals.finished.connect(finished)
+        task.signals.failed.connect(failed)
         progress.canceled.connect(task.cancel)
         self.export_task = start(task)
         return task
@@ -320,7 +335,9 @@ class MainWindow(QMainWindow):
 
     def show_page(self, index: int) -> None:
         self.nav.setCurrentRow(index)
-        self.stack.currentWidget().setFocus()
+        page = self.stack.currentWidget()
+        if page is not None:
+            page.setFocus()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         for name in REGISTRIES:

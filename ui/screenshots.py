@@ -16,7 +16,9 @@ from ui.main_window import PAGES, MainWindow
 
 def save_office_screenshots(services: Any, lang: str, outdir: Path) -> list[Path]:
     """The office window's pages (office mode), the import page showing the last bundles' results."""
+    from ui.office.credit_page import CreditPage
     from ui.office.window import OFFICE_PAGES, OfficeWindow
+    from ui.tables import item_at
 
     outdir.mkdir(parents=True, exist_ok=True)
     window = OfficeWindow(services, lang)
@@ -36,9 +38,10 @@ def save_office_screenshots(services: Any, lang: str, outdir: Path) -> list[Path
         saved.append(path)
         if name == "credit":
             page = window.page("credit")
+            assert isinstance(page, CreditPage)
             entries = page.black.rowCount() or page.red.rowCount()
             view = page.black if page.black.rowCount() else page.red
-            codes = [str(view.item(0, 0).text())] if entries else []
+            codes = [str(item_at(view, 0, 0).text())] if entries else []
             codes += [r["site_code"] for r in services.office.review.page({}, limit=1)]
             dialog = page.open_entity(codes[0]) if codes else None
             if dialog is not None:
@@ -62,6 +65,8 @@ def _settle() -> None:
 
 
 def save_screenshots(services: Any, lang: str, outdir: Path) -> list[Path]:
+    from ui.pages.verify_page import VerifyPage
+
     if services.office_mode:
         return save_office_screenshots(services, lang, outdir)
     outdir.mkdir(parents=True, exist_ok=True)
@@ -78,7 +83,9 @@ def save_screenshots(services: Any, lang: str, outdir: Path) -> list[Path]:
             if page.model.rowCount():
                 page.view.selectRow(0)
         if name == "verify" and signed:
-            window.page("verify").verify_pdf_bytes(services.records.pdf_of(signed))
+            verify = window.page("verify")
+            assert isinstance(verify, VerifyPage)
+            verify.verify_pdf_bytes(services.records.pdf_of(signed))
         QApplication.processEvents()
         path = outdir / f"{index + 1:02d}-{name}-{lang}.png"
         window.grab().save(str(path))

@@ -34,3 +34,11 @@ def fill(view: QTableWidget, rows: list[list[str]], keys: list[str] | None = Non
             if keys is not None and c == 0:
                 item.setData(RECORD_ID, keys[r])
             view.setItem(r, c, item)
+
+
+def item_at(view: QTableWidget, row: int, column: int) -> QTableWidgetItem:
+    """The item `fill` put at (row, column): Qt's `item` is typed as maybe None, and a cell of a
+    filled row never is."""
+    item = view.item(row, column)
+    assert item is not None, (row, column)
+    return item

@@ -191,11 +191,11 @@ def test_new_inspection_refuses_an_expired_standard(signed_services, qtbot):
         item = dialog.standards.item(i)
         if "过期" in item.text() or "0099" in item.text():
             item.setCheckState(Qt.CheckState.Checked)
-    assert dialog.create() is None
+    assert dialog.create_inspection() is None
     assert "过期" in dialog.message.text()
     for i in range(dialog.standards.count()):
         dialog.standards.item(i).setCheckState(Qt.CheckState.Unchecked)
-    created = dialog.create()
+    created = dialog.create_inspection()
     assert created is not None and signed_services.inspections.get(created)["status"] == "draft"
 
 
@@ -312,7 +312,7 @@ def test_add_a_site_and_an_instrument_while_starting(signed_services, qtbot):
     assert page.save()
     assert "NEW-001" in dialog.instrument.currentText()
     assert dialog.form.currentData() == "scale"
-    created = dialog.create()
+    created = dialog.create_inspection()
     assert signed_services.inspections.get(created)["instrument_label"].endswith("NEW-001")
 
 

@@ -33,7 +33,7 @@ def test_the_lot_typed_in_the_dialog_is_in_the_lot_step(demo, qtbot):
     type_text(qtbot, dialog.nominal, "500")
     choose(dialog.quantity, "mass")
     type_text(qtbot, dialog.lot_size, "80")
-    iid = dialog.create()
+    iid = dialog.create_inspection()
     assert iid is not None
     readings = demo.inspections.readings(iid)
     assert {k: readings[k] for k in ("quantity", "nominal", "lot_size")} == {
@@ -58,7 +58,7 @@ def test_a_lot_size_that_cannot_be_is_refused_in_the_dialog(demo, qtbot):
     before = len(demo.inspections.list_rows())
     type_text(qtbot, dialog.nominal, "500")
     type_text(qtbot, dialog.lot_size, "80.5")
-    assert dialog.create() is None
+    assert dialog.create_inspection() is None
     assert "检验批量" in dialog.message.text() and "整数" in dialog.message.text()
     assert len(demo.inspections.list_rows()) == before
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QImage, QKeySequence, QPainter, QPixmap, QShortcut
+from PySide6.QtGui import QImage, QKeySequence, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.screen import initial_size
+from ui.widgets import shortcut
 
 
 class RecordPreviewDialog(QDialog):
@@ -38,7 +39,7 @@ class RecordPreviewDialog(QDialog):
         self.resize(*initial_size(980, 1000))  # A4 pages scroll; the buttons stay on screen
         self.record_no = record_no
         self.pdf = pdf
-        self.images = [QImage.fromData(p, "PNG") for p in pages]
+        self.images = [QImage.fromData(p, "PNG") for p in pages]  # type: ignore[arg-type]  # a str format is taken
         column = QWidget()
         column_layout = QVBoxLayout(column)
         for image in self.images:
@@ -73,8 +74,8 @@ class RecordPreviewDialog(QDialog):
         self.export_button.clicked.connect(self.export)
         self.print_button.clicked.connect(self.print_record)
         close.clicked.connect(self.accept)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.export)
-        QShortcut(QKeySequence.StandardKey.Print, self, activated=self.print_record)
+        shortcut(QKeySequence.StandardKey.Save, self, self.export)
+        shortcut(QKeySequence.StandardKey.Print, self, self.print_record)
 
     def export(self, path: str | None = None) -> str | None:
         """Write the signed PDF; asks where unless ``path`` is given. Returns the path or None."""

@@ -298,7 +298,8 @@ class ReadingsGrid(QTableView):
         return self._model
 
     @property
-    def width(self) -> int:
+    def input_width(self) -> int:
+        """The input columns (the computed ones follow them). Not ``width``: that is QWidget's."""
         return self.grid_model().sheet.width
 
     # -- moving -----------------------------------------------------------------------------
@@ -306,7 +307,7 @@ class ReadingsGrid(QTableView):
         """Make (row, column) the current and only selected cell, growing the grid to reach it."""
         model = self.grid_model()
         model.grow_to(row + 1)
-        index = model.index(min(row, model.rowCount() - 1), min(max(column, 0), self.width - 1))
+        index = model.index(min(row, model.rowCount() - 1), min(max(column, 0), self.input_width - 1))
         self.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         self.scrollTo(index)
 
@@ -314,10 +315,10 @@ class ReadingsGrid(QTableView):
         """Move to the next (+1) or previous (−1) input cell in reading order; False at an end."""
         row, column = origin or (max(self.currentIndex().row(), 0), max(self.currentIndex().column(), 0))
         column += delta
-        if column >= self.width:
+        if column >= self.input_width:
             row, column = row + 1, 0
         elif column < 0:
-            row, column = row - 1, self.width - 1
+            row, column = row - 1, self.input_width - 1
         if row < 0 or row >= self.grid_model().sheet.max_rows:
             return False
         self.go_to(row, column)
@@ -331,13 +332,13 @@ class ReadingsGrid(QTableView):
         if action == QAbstractItemView.CursorAction.MoveDown and current.row() == self.model().rowCount() - 1:
             self.grid_model().grow_to(current.row() + 2)
         target = super().moveCursor(action, modifiers)
-        if target.isValid() and target.column() >= self.width:
-            target = self.model().index(target.row(), self.width - 1)
+        if target.isValid() and target.column() >= self.input_width:
+            target = self.model().index(target.row(), self.input_width - 1)
         return target
 
     def focusInEvent(self, event: Any) -> None:
         super().focusInEvent(event)
-        if not self.currentIndex().isValid() or self.currentIndex().column() >= self.width:
+        if not self.currentIndex().isValid() or self.currentIndex().column() >= self.input_width:
             self.go_to(max(self.currentIndex().row(), 0), 0)
 
     # -- keys -------------------------------------------------------------------------------
@@ -394,7 +395,7 @@ class ReadingsGrid(QTableView):
         """Open the current cell's editor: with ``text`` replacing its content (typing, enter
         mode) or with its content to edit in place (None: F2, edit mode)."""
         index = self.currentIndex()
-        if not index.isValid() or index.column() >= self.width:
+        if not index.isValid() or index.column() >= self.input_width:
             self.go_to(max(index.row(), 0), 0)
             index = self.currentIndex()
         self.start_text = text
@@ -408,7 +409,9 @@ class ReadingsGrid(QTableView):
 
     def edit(self, index: Index, trigger: Any = None, event: Any = None) -> bool:  # type: ignore[override]
         if trigger is None:  # the slot overload: edit(index)
-            return super().edit(index, QAbstractItemView.EditTrigger.AllEditTriggers, None)
+            # Qt takes no event (nullptr) here; PySide6's stub wants one
+            opened: bool = super().edit(index, QAbstractItemView.EditTrigger.AllEditTriggers, None)  # type: ignore[call-overload]
+            return opened
         opened = super().edit(index, trigger, event)
         if opened:
             self.editing = (index.row(), index.column())
@@ -509,7 +512,7 @@ class ReadingsGrid(QTableView):
             Qt.Key.Key_Down: (1, 0),
         }[Qt.Key(key)]
         target_row = min(max(row + dr, 0), self.grid_model().sheet.max_rows - 1)
-        self.go_to(target_row, min(max(origin[1] + dc, 0), self.width - 1))
+        self.go_to(target_row, min(max(origin[1] + dc, 0), self.input_width - 1))
 
     def _mark_refused(self, editor: QLineEdit, outcome: Edit) -> None:
         assert outcome.refused is not None
@@ -526,11 +529,12 @@ class ReadingsGrid(QTableView):
         if not ranges:
             index = self.currentIndex()
             return None if not index.isValid() else (index.row(), index.column(), index.row(), index.column())
-        top = min(r.top() for r in ranges)
-        left = min(r.left() for r in ranges)
-        bottom = max(r.bottom() for r in ranges)
-        right = min(max(r.right() for r in ranges), self.width - 1)
-        return (top, left, bottom, right) if left < self.width else None
+        blocks = [ranges.at(i) for i in range(ranges.count())]  # iterable, but not in its stub
+        top = min(r.top() for r in blocks)
+        left = min(r.left() for r in blocks)
+        bottom = max(r.bottom() for r in blocks)
+        right = min(max(r.right() for r in blocks), self.input_width - 1)
+        return (top, left, bottom, right) if left < self.input_width else None
 
     def clear_selected_cells(self) -> None:
         """Delete: the selected cells become empty, as one edit."""
@@ -548,7 +552,7 @@ class ReadingsGrid(QTableView):
         if not text:
             return
         index = self.currentIndex()
-        row, column = max(index.row(), 0), min(max(index.column(), 0), self.width - 1)
+        row, column = max(index.row(), 0), min(max(index.column(), 0), self.input_width - 1)
         block = [line.split("\t") for line in text.split("\n")]
         outcome = self.grid_model().on_edit(row, column, block)
         if outcome.refused is None:

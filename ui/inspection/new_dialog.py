@@ -26,6 +26,7 @@ from forms import catalogue, form_ids, load_definition
 from inspector_app.services import ValidationFailed
 from ui import labels
 from ui.screen import initial_size
+from ui.widgets import named
 
 
 class NewInspectionDialog(QDialog):
@@ -36,23 +37,23 @@ class NewInspectionDialog(QDialog):
         self.created: str | None = None
         self.setWindowTitle(self.tr("New inspection"))
         self.resize(*initial_size(640, 560))
-        self.site = QComboBox(accessibleName=self.tr("Site"))
+        self.site = named(QComboBox(), self.tr("Site"))
         for site in services.registry.search("sites", limit=5000, order_by="name"):
             self.site.addItem(site["name"], site["id"])
-        self.instrument = QComboBox(accessibleName=self.tr("Instrument"))
-        self.form = QComboBox(accessibleName=self.tr("Procedure"))
+        self.instrument = named(QComboBox(), self.tr("Instrument"))
+        self.form = named(QComboBox(), self.tr("Procedure"))
         for form_id in form_ids():
             self.form.addItem(labels.form(form_id), form_id)
-        self.control = QComboBox(accessibleName=self.tr("Control"))
+        self.control = named(QComboBox(), self.tr("Control"))
         self.control.addItem(self.tr("In-service inspection"), "in_service")
         self.control.addItem(self.tr("Verification"), "verification")
-        self.product = QLineEdit(accessibleName=self.tr("Product"))
-        self.nominal = QLineEdit(accessibleName=self.tr("Nominal quantity"))
-        self.quantity = QComboBox(accessibleName=self.tr("Quantity"))
+        self.product = named(QLineEdit(), self.tr("Product"))
+        self.nominal = named(QLineEdit(), self.tr("Nominal quantity"))
+        self.quantity = named(QComboBox(), self.tr("Quantity"))
         net = load_definition("net_content").fields["quantity"]
         for choice in net.choices:  # 质量 (g), 体积 (mL), …: the unit of the nominal quantity
             self.quantity.addItem(choice.zh if lang == "zh" else choice.en, choice.value)
-        self.lot_size = QLineEdit(accessibleName=self.tr("Lot size"))
+        self.lot_size = named(QLineEdit(), self.tr("Lot size"))
         self.standards = QListWidget()
         self.standards.setAccessibleName(self.tr("Standards used"))
         valid_until = self.tr("valid until")
@@ -89,7 +90,7 @@ class NewInspectionDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.accepted.connect(self.create)
+        buttons.accepted.connect(self.create_inspection)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -172,7 +173,7 @@ class NewInspectionDialog(QDialog):
             if self.standards.item(i).checkState() == Qt.CheckState.Checked
         )
 
-    def create(self) -> str | None:
+    def create_inspection(self) -> str | None:
         """Start the draft; on refusal the message names the field and why. Returns the id."""
         data = self.instrument.currentData()
         instrument = json.loads(data)["id"] if data else None

@@ -38,6 +38,7 @@ from inspector_app.readings import entries
 from inspector_app.sheets import Edit, Sheet, describe
 from ui import icons, labels
 from ui.inspection.grid import ReadingsGrid, ReadingsTableModel
+from ui.widgets import named
 
 
 def results_by_row(results: Any, pattern: str, keys: list[tuple[int, ...] | None]) -> list[Any]:
@@ -71,7 +72,7 @@ class StepWidget(QWidget):
     def refresh(self) -> None:
         """Show the readings as they are stored now."""
 
-    def show(self, live: dict[str, Any], error: Any) -> None:
+    def show_live(self, live: dict[str, Any], error: Any) -> None:
         """Update computed values; default: nothing to show."""
 
     def commit_typing(self) -> Any:
@@ -127,7 +128,7 @@ class FieldEditors:
     def _editor(self, spec: FieldSpec, tariffs: list[tuple[str, str, str]]) -> QWidget:
         name = spec.zh if self.owner.lang == "zh" else spec.en
         if spec.type in ("choice", "boolean", "tariff"):
-            combo = QComboBox(accessibleName=name)
+            combo = named(QComboBox(), name)
             combo.addItem("", "")
             if spec.type == "tariff":
                 for value, zh, en in tariffs:
@@ -138,7 +139,7 @@ class FieldEditors:
                     combo.addItem(cells.shown(spec, code, self.owner.lang), code)
             combo.currentIndexChanged.connect(lambda _i, f=spec.id: self._edited(f))
             return combo
-        line = QLineEdit(accessibleName=name)
+        line = named(QLineEdit(), name)
         line.setPlaceholderText("YYYY-MM-DD" if spec.type == "date" else "")
         line.editingFinished.connect(lambda f=spec.id: self._edited(f))
         line.textEdited.connect(
@@ -221,7 +222,7 @@ class ChecklistStep(StepWidget):
         for row, item in enumerate(definition.checklist):
             text = item.zh if lang == "zh" else item.en
             grid.addWidget(QLabel(text, wordWrap=True), row, 0)
-            combo = QComboBox(accessibleName=text)
+            combo = named(QComboBox(), text)
             combo.addItem(self.tr("Not checked"), "")
             combo.addItem("✓ " + self.tr("Conforms"), "true")
             combo.addItem("✗ " + self.tr("Does not conform"), "false")
@@ -391,8 +392,8 @@ class GridStep(StepWidget):
                 if key not in memo:
                     problem = self.sheet.problem(table, r, c)
                     memo[key] = None if problem is None else describe(self.definition, problem, self.lang)
-                if memo[key] is not None:
-                    problems[(r, c)] = memo[key]
+                if (text := memo[key]) is not None:
+                    problems[(r, c)] = text
         self.model.set_table(table, shown, problems)
         self.show_status()
 
@@ -414,7 +415,7 @@ class GridStep(StepWidget):
         if self.status.styleSheet() != (style := f"color: {colour};"):  # a style sheet costs ~0.4 ms
             self.status.setStyleSheet(style)
 
-    def show(self, live: dict[str, Any], error: Any) -> None:
+    def show_live(self, live: dict[str, Any], error: Any) -> None:
         """The computed columns the definition declares, and each row's verdict (or why it was
         not judged), from the evaluation of the readings as stored."""
         results = dict(shown_results(self.definition, live.get("results", {}) if live else {}))
@@ -719,7 +720,7 @@ class SummaryStep(StepWidget):
             self._reason_edited()
         return None
 
-    def show(self, live: dict[str, Any], error: Any) -> None:
+    def show_live(self, live: dict[str, Any], error: Any) -> None:
         verdict = live.get("verdict") if live else None
         self.icon.setPixmap(icons.verdict_icon(verdict, 40).pixmap(40, 40))
         self.verdict.setText(labels.verdict(verdict))

@@ -40,6 +40,7 @@ from inspector_app.signing.keys import WrongPassphrase
 from ui import icons, labels
 from ui.inspection.steps import GridStep, StepWidget, SummaryStep, build_step
 from ui.screen import initial_size
+from ui.widgets import shortcut
 
 
 class SetReadingsCommand(QUndoCommand):
@@ -171,20 +172,16 @@ class InspectionWindow(QWidget):
         layout.addLayout(body, 1)
         layout.addLayout(footer)
 
-        QShortcut(QKeySequence.StandardKey.Undo, self, activated=self.undo_stack.undo)
+        shortcut(QKeySequence.StandardKey.Undo, self, self.undo_stack.undo)
         redo = QShortcut(self)
         redo.activated.connect(self.undo_stack.redo)
         # One shortcut for every redo key: the platform's and Ctrl+Y (two would be ambiguous and
         # neither would fire where the platform's list already has Ctrl+Y).
         keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
         redo.setKeys([*keys, *([QKeySequence("Ctrl+Y")] if QKeySequence("Ctrl+Y") not in keys else [])])
-        QShortcut(
-            QKeySequence("Ctrl+PgDown"), self, activated=lambda: self.go(self.current_step() + 1, focus=True)
-        )
-        QShortcut(
-            QKeySequence("Ctrl+PgUp"), self, activated=lambda: self.go(self.current_step() - 1, focus=True)
-        )
-        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self._finalise_key)
+        shortcut(QKeySequence("Ctrl+PgDown"), self, lambda: self.go(self.current_step() + 1, focus=True))
+        shortcut(QKeySequence("Ctrl+PgUp"), self, lambda: self.go(self.current_step() - 1, focus=True))
+        shortcut(QKeySequence("Ctrl+Return"), self, self._finalise_key)
 
         from ui.inspection.evidence import EvidencePanel
 
@@ -430,7 +427,7 @@ class InspectionWindow(QWidget):
         for index, state in enumerate(step_states(self.definition, self.readings, live)):
             item = self.step_list.item(index)
             item.setIcon(icons.step_icon(state.state))
-            tip = self.tr(STEP_STATE_TEXT[state.state])
+            tip = self.tr(str(STEP_STATE_TEXT[state.state]))  # str: the stub types NOOP as object
             if state.failed:
                 names = [
                     self.definition.items.get(c, (c, c))[0 if self.lang == "zh" else 1] for c in state.failed
@@ -448,7 +445,7 @@ class InspectionWindow(QWidget):
         if index in self.stale:
             self.stale.discard(index)
             self.steps[index].refresh()
-            self.steps[index].show(self.live, self.live_error)
+            self.steps[index].show_live(self.live, self.live_error)
 
     # -- who inspects, why a correction, what was done (kept on the draft) ------------------
     def set_second_inspector(self, name: str, id_number: str) -> None:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui import icons
-from ui.pages.sync_page import fill, table
+from ui.tables import fill, item_at, table
 
 
 class ConflictsDialog(QDialog):
@@ -128,7 +128,7 @@ class ConflictsDialog(QDialog):
             [f"{r['id']}/{r['fingerprint']}" for r in self._rows],
         )
         for i, r in enumerate(self._rows):
-            self.list.item(i, 0).setIcon(
+            item_at(self.list, i, 0).setIcon(
                 icons.verdict_icon("pass" if r["resolved_at"] else "inconclusive", 16)
             )
         keys = [(r["id"], r["fingerprint"]) for r in self._rows]
@@ -161,7 +161,7 @@ class ConflictsDialog(QDialog):
         fill(self.differences, [[d.path, d.stored, d.arriving] for d in detail["differences"]])
         colour = icons.colour("inconclusive")
         for i in range(self.differences.rowCount()):
-            self.differences.item(i, 2).setForeground(colour)
+            item_at(self.differences, i, 2).setForeground(colour)
 
     def resolve(self) -> bool:
         """Resolve the selected conflict with the chosen resolution and the reason typed."""

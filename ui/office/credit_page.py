@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from inspector_app.office.credit import reason_text
 from inspector_app.services import ValidationFailed
 from ui import icons, labels
-from ui.tables import RECORD_ID, fill, table
+from ui.tables import RECORD_ID, fill, item_at, table
 
 LIST_COLOURS = {"black": "#202124", "red": "#c5221f", "": "#5f6368"}
 
@@ -79,8 +79,8 @@ class EntityDialog(QDialog):
             )
         fill(self.checks, rows, [c["record_id"] for c in file["checks"]])
         for n, c in enumerate(file["checks"]):
-            self.checks.item(n, 3).setIcon(icons.verdict_icon(c["verdict"], 16))
-            self.checks.item(n, 7).setForeground(QColor(LIST_COLOURS[c["list_after"]]))
+            item_at(self.checks, n, 3).setIcon(icons.verdict_icon(c["verdict"], 16))
+            item_at(self.checks, n, 7).setForeground(QColor(LIST_COLOURS[c["list_after"]]))
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.accept)
         layout = QVBoxLayout(self)

@@ -32,7 +32,8 @@ from inspector_app.services import ValidationFailed
 from inspector_app.signing.keys import WrongPassphrase
 from ui import labels
 from ui.dialogs.passphrase import ask_passphrase
-from ui.tables import RECORD_ID, fill, table
+from ui.tables import RECORD_ID, fill, item_at, table
+from ui.widgets import named
 
 SITES_SHOWN = 500  # rows of the entity directory listed (search narrows it)
 
@@ -84,7 +85,7 @@ class DrawPage(QWidget):
             ]
         )
         self.inspectors.setAccessibleName(self.tr("Inspector directory"))
-        self.district_box = QComboBox(accessibleName=self.tr("District of the inspector"))
+        self.district_box = named(QComboBox(), self.tr("District of the inspector"))
         self.district_box.addItem(self.tr("(no district)"), "")
         for d in DISTRICTS:
             self.district_box.addItem(d, d)
@@ -130,7 +131,7 @@ class DrawPage(QWidget):
         row.addWidget(self.draw_button)
         plan_layout.addLayout(row)
 
-        self.draw_list = QComboBox(accessibleName=self.tr("Draws made"))
+        self.draw_list = named(QComboBox(), self.tr("Draws made"))
         self.summary = QLabel(
             wordWrap=True, textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse
         )
@@ -224,7 +225,7 @@ class DrawPage(QWidget):
             [r["employee_no"] for r in rows],
         )
         for n, r in enumerate(rows):
-            item = self.inspectors.item(n, 3)
+            item = item_at(self.inspectors, n, 3)
             item.setForeground(QColor("#1e8e3e" if r["available"] else "#c5221f"))
 
     def import_sites(self, path: str | None = None) -> dict[str, Any] | None:
@@ -381,7 +382,7 @@ class DrawPage(QWidget):
         fill(self.result, rows, [s["credit_code"] for s in result["selected"]])
         for n, s in enumerate(result["selected"]):
             if not s["inspectors"]:
-                cell = self.result.item(n, 5)
+                cell = item_at(self.result, n, 5)
                 cell.setForeground(QColor("#c5221f"))
 
     def print_draw(self) -> Any:

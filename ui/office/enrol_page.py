@@ -24,7 +24,7 @@ from inspector_app.services import ValidationFailed
 from inspector_app.signing.keys import WrongPassphrase
 from ui import icons
 from ui.dialogs.passphrase import ask_passphrase
-from ui.tables import RECORD_ID, fill, table
+from ui.tables import RECORD_ID, fill, item_at, table
 
 
 class EnrolPage(QWidget):
@@ -144,7 +144,7 @@ class EnrolPage(QWidget):
             [c["cert_sha256"] for c in issued],
         )
         for i, c in enumerate(issued):
-            self.issued.item(i, 4).setIcon(icons.verdict_icon("fail" if c["revoked_at"] else "pass", 16))
+            item_at(self.issued, i, 4).setIcon(icons.verdict_icon("fail" if c["revoked_at"] else "pass", 16))
         self.enrol_button.setEnabled(bool(pending))
         self.none_waiting.setVisible(not pending)
 

@@ -14,7 +14,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ui import icons
-from ui.tables import fill, table
+from ui.tables import fill, item_at, table
 
 STATUS_VERDICT = {"accepted": "pass", "refused": "fail", "unreadable": "inconclusive"}
 
@@ -100,7 +100,7 @@ class ImportPage(QWidget):
             ],
         )
         for i in range(len(past)):
-            self.results.item(i, 0).setIcon(icons.verdict_icon("pass", 16))
+            item_at(self.results, i, 0).setIcon(icons.verdict_icon("pass", 16))
         self.history_label.setVisible(bool(past))
         if not past:
             self.summary.setText(self.tr("No bundle imported yet."))
@@ -140,11 +140,23 @@ class ImportPage(QWidget):
         progress.setMinimumDuration(300)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         task = Task(work)
-        task.signals.progress.connect(
-            lambda done, total: (progress.setMaximum(total), progress.setValue(done))
-        )
-        task.signals.finished.connect(lambda results: (progress.close(), self.show_results(results)))
-        task.signals.failed.connect(lambda why: (progress.close(), self.summary.setText("⚠ " + why)))
+
+        def advance(done: int, total: int) -> None:
+            progress.setMaximum(total)
+            progress.setValue(done)
+
+        task.signals.progress.connect(advance)
+
+        def finished(results: list[Any]) -> None:
+            progress.close()
+            self.show_results(results)
+
+        def failed(why: str) -> None:
+            progress.close()
+            self.summary.setText("⚠ " + why)
+
+        task.signals.finished.connect(finished)
+        task.signals.failed.connect(failed)
         progress.canceled.connect(task.cancel)
         self.task = start(task)
         return task
@@ -185,11 +197,11 @@ class ImportPage(QWidget):
             )
         fill(self.results, rows)
         for i, r in enumerate(results):
-            item = self.results.item(i, 0)
+            item = item_at(self.results, i, 0)
             item.setIcon(icons.verdict_icon(STATUS_VERDICT[r.status], 16))
             item.setForeground(icons.colour(STATUS_VERDICT[r.status]))
             if r.gaps:
-                self.results.item(i, 7).setForeground(icons.colour("inconclusive"))
+                item_at(self.results, i, 7).setForeground(icons.colour("inconclusive"))
         accepted = [r for r in results if r.status == "accepted"]
         self.summary.setText(
             self.tr("%1 of %2 bundle(s) accepted: %3 new record(s), %4 duplicate(s), %5 conflict(s).")

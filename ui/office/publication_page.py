@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 
 from inspector_app.services import ValidationFailed
 from ui import icons, labels
-from ui.tables import fill, table
+from ui.tables import fill, item_at, table
+from ui.widgets import named
 
 STATE_VERDICT = {"published": "pass", "due": "incomplete", "overdue": "fail"}  # icon and colour
 
@@ -52,8 +53,8 @@ class PublicationPage(QWidget):
             ]
         )
         self.records.setAccessibleName(self.tr("Results to publish"))
-        self.date_from = QLineEdit(placeholderText=self.tr("from YYYY-MM-DD"), accessibleName=self.tr("From"))
-        self.date_to = QLineEdit(placeholderText=self.tr("to YYYY-MM-DD"), accessibleName=self.tr("To"))
+        self.date_from = named(QLineEdit(placeholderText=self.tr("from YYYY-MM-DD")), self.tr("From"))
+        self.date_to = named(QLineEdit(placeholderText=self.tr("to YYYY-MM-DD")), self.tr("To"))
         self.include = QCheckBox(self.tr("Include records already published"))
         self.export_button = QPushButton(self.tr("Export and mark published (XLSX/CSV)…"))
         row = QHBoxLayout()
@@ -126,10 +127,10 @@ class PublicationPage(QWidget):
             [r["id"] for r in rows],
         )
         for n, r in enumerate(rows):
-            cell = self.records.item(n, 0)
+            cell = item_at(self.records, n, 0)
             cell.setIcon(icons.verdict_icon(STATE_VERDICT[r["state"]], 16))
             cell.setForeground(QColor(icons.colour(STATE_VERDICT[r["state"]]).name()))
-            self.records.item(n, 6).setIcon(icons.verdict_icon(r["verdict"], 16))
+            item_at(self.records, n, 6).setIcon(icons.verdict_icon(r["verdict"], 16))
         self.rows = rows
 
     def export(self, path: str | None = None) -> dict[str, Any] | None:

@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QColor, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,6 +36,7 @@ from inspector_app.signing.keys import WrongPassphrase
 from ui import icons, labels, runner
 from ui.dialogs.passphrase import ask_passphrase
 from ui.first_paint import after_first_paint
+from ui.widgets import named, shortcut
 
 PAGE = 200  # rows fetched at once
 RECORD_ID = Qt.ItemDataRole.UserRole + 1
@@ -152,7 +153,7 @@ class ReviewPage(QWidget):
         self._preview_task: Any = None
         self.current_id = ""
 
-        self.status = QComboBox(accessibleName=self.tr("Review state"))
+        self.status = named(QComboBox(), self.tr("Review state"))
         for value, text in (
             ("received", self.tr("To review")),
             ("returned", self.tr("Returned")),
@@ -168,8 +169,8 @@ class ReviewPage(QWidget):
             self.tr("Verdict"), [(v, labels.verdict(v)) for v in ("pass", "fail", "inconclusive")]
         )
         self.inspector = self._combo(self.tr("Inspector"), [])
-        self.date_from = QLineEdit(placeholderText=self.tr("from YYYY-MM-DD"), accessibleName=self.tr("From"))
-        self.date_to = QLineEdit(placeholderText=self.tr("to YYYY-MM-DD"), accessibleName=self.tr("To"))
+        self.date_from = named(QLineEdit(placeholderText=self.tr("from YYYY-MM-DD")), self.tr("From"))
+        self.date_to = named(QLineEdit(placeholderText=self.tr("to YYYY-MM-DD")), self.tr("To"))
         self.search = QLineEdit(placeholderText=self.tr("Record no., site or credit code"))
         self.search.setAccessibleName(self.tr("Search"))
         for box in (self.date_from, self.date_to):
@@ -253,8 +254,8 @@ class ReviewPage(QWidget):
             ("Ctrl+R", self.reason.setFocus),
             ("Ctrl+L", self.lock),
         ):
-            QShortcut(QKeySequence(keys), self, activated=lambda slot=slot: slot())
-        QShortcut(QKeySequence("Escape"), self.reason, activated=self.view.setFocus)
+            shortcut(QKeySequence(keys), self, slot)
+        shortcut(QKeySequence("Escape"), self.reason, self.view.setFocus)
         self.setFocusProxy(self.view)
         self._show_supervisor()
         self.apply_filters(select=False)  # the queue paints at once; the rest follows
@@ -277,7 +278,7 @@ class ReviewPage(QWidget):
             self.view.setCurrentIndex(self.model.index(0, 0))
 
     def _combo(self, name: str, items: list[tuple[str, str]]) -> QComboBox:
-        box = QComboBox(accessibleName=name)
+        box = named(QComboBox(), name)
         box.addItem(self.tr("All: %1").replace("%1", name), "")
         for value, text in items:
             box.addItem(text, value)

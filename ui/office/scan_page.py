@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from inspector_app.sync.refusals import describe
 from ui import icons, labels
-from ui.pages.sync_page import fill, table
+from ui.tables import fill, item_at, table
 
 SCAN_SUFFIXES = (".pdf", ".png", ".jpg", ".jpeg")
 # A result's colour and icon: stored (pass), held already (neutral), waits for more (inconclusive), refused.
@@ -150,7 +150,7 @@ class ScanPage(QWidget):
             ],
         )
         for i, r in enumerate(rows):
-            item = self.known.item(i, 0)
+            item = item_at(self.known, i, 0)
             item.setIcon(icons.verdict_icon(DATA_VERDICT.get(r["status"]), 16))
             item.setForeground(icons.colour(DATA_VERDICT.get(r["status"])))
         self.known_label.setText(
@@ -197,11 +197,23 @@ class ScanPage(QWidget):
         progress.setMinimumDuration(300)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         task = Task(work)
-        task.signals.progress.connect(
-            lambda done, total: (progress.setMaximum(total), progress.setValue(done))
-        )
-        task.signals.finished.connect(lambda result: (progress.close(), self.show_result(result)))
-        task.signals.failed.connect(lambda why: (progress.close(), self.summary.setText("⚠ " + why)))
+
+        def advance(done: int, total: int) -> None:
+            progress.setMaximum(total)
+            progress.setValue(done)
+
+        task.signals.progress.connect(advance)
+
+        def finished(result: Any) -> None:
+            progress.close()
+            self.show_result(result)
+
+        def failed(why: str) -> None:
+            progress.close()
+            self.summary.setText("⚠ " + why)
+
+        task.signals.finished.connect(finished)
+        task.signals.failed.connect(failed)
         progress.canceled.connect(task.cancel)
         self.progress = progress
         self.task = start(task)
@@ -316,7 +328,7 @@ class ScanPage(QWidget):
         fill(self.results, rows)
         verdicts = [STATUS_VERDICT[r.status] for r in result.records] + ["fail"] * len(unreadable)
         for i, verdict in enumerate(verdicts):
-            item = self.results.item(i, 0)
+            item = item_at(self.results, i, 0)
             item.setIcon(icons.verdict_icon(verdict, 16))
             item.setForeground(icons.colour(verdict))
         if result.cancelled:

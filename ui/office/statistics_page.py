@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from inspector_app.services import ValidationFailed
 from ui import labels, runner
+from ui.widgets import named
 
 CHART_ORDER = ("procedure", "month", "district", "inspector", "items", "measures")
 
@@ -44,7 +45,7 @@ def _lazy_canvas() -> type:
     with something on screen; the paint draws (matplotlib's paintEvent draws what is pending)."""
     from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 
-    class LazyCanvas(FigureCanvasQTAgg):  # type: ignore[misc]
+    class LazyCanvas(FigureCanvasQTAgg):
         def draw_idle(self) -> None:
             if not getattr(self, "_is_drawing", False):
                 self._draw_pending = True
@@ -52,7 +53,7 @@ def _lazy_canvas() -> type:
 
         def draw(self) -> None:
             self._draw_pending = False  # drawn now: the next paint only shows it
-            super().draw()
+            super().draw()  # type: ignore[no-untyped-call]  # matplotlib's Qt backend is untyped
 
     return LazyCanvas
 
@@ -72,8 +73,8 @@ class StatisticsPage(QWidget):
         self._chart_keys: dict[str, str] = {}  # what each shown chart was drawn from
 
         choices = self._review.choices()
-        self.date_from = QLineEdit(placeholderText=self.tr("from YYYY-MM-DD"), accessibleName=self.tr("From"))
-        self.date_to = QLineEdit(placeholderText=self.tr("to YYYY-MM-DD"), accessibleName=self.tr("To"))
+        self.date_from = named(QLineEdit(placeholderText=self.tr("from YYYY-MM-DD")), self.tr("From"))
+        self.date_to = named(QLineEdit(placeholderText=self.tr("to YYYY-MM-DD")), self.tr("To"))
         self.form = self._combo(self.tr("Procedure"), [(f, labels.form(f)) for f in choices["form_id"]])
         self.district = self._combo(self.tr("District"), [(d, d) for d in choices["district"]])
         self.inspector = self._combo(self.tr("Inspector"), [(i, i) for i in choices["inspector"]])
@@ -91,7 +92,7 @@ class StatisticsPage(QWidget):
         self.summary = QLabel(wordWrap=True)
         self.summary.setStyleSheet("font-size: 14px; padding: 4px 0;")
         # Records known only from paper: beside the figures, marked †; the overdue ones ⚠ in red.
-        self.paper_note = QLabel(wordWrap=True, accessibleName=self.tr("Known only from paper"))
+        self.paper_note = named(QLabel(wordWrap=True), self.tr("Known only from paper"))
         self.paper_note.setTextFormat(Qt.TextFormat.RichText)
         self.paper_note.hide()
         self.grid_widget = QWidget()
@@ -113,7 +114,7 @@ class StatisticsPage(QWidget):
         self.recompute()
 
     def _combo(self, name: str, items: list[tuple[str, str]]) -> QComboBox:
-        box = QComboBox(accessibleName=name)
+        box = named(QComboBox(), name)
         box.addItem(self.tr("All: %1").replace("%1", name), "")
         for value, text in items:
             box.addItem(text, value)

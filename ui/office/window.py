@@ -13,6 +13,7 @@ then `startup_finished`. The other pages are built the first time they are shown
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QSize, QTimer, Signal
@@ -29,6 +30,7 @@ from ui import icons
 from ui.first_paint import after_first_paint
 from ui.nav_layout import place_beside_nav
 from ui.screen import initial_size
+from ui.widgets import shortcut
 
 OFFICE_PAGES = (
     "import",
@@ -142,11 +144,11 @@ class OfficeWindow(QMainWindow):
             self.startup_finished.emit()
 
     def _add_shortcuts(self) -> None:
-        from PySide6.QtGui import QKeySequence, QShortcut  # their types: not before the first paint
+        from PySide6.QtGui import QKeySequence  # their types: not before the first paint
 
         for i in range(min(len(OFFICE_PAGES), 10)):  # Ctrl+1 … Ctrl+9, Ctrl+0; the rest by the bar
             key = (i + 1) % 10
-            QShortcut(QKeySequence(f"Ctrl+{key}"), self, activated=lambda i=i: self.show_page(i))
+            shortcut(QKeySequence(f"Ctrl+{key}"), self, partial(self.show_page, i))
 
     def _show_history(self) -> None:
         if "import" in self._pages:
@@ -247,4 +249,6 @@ class OfficeWindow(QMainWindow):
 
     def show_page(self, index: int) -> None:
         self.nav.setCurrentRow(index)
-        self.stack.currentWidget().setFocus()
+        page = self.stack.currentWidget()
+        if page is not None:
+            page.setFocus()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ui import labels
 from ui.models.inspection_table_model import COLUMNS, ID_ROLE, InspectionSource, InspectionTableModel
+from ui.widgets import named, shortcut
 
 SEARCH_DELAY_MS = 150  # type-ahead: query after a short pause, not on every key
 
@@ -43,13 +44,13 @@ class InspectionsPage(QWidget):
         self._finished = False
         self.search = QLineEdit(placeholderText=self.tr("Search site, credit code, serial, record no."))
         self.search.setAccessibleName(self.tr("Search inspections"))
-        self.status = QComboBox(accessibleName=self.tr("Status"))
+        self.status = named(QComboBox(), self.tr("Status"))
         self.status.addItem(self.tr("All statuses"), "")
         for code in ("draft", "finalised", "approved", "returned"):
             self.status.addItem(labels.status(code), code)
-        self.form = QComboBox(accessibleName=self.tr("Procedure"))
+        self.form = named(QComboBox(), self.tr("Procedure"))
         self.form.addItem(self.tr("All procedures"), "")
-        self.verdict = QComboBox(accessibleName=self.tr("Verdict"))
+        self.verdict = named(QComboBox(), self.tr("Verdict"))
         self.verdict.addItem(self.tr("All verdicts"), "")
         for code in ("pass", "fail", "inconclusive", "incomplete"):
             self.verdict.addItem(labels.verdict(code), code)
@@ -105,13 +106,13 @@ class InspectionsPage(QWidget):
         """Offer these procedures in the filter, turn sorting on and add Ctrl+N (after the first
         paint; a second call changes nothing)."""
         from PySide6.QtCore import Qt  # after the first paint only (see the module docstring)
-        from PySide6.QtGui import QKeySequence, QShortcut
+        from PySide6.QtGui import QKeySequence
 
         if self._finished:
             return
         self._finished = True
         self.search.setClearButtonEnabled(True)  # shown only once there is text to clear
-        QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_requested.emit)
+        shortcut(QKeySequence.StandardKey.New, self, self.new_requested.emit)
         for form_id in form_ids:
             self.form.addItem(labels.form(form_id), form_id)
 

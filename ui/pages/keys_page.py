@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inspector_app.pki.certs import grouped
+from inspector_app.pki.fingerprint import grouped
 from inspector_app.services import ValidationFailed
 from inspector_app.signing.keys import WrongPassphrase
 from ui import icons
 from ui.dialogs.passphrase import ask_passphrase
-from ui.pages.sync_page import fill, table
+from ui.tables import fill, item_at, table
 
 STATE_VERDICT = {"enrolled": "pass", "requested": "inconclusive", "not_enrolled": "incomplete"}
 
@@ -134,7 +134,7 @@ class KeysPage(QWidget):
             [r["id"] for r in rows],
         )
         for r, info in enumerate(rows):
-            self.view.item(r, 4).setIcon(icons.verdict_icon(STATE_VERDICT[info["state"]], 16))
+            item_at(self.view, r, 4).setIcon(icons.verdict_icon(STATE_VERDICT[info["state"]], 16))
         has_key = bool(rows)
         self.request_button.setEnabled(has_key)
         self.passphrase_button.setEnabled(has_key)
@@ -143,7 +143,7 @@ class KeysPage(QWidget):
 
     def _selected(self) -> str | None:
         item = self.view.item(self.view.currentRow(), 0) if self.view.currentRow() >= 0 else None
-        from ui.pages.sync_page import RECORD_ID
+        from ui.tables import RECORD_ID
 
         return None if item is None else str(item.data(RECORD_ID))
 

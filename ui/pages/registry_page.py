@@ -11,7 +11,7 @@ import json
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QCloseEvent, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from inspector_app.registries import FIELDS, RegistryField
 from inspector_app.services import ValidationFailed
+from ui.widgets import named, shortcut
 
 DRAFT_DELAY_MS = 300
 ROW_ID = Qt.ItemDataRole.UserRole + 1
@@ -58,7 +59,7 @@ class RegistryPage(QWidget):
         self.filters: dict[str, QComboBox] = {}
         for f in self._fields:
             if f.kind == "choice" and f.key in FILTER_KEYS:
-                combo = QComboBox(accessibleName=self._label(f))
+                combo = named(QComboBox(), self._label(f))
                 combo.addItem(self.tr("All: %1").replace("%1", self._label(f)), "")
                 for value, zh, en in f.choices:
                     combo.addItem(zh if self._lang == "zh" else en, value)
@@ -125,8 +126,8 @@ class RegistryPage(QWidget):
         self.view.selectionModel().currentRowChanged.connect(self._row_chosen)
         self.new_button.clicked.connect(self.start_new)
         self.save_button.clicked.connect(self.save)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
-        QShortcut(QKeySequence.StandardKey.New, self, activated=self.start_new)
+        shortcut(QKeySequence.StandardKey.Save, self, self.save)
+        shortcut(QKeySequence.StandardKey.New, self, self.start_new)
 
         self.refresh()
         if not self.restore_draft():
@@ -138,14 +139,14 @@ class RegistryPage(QWidget):
 
     def _make_editor(self, f: RegistryField) -> QWidget:
         if f.kind in ("choice", "site"):
-            combo = QComboBox(accessibleName=self._label(f))
+            combo = named(QComboBox(), self._label(f))
             combo.addItem("", "")
             if f.kind == "choice":
                 for value, zh, en in f.choices:
                     combo.addItem(zh if self._lang == "zh" else en, value)
             combo.currentIndexChanged.connect(lambda _i, key=f.key: self._edited(key))
             return combo
-        line = QLineEdit(accessibleName=self._label(f))
+        line = named(QLineEdit(), self._label(f))
         if f.kind == "date":
             line.setPlaceholderText("YYYY-MM-DD")
         elif f.kind == "credit_code":

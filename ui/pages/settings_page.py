@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from inspector_app.services import ValidationFailed
 from inspector_app.settings import SETTINGS
+from ui.widgets import named
 
 
 class SettingsPage(QWidget):
@@ -36,7 +37,7 @@ class SettingsPage(QWidget):
             help_text = s.help_zh if lang == "zh" else s.help_en
             editor: QWidget
             if s.type == "choice":
-                combo = QComboBox(accessibleName=label)
+                combo = named(QComboBox(), label)
                 for value, zh, en in s.choices:
                     combo.addItem(zh if lang == "zh" else en, value)
                 combo.setCurrentIndex(max(0, combo.findData(values[s.key])))
@@ -45,7 +46,7 @@ class SettingsPage(QWidget):
                 )
                 editor = combo
             else:
-                line = QLineEdit(values[s.key], accessibleName=label)
+                line = named(QLineEdit(values[s.key]), label)
                 line.editingFinished.connect(lambda key=s.key, w=line: self._store(key, w.text()))
                 editor = line
             editor.setToolTip(help_text)

@@ -243,9 +243,12 @@ class SyncPage(QWidget):
         progress.setMinimumDuration(300)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         task = Task(work)
-        task.signals.progress.connect(
-            lambda done, total: (progress.setMaximum(total), progress.setValue(done))
-        )
+
+        def advance(done: int, total: int) -> None:
+            progress.setMaximum(total)
+            progress.setValue(done)
+
+        task.signals.progress.connect(advance)
 
         def finished(done: Any) -> None:
             progress.close()
