@@ -56,3 +56,26 @@ def test_no_sql_outside_db(package):
             ):
                 offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert offenders == []
+
+
+# The names a widget's constructor takes a service under (DESIGN.md: widgets call services).
+SERVICE_PARAMETERS = {
+    "services", "office", "records", "sync", "registry", "settings", "settings_service", "keys",
+    "inspections", "review", "source",
+}  # fmt: skip
+
+
+def test_widgets_are_given_typed_services_never_any():
+    """A widget's service is typed — a port of inspector_app/services/ports.py, or `Services` at
+    the composition root — so mypy checks every call the widget makes on it (issue 9 §2)."""
+    untyped = []
+    for path in sorted((ROOT / "ui").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.FunctionDef) or node.name != "__init__":
+                continue
+            for arg in node.args.args + node.args.kwonlyargs:
+                if arg.arg in SERVICE_PARAMETERS:
+                    shown = ast.unparse(arg.annotation) if arg.annotation else "nothing"
+                    if "Any" in shown or shown == "nothing":
+                        untyped.append(f"{path.relative_to(ROOT)}:{node.lineno} {arg.arg}: {shown}")
+    assert not untyped, "\n".join(untyped)

@@ -35,6 +35,8 @@ from ui.widgets import shortcut
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
+    from inspector_app.services import Services
+
 PAGES = ("inspections", "tasks", "sites", "instruments", "standards", "verify", "sync", "keys", "settings")
 REGISTRIES = ("sites", "instruments", "standards")
 WARM_SERVICES = ("settings", "registry", "inspections", "records")  # sqlite-utils, forms, …
@@ -46,7 +48,7 @@ class MainWindow(QMainWindow):
     first_painted = Signal()  # the first frame is on screen (what bench/startup.py times)
     startup_finished = Signal()  # the deferred start-up work is done
 
-    def __init__(self, services: Any, lang: str) -> None:
+    def __init__(self, services: Services, lang: str) -> None:
         super().__init__()
         self.services = services
         self.lang = lang

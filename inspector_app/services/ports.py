@@ -24,8 +24,9 @@ if TYPE_CHECKING:
     from inspector_app.office.service import Issued, Root
     from inspector_app.office.statistics import StatisticsService
     from inspector_app.pki.certs import EnrolmentRequest
-    from inspector_app.services.inspections import FinaliseResult, LiveEvaluation, Sealer
-    from inspector_app.services.records import Verification
+    from inspector_app.services.inspections import FinaliseResult, LiveEvaluation
+    from inspector_app.services.inspections import Sealer as AnySealer
+    from inspector_app.services.records import Sealer, Verification
     from inspector_app.sync.laptop import Exported
 
 
@@ -79,6 +80,26 @@ class TaskStarting(Protocol):
     ) -> str: ...
 
 
+class InspectionStarting(Protocol):
+    """新建检查: readings typed before the draft exists checked, then the draft started."""
+
+    def check_readings(self, form_id: str, values: dict[str, str]) -> None: ...
+
+    def start(
+        self,
+        *,
+        form_id: str,
+        site_id: str,
+        instrument_id: str | None = None,
+        control: str = "in_service",
+        lot: dict[str, Any] | None = None,
+        standard_ids: tuple[str, ...] = (),
+        readings: dict[str, str] | None = None,
+        supersedes: str | None = None,
+        started_at: str | None = None,
+    ) -> str: ...
+
+
 class Evidence(Protocol):
     """The photos and signatures panel of a draft."""
 
@@ -113,7 +134,7 @@ class DraftEditing(Evidence, Protocol):
     ) -> LiveEvaluation: ...
 
     def finalise(
-        self, inspection_id: str, *, sealer: Sealer | None = None, measures: list[str] | None = None
+        self, inspection_id: str, *, sealer: AnySealer | None = None, measures: list[str] | None = None
     ) -> FinaliseResult: ...
 
 
@@ -122,6 +143,12 @@ class Sealing(Protocol):
     """Unlocking the inspector's key to sign a record."""
 
     def sealer(self, passphrase: str, identity_id: str | None = None) -> Sealer: ...
+
+
+class Signers(Sealing, Protocol):
+    """The 审核 page: whose keys may sign a decision, and unlocking one."""
+
+    def identities(self) -> list[dict[str, Any]]: ...
 
 
 class Verifying(Protocol):
@@ -171,6 +198,37 @@ class LaptopSync(Protocol):
         progress: Callable[[int, int], None] | None = None,
         cancelled: Callable[[], bool] | None = None,
     ) -> Exported: ...
+
+
+# -- the windows and dialogs that take several services at once ------------------------------
+class StartingServices(Protocol):
+    """新建检查: the registers to choose from (and add a site to), and the draft it starts."""
+
+    @property
+    def inspections(self) -> InspectionStarting: ...
+
+    @property
+    def registry(self) -> Registers: ...
+
+    @property
+    def settings(self) -> FormDrafts: ...
+
+
+class EvidenceServices(Protocol):
+    """The photos and signatures panel."""
+
+    @property
+    def inspections(self) -> Evidence: ...
+
+
+class DraftServices(Protocol):
+    """The inspection window: the draft, and the key that signs it."""
+
+    @property
+    def inspections(self) -> DraftEditing: ...
+
+    @property
+    def records(self) -> Sealing: ...
 
 
 # -- the office's pages (the office's own services, by the parts each page uses) --------------
@@ -236,6 +294,9 @@ class Drawing(Unlocking, Protocol):
     @property
     def directories(self) -> DirectoryService: ...
 
+    @property
+    def credit(self) -> CreditService: ...  # today's date, as the lists count it
+
 
 class Reviewing(Protocol):
     """The 审核 page: the queue and the certificates its decisions are signed under."""
@@ -264,10 +325,13 @@ class CreditListing(Protocol):
 
 
 class Publishing(Protocol):
-    """The 公开 page: the 一公开 list and its deadlines."""
+    """The 公开 page: the 一公开 list and its deadlines (counted in working days from today)."""
 
     @property
     def publication(self) -> PublicationService: ...
+
+    @property
+    def credit(self) -> CreditService: ...
 
 
 class PaperScanning(Protocol):

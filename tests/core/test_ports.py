@@ -11,7 +11,7 @@ from typing import Protocol
 import pytest
 
 from inspector_app.office.service import OfficeService
-from inspector_app.services import ports
+from inspector_app.services import Services, ports
 from inspector_app.services.inspections import InspectionService
 from inspector_app.services.keys import KeyService
 from inspector_app.services.records import RecordService
@@ -28,10 +28,15 @@ SERVED_BY = {
     ports.Evidence: InspectionService,
     ports.DraftEditing: InspectionService,
     ports.Sealing: RecordService,
+    ports.Signers: RecordService,
     ports.Verifying: RecordService,
     ports.IdentityMaking: RecordService,
     ports.KeyKeeping: KeyService,
     ports.LaptopSync: SyncService,
+    ports.InspectionStarting: InspectionService,
+    ports.StartingServices: Services,
+    ports.EvidenceServices: Services,
+    ports.DraftServices: Services,
     ports.Unlocking: OfficeService,
     ports.Enrolling: OfficeService,
     ports.ConflictResolving: OfficeService,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import importlib.util
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen, QTabletEvent
@@ -28,6 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.services import RecordFrozen, ValidationFailed
+
+if TYPE_CHECKING:
+    from inspector_app.services.ports import EvidenceServices
 
 CAMERA_AVAILABLE = importlib.util.find_spec("PySide6.QtMultimedia") is not None
 SIGNATURES = ("signature_inspector", "signature_site")
@@ -127,7 +130,9 @@ class EvidencePanel(QWidget):
 
     refusal_changed = Signal(str)
 
-    def __init__(self, services: Any, inspection_id: str, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: EvidenceServices, inspection_id: str, lang: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.services = services
         self.inspection_id = inspection_id

@@ -4,7 +4,7 @@ the control type, and the standards used (an expired one is refused with its dat
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -28,9 +28,12 @@ from ui import labels
 from ui.screen import initial_size
 from ui.widgets import named
 
+if TYPE_CHECKING:
+    from inspector_app.services.ports import StartingServices
+
 
 class NewInspectionDialog(QDialog):
-    def __init__(self, services: Any, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(self, services: StartingServices, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
         self.lang = lang

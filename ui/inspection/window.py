@@ -11,7 +11,7 @@ import contextlib
 import json
 import re
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QUndoCommand, QUndoStack
@@ -41,6 +41,9 @@ from ui import icons, labels
 from ui.inspection.steps import GridStep, StepWidget, SummaryStep, build_step
 from ui.screen import initial_size
 from ui.widgets import shortcut
+
+if TYPE_CHECKING:
+    from inspector_app.services.ports import DraftServices
 
 
 class SetReadingsCommand(QUndoCommand):
@@ -82,7 +85,9 @@ class InspectionWindow(QWidget):
     finalised = Signal(str)
     SAVE_RETRY_MS = 2000  # another program holds the database: try the autosave again this often
 
-    def __init__(self, services: Any, inspection_id: str, lang: str, *, recovered: bool = False) -> None:
+    def __init__(
+        self, services: DraftServices, inspection_id: str, lang: str, *, recovered: bool = False
+    ) -> None:
         super().__init__()
         self.services = services
         self.inspection_id = inspection_id

@@ -6,7 +6,7 @@ a reason. Nothing stored changes; the decision goes to the audit log
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -27,11 +27,14 @@ from PySide6.QtWidgets import (
 from ui import icons
 from ui.tables import fill, item_at, table
 
+if TYPE_CHECKING:
+    from inspector_app.services.ports import ConflictResolving
+
 
 class ConflictsDialog(QDialog):
     """The conflict queue: a list, the differences of the selected conflict, and its resolution."""
 
-    def __init__(self, office: Any, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(self, office: ConflictResolving, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         from inspector_app.office.conflicts import RESOLUTION_LABELS
 

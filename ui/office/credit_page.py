@@ -4,7 +4,7 @@ an entity's integrity file (诚信计量档案) on double-click or Enter."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
@@ -25,6 +25,9 @@ from inspector_app.office.credit import reason_text
 from inspector_app.services import ValidationFailed
 from ui import icons, labels
 from ui.tables import RECORD_ID, fill, item_at, table
+
+if TYPE_CHECKING:
+    from inspector_app.services.ports import CreditListing
 
 LIST_COLOURS = {"black": "#202124", "red": "#c5221f", "": "#5f6368"}
 
@@ -97,7 +100,7 @@ class EntityDialog(QDialog):
 class CreditPage(QWidget):
     """The two lists side by side; export; look up any entity by credit code."""
 
-    def __init__(self, office: Any, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(self, office: CreditListing, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._credit = office.credit
         self._lang = lang

@@ -9,7 +9,7 @@ record) and then cannot be repeated for the same plan.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont
@@ -35,6 +35,9 @@ from ui.dialogs.passphrase import ask_passphrase
 from ui.tables import RECORD_ID, fill, item_at, table
 from ui.widgets import named
 
+if TYPE_CHECKING:
+    from inspector_app.services.ports import Drawing
+
 SITES_SHOWN = 500  # rows of the entity directory listed (search narrows it)
 
 
@@ -59,7 +62,7 @@ class DrawPage(QWidget):
 
     drawn = Signal()
 
-    def __init__(self, office: Any, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(self, office: Drawing, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._office = office
         self._draws = office.draws

@@ -4,7 +4,7 @@ revoke a certificate (a lost laptop, someone who left). Each act of the root ask
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -26,11 +26,14 @@ from ui import icons
 from ui.dialogs.passphrase import ask_passphrase
 from ui.tables import RECORD_ID, fill, item_at, table
 
+if TYPE_CHECKING:
+    from inspector_app.services.ports import Enrolling
+
 
 class EnrolPage(QWidget):
     """Requests waiting, certificates issued, the trust list's version."""
 
-    def __init__(self, office: Any, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(self, office: Enrolling, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._office = office
         self._lang = lang

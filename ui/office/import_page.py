@@ -8,13 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ui import icons
 from ui.tables import fill, item_at, table
+
+if TYPE_CHECKING:
+    from inspector_app.services.ports import Importing
 
 STATUS_VERDICT = {"accepted": "pass", "refused": "fail", "unreadable": "inconclusive"}
 
@@ -25,7 +28,12 @@ class ImportPage(QWidget):
     imported = Signal()
 
     def __init__(
-        self, office: Callable[[], Any], lang: str, *, history: bool = True, parent: QWidget | None = None
+        self,
+        office: Callable[[], Importing],
+        lang: str,
+        *,
+        history: bool = True,
+        parent: QWidget | None = None,
     ) -> None:
         """``office`` gives the office service when first needed; ``history=False`` leaves the
         bundles imported before to `show_history` (the window calls it after its first paint)."""

@@ -4,7 +4,7 @@ making a device's next return package (trust list, tasks, review decisions, ackn
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -15,11 +15,14 @@ from ui import icons
 from ui.dialogs.passphrase import ask_passphrase
 from ui.tables import RECORD_ID, fill, table
 
+if TYPE_CHECKING:
+    from inspector_app.services.ports import Packaging
+
 
 class PackagesPage(QWidget):
     """One row per device; a package for the selected one."""
 
-    def __init__(self, office: Any, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(self, office: Packaging, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._office = office
         self._lang = lang

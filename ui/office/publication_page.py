@@ -5,7 +5,7 @@ with an icon; the export (XLSX or CSV) marks what it holds published."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -24,13 +24,16 @@ from ui import icons, labels
 from ui.tables import fill, item_at, table
 from ui.widgets import named
 
+if TYPE_CHECKING:
+    from inspector_app.services.ports import Publishing
+
 STATE_VERDICT = {"published": "pass", "due": "incomplete", "overdue": "fail"}  # icon and colour
 
 
 class PublicationPage(QWidget):
     """Counts on top, one row per record, the export below."""
 
-    def __init__(self, office: Any, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(self, office: Publishing, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._publication = office.publication
         self._today = office.credit.today

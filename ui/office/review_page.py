@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QPixmap
@@ -38,6 +38,10 @@ from ui.dialogs.passphrase import ask_passphrase
 from ui.first_paint import after_first_paint
 from ui.widgets import named, shortcut
 
+if TYPE_CHECKING:
+    from inspector_app.office.review import ReviewService
+    from inspector_app.services.ports import Reviewing, Signers
+
 PAGE = 200  # rows fetched at once
 RECORD_ID = Qt.ItemDataRole.UserRole + 1
 LOOP_COLOURS = {
@@ -54,7 +58,7 @@ class ReviewTableModel(QAbstractTableModel):
 
     COLUMNS = ("record_no", "inspected_on", "form_id", "site_name", "district", "inspector", "loop")
 
-    def __init__(self, review: Any, parent: Any = None) -> None:
+    def __init__(self, review: ReviewService, parent: Any = None) -> None:
         super().__init__(parent)
         self._review = review
         self._filters: dict[str, str] = {"status": "received"}
@@ -142,7 +146,7 @@ class ReviewPage(QWidget):
 
     decided = Signal(str)  # record id
 
-    def __init__(self, office: Any, records: Any, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(self, office: Reviewing, records: Signers, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._office = office
         self._review = office.review

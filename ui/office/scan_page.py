@@ -6,7 +6,7 @@ below, the records known from paper whose data is still awaited, the overdue one
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -23,6 +23,9 @@ from PySide6.QtWidgets import (
 from inspector_app.sync.refusals import describe
 from ui import icons, labels
 from ui.tables import fill, item_at, table
+
+if TYPE_CHECKING:
+    from inspector_app.services.ports import PaperScanning
 
 SCAN_SUFFIXES = (".pdf", ".png", ".jpg", ".jpeg")
 # A result's colour and icon: stored (pass), held already (neutral), waits for more (inconclusive), refused.
@@ -48,7 +51,7 @@ class ScanPage(QWidget):
 
     imported = Signal()  # records imported or summaries registered: the other pages refresh
 
-    def __init__(self, office: Any, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(self, office: PaperScanning, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._paper = office.paper
         self._lang = lang

@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -32,6 +32,9 @@ from PySide6.QtWidgets import (
 from inspector_app.services import ValidationFailed
 from ui import labels, runner
 from ui.widgets import named
+
+if TYPE_CHECKING:
+    from inspector_app.services.ports import Counting
 
 CHART_ORDER = ("procedure", "month", "district", "inspector", "items", "measures")
 
@@ -61,7 +64,7 @@ def _lazy_canvas() -> type:
 class StatisticsPage(QWidget):
     """Filters, a summary line, and the charts in two columns."""
 
-    def __init__(self, office: Any, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(self, office: Counting, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._statistics = office.statistics
         self._review = office.review

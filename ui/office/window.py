@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -31,6 +31,9 @@ from ui.first_paint import after_first_paint
 from ui.nav_layout import place_beside_nav
 from ui.screen import initial_size
 from ui.widgets import shortcut
+
+if TYPE_CHECKING:
+    from inspector_app.services import Services
 
 OFFICE_PAGES = (
     "import",
@@ -56,11 +59,13 @@ class OfficeWindow(QMainWindow):
     first_painted = Signal()  # as the main window's: what start-up is timed to
     startup_finished = Signal()  # the deferred start-up work is done
 
-    def __init__(self, services: Any, lang: str) -> None:
+    def __init__(self, services: Services, lang: str) -> None:
         super().__init__()
         self.services = services
         self.lang = lang
-        name, root_sha256 = services.office_heading
+        heading = services.office_heading
+        assert heading is not None, "only an office database opens the office window (ui.app.window_for)"
+        name, root_sha256 = heading
         self.setWindowTitle(self.tr("Office — %1").replace("%1", name))
         self.resize(*initial_size(1280, 800))
         self.nav = QListWidget()

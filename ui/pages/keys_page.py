@@ -5,7 +5,7 @@ change its passphrase — and where each stands (not enrolled, request made, enr
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -27,6 +27,9 @@ from inspector_app.signing.keys import WrongPassphrase
 from ui import icons
 from ui.dialogs.passphrase import ask_passphrase
 from ui.tables import fill, item_at, table
+
+if TYPE_CHECKING:
+    from inspector_app.services.ports import IdentityMaking, KeyKeeping, SettingReader
 
 STATE_VERDICT = {"enrolled": "pass", "requested": "inconclusive", "not_enrolled": "incomplete"}
 
@@ -65,7 +68,12 @@ class KeysPage(QWidget):
     """The keys of this laptop and the three things one does with them."""
 
     def __init__(
-        self, keys: Any, records: Any, settings: Any, lang: str, parent: QWidget | None = None
+        self,
+        keys: KeyKeeping,
+        records: IdentityMaking,
+        settings: SettingReader,
+        lang: str,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._keys = keys

@@ -8,7 +8,7 @@ updated as soon as an edited field is valid; a new row is created with Save (Ctr
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QStandardItem, QStandardItemModel
@@ -31,6 +31,9 @@ from inspector_app.registries import FIELDS, RegistryField
 from inspector_app.services import ValidationFailed
 from ui.widgets import named, shortcut
 
+if TYPE_CHECKING:
+    from inspector_app.services.ports import FormDrafts, Registers
+
 DRAFT_DELAY_MS = 300
 ROW_ID = Qt.ItemDataRole.UserRole + 1
 FILTER_KEYS = ("kind", "district")  # choice fields offered as list filters
@@ -42,7 +45,7 @@ class RegistryPage(QWidget):
     row_saved = Signal(str)
 
     def __init__(
-        self, table: str, registry: Any, settings: Any, lang: str, parent: QWidget | None = None
+        self, table: str, registry: Registers, settings: FormDrafts, lang: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.table_name = table

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -17,12 +17,20 @@ from inspector_app.services import ValidationFailed
 from inspector_app.settings import SETTINGS
 from ui.widgets import named
 
+if TYPE_CHECKING:
+    from inspector_app.services.ports import SettingsEditing
+
 
 class SettingsPage(QWidget):
     """One row per setting: its editor and its help; every change is stored at once."""
 
     def __init__(
-        self, settings_service: Any, lang: str, parent: QWidget | None = None, *, mode: str = "laptop"
+        self,
+        settings_service: SettingsEditing,
+        lang: str,
+        parent: QWidget | None = None,
+        *,
+        mode: str = "laptop",
     ) -> None:
         super().__init__(parent)
         self._service = settings_service

@@ -8,7 +8,7 @@ progress and Cancel; a cancelled export leaves nothing behind.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -30,6 +30,9 @@ from ui import icons, labels
 from ui.dialogs.passphrase import ask_passphrase
 from ui.tables import RECORD_ID, fill, table
 
+if TYPE_CHECKING:
+    from inspector_app.services.ports import LaptopSync
+
 
 class SyncPage(QWidget):
     """The laptop's sync status and actions; `record_opened` asks the window to open a record."""
@@ -37,7 +40,7 @@ class SyncPage(QWidget):
     record_opened = Signal(str)
     package_applied = Signal()
 
-    def __init__(self, sync: Any, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(self, sync: LaptopSync, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._sync = sync
         self._lang = lang

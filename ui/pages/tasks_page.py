@@ -5,7 +5,7 @@ Enter (or 开始检查) starts the task's inspection, or reopens it if already s
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -23,6 +23,9 @@ from PySide6.QtWidgets import (
 from inspector_app.services import ValidationFailed
 from ui import labels
 
+if TYPE_CHECKING:
+    from inspector_app.services.ports import Registers, TaskStarting
+
 TASK_ID = Qt.ItemDataRole.UserRole + 1
 
 
@@ -32,7 +35,11 @@ class TasksPage(QWidget):
     inspection_opened = Signal(str)
 
     def __init__(
-        self, registry: Any, inspections: Any = None, lang: str = "zh", parent: QWidget | None = None
+        self,
+        registry: Registers,
+        inspections: TaskStarting | None = None,
+        lang: str = "zh",
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._lang = lang

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -18,6 +18,9 @@ from PySide6.QtWidgets import (
 from inspector_app.messages import verification_line
 from ui import icons
 
+if TYPE_CHECKING:
+    from inspector_app.services.ports import Verifying
+
 STATUS_VERDICT = {
     "valid": "pass",
     "altered": "fail",
@@ -30,7 +33,7 @@ STATUS_VERDICT = {
 class VerifyPage(QWidget):
     """Shows valid / altered / unknown signer / revoked with colour and an icon, and why."""
 
-    def __init__(self, records: Any, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(self, records: Verifying, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._records = records
         self._lang = lang
