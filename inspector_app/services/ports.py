@@ -97,6 +97,9 @@ class InspectionStarting(Protocol):
         readings: dict[str, str] | None = None,
         supersedes: str | None = None,
         started_at: str | None = None,
+        inspectors: list[dict[str, str]] | None = None,
+        correction_reason: str = "",
+        measures: list[str] | None = None,
     ) -> str: ...
 
 
@@ -128,6 +131,12 @@ class DraftEditing(Evidence, Protocol):
     ) -> LiveEvaluation: ...
 
     def remember(self, inspection_id: str, ui_state: dict[str, Any]) -> None: ...
+
+    def set_second_inspector(self, inspection_id: str, name: str, id_number: str) -> list[dict[str, str]]: ...
+
+    def set_correction_reason(self, inspection_id: str, reason: str) -> None: ...
+
+    def set_measures(self, inspection_id: str, measures: list[str]) -> list[str]: ...
 
     def evaluate_flat(
         self, defn: FormDefinition, row: dict[str, Any], flat: dict[str, str]

@@ -105,7 +105,8 @@ class RecordPreviewDialog(QDialog):
             for index in range(page_count(self.pdf)):
                 if index:
                     printer.newPage()
-                image = QImage.fromData(page_image(self.pdf, index, dpi=dpi), "PNG")
+                # the format as text, as Qt takes it (PySide6's stub wants bytes)
+                image = QImage.fromData(page_image(self.pdf, index, dpi=dpi), "PNG")  # type: ignore[arg-type]
                 area = painter.viewport()
                 size = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
                 painter.setViewport(area.x(), area.y(), size.width(), size.height())
