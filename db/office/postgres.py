@@ -410,6 +410,22 @@ class PostgresOfficeStore(OfficeQueries):
                 yield orjson.loads(bytes(row))
             last = int(page[-1][0])
 
+    def add_staged(
+        self, outcomes: Iterable[tuple[str, str]], *, bundle_sha256: str, at: str, on: str
+    ) -> None:
+        """The staged rows read back and stored through add_records / add_conflicts."""
+        decided = list(outcomes)  # (outcome, reason) per staged row: small beside the rows
+        added = {"bundle_sha256": bundle_sha256, "imported_at": at, "imported_on": on, "received_at": at}
+
+        def staged(kind: str) -> Iterator[dict[str, Any]]:
+            for (outcome, reason), row in zip(decided, self.staged_records(), strict=True):
+                if outcome == kind:
+                    yield {**row, **added, "reason": reason}
+
+        self.add_records(staged("new"))
+        if any(outcome == "conflict" for outcome, _reason in decided):
+            self.add_conflicts(staged("conflict"))
+
     def clear_stage(self) -> None:
         self._exec("DROP TABLE IF EXISTS import_stage")
 

@@ -51,10 +51,6 @@ REASONS: dict[str, tuple[str, str]] = {
     ),
     "hash_mismatch": ("内容的 SHA-256 与清单不符", "the content's SHA-256 differs from the manifest"),
     "corrupt_member": ("成员已损坏（{detail}）", "the member is damaged ({detail})"),
-    "member_changed": (
-        "导入过程中文件被改动",
-        "the file changed while it was being imported",
-    ),
     # the manifest and its signature
     "manifest_invalid": ("清单格式不正确（{detail}）", "the manifest is not valid ({detail})"),
     "unsupported_format": ("不支持的格式版本 {value}", "unsupported format version {value}"),

@@ -135,17 +135,7 @@ class SafeZip:
         when ``keep``: a member is at most MEMBER_MAX). Raises Refused."""
         info = self.infos.get(name)
         if info is not None and info.compress_size <= formats.CHUNK and size <= formats.CHUNK:
-            data = self._read_small_member(name, size)
-            if len(data) != size:
-                raise Refused(
-                    name,
-                    "size_mismatch",
-                    actual=len(data) if len(data) <= size else f"> {size}",
-                    declared=size,
-                )
-            if hashlib.sha256(data).hexdigest() != sha256:
-                raise Refused(name, "hash_mismatch")
-            return data
+            return self._read_small_member(name, size, sha256)
         digest = hashlib.sha256()
         parts: list[bytes] = []
         actual = 0
@@ -162,18 +152,24 @@ class SafeZip:
             raise Refused(name, "hash_mismatch")
         return b"".join(parts)
 
-    def _read_small_member(self, name: str, size: int) -> bytes:
-        """At most ``size`` + 1 bytes of a member whose compressed form fits in memory.
+    def _read_small_member(self, name: str, size: int, sha256: str) -> bytes:
+        """`read_checked` of a member whose compressed form fits in memory.
 
         The fast path of `read_checked` for small members (records, PDFs): one seek, one read and
         one bounded inflate, instead of zipfile's per-member reader (several times slower per
         member, which is most of an import's time). It keeps zipfile's checks: the local header's
-        signature and name must match the central directory, and the CRC-32 the content.
+        signature and name must match the central directory, and the CRC-32 the content — except
+        that a member whose size and SHA-256 are those ``sha256`` names (the signed manifest's)
+        skips the CRC: its content is the signed one, which the CRC could only confirm. A member
+        whose hash differs is judged as before (a bad CRC is a corrupt member).
         """
         info = self.infos.get(name)
         if info is None:
             raise Refused(name, "missing_member")
-        expected = info.orig_filename.encode("utf-8" if info.flag_bits & 0x800 else "cp437")
+        original = info.orig_filename
+        # An ASCII name (every name a bundle has) is the same bytes in both encodings; Python's
+        # cp437 codec costs more than the rest of a small member's read.
+        expected = original.encode("utf-8" if info.flag_bits & 0x800 or original.isascii() else "cp437")
         # One read for the local header, the name, a usual extra field and the data.
         handle = self._handle
         handle.seek(info.header_offset)
@@ -198,11 +194,17 @@ class SafeZip:
                 raise Refused(name, "corrupt_member", detail=str(exc)[:80]) from exc
         else:
             data = raw[: size + 1]
+        if len(data) == size == info.file_size and hashlib.sha256(data).hexdigest() == sha256:
+            return data
         if len(data) == info.file_size and zlib.crc32(data) != info.CRC:
             raise Refused(name, "corrupt_member", detail="CRC")
         if len(data) != info.file_size:
             raise Refused(name, "size_mismatch", actual=len(data), declared=info.file_size)
-        return data
+        if len(data) != size:
+            raise Refused(
+                name, "size_mismatch", actual=len(data) if len(data) <= size else f"> {size}", declared=size
+            )
+        raise Refused(name, "hash_mismatch")
 
     def read_small(self, name: str, cap: int) -> bytes:
         """A member not listed in the manifest (the manifest itself, its signature), capped."""

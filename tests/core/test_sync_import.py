@@ -847,3 +847,48 @@ def test_refused_the_bundle_of_an_inspector_whose_certificate_expired(tmp_path):
         fleet.finalise(lap)
         bundle = fleet.export(lap, tmp_path / "usb").path
     assert_refused(tmp_path / "office.sqlite", bundle, "manifest.sig", "signer_expired")
+
+
+def test_an_imported_records_columns_and_failed_items_are_read_from_what_was_signed(tmp_path):
+    """The office's columns of each record (verdict, failed items, site, form, dates) and its
+    failed-item rows (the statistics' table) come from the signed canonical record; a correction
+    arriving in a later bundle makes the original and its failed items history."""
+    failing = {**fleet.SCALE, "weighings": [{"load": "15000", "indication": "15200", "added": "0.5"}]}
+    with fleet.office(tmp_path / "office.sqlite") as o, fleet.laptop(tmp_path / "laptop.sqlite") as lap:
+        fleet.enrol(o, lap)
+        passing = fleet.finalise(lap, serial="SC-P")
+        failed = fleet.finalise(lap, serial="SC-F", readings=failing)
+        first = fleet.export(lap, tmp_path / "usb1")
+        [result] = o.office.import_bundles([first.path])
+        assert (result.status, result.imported) == ("accepted", 2)
+        correction = lap.inspections.correct(failed)
+        lap.inspections.finalise(correction, sealer=lap.records.sealer(fleet.LAPTOP_PASS))
+        second = fleet.export(lap, tmp_path / "usb2")
+    [again] = run_import(tmp_path / "office.sqlite", second.path)
+    assert (again.status, again.imported) == ("accepted", 1)
+    conn = sqlite3.connect(tmp_path / "office.sqlite")
+    stored = {
+        r[0]: r[1:]
+        for r in conn.execute(
+            "SELECT id, verdict, failed, site_code, district, form_id, inspected_on, superseded_by, "
+            "canonical FROM office_records"
+        )
+    }
+    items = conn.execute(
+        "SELECT record_id, item, form_id, district, superseded FROM office_record_items ORDER BY 1, 2"
+    ).fetchall()
+    conn.close()
+    assert set(stored) == {passing, failed, correction}
+    expected_items = []
+    for rid, (verdict, failed_json, code, district, form_id, day, superseded_by, canonical) in stored.items():
+        record = json.loads(canonical)
+        assert verdict == record["evaluation"]["verdict"]
+        assert json.loads(failed_json) == record["evaluation"]["failed"]
+        assert (code, district, form_id) == (record["site"]["credit_code"], "渝中区", "scale")
+        assert day == importer.local_date(record["started_at"])
+        assert superseded_by == (correction if rid == failed else None)
+        expected_items += [
+            (rid, item, "scale", "渝中区", int(rid == failed)) for item in record["evaluation"]["failed"]
+        ]
+    assert stored[failed][0] == "fail" and json.loads(stored[failed][1])  # a failing record, items listed
+    assert items == sorted(expected_items)
