@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from db.office.engine import is_url
+from inspector_app.readings import flatten
 from inspector_app.services import open_services
 from inspector_app.sync import importer
 from tests.core import fleet
@@ -857,7 +858,15 @@ def test_an_imported_records_columns_and_failed_items_are_read_from_what_was_sig
     with fleet.office(tmp_path / "office.sqlite") as o, fleet.laptop(tmp_path / "laptop.sqlite") as lap:
         fleet.enrol(o, lap)
         passing = fleet.finalise(lap, serial="SC-P")
-        failed = fleet.finalise(lap, serial="SC-F", readings=failing)
+        instrument = lap.registry.create(
+            "instruments", {"site_id": fleet.site(lap), "kind": "scale", "serial": "SC-F"}
+        )
+        failed = lap.inspections.start(
+            form_id="scale", site_id=fleet.site(lap), instrument_id=instrument, readings=flatten(failing)
+        )
+        lap.inspections.finalise(
+            failed, sealer=lap.records.sealer(fleet.LAPTOP_PASS), measures=["stop_use", "notice_issued"]
+        )
         first = fleet.export(lap, tmp_path / "usb1")
         [result] = o.office.import_bundles([first.path])
         assert (result.status, result.imported) == ("accepted", 2)
@@ -877,9 +886,12 @@ def test_an_imported_records_columns_and_failed_items_are_read_from_what_was_sig
     items = conn.execute(
         "SELECT record_id, item, form_id, district, superseded FROM office_record_items ORDER BY 1, 2"
     ).fetchall()
+    measures = conn.execute(
+        "SELECT record_id, measure, superseded FROM office_record_measures ORDER BY 1, 2"
+    ).fetchall()
     conn.close()
     assert set(stored) == {passing, failed, correction}
-    expected_items = []
+    expected_items, expected_measures = [], []
     for rid, (verdict, failed_json, code, district, form_id, day, superseded_by, canonical) in stored.items():
         record = json.loads(canonical)
         assert verdict == record["evaluation"]["verdict"]
@@ -890,5 +902,7 @@ def test_an_imported_records_columns_and_failed_items_are_read_from_what_was_sig
         expected_items += [
             (rid, item, "scale", "渝中区", int(rid == failed)) for item in record["evaluation"]["failed"]
         ]
+        expected_measures += [(rid, m, int(rid == failed)) for m in record["measures"]]
     assert stored[failed][0] == "fail" and json.loads(stored[failed][1])  # a failing record, items listed
     assert items == sorted(expected_items)
+    assert measures == sorted(expected_measures) and (failed, "stop_use", 1) in measures
