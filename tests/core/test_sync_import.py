@@ -870,7 +870,7 @@ def test_an_imported_records_columns_and_failed_items_are_read_from_what_was_sig
         first = fleet.export(lap, tmp_path / "usb1")
         [result] = o.office.import_bundles([first.path])
         assert (result.status, result.imported) == ("accepted", 2)
-        correction = lap.inspections.correct(failed)
+        correction = lap.inspections.correct(failed, reason="读数抄错")
         lap.inspections.finalise(correction, sealer=lap.records.sealer(fleet.LAPTOP_PASS))
         second = fleet.export(lap, tmp_path / "usb2")
     [again] = run_import(tmp_path / "office.sqlite", second.path)
