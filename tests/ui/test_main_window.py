@@ -160,3 +160,35 @@ def test_verify_page_and_record_preview(tmp_path, qtbot):
         assert opened is not None and opened.inspection_id == draft
         opened.close()
         window.close()
+
+
+def test_the_list_shows_each_procedure_whole_and_by_the_name_its_window_uses(demo_services, qtbot):
+    """Issue 12: the 检查项目 column cut "集贸市场/超市衡器"; the window's title and the list name a
+    procedure alike."""
+    from ui.models.inspection_table_model import COLUMNS
+
+    window = MainWindow(demo_services, "zh")
+    qtbot.addWidget(window)
+    window.resize(1366, 720)
+    with qtbot.waitSignal(window.startup_finished, timeout=30_000):  # all of it while the db is open
+        window.show()
+        qtbot.waitExposed(window)
+    page = window.inspections_page
+    column = COLUMNS.index("form_id")
+    metrics = page.table.fontMetrics()
+    seen = {}
+    for r in range(page.model.rowCount()):
+        text = page.model.index(r, column).data()
+        seen.setdefault(text, r)
+    assert len(seen) == 4, seen
+    for text in seen:
+        # the whole name fits the column (with the cell's margins)
+        assert metrics.horizontalAdvance(text) + 12 <= page.table.columnWidth(column), text
+    drafts = [r for r in range(page.model.rowCount()) if page.model.row_data(r)["status"] == "draft"]
+    assert drafts
+    for r in drafts:
+        iid, text = page.model.row_data(r)["id"], page.model.index(r, column).data()
+        window.open_inspection(iid)
+        opened = window.open_windows[iid]
+        assert opened.windowTitle().endswith(f" — {text}"), (opened.windowTitle(), text)
+        opened.close()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from forms.catalogue import form_ids
 from ui import labels
 from ui.models.inspection_table_model import COLUMNS, ID_ROLE, InspectionSource, InspectionTableModel
 from ui.widgets import named, shortcut
@@ -78,6 +79,11 @@ class InspectionsPage(QWidget):
         for column, width in enumerate((170, 80, 110, 300, 220, 100, 110)):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        # The procedure column holds the longest installed name whole ("集贸市场/超市衡器" was cut),
+        # read from the procedures' heads (no definition parsed before the first paint).
+        names = [labels.form(form_id) for form_id in form_ids()]
+        longest = max((self.table.fontMetrics().horizontalAdvance(n) for n in names), default=0)
+        self.table.setColumnWidth(COLUMNS.index("form_id"), max(110, min(longest + 24, 260)))
 
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
