@@ -192,3 +192,5 @@ def test_the_list_shows_each_procedure_whole_and_by_the_name_its_window_uses(dem
         opened = window.open_windows[iid]
         assert opened.windowTitle().endswith(f" — {text}"), (opened.windowTitle(), text)
         opened.close()
+        opened.deleteLater()
+    window.close()  # no window of this test is left to take the focus from the next one
