@@ -93,7 +93,8 @@ def code_texts() -> list[str]:
 
 def definition_texts(definition: FormDefinition) -> list[str]:
     """The Chinese texts a definition gives the record: its name, steps, fields with their units,
-    items, checklist items and their numbers, choices and measures."""
+    items, checklist items and their numbers, choices, measures, results with their units and
+    values, the report's tables, next steps, what is missing and why a row was not judged."""
     texts = [definition.zh, definition.regulation]
     texts += [s.zh for s in definition.steps]
     for spec in definition.fields.values():
@@ -102,4 +103,11 @@ def definition_texts(definition: FormDefinition) -> list[str]:
     texts += [zh for zh, _en in definition.items.values()]
     texts += [c.zh + (c.number_zh or "") for c in definition.checklist]
     texts += [m.zh for m in definition.measures]
+    for result in definition.results.values():
+        texts += [result.zh, result.unit] + [zh for zh, _en in result.values.values()]
+    for table in definition.report:
+        texts += [table.zh, table.group_zh] + [e.zh for e in table.entries]
+        texts += [c.zh + c.prefix + c.absent_zh + (c.unit or "") for c in table.columns]
+    for labels in (definition.next_steps, definition.missing, definition.notes):
+        texts += [zh for zh, _en in labels.values()]
     return texts

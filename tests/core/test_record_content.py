@@ -113,7 +113,7 @@ def test_the_lot_record_names_batch_and_production_date(laptop):
     assert "批号20261101A" in text and "生产日期2026-11-01" in text
     for header in ("实际含量q(g)", "标注净含量Qn(g)", "允许短缺量T(g)", "误差q−Qn(g)"):
         assert header in text
-    assert re.search(r"平均实际含量q\W?\(g\)", text)  # q̄: the bar is a combining character
+    assert "平均实际含量(g)" in text  # not "q̄": the font has no combining bar, it printed as a gap
 
 
 def test_the_header_names_the_procedure_in_chinese_not_its_id(laptop):
