@@ -211,7 +211,9 @@ class ReportTable:
 
     ``rows`` is a grid path of the input (``flow_points[].runs[]``), or an object path printed as one
     row (``repeatability``); ``results`` where the rows' computed values are, if not at ``rows``;
-    ``entries`` instead lists objects printed one per row (zero, tare). ``kind = "summary"`` prints
+    ``entries`` instead lists objects printed one per row (zero, tare). ``scalar`` rows are plain
+    values (a grid of ``scalar`` step: the empties' tares), printed under the table's one input
+    column. ``kind = "summary"`` prints
     ``columns`` as label–value pairs, two per line. Titles may hold placeholders filled from the
     definition the record was evaluated with: ``{limit.KEY}``, ``{input.PATH}``, ``{result.PATH}``,
     ``{control}``; ``{SOURCE.PATH:text with %|text if absent}`` puts the value where ``%`` is.
@@ -226,6 +228,7 @@ class ReportTable:
     kind: str = "rows"
     group_zh: str = ""
     group_en: str = ""
+    scalar: bool = False
 
     def title(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en
@@ -532,6 +535,9 @@ def _report(
         rows = table.get("rows", "")
         if kind == "rows" and not rows and not entries:
             raise DefinitionError(f"{where}: a table needs 'rows' or 'entries'")
+        scalar = table.get("scalar", False)
+        if not isinstance(scalar, bool):
+            raise DefinitionError(f"{where}.scalar: expected true or false")
         columns = []
         for j, col in enumerate(_need(table, "columns", list, where)):
             cwhere = f"{where}.columns[{j}]"
@@ -563,6 +569,8 @@ def _report(
                     typed=str(col.get("typed", "")),
                 )
             )
+        if scalar and (not rows or [c.kind for c in columns].count("input") != 1):
+            raise DefinitionError(f"{where}: a scalar table needs 'rows' and exactly one input column")
         tables.append(
             ReportTable(
                 zh=zh,
@@ -574,6 +582,7 @@ def _report(
                 kind=kind,
                 group_zh=table.get("group_zh", ""),
                 group_en=table.get("group_en", ""),
+                scalar=scalar,
             )
         )
     return tuple(tables)

@@ -226,6 +226,12 @@ def procedure_tables(record: dict[str, Any], defn: FormDefinition) -> list[Table
                 if isinstance(entry, dict):
                     found.append(((), at(readings, e.path), entry, e.zh if LANG == "zh" else e.en))
                     places.append(e.path)
+        elif table.scalar:  # plain values, each under the table's one input column
+            [key] = [col.keys[0] for col in table.columns if col.kind == "input"]
+            for index, value in entries(readings, table.rows):
+                if value not in (None, ""):
+                    found.append((index, {key: value}, {}, ""))
+                    places.append(table.rows)
         else:
             where = table.results or table.rows
             given = dict(entries(readings, table.rows))
@@ -263,6 +269,9 @@ def printed_readings(definition: FormDefinition) -> list[str]:
     found = []
     for table in definition.report:
         bases = [e.path for e in table.entries] if table.entries else [table.rows]
+        if table.scalar:  # the values are the rows themselves
+            found.append(_pattern(table.rows))
+            continue
         for col in table.columns:
             if col.kind != "input" and not col.typed:
                 continue

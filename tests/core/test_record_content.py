@@ -168,3 +168,22 @@ def test_no_page_is_mostly_empty(laptop, form_id, check):
     )
     _, pages, fill = render_measured(model, "QR")
     assert pages == 1 or fill >= LEAST_FILL, (pages, fill)
+
+
+def test_the_empties_tares_print_as_their_own_table(laptop):
+    """The ten empties weighed for an average tare (net_content.md §B.2 step 6) print in a table
+    of their own, numbered, under the tare method — not one by one under 其他记录项."""
+    tares = ("10.1", "9.9", "10.0", "10.2", "9.8", "10.0", "10.1", "9.9", "10.0", "10.3")
+    check = {
+        **CHECKS["net_content"],
+        "tare": {"mode": "average", "empty": list(tares)},
+        "samples": [
+            {"gross": g} for g in ("261.2", "258.9", "260.0", "262.3", "259.5", "260.8", "257.7", "263.1")
+        ],
+    }
+    _, pdf = make(laptop, "net_content", check)
+    text = text_of(pdf)
+    table = text[text.index("空包装皮重（平均皮重") :]
+    assert "序号皮重t(g)" in table
+    assert "".join(f"{i}{t}" for i, t in enumerate(tares, 1)) in table
+    assert "皮重（皮重" not in text and "第10行" not in text
