@@ -128,10 +128,10 @@ def test_the_list_marks_superseded_records_and_provisional_verdicts(services, qt
     rows = {model.data(model.index(r, 0), 256 + 1): r for r in range(model.rowCount())}
     number = services.inspections.get(correction)["record_no"]
     status = COLUMNS.index("status")
-    assert number in model.data(model.index(rows[original], status))
-    assert "更正" in model.data(model.index(rows[original], status)) or "取代" in model.data(
-        model.index(rows[original], status)
-    )
+    # the mark fits the cell; its tooltip names the record that replaced it
+    assert model.data(model.index(rows[original], status)) == "已被更正"
+    assert model.data(model.index(rows[original], status), 3) == f"已定稿，已被 {number} 更正取代"
+    assert model.data(model.index(rows[correction], status), 3) == "已定稿"
     draft_verdict = model.data(model.index(rows[draft], VERDICT_COLUMN))
     signed_verdict = model.data(model.index(rows[correction], VERDICT_COLUMN))
     assert signed_verdict == "合格" and draft_verdict != signed_verdict and "合格" in draft_verdict

@@ -184,6 +184,11 @@ def test_the_list_shows_each_procedure_whole_and_by_the_name_its_window_uses(dem
     for text in seen:
         # the whole name fits the column (with the cell's margins)
         assert metrics.horizontalAdvance(text) + 12 <= page.table.columnWidth(column), text
+    status, verdict = COLUMNS.index("status"), COLUMNS.index("verdict")
+    assert "不合格（暂定）" in page.model.cell_texts(verdict) and "已被更正" in page.model.cell_texts(status)
+    for other, icon in ((status, 0), (verdict, 24)):  # "不合格（暂定）" was cut too
+        for text in page.model.cell_texts(other):
+            assert metrics.horizontalAdvance(text) + icon + 12 <= page.table.columnWidth(other), text
     drafts = [r for r in range(page.model.rowCount()) if page.model.row_data(r)["status"] == "draft"]
     assert drafts
     for r in drafts:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex
 from PySide6.QtGui import QStandardItemModel
 
+from inspector_app import vocabulary
 from ui import icons, labels
 
 if TYPE_CHECKING:
@@ -60,7 +61,8 @@ class InspectionTableModel(QAbstractTableModel):
         self._keys: list[int] = []
         self._total = 0  # rows; more than len(_keys) until `complete` has read the rest
         self._pages: dict[int, dict[int, dict[str, Any]]] = {}
-        self._cells: dict[int, tuple[tuple[str, ...], str | None, str | None]] = {}  # row: texts, verdict, id
+        # row: texts, verdict, id, the status's tooltip
+        self._cells: dict[int, tuple[tuple[str, ...], str | None, str | None, str]] = {}
         self._provisional: dict[int, bool] = {}  # row: a draft (its verdict is only so far)
         self._filters: dict[str, Any] = {"order_by": "started_at", "descending": True}
         self.pages_fetched = 0  # for tests: proof that rows are fetched lazily
@@ -166,7 +168,9 @@ class InspectionTableModel(QAbstractTableModel):
         # Called for every role of every painted cell: the common "nothing" answer comes first.
         if role not in ROLES or not index.isValid():
             return None
-        texts, verdict, inspection_id = self._row_cells(index.row())
+        texts, verdict, inspection_id, status_tip = self._row_cells(index.row())
+        if role == TOOLTIP_ROLE and status_tip and index.column() == STATUS_COLUMN:
+            return status_tip
         if role in (DISPLAY_ROLE, TOOLTIP_ROLE):
             return texts[index.column()]
         if role == ID_ROLE:
@@ -179,8 +183,19 @@ class InspectionTableModel(QAbstractTableModel):
             return icons.provisional_pixmap(verdict, 16) if role == DECORATION_ROLE else icons.PROVISIONAL
         return icons.verdict_pixmap(verdict, 16) if role == DECORATION_ROLE else icons.colour(verdict)
 
-    def _row_cells(self, row: int) -> tuple[tuple[str, ...], str | None, str | None]:
-        """A row's texts as shown, its verdict and id: made once per row, not once per role."""
+    def cell_texts(self, column: int) -> list[str]:
+        """Every text a status or verdict cell can show, so the view can size the column to hold
+        each whole (a draft's "不合格（暂定）" was cut)."""
+        if column == STATUS_COLUMN:
+            return [labels.status(code) for code in vocabulary.STATUSES] + [self.tr("Superseded")]
+        if column == VERDICT_COLUMN:
+            words = [labels.verdict(code) for code in vocabulary.VERDICTS]
+            return words + [self.tr("%1 (so far)").replace("%1", word) for word in words]
+        return []
+
+    def _row_cells(self, row: int) -> tuple[tuple[str, ...], str | None, str | None, str]:
+        """A row's texts as shown, its verdict, id and the status's tooltip when it says more than
+        the cell: made once per row, not once per role."""
         cells = self._cells.get(row)
         if cells is None:
             data = self.row_data(row)
@@ -189,13 +204,16 @@ class InspectionTableModel(QAbstractTableModel):
             self._provisional[row] = draft
             if draft and data.get("verdict") not in (None, "", "incomplete"):  # so far, not signed
                 texts[VERDICT_COLUMN] = self.tr("%1 (so far)").replace("%1", texts[VERDICT_COLUMN])
-            if data.get("superseded_by"):  # a correction replaced it: say by which record
-                texts[STATUS_COLUMN] = (
+            tip = ""
+            if data.get("superseded_by"):  # a correction replaced it: the mark fits the cell, the
+                # tooltip says by which record (the whole sentence was cut to "已定…")
+                tip = (
                     self.tr("%1, superseded by %2")
                     .replace("%1", texts[STATUS_COLUMN])
                     .replace("%2", str(data["superseded_by"]))
                 )
-            cells = (tuple(texts), data.get("verdict"), data.get("id"))
+                texts[STATUS_COLUMN] = self.tr("Superseded")
+            cells = (tuple(texts), data.get("verdict"), data.get("id"), tip)
             self._cells[row] = cells
         return cells
 

@@ -84,6 +84,10 @@ class InspectionsPage(QWidget):
         names = [labels.form(form_id) for form_id in form_ids()]
         longest = max((self.table.fontMetrics().horizontalAdvance(n) for n in names), default=0)
         self.table.setColumnWidth(COLUMNS.index("form_id"), max(110, min(longest + 24, 260)))
+        # The status and the verdict (a draft's "不合格（暂定）" beside its mark) whole, too.
+        for column, icon in ((COLUMNS.index("status"), 0), (COLUMNS.index("verdict"), 16 + 8)):
+            widest = max(self.table.fontMetrics().horizontalAdvance(t) for t in self.model.cell_texts(column))
+            self.table.setColumnWidth(column, max(self.table.columnWidth(column), widest + icon + 24))
 
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
