@@ -84,26 +84,21 @@ class Run:
     def kill_after(self, seconds: float, *, started: bool = False) -> None:
         """SIGKILL ``seconds`` after the launch, or with ``started`` after the robot's first move
         (start-up over: the kill lands in 新建检查, typing or signing)."""
-        if started:
-            end = time.monotonic() + 120
-            while not any(line.startswith("PHASE ") for line in self.lines) and time.monotonic() < end:
-                if self.process.poll() is not None:
-                    break
-                time.sleep(0.02)
-        try:
-            self.process.wait(timeout=seconds)
-        except subprocess.TimeoutExpired:
-            os.kill(self.process.pid, signal.SIGKILL)
-        self.finish()
+        self._kill(seconds, "PHASE ", 1 if started else 0, poll=0.02)
 
     def kill_after_edit(self, edits: int, seconds: float) -> None:
         """SIGKILL ``seconds`` after the window showed its ``edits``-th edit as saved (the kill
         lands while typing: in the next keystrokes, an editor's text, the autosave after it)."""
+        self._kill(seconds, "ACK ", edits, poll=0.005)
+
+    def _kill(self, seconds: float, word: str, count: int, *, poll: float) -> None:
+        """SIGKILL ``seconds`` after the app printed ``count`` lines starting with ``word`` (or
+        exited, or two minutes passed)."""
         end = time.monotonic() + 120
-        while sum(line.startswith("ACK ") for line in self.lines) < edits and time.monotonic() < end:
+        while sum(line.startswith(word) for line in self.lines) < count and time.monotonic() < end:
             if self.process.poll() is not None:
                 break
-            time.sleep(0.005)
+            time.sleep(poll)
         try:
             self.process.wait(timeout=seconds)
         except subprocess.TimeoutExpired:
