@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import ec
@@ -22,6 +22,16 @@ from db.office import OfficeStore
 from inspector_app.pki import certs, trustlist
 from inspector_app.pki.trust import Verifier
 from inspector_app.services.errors import FieldError, ValidationFailed
+
+if TYPE_CHECKING:  # the parts are imported on first use (start-up of the office window)
+    from inspector_app.office.conflicts import ConflictQueue
+    from inspector_app.office.credit import CreditService
+    from inspector_app.office.directories import DirectoryService
+    from inspector_app.office.draw.service import DrawService
+    from inspector_app.office.paper import PaperService
+    from inspector_app.office.publication import PublicationService
+    from inspector_app.office.review import ReviewService
+    from inspector_app.office.statistics import StatisticsService
 
 
 @dataclass(frozen=True)
@@ -79,29 +89,29 @@ class OfficeService:
         return {"clock": self._clock, "device_id": self._device_id, "actor": self._actor}
 
     @cached_property
-    def directories(self) -> Any:
-        """office.directories.DirectoryService: the entity and inspector directories."""
+    def directories(self) -> DirectoryService:
+        """The entity and inspector directories."""
         from inspector_app.office.directories import DirectoryService
 
         return DirectoryService(self.store, **self._parts())
 
     @cached_property
-    def draws(self) -> Any:
-        """office.draw.service.DrawService: 双随机 draws and their tasks."""
+    def draws(self) -> DrawService:
+        """双随机 draws and their tasks."""
         from inspector_app.office.draw.service import DrawService
 
         return DrawService(self.store, **self._parts())
 
     @cached_property
-    def review(self) -> Any:
-        """office.review.ReviewService: the review queue and decisions."""
+    def review(self) -> ReviewService:
+        """The review queue and decisions."""
         from inspector_app.office.review import ReviewService
 
         return ReviewService(self)
 
     @cached_property
-    def statistics(self) -> Any:
-        """office.statistics.StatisticsService: pass rates and counts."""
+    def statistics(self) -> StatisticsService:
+        """Pass rates and counts."""
         from inspector_app.office.statistics import StatisticsService
 
         return StatisticsService(
@@ -112,22 +122,22 @@ class OfficeService:
         )
 
     @cached_property
-    def credit(self) -> Any:
-        """office.credit.CreditService: red and black lists, the integrity file."""
+    def credit(self) -> CreditService:
+        """Red and black lists, the integrity file."""
         from inspector_app.office.credit import CreditService
 
         return CreditService(self.store, clock=self._clock, setting=self._setting)
 
     @cached_property
-    def publication(self) -> Any:
-        """office.publication.PublicationService: the 一公开 list and its deadlines."""
+    def publication(self) -> PublicationService:
+        """The 一公开 list and its deadlines."""
         from inspector_app.office.publication import PublicationService
 
         return PublicationService(self.store, setting=self._setting, **self._parts())
 
     @cached_property
-    def paper(self) -> Any:
-        """office.paper.PaperService: scanned records, the scan box, records known from paper."""
+    def paper(self) -> PaperService:
+        """Scanned records, the scan box, records known from paper."""
         from inspector_app.office.paper import PaperService
 
         return PaperService(
@@ -645,7 +655,7 @@ class OfficeService:
         return self.store.conflicts()
 
     @property
-    def conflict_queue(self) -> Any:
+    def conflict_queue(self) -> ConflictQueue:
         """List, compare and resolve the conflicts (inspector_app.office.conflicts)."""
         from inspector_app.office.conflicts import ConflictQueue
 
