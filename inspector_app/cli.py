@@ -26,10 +26,16 @@ def _open(args: argparse.Namespace) -> AbstractContextManager[Services]:
     """The services over --db (or the per-user database), which must exist: only `demo` and the
     GUI's first start make a new database."""
     from db.office.engine import is_url
+    from inspector_app.paths import default_db_path
     from inspector_app.services import open_services
 
-    if args.db is not None and is_url(args.db) and getattr(args, "command", "") not in ("office", "verify"):
-        raise Refused("--db", "postgresql_office_only", {"value": _safe_url(str(args.db))})
+    if args.db is not None and is_url(args.db):
+        if getattr(args, "command", "") not in ("office", "verify"):
+            raise Refused("--db", "postgresql_office_only", {"value": _safe_url(str(args.db))})
+        # As in the office window: this desktop's own tables (a supervisor's key for `office
+        # review --by`) stay in its per-user database, when it has one (docs/decisions.md).
+        own = default_db_path()
+        return open_services(args.db, create=False, local=own if own.is_file() else None)
     return open_services(args.db, create=False)
 
 

@@ -348,6 +348,13 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
         "{field}：本库中没有名为“{value}”的密钥（keys create --name）",
         "{field}: no key named '{value}' in this database (keys create --name)",
     ),
+    "no_identity_on_desktop": (
+        "{field}：本机数据库（{path}）中没有名为“{value}”的密钥；服务器上的检查机构库不存放审核人的私钥"
+        "（在本机 keys create --name，再 office enrol --role supervisor）",
+        "{field}: no key named '{value}' in this desktop's database ({path}); the office database on the "
+        "server keeps no supervisor's private key (keys create --name here, then office enrol --role "
+        "supervisor)",
+    ),
 }
 
 

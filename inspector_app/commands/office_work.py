@@ -96,6 +96,9 @@ def _supervisor_key(services: Any, name: str) -> Any:
     from inspector_app.services import FieldError, ValidationFailed
 
     matches = [i for i in services.records.identities() if i["name"] == name]
+    if not matches and services.office_url:  # the server keeps no private key: this desktop does
+        where = str(services.path) if services.path else "—"
+        raise ValidationFailed([FieldError("--by", "no_identity_on_desktop", {"value": name, "path": where})])
     if not matches:
         raise ValidationFailed([FieldError("--by", "no_identity_named", {"value": name})])
     if len(matches) > 1:
