@@ -12,12 +12,13 @@ for the wizard's grids and the PDF alike. Pure: no Qt, no PDF library.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Hashable, Mapping
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Any
 
-from forms.definition import FormDefinition
+from forms.definition import FormDefinition, ReportColumn
 from forms.numbers import round_gbt8170
 
 MAX_EXTRA_DIGITS = 20  # never more digits than this beyond the recorded resolution
@@ -187,3 +188,99 @@ def plain_text(value: Any) -> str:
     if isinstance(exponent, int) and exponent >= -4:
         return _text(full, False)
     return _text(round_gbt8170(full, Decimal("0.0001")), False)
+
+
+# -- one text per computed value, on screen and on paper ---------------------------------------
+
+
+def printed_columns(defn: FormDefinition, where: str) -> list[ReportColumn] | None:
+    """The computed columns the record prints for the rows at ``where`` (a grid's results
+    pattern, e.g. ``weighings[]``), in the order printed; None when no table prints those rows.
+    The wizard's grid shows these columns, so what is on screen is what is signed on paper."""
+    for table in defn.report:
+        if table.kind == "summary" or table.entries or table.scalar:
+            continue
+        if (table.results or table.rows) == where:
+            return [col for col in table.columns if col.kind == "result"]
+    return None
+
+
+def printed_column(defn: FormDefinition, where: str, key: str) -> ReportColumn | None:
+    """The printed column of the rows at ``where`` that shows the result ``key``, if any."""
+    for col in printed_columns(defn, where) or ():
+        if any(k.rpartition(".")[2] == key for k in col.keys):
+            return col
+    return None
+
+
+def result_text(
+    defn: FormDefinition,
+    where: str,
+    key: str,
+    entry: Mapping[str, Any],
+    results: Mapping[str, Any],
+    lang: str,
+) -> str:
+    """The text of the computed value ``entry[key]`` wherever it is shown (the wizard's grids, the
+    summary step, the PDF): a coded value by its label (a package's "≤ T"), a number by
+    `cell_text`, with the prefix its printed column declares ("±" before an MPE). Blank if absent."""
+    value = entry.get(key)
+    if value is None or isinstance(value, bool | dict | list):
+        return ""
+    spec = defn.results.get(key)
+    label = None if spec is None else spec.value_label(value, lang)
+    text = label if label is not None else cell_text(defn, where, key, entry, results)
+    if not text:
+        return ""
+    col = printed_column(defn, where, key)
+    return (col.prefix if col is not None else "") + text
+
+
+def choice_unit(defn: FormDefinition, field_id: str, chosen: Any) -> str:
+    """The unit of the choice made in a choice field (a lot's quantity: g, mL, m …); '' if none."""
+    spec = defn.fields.get(field_id)
+    found = [c.unit for c in (spec.choices if spec else ()) if c.value == str(chosen)]
+    return found[0] if found else ""
+
+
+def unit_of(unit: str, chosen: Callable[[str], Any], defn: FormDefinition) -> str:
+    """A declared unit with its ``{unit.FIELD}`` placeholders filled by the unit of the choice made
+    in FIELD (``chosen(path)`` gives the stored value); '' for a unit the record cannot tell yet."""
+    if "{" not in unit:
+        return unit
+
+    def fill(match: re.Match[str]) -> str:
+        source, _, path = match.group(1).partition(".")
+        return choice_unit(defn, path.rsplit(".", 1)[-1], chosen(path)) if source == "unit" else ""
+
+    return re.sub(r"\{([^{}]*)\}", fill, unit)
+
+
+def result_unit(
+    defn: FormDefinition, where: str, key: str, chosen: Callable[[str], Any] = lambda _p: None
+) -> str:
+    """The unit of the result ``key`` shown at ``where``: its printed column's, else its own (one
+    unit on screen and on paper)."""
+    col = printed_column(defn, where, key)
+    spec = defn.results.get(key)
+    unit = col.unit if col is not None and col.unit is not None else (spec.unit if spec else "")
+    return unit_of(unit, chosen, defn)
+
+
+def input_unit(
+    defn: FormDefinition, where: str, field_id: str, chosen: Callable[[str], Any] = lambda _p: None
+) -> str:
+    """The unit of a typed value in the rows at ``where``: the field's own, else the unit its
+    printed column gives it (a package's q typed directly is in the lot's g or mL)."""
+    spec = defn.fields.get(field_id)
+    if spec is not None and spec.unit:
+        return spec.unit
+    for table in defn.report:
+        if table.kind == "summary" or where not in (table.rows, table.results):
+            continue
+        for col in table.columns:
+            if col.unit is not None and (
+                (col.kind == "input" and col.keys[0].rsplit(".", 1)[-1] == field_id) or col.typed == field_id
+            ):
+                return unit_of(col.unit, chosen, defn)
+    return ""

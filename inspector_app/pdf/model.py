@@ -13,7 +13,7 @@ from typing import Any
 
 from forms import FormDefinition
 from forms.definition import FieldSpec, ReportColumn, ReportTable
-from forms.display import cell_text, money, plain_text, shown_results
+from forms.display import choice_unit, money, plain_text, result_text, shown_results, unit_of
 from forms.numbers import round_gbt8170
 from inspector_app import cells, vocabulary
 from inspector_app.local_time import local
@@ -116,24 +116,23 @@ def _header(
         label = label or ("" if result is None else result.label(LANG))
         unit = "" if result is None else result.unit
     unit = unit if col.unit is None else col.unit
-    if "{" in unit and record is not None:  # a unit the record decides (a lot's g or mL)
-        unit = title(defn, unit, record, {})
+    if record is not None:  # a unit the record decides (a lot's g or mL), as the screen fills it
+        unit = unit_of(unit, lambda path: at(record["input"], path), defn)
     return f"{label} ({unit})" if unit else label
 
 
 def _result_text(
     defn: FormDefinition, where: str, col: ReportColumn, entry: Any, results: dict[str, Any]
 ) -> str:
+    """The first of the column's results present, as the wizard shows it (`result_text`)."""
     for path in col.keys:
         holder = at(entry, path.rpartition(".")[0]) if "." in path else entry
         key = path.rpartition(".")[2]
         if not isinstance(holder, dict) or holder.get(key) is None:
             continue
-        spec = defn.results.get(key)
-        label = None if spec is None else spec.value_label(holder[key], LANG)
-        text = label if label is not None else cell_text(defn, where, key, holder, results)
+        text = result_text(defn, where, key, holder, results, LANG)
         if text:
-            return col.prefix + text
+            return text if text.startswith(col.prefix) else col.prefix + text
     return col.absent_zh if LANG == "zh" else col.absent_en
 
 
@@ -182,9 +181,7 @@ def title(defn: FormDefinition, template: str, record: dict[str, Any], results: 
         elif source == "input":
             text = _input_text(defn.fields.get(path.rsplit(".", 1)[-1]), at(record["input"], path), record)
         elif source == "unit":  # the unit of the choice made (a lot's quantity: g, mL, m …)
-            spec, chosen = defn.fields.get(path.rsplit(".", 1)[-1]), at(record["input"], path)
-            found = [c.unit for c in (spec.choices if spec else ()) if c.value == str(chosen)]
-            text = found[0] if found else ""
+            text = choice_unit(defn, path.rsplit(".", 1)[-1], at(record["input"], path))
         else:
             text = plain_text(at(results, path)) if at(results, path) is not None else ""
         if not text:

@@ -83,6 +83,7 @@ class ReadingsTableModel(QAbstractTableModel):
         self.results: list[list[str]] = []
         self.verdicts: list[tuple[str, Any, QColor] | None] = []
         self.rows_shown = 1
+        self.input_headers: list[str] = []  # from the step; the sheet's own names until then
 
     # -- content ----------------------------------------------------------------------------
     def set_table(self, table: Table, shown: list[list[str]], problems: dict[tuple[int, int], str]) -> None:
@@ -115,6 +116,16 @@ class ReadingsTableModel(QAbstractTableModel):
                 self.result_keys.append(key)
                 self.result_headers.append(headers[keys.index(key)])
             self.endInsertColumns()
+        renamed = [
+            i
+            for i, key in enumerate(self.result_keys)
+            if key in keys and self.result_headers[i] != headers[keys.index(key)]
+        ]
+        for i in renamed:  # a unit the record decides changed (a lot's g became mL)
+            self.result_headers[i] = headers[keys.index(self.result_keys[i])]
+        if renamed:
+            first = self.sheet.width + min(renamed)
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, first, self.sheet.width + max(renamed))
         by_key = [{k: row[i] for i, k in enumerate(keys)} for row in results]
         old_results, old_verdicts = self.results, self.verdicts
         self.results = [[row.get(k, "") for k in self.result_keys] for row in by_key]
@@ -129,6 +140,12 @@ class ReadingsTableModel(QAbstractTableModel):
             or self._verdict_text(old_verdicts, r) != self._verdict_text(verdicts, r)
         ]
         self._repaint_rows(changed, self.sheet.width, self.columnCount() - 1)
+
+    def set_input_headers(self, headers: list[str]) -> None:
+        """The input columns' names with their units (a unit may follow a choice made elsewhere)."""
+        if headers != self.input_headers:
+            self.input_headers = headers
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(self.sheet.width - 1, 0))
 
     def grow_to(self, rows: int) -> None:
         rows = min(max(rows, 1), self.sheet.max_rows)
@@ -178,6 +195,8 @@ class ReadingsTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Vertical:
             return str(section + 1)
         if section < self.sheet.width:
+            if section < len(self.input_headers):
+                return self.input_headers[section]
             return self.sheet.header(section, self.lang)
         if section < self.sheet.width + len(self.result_keys):
             return self.result_headers[section - self.sheet.width]

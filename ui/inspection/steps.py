@@ -31,7 +31,14 @@ from PySide6.QtWidgets import (
 )
 
 from forms.definition import FieldSpec, FormDefinition, Step
-from forms.display import cell_text, row_context, shown_results
+from forms.display import (
+    input_unit,
+    printed_columns,
+    result_text,
+    result_unit,
+    row_context,
+    shown_results,
+)
 from inspector_app import cells, vocabulary
 from inspector_app.progress import results_of, step_states
 from inspector_app.readings import entries
@@ -394,8 +401,19 @@ class GridStep(StepWidget):
                     memo[key] = None if problem is None else describe(self.definition, problem, self.lang)
                 if (text := memo[key]) is not None:
                     problems[(r, c)] = text
+        self.model.set_input_headers([self.input_header(c) for c in range(self.sheet.width)])
         self.model.set_table(table, shown, problems)
         self.show_status()
+
+    def input_header(self, column: int) -> str:
+        """An input column's name with its unit: the field's own, else the one the record prints
+        for it (a package's q typed directly, in the lot's g or mL)."""
+        spec = self.sheet.spec_of(column)
+        if spec is None:
+            return self.sheet.header(column, self.lang)
+        unit = input_unit(self.definition, self.step.grid, spec.id, self.chosen)
+        name = spec.zh if self.lang == "zh" else spec.en
+        return f"{name} ({unit})" if unit else name
 
     def show_status(self) -> None:
         """The current cell as people name it, and its problem or what the last edit refused."""
@@ -422,12 +440,8 @@ class GridStep(StepWidget):
         pattern = self.step.results or self.step.grid
         table = self.model.table
         found = results_by_row(results, pattern, table.keys)
-        declared = self.definition.results
-        keys: list[str] = []
-        for entry in found:
-            if isinstance(entry, dict):
-                keys = [k for k in entry if k in declared and not isinstance(entry[k], dict | list)]
-                break
+        columns = self.result_columns(pattern, found)
+        keys = [column[0] for column in columns]
         # A row's texts depend on its own results and on the check's single values (T, e): rows
         # whose results are as they were keep their texts, so one edit redraws one row.
         context = (keys, row_context(self.definition, results))
@@ -445,7 +459,7 @@ class GridStep(StepWidget):
             if kept is not None and kept[0] == entry:
                 texts, verdict_cell = kept[1], kept[2]
             else:
-                texts = [self.result_text(pattern, k, entry, results) for k in keys]
+                texts = [self.column_text(pattern, column, entry, results) for column in columns]
                 verdict_cell = self.verdict_cell(entry)
             memo[key] = (entry, texts, verdict_cell)
             rows.append(texts)
@@ -466,15 +480,42 @@ class GridStep(StepWidget):
             return (why, icons.verdict_icon("none", 1), icons.colour(None))
         return None
 
-    def result_header(self, key: str) -> str:
+    def result_columns(self, pattern: str, found: list[Any]) -> list[tuple[str, ...]]:
+        """The computed columns: those the record prints for these rows (each the results it
+        shows, the first present), else every single value a row has."""
+        printed = printed_columns(self.definition, pattern)
+        if printed is not None:
+            return [tuple(k.rpartition(".")[2] for k in col.keys) for col in printed]
+        declared = self.definition.results
+        for entry in found:
+            if isinstance(entry, dict):
+                return [(k,) for k in entry if k in declared and not isinstance(entry[k], dict | list)]
+        return []
+
+    def column_text(
+        self, where: str, keys: tuple[str, ...], entry: dict[str, Any], results: dict[str, Any]
+    ) -> str:
+        """The first of ``keys`` the row has, as the record prints it."""
+        for key in keys:
+            text = self.result_text(where, key, entry, results)
+            if text:
+                return text
+        return ""
+
+    def chosen(self, path: str) -> str:
+        """A stored reading by its path (what a unit such as a lot's g or mL depends on)."""
+        return self.readings.get(path, "")
+
+    def result_header(self, key: str, where: str | None = None) -> str:
+        """A computed column's name with its unit, the unit the record prints."""
         spec = self.definition.results[key]
-        return f"{spec.label(self.lang)} ({spec.unit})" if spec.unit else spec.label(self.lang)
+        place = where or self.step.results or self.step.grid
+        unit = result_unit(self.definition, place, key, self.chosen)
+        return f"{spec.label(self.lang)} ({unit})" if unit else spec.label(self.lang)
 
     def result_text(self, where: str, key: str, entry: dict[str, Any], results: dict[str, Any]) -> str:
-        """A computed value at the spec's display rounding, never contradicting its verdict; a
-        coded value (a package's class) by its label."""
-        label = self.definition.results[key].value_label(entry.get(key), self.lang)
-        return label if label is not None else cell_text(self.definition, where, key, entry, results)
+        """A computed value as the record prints it (`forms.display.result_text`)."""
+        return result_text(self.definition, where, key, entry, results, self.lang)
 
     def _show_groups(self, results: dict[str, Any]) -> None:
         """One line per group: its computed values at the spec's display rounding, ✗ where judged
@@ -490,7 +531,7 @@ class GridStep(StepWidget):
                 text = self.result_text(self.sheet.prefix + "[]", key, group, results)
                 flag = declared[key].flag
                 mark = " ✗" if flag and group.get(flag) is False else ""
-                parts.append(f"{self.result_header(key)} {text}{mark}")
+                parts.append(f"{self.result_header(key, self.sheet.prefix + '[]')} {text}{mark}")
             if parts:
                 colon, sep = ("：", "；") if self.lang == "zh" else (": ", "; ")
                 lines.append(f"{self.sheet.group_label(self.lang)} {i + 1}{colon}" + sep.join(parts))
@@ -695,16 +736,22 @@ class SummaryStep(StepWidget):
         """A results entry's computed values as the grid shows them, each with its name and unit."""
         shown = []
         declared = self.definition.results
-        for key, value in entry.items():
+        printed = printed_columns(self.definition, pattern)
+        keys = (  # the columns the record prints for these rows (the first result present of each)
+            list(entry)
+            if printed is None
+            else [next((k for k in col.keys if entry.get(k) is not None), col.keys[0]) for col in printed]
+        )
+        for key in keys:
+            value = entry.get(key)
             if key not in declared or value is None or isinstance(value, bool | dict | list):
                 continue
             spec = declared[key]
-            text = spec.value_label(value, self.lang) or cell_text(
-                self.definition, pattern, key, entry, results
-            )
+            text = result_text(self.definition, pattern, key, entry, results, self.lang)
             if text:
                 name = spec.label(self.lang)
-                shown.append(f"{name} ({spec.unit}) {text}" if spec.unit else f"{name} {text}")
+                unit = result_unit(self.definition, pattern, key, lambda path: self.readings.get(path, ""))
+                shown.append(f"{name} ({unit}) {text}" if unit else f"{name} {text}")
         return (", " if self.lang == "en" else "，").join(shown)
 
     def _second_edited(self) -> None:
