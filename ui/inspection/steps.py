@@ -138,8 +138,9 @@ class FieldEditors:
             combo = named(QComboBox(), name)
             combo.addItem("", "")
             if spec.type == "tariff":
-                for value, zh, en in tariffs:
-                    combo.addItem(f"{value} — {zh if self.owner.lang == 'zh' else en}", value)
+                for value, zh, en in tariffs:  # by its name; its id (what is stored) in the tip
+                    combo.addItem(zh if self.owner.lang == "zh" else en, value)
+                    combo.setItemData(combo.count() - 1, value, Qt.ItemDataRole.ToolTipRole)
             else:
                 codes = ("true", "false") if spec.type == "boolean" else tuple(c.value for c in spec.choices)
                 for code in codes:
