@@ -76,6 +76,22 @@ def head(db: Database) -> tuple[int, str]:
     return (0, GENESIS) if row is None else (int(row[0]), str(row[1]))
 
 
+def tail_problem(db: Database) -> str:
+    """Why the log's end disagrees with its tally (migration 0009), or "" when it agrees: entries
+    cut from the end leave the chain whole but fewer than counted."""
+    tally = db.execute("SELECT entries, seq, hash FROM audit_tail WHERE id = 1").fetchone()
+    if tally is None:
+        return "the audit log's tally is missing"
+    entries, seq, digest = int(tally[0]), int(tally[1]), str(tally[2])
+    count = int(db.execute("SELECT count(*) FROM audit_log").fetchone()[0])
+    last_seq, last_hash = head(db)
+    if count < entries:
+        return f"{entries - count} of {entries} entries are missing (the log should end at entry {seq})"
+    if count > entries or (last_seq, last_hash) != (seq, digest):
+        return f"the log ends at entry {last_seq}, its tally at entry {seq} ({entries} entries)"
+    return ""
+
+
 def hash_at(db: Database, seq: int) -> str | None:
     """The hash of entry ``seq``, or None when there is no such entry (GENESIS for seq 0)."""
     if seq == 0:

@@ -442,6 +442,29 @@ def m0008_record_counters(db: Database) -> None:
     )
 
 
+@MIGRATIONS(name="0009_audit_tail")
+def m0009_audit_tail(db: Database) -> None:
+    """A tally of the audit log kept by a trigger (entries, newest seq and hash), so entries cut
+    from the log's end are found: a hash chain cannot tell its own tail is missing, and the
+    entries after the newest signed record (drafts made or deleted, settings) are in no signature.
+    One more thing an editor of the file must know to rewrite; the signed records and the bundles'
+    signed heads remain the witnesses outside the file (docs/decisions.md)."""
+    _run(
+        db,
+        [
+            "CREATE TABLE audit_tail (id INTEGER PRIMARY KEY CHECK (id = 1), "
+            "entries INTEGER NOT NULL, seq INTEGER NOT NULL, hash TEXT NOT NULL)",
+            "INSERT INTO audit_tail (id, entries, seq, hash) SELECT 1, count(*), coalesce(max(seq), 0), "
+            f"coalesce((SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1), '{'0' * 64}') FROM audit_log",
+            """CREATE TRIGGER audit_log_tally AFTER INSERT ON audit_log
+           BEGIN UPDATE audit_tail SET entries = entries + 1, seq = NEW.seq, hash = NEW.hash
+           WHERE id = 1; END""",
+            """CREATE TRIGGER audit_tail_no_delete BEFORE DELETE ON audit_tail
+           BEGIN SELECT RAISE(ABORT, 'audit_tail is kept by the audit log'); END""",
+        ],
+    )
+
+
 def schema_version(db: Reader) -> list[str]:
     """Names of the applied migrations, in order."""
     return MIGRATIONS.applied_names(db)

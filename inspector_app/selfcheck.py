@@ -15,7 +15,7 @@ from typing import Any
 
 from db import MIGRATIONS, schema_version
 from db import sync as sync_repo
-from db.audit import verify_chain
+from db.audit import tail_problem, verify_chain
 from db.connection import foreign_key_problems, integrity_check
 from forms import DefinitionError, form_ids, load_definition
 from inspector_app.fonts import cjk_font_path
@@ -118,6 +118,8 @@ def run_selfcheck(path: Path | str | None) -> list[Check]:
             checks.append(Check("integrity", result == ["ok"], ", ".join(result)[:200]))
             ok, count, problem = verify_chain(db)
             checks.append(Check("audit chain", ok, problem or f"{count} entries chained"))
+            cut = tail_problem(db)
+            checks.append(Check("audit tail", not cut, cut or "the log ends where its tally does"))
             orphans = foreign_key_problems(db)
             checks.append(
                 Check(

@@ -17,6 +17,7 @@ import pytest
 from PIL import Image
 
 from db.audit import entry_hash
+from inspector_app.credit_code import check_character
 from inspector_app.readings import flatten
 from inspector_app.selfcheck import run_selfcheck
 from inspector_app.services import open_services
@@ -224,9 +225,39 @@ def test_deleting_the_whole_audit_log_is_found(laptop):
     path, numbers = laptop
     tamper(path, "DROP TRIGGER audit_log_no_delete", "DELETE FROM audit_log")
     found = failures(path)
-    assert set(found) == {"audit heads"}
+    assert set(found) == {"audit heads", "audit tail"}
     assert both(numbers, found["audit heads"])
     assert any("is missing" in p for p in found["audit heads"])
+
+
+def test_entries_cut_from_the_end_of_the_audit_log_are_found(laptop):
+    """The entries after the newest signed record (here the draft made after it) are in no
+    signature and the chain before them stays whole: only the tally sees them go."""
+    path, _ = laptop
+    conn = sqlite3.connect(path)
+    last_signed = conn.execute("SELECT max(seq) FROM audit_log WHERE action = 'finalise'").fetchone()[0]
+    total = conn.execute("SELECT count(*) FROM audit_log").fetchone()[0]
+    conn.close()
+    assert total > last_signed
+    tamper(path, "DROP TRIGGER audit_log_no_delete", f"DELETE FROM audit_log WHERE seq > {last_signed}")
+    checks = {c.name: c for c in run_selfcheck(path)}
+    assert checks["audit chain"].ok and checks["audit heads"].ok  # what a chain alone can tell
+    assert not checks["audit tail"].ok
+    assert checks["audit tail"].detail == (
+        f"{total - last_signed} of {total} entries are missing (the log should end at entry {total})"
+    )
+    assert {c.name for c in run_selfcheck(path) if not c.ok} == {"audit tail"}
+
+
+def test_the_audit_tally_follows_the_app_and_is_not_deleted(laptop):
+    path, _ = laptop
+    assert all(c.ok for c in run_selfcheck(path))
+    with open_services(path) as s:  # the app goes on writing: the tally follows every entry
+        body = "91500103MA5U7XY1P"
+        s.registry.create("sites", {"name": "超市", "credit_code": body + check_character(body)})
+    assert {c.name: c.ok for c in run_selfcheck(path)}["audit tail"]
+    with pytest.raises(sqlite3.DatabaseError, match="audit_tail is kept by the audit log"):
+        tamper(path, "DELETE FROM audit_tail")
 
 
 def test_a_rewritten_audit_log_is_found(laptop):

@@ -147,3 +147,20 @@ def test_the_counter_migration_seeds_from_the_stored_numbers(db):
     db.execute("DROP TABLE record_counters")  # the database as it was before 0008
     m0008_record_counters(db)
     assert db.execute("SELECT prefix, last FROM record_counters").fetchall() == [("20261123-DEV--", 41)]
+
+
+def test_the_audit_tally_migration_counts_the_log_already_kept(db):
+    from db.migrations import m0009_audit_tail
+
+    make_inspection(db)
+    make_inspection(db, "X2")
+    db.execute("DROP TRIGGER audit_log_tally")  # the database as it was before 0009
+    db.execute("DROP TRIGGER audit_tail_no_delete")
+    db.execute("DROP TABLE audit_tail")
+    m0009_audit_tail(db)
+    entries, seq, digest = db.execute("SELECT entries, seq, hash FROM audit_tail").fetchone()
+    assert (seq, digest) == audit.head(db) and entries == seq > 1
+    assert audit.tail_problem(db) == ""
+    make_inspection(db, "X3")  # and it follows what comes after
+    assert db.execute("SELECT entries FROM audit_tail").fetchone()[0] == entries + 2
+    assert audit.tail_problem(db) == ""
