@@ -6,9 +6,11 @@ Deterministic for a seed. Credit codes are valid GB 32100 codes, invented (not r
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import random
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -401,6 +403,9 @@ def seed_demo(
     }
     forms_cycle = ("fuel_dispenser", "taxi_meter", "scale", "net_content")
     ins = services.inspections
+    # Finalise times from a stream of their own: the readings, sites and verdicts stay those of
+    # the seed as before.
+    later = random.Random(f"{seed}:finalised")
     for i in range(inspections):
         form_id = forms_cycle[i % 4]
         day = today - dt.timedelta(days=rng.randint(0, 120))
@@ -435,9 +440,30 @@ def seed_demo(
         if rng.random() < 0.75:
             verdict = ins.get(inspection_id)["verdict"]
             measures = ["stop_use", "notice_issued"] if verdict == "fail" else []
-            ins.finalise(inspection_id, measures=measures, sealer=sealer)
+            with _clock_at(services, _finalised_after(started, later)):
+                ins.finalise(inspection_id, measures=measures, sealer=sealer)
             made["finalised"] += 1
     return made
+
+
+def _finalised_after(started: str, rng: random.Random) -> str:
+    """When a demo inspection begun at ``started`` is finalised: 10 to 60 minutes later (an
+    inspection is signed on the spot, the same day), to the second."""
+    begun = dt.datetime.fromisoformat(started.replace("Z", "+00:00"))
+    done = begun + dt.timedelta(minutes=rng.randint(10, 59), seconds=rng.randint(0, 59))
+    return done.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+@contextlib.contextmanager
+def _clock_at(services: Services, moment: str) -> Iterator[None]:
+    """The services' clock stopped at ``moment`` for one call: the demo finalises its records
+    through the app's own path (signed, audited), at the time an inspector would have."""
+    running = services.clock
+    services.clock = lambda: moment
+    try:
+        yield
+    finally:
+        services.clock = running
 
 
 def bulk_signed(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sqlite3
 
@@ -167,6 +168,36 @@ def test_demo_seeds_every_procedure(tmp_path):
         assert {"petrol_station", "taxi_company", "market", "supermarket", "packer"} <= kinds
         assert all(credit_code.is_valid(r["credit_code"]) for r in s.registry.search("sites", limit=100))
     assert all(c.ok for c in run_selfcheck(tmp_path / "demo.sqlite"))
+
+
+def test_demo_records_are_finalised_shortly_after_their_inspection(tmp_path):
+    """A demo record inspected on 11-20 is finalised that day, minutes to an hour after it was
+    begun (its PDF once said 定稿时间 12-01: the day the demo ran), and still verifies."""
+    from inspector_app.demo import seed_demo
+    from inspector_app.local_time import local_day
+
+    with open_services(tmp_path / "demo.sqlite") as s:
+        seed_demo(s, inspections=16, seed=7, today=dt.date(2026, 11, 20))
+        rows = [s.inspections.get(r["id"]) for r in s.inspections.list_rows(status="finalised", limit=100)]
+        assert len(rows) >= 8
+        for row in rows:
+            begun = dt.datetime.fromisoformat(row["started_at"].replace("Z", "+00:00"))
+            done = dt.datetime.fromisoformat(row["finalised_at"].replace("Z", "+00:00"))
+            assert dt.timedelta(minutes=1) <= done - begun <= dt.timedelta(hours=1), row["record_no"]
+            assert local_day(row["finalised_at"]) == local_day(row["started_at"]), row["record_no"]
+            assert json.loads(row["canonical"])["finalised_at"] == row["finalised_at"]
+            checked = s.records.verify_pdf(s.records.pdf_of(row["id"]))
+            assert checked.status == "valid", (row["record_no"], checked)
+            assert checked.signed_at == row["finalised_at"]
+        assert len({row["finalised_at"][11:16] for row in rows}) > 1  # not one moment for all
+    assert all(c.ok for c in run_selfcheck(tmp_path / "demo.sqlite"))
+    with open_services(tmp_path / "again.sqlite") as s:  # deterministic from the seed
+        seed_demo(s, inspections=16, seed=7, today=dt.date(2026, 11, 20))
+        again = sorted(
+            s.inspections.get(r["id"])["finalised_at"]
+            for r in s.inspections.list_rows(status="finalised", limit=100)
+        )
+    assert again == sorted(row["finalised_at"] for row in rows)
 
 
 # Where these places really are (the districts of Chongqing's city centre), and the GB/T 2260
