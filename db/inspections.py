@@ -197,11 +197,18 @@ DRAFT_FIELDS = ("inspectors", "correction_reason", "measures")  # what a draft m
 
 
 def set_draft_fields(
-    db: Database, inspection_id: str, values: dict[str, Any], stamp: Stamp, *, actor: str = ""
+    db: Database,
+    inspection_id: str,
+    values: dict[str, Any],
+    stamp: Stamp,
+    *,
+    actor: str = "",
+    detach_kind: str | None = None,
 ) -> None:
     """Set who inspects, a correction's reason or the measures taken on a draft (lists stored as
-    JSON), with an audit entry, in one transaction. Raises FrozenRecord once finalised, NotFound
-    for an unknown id, ValueError for any other column."""
+    JSON), with an audit entry, in one transaction; with ``detach_kind``, the attachments of that
+    kind go in the same transaction (a replaced officer's signature). Raises FrozenRecord once
+    finalised, NotFound for an unknown id, ValueError for any other column."""
     unknown = set(values) - set(DRAFT_FIELDS)
     if unknown:
         raise ValueError(f"not a draft field: {sorted(unknown)}")
@@ -216,6 +223,11 @@ def set_draft_fields(
             if cur.rowcount == 0:
                 get(db, inspection_id)  # NotFound if missing
                 raise FrozenRecord(inspection_id)
+            detached: list[str] = []
+            if detach_kind:
+                where = "FROM attachments WHERE inspection_id = ? AND kind = ?"
+                detached = [r[0] for r in db.execute(f"SELECT id {where}", [inspection_id, detach_kind])]
+                db.execute(f"DELETE {where}", [inspection_id, detach_kind])
             audit.append(
                 db,
                 stamp,
@@ -223,7 +235,7 @@ def set_draft_fields(
                 action="update",
                 entity="inspections",
                 entity_id=inspection_id,
-                detail=values,
+                detail={**values, "detached": detached} if detached else values,
             )
     except sqlite3.DatabaseError as exc:
         if _frozen(exc):

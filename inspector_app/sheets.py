@@ -410,5 +410,8 @@ def reading_problems(definition: FormDefinition, flat: dict[str, str]) -> list[F
 def describe(definition: FormDefinition, error: FieldError, lang: str) -> str:
     """An error's message with its field named as people know it, never as a path."""
     params: dict[str, Any] = dict(error.params)
-    params["label_zh" if lang == "zh" else "label_en"] = place_of(definition, error.field, lang)
+    label = "label_zh" if lang == "zh" else "label_en"
+    place = place_of(definition, error.field, lang)
+    if place != error.field or label not in params:  # not a reading: the error names its field
+        params[label] = place
     return FieldError(error.field, error.code, params).message(lang)

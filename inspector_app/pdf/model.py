@@ -53,7 +53,7 @@ class ReportModel:
     finalised_at: str  # local time (Beijing), as printed
     fingerprint: str
     supersedes: str | None  # the replaced record's number (a correction), as printed
-    signatures: dict[str, bytes]  # "inspector" / "site" → PNG
+    signatures: dict[str, bytes]  # "inspector" / "partner" (the second officer) / "site" → PNG
     photos: list[bytes]
     inspectors: list[str] = field(default_factory=list)  # both officers, "name（ID）", the lead first
     refusal: str = ""  # why the site's representative did not sign (signed with the record)

@@ -392,7 +392,9 @@ class InspectionService:
         return listing.open_draft(self._db)
 
     # -- evidence ---------------------------------------------------------------------------
-    ATTACHMENT_KINDS = ("photo", "signature_inspector", "signature_site")
+    # Each signature is printed in its box: the lead officer's, the second officer's ("partner",
+    # as the laptop's usual second officer is called in the settings), the site representative's.
+    ATTACHMENT_KINDS = ("photo", "signature_inspector", "signature_partner", "signature_site")
     MAX_ATTACHMENT = 20 * 1024 * 1024  # bytes: a phone photo, not a video
 
     def attach(self, inspection_id: str, kind: str, data: bytes, mime: str) -> str:
@@ -401,12 +403,20 @@ class InspectionService:
         The image is decoded whole first (PNG or JPEG, at most 50 megapixels); its stored type is
         what the bytes are, not what ``mime`` claims. Raises ValidationFailed for an unknown kind,
         an empty or oversized file, or a file that is not such an image; RecordFrozen once the
-        inspection is finalised.
+        inspection is finalised. The second officer signs once named (ValidationFailed before).
         """
         errors = []
         if kind not in self.ATTACHMENT_KINDS:
             errors.append(
                 FieldError("kind", "unknown_choice", {"value": kind, "choices": list(self.ATTACHMENT_KINDS)})
+            )
+        elif kind == "signature_partner" and not self._second_of(repo.get(self._db, inspection_id)).get(
+            "name"
+        ):
+            errors.append(
+                FieldError(
+                    "inspectors[1]", "required", {"label_zh": "第二检查人员", "label_en": "Second inspector"}
+                )
             )
         if not data or len(data) > self.MAX_ATTACHMENT:
             errors.append(
@@ -560,14 +570,24 @@ class InspectionService:
                 raise ValidationFailed([FieldError("inspectors[1]", "same_inspector", labels)])
         return people[:2]
 
+    @staticmethod
+    def _second_of(row: dict[str, Any]) -> dict[str, str]:
+        team = json.loads(row.get("inspectors") or "[]")
+        return dict(team[1]) if len(team) > 1 else {}
+
     def set_second_inspector(self, inspection_id: str, name: str, id_number: str) -> list[dict[str, str]]:
         """Name the second enforcement officer of a draft ('' for both clears it); returns the
-        inspectors now stored. Raises ValidationFailed (an ID number missing, the lead named
+        inspectors now stored. Another person named (or nobody) takes the former second officer's
+        drawn signature away with them, in the same transaction: a box signed by one officer never
+        carries another's name. Raises ValidationFailed (an ID number missing, the lead named
         twice) or RecordFrozen once finalised."""
         row = repo.get(self._db, inspection_id)
         team = json.loads(row["inspectors"] or "[]") or [{"name": row["inspector"], "id_number": ""}]
         team = self._checked_team([team[0], {"name": name, "id_number": id_number}])
-        self._set_fields(inspection_id, {"inspectors": team})
+        before = self._second_of(row).get("name", "")
+        after = team[1]["name"] if len(team) > 1 else ""
+        replaced = "signature_partner" if before and after != before else None
+        self._set_fields(inspection_id, {"inspectors": team}, detach_kind=replaced)
         return team
 
     def set_correction_reason(self, inspection_id: str, reason: str) -> None:
@@ -581,9 +601,13 @@ class InspectionService:
         self._set_fields(inspection_id, {"measures": chosen})
         return chosen
 
-    def _set_fields(self, inspection_id: str, values: dict[str, Any]) -> None:
+    def _set_fields(
+        self, inspection_id: str, values: dict[str, Any], *, detach_kind: str | None = None
+    ) -> None:
         try:
-            repo.set_draft_fields(self._db, inspection_id, values, self._stamp(), actor=self._actor())
+            repo.set_draft_fields(
+                self._db, inspection_id, values, self._stamp(), actor=self._actor(), detach_kind=detach_kind
+            )
         except FrozenRecord as exc:
             raise RecordFrozen(inspection_id) from exc
         row = repo.get(self._db, inspection_id)  # the stored verdict follows what is now missing

@@ -86,7 +86,8 @@ def test_tab_on_the_verdict_step_follows_the_screen(signed_services, qtbot):
         evidence.photos,
         evidence.add_photo_button,
         *([evidence.camera_button] if evidence.camera_button.isEnabled() else []),
-        evidence.clear_buttons["signature_inspector"],
+        evidence.clear_buttons["signature_inspector"],  # the two officers' pads, then the site's
+        evidence.clear_buttons["signature_partner"],
         evidence.clear_buttons["signature_site"],
         evidence.refusal,
         summary.finalise_button,

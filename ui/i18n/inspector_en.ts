@@ -780,94 +780,109 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../inspection/evidence.py" line="143"/>
+        <location filename="../inspection/evidence.py" line="146"/>
         <source>Add photo…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="144"/>
+        <location filename="../inspection/evidence.py" line="147"/>
         <source>Camera…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="148"/>
+        <location filename="../inspection/evidence.py" line="151"/>
         <source>The camera needs Qt Multimedia, which this installation lacks.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="153"/>
+        <location filename="../inspection/evidence.py" line="156"/>
         <source>If the site refuses to sign: the reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="158"/>
-        <source>Inspector signature</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../inspection/evidence.py" line="159"/>
+        <location filename="../inspection/evidence.py" line="200"/>
         <source>Site representative signature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="166"/>
+        <location filename="../inspection/evidence.py" line="167"/>
         <source>Clear</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="141"/>
+        <location filename="../inspection/evidence.py" line="144"/>
         <location filename="../inspection/evidence.py" line="182"/>
         <source>Evidence photos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="202"/>
-        <source>Photo</source>
+        <location filename="../inspection/evidence.py" line="198"/>
+        <source>Inspector (1) signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../inspection/evidence.py" line="199"/>
+        <source>Inspector (2) signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../inspection/evidence.py" line="204"/>
+        <source>name the second inspector above first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../inspection/evidence.py" line="208"/>
+        <source>%1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../inspection/evidence.py" line="226"/>
-        <location filename="../inspection/evidence.py" line="274"/>
+        <source>Photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../inspection/evidence.py" line="250"/>
+        <location filename="../inspection/evidence.py" line="298"/>
         <source>This inspection is finalised and can no longer change.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="228"/>
+        <location filename="../inspection/evidence.py" line="252"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="235"/>
+        <location filename="../inspection/evidence.py" line="259"/>
         <source>Add photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="235"/>
+        <location filename="../inspection/evidence.py" line="259"/>
         <source>Images (*.jpg *.jpeg *.png)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="252"/>
+        <location filename="../inspection/evidence.py" line="276"/>
         <source>Sign in the box first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="154"/>
+        <location filename="../inspection/evidence.py" line="157"/>
         <source>Reason the site refused to sign</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="167"/>
+        <location filename="../inspection/evidence.py" line="211"/>
         <source>Clear %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="216"/>
+        <location filename="../inspection/evidence.py" line="240"/>
         <source>Signed and saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="216"/>
+        <location filename="../inspection/evidence.py" line="240"/>
         <source>Not signed yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2808,62 +2823,62 @@ Trust list version %2, valid until %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="620"/>
+        <location filename="../inspection/steps.py" line="625"/>
         <source>This record corrects and replaces record %1 (verdict: %2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="668"/>
+        <location filename="../inspection/steps.py" line="673"/>
         <source>%1 row(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="671"/>
+        <location filename="../inspection/steps.py" line="676"/>
         <source>row %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="675"/>
+        <location filename="../inspection/steps.py" line="680"/>
         <source>%1 more failing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="679"/>
+        <location filename="../inspection/steps.py" line="684"/>
         <source>Failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="682"/>
+        <location filename="../inspection/steps.py" line="687"/>
         <source>Missing: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="685"/>
+        <location filename="../inspection/steps.py" line="690"/>
         <source>not begun</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="733"/>
+        <location filename="../inspection/steps.py" line="738"/>
         <source>Failed items: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="736"/>
+        <location filename="../inspection/steps.py" line="741"/>
         <source>To measure next: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="749"/>
+        <location filename="../inspection/steps.py" line="754"/>
         <source>Still to fill in:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="757"/>
+        <location filename="../inspection/steps.py" line="762"/>
         <source>An incomplete check cannot be finalised: fill in what is listed above.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="741"/>
+        <location filename="../inspection/steps.py" line="746"/>
         <source>Note: the marked class does not fit Max/e (classes that fit: %1)</source>
         <translation type="unfinished"></translation>
     </message>

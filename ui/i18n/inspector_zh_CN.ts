@@ -781,94 +781,109 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../inspection/evidence.py" line="143"/>
+        <location filename="../inspection/evidence.py" line="146"/>
         <source>Add photo…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="144"/>
+        <location filename="../inspection/evidence.py" line="147"/>
         <source>Camera…</source>
         <translation>拍照…</translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="148"/>
+        <location filename="../inspection/evidence.py" line="151"/>
         <source>The camera needs Qt Multimedia, which this installation lacks.</source>
         <translation>拍照需要 Qt Multimedia，本安装未包含。</translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="153"/>
+        <location filename="../inspection/evidence.py" line="156"/>
         <source>If the site refuses to sign: the reason</source>
         <translation>如被检查单位拒绝签字：填写原因</translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="158"/>
-        <source>Inspector signature</source>
-        <translation>检查人员签名</translation>
-    </message>
-    <message>
-        <location filename="../inspection/evidence.py" line="159"/>
+        <location filename="../inspection/evidence.py" line="200"/>
         <source>Site representative signature</source>
         <translation>被检查单位代表签名</translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="166"/>
+        <location filename="../inspection/evidence.py" line="167"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="141"/>
+        <location filename="../inspection/evidence.py" line="144"/>
         <location filename="../inspection/evidence.py" line="182"/>
         <source>Evidence photos</source>
         <translation>现场照片</translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="202"/>
+        <location filename="../inspection/evidence.py" line="198"/>
+        <source>Inspector (1) signature</source>
+        <translation>检查人员（1）签名</translation>
+    </message>
+    <message>
+        <location filename="../inspection/evidence.py" line="199"/>
+        <source>Inspector (2) signature</source>
+        <translation>检查人员（2）签名</translation>
+    </message>
+    <message>
+        <location filename="../inspection/evidence.py" line="204"/>
+        <source>name the second inspector above first</source>
+        <translation>请先在上方填写第二检查人员</translation>
+    </message>
+    <message>
+        <location filename="../inspection/evidence.py" line="208"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../inspection/evidence.py" line="226"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="226"/>
-        <location filename="../inspection/evidence.py" line="274"/>
+        <location filename="../inspection/evidence.py" line="250"/>
+        <location filename="../inspection/evidence.py" line="298"/>
         <source>This inspection is finalised and can no longer change.</source>
         <translation>此检查已定稿，不能再修改。</translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="228"/>
+        <location filename="../inspection/evidence.py" line="252"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="235"/>
+        <location filename="../inspection/evidence.py" line="259"/>
         <source>Add photo</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="235"/>
+        <location filename="../inspection/evidence.py" line="259"/>
         <source>Images (*.jpg *.jpeg *.png)</source>
         <translation>图片 (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="252"/>
+        <location filename="../inspection/evidence.py" line="276"/>
         <source>Sign in the box first.</source>
         <translation>请先在框内签名。</translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="154"/>
+        <location filename="../inspection/evidence.py" line="157"/>
         <source>Reason the site refused to sign</source>
         <translation>受检单位拒绝签字的原因</translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="167"/>
+        <location filename="../inspection/evidence.py" line="211"/>
         <source>Clear %1</source>
         <translation>清除%1</translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="216"/>
+        <location filename="../inspection/evidence.py" line="240"/>
         <source>Signed and saved</source>
         <translation>已签名并保存</translation>
     </message>
     <message>
-        <location filename="../inspection/evidence.py" line="216"/>
+        <location filename="../inspection/evidence.py" line="240"/>
         <source>Not signed yet</source>
         <translation>尚未签名</translation>
     </message>
@@ -2808,62 +2823,62 @@ Trust list version %2, valid until %3</source>
         <translation>检查项目</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="620"/>
+        <location filename="../inspection/steps.py" line="625"/>
         <source>This record corrects and replaces record %1 (verdict: %2).</source>
         <translation>本记录更正并取代记录 %1（原结论：%2）。</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="668"/>
+        <location filename="../inspection/steps.py" line="673"/>
         <source>%1 row(s)</source>
         <translation>%1 行</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="671"/>
+        <location filename="../inspection/steps.py" line="676"/>
         <source>row %1</source>
         <translation>第 %1 行</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="675"/>
+        <location filename="../inspection/steps.py" line="680"/>
         <source>%1 more failing</source>
         <translation>另有 %1 行不合格</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="679"/>
+        <location filename="../inspection/steps.py" line="684"/>
         <source>Failed: %1</source>
         <translation>不合格：%1</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="682"/>
+        <location filename="../inspection/steps.py" line="687"/>
         <source>Missing: %1</source>
         <translation>还缺：%1</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="685"/>
+        <location filename="../inspection/steps.py" line="690"/>
         <source>not begun</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="733"/>
+        <location filename="../inspection/steps.py" line="738"/>
         <source>Failed items: %1</source>
         <translation>不合格项目：%1</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="736"/>
+        <location filename="../inspection/steps.py" line="741"/>
         <source>To measure next: %1</source>
         <translation>需补测：%1</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="749"/>
+        <location filename="../inspection/steps.py" line="754"/>
         <source>Still to fill in:</source>
         <translation>尚需填写：</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="757"/>
+        <location filename="../inspection/steps.py" line="762"/>
         <source>An incomplete check cannot be finalised: fill in what is listed above.</source>
         <translation>检查未完成，不能定稿：请先填写上面列出的内容。</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="741"/>
+        <location filename="../inspection/steps.py" line="746"/>
         <source>Note: the marked class does not fit Max/e (classes that fit: %1)</source>
         <translation>注意：标称准确度等级与 Max/e 不符（符合的等级：%1）</translation>
     </message>

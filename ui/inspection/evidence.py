@@ -1,7 +1,8 @@
 """Evidence and signatures on screen: photos from files (the camera when Qt Multimedia is
-installed), the inspector's and the site representative's handwritten signatures (mouse, pen or
-finger), or the reason the site refused to sign. Stored through the inspection service with
-their SHA-256, which the signed record lists.
+installed), the handwritten signatures (mouse, pen or finger) of both enforcement officers (the law
+asks for two; each signs their own box) and of the site representative, or the reason the site
+refused to sign. Stored through the inspection service with their SHA-256, which the signed record
+lists.
 
 A drawn pad is a signature: each stroke is stored as it ends (nothing drawn is left for a
 "save" nobody pressed), and a stored signature is shown in its pad when the draft is reopened.
@@ -33,7 +34,9 @@ if TYPE_CHECKING:
     from inspector_app.services.ports import EvidenceServices
 
 CAMERA_AVAILABLE = importlib.util.find_spec("PySide6.QtMultimedia") is not None
-SIGNATURES = ("signature_inspector", "signature_site")
+# In the order they are on screen and on paper: the lead officer, the second officer, the site.
+# An attachment "signature_X" is printed in the record's box "X" (pdf.render).
+SIGNATURES = ("signature_inspector", "signature_partner", "signature_site")
 
 
 class SignaturePad(QWidget):
@@ -44,7 +47,7 @@ class SignaturePad(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setMinimumSize(320, 120)
+        self.setMinimumSize(260, 110)  # three side by side fit a 1366-pixel screen
         self.setAttribute(Qt.WidgetAttribute.WA_StaticContents)
         self.paths: list[QPainterPath] = []
         self.stored: QImage | None = None  # the signature as stored (drawn over, kept whole)
@@ -95,7 +98,7 @@ class SignaturePad(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor("white"))
+        painter.fillRect(self.rect(), QColor("white" if self.isEnabled() else "#f1f3f4"))
         painter.setPen(QPen(QColor("#9aa0a6"), 1, Qt.PenStyle.DashLine))
         painter.drawLine(10, self.height() - 20, self.width() - 10, self.height() - 20)
         self._draw(painter)
@@ -126,7 +129,7 @@ class SignaturePad(QWidget):
 
 
 class EvidencePanel(QWidget):
-    """Photos and both signatures for one draft; every action stores at once."""
+    """Photos and the three signatures for one draft; every action stores at once."""
 
     refusal_changed = Signal(str)
 
@@ -154,17 +157,14 @@ class EvidencePanel(QWidget):
         self.refusal.setAccessibleName(self.tr("Reason the site refused to sign"))
         self.message = QLabel(wordWrap=True)
         grid = QGridLayout()
-        titles = {
-            "signature_inspector": self.tr("Inspector signature"),
-            "signature_site": self.tr("Site representative signature"),
-        }
+        self.titles = {kind: QLabel(wordWrap=True) for kind in SIGNATURES}
+        self.officers: list[str] = []
         for column, kind in enumerate(SIGNATURES):
             pad = self.pads[kind]
-            pad.setAccessibleName(titles[kind])
-            grid.addWidget(QLabel(titles[kind]), 0, column)
+            grid.addWidget(self.titles[kind], 0, column)
             grid.addWidget(pad, 1, column)
+            grid.setColumnStretch(column, 1)
             clear = QPushButton(self.tr("Clear"))
-            clear.setAccessibleName(self.tr("Clear %1").replace("%1", titles[kind]))
             clear.clicked.connect(lambda _=False, k=kind: self.clear_signature(k))
             pad.stroked.connect(lambda k=kind: self.save_signature(k))
             self.clear_buttons[kind] = clear
@@ -186,7 +186,31 @@ class EvidencePanel(QWidget):
         layout.addWidget(self.message)
         self.add_photo_button.clicked.connect(lambda: self.add_photo())
         self.refusal.editingFinished.connect(lambda: self.refusal_changed.emit(self.refusal.text().strip()))
+        self.show_officers([])
         self.refresh()
+
+    def show_officers(self, officers: list[str]) -> None:
+        """Name each officer over their own pad (the lead first). The second officer's pad waits
+        for a second officer to be named: a signature belongs to a named person."""
+        self.officers = list(officers)
+        second = officers[1] if len(officers) > 1 else ""
+        boxes = {
+            "signature_inspector": self.tr("Inspector (1) signature"),
+            "signature_partner": self.tr("Inspector (2) signature"),
+            "signature_site": self.tr("Site representative signature"),
+        }
+        names = {
+            "signature_inspector": officers[0] if officers else "",
+            "signature_partner": second or self.tr("name the second inspector above first"),
+        }
+        for kind, box in boxes.items():
+            name = names.get(kind)
+            title = self.tr("%1: %2").replace("%1", box).replace("%2", name) if name else box
+            self.titles[kind].setText(title)
+            self.pads[kind].setAccessibleName(title)
+            self.clear_buttons[kind].setAccessibleName(self.tr("Clear %1").replace("%1", box))
+        # Nobody to sign the second box yet: it takes no strokes (one stored is still shown).
+        self.pads["signature_partner"].setEnabled(bool(second))
 
     def focus_chain(self) -> list[QWidget]:
         """The panel's widgets in the order they are on screen, for the summary's Tab order."""

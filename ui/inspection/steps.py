@@ -607,6 +607,7 @@ class SummaryStep(StepWidget):
         inner.addLayout(people)
         inner.addLayout(measures_box)
         self.evidence_slot = QVBoxLayout()  # the window puts photos and signatures here
+        self.evidence: Any = None
         inner.addLayout(self.evidence_slot)
         inner.addStretch(1)
         scroll = QScrollArea()  # the step fits a small screen; the verdict and Finalise stay in view
@@ -622,6 +623,7 @@ class SummaryStep(StepWidget):
     def attach_evidence(self, evidence: Any) -> None:
         """Put the photos and signatures panel in place; Tab then follows the screen: measures,
         photos, signatures, the refusal reason, Finalise."""
+        self.evidence = evidence
         self.evidence_slot.addWidget(evidence)
         chain = [
             self.second_name,
@@ -654,6 +656,9 @@ class SummaryStep(StepWidget):
         ):
             if not line.hasFocus() and line.text() != value:
                 line.setText(value)
+        if self.evidence is not None:  # each officer's name over their own signature pad
+            self.evidence.show_officers([str(p.get("name") or "") for p in team])
+            self.evidence.refresh()  # a second officer replaced: their signature went with them
         correcting = replaced is not None
         for widget in (self.replaces, self.reason_label, self.reason):
             widget.setVisible(correcting)
