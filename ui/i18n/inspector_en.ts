@@ -4,17 +4,17 @@
 <context>
     <name>ChecklistStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="226"/>
+        <location filename="../inspection/steps.py" line="233"/>
         <source>Not checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="227"/>
+        <location filename="../inspection/steps.py" line="234"/>
         <source>Conforms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="228"/>
+        <location filename="../inspection/steps.py" line="235"/>
         <source>Does not conform</source>
         <translation type="unfinished"></translation>
     </message>
@@ -890,17 +890,17 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>GridStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="315"/>
+        <location filename="../inspection/steps.py" line="322"/>
         <source>Current cell</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="319"/>
+        <location filename="../inspection/steps.py" line="326"/>
         <source>Enter or Tab: next cell (Shift: back) · typing replaces the cell, F2 edits it · Delete clears the selected cells · Ctrl+V pastes from a spreadsheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="359"/>
+        <location filename="../inspection/steps.py" line="366"/>
         <source>Not stored: </source>
         <translation type="unfinished"></translation>
     </message>
@@ -1997,7 +1997,7 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>ReadingsTableModel</name>
     <message>
-        <location filename="../inspection/grid.py" line="184"/>
+        <location filename="../inspection/grid.py" line="203"/>
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2763,122 +2763,122 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>SummaryStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="520"/>
+        <location filename="../inspection/steps.py" line="561"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="521"/>
+        <location filename="../inspection/steps.py" line="562"/>
         <source>Second inspector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="522"/>
+        <location filename="../inspection/steps.py" line="563"/>
         <source>Enforcement ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="523"/>
+        <location filename="../inspection/steps.py" line="564"/>
         <source>Second inspector&apos;s enforcement ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="528"/>
+        <location filename="../inspection/steps.py" line="569"/>
         <source>Why this record is corrected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="529"/>
+        <location filename="../inspection/steps.py" line="570"/>
         <source>Reason for the correction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="533"/>
+        <location filename="../inspection/steps.py" line="574"/>
         <source>Inspector:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="537"/>
+        <location filename="../inspection/steps.py" line="578"/>
         <source>Second inspector:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="538"/>
+        <location filename="../inspection/steps.py" line="579"/>
         <source>Reason for the correction:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="543"/>
+        <location filename="../inspection/steps.py" line="584"/>
         <source>Measures taken:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="551"/>
+        <location filename="../inspection/steps.py" line="592"/>
         <source>Finalise and sign…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="557"/>
+        <location filename="../inspection/steps.py" line="598"/>
         <source>Items</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="625"/>
+        <location filename="../inspection/steps.py" line="666"/>
         <source>This record corrects and replaces record %1 (verdict: %2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="673"/>
+        <location filename="../inspection/steps.py" line="714"/>
         <source>%1 row(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="676"/>
+        <location filename="../inspection/steps.py" line="717"/>
         <source>row %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="680"/>
+        <location filename="../inspection/steps.py" line="721"/>
         <source>%1 more failing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="684"/>
+        <location filename="../inspection/steps.py" line="725"/>
         <source>Failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="687"/>
+        <location filename="../inspection/steps.py" line="728"/>
         <source>Missing: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="690"/>
+        <location filename="../inspection/steps.py" line="731"/>
         <source>not begun</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="738"/>
+        <location filename="../inspection/steps.py" line="785"/>
         <source>Failed items: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="741"/>
+        <location filename="../inspection/steps.py" line="788"/>
         <source>To measure next: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="754"/>
+        <location filename="../inspection/steps.py" line="801"/>
         <source>Still to fill in:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="762"/>
+        <location filename="../inspection/steps.py" line="809"/>
         <source>An incomplete check cannot be finalised: fill in what is listed above.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="746"/>
+        <location filename="../inspection/steps.py" line="793"/>
         <source>Note: the marked class does not fit Max/e (classes that fit: %1)</source>
         <translation type="unfinished"></translation>
     </message>
