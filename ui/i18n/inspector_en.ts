@@ -4,17 +4,17 @@
 <context>
     <name>ChecklistStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="233"/>
+        <location filename="../inspection/steps.py" line="234"/>
         <source>Not checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="234"/>
+        <location filename="../inspection/steps.py" line="235"/>
         <source>Conforms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="235"/>
+        <location filename="../inspection/steps.py" line="236"/>
         <source>Does not conform</source>
         <translation type="unfinished"></translation>
     </message>
@@ -890,17 +890,17 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>GridStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="322"/>
+        <location filename="../inspection/steps.py" line="323"/>
         <source>Current cell</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="326"/>
+        <location filename="../inspection/steps.py" line="327"/>
         <source>Enter or Tab: next cell (Shift: back) · typing replaces the cell, F2 edits it · Delete clears the selected cells · Ctrl+V pastes from a spreadsheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="366"/>
+        <location filename="../inspection/steps.py" line="367"/>
         <source>Not stored: </source>
         <translation type="unfinished"></translation>
     </message>
@@ -2763,122 +2763,122 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>SummaryStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="561"/>
+        <location filename="../inspection/steps.py" line="562"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="562"/>
+        <location filename="../inspection/steps.py" line="563"/>
         <source>Second inspector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="563"/>
+        <location filename="../inspection/steps.py" line="564"/>
         <source>Enforcement ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="564"/>
+        <location filename="../inspection/steps.py" line="565"/>
         <source>Second inspector&apos;s enforcement ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="569"/>
+        <location filename="../inspection/steps.py" line="570"/>
         <source>Why this record is corrected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="570"/>
+        <location filename="../inspection/steps.py" line="571"/>
         <source>Reason for the correction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="574"/>
+        <location filename="../inspection/steps.py" line="575"/>
         <source>Inspector:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="578"/>
+        <location filename="../inspection/steps.py" line="579"/>
         <source>Second inspector:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="579"/>
+        <location filename="../inspection/steps.py" line="580"/>
         <source>Reason for the correction:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="584"/>
+        <location filename="../inspection/steps.py" line="585"/>
         <source>Measures taken:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="592"/>
+        <location filename="../inspection/steps.py" line="593"/>
         <source>Finalise and sign…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="598"/>
+        <location filename="../inspection/steps.py" line="599"/>
         <source>Items</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="666"/>
+        <location filename="../inspection/steps.py" line="667"/>
         <source>This record corrects and replaces record %1 (verdict: %2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="714"/>
+        <location filename="../inspection/steps.py" line="715"/>
         <source>%1 row(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="717"/>
+        <location filename="../inspection/steps.py" line="718"/>
         <source>row %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="721"/>
+        <location filename="../inspection/steps.py" line="722"/>
         <source>%1 more failing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="725"/>
+        <location filename="../inspection/steps.py" line="726"/>
         <source>Failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="728"/>
+        <location filename="../inspection/steps.py" line="729"/>
         <source>Missing: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="731"/>
+        <location filename="../inspection/steps.py" line="732"/>
         <source>not begun</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="785"/>
+        <location filename="../inspection/steps.py" line="786"/>
         <source>Failed items: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="788"/>
+        <location filename="../inspection/steps.py" line="789"/>
         <source>To measure next: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="801"/>
+        <location filename="../inspection/steps.py" line="802"/>
         <source>Still to fill in:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="809"/>
+        <location filename="../inspection/steps.py" line="810"/>
         <source>An incomplete check cannot be finalised: fill in what is listed above.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="793"/>
+        <location filename="../inspection/steps.py" line="794"/>
         <source>Note: the marked class does not fit Max/e (classes that fit: %1)</source>
         <translation type="unfinished"></translation>
     </message>
