@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import select
 import signal
 import sqlite3
 import subprocess
@@ -172,7 +173,9 @@ def test_a_drawn_second_signature_survives_the_app_being_killed(laptop, qtbot, t
         env=env,
     )
     try:
-        assert process.stdout is not None and process.stdout.readline().strip() == "SIGNED"
+        assert process.stdout is not None
+        ready, _, _ = select.select([process.stdout], [], [], 120)  # start-up on a loaded machine
+        assert ready and process.stdout.readline().strip() == "SIGNED"
     finally:
         os.kill(process.pid, signal.SIGKILL)
         process.wait(timeout=30)
@@ -254,6 +257,24 @@ def test_the_bundle_carries_the_second_signature_and_the_office_verifies_it(tmp_
         [result] = office.office.import_bundles([bundle])
         assert (result.status, result.imported) == ("accepted", 1), result
         kept = json.loads(office.office.store.record(iid)["canonical"])
+        # The partner's image swapped in the laptop's file: the next bundle carries other bytes
+        # under the signed hash, and the office refuses it whole.
+        sha = hashlib.sha256(partner).hexdigest()
+        conn = sqlite3.connect(lap.path)
+        for trigger in ("attachments_frozen_update", "attachments_frozen_move"):
+            conn.execute(f"DROP TRIGGER {trigger}")
+        conn.execute(
+            "UPDATE attachments SET data = ? WHERE sha256 = ?", [stored(lap, iid)["signature_inspector"], sha]
+        )
+        conn.commit()
+        conn.close()
+        tampered = fleet.export(lap, tmp_path / "usb2", full=True).path
+        [again] = office.office.import_bundles([tampered])
+        assert (again.status, again.member, again.reason) == (
+            "refused",
+            f"attachments/{sha}",
+            "hash_mismatch",
+        )
     assert any(
         a["kind"] == "signature_partner" and a["sha256"] == hashlib.sha256(partner).hexdigest()
         for a in kept["attachments"]
