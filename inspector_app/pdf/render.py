@@ -111,16 +111,17 @@ def _decorate(model: ReportModel, qr: ImageReader) -> Any:
 
 def _kv_table(rows: list[tuple[str, str]], width: float, s: dict[str, Any], pad: float) -> Table:
     cells = []
-    pairs = [rows[i : i + 2] for i in range(0, len(rows), 2)]
-    for pair in pairs:
-        line = []
-        for label, value in pair:
+    style = styles.table_style((len(rows) + 1) // 2, header=False, padding=pad)
+    for i in range(0, len(rows), 2):
+        line: list[Any] = []
+        for label, value in rows[i : i + 2]:
             line += [Paragraph(label, s["small"]), Paragraph(value or "—", s["cell"])]
-        while len(line) < 4:
+        if len(line) == 2:  # a field alone on its line takes the whole line, not a wrapped half
             line += ["", ""]
+            style.append(("SPAN", (1, len(cells)), (3, len(cells))))
         cells.append(line)
     table = Table(cells, colWidths=[width * 0.16, width * 0.34, width * 0.16, width * 0.34])
-    table.setStyle(styles.table_style(len(cells), header=False, padding=pad))
+    table.setStyle(style)
     return table
 
 

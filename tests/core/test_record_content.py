@@ -98,6 +98,15 @@ def test_when_where_and_who_in_local_time(laptop, form_id):
     assert text.count("检查人员签名") == 2  # both officers sign
 
 
+def test_a_field_alone_on_its_line_takes_the_whole_line(laptop):
+    """检查人员 is the fifth of five fields: it had half a line and wrapped both officers over two
+    lines beside an empty cell; alone on its line it spans the line and reads in one."""
+    _, pdf = make(laptop, "scale", CHECKS["scale"])
+    first = pypdf.PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+    team = f"王检查（渝执 50000001）、{SECOND['name']}（{SECOND['id_number']}）"
+    assert any(team in line for line in first.splitlines()), first
+
+
 def test_the_taxi_record_names_its_plate_and_tariff_and_shows_money_with_two_decimals(laptop):
     record, pdf = make(laptop, "taxi_meter", CHECKS["taxi_meter"])
     text = text_of(pdf)
