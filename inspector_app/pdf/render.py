@@ -110,7 +110,7 @@ def _decorate(model: ReportModel, qr: ImageReader) -> Any:
 
 
 def _kv_table(rows: list[tuple[str, str]], width: float, s: dict[str, Any], pad: float) -> Table:
-    cells = []
+    cells: list[list[Any]] = []
     style = styles.table_style((len(rows) + 1) // 2, header=False, padding=pad)
     for i in range(0, len(rows), 2):
         line: list[Any] = []
