@@ -4,17 +4,17 @@
 <context>
     <name>ChecklistStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="234"/>
+        <location filename="../inspection/steps.py" line="286"/>
         <source>Not checked</source>
         <translation>未检查</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="235"/>
+        <location filename="../inspection/steps.py" line="287"/>
         <source>Conforms</source>
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="236"/>
+        <location filename="../inspection/steps.py" line="288"/>
         <source>Does not conform</source>
         <translation>不符合</translation>
     </message>
@@ -889,19 +889,32 @@ Trust list version %2, valid until %3</source>
     </message>
 </context>
 <context>
+    <name>FieldsStep</name>
+    <message>
+        <location filename="../inspection/steps.py" line="251"/>
+        <source>Results</source>
+        <translation>计算结果</translation>
+    </message>
+</context>
+<context>
     <name>GridStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="323"/>
+        <location filename="../inspection/steps.py" line="375"/>
         <source>Current cell</source>
         <translation>当前单元格</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="327"/>
+        <location filename="../inspection/steps.py" line="379"/>
         <source>Enter or Tab: next cell (Shift: back) · typing replaces the cell, F2 edits it · Delete clears the selected cells · Ctrl+V pastes from a spreadsheet</source>
         <translation>回车或 Tab：下一格（加 Shift：上一格）· 直接输入替换单元格内容，F2 在原内容上修改 · Delete 清除所选单元格 · Ctrl+V 粘贴电子表格内容</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="367"/>
+        <location filename="../inspection/steps.py" line="391"/>
+        <source>Results</source>
+        <translation>计算结果</translation>
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="424"/>
         <source>Not stored: </source>
         <translation>未保存：</translation>
     </message>
@@ -1139,7 +1152,7 @@ Trust list version %2, valid until %3</source>
     </message>
     <message>
         <location filename="../inspection/window.py" line="334"/>
-        <location filename="../inspection/window.py" line="476"/>
+        <location filename="../inspection/window.py" line="479"/>
         <source>This inspection is finalised and can no longer change.</source>
         <translation>此检查已定稿，不能再修改。</translation>
     </message>
@@ -1159,49 +1172,49 @@ Trust list version %2, valid until %3</source>
         <translation>待填写：</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="512"/>
+        <location filename="../inspection/window.py" line="515"/>
         <source>It replaces record %1 of %2: verdict “%3” → “%4”. Reason: %5</source>
         <translation>本记录取代 %2 定稿的记录 %1：结论“%3” → “%4”。更正原因：%5</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="518"/>
+        <location filename="../inspection/window.py" line="521"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="567"/>
-        <location filename="../inspection/window.py" line="574"/>
+        <location filename="../inspection/window.py" line="570"/>
+        <location filename="../inspection/window.py" line="577"/>
         <source>Signing and making the record PDF…</source>
         <translation>正在签名并生成记录 PDF…</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="568"/>
+        <location filename="../inspection/window.py" line="571"/>
         <source>Signing</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="506"/>
+        <location filename="../inspection/window.py" line="509"/>
         <source>Finalise record %1 with the verdict “%2”? A finalised record can no longer be changed; a correction is a new record.</source>
         <translation>以结论“%2”定稿记录 %1？定稿后不能再修改；如需更正须新建更正记录。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="522"/>
+        <location filename="../inspection/window.py" line="525"/>
         <source>Sign</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="522"/>
+        <location filename="../inspection/window.py" line="525"/>
         <source>Passphrase of your key:</source>
         <translation>密钥口令：</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="543"/>
+        <location filename="../inspection/window.py" line="546"/>
         <source>Wrong passphrase; nothing was changed.</source>
         <translation>口令不正确，未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="481"/>
-        <location filename="../inspection/window.py" line="551"/>
+        <location filename="../inspection/window.py" line="484"/>
+        <location filename="../inspection/window.py" line="554"/>
         <source>The database is in use by another program (%1); nothing was changed.</source>
         <translation>数据库正被另一个程序占用（%1），未做任何改动。</translation>
     </message>
@@ -1997,7 +2010,7 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>ReadingsTableModel</name>
     <message>
-        <location filename="../inspection/grid.py" line="203"/>
+        <location filename="../inspection/grid.py" line="215"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
@@ -2763,122 +2776,122 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>SummaryStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="562"/>
+        <location filename="../inspection/steps.py" line="622"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="563"/>
+        <location filename="../inspection/steps.py" line="623"/>
         <source>Second inspector</source>
         <translation>第二检查人员</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="564"/>
+        <location filename="../inspection/steps.py" line="624"/>
         <source>Enforcement ID</source>
         <translation>执法证号</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="565"/>
+        <location filename="../inspection/steps.py" line="625"/>
         <source>Second inspector&apos;s enforcement ID</source>
         <translation>第二检查人员执法证号</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="570"/>
+        <location filename="../inspection/steps.py" line="630"/>
         <source>Why this record is corrected</source>
         <translation>说明为何更正本记录</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="571"/>
+        <location filename="../inspection/steps.py" line="631"/>
         <source>Reason for the correction</source>
         <translation>更正原因</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="575"/>
+        <location filename="../inspection/steps.py" line="635"/>
         <source>Inspector:</source>
         <translation>检查人员：</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="579"/>
+        <location filename="../inspection/steps.py" line="639"/>
         <source>Second inspector:</source>
         <translation>第二检查人员：</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="580"/>
+        <location filename="../inspection/steps.py" line="640"/>
         <source>Reason for the correction:</source>
         <translation>更正原因：</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="585"/>
+        <location filename="../inspection/steps.py" line="645"/>
         <source>Measures taken:</source>
         <translation>处理措施：</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="593"/>
+        <location filename="../inspection/steps.py" line="653"/>
         <source>Finalise and sign…</source>
         <translation>定稿并签名…</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="599"/>
+        <location filename="../inspection/steps.py" line="659"/>
         <source>Items</source>
         <translation>检查项目</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="667"/>
+        <location filename="../inspection/steps.py" line="727"/>
         <source>This record corrects and replaces record %1 (verdict: %2).</source>
         <translation>本记录更正并取代记录 %1（原结论：%2）。</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="715"/>
+        <location filename="../inspection/steps.py" line="775"/>
         <source>%1 row(s)</source>
         <translation>%1 行</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="718"/>
+        <location filename="../inspection/steps.py" line="778"/>
         <source>row %1</source>
         <translation>第 %1 行</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="722"/>
+        <location filename="../inspection/steps.py" line="782"/>
         <source>%1 more failing</source>
         <translation>另有 %1 行不合格</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="726"/>
+        <location filename="../inspection/steps.py" line="786"/>
         <source>Failed: %1</source>
         <translation>不合格：%1</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="729"/>
+        <location filename="../inspection/steps.py" line="789"/>
         <source>Missing: %1</source>
         <translation>还缺：%1</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="732"/>
+        <location filename="../inspection/steps.py" line="792"/>
         <source>not begun</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="786"/>
+        <location filename="../inspection/steps.py" line="846"/>
         <source>Failed items: %1</source>
         <translation>不合格项目：%1</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="789"/>
+        <location filename="../inspection/steps.py" line="849"/>
         <source>To measure next: %1</source>
         <translation>需补测：%1</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="802"/>
+        <location filename="../inspection/steps.py" line="862"/>
         <source>Still to fill in:</source>
         <translation>尚需填写：</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="810"/>
+        <location filename="../inspection/steps.py" line="870"/>
         <source>An incomplete check cannot be finalised: fill in what is listed above.</source>
         <translation>检查未完成，不能定稿：请先填写上面列出的内容。</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="794"/>
+        <location filename="../inspection/steps.py" line="854"/>
         <source>Note: the marked class does not fit Max/e (classes that fit: %1)</source>
         <translation>注意：标称准确度等级与 Max/e 不符（符合的等级：%1）</translation>
     </message>

@@ -27,14 +27,26 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSize,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QGuiApplication, QInputMethodEvent, QKeyEvent, QKeySequence
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QGuiApplication,
+    QInputMethodEvent,
+    QKeyEvent,
+    QKeySequence,
+    QTextLayout,
+    QTextOption,
+)
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
+    QHeaderView,
     QLineEdit,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -285,6 +297,71 @@ class CellDelegate(QStyledItemDelegate):
         return super().eventFilter(editor, event)
 
 
+class WrappedHeader(QHeaderView):
+    """Column names that wrap onto more lines instead of being cut ("油枪出口油温 t_J (°C)" in a
+    narrow column), the header growing to the tallest of them; Qt draws the text wrapped (its
+    alignment carries TextWordWrap, nothing is elided) and `lines` says where it breaks."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setDefaultAlignment(
+            Qt.AlignmentFlag.AlignCenter | Qt.AlignmentFlag(Qt.TextFlag.TextWordWrap.value)
+        )
+        self.sectionResized.connect(lambda *_: self.refit())
+        self._height = 0
+
+    def text_width(self, section: int) -> int:
+        """The width a section's text has: its size less the style's margins on both sides."""
+        margin = self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, self)
+        return max(self.sectionSize(section) - 2 * margin - 2, 8)
+
+    def text(self, section: int) -> str:
+        model = self.model()
+        return "" if model is None else str(model.headerData(section, self.orientation()) or "")
+
+    def lines(self, section: int) -> list[str]:
+        """The lines a section's name is drawn on at its present width (breaking between words,
+        and between Chinese characters, as Qt's word wrap does)."""
+        text = self.text(section)
+        width = self.text_width(section)
+        lines: list[str] = []
+        for paragraph in text.split("\n"):
+            layout = QTextLayout(paragraph, self.font())
+            option = QTextOption()
+            option.setWrapMode(QTextOption.WrapMode.WordWrap)
+            layout.setTextOption(option)
+            layout.beginLayout()
+            while True:
+                line = layout.createLine()
+                if not line.isValid():
+                    break
+                line.setLineWidth(width)
+                lines.append(paragraph[line.textStart() : line.textStart() + line.textLength()].strip())
+            layout.endLayout()
+        return lines
+
+    def sizeHint(self) -> QSize:
+        """As tall as the section whose name takes the most lines."""
+        hint = super().sizeHint()
+        if self.count() == 0:
+            return hint
+        margin = self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, self)
+        most = max(len(self.lines(s)) for s in range(self.count()) if not self.isSectionHidden(s))
+        height = most * self.fontMetrics().lineSpacing() + 2 * margin + 4
+        return QSize(hint.width(), max(hint.height(), height))
+
+    def refit(self) -> None:
+        """A width changed: the tallest name may take more or fewer lines; the view re-lays out."""
+        height = self.sizeHint().height()
+        if height != self._height:
+            self._height = height
+            self.updateGeometry()
+            view = self.parentWidget()
+            if isinstance(view, QTableView):
+                view.updateGeometries()
+
+
 class ReadingsGrid(QTableView):
     """The keyboard model above, over a `ReadingsTableModel`.
 
@@ -300,7 +377,11 @@ class ReadingsGrid(QTableView):
     def __init__(self, model: ReadingsTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._model = model
+        header = WrappedHeader(self)
+        self.setHorizontalHeader(header)
         self.setModel(model)
+        model.headerDataChanged.connect(lambda *_: header.refit())  # a unit follows a choice
+        model.columnsInserted.connect(lambda *_: header.refit())
         self.start_text: str | None = None  # the text a new editor starts with (None: the cell's)
         self.enter_mode = False  # typing started the editor: arrows commit and move
         self.editing: tuple[int, int] | None = None

@@ -82,6 +82,48 @@ class StepWidget(QWidget):
     def show_live(self, live: dict[str, Any], error: Any) -> None:
         """Update computed values; default: nothing to show."""
 
+    def object_path(self) -> str:
+        """The object whose results the record prints as one row of this step (the scale's
+        ``zero``, ``repeatability``), '' for none."""
+        grid = self.step.grid or ""
+        path = grid if "[" not in grid else grid.split("[", 1)[0].rpartition(".")[0]
+        if not path:
+            return ""
+        for table in self.definition.report:
+            if path in (e.path for e in table.entries) or (table.rows == path and not table.scalar):
+                return path
+        return ""
+
+    def object_line(self, live: Mapping[str, Any]) -> str:
+        """The results the record prints for this step's object, each named with its unit and
+        as printed ("误差 E (g) +1；限值 (g) ±2.50"), then the row's outcome; '' before any."""
+        path = self.object_path()
+        results = dict(shown_results(self.definition, (live or {}).get("results") or {}))
+        entry = results.get(path) if path else None
+        if not isinstance(entry, dict):
+            return ""
+        parts = []
+        for table in self.definition.report:
+            if path not in (e.path for e in table.entries) and table.rows != path:
+                continue
+            for col in table.columns:
+                if col.kind != "result":
+                    continue
+                keys = [k.rpartition(".")[2] for k in col.keys]
+                key = next((k for k in keys if entry.get(k) is not None), None)
+                if key is None:
+                    continue
+                text = result_text(self.definition, path, key, entry, results, self.lang)
+                text = text if text.startswith(col.prefix) else col.prefix + text
+                spec = self.definition.results[key]
+                unit = col.unit if col.unit is not None else spec.unit
+                name = spec.label(self.lang)
+                parts.append(f"{name} ({unit}) {text}" if unit else f"{name} {text}")
+            break
+        outcome = vocabulary.row_outcome(self.definition, entry, self.lang)
+        line = ("；" if self.lang == "zh" else "; ").join(parts)
+        return f"{line}  {outcome}".strip() if parts or outcome else ""
+
     def commit_typing(self) -> Any:
         """Store text still being typed; the FieldError of a refused text, else None."""
         return None
@@ -205,12 +247,22 @@ class FieldsStep(StepWidget):
     ) -> None:
         super().__init__(definition, step, lang, readings)
         self.fields = FieldEditors(self, step.fields, step.grid, tariffs)
+        self.results = QLabel(wordWrap=True)  # what the record prints for these fields, if any
+        self.results.setAccessibleName(self.tr("Results"))
+        self.results.setStyleSheet("font-size: 14px;")
+        self.results.hide()
         layout = QVBoxLayout(self)
         layout.addLayout(self.fields.form)
+        layout.addWidget(self.results)
         layout.addStretch(1)
 
     def refresh(self) -> None:
         self.fields.refresh()
+
+    def show_live(self, live: dict[str, Any], error: Any) -> None:
+        line = self.object_line(live)
+        self.results.setText(line)
+        self.results.setVisible(bool(line))
 
     def commit_typing(self) -> Any:
         self.fields.commit_typing()
@@ -335,6 +387,11 @@ class GridStep(StepWidget):
         layout.addWidget(self.grid, 1)
         self.groups = QLabel(wordWrap=True)  # per group (flow point): its mean and repeatability
         self.groups.setVisible(self.sheet.grouped)
+        self.results = QLabel(wordWrap=True)  # the object's results (the scale's repeatability R)
+        self.results.setAccessibleName(self.tr("Results"))
+        self.results.setStyleSheet("font-size: 14px;")
+        self.results.hide()
+        layout.addWidget(self.results)
         layout.addWidget(self.groups)
         layout.addWidget(self.status)
         layout.addWidget(hint)
@@ -470,6 +527,9 @@ class GridStep(StepWidget):
         self.model.set_results(keys, headers, rows, verdicts)
         if self.sheet.grouped:
             self._show_groups(results)
+        line = self.object_line(live)
+        self.results.setText(line)
+        self.results.setVisible(bool(line))
 
     def verdict_cell(self, entry: dict[str, Any]) -> Any:
         """A row's verdict (its word, icon and colour), or why it was not judged, or None."""

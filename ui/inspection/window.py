@@ -417,6 +417,9 @@ class InspectionWindow(QWidget):
             out |= {i for i, w in enumerate(self.steps) if w.step.id == owner}
         results = self.live.get("results") or {}
         for i, w in enumerate(self.steps):
+            shown = w.object_path()  # a step showing its object's results (the scale's zero)
+            if shown and shown.split(".", 1)[0] in changes.results:
+                out.add(i)
             if not isinstance(w, GridStep):
                 continue
             root = re.split(r"[.\[]", w.step.results or w.step.grid, maxsplit=1)[0]
