@@ -76,10 +76,11 @@ _NAV = {  # one pictogram per page of the main window and the office window
         f'<path d="M12 2.5L20 5.5V11c0 5-3.4 8.5-8 10.5C7.4 19.5 4 16 4 11V5.5Z" fill="{NAV_INK}"/>'
         f'<polyline points="8.3,11.8 11,14.5 15.8,9.5" stroke="white" stroke-width="2" {_ROUND}/>'
     ),
-    "sync": (  # a USB stick between two arrows: files go out and come back
-        f'<rect x="8.5" y="8" width="7" height="10" rx="1.5" {_LINE}/>'
-        f'<rect x="10" y="4.5" width="4" height="3.5" fill="{NAV_INK}"/>'
-        f'<path d="M3.5 15V9M1.8 10.8L3.5 9L5.2 10.8M20.5 9V15M18.8 13.2L20.5 15L22.2 13.2" {_LINE}/>'
+    "sync": (  # two arrows chasing each other round: records go out and come back
+        f'<path d="M4.5 12a7.5 7.5 0 0 1 12.8-5.3" {_LINE}/>'
+        f'<polyline points="13.2,6.7 17.3,6.7 17.3,2.6" {_LINE}/>'
+        f'<path d="M19.5 12a7.5 7.5 0 0 1-12.8 5.3" {_LINE}/>'
+        f'<polyline points="10.8,17.3 6.7,17.3 6.7,21.4" {_LINE}/>'
     ),
     "keys": (  # a key
         f'<circle cx="7.5" cy="12" r="4" {_LINE}/><path d="M11.5 12H21M17.5 12V15.5M20.5 12V14.5" {_LINE}/>'
