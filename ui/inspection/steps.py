@@ -546,12 +546,28 @@ class GridStep(StepWidget):
         shows, the first present), else every single value a row has."""
         printed = printed_columns(self.definition, pattern)
         if printed is not None:
-            return [tuple(k.rpartition(".")[2] for k in col.keys) for col in printed]
+            shown = [tuple(k.rpartition(".")[2] for k in col.keys) for col in printed]
+            return [keys for keys in shown if keys[0] in self.model.result_keys or self._adds(keys, found)]
         declared = self.definition.results
         for entry in found:
             if isinstance(entry, dict):
                 return [(k,) for k in entry if k in declared and not isinstance(entry[k], dict | list)]
         return []
+
+    def _adds(self, keys: tuple[str, ...], found: list[Any]) -> bool:
+        """Whether a computed column says more than the input column of the same reading: a
+        measure's V_B typed is shown once; a package's q is shown computed where G was typed."""
+        specs = [self.sheet.spec_of(c) for c in range(self.sheet.width)]
+        columns = [c for c, spec in enumerate(specs) if spec is not None and spec.id == keys[0]]
+        if not columns:
+            return True
+        rows = self.model.table.rows
+        return any(
+            isinstance(entry, dict)
+            and entry.get(keys[0]) is not None
+            and not (rows[r][columns[0]] if r < len(rows) else "")
+            for r, entry in enumerate(found)
+        )
 
     def column_text(
         self, where: str, keys: tuple[str, ...], entry: dict[str, Any], results: dict[str, Any]
