@@ -41,23 +41,31 @@ def tokens(text: str) -> list[str]:
     return [t for t in SEPARATORS.split(text) if t]
 
 
-def codes_of(defn: FormDefinition, tariff_ids: list[str]) -> set[str]:
+def codes_of(defn: FormDefinition, tariff_ids: list[str], lang: str = "zh") -> set[str]:
     """Every code a record of this procedure stores or carries, less those that are also a word of
     some Chinese label or a unit (the class "III" is a word of its label "III 中", "kg" a unit)."""
     found = set(SHARED_CODES) | set(tariff_ids)
     for table in (vocabulary.VERDICTS, vocabulary.STATUSES, vocabulary.CONTROLS, vocabulary.CATEGORIES):
         found |= {str(code) for code in table if code}
     found |= set(defn.items) | set(defn.next_steps) | set(defn.notes) | {m.id for m in defn.measures}
-    labels: set[str] = set()  # the words of the Chinese labels (the screen walked is in zh_CN)
+    labels: set[str] = set()  # the words of the labels in the language walked
     for spec in defn.fields.values():
         labels.add(spec.unit)  # a unit is read as such ("kg" of 质量示值 W (kg))
         for choice in spec.choices:
             found.add(choice.value)
-            labels |= set(tokens(choice.zh)) | {choice.unit}
+            labels |= set(tokens(choice.zh if lang == "zh" else choice.en)) | {choice.unit}
+    # the procedure's own names of its items, steps, fields and results, in that language: in
+    # English "repeatability" is a word of the step "Indication error and repeatability"
+    named = [*defn.items.values(), *((s.zh, s.en) for s in defn.steps)]
+    named += [(f.zh, f.en) for f in defn.fields.values()] + [(r.zh, r.en) for r in defn.results.values()]
+    named += [(c.zh, c.en) for c in defn.checklist] + [(m.zh, m.en) for m in defn.measures]
+    for table in (vocabulary.VERDICTS, vocabulary.STATUSES, vocabulary.CONTROLS, vocabulary.CATEGORIES):
+        named += list(table.values())
+    labels |= {word for words in named for word in tokens(words[lang != "zh"].lower())}
     for result in defn.results.values():
         labels.add(result.unit)
         found |= set(result.values)
-        labels |= {word for zh, _en in result.values.values() for word in tokens(zh)}
+        labels |= {word for words in result.values.values() for word in tokens(words[lang != "zh"])}
     return {code for code in found if code not in labels and not code.isdigit()}
 
 
@@ -118,7 +126,7 @@ def coded_cells_not_labels(step: GridStep) -> list[str]:
         if spec is None or spec.type not in cells.CODED:
             continue
         codes = ("true", "false") if spec.type == "boolean" else tuple(c.value for c in spec.choices)
-        allowed = {cells.shown(spec, code, "zh") for code in codes}
+        allowed = {cells.shown(spec, code, step.lang) for code in codes}
         for row in range(model.rowCount()):
             text = model.index(row, column).data()
             if text and text not in allowed:
@@ -126,12 +134,12 @@ def coded_cells_not_labels(step: GridStep) -> list[str]:
     return bad
 
 
-def walk(qtbot, services, inspection_id: str) -> list[str]:
+def walk(qtbot, services, inspection_id: str, lang: str = "zh") -> list[str]:
     """Every step of the wizard on this draft: what shows a raw value, named by step."""
-    window = open_window(qtbot, services, inspection_id)
+    window = open_window(qtbot, services, inspection_id, lang)
     window.resize(1366, 768)
     definition = window.definition
-    codes = codes_of(definition, [t[0] for t in services.inspections.tariff_choices()])
+    codes = codes_of(definition, [t[0] for t in services.inspections.tariff_choices()], lang)
     found = []
     for index, step in enumerate(window.steps):
         window.go(index)
@@ -144,10 +152,12 @@ def walk(qtbot, services, inspection_id: str) -> list[str]:
     return found
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("form_id", form_ids())
-def test_no_step_shows_a_raw_value_in_a_fresh_inspection(services, qtbot, form_id):
+def test_no_step_shows_a_raw_value_in_a_fresh_inspection(services, qtbot, form_id, lang):
+    """In Chinese, and with the procedure's English words (the window in English)."""
     iid = start(services, form_id)
-    assert walk(qtbot, services, iid) == []
+    assert walk(qtbot, services, iid, lang) == []
 
 
 def test_no_step_shows_a_raw_value_with_the_demo_records(demo_services, qtbot):
