@@ -21,9 +21,14 @@ from forms.catalogue import form_ids
 from inspector_app.demo import DEMO_PASSPHRASE, seed_demo
 from inspector_app.services import open_services
 from tests.ui.drive import open_window
-from ui.inspection.steps import GridStep
+from ui.inspection.steps import FieldsStep, GridStep
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+
+# A figure of a result line each procedure with such lines shows (a flow point's mean error, the
+# scale's repeatability range).
+LINE_FIGURES = {"fuel_dispenser": "平均示值误差 (%)", "scale": "极差 R (g)"}
 
 
 @pytest.fixture(scope="module")
@@ -61,14 +66,31 @@ def computed_headers(window, step_id: str) -> list[str]:
     raise LookupError(step_id)
 
 
+def figures(line: str) -> list[tuple[str, str]]:
+    """(name, value) of each figure of a result line as painted: "流量点 1：平均示值误差 (%) +0.01；
+    重复性 E_r (%) 0.07" or "误差 E (g) +1；限值 (g) ±2.50  仅记录（…）" (the outcome after two spaces)."""
+    found = []
+    for text in line.splitlines():
+        text = text.split("  ")[0].split("：", 1)[-1]
+        for part in text.split("；"):
+            name, _, value = part.removesuffix(" ✗").rpartition(" ")
+            found.append((name, value))
+    return found
+
+
 def computed_cells(window) -> list[tuple[str, str, str]]:
-    """(step, column header, text) of every computed cell of every grid of the wizard."""
+    """(step, column header or figure name, text) of every computed cell of every grid of the
+    wizard, every group's figures (a flow point's mean) and every step's result line."""
     found = []
     for index, step in enumerate(window.steps):
+        if isinstance(step, FieldsStep | GridStep):
+            window.go(index)
+            QApplication.processEvents()
+            for label in (step.results, getattr(step, "groups", None)):
+                if label is not None and label.isVisible() and label.text():
+                    found += [(step.step.id, name, value) for name, value in figures(label.text())]
         if not isinstance(step, GridStep):
             continue
-        window.go(index)
-        QApplication.processEvents()
         model = step.grid.model()
         first, last = step.sheet.width, model.columnCount() - 1  # the last column is the verdict
         for column in range(first, last):
@@ -93,6 +115,8 @@ def test_every_computed_cell_on_screen_is_printed_alike(demo, qtbot, form_id):
         printed = pdf_cells(demo.records.pdf_of(draft))
         missing = [(step, header, text) for step, header, text in shown if text not in printed]
         assert not missing, f"{form_id}: on screen, not on paper: {missing[:8]}"
+        if form_id in LINE_FIGURES:  # the result lines are read too, not only the grids
+            assert LINE_FIGURES[form_id] in {name for _s, name, _t in shown}, shown
         checked += len(shown)
     assert checked > 0
 
