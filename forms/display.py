@@ -193,10 +193,24 @@ def plain_text(value: Any) -> str:
 # -- one text per computed value, on screen and on paper ---------------------------------------
 
 
+_PRINTED: dict[tuple[str, str, str], list[ReportColumn] | None] = {}  # by (text's hash, id, where)
+
+
 def printed_columns(defn: FormDefinition, where: str) -> list[ReportColumn] | None:
     """The computed columns the record prints for the rows at ``where`` (a grid's results
     pattern, e.g. ``weighings[]``), in the order printed; None when no table prints those rows.
-    The wizard's grid shows these columns, so what is on screen is what is signed on paper."""
+    The wizard's grid shows these columns, so what is on screen is what is signed on paper.
+    Kept per definition text (a redraw asks it for every cell)."""
+    key = (defn.sha256, defn.id, where)
+    if defn.sha256 and key in _PRINTED:
+        return _PRINTED[key]
+    found = _printed_columns(defn, where)
+    if defn.sha256:
+        _PRINTED[key] = found
+    return found
+
+
+def _printed_columns(defn: FormDefinition, where: str) -> list[ReportColumn] | None:
     for table in defn.report:
         if table.kind == "summary" or table.entries or table.scalar:
             continue

@@ -84,7 +84,13 @@ class StepWidget(QWidget):
 
     def object_path(self) -> str:
         """The object whose results the record prints as one row of this step (the scale's
-        ``zero``, ``repeatability``), '' for none."""
+        ``zero``, ``repeatability``), '' for none (found once: the step and definition stay)."""
+        found: str | None = getattr(self, "_object_path", None)
+        if found is None:
+            found = self._object_path = self._find_object_path()
+        return found
+
+    def _find_object_path(self) -> str:
         grid = self.step.grid or ""
         path = grid if "[" not in grid else grid.split("[", 1)[0].rpartition(".")[0]
         if not path:
@@ -93,6 +99,20 @@ class StepWidget(QWidget):
             if path in (e.path for e in table.entries) or (table.rows == path and not table.scalar):
                 return path
         return ""
+
+    def show_object_line(self, label: QLabel, live: Mapping[str, Any]) -> None:
+        """`object_line` in ``label``, in the colour of the row's verdict (green, red; grey when
+        not judged), hidden while there is none."""
+        path = self.object_path()
+        if not path:
+            return  # hidden from the start
+        line = self.object_line(live)
+        label.setText(line)
+        label.setVisible(bool(line))
+        entry = ((live or {}).get("results") or {}).get(path) if path else None
+        style = f"font-size: 14px; color: {icons.colour(vocabulary.row_verdict(entry)).name()};"
+        if label.styleSheet() != style:
+            label.setStyleSheet(style)
 
     def object_line(self, live: Mapping[str, Any]) -> str:
         """The results the record prints for this step's object, each named with its unit and
@@ -260,9 +280,7 @@ class FieldsStep(StepWidget):
         self.fields.refresh()
 
     def show_live(self, live: dict[str, Any], error: Any) -> None:
-        line = self.object_line(live)
-        self.results.setText(line)
-        self.results.setVisible(bool(line))
+        self.show_object_line(self.results, live)
 
     def commit_typing(self) -> Any:
         self.fields.commit_typing()
@@ -527,9 +545,7 @@ class GridStep(StepWidget):
         self.model.set_results(keys, headers, rows, verdicts)
         if self.sheet.grouped:
             self._show_groups(results)
-        line = self.object_line(live)
-        self.results.setText(line)
-        self.results.setVisible(bool(line))
+        self.show_object_line(self.results, live)
 
     def verdict_cell(self, entry: dict[str, Any]) -> Any:
         """A row's verdict (its word, icon and colour), or why it was not judged, or None."""
