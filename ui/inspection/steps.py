@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections.abc import Mapping
 from itertools import pairwise
 from typing import Any, ClassVar
@@ -384,6 +385,12 @@ class GridStep(StepWidget):
         # redraw asks for every cell of 125 rows.
         self._problem_texts: dict[tuple[str, int, str], str | None] = {}
         self._shown_rows: dict[Any, tuple[dict[str, Any], list[str], Any]] = {}  # by row key
+        self._headers: dict[tuple[Any, str, tuple[str, ...]], str] = {}  # names with units, made once
+        units = [col.unit or "" for table in definition.report for col in table.columns]
+        units += [spec.unit for spec in definition.results.values()]
+        self._unit_paths = sorted(  # the choices a declared unit names ({unit.quantity})
+            {path for unit in units for path in re.findall(r"\{unit\.([^{}]*)\}", unit)}
+        )
         self.header = FieldEditors(self, step.header, self.sheet.parent, tariffs) if step.header else None
         self.model = ReadingsTableModel(self.sheet, lang, self.edit_cells)
         self.grid = ReadingsGrid(self.model)
@@ -487,9 +494,17 @@ class GridStep(StepWidget):
         spec = self.sheet.spec_of(column)
         if spec is None:
             return self.sheet.header(column, self.lang)
-        unit = input_unit(self.definition, self.step.grid, spec.id, self.chosen)
-        name = spec.zh if self.lang == "zh" else spec.en
-        return f"{name} ({unit})" if unit else name
+        memo = (column, "", self.unit_choices())
+        if memo not in self._headers:
+            unit = input_unit(self.definition, self.step.grid, spec.id, self.chosen)
+            name = spec.zh if self.lang == "zh" else spec.en
+            self._headers[memo] = f"{name} ({unit})" if unit else name
+        return self._headers[memo]
+
+    def unit_choices(self) -> tuple[str, ...]:
+        """The readings the record's units depend on (``{unit.quantity}``: a lot's g or mL), as
+        stored: headers are made again only when one of them changes."""
+        return tuple(self.readings.get(path, "") for path in self._unit_paths)
 
     def show_status(self) -> None:
         """The current cell as people name it, and its problem or what the last edit refused."""
@@ -577,12 +592,12 @@ class GridStep(StepWidget):
         columns = [c for c, spec in enumerate(specs) if spec is not None and spec.id == keys[0]]
         if not columns:
             return True
+        c = columns[0]
         rows = self.model.table.rows
+        blank = [r for r, row in enumerate(rows) if not row[c]]  # usually none, or the first
         return any(
-            isinstance(entry, dict)
-            and entry.get(keys[0]) is not None
-            and not (rows[r][columns[0]] if r < len(rows) else "")
-            for r, entry in enumerate(found)
+            isinstance(entry, dict) and entry.get(keys[0]) is not None
+            for entry in (found[r] for r in blank if r < len(found))
         )
 
     def column_text(
@@ -601,10 +616,13 @@ class GridStep(StepWidget):
 
     def result_header(self, key: str, where: str | None = None) -> str:
         """A computed column's name with its unit, the unit the record prints."""
-        spec = self.definition.results[key]
         place = where or self.step.results or self.step.grid
-        unit = result_unit(self.definition, place, key, self.chosen)
-        return f"{spec.label(self.lang)} ({unit})" if unit else spec.label(self.lang)
+        memo = (key, place, self.unit_choices())
+        if memo not in self._headers:
+            spec = self.definition.results[key]
+            unit = result_unit(self.definition, place, key, self.chosen)
+            self._headers[memo] = f"{spec.label(self.lang)} ({unit})" if unit else spec.label(self.lang)
+        return self._headers[memo]
 
     def result_text(self, where: str, key: str, entry: dict[str, Any], results: dict[str, Any]) -> str:
         """A computed value as the record prints it (`forms.display.result_text`)."""
