@@ -291,3 +291,18 @@ def m0005_statistics_summary(db: Database) -> None:
                     {upsert}; END""",
         ]
     _run(db, statements)
+
+
+@OFFICE_MIGRATIONS(name="0006_statistics_edges")
+def m0006_statistics_edges(db: Database) -> None:
+    """The failed items and measures of a few days, from an index (issue 15): a date filter's
+    partial months are counted from the records, and their items and measures were a scan of
+    the whole side tables. The records' own side is `office_records_by_day` (0004)."""
+    _run(
+        db,
+        [
+            f"""CREATE INDEX office_record_{table}_day ON office_record_{table}(superseded, inspected_on,
+                form_id, district, inspector, {column})"""
+            for table, column in (("items", "item"), ("measures", "measure"))
+        ],
+    )

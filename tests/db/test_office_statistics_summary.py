@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from db.office.postgres import PostgresOfficeStore
-from db.office.queries import month_ranges
+from db.office.queries import month_pieces, month_ranges
 from inspector_app.services import open_services
 from tests.core import fleet
 from tests.db.office_engines import consolidated
@@ -217,6 +217,33 @@ def test_month_ranges_split_a_filter_into_whole_months_and_edge_days():
     )
 
 
+def test_an_edge_month_mostly_inside_the_range_is_read_whole_less_its_days_outside():
+    # 03-02..06-29: March and June whole from the summary, less March 1st and June 30th.
+    assert month_pieces("2025-03-02", "2025-06-29") == (
+        ("2025-03", "2025-06"),
+        [("2025-03-01", "2025-03-01", -1), ("2025-06-30", "2025-06-30", -1)],
+    )
+    # Half a month or less inside: its days from the records, as before.
+    assert month_pieces("2025-03-17", "2025-06-15") == (
+        ("2025-04", "2025-05"),
+        [("2025-03-17", "2025-03-31", 1), ("2025-06-01", "2025-06-15", 1)],
+    )
+    assert month_pieces("2025-03-16", "") == (("2025-03", ""), [("2025-03-01", "2025-03-15", -1)])
+    assert month_pieces("", "2024-02-27") == (("", "2024-02"), [("2024-02-28", "2024-02-29", -1)])
+    # Inside one month: the month less both ends, or the days themselves.
+    assert month_pieces("2024-03-02", "2024-03-30") == (
+        ("2024-03", "2024-03"),
+        [("2024-03-01", "2024-03-01", -1), ("2024-03-31", "2024-03-31", -1)],
+    )
+    assert month_pieces("2024-03-10", "2024-03-20") == (None, [("2024-03-10", "2024-03-20", 1)])
+    # No whole month between two edges: each edge month on its own terms.
+    assert month_pieces("2024-03-31", "2024-04-29") == (
+        ("2024-04", "2024-04"),
+        [("2024-03-31", "2024-03-31", 1), ("2024-04-30", "2024-04-30", -1)],
+    )
+    assert month_pieces("2024-01-01", "2024-12-31") == (("2024-01", "2024-12"), [])
+
+
 @pytest.fixture(scope="module")
 def bundles(tmp_path_factory) -> tuple[Path, list[Path]]:
     """An office and three enrolled laptops, each with a bundle of signed records."""
@@ -246,3 +273,115 @@ def test_sqlite_and_postgresql_give_the_same_statistics_for_the_same_bundles(bun
             a.pop("computed_at"), b.pop("computed_at")
             assert a == b
         assert a["total"] == 21 and a["by_procedure"]
+
+
+def counted_in_python(rows: list[dict], filters: dict[str, str]) -> dict[str, list[tuple]]:
+    """Every grouping of OfficeStore.statistics counted over ``rows`` in Python: the current
+    records (no stored record names them as superseded) inside the filter — dates inclusive, a
+    record with an unreadable date only when no date is asked —, each failed item and measure
+    once per record, the import lag in days (never below 0; None when a date is unreadable)."""
+    stored = {r["id"]: r for r in rows}
+    superseded = {r["supersedes"] for r in stored.values() if r["supersedes"]}
+    counts: Counter = Counter()
+    for r in stored.values():
+        day = r["inspected_on"]
+        if r["id"] in superseded:
+            continue
+        if filters.get("date_from") and not (day and day >= filters["date_from"]):
+            continue
+        if filters.get("date_to") and not (day and day <= filters["date_to"]):
+            continue
+        if any(filters.get(k) and r[k] != filters[k] for k in ("form_id", "district", "inspector")):
+            continue
+        verdict = r["verdict"]
+        counts["form", r["form_id"], verdict] += 1
+        counts["district", r["district"], verdict] += 1
+        counts["inspector", r["inspector"], verdict] += 1
+        counts["month", day[:7], verdict] += 1
+        lag = ""  # as the stores key it; None in their answer
+        if day and r["imported_on"]:
+            lag = str(max(0, (dt.date.fromisoformat(r["imported_on"]) - dt.date.fromisoformat(day)).days))
+        counts["lag", lag, ""] += 1
+        for item in set(json.loads(r["failed"])):
+            counts["item", r["form_id"], item] += 1
+        for measure in set(json.loads(r["measures"])):
+            counts["measure", measure, ""] += 1
+    out: dict[str, list[tuple]] = {
+        g: [] for g in ("form", "district", "inspector", "month", "lag", "item", "measure")
+    }
+    for (g, a, b), n in sorted(counts.items(), key=lambda kv: (kv[0][0], str(kv[0][1]), str(kv[0][2]))):
+        if g == "lag":
+            out[g].append((int(a) if a else None, n))
+        else:
+            out[g].append((a, n) if g == "measure" else (a, b, n))
+    return out
+
+
+def random_ranges(seed: int, count: int = 40) -> list[dict[str, str]]:
+    """Date ranges with partial months at one or both ends (and some whole ones, some open), a
+    third with a procedure, district or inspector as well."""
+    rng = random.Random(seed)
+    found: list[dict[str, str]] = []
+    for _ in range(count):
+        a, b = sorted(dt.date(2023, 12, 1) + dt.timedelta(days=rng.randrange(470)) for _ in range(2))
+        f = {"date_from": a.isoformat(), "date_to": b.isoformat()}
+        if rng.random() < 0.15:
+            f.pop(rng.choice(("date_from", "date_to")))
+        if rng.random() < 0.33:
+            key, values = rng.choice((("form_id", FORMS), ("district", DISTRICTS), ("inspector", INSPECTORS)))
+            f[key] = rng.choice(values)
+        found.append(f)
+    return found
+
+
+@pytest.mark.parametrize("seed", [4, 5])
+def test_date_ranges_with_partial_months_give_a_python_count_on_both_stores(sqlite_store, pg_store, seed):
+    rows = random_records(seed, 500)
+    pg_store.fold_at = 1 if seed == 4 else 10**9
+    import_all(sqlite_store, rows, seed)
+    import_all(pg_store, rows, seed)
+    for filters in [{}, *random_ranges(seed)]:
+        expected = counted_in_python(rows, filters)
+        assert sqlite_store.statistics(filters) == expected, filters
+        assert pg_store.statistics(filters) == expected, filters
+
+
+def test_partial_months_are_read_from_indexes_on_both_stores(sqlite_store, pg_store):
+    """The days at a filter's edges are counted from covering indexes (records, failed items and
+    measures) on both stores, never a scan of a table; on PostgreSQL only the edges' year
+    partitions are read."""
+    rows = random_records(6, 200)
+    filters = {"date_from": "2024-03-02", "date_to": "2024-06-29", "district": "渝中区"}
+    plans = {}
+    for name, store in (("sqlite", sqlite_store), ("postgresql", pg_store)):
+        import_all(store, rows, 6)
+        ran: list[tuple[str, list]] = []
+        real = store._values
+
+        def spy(sql, params=(), real=real, ran=ran):
+            ran.append((sql, list(params)))
+            return real(sql, params)
+
+        store._values = spy
+        assert store.statistics(filters) == counted_in_python(rows, filters)
+        del store._values
+        [edges] = [(sql, params) for sql, params in ran if "office_record_items" in sql]
+        if name == "postgresql":
+            store._exec("VACUUM ANALYZE")  # as autovacuum would have by then
+            store._exec("SET enable_seqscan = off")  # tiny tables: would an index serve, at scale?
+            plans[name] = "\n".join(str(r[0]) for r in store._values("EXPLAIN " + edges[0], edges[1]))
+            store._exec("RESET enable_seqscan")
+        else:
+            plans[name] = "\n".join(
+                str(r[-1]) for r in store._values("EXPLAIN QUERY PLAN " + edges[0], edges[1])
+            )
+    sqlite, pg = plans["sqlite"], plans["postgresql"]
+    assert sqlite.count("COVERING INDEX office_records_by_day") == 2, sqlite  # once for each edge
+    assert sqlite.count("COVERING INDEX office_record_items_day") == 2, sqlite
+    assert sqlite.count("COVERING INDEX office_record_measures_day") == 2, sqlite
+    assert "SCAN r\n" not in sqlite + "\n" and "SCAN r " not in sqlite, sqlite
+    assert "Seq Scan" not in pg, pg
+    assert pg.count("office_record_items_day") == 2 and pg.count("office_record_measures_day") == 2, pg
+    read = {line.split(" on ")[1].split()[0] for line in pg.splitlines() if " on office_records" in line}
+    assert read and all(name.startswith("office_records_2024") for name in read), pg  # one partition
+    assert pg.count("office_records_2024_inspected_on_form_id_district_inspector_idx") == 2, pg
