@@ -15,11 +15,14 @@ when nested), so a bundle is all or nothing.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import json
+import re
 import threading
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
@@ -55,6 +58,21 @@ def year_of(row: dict[str, Any]) -> int:
         if len(text) >= 4 and text[:4].isdigit():
             return int(text[:4])
     return OTHER_YEAR
+
+
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def lag_days(inspected_on: str, imported_on: str) -> str:
+    """POSTGRESQL.lag in Python (the statistics' import lag of a record): whole days from the
+    inspection to the import, at least 0; '' when a date is unreadable."""
+    if not (_DAY.fullmatch(inspected_on) and _DAY.fullmatch(imported_on)):
+        return ""
+    try:
+        days = (dt.date.fromisoformat(imported_on) - dt.date.fromisoformat(inspected_on)).days
+    except ValueError:
+        return ""
+    return str(max(0, days))
 
 
 def connect(url: str) -> psycopg.Connection[Any]:
@@ -200,81 +218,160 @@ class PostgresOfficeStore(OfficeQueries):
         return {str(a): str(b) for a, b in rows}
 
     def add_records(self, rows: Iterable[dict[str, Any]]) -> int:
-        """COPY into staging, then insert-or-skip by id (see the module's docstring); a staged
-        record whose id is stored with another fingerprint becomes a conflict. Returns how many
-        records were added."""
-        columns = ", ".join(STAGED)
+        """Store new records, insert-or-skip by id and fingerprint (see the module's docstring);
+        returns how many were added. Tried first straight into the record tables inside a
+        savepoint (the usual case: every id new); a unique key refusing any of them (a record
+        stored before, or by another clerk meanwhile) undoes that and takes the staging path,
+        where each record is inserted or skipped on its own."""
+        batch = rows if isinstance(rows, Sequence) else list(rows)
+        return self._add_records(lambda: batch)
+
+    def _add_records(self, rows: Callable[[], Iterable[dict[str, Any]]]) -> int:
+        """``rows`` gives the rows each time it is called (the fallback reads them again)."""
         with self._lock, self._conn.transaction():
-            self._conn.execute(
-                "CREATE TEMP TABLE IF NOT EXISTS office_staging ("
-                + ", ".join(f"{c} {'INTEGER' if c == 'year' else 'TEXT'}" for c in STAGED)
-                + ") ON COMMIT DELETE ROWS"
-            )
-            self._conn.execute("TRUNCATE office_staging")
-            # In slices: ``rows`` may read this connection itself (staged_records) between them,
-            # which it cannot while a COPY is open.
-            for part in _slices(rows, COPY_SLICE):
-                with (
-                    self._conn.cursor() as cur,
-                    cur.copy(f"COPY office_staging ({columns}) FROM STDIN") as copy,
-                ):
-                    for r in part:
-                        copy.write_row(
-                            [
-                                *(r.get(c, _DEFAULTS.get(c)) for c in RECORD_COLUMNS),
-                                year_of(r),
-                                json.dumps(list(r.get("items") or ()), ensure_ascii=False),
-                            ]
-                        )
-            record_columns = ", ".join(("year", *RECORD_COLUMNS))
-            side = "s.form_id, s.district, s.inspector, s.inspected_on"
-            added = self._conn.execute(
-                f"""WITH fresh AS (
-                        INSERT INTO office_record_ids (id, fingerprint, year)
-                        SELECT DISTINCT ON (id) id, fingerprint, year FROM office_staging
-                        ORDER BY id, fingerprint
-                        ON CONFLICT (id) DO NOTHING RETURNING id, fingerprint),
-                    kept AS (
-                        INSERT INTO office_records ({record_columns})
-                        SELECT {", ".join("s." + c for c in ("year", *RECORD_COLUMNS))}
-                        FROM office_staging s JOIN fresh f ON f.id = s.id AND f.fingerprint = s.fingerprint
-                        RETURNING id, fingerprint),
-                    counted AS (
-                        INSERT INTO office_stats_delta ({", ".join(STATS_COLUMNS)})
-                        {_stats_added()}),
-                    corrections AS (
-                        INSERT INTO office_supersessions (supersedes, id, finalised_at)
-                        SELECT s.supersedes, s.id, s.finalised_at
-                        FROM office_staging s JOIN fresh f ON f.id = s.id AND f.fingerprint = s.fingerprint
-                        WHERE s.supersedes IS NOT NULL ON CONFLICT DO NOTHING),
-                    items AS (
-                        INSERT INTO office_record_items (record_id, item, form_id, district, inspector,
-                                                         inspected_on)
-                        SELECT s.id, j.value, {side}
-                        FROM office_staging s JOIN fresh f ON f.id = s.id AND f.fingerprint = s.fingerprint
-                        CROSS JOIN LATERAL jsonb_array_elements_text(s.items::jsonb) j
-                        ON CONFLICT DO NOTHING),
-                    measures AS (
-                        INSERT INTO office_record_measures (record_id, measure, form_id, district, inspector,
-                                                            inspected_on)
-                        SELECT s.id, j.value, {side}
-                        FROM office_staging s JOIN fresh f ON f.id = s.id AND f.fingerprint = s.fingerprint
-                        CROSS JOIN LATERAL jsonb_array_elements_text(coalesce(s.measures, '[]')::jsonb) j
-                        ON CONFLICT DO NOTHING)
-                    SELECT count(*) FROM kept"""
-            ).fetchone()
-            # Stored meanwhile (another clerk, another bundle) with other content: a conflict.
-            self._conn.execute(
-                f"""INSERT INTO office_conflicts ({", ".join(CONFLICT_COLUMNS)})
-                    SELECT DISTINCT ON (s.id, s.fingerprint) s.id, s.fingerprint, 'different_content',
-                           s.device_id, s.record_no, s.supersedes, s.canonical, s.signature,
-                           s.signer_sha256, s.bundle_sha256, s.imported_at
-                    FROM office_staging s JOIN office_record_ids i ON i.id = s.id
-                    WHERE i.fingerprint <> s.fingerprint
-                    ON CONFLICT DO NOTHING"""
-            )
-            self._supersede()
+            try:
+                with self._conn.transaction():  # a savepoint
+                    added = self._copy_records(rows())
+            except (psycopg.errors.UniqueViolation, psycopg.errors.DeadlockDetected):
+                # A record stored before or meanwhile; or two clerks' COPYs each waiting on a
+                # record the other is writing (the staging path takes ids in order: no cycle).
+                added = self._add_through_staging(rows())
             self._fold_statistics()
+        return added
+
+    def _copy_records(self, rows: Iterable[dict[str, Any]]) -> int:
+        """COPY straight into the year partitions and the global id key, with the failed items,
+        measures, corrections and the statistics' deltas counted here (what the staging path
+        computes in SQL); a stored id makes the key refuse the COPY (UniqueViolation)."""
+        record_columns = ", ".join(("year", *RECORD_COLUMNS))
+        ids: list[tuple[str, str, int]] = []
+        items: list[tuple[str, str, str, str, str, str]] = []
+        measures: list[tuple[str, str, str, str, str, str]] = []
+        corrections: list[tuple[str, str, str]] = []
+        deltas: Counter[tuple[str, ...]] = Counter()
+        for part in _slices(rows, COPY_SLICE):  # see _add_through_staging: ``rows`` may read
+            with (
+                self._conn.cursor() as cur,
+                cur.copy(f"COPY office_records ({record_columns}) FROM STDIN") as copy,
+            ):
+                for r in part:
+                    row = [r.get(c, _DEFAULTS.get(c)) for c in RECORD_COLUMNS]
+                    year = year_of(r)
+                    copy.write_row([year, *row])
+                    record_id, day = str(r["id"]), str(r.get("inspected_on") or "")
+                    ids.append((record_id, str(r["fingerprint"]), year))
+                    side = (str(r["form_id"]), str(r["district"]), str(r["inspector"]), day)
+                    cell = (day[:7], *side[:3])
+                    deltas[(*cell, "verdict", str(r["verdict"]))] += 1
+                    deltas[(*cell, "lag", lag_days(day, str(r.get("imported_on") or "")))] += 1
+                    for item in dict.fromkeys(str(i) for i in r.get("items") or ()):
+                        items.append((record_id, item, *side))
+                        deltas[(*cell, "item", item)] += 1
+                    for measure in dict.fromkeys(str(m) for m in json.loads(r.get("measures") or "[]")):
+                        measures.append((record_id, measure, *side))
+                        deltas[(*cell, "measure", measure)] += 1
+                    if r.get("supersedes"):
+                        corrections.append((str(r["supersedes"]), record_id, str(r["finalised_at"])))
+        if not ids:
+            return 0
+        self._copy("office_record_ids", ("id", "fingerprint", "year"), ids)
+        side_columns = ("form_id", "district", "inspector", "inspected_on")
+        self._copy("office_record_items", ("record_id", "item", *side_columns), items)
+        self._copy("office_record_measures", ("record_id", "measure", *side_columns), measures)
+        self._copy("office_supersessions", ("supersedes", "id", "finalised_at"), corrections)
+        self._copy("office_stats_delta", STATS_COLUMNS, [(*key, n) for key, n in deltas.items()])
+        named = [record_id for record_id, _fp, _year in ids] + [c[0] for c in corrections]
+        if corrections or self._conn.execute(
+            "SELECT EXISTS (SELECT 1 FROM office_supersessions WHERE supersedes = ANY(%s))", [named]
+        ).fetchone() == (True,):
+            self._supersede("SELECT unnest(%s::text[]) AS id", [named])
+        return len(ids)
+
+    def _copy(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        if rows:
+            with (
+                self._conn.cursor() as cur,
+                cur.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy,
+            ):
+                for row in rows:
+                    copy.write_row(row)
+
+    def _add_through_staging(self, rows: Iterable[dict[str, Any]]) -> int:
+        """COPY into staging, then insert-or-skip by id (see the module's docstring); a staged
+        record whose id is stored with another fingerprint becomes a conflict."""
+        columns = ", ".join(STAGED)
+        self._conn.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS office_staging ("
+            + ", ".join(f"{c} {'INTEGER' if c == 'year' else 'TEXT'}" for c in STAGED)
+            + ") ON COMMIT DELETE ROWS"
+        )
+        self._conn.execute("TRUNCATE office_staging")
+        # In slices: ``rows`` may read this connection itself (staged_records) between them,
+        # which it cannot while a COPY is open.
+        for part in _slices(rows, COPY_SLICE):
+            with (
+                self._conn.cursor() as cur,
+                cur.copy(f"COPY office_staging ({columns}) FROM STDIN") as copy,
+            ):
+                for r in part:
+                    copy.write_row(
+                        [
+                            *(r.get(c, _DEFAULTS.get(c)) for c in RECORD_COLUMNS),
+                            year_of(r),
+                            json.dumps(list(r.get("items") or ()), ensure_ascii=False),
+                        ]
+                    )
+        record_columns = ", ".join(("year", *RECORD_COLUMNS))
+        side = "s.form_id, s.district, s.inspector, s.inspected_on"
+        added = self._conn.execute(
+            f"""WITH fresh AS (
+                    INSERT INTO office_record_ids (id, fingerprint, year)
+                    SELECT DISTINCT ON (id) id, fingerprint, year FROM office_staging
+                    ORDER BY id, fingerprint
+                    ON CONFLICT (id) DO NOTHING RETURNING id, fingerprint),
+                kept AS (
+                    INSERT INTO office_records ({record_columns})
+                    SELECT {", ".join("s." + c for c in ("year", *RECORD_COLUMNS))}
+                    FROM office_staging s JOIN fresh f ON f.id = s.id AND f.fingerprint = s.fingerprint
+                    RETURNING id, fingerprint),
+                counted AS (
+                    INSERT INTO office_stats_delta ({", ".join(STATS_COLUMNS)})
+                    {_stats_added()}),
+                corrections AS (
+                    INSERT INTO office_supersessions (supersedes, id, finalised_at)
+                    SELECT s.supersedes, s.id, s.finalised_at
+                    FROM office_staging s JOIN fresh f ON f.id = s.id AND f.fingerprint = s.fingerprint
+                    WHERE s.supersedes IS NOT NULL ON CONFLICT DO NOTHING),
+                items AS (
+                    INSERT INTO office_record_items (record_id, item, form_id, district, inspector,
+                                                     inspected_on)
+                    SELECT s.id, j.value, {side}
+                    FROM office_staging s JOIN fresh f ON f.id = s.id AND f.fingerprint = s.fingerprint
+                    CROSS JOIN LATERAL jsonb_array_elements_text(s.items::jsonb) j
+                    ON CONFLICT DO NOTHING),
+                measures AS (
+                    INSERT INTO office_record_measures (record_id, measure, form_id, district, inspector,
+                                                        inspected_on)
+                    SELECT s.id, j.value, {side}
+                    FROM office_staging s JOIN fresh f ON f.id = s.id AND f.fingerprint = s.fingerprint
+                    CROSS JOIN LATERAL jsonb_array_elements_text(coalesce(s.measures, '[]')::jsonb) j
+                    ON CONFLICT DO NOTHING)
+                SELECT count(*) FROM kept"""
+        ).fetchone()
+        # Stored meanwhile (another clerk, another bundle) with other content: a conflict.
+        self._conn.execute(
+            f"""INSERT INTO office_conflicts ({", ".join(CONFLICT_COLUMNS)})
+                SELECT DISTINCT ON (s.id, s.fingerprint) s.id, s.fingerprint, 'different_content',
+                       s.device_id, s.record_no, s.supersedes, s.canonical, s.signature,
+                       s.signer_sha256, s.bundle_sha256, s.imported_at
+                FROM office_staging s JOIN office_record_ids i ON i.id = s.id
+                WHERE i.fingerprint <> s.fingerprint
+                ON CONFLICT DO NOTHING"""
+        )
+        self._supersede(
+            "SELECT id FROM office_staging UNION "
+            "SELECT supersedes FROM office_staging WHERE supersedes IS NOT NULL"
+        )
         return int(added[0]) if added else 0
 
     def _fold_statistics(self) -> None:
@@ -308,14 +405,13 @@ class PostgresOfficeStore(OfficeQueries):
             self._conn.execute("DELETE FROM office_stats_delta")
             super().rebuild_statistics()
 
-    def _supersede(self) -> None:
+    def _supersede(self, named: str, params: Sequence[Any] = ()) -> None:
         """A stored correction makes the record it names history, whichever arrived first: every
-        record named by the staged rows (as an id or as superseded) gets its newest correction;
-        the statistics stop counting a record that was current."""
+        record ``named`` (SQL giving the ids of the records just stored and of those they
+        supersede) gets its newest correction; the statistics stop counting a record that was
+        current."""
         self._conn.execute(
-            f"""WITH named AS (
-                   SELECT id FROM office_staging UNION
-                   SELECT supersedes FROM office_staging WHERE supersedes IS NOT NULL),
+            f"""WITH named AS ({named}),
                latest AS (
                    SELECT DISTINCT ON (c.supersedes) c.supersedes, c.id
                    FROM office_supersessions c JOIN named n ON n.id = c.supersedes
@@ -335,7 +431,8 @@ class PostgresOfficeStore(OfficeQueries):
                    UPDATE office_record_items SET superseded = 1
                    WHERE record_id IN (SELECT id FROM changed) AND superseded = 0)
                UPDATE office_record_measures SET superseded = 1
-               WHERE record_id IN (SELECT id FROM changed) AND superseded = 0"""
+               WHERE record_id IN (SELECT id FROM changed) AND superseded = 0""",
+            list(params),
         )
 
     def add_conflicts(self, rows: Iterable[dict[str, Any]]) -> int:
@@ -422,7 +519,8 @@ class PostgresOfficeStore(OfficeQueries):
                 if outcome == kind:
                     yield {**row, **added, "reason": reason}
 
-        self.add_records(staged("new"))
+        if any(outcome == "new" for outcome, _reason in decided):
+            self._add_records(lambda: staged("new"))
         if any(outcome == "conflict" for outcome, _reason in decided):
             self.add_conflicts(staged("conflict"))
 
