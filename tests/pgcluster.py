@@ -36,9 +36,12 @@ def _bindir() -> Path:
 class Cluster:
     """One server; ``url(name)`` makes a fresh database and returns its URL."""
 
-    def __init__(self, *, memory: bool = True, durable: bool = False) -> None:
+    def __init__(self, *, memory: bool = True, durable: bool = False, shared_buffers: str = "128MB") -> None:
         """``memory``: put the cluster in /dev/shm when there is one (tests: no disk waits);
-        ``durable``: fsync as a production server does (benches), else not (tests)."""
+        ``durable``: fsync as a production server does (benches), else not (tests);
+        ``shared_buffers``: the server's own cache (PostgreSQL's default 128MB; a dedicated
+        server is usually given a quarter of its memory)."""
+        self.shared_buffers = shared_buffers
         self.bindir = _bindir()
         self.user: str | None = None
         if os.geteuid() == 0:
@@ -71,7 +74,10 @@ class Cluster:
         )  # fmt: skip
         if done.returncode != 0:
             raise NoServer(f"initdb failed: {(done.stderr or done.stdout).strip()[-500:]}")
-        options = f"-k {self.socket} -c listen_addresses='' -c max_connections=60 -c shared_buffers=128MB"
+        options = (
+            f"-k {self.socket} -c listen_addresses='' -c max_connections=60 "
+            f"-c shared_buffers={self.shared_buffers}"
+        )
         if not self.durable:
             options += " -c fsync=off -c full_page_writes=off -c synchronous_commit=off"
         done = self._run(
