@@ -71,16 +71,26 @@ CANONICAL_PAD = (
 SIGNATURE = '{"alg":"ES256","cert_sha256":"' + "ab" * 32 + '","value":"' + "Q" * 96 + '"}'
 
 
-def rows(records: int, seed: int) -> Iterator[dict[str, Any]]:
+def rows(records: int, seed: int, *, laptop: bool = False) -> Iterator[dict[str, Any]]:
     """Received records as the importer hands them to the store: two years of checks in eight
-    districts by 40 inspectors, each procedure passing at its own rate, the failed ones with an
-    item and a measure, imported 0–14 days after the inspection."""
+    districts by 40 inspectors (one laptop each), each procedure passing at its own rate, the
+    failed ones with an item and a measure, imported 0–14 days after the inspection.
+
+    In the order of their numbers (the default: every bundle mixes all 40 laptops and any day of
+    the two years — the worst case for the date-led indexes and the statistics' summary), or with
+    ``laptop`` as laptops send them: each laptop's records in the order of their days."""
     rng = random.Random(seed)
     start = dt.date(2024, 1, 1)
-    for n in range(records):
+    per = -(-records // 40)
+    order: Iterator[tuple[int, int | None]] = (
+        ((d + 40 * j, j) for d in range(40) for j in range(-(-(records - d) // 40)))
+        if laptop
+        else ((n, None) for n in range(records))
+    )
+    for n, j in order:
         form = FORMS[n % len(FORMS)]
         verdict = "pass" if rng.random() < PASS_RATES[form] else "fail"
-        day = start + dt.timedelta(days=rng.randrange(730))
+        day = start + dt.timedelta(days=rng.randrange(730) if j is None else j * 730 // per)
         imported = day + dt.timedelta(days=rng.randrange(15))
         record_id = str(uuid.UUID(int=rng.getrandbits(128), version=4))
         failed = [rng.choice(ITEMS)] if verdict == "fail" else []
@@ -116,10 +126,10 @@ def rows(records: int, seed: int) -> Iterator[dict[str, Any]]:
         }
 
 
-def bundles(records: int, size: int, *, seed: int) -> Iterator[list[dict[str, Any]]]:
+def bundles(records: int, size: int, *, seed: int, laptop: bool = False) -> Iterator[list[dict[str, Any]]]:
     """The records in bundles of ``size``."""
     batch: list[dict[str, Any]] = []
-    for row in rows(records, seed):
+    for row in rows(records, seed, laptop=laptop):
         batch.append(row)
         if len(batch) == size:
             yield batch
@@ -193,12 +203,12 @@ def cpu_s(conn: Any) -> float:
     return time.process_time() + server
 
 
-def main_import(store: PostgresOfficeStore, records: int, size: int) -> Timing:
+def main_import(store: PostgresOfficeStore, records: int, size: int, *, laptop: bool = False) -> Timing:
     conn = store._conn
     conn.execute("DROP TABLE IF EXISTS bare_records")
     conn.execute(f"CREATE TABLE bare_records ({', '.join(c + ' TEXT' for c in RECORD_COLUMNS)})")
     timing = Timing()
-    for n, batch in enumerate(bundles(records, size, seed=15)):
+    for n, batch in enumerate(bundles(records, size, seed=15, laptop=laptop)):
         start, cpu = time.perf_counter(), cpu_s(conn)
         added = write_bundle(store, batch, n, "clerk0")
         timing.store_s += time.perf_counter() - start
@@ -280,6 +290,13 @@ def main() -> int:
         "--db", default="", help="an empty PostgreSQL database (default: a throw-away server)"
     )
     parser.add_argument("--shared-buffers", default="128MB", help="the throw-away server's cache")
+    parser.add_argument(
+        "--order",
+        choices=("mixed", "laptop"),
+        default="mixed",
+        help="mixed: every bundle mixes all laptops and days (worst case); laptop: each laptop's "
+        "records in the order of their days, as laptops send them",
+    )
     args = parser.parse_args()
 
     cluster = None
@@ -292,7 +309,7 @@ def main() -> int:
     try:
         store = PostgresOfficeStore(url)
         print(f"importing {args.records:,} records in bundles of {args.bundle:,} …", flush=True)
-        timing = main_import(store, args.records, args.bundle)
+        timing = main_import(store, args.records, args.bundle, laptop=args.order == "laptop")
         store_rate = timing.records / timing.store_s
         bare_rate = timing.records / timing.bare_s
         print(

@@ -140,6 +140,22 @@ def test_records_land_in_their_year_and_an_id_is_unique_across_years(store):
     assert len(store.conflicts()) == 1
 
 
+def test_a_bundle_with_one_stored_record_is_undone_and_taken_record_by_record(store):
+    """The straight COPY of a bundle meets a stored id after other records went in: all of it is
+    undone (records, side tables, statistics) and the bundle goes the staging way — the new
+    records stored once, the duplicate skipped, the changed copy a conflict."""
+    assert store.add_records([record("kept"), record("changed")]) == 2
+    bundle = [record("n1"), record("kept"), record("n2"), record("changed", fingerprint="z"), record("n3")]
+    assert store.add_records(bundle) == 3
+    rows = store._conn.execute("SELECT id, count(*) FROM office_records GROUP BY id ORDER BY id").fetchall()
+    assert rows == [("changed", 1), ("kept", 1), ("n1", 1), ("n2", 1), ("n3", 1)]
+    items = store._conn.execute("SELECT count(*) FROM office_record_items").fetchone()
+    assert items == (5,)  # one failed item each, none twice
+    assert [(c["id"], c["fingerprint"]) for c in store.conflicts()] == [("changed", "z")]
+    assert store.statistics({}) == store.statistics_from_records({})
+    assert store.statistics({})["form"] == [("scale", "fail", 5)]
+
+
 def test_received_records_are_frozen(store):
     store.add_records([record("r1")])
     with pytest.raises(psycopg.errors.IntegrityConstraintViolation, match="frozen"):
