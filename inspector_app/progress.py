@@ -1,6 +1,7 @@
-"""How far each step of an inspection has come — not begun, done, still missing something, failed
-or undecided — for the wizard's step list and summary. Pure: it reads the definition, the stored
-readings and the live evaluation (`LiveEvaluation.as_json()`), never a widget or the database.
+"""How far each step of an inspection has come — not begun, done, still missing something, failed,
+undecided, or holding input that cannot stand — for the wizard's step list and summary. Pure: it
+reads the definition, the stored readings and the live evaluation (`LiveEvaluation.as_json()` and
+its refusal), never a widget or the database.
 
 A step owns the reading paths it edits (its fields, its grid, its header fields; the checklist
 step every ``checklist.*``), the item codes named like it (the step ``weighings`` judges the item
@@ -18,19 +19,23 @@ from dataclasses import dataclass
 from typing import Any
 
 from forms.definition import FormDefinition, Step
+from inspector_app.messages import FieldError
+from inspector_app.sheets import reading_problems
 
 EMPTY, DONE, MISSING, FAILED, INCONCLUSIVE = "empty", "done", "missing", "failed", "inconclusive"
+INVALID = "invalid"  # a reading its field refuses ("1,5", "abc"): nothing there is judged
 
 
 @dataclass(frozen=True)
 class StepState:
-    """One step's state, the item codes that failed in it and what it still lacks (texts as the
-    live evaluation words them, in both languages)."""
+    """One step's state, the item codes that failed in it, what it still lacks (texts as the
+    live evaluation words them, in both languages) and the input it holds that cannot stand."""
 
     step_id: str
     state: str
     failed: tuple[str, ...] = ()
     missing: tuple[dict[str, str], ...] = ()
+    invalid: tuple[FieldError, ...] = ()
 
 
 @functools.lru_cache(maxsize=4096)  # asked of every reading on every edit; the paths repeat
@@ -113,14 +118,32 @@ def _row_failed(entry: Any) -> bool:
     )
 
 
-def step_states(
-    definition: FormDefinition, readings: Mapping[str, str], live: Mapping[str, Any]
-) -> list[StepState]:
-    """The state of every step, in the definition's order.
+def invalid_input(
+    definition: FormDefinition, readings: Mapping[str, str], error: FieldError | None = None
+) -> list[FieldError]:
+    """Every reading its field refuses (a comma, a full-width digit, a word where a number goes),
+    then the evaluation's own refusal (``error``, a rule across fields) if it is another: the
+    evaluation stops at the first, the inspector needs to see them all."""
+    found = reading_problems(definition, dict(readings))
+    if error is not None and error.code != "required" and all(e.field != error.field for e in found):
+        found.append(error)
+    return found
 
-    failed: an item judged there failed, or a row of its results did; missing: something listed
-    as still missing belongs there (a checklist item unanswered, a grid below its minimum, a
-    required field) or its input cannot be evaluated; inconclusive: an item judged there needs a
+
+def step_states(
+    definition: FormDefinition,
+    readings: Mapping[str, str],
+    live: Mapping[str, Any],
+    error: FieldError | None = None,
+) -> list[StepState]:
+    """The state of every step, in the definition's order (``error``: the live evaluation's
+    refusal, `LiveEvaluation.error`).
+
+    invalid: it holds input that cannot stand (`invalid_input`), so nothing there is judged; it
+    wins over every other state, so a step is never shown done over a refused cell (the summary
+    is invalid when any step is); failed: an item judged there failed, or a row of its results
+    did; missing: something listed as still missing belongs there (a checklist item unanswered,
+    a grid below its minimum, a required field); inconclusive: an item judged there needs a
     further test; done: it holds readings (or, for the summary, the check is complete); empty:
     nothing entered yet.
     """
@@ -135,8 +158,15 @@ def step_states(
     # The steps holding readings, found once by each reading's root name (not per step: one
     # walk of 125 packages instead of one per step on every edit).
     with_input = {step_of_path(definition, root) for root in {_root(path) for path in readings}}
+    refused: dict[str, list[FieldError]] = {}
+    every_refused = invalid_input(definition, readings, error)
+    for problem in every_refused:
+        refused.setdefault(step_of_path(definition, problem.field) or "", []).append(problem)
     states = []
     for step in definition.steps:
+        if step.kind == "summary" and every_refused:
+            states.append(StepState(step.id, INVALID, tuple(failed), tuple(missing), tuple(every_refused)))
+            continue
         if step.kind == "summary":
             state = (
                 DONE
@@ -151,7 +181,10 @@ def step_states(
         rows, groups = results_of(step, results)
         has_input = step.id in with_input
         own_missing = tuple(by_step_missing.get(step.id, ()))
-        if own_failed or any(_row_failed(e) for e in [*rows, *groups]):
+        own_refused = tuple(refused.get(step.id, ()))
+        if own_refused:
+            state = INVALID
+        elif own_failed or any(_row_failed(e) for e in [*rows, *groups]):
             state = FAILED
         elif own_missing:
             state = MISSING
@@ -161,5 +194,5 @@ def step_states(
             state = DONE
         else:
             state = EMPTY
-        states.append(StepState(step.id, state, own_failed, own_missing))
+        states.append(StepState(step.id, state, own_failed, own_missing, own_refused))
     return states

@@ -24,6 +24,7 @@ FAIL_COLOUR = QColor("#c5221f")
 INCONCLUSIVE_COLOUR = QColor("#e37400")
 INCOMPLETE_COLOUR = QColor("#1967d2")  # not a verdict: blue, never the green of a pass
 NEUTRAL_COLOUR = QColor("#5f6368")
+INVALID_COLOUR = QColor("#d93025")  # input that cannot stand: a red warning triangle, not a disc
 NAV_INK = "#3c4043"
 SCALE = 2  # drawn at twice the size: crisp on high-DPI screens, scaled down elsewhere
 
@@ -189,12 +190,23 @@ STEP_STATES = {  # a wizard step's state (inspector_app.progress) → the verdic
 }
 
 
+_WARNING = (  # a triangle with "!": input that cannot stand (a refused cell), not a verdict
+    f'<path d="M12 2.2L22.6 20.6H1.4Z" fill="{INVALID_COLOUR.name()}" stroke="{INVALID_COLOUR.name()}" '
+    'stroke-width="1.6" stroke-linejoin="round"/>'
+    f'<path d="M12 8.6V14" stroke="white" stroke-width="2.6" {_ROUND}/>'
+    '<circle cx="12" cy="17.4" r="1.5" fill="white"/>'
+)
+
+
 @cache
 def step_pixmap(state: str, size: int = 18) -> QPixmap:
     """A step's mark in the wizard's step list: the disc of its state (done ✓, failed ✗, missing
-    …, undecided ?), or an empty grey ring for a step not begun."""
+    …, undecided ?), a red triangle with "!" for input that cannot stand, or an empty grey ring
+    for a step not begun."""
     if state in STEP_STATES:
         return verdict_pixmap(STEP_STATES[state], size)
+    if state == "invalid":
+        return svg_pixmap(_WARNING, size)
     ring = f'<circle cx="12" cy="12" r="9.5" fill="none" stroke="{NEUTRAL_COLOUR.name()}" stroke-width="2"/>'
     return svg_pixmap(ring, size)
 

@@ -7,7 +7,16 @@ import copy
 
 import pytest
 
-from inspector_app.progress import DONE, EMPTY, FAILED, INCONCLUSIVE, MISSING, item_step, step_states
+from inspector_app.progress import (
+    DONE,
+    EMPTY,
+    FAILED,
+    INCONCLUSIVE,
+    INVALID,
+    MISSING,
+    item_step,
+    step_states,
+)
 from inspector_app.readings import flatten
 from inspector_app.services import open_services
 from tests.core.test_records import CHECKS, CODE
@@ -95,3 +104,22 @@ def test_taxi_items_are_judged_in_their_own_steps(services):
     got = {s.step_id: s.state for s in step_states(defn, live.readings, live.as_json())}
     assert got["distance"] == FAILED  # 1000 m shown on 974 m: +2.7 %, above +1 %
     assert got["fare"] == DONE
+
+
+def test_a_refused_reading_marks_its_step_invalid_and_names_it(services):
+    """A comma in a weighing (scale.md: a reading is a number with a point): the step holds input
+    that cannot stand, never "done"; the summary too; every refused cell is named, not only the
+    first the evaluation stopped at."""
+    data = copy.deepcopy(CHECKS["scale"])
+    data["weighings"][1]["indication"] = "15,010"
+    data["price"][0]["displayed"] = "abc"
+    iid = services.inspections.start(form_id="scale", site_id=services.site, readings=flatten(data))
+    live = services.inspections.set_readings(iid, {})
+    defn = services.inspections.definition_of(iid)
+    got = {s.step_id: s for s in step_states(defn, live.readings, live.as_json(), live.error)}
+    assert got["weighings"].state == INVALID and got["price"].state == INVALID
+    assert [e.field for e in got["weighings"].invalid] == ["weighings[1].indication"]
+    assert got["weighings"].invalid[0].code == "decimal_comma"
+    assert [e.field for e in got["price"].invalid] == ["price[0].displayed"]
+    assert got["identification"].state == DONE
+    assert got["summary"].state == INVALID and len(got["summary"].invalid) == 2

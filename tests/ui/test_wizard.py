@@ -3,8 +3,12 @@ marks each step done, missing, failed or not begun, driven by real key events.""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocument
 
+from inspector_app.readings import flatten
+from tests.core.test_records import CHECKS
 from tests.ui.drive import click_cell, enter, open_window, start, step_of
 from ui.inspection.window import InspectionWindow
 
@@ -51,3 +55,58 @@ def test_the_step_list_marks_steps_as_readings_are_typed(services, qtbot):
     qtbot.waitUntil(lambda: states(window)["distance"] == "failed")
     assert "计程误差" in window.step_list.item(index).toolTip()
     assert states(window)["summary"] == "failed"
+
+
+def typed_into(qtbot, window, step_id: str, row: int, column: int, text: str):
+    """Type ``text`` into a grid cell (replacing what is there) and press Enter, as people do."""
+    grid = step_of(window, step_id).grid
+    click_cell(qtbot, grid, row, column)
+    enter(qtbot, text)
+    return grid
+
+
+def line_of(window, step_id: str) -> str:
+    """The summary step's line of a step (plain text, its mark first)."""
+    name = next(s.zh for s in window.definition.steps if s.id == step_id)
+    doc = QTextDocument()
+    doc.setHtml(window.summary().items.text())
+    return next(line for line in doc.toPlainText().splitlines() if name in line)
+
+
+@pytest.mark.parametrize(("text", "why"), [("1,5", "含逗号"), ("１０００", "不是数字"), ("abc", "不是数字")])
+def test_a_refused_scale_cell_marks_its_step_as_an_input_error_not_done(services, qtbot, text, why):
+    """A typed cell its field refuses stops the evaluation: its step is no longer ✓ but ⚠, in the
+    step list (icon, words, tool tip) and in the summary's line (which cell and why)."""
+    iid = start(services, "scale", readings=flatten(CHECKS["scale"]))
+    window = open_window(qtbot, services, iid)
+    assert states(window)["weighings"] == "done"
+    typed_into(qtbot, window, "weighings", 1, 1, text)  # the indication of row 2
+    qtbot.waitUntil(lambda: states(window)["weighings"] == "invalid")
+    index = [s.id for s in window.definition.steps].index("weighings")
+    item = window.step_list.item(index)
+    assert "输入有误" in item.text() and "输入有误" in item.toolTip()
+    assert "示值 I（称量测试 第 2 行）" in item.toolTip() and why in item.toolTip()
+    assert item.icon().cacheKey() != window.step_list.item(0).icon().cacheKey()  # not the ✓ of step 1
+    assert states(window)["summary"] == "invalid"
+    step_of(window, "summary")
+    assert not window.summary().finalise_button.isEnabled()
+    line = line_of(window, "weighings")
+    assert line.startswith("⚠") and "√" not in line and "✓" not in line
+    assert "输入有误" in line and "示值 I（称量测试 第 2 行）" in line and why in line
+    assert line_of(window, "price").startswith("✓")  # the other steps keep their marks
+    typed_into(qtbot, window, "weighings", 1, 1, "15010")  # corrected: done again
+    qtbot.waitUntil(lambda: states(window)["weighings"] == "done")
+    assert "输入有误" not in window.step_list.item(index).text()
+
+
+def test_a_refused_dispenser_reading_marks_its_step_as_an_input_error(services, qtbot):
+    iid = start(services, "fuel_dispenser", readings=flatten(CHECKS["fuel_dispenser"]))
+    window = open_window(qtbot, services, iid)
+    assert states(window)["indication_error"] == "done"
+    typed_into(qtbot, window, "indication_error", 0, 1, "５０．００")  # V_J of run 1, full width
+    qtbot.waitUntil(lambda: states(window)["indication_error"] == "invalid")
+    assert "加油机示值 V_J（流量点 1，第 1 次）" in window.step_list.item(2).toolTip()
+    step_of(window, "summary")
+    line = line_of(window, "indication_error")
+    assert line.startswith("⚠") and "加油机示值 V_J（流量点 1，第 1 次）" in line and "不是数字" in line
+    assert line_of(window, "payment").startswith("✓")

@@ -4,17 +4,17 @@
 <context>
     <name>ChecklistStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="286"/>
+        <location filename="../inspection/steps.py" line="304"/>
         <source>Not checked</source>
         <translation>未检查</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="287"/>
+        <location filename="../inspection/steps.py" line="305"/>
         <source>Conforms</source>
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="288"/>
+        <location filename="../inspection/steps.py" line="306"/>
         <source>Does not conform</source>
         <translation>不符合</translation>
     </message>
@@ -891,7 +891,7 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>FieldsStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="251"/>
+        <location filename="../inspection/steps.py" line="271"/>
         <source>Results</source>
         <translation>计算结果</translation>
     </message>
@@ -899,22 +899,22 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>GridStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="375"/>
+        <location filename="../inspection/steps.py" line="393"/>
         <source>Current cell</source>
         <translation>当前单元格</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="379"/>
+        <location filename="../inspection/steps.py" line="397"/>
         <source>Enter or Tab: next cell (Shift: back) · typing replaces the cell, F2 edits it · Delete clears the selected cells · Ctrl+V pastes from a spreadsheet</source>
         <translation>回车或 Tab：下一格（加 Shift：上一格）· 直接输入替换单元格内容，F2 在原内容上修改 · Delete 清除所选单元格 · Ctrl+V 粘贴电子表格内容</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="391"/>
+        <location filename="../inspection/steps.py" line="409"/>
         <source>Results</source>
         <translation>计算结果</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="424"/>
+        <location filename="../inspection/steps.py" line="442"/>
         <source>Not stored: </source>
         <translation>未保存：</translation>
     </message>
@@ -1121,105 +1121,110 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>InspectionWindow</name>
     <message>
-        <location filename="../inspection/window.py" line="118"/>
+        <location filename="../inspection/window.py" line="119"/>
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="223"/>
+        <location filename="../inspection/window.py" line="226"/>
         <source>Recovered: this inspection was open when the app stopped. Every entry confirmed (Enter, Tab or leaving the field) had been saved</source>
         <translation>已恢复：程序停止时这项检查正在进行。所有已确认（回车、Tab 或离开输入框）的内容都已保存</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="228"/>
+        <location filename="../inspection/window.py" line="231"/>
         <source>; nothing was being typed.</source>
         <translation>；当时没有正在输入的内容。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="249"/>
+        <location filename="../inspection/window.py" line="252"/>
         <source>; “%1” being typed in %2 could not be kept.</source>
         <translation>；正在 %2 中输入的“%1”无法保留。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="252"/>
+        <location filename="../inspection/window.py" line="255"/>
         <source>; “%1”, still being typed in %2, was put back and saved.</source>
         <translation>；正在 %2 中输入、尚未确认的“%1”已填回并保存。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="309"/>
+        <location filename="../inspection/window.py" line="312"/>
         <source>Not stored: </source>
         <translation>未保存：</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="334"/>
-        <location filename="../inspection/window.py" line="479"/>
+        <location filename="../inspection/window.py" line="337"/>
+        <location filename="../inspection/window.py" line="492"/>
         <source>This inspection is finalised and can no longer change.</source>
         <translation>此检查已定稿，不能再修改。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="346"/>
+        <location filename="../inspection/window.py" line="349"/>
         <source>The database is in use by another program (%1). Your entries are kept and will be saved as soon as it is free.</source>
         <translation>数据库正被另一个程序占用（%1）。已输入的数据保留在本窗口，数据库空闲后立即自动保存。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="355"/>
+        <location filename="../inspection/window.py" line="358"/>
         <source>Saved: the database is free again.</source>
         <translation>已保存：数据库已空闲。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="392"/>
+        <location filename="../inspection/window.py" line="395"/>
         <source>Still to fill in: </source>
         <translation>待填写：</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="515"/>
+        <location filename="../inspection/window.py" line="444"/>
+        <source>Input error</source>
+        <translation>输入有误</translation>
+    </message>
+    <message>
+        <location filename="../inspection/window.py" line="528"/>
         <source>It replaces record %1 of %2: verdict “%3” → “%4”. Reason: %5</source>
         <translation>本记录取代 %2 定稿的记录 %1：结论“%3” → “%4”。更正原因：%5</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="521"/>
+        <location filename="../inspection/window.py" line="534"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="570"/>
-        <location filename="../inspection/window.py" line="577"/>
+        <location filename="../inspection/window.py" line="583"/>
+        <location filename="../inspection/window.py" line="590"/>
         <source>Signing and making the record PDF…</source>
         <translation>正在签名并生成记录 PDF…</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="571"/>
+        <location filename="../inspection/window.py" line="584"/>
         <source>Signing</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="509"/>
+        <location filename="../inspection/window.py" line="522"/>
         <source>Finalise record %1 with the verdict “%2”? A finalised record can no longer be changed; a correction is a new record.</source>
         <translation>以结论“%2”定稿记录 %1？定稿后不能再修改；如需更正须新建更正记录。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="525"/>
+        <location filename="../inspection/window.py" line="538"/>
         <source>Sign</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="525"/>
+        <location filename="../inspection/window.py" line="538"/>
         <source>Passphrase of your key:</source>
         <translation>密钥口令：</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="546"/>
+        <location filename="../inspection/window.py" line="559"/>
         <source>Wrong passphrase; nothing was changed.</source>
         <translation>口令不正确，未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="484"/>
-        <location filename="../inspection/window.py" line="554"/>
+        <location filename="../inspection/window.py" line="497"/>
+        <location filename="../inspection/window.py" line="567"/>
         <source>The database is in use by another program (%1); nothing was changed.</source>
         <translation>数据库正被另一个程序占用（%1），未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="391"/>
+        <location filename="../inspection/window.py" line="394"/>
         <source> (and %1 more)</source>
         <translation>（另有 %1 项）</translation>
     </message>
@@ -1249,22 +1254,27 @@ Trust list version %2, valid until %3</source>
         <translation>尚未开始</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="146"/>
+        <location filename="../inspection/window.py" line="73"/>
+        <source>Input error: correct the marked cells</source>
+        <translation>输入有误：请更正标红的格</translation>
+    </message>
+    <message>
+        <location filename="../inspection/window.py" line="149"/>
         <source>Steps</source>
         <translation>检查步骤</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="151"/>
+        <location filename="../inspection/window.py" line="154"/>
         <source>Back</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="152"/>
+        <location filename="../inspection/window.py" line="155"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="302"/>
+        <location filename="../inspection/window.py" line="305"/>
         <source>Step %1 of %2</source>
         <translation>第 %1 步，共 %2 步</translation>
     </message>
@@ -2776,122 +2786,127 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>SummaryStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="622"/>
+        <location filename="../inspection/steps.py" line="654"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="623"/>
+        <location filename="../inspection/steps.py" line="655"/>
         <source>Second inspector</source>
         <translation>第二检查人员</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="624"/>
+        <location filename="../inspection/steps.py" line="656"/>
         <source>Enforcement ID</source>
         <translation>执法证号</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="625"/>
+        <location filename="../inspection/steps.py" line="657"/>
         <source>Second inspector&apos;s enforcement ID</source>
         <translation>第二检查人员执法证号</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="630"/>
+        <location filename="../inspection/steps.py" line="662"/>
         <source>Why this record is corrected</source>
         <translation>说明为何更正本记录</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="631"/>
+        <location filename="../inspection/steps.py" line="663"/>
         <source>Reason for the correction</source>
         <translation>更正原因</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="635"/>
+        <location filename="../inspection/steps.py" line="667"/>
         <source>Inspector:</source>
         <translation>检查人员：</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="639"/>
+        <location filename="../inspection/steps.py" line="671"/>
         <source>Second inspector:</source>
         <translation>第二检查人员：</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="640"/>
+        <location filename="../inspection/steps.py" line="672"/>
         <source>Reason for the correction:</source>
         <translation>更正原因：</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="645"/>
+        <location filename="../inspection/steps.py" line="677"/>
         <source>Measures taken:</source>
         <translation>处理措施：</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="653"/>
+        <location filename="../inspection/steps.py" line="685"/>
         <source>Finalise and sign…</source>
         <translation>定稿并签名…</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="659"/>
+        <location filename="../inspection/steps.py" line="691"/>
         <source>Items</source>
         <translation>检查项目</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="727"/>
+        <location filename="../inspection/steps.py" line="759"/>
         <source>This record corrects and replaces record %1 (verdict: %2).</source>
         <translation>本记录更正并取代记录 %1（原结论：%2）。</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="775"/>
+        <location filename="../inspection/steps.py" line="802"/>
+        <source>Input error: %1</source>
+        <translation>输入有误：%1</translation>
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="814"/>
         <source>%1 row(s)</source>
         <translation>%1 行</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="778"/>
+        <location filename="../inspection/steps.py" line="817"/>
         <source>row %1</source>
         <translation>第 %1 行</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="782"/>
+        <location filename="../inspection/steps.py" line="821"/>
         <source>%1 more failing</source>
         <translation>另有 %1 行不合格</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="786"/>
+        <location filename="../inspection/steps.py" line="825"/>
         <source>Failed: %1</source>
         <translation>不合格：%1</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="789"/>
+        <location filename="../inspection/steps.py" line="828"/>
         <source>Missing: %1</source>
         <translation>还缺：%1</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="792"/>
+        <location filename="../inspection/steps.py" line="831"/>
         <source>not begun</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="846"/>
+        <location filename="../inspection/steps.py" line="887"/>
         <source>Failed items: %1</source>
         <translation>不合格项目：%1</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="849"/>
+        <location filename="../inspection/steps.py" line="890"/>
         <source>To measure next: %1</source>
         <translation>需补测：%1</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="862"/>
+        <location filename="../inspection/steps.py" line="903"/>
         <source>Still to fill in:</source>
         <translation>尚需填写：</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="870"/>
+        <location filename="../inspection/steps.py" line="911"/>
         <source>An incomplete check cannot be finalised: fill in what is listed above.</source>
         <translation>检查未完成，不能定稿：请先填写上面列出的内容。</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="854"/>
+        <location filename="../inspection/steps.py" line="895"/>
         <source>Note: the marked class does not fit Max/e (classes that fit: %1)</source>
         <translation>注意：标称准确度等级与 Max/e 不符（符合的等级：%1）</translation>
     </message>

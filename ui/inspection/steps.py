@@ -794,23 +794,30 @@ class SummaryStep(StepWidget):
         "missing": ("…", "#1967d2"),
         "inconclusive": ("?", "#e37400"),
         "empty": ("○", "#5f6368"),
+        "invalid": ("⚠", icons.INVALID_COLOUR.name()),
     }
     MAX_ROWS_NAMED: ClassVar[int] = 5  # failing rows named one by one; more are counted
 
-    def items_html(self, live: Mapping[str, Any]) -> str:
-        """One line per step: its mark, its name, its figures (each group's computed values, the
-        failing rows with theirs) and what it still lacks."""
+    def items_html(self, live: Mapping[str, Any], error: Any = None) -> str:
+        """One line per step: its mark, its name, the cells it holds that cannot stand (which and
+        why), its figures (each group's computed values, the failing rows with theirs) and what
+        it still lacks."""
         results = shown_results(self.definition, live.get("results") or {})
         sep = "、" if self.lang == "zh" else ", "
         colon = "：" if self.lang == "zh" else ": "
         lines = []
         for step, state in zip(
-            self.definition.steps, step_states(self.definition, self.readings, live), strict=False
+            self.definition.steps, step_states(self.definition, self.readings, live, error), strict=False
         ):
             if step.kind == "summary":
                 continue
             mark, colour = self.MARKS[state.state]
             parts: list[str] = []
+            if state.invalid:
+                reasons = ("；" if self.lang == "zh" else "; ").join(
+                    describe(self.definition, e, self.lang) for e in state.invalid
+                )
+                parts.append(self.tr("Input error: %1").replace("%1", reasons))
             rows, groups = results_of(step, results)
             pattern = step.results or step.grid
             for i, group in enumerate(g for g in groups if isinstance(g, dict)):
@@ -842,6 +849,8 @@ class SummaryStep(StepWidget):
                 parts.append(self.tr("not begun"))
             name = step.zh if self.lang == "zh" else step.en
             detail = html.escape(("；" if self.lang == "zh" else "; ").join(parts))
+            if state.invalid:  # what to correct, in the mark's colour
+                detail = f'<span style="color:{colour};">{detail}</span>'
             lines.append(
                 f'<span style="color:{colour}; font-weight:600;">{mark}</span> <b>{html.escape(name)}</b>'
                 + (f" — {detail}" if detail else "")
@@ -912,7 +921,7 @@ class SummaryStep(StepWidget):
             lines.append(self.tr("Still to fill in:"))
             lines.extend("  • " + m[self.lang] for m in missing)
         self.details.setText("\n".join(lines))
-        self.items.setText(self.items_html(live or {}))
+        self.items.setText(self.items_html(live or {}, error))
         # Only a complete, evaluated check can be finalised (spec README, "Minimum content").
         ready = error is None and verdict in ("pass", "fail", "inconclusive") and not missing
         self.finalise_button.setEnabled(ready)

@@ -70,6 +70,7 @@ STEP_STATE_TEXT = {
     "missing": QT_TRANSLATE_NOOP("InspectionWindow", "Something is still missing"),
     "inconclusive": QT_TRANSLATE_NOOP("InspectionWindow", "Undecided: a further test is needed"),
     "empty": QT_TRANSLATE_NOOP("InspectionWindow", "Not begun"),
+    "invalid": QT_TRANSLATE_NOOP("InspectionWindow", "Input error: correct the marked cells"),
 }
 
 TYPING_SAVE_MS = 250  # text being typed is kept this long after the last key (against a crash)
@@ -139,7 +140,9 @@ class InspectionWindow(QWidget):
                 widget.finalise_requested.connect(self.ask_finalise)
             self.steps.append(widget)
             self.stack.addWidget(widget)
-            self.step_list.addItem(f"{len(self.steps)}  " + (step.zh if lang == "zh" else step.en))
+            name = f"{len(self.steps)}  " + (step.zh if lang == "zh" else step.en)
+            self.step_list.addItem(name)
+            self.step_list.item(self.step_list.count() - 1).setData(Qt.ItemDataRole.UserRole + 1, name)
         self.step_list.currentRowChanged.connect(self._step_changed)
         self.step_list.setIconSize(QSize(18, 18))
         self.step_list.setSpacing(2)
@@ -400,7 +403,7 @@ class InspectionWindow(QWidget):
         self.live_error = live.error
         self.stale |= self.touched(getattr(live, "changes", None))  # hidden steps redraw when shown
         self.drawn = True
-        self._mark_steps(data)
+        self._mark_steps(data, live.error)
         self._redraw(self.current_step())
 
     def touched(self, changes: Any) -> set[int]:
@@ -428,15 +431,25 @@ class InspectionWindow(QWidget):
                 out.add(i)
         return out
 
-    def _mark_steps(self, live: dict[str, Any]) -> None:
-        """Mark each step in the list: done ✓, failed ✗, missing …, undecided ?, not begun ○; the
-        tool tip says which and what (the items failed, what is missing)."""
+    def _mark_steps(self, live: dict[str, Any], error: Any = None) -> None:
+        """Mark each step in the list: done ✓, failed ✗, missing …, undecided ?, input error ⚠,
+        not begun ○; the tool tip says which and what (the cells refused and why, the items
+        failed, what is missing)."""
         sep = "、" if self.lang == "zh" else ", "
-        for index, state in enumerate(step_states(self.definition, self.readings, live)):
+        for index, state in enumerate(step_states(self.definition, self.readings, live, error)):
             item = self.step_list.item(index)
             item.setIcon(icons.step_icon(state.state))
+            name = str(item.data(Qt.ItemDataRole.UserRole + 1))
+            if state.invalid:  # needs the inspector now: said in words too, in the mark's colour
+                item.setText(name + "\n⚠ " + self.tr("Input error"))
+                item.setForeground(icons.INVALID_COLOUR)
+            elif item.text() != name:
+                item.setText(name)
+                item.setData(Qt.ItemDataRole.ForegroundRole, None)
             tip = self.tr(str(STEP_STATE_TEXT[state.state]))  # str: the stub types NOOP as object
-            if state.failed:
+            if state.invalid:
+                tip += ": " + "；".join(describe(self.definition, e, self.lang) for e in state.invalid)
+            elif state.failed:
                 names = [
                     self.definition.items.get(c, (c, c))[0 if self.lang == "zh" else 1] for c in state.failed
                 ]
