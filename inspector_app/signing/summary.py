@@ -142,11 +142,15 @@ def decode(text: str) -> tuple[Summary, bytes, bytes]:
 
 
 def signer_of(summary: Summary, signed: bytes, signature: bytes, verifier: Any) -> tuple[Any, bool]:
-    """(the certificate whose key made ``signature`` or None, whether the key id names a certificate
+    """(the certificate whose key made ``signature`` or None, whether the summary names a signer
     known to ``verifier`` (a pki.trust.Verifier)).
 
     The key id names a certificate; a key enrolled since (same key, new certificate) or one known
-    only through the trust list is found by trying the keys themselves.
+    only through the trust list is found by trying the keys themselves. A summary signed before
+    its key was enrolled carries the id of the laptop's own certificate, which another machine
+    never saw: it still names a known signer when its record number's device prefix is that of a
+    device the trust list enrols — so a tampered summary is "altered" there too, and "unknown
+    signer" is left for a key id and device that match no certificate known here.
     """
     from inspector_app.signing import record as record_sig
 
@@ -155,7 +159,19 @@ def signer_of(summary: Summary, signed: bytes, signature: bytes, verifier: Any) 
     for cert in [*named, *others]:
         if record_sig.verify(cert, signed, signature):
             return cert, bool(named)
-    return None, bool(named)
+    return None, bool(named) or _device_enrolled(summary.record_no, verifier)
+
+
+def _device_enrolled(record_no: str, verifier: Any) -> bool:
+    """Does the record number's device prefix (YYYYMMDD-XXXX-NNNN, spec: record numbers) name a
+    device with a certificate in the verifier's trust list?"""
+    parts = record_no.split("-")
+    prefix = parts[1][:4].lower() if len(parts) > 1 else ""
+    if len(prefix) != 4:
+        return False
+    listed = getattr(verifier, "trust_list", None)
+    entries = listed.entries if listed is not None else ()
+    return any(e.device_id and e.device_id.lower().startswith(prefix) for e in entries)
 
 
 def signed_day_end(day: str) -> str:

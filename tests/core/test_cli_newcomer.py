@@ -1,0 +1,115 @@
+"""What a newcomer found on a fresh clone, each through the command line on real database files:
+a tampered QR summary on a laptop that knows its signer only through the trust list, files of the
+wrong kind, laptop and office databases mixed up, a draft's report, review by record number and
+reversed decisions, a piped passphrase, relative paths, the PDF signature's padding, and the
+office import's progress lines."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+
+import pytest
+
+from inspector_app.cli import main
+from inspector_app.signing import pades, summary
+from tests.core import fleet
+
+ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:"
+
+
+def run(capsys, *argv, passphrase: str | None = None):
+    if passphrase is not None:
+        os.environ["INSPECTOR_APP_PASSPHRASE"] = passphrase
+    try:
+        code = main([str(a) for a in argv])
+    finally:
+        os.environ.pop("INSPECTOR_APP_PASSPHRASE", None)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory):
+    """An office and two laptops that have applied its package (root pinned, trust list). Laptop
+    A signed one record before its key was enrolled (its QR names A's own certificate, which B
+    never saw) and one after; B knows A only through the trust list."""
+    base = tmp_path_factory.mktemp("newcomer")
+    with (
+        fleet.office(base / "office.sqlite") as o,
+        fleet.laptop(base / "a.sqlite") as a,
+        fleet.laptop(base / "b.sqlite", name="李检查", id_number="渝执 50000002") as b,
+    ):
+        before = fleet.finalise(a, serial="SC-BEFORE")
+        fleet.enrol(o, a)
+        fleet.enrol(o, b)
+        packages = {}
+        for lap in (a, b):
+            packages[lap.device_id] = fleet.package(o, lap.device_id, base / f"pkg-{lap.device_id[:4]}")
+            lap.sync.apply_package(packages[lap.device_id], accept_root=fleet.root_fingerprint(o))
+        after = fleet.finalise(a, serial="SC-AFTER")
+        qrs = {
+            k: json.loads(pades.read_attachment(a.records.pdf_of(i)))["qr"]
+            for k, i in (("before", before), ("after", after))
+        }
+        bundle = fleet.export(a, base / "usb").path
+        return {
+            "base": base,
+            "qrs": qrs,
+            "bundle": bundle,
+            "package_a": packages[a.device_id],
+            "a_device": a.device_id,
+            "records": {
+                "before": a.inspections.get(before)["record_no"],
+                "after": a.inspections.get(after)["record_no"],
+            },
+            "ids": {"before": before, "after": after},
+        }
+
+
+@pytest.fixture
+def dbs(world, tmp_path):
+    for name in ("office.sqlite", "a.sqlite", "b.sqlite"):
+        shutil.copy(world["base"] / name, tmp_path / name)
+    return tmp_path
+
+
+def tampered(qr: str) -> str:
+    """The QR text with one character of its record number's running part changed (the signed
+    text; the key id and the device prefix untouched)."""
+    original, _, _ = summary.decode(qr)
+    for position in range(len(summary.PREFIX), len(qr)):
+        for ch in ALPHABET:
+            changed = qr[:position] + ch + qr[position + 1 :]
+            if changed == qr:
+                continue
+            try:
+                short, _, _ = summary.decode(changed)
+            except summary.SummaryUnreadable:
+                continue
+            same_signer = short.key_id == original.key_id and short.record_no[:13] == original.record_no[:13]
+            if same_signer and short.signed_bytes() != original.signed_bytes():
+                return changed
+    raise AssertionError("no such change")
+
+
+@pytest.mark.parametrize("which", ["before", "after"])
+def test_a_tampered_qr_is_altered_also_where_the_signer_is_known_only_by_the_trust_list(
+    capsys, dbs, world, which
+):
+    qr = world["qrs"][which]
+    for laptop in ("a.sqlite", "b.sqlite"):
+        code, out, _ = run(capsys, "verify", "--db", dbs / laptop, "--qr", qr)
+        assert code == 0, out
+        code, out, _ = run(capsys, "verify", "--db", dbs / laptop, "--qr", tampered(qr))
+        assert code == 1 and "altered: the QR content does not match its signature" in out, (laptop, out)
+        assert "unknown signer" not in out
+
+
+def test_a_qr_whose_key_id_and_device_match_nothing_here_is_an_unknown_signer(capsys, dbs, tmp_path):
+    with fleet.laptop(tmp_path / "stranger.sqlite", name="赵外地", id_number="渝执 59999999") as other:
+        pdf = other.records.pdf_of(fleet.finalise(other))
+    qr = json.loads(pades.read_attachment(pdf))["qr"]
+    code, out, _ = run(capsys, "verify", "--db", dbs / "b.sqlite", "--qr", tampered(qr))
+    assert "unknown signer" in out and code != 0
