@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from inspector_app.services import Services
 
 from inspector_app import __version__
+from inspector_app.local_time import local_day
 
 MAX_JSON = 16 * 1024 * 1024  # bytes of one check: a 125-package lot is a few kB
 
@@ -131,7 +132,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         reason = f"  ← {r['review_comment']}" if r.get("review_comment") else ""
         print(
             f"{r['id']}  {r['form_id']:<15} {r['status']:<10} {r['verdict'] or '-':<13} "
-            f"{r['started_at'][:10]}  {r['site_name']}{reason}"
+            f"{local_day(r['started_at'])}  {r['site_name']}{reason}"
         )
     return 0
 

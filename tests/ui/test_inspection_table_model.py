@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from PySide6.QtCore import Qt
 
 from ui.models.inspection_table_model import COLUMNS, ID_ROLE, InspectionTableModel
@@ -40,3 +42,21 @@ def test_verdict_column_has_icon_and_colour(demo_services, qtbot):
     index = model.index(0, COLUMNS.index("verdict"))
     assert not index.data(Qt.ItemDataRole.DecorationRole).isNull()
     assert index.data(Qt.ItemDataRole.ForegroundRole) is not None
+
+
+def test_the_date_column_is_the_day_in_chongqing(demo_services, qtbot):
+    """A check begun at 01:30 on the 1st in Chongqing is stored as 17:30 UTC on the 30th; the list
+    shows the day the inspector worked, as the record prints it (it showed the UTC day)."""
+    model = InspectionTableModel(demo_services.inspection_list)
+    model.reload()
+    sample = demo_services.inspections.get(model.id_at(0))
+    late = demo_services.inspections.start(
+        form_id=sample["form_id"],
+        site_id=sample["site_id"],
+        instrument_id=sample["instrument_id"],
+        lot=json.loads(sample["lot"]) if sample.get("lot") else None,
+        started_at="2026-11-30T17:30:00.000Z",
+    )
+    model.reload()
+    row = next(r for r in range(model.rowCount()) if model.id_at(r) == late)
+    assert model.index(row, COLUMNS.index("started_at")).data() == "2026-12-01"

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QApplication
 
+from inspector_app.local_time import local
 from inspector_app.services import open_services
 from tests.core import fleet
 from tests.office.test_draw_algorithm import code
@@ -84,6 +85,10 @@ def test_review_by_keyboard(world, office, qtbot, monkeypatch):
     # The figures and the signed PDF of the selected record, side by side.
     settle(qtbot, lambda: getattr(page, "preview_pages", 0) >= 1)
     assert "合格" in page.figures.toPlainText() and "解放碑农贸市场" in page.figures.toPlainText()
+    # When, in Beijing time as the signed record beside it prints (the raw UTC was 8 hours off).
+    stamp = office.office.store.record(page.current_id)["finalised_at"]
+    figures = page.figures.toPlainText()
+    assert local(stamp) in figures and stamp[:16].replace("T", " ") not in figures
     # The readings as the form names them (step, row, unit; a checklist answer as 是/否), in order.
     shown = page.figures.toPlainText()
     assert "铅封完好" in shown and "checklist." not in shown and "称量测试 1 · 载荷 L" in shown

@@ -20,6 +20,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QStandardItemModel
 
 from inspector_app import vocabulary
+from inspector_app.local_time import local_day
 from ui import icons, labels
 
 if TYPE_CHECKING:
@@ -226,5 +227,5 @@ def _text(key: str, value: Any) -> str:
     if key == "verdict":
         return labels.verdict(value)
     if key == "started_at":
-        return str(value or "")[:10]
+        return local_day(value)
     return "" if value is None else str(value)

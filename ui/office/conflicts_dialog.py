@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.local_time import local
 from ui import icons
 from ui.tables import fill, item_at, table
 
@@ -122,7 +123,7 @@ class ConflictsDialog(QDialog):
                     r["record_no"],
                     self._why(r["reason"]),
                     r["device_id"][:8],
-                    r["received_at"][:16].replace("T", " "),
+                    local(r["received_at"]),
                     (RESOLUTION_LABELS.get(r["resolution"], ("", ""))[0 if self._lang == "zh" else 1])
                     + (f" — {r['note']}" if r["note"] else ""),
                 ]

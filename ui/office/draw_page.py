@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.local_time import local_day
 from inspector_app.registries import DISTRICTS
 from inspector_app.services import ValidationFailed
 from inspector_app.signing.keys import WrongPassphrase
@@ -339,7 +340,8 @@ class DrawPage(QWidget):
         self.draw_list.clear()
         for d in self._draws.draws():
             self.draw_list.addItem(
-                f"{d['plan_id']} · {d['plan_name']} · {labels.form(d['form_id'])} · {d['created_at'][:10]}",
+                f"{d['plan_id']} · {d['plan_name']} · {labels.form(d['form_id'])} · "
+                f"{local_day(d['created_at'])}",
                 d["id"],
             )
         self.draw_list.blockSignals(False)

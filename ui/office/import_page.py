@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from inspector_app.local_time import local
 from ui import icons
 from ui.tables import fill, item_at, table
 
@@ -102,7 +103,7 @@ class ImportPage(QWidget):
                     str(b["duplicates"]),
                     str(b["conflicts"]),
                     "",
-                    self.tr("imported %1").replace("%1", b["imported_at"][:16].replace("T", " ")),
+                    self.tr("imported %1").replace("%1", local(b["imported_at"])),
                 ]
                 for b in past
             ],

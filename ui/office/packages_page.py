@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from inspector_app.local_time import local
 from inspector_app.services import ValidationFailed
 from inspector_app.signing.keys import WrongPassphrase
 from ui import icons
@@ -71,7 +72,7 @@ class PackagesPage(QWidget):
                     str(d["acknowledged_seq"] or "—"),
                     str(d["records"]),
                     str(d["last_package"] or "—"),
-                    (d["last_bundle_at"] or "")[:16].replace("T", " "),
+                    local(d["last_bundle_at"]),
                 ]
                 for d in devices
             ],

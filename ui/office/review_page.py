@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.local_time import local
 from inspector_app.services import ValidationFailed
 from inspector_app.signing.keys import WrongPassphrase
 from ui import icons, labels, runner
@@ -408,7 +409,7 @@ class ReviewPage(QWidget):
                 or "—",
             ),
             (self.tr("Inspector"), f.get("inspector", "")),
-            (self.tr("Finalised"), str(f.get("finalised_at", ""))[:16].replace("T", " ")),
+            (self.tr("Finalised"), local(f.get("finalised_at"))),
         ]
         out = [
             f'<p style="font-size:20px; color:{colour}; margin:0">'
@@ -446,7 +447,7 @@ class ReviewPage(QWidget):
             word = labels.status(d["decision"])
             reason = f" — {d['reason']}" if d["reason"] else ""
             out.append(
-                f"<p style='color:#5f6368'>{e(d['decided_at'][:16])} {e(d['supervisor'])}: "
+                f"<p style='color:#5f6368'>{e(local(d['decided_at']))} {e(d['supervisor'])}: "
                 f"{e(word)}{e(reason)}</p>"
             )
         return "".join(out)

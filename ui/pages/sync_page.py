@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inspector_app.local_time import local, local_day
 from inspector_app.pki.fingerprint import grouped
 from inspector_app.sync.refusals import Refused, describe
 from ui import icons, labels
@@ -167,7 +168,7 @@ class SyncPage(QWidget):
             else self.tr("No. %1, %2 record(s), %3 (%4)")
             .replace("%1", str(last["seq"]))
             .replace("%2", str(last["records"]))
-            .replace("%3", last["created_at"][:16].replace("T", " "))
+            .replace("%3", local(last["created_at"]))
             .replace("%4", last["file_name"])
         )
         self.acknowledged.setText(
@@ -183,7 +184,7 @@ class SyncPage(QWidget):
                     r["record_no"],
                     r["site_name"],
                     labels.form(r["form_id"]),
-                    (r["reviewed_at"] or "")[:10],
+                    local_day(r["reviewed_at"]),
                     r["review_comment"],
                     self.tr("Corrected") if r["corrections"] else self.tr("To correct"),
                 ]
