@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Callable, Collection
+from decimal import Decimal
 from functools import cache
 from typing import Any
 
@@ -94,6 +95,16 @@ def _t(lang: str, zh: str, en: str) -> str:
     return zh if lang == "zh" else en
 
 
+def rate_colour(rate: str, target: str | None = None) -> str:
+    """A pass rate's colour: green at or above its own target (a bar below its target line is
+    never green), amber within 15 points under it, red further; without a target 90 and 75 %."""
+    value = Decimal(rate)
+    good = Decimal(target) if target is not None else Decimal(90)
+    if value >= good:
+        return PASS
+    return INCONCLUSIVE if value >= good - 15 else FAIL
+
+
 def rate_bars(
     rows: list[dict[str, Any]],
     *,
@@ -111,9 +122,9 @@ def rate_bars(
     names = [str(r.get(label_key) or r["key"] or "—") for r in shown]
     values = [float(r["pass_rate"]) for r in shown]
     y = list(range(len(shown)))[::-1]
-    bars = ax.barh(
-        y, values, color=[PASS if v >= 90 else INCONCLUSIVE if v >= 75 else FAIL for v in values], height=0.62
-    )
+    targets = [(references or {}).get(r["key"]) for r in shown]
+    colours = [rate_colour(str(r["pass_rate"]), t) for r, t in zip(shown, targets, strict=True)]
+    bars = ax.barh(y, values, color=colours, height=0.62)
     for bar, r in zip(bars, shown, strict=True):
         paper = f", +{r['paper']}†" if r.get("paper") else ""  # known only from paper, beside n
         label = f"{r['pass_rate']} %  (n={r['total']}{paper})"

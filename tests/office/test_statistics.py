@@ -209,3 +209,22 @@ def test_the_filter_choices_are_the_distinct_values_of_current_records(services)
     }
     assert all(len(values) > 1 for values in expected.values())
     assert store.review_choices() == expected
+
+
+def test_a_rate_below_its_own_target_is_never_drawn_green():
+    """定量包装商品净含量 at 91.67 % under its 93 % target line was drawn green (the fixed 90 %
+    threshold); each bar's colour now follows its own target, exactly at it is green."""
+    from matplotlib.colors import to_hex
+
+    from inspector_app.office import charts
+
+    rows = [
+        {"key": "net_content", "label": "定量包装商品净含量", "total": 12, "pass_rate": "91.67"},
+        {"key": "scale", "label": "集贸市场/超市衡器", "total": 16, "pass_rate": "93.00"},
+        {"key": "taxi_meter", "label": "出租车计价器", "total": 8, "pass_rate": "75.00"},
+        {"key": "fuel_dispenser", "label": "加油机", "total": 8, "pass_rate": "91.67"},
+    ]
+    targets = {"net_content": "93", "scale": "93", "taxi_meter": "95"}
+    fig = charts.rate_bars(rows, title="按检查项目的合格率", references=targets)
+    colours = [to_hex(bar.get_facecolor()) for bar in fig.axes[0].patches]
+    assert colours == [charts.INCONCLUSIVE, charts.PASS, charts.FAIL, charts.PASS]
