@@ -414,3 +414,28 @@ def test_chart_labels_stay_whole_when_the_canvas_narrows_the_figure(qtbot):
     renderer = canvas.get_renderer()
     lefts = [label.get_window_extent(renderer).x0 for label in fig.axes[0].get_yticklabels()]
     assert len(lefts) == 2 and min(lefts) >= 0, lefts
+
+
+def test_the_review_queue_shows_procedure_and_state_whole(office, qtbot):
+    """定量包装商品净含量 was cut to 定量包装商品… beside a wide column saying 待审核; the
+    procedure and the review state now fit whatever they can hold, and the site takes the rest."""
+    from forms.catalogue import form_ids
+    from ui import labels
+    from ui.office.review_page import ReviewTableModel
+
+    window = OfficeWindow(office, "zh")
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    with qtbot.waitSignal(window.startup_finished, timeout=20000):
+        show_active(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    page = window.page("review")
+    metrics = page.view.fontMetrics()
+    for name, texts in (
+        ("form_id", [labels.form(f) for f in form_ids()]),
+        ("loop", page.model.loop_texts()),
+    ):
+        width = page.view.columnWidth(ReviewTableModel.COLUMNS.index(name))
+        assert all(metrics.horizontalAdvance(t) + 12 <= width for t in texts), (name, width)
+    site = page.view.columnWidth(ReviewTableModel.COLUMNS.index("site_name"))
+    assert site >= 200

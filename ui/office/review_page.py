@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from forms.catalogue import form_ids
 from inspector_app.local_time import local
 from inspector_app.services import ValidationFailed
 from inspector_app.signing.keys import WrongPassphrase
@@ -81,6 +82,10 @@ class ReviewTableModel(QAbstractTableModel):
             "returned_sent": self.tr("Returned (sent to the laptop)"),
             "corrected": self.tr("Corrected by a new revision"),
         }
+
+    def loop_texts(self) -> list[str]:
+        """Every text the review column can show (to size it)."""
+        return list(self._loops.values())
 
     def set_filters(self, filters: dict[str, str]) -> None:
         """Raises ValidationFailed for a bad filter (the model keeps the previous ones)."""
@@ -202,9 +207,22 @@ class ReviewPage(QWidget):
         self.view.verticalHeader().setDefaultSectionSize(24)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((190, 90, 110, 220, 80, 80)):
+        header.setStretchLastSection(False)
+        for column, width in enumerate((190, 90, 110, 220, 80, 80, 90)):
             self.view.setColumnWidth(column, width)
+        # The site takes the room left; the procedure and the review state are shown whole, from
+        # the texts they can hold ("定量包装商品…" was cut beside a wide column saying 待审核).
+        header.setSectionResizeMode(
+            ReviewTableModel.COLUMNS.index("site_name"), QHeaderView.ResizeMode.Stretch
+        )
+        metrics = self.view.fontMetrics()
+        for name, texts in (
+            ("form_id", [labels.form(form_id) for form_id in form_ids()]),
+            ("loop", self.model.loop_texts()),
+        ):
+            widest = max((metrics.horizontalAdvance(t) for t in texts), default=0)
+            index = ReviewTableModel.COLUMNS.index(name)
+            self.view.setColumnWidth(index, max(self.view.columnWidth(index), min(widest + 24, 280)))
 
         self.figures = QTextBrowser()
         self.figures.setAccessibleName(self.tr("Figures of the record"))
