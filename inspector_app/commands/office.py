@@ -168,7 +168,8 @@ def cmd_import(args: argparse.Namespace) -> int:
                 print(line + (f"  缺号 / missing seq: {r.gaps}" if r.gaps else ""))
             else:
                 where = f"{r.member}: " if r.member else ""
-                print(f"拒收 / refused: {r.bundle}: {where}{describe(r.reason, r.params, 'zh')}")
+                head = "无法读取 / unreadable" if r.status == "unreadable" else "拒收 / refused"
+                print(f"{head}: {r.bundle}: {where}{describe(r.reason, r.params, 'zh')}")
                 print(f"    {where}{describe(r.reason, r.params, 'en')}")
     if any(r.status == "unreadable" for r in results):
         return 2

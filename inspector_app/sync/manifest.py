@@ -44,12 +44,20 @@ def read(zf: SafeZip, expected_format: str) -> tuple[dict[str, Any], bytes, x509
         raise Refused(formats.MANIFEST, "manifest_invalid", detail="JSON")
     found = manifest.get("format")
     if found != expected_format:
-        other = {formats.BUNDLE_FORMAT: "bundle", formats.PACKAGE_FORMAT: "package"}
-        if found in other:
-            wanted = (
-                "同步包 / bundle" if expected_format == formats.BUNDLE_FORMAT else "回传包 / return package"
+        kinds = {
+            formats.BUNDLE_FORMAT: ("同步包", "bundle"),
+            formats.PACKAGE_FORMAT: ("回传包", "return package"),
+        }
+        if found in kinds and expected_format in kinds:
+            (expected_zh, expected_en), (found_zh, found_en) = kinds[expected_format], kinds[found]
+            raise Refused(
+                "",
+                "wrong_kind",
+                expected_zh=expected_zh,
+                expected_en=expected_en,
+                found_zh=found_zh,
+                found_en=found_en,
             )
-            raise Refused("", "wrong_kind", expected=wanted)
         raise Refused(formats.MANIFEST, "unsupported_format", value=str(found)[:40])
     raw_sig = zf.read_small(formats.SIGNATURE, formats.SIGNATURE_MAX)
     try:

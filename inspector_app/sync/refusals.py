@@ -1,8 +1,9 @@
 """Why a bundle or a package is refused: one exception, one catalogue of reasons (zh / en).
 
 A refusal names the member it concerns ('' for the file as a whole) and a reason code; the file is
-refused whole and nothing of it is stored. `UNREADABLE` reasons mean the file is not a zip at all
-(exit 2 on the command line); every other reason is a refusal (exit 1).
+refused whole and nothing of it is stored. `UNREADABLE` reasons mean the file is not a zip at all,
+or not the kind of file asked for (a return package given as a bundle): exit 2 on the command line;
+every other reason is a refusal (exit 1).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ class Refused(Exception):
         return self.reason in UNREADABLE
 
 
-UNREADABLE = frozenset({"not_found", "not_a_zip"})
+UNREADABLE = frozenset({"not_found", "not_a_zip", "wrong_kind"})
 
 # reason → (zh, en); {name} placeholders come from the refusal's params.
 REASONS: dict[str, tuple[str, str]] = {
@@ -32,7 +33,7 @@ REASONS: dict[str, tuple[str, str]] = {
     "not_found": ("文件不存在或无法读取", "the file does not exist or cannot be read"),
     "not_a_zip": ("不是 zip 文件", "not a zip file"),
     "too_large": ("文件超过 {max} 的上限", "the file exceeds the {max} limit"),
-    "wrong_kind": ("文件类型不对：应为{expected}", "wrong kind of file: expected {expected}"),
+    "wrong_kind": ("不是{expected_zh}（这是{found_zh}）", "not a {expected_en} (this is a {found_en})"),
     # member names and the zip's structure
     "path_traversal": ("成员路径含“..”或为绝对路径", "member path contains '..' or is absolute"),
     "duplicate_member": ("同名成员出现两次", "the same member name appears twice"),

@@ -113,3 +113,17 @@ def test_a_qr_whose_key_id_and_device_match_nothing_here_is_an_unknown_signer(ca
     qr = json.loads(pades.read_attachment(pdf))["qr"]
     code, out, _ = run(capsys, "verify", "--db", dbs / "b.sqlite", "--qr", tampered(qr))
     assert "unknown signer" in out and code != 0
+
+
+def test_a_file_of_the_wrong_kind_is_unreadable_as_asked_exit_2(capsys, dbs, world):
+    code, out, err = run(capsys, "verify", "--db", dbs / "b.sqlite", world["package_a"])
+    assert code == 2, out + err
+    assert "不是同步包（这是回传包）" in out and "not a bundle (this is a return package)" in out
+    assert "同步包 / bundle" not in out + err  # one language per half
+    code, out, err = run(capsys, "office", "import", "--db", dbs / "office.sqlite", world["package_a"])
+    assert code == 2, out + err
+    assert "无法读取 / unreadable" in out and "不是同步包（这是回传包）" in out
+    assert "not a bundle (this is a return package)" in out
+    code, out, err = run(capsys, "sync", "import", "--db", dbs / "a.sqlite", world["bundle"])
+    assert code == 2, out + err
+    assert "不是回传包（这是同步包）" in err and "not a return package (this is a bundle)" in err

@@ -695,7 +695,11 @@ def test_refused_a_package_given_as_a_bundle(world, office_db, tmp_path):
         run_import(office_db, world["bundle"])
         device = o.office.devices()[0]["device_id"]
         made = fleet.package(o, device, tmp_path / "packages")
-    assert_refused(office_db, made, "", "wrong_kind")
+    before = office_dump(office_db)
+    [result] = run_import(office_db, made)
+    # Not the kind of file asked for: unreadable as a bundle (exit 2), nothing stored.
+    assert (result.status, result.member, result.reason) == ("unreadable", "", "wrong_kind")
+    assert office_dump(office_db) == before
 
 
 def test_refused_an_unsupported_format(world, office_db, tmp_path):
