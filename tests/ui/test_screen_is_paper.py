@@ -92,6 +92,9 @@ def computed_cells(window) -> list[tuple[str, str, str]]:
         if not isinstance(step, GridStep):
             continue
         model = step.grid.model()
+        for (row, column), text in model.computed_inputs.items():  # computed, shown grey in place
+            assert model.index(row, column).data() == text
+            found.append((step.step.id, str(model.headerData(column, Qt.Orientation.Horizontal)), text))
         first, last = step.sheet.width, model.columnCount() - 1  # the last column is the verdict
         for column in range(first, last):
             header = str(model.headerData(column, Qt.Orientation.Horizontal))
@@ -137,9 +140,16 @@ def test_net_content_columns_name_the_lots_unit(demo_services, qtbot):
     paper; the sign of a surplus is the record's (q − Qn), not a negative shortage."""
     draft = demo_services.inspections.correct(finalised(demo_services, "net_content")[0], "复核显示")
     window = open_window(qtbot, demo_services, draft)
-    headers = set(computed_headers(window, "samples"))
-    assert {"实际含量 q (g)", "误差 q − Qn (g)"} <= headers, headers
-    assert not any(h.startswith("短缺量") for h in headers)
+    headers = computed_headers(window, "samples")
+    assert "误差 q − Qn (g)" in headers, headers
+    assert not any(h.startswith(("短缺量", "实际含量")) for h in headers)  # q: once, in its column
+    samples = next(step for step in window.steps if step.step.id == "samples")
+    model = samples.grid.model()
+    names = [str(model.headerData(c, Qt.Orientation.Horizontal)) for c in range(samples.sheet.width)]
+    q = names.index("实际含量 q (g)")
+    shown = [model.index(r, q).data() for r in range(model.rowCount() - 1)]
+    assert all(re.fullmatch(r"\d+\.\d", text) for text in shown), shown  # G − t, shown grey
+    assert model.index(0, q).data(Qt.ItemDataRole.EditRole) == ""  # typing starts blank: not typed
     window.edit({"quantity": "volume"})
     QApplication.processEvents()
     headers = set(computed_headers(window, "samples"))

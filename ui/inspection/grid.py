@@ -96,6 +96,7 @@ class ReadingsTableModel(QAbstractTableModel):
         self.verdicts: list[tuple[str, Any, QColor] | None] = []
         self.rows_shown = 1
         self.input_headers: list[str] = []  # from the step; the sheet's own names until then
+        self.computed_inputs: dict[tuple[int, int], str] = {}  # grey where nothing was typed
 
     # -- content ----------------------------------------------------------------------------
     def set_table(self, table: Table, shown: list[list[str]], problems: dict[tuple[int, int], str]) -> None:
@@ -152,6 +153,14 @@ class ReadingsTableModel(QAbstractTableModel):
             or self._verdict_text(old_verdicts, r) != self._verdict_text(verdicts, r)
         ]
         self._repaint_rows(changed, self.sheet.width, self.columnCount() - 1)
+
+    def set_computed_inputs(self, shown: dict[tuple[int, int], str]) -> None:
+        """Computed values shown grey in input cells left blank (a package's q from G − t)."""
+        if shown != self.computed_inputs:
+            changed = {r for r, _c in shown.keys() ^ self.computed_inputs.keys()}
+            changed |= {r for (r, c), t in shown.items() if self.computed_inputs.get((r, c), t) != t}
+            self.computed_inputs = shown
+            self._repaint_rows(sorted(changed), 0, self.sheet.width - 1)
 
     def set_input_headers(self, headers: list[str]) -> None:
         """The input columns' names with their units (a unit may follow a choice made elsewhere)."""
@@ -246,11 +255,16 @@ class ReadingsTableModel(QAbstractTableModel):
     def _input_data(self, row: int, column: int, role: int) -> Any:
         text = self.shown[row][column] if row < len(self.shown) else ""
         if role in (DISPLAY, EDIT):
-            if not text and self.sheet.grouped and column == 0 and role == DISPLAY:
-                return self.sheet.default_group(self.table.rows, row)  # shown grey: the row above's
+            if not text and role == DISPLAY:
+                if self.sheet.grouped and column == 0:
+                    return self.sheet.default_group(self.table.rows, row)  # shown grey: the row above's
+                if self.computed_inputs:
+                    return self.computed_inputs.get((row, column), "")  # grey: computed, not typed
             return text
         if role == FOREGROUND:
-            return DEFAULT_BRUSH if self.sheet.grouped and column == 0 and not text else None
+            if not text and ((self.sheet.grouped and column == 0) or (row, column) in self.computed_inputs):
+                return DEFAULT_BRUSH
+            return None
         problem = self.problems.get((row, column)) if self.problems else None
         if problem is None:
             return None

@@ -557,6 +557,7 @@ class GridStep(StepWidget):
             verdicts.append(verdict_cell)
         self._shown_rows = memo
         headers = [self.result_header(k) for k in keys]
+        self.model.set_computed_inputs(self.computed_inputs(pattern, found, results))
         self.model.set_results(keys, headers, rows, verdicts)
         if self.sheet.grouped:
             self._show_groups(results)
@@ -577,13 +578,43 @@ class GridStep(StepWidget):
         shows, the first present), else every single value a row has."""
         printed = printed_columns(self.definition, pattern)
         if printed is not None:
+            typed = self.typed_columns(pattern)
             shown = [tuple(k.rpartition(".")[2] for k in col.keys) for col in printed]
-            return [keys for keys in shown if keys[0] in self.model.result_keys or self._adds(keys, found)]
+            return [
+                keys
+                for keys in shown
+                if keys[0] not in typed and (keys[0] in self.model.result_keys or self._adds(keys, found))
+            ]
         declared = self.definition.results
         for entry in found:
             if isinstance(entry, dict):
                 return [(k,) for k in entry if k in declared and not isinstance(entry[k], dict | list)]
         return []
+
+    def typed_columns(self, pattern: str) -> dict[str, int]:
+        """The results the record prints in place of a reading that may be typed instead (a
+        package's q: weighed directly, or G − t), by key, with the input column they show in:
+        grey in that column where it was not typed, as the paper prints q once."""
+        inputs = {spec.id: c for c in range(self.sheet.width) if (spec := self.sheet.spec_of(c))}
+        return {
+            col.keys[0].rpartition(".")[2]: inputs[col.typed]
+            for col in printed_columns(self.definition, pattern) or ()
+            if col.typed and col.typed in inputs
+        }
+
+    def computed_inputs(
+        self, pattern: str, found: list[Any], results: dict[str, Any]
+    ) -> dict[tuple[int, int], str]:
+        """(row, input column) → the computed value shown, grey, in an input cell left blank."""
+        shown: dict[tuple[int, int], str] = {}
+        rows = self.model.table.rows
+        for key, column in self.typed_columns(pattern).items():
+            for r, entry in enumerate(found):
+                if isinstance(entry, dict) and r < len(rows) and not rows[r][column]:
+                    text = self.result_text(pattern, key, entry, results)
+                    if text:
+                        shown[(r, column)] = text
+        return shown
 
     def _adds(self, keys: tuple[str, ...], found: list[Any]) -> bool:
         """Whether a computed column says more than the input column of the same reading: a
