@@ -9,8 +9,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,9 +23,17 @@ from inspector_app.local_time import local_day
 MAX_JSON = 16 * 1024 * 1024  # bytes of one check: a 125-package lot is a few kB
 
 
+# Commands for a laptop's own records, and office commands that work on a SQLite file that is not
+# (yet) an office: the others are refused on the wrong kind of database (`office init` marks an
+# office database), rather than answering as if it were the other kind.
+LAPTOP_COMMANDS = frozenset({"list", "finalise", "report", "sync"})
+OFFICE_WITHOUT_OFFICE = frozenset({"init", "migrate", "consolidate"})
+
+
 def _open(args: argparse.Namespace) -> AbstractContextManager[Services]:
     """The services over --db (or the per-user database), which must exist: only `demo` and the
-    GUI's first start make a new database."""
+    GUI's first start make a new database. A laptop command on an office database, or an office
+    command on a laptop database, is refused (exit 2)."""
     from db.office.engine import is_url
     from inspector_app.paths import default_db_path
     from inspector_app.services import open_services
@@ -37,7 +45,23 @@ def _open(args: argparse.Namespace) -> AbstractContextManager[Services]:
         # review --by`) stay in its per-user database, when it has one (docs/decisions.md).
         own = default_db_path()
         return open_services(args.db, create=False, local=own if own.is_file() else None)
-    return open_services(args.db, create=False)
+    return _checked_kind(args, open_services(args.db, create=False))
+
+
+@contextmanager
+def _checked_kind(args: argparse.Namespace, opened: AbstractContextManager[Services]) -> Iterator[Services]:
+    with opened as services:
+        command = getattr(args, "command", "")
+        where = str(services.path or args.db or "")
+        if command in LAPTOP_COMMANDS and services.office is not None:
+            raise Refused("--db", "office_database", {"value": where, "command": command})
+        if (
+            command == "office"
+            and getattr(args, "office_command", "") not in OFFICE_WITHOUT_OFFICE
+            and services.office is None
+        ):
+            raise Refused("--db", "laptop_database_not_office", {"value": where})
+        yield services
 
 
 def db_argument(value: str) -> Path | str:

@@ -222,6 +222,18 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
         "{field}：不是检查机构数据库（先运行 inspector-app office init）",
         "{field}: not an office database (run inspector-app office init first)",
     ),
+    "office_database": (
+        "{field}：这是检查机构（office）数据库（{value}），不能用于 inspector-app {command}；"
+        "请使用 inspector-app office …",
+        "{field}: this is an office database ({value}), not for inspector-app {command}; "
+        "use `inspector-app office …`",
+    ),
+    "laptop_database_not_office": (
+        "{field}：这是现场检查（笔记本）数据库（{value}），不是检查机构数据库；"
+        "检查机构命令需要检查机构自己的数据库（新建：inspector-app office init --db 新文件）",
+        "{field}: this is a laptop database ({value}), not an office database; office commands "
+        "need the office's own database (make one: inspector-app office init --db NEWFILE)",
+    ),
     "postgresql_office_only": (
         "{field}：PostgreSQL 数据库（{value}）只用于检查机构命令（inspector-app office …）",
         "{field}: a PostgreSQL database ({value}) serves the office commands only (inspector-app office …)",

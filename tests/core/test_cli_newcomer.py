@@ -127,3 +127,37 @@ def test_a_file_of_the_wrong_kind_is_unreadable_as_asked_exit_2(capsys, dbs, wor
     code, out, err = run(capsys, "sync", "import", "--db", dbs / "a.sqlite", world["bundle"])
     assert code == 2, out + err
     assert "不是回传包（这是同步包）" in err and "not a return package (this is a bundle)" in err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["sync", "status"],
+        ["sync", "import", "PACKAGE"],
+        ["sync", "export", "-o", "OUT"],
+        ["list"],
+        ["report", "20261130-CF1D-0001", "-o", "OUT/r.pdf"],
+        ["finalise", "20261130-CF1D-0001"],
+    ],
+)
+def test_a_laptop_command_on_an_office_database_is_refused(capsys, dbs, world, argv):
+    argv = [str(world["package_a"]) if a == "PACKAGE" else str(dbs) if a == "OUT" else a for a in argv]
+    argv = [a.replace("OUT", str(dbs)) for a in argv]
+    code, out, err = run(
+        capsys,
+        *argv[: 2 if argv[0] == "sync" else 1],
+        "--db",
+        dbs / "office.sqlite",
+        *argv[2 if argv[0] == "sync" else 1 :],
+    )
+    assert code == 2 and out == "", out
+    assert "这是检查机构（office）数据库" in err and "this is an office database" in err
+    assert "inspector-app office" in err
+
+
+@pytest.mark.parametrize("argv", [["status"], ["records"], ["import", "BUNDLE"], ["paper"]])
+def test_an_office_command_on_a_laptop_database_is_refused(capsys, dbs, world, argv):
+    argv = [str(world["bundle"]) if a == "BUNDLE" else a for a in argv]
+    code, out, err = run(capsys, "office", argv[0], "--db", dbs / "a.sqlite", *argv[1:])
+    assert code == 2 and out == "", out
+    assert "这是现场检查（笔记本）数据库" in err and "this is a laptop database" in err
