@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -19,7 +19,11 @@ from typing import Any
 
 from forms.errors import DefinitionError, InputError
 from forms.measures import STANDARD_MEASURES, Measure
-from forms.numbers import to_decimal
+from forms.numbers import is_multiple, plain, times, to_decimal
+
+# What a value of a field may be measured against: the other readings of the check by field id
+# (the row's own first, then the check's), returning the raw value or None when not given.
+Context = Callable[[str], Any]
 
 FIELD_TYPES = ("decimal", "integer", "boolean", "choice", "text", "date", "tariff")
 STEP_KINDS = ("fields", "checklist", "grid", "summary")
@@ -53,12 +57,36 @@ class FieldSpec:
     min_exclusive: bool = False
     required: bool = True
     resolution: Decimal | None = None
+    resolution_from: tuple[str, ...] = ()
+    resolution_factor: Decimal = Decimal(1)
     choices: tuple[Choice, ...] = ()
     help_zh: str = ""
     help_en: str = ""
 
-    def parse(self, raw: Any, path: str) -> Any:
-        """Validate one raw value; raises InputError naming ``path`` and the allowed range."""
+    def step(self, context: Context | None = None) -> Decimal | None:
+        """The step every value of this field is a multiple of, or None for any value.
+
+        ``resolution_factor`` × the first field of ``resolution_from`` given in ``context`` (a
+        scale's indication: d, or e where d is absent; ΔL: 0.1 × e), else the fixed ``resolution``
+        (a dispenser's V_J: 0.01 L). A step field that is given but not a positive number sets no
+        step here: its own message says what is wrong with it.
+        """
+        if context is not None:
+            for name in self.resolution_from:
+                raw = context(name)
+                if raw is None or (isinstance(raw, str) and not raw.strip()):
+                    continue
+                try:
+                    base = to_decimal(raw, name)
+                except InputError:
+                    return None
+                return times(self.resolution_factor, base) if base > 0 else None
+        return self.resolution
+
+    def parse(self, raw: Any, path: str, context: Context | None = None) -> Any:
+        """Validate one raw value; raises InputError naming ``path`` and the allowed range, or
+        the step it must be a multiple of (``step``: the instrument cannot show a finer value,
+        so a finer one is a slip — 2011.03000 typed after 2011.0 —, not a reading)."""
         if raw is None or (isinstance(raw, str) and not raw.strip()):
             raise InputError(path, "required", label_zh=self.zh, label_en=self.en)
         if self.type in ("decimal", "integer"):
@@ -69,6 +97,7 @@ class FieldSpec:
             if self.type == "integer" and value != value.to_integral_value():
                 raise InputError(path, "not_an_integer", value=str(raw))
             self.check_range(value, path)
+            self.check_step(value, raw, path, context)
             return int(value) if self.type == "integer" else value
         if self.type == "boolean":
             if isinstance(raw, bool):
@@ -88,6 +117,19 @@ class FieldSpec:
         high_bad = self.max is not None and value > self.max
         if low_bad or high_bad:
             raise self.out_of_range(value, path)
+
+    def check_step(self, value: Decimal, raw: Any, path: str, context: Context | None) -> None:
+        step = self.step(context)
+        if step is not None and not is_multiple(value, step):
+            raise InputError(
+                path,
+                "finer_than_resolution",
+                value=str(raw),
+                resolution=plain(step.normalize()),
+                unit=self.unit,
+                label_zh=self.zh,
+                label_en=self.en,
+            )
 
     def out_of_range(
         self, value: Any, path: str, *, high: Any = "field", unit: str | None = None
@@ -279,8 +321,8 @@ class FormDefinition:
         value = self.limits[key].value
         return _decimalise(value)
 
-    def parse(self, field_id: str, raw: Any, path: str) -> Any:
-        return self.fields[field_id].parse(raw, path)
+    def parse(self, field_id: str, raw: Any, path: str, context: Context | None = None) -> Any:
+        return self.fields[field_id].parse(raw, path, context)
 
 
 def _decimalise(value: Any) -> Any:
@@ -303,6 +345,26 @@ def _dec(data: Mapping[str, Any], key: str, where: str) -> Decimal | None:
         return Decimal(str(data[key]))
     except ArithmeticError as exc:
         raise DefinitionError(f"{where}.{key}: not a decimal") from exc
+
+
+def _names(data: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
+    names = data.get(key, [])
+    if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        raise DefinitionError(f"{where}.{key}: expected a list of field ids")
+    return tuple(names)
+
+
+def scope(*objects: Any) -> Context:
+    """A context for `FieldSpec.step`: a name's value in the first of ``objects`` (the row, then
+    the check) that gives it."""
+
+    def lookup(name: str) -> Any:
+        for obj in objects:
+            if isinstance(obj, Mapping) and obj.get(name) not in (None, ""):
+                return obj[name]
+        return None
+
+    return lookup
 
 
 def _need(data: Mapping[str, Any], key: str, kind: type, where: str) -> Any:
@@ -369,10 +431,17 @@ def parse_definition(text: str) -> FormDefinition:
             min_exclusive=bool(spec.get("min_exclusive", False)),
             required=bool(spec.get("required", True)),
             resolution=_dec(spec, "resolution", where),
+            resolution_from=_names(spec, "resolution_from", where),
+            resolution_factor=_dec(spec, "resolution_factor", where) or Decimal(1),
             choices=choices,
             help_zh=spec.get("help_zh", ""),
             help_en=spec.get("help_en", ""),
         )
+
+    for fid, fspec in fields.items():
+        for name in fspec.resolution_from:
+            if name not in fields:
+                raise DefinitionError(f"fields.{fid}.resolution_from: unknown field '{name}'")
 
     steps = []
     for i, step in enumerate(_need(data, "steps", list, "definition")):

@@ -239,6 +239,22 @@ def ceil_integer(value: Decimal) -> Decimal:
     return value.quantize(ONE, rounding=ROUND_CEILING, context=EXACT_ROUNDING)
 
 
+_WIDE = Context(prec=100)  # typed numbers: at most 20 significant digits, exponents within ±20
+
+
+def is_multiple(value: Decimal, step: Decimal) -> bool:
+    """Whether ``value`` is an exact multiple of ``step`` (remainder zero: 50.15 of 0.01, not 50.151)."""
+    try:
+        return _WIDE.remainder(value, step).is_zero()
+    except InvalidOperation:
+        return True  # a value too large to divide is judged by its range, not here
+
+
+def times(factor: Decimal, value: Decimal) -> Decimal:
+    """An exact product of two typed numbers (a step of 0.1 e), whatever the caller's context."""
+    return _WIDE.multiply(factor, value)
+
+
 def plain(value: Decimal) -> str:
     """Full-precision text without exponent; negative zero is written as zero."""
     if value.is_zero():

@@ -1,6 +1,6 @@
 """One typed value against its field: what is stored for a typed text, what is shown for a stored
 value, and whether the value may stand (the GUI's per-cell rules, in the core so every screen and
-the finalise check apply the same ones).
+the finalise check apply the same ones as `evaluate`: the rules themselves are the forms').
 
 Choice and yes/no fields store codes (``false``, ``kg``) and show labels (否, 元/kg); a label, a code
 or an obvious synonym typed in any case is taken. Text that matches nothing is stored as typed and
@@ -9,10 +9,10 @@ reported, never dropped: what is on screen is what is stored.
 
 from __future__ import annotations
 
-from decimal import Context, Decimal, InvalidOperation
+from collections.abc import Mapping
 
 from forms import InputError
-from forms.definition import FieldSpec
+from forms.definition import Context, FieldSpec
 from inspector_app.messages import FieldError
 
 # Words people type for yes and no (Chinese, English, ticks), all mapped to the stored codes.
@@ -59,38 +59,32 @@ def shown(spec: FieldSpec, value: str, lang: str) -> str:
     return value
 
 
-def problem(spec: FieldSpec, value: str, path: str) -> FieldError | None:
-    """Why a stored (non-empty) value cannot stand, or None.
-
-    Besides the field's own rule (type, range, choices), a number finer than the field's
-    resolution is an error until corrected: the instrument cannot show it, so it is a slip
-    (2011.03000 typed after 2011.0), not a reading.
-    """
+def problem(
+    spec: FieldSpec, value: str, path: str, readings: Mapping[str, str] | None = None
+) -> FieldError | None:
+    """Why a stored (non-empty) value cannot stand, or None: the field's rule in the core
+    (`FieldSpec.parse`: type, range, choices, and the step a reading is a multiple of), measured
+    against the other ``readings`` of the check (a scale's d and e) as `evaluate` measures it."""
     labels = {"label_zh": spec.zh, "label_en": spec.en}
     if spec.type in ("text", "tariff"):
         return None
     try:
-        value_parsed = spec.parse(value, path)
+        spec.parse(value, path, None if readings is None else context(readings, path))
     except InputError as exc:
         params = {**labels, **exc.params}
         if exc.code == "unknown_choice":
             params["choices_zh"] = [c.zh for c in spec.choices]
             params["choices_en"] = [c.en for c in spec.choices]
         return FieldError(path, exc.code, params)
-    if isinstance(value_parsed, Decimal) and spec.resolution and not _multiple(value_parsed, spec.resolution):
-        return FieldError(
-            path,
-            "finer_than_resolution",
-            {**labels, "value": value, "resolution": str(spec.resolution), "unit": spec.unit},
-        )
     return None
 
 
-_WIDE = Context(prec=100)  # typed numbers have at most 20 significant digits and exponents within ±20
+def context(readings: Mapping[str, str], path: str) -> Context:
+    """The readings a value at ``path`` is measured against, by field id: its own row's first
+    (a price row's interval), then the check's (a scale's d and e)."""
+    row = path.rsplit(".", 1)[0] + "." if "." in path else ""
 
+    def lookup(name: str) -> str | None:
+        return readings.get(row + name) or readings.get(name) or None
 
-def _multiple(value: Decimal, step: Decimal) -> bool:
-    try:
-        return _WIDE.remainder(value, step).is_zero()
-    except InvalidOperation:
-        return True  # a value too large to divide is judged by its range, not here
+    return lookup

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import math
 import random
 from collections.abc import Iterator
 from decimal import Decimal
@@ -160,18 +161,22 @@ def taxi_readings(rng: random.Random, day: str) -> dict[str, Any]:
 
 
 def scale_readings(rng: random.Random, max_g: int, e: int) -> dict[str, Any]:
+    small = Decimal(e) / 10  # the small weights: 0.1e each (scale.md §A.4)
+
     def reading(load: int, spread: float) -> dict[str, str]:
-        true_error = rng.gauss(0, spread * e)
-        shown = round((load + true_error) / e) * e
-        added = (shown + 0.5 * e) - (load + true_error)
-        added = min(max(added, 0), e)
-        return {"load": str(load), "indication": str(shown), "added": _q(added, "0.1")}
+        """A reading as the flash-point method makes it: I as displayed (a multiple of d = e),
+        then 0.1e weights added one by one until the display steps up, ΔL their sum (§A.4)."""
+        true_value = Decimal(repr(load + rng.gauss(0, spread * e)))
+        shown = round(true_value / e) * e
+        weights = math.ceil((shown + small * 5 - true_value) / small)
+        added = small * min(max(weights, 0), 10)
+        return {"load": str(load), "indication": str(shown), "added": str(added)}
 
     loads = [20 * e, 500 * e, 2000 * e, max_g]
     ecc = max_g // 3
     runs = [reading(max_g, 0.4) for _ in range(3)]
     price = rng.choice(("12.80", "6.50", "28.00", "9.90", "45.00"))
-    weight = _q(rng.uniform(0.3, 3.0), "0.005") if e == 5 else _q(rng.uniform(0.3, 3.0), "0.002")
+    weight = str(Decimal(round(rng.uniform(300, 3000) / e) * e) / 1000)  # W as shown: a multiple of d
     shown = (Decimal(price) * Decimal(weight)).quantize(Decimal("0.01"), rounding="ROUND_HALF_UP")
     settled = rng.choice((500, 1000, 1500, 2000))
     return {
@@ -179,7 +184,7 @@ def scale_readings(rng: random.Random, max_g: int, e: int) -> dict[str, Any]:
         "max": str(max_g),
         "e": str(e),
         "d": str(e),
-        "zero": {"load": str(10 * e), "indication": str(10 * e), "added": _q(e * 0.4, "0.1")},
+        "zero": {"load": str(10 * e), "indication": str(10 * e), "added": str(small * 4)},
         "weighings": [reading(load, 0.5) for load in loads if load <= max_g],
         "eccentricity": {
             "load": str(ecc),

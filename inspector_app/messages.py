@@ -64,8 +64,9 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
     ),
     "out_of_range": ("{field}：{value} 超出允许范围 {range}", "{field}: {value} is outside {range}"),
     "finer_than_resolution": (
-        "{field}：{value} 比分度值 {resolution} {unit} 更细，器具不会这样显示，请核对",
-        "{field}: {value} is finer than the resolution {resolution} {unit}; check the reading",
+        "{field}：{value} 比分度值 {resolution} {unit} 更细（应为 {resolution} {unit} 的整数倍），请核对",
+        "{field}: {value} is finer than the step {resolution} {unit} (must be a multiple of it); "
+        "check the reading",
     ),
     "rows_limit": (
         "{field}：最多 {max} 行，另外 {dropped} 行没有填入",

@@ -283,12 +283,24 @@ class Sheet:
         base = f"{self.prefix}[{key[0]}]" + (f".{self.inner}[{key[1]}]" if self.grouped else "")
         return base if self.step.scalar else f"{base}.{spec.id}"
 
-    def problem(self, table: Table, row: int, column: int) -> FieldError | None:
-        """Why the stored value of a cell cannot stand (None when it can or the cell is empty)."""
+    def problem(
+        self, table: Table, row: int, column: int, readings: dict[str, str] | None = None
+    ) -> FieldError | None:
+        """Why the stored value of a cell cannot stand (None when it can or the cell is empty),
+        measured against the check's other ``readings`` (a scale's d and e)."""
         spec = self.spec_of(column)
         if spec is None or row >= len(table.rows) or not table.rows[row][column]:
             return None
-        return cells.problem(spec, table.rows[row][column], self.path_of(table, row, column))
+        return cells.problem(spec, table.rows[row][column], self.path_of(table, row, column), readings)
+
+    def step_of(self, table: Table, row: int, column: int, readings: dict[str, str]) -> str:
+        """The step a cell's value must be a multiple of, as text ('' for none): what its problem
+        depends on besides its own text (a scale's e typed anew changes every ΔL's)."""
+        spec = self.spec_of(column)
+        if spec is None:
+            return ""
+        step = spec.step(cells.context(readings, self.path_of(table, row, column)))
+        return "" if step is None else str(step)
 
     def place(self, table: Table, row: int, column: int, lang: str) -> str:
         """A cell as people name it: 加油机示值 V_J（流量点 1，第 2 次）, 示值 I（称量测试 第 3 行）."""
@@ -380,9 +392,10 @@ def spec_at(definition: FormDefinition, path: str) -> FieldSpec | None:
     return None
 
 
-# A reading's problem depends on its field (found by its path) and its text only: every edit asks
-# again for all 125 packages, so each answer is kept (by definition, path and text; bounded).
-_PROBLEMS: dict[tuple[str, str, str], FieldError | None] = {}
+# A reading's problem depends on its field (found by its path), its text and the step it is measured
+# against (a scale's d or e): every edit asks again for all 125 packages, so each answer is kept
+# (by definition, path, text and step; bounded).
+_PROBLEMS: dict[tuple[str, str, str, str], FieldError | None] = {}
 _PROBLEMS_KEPT = 20_000
 
 
@@ -393,12 +406,15 @@ def reading_problems(definition: FormDefinition, flat: dict[str, str]) -> list[F
         value = flat[path]
         if not value:
             continue
-        key = (definition.sha256, path, value)
+        spec = spec_at(definition, path)
+        if spec is None:
+            continue
+        step = spec.step(cells.context(flat, path)) if spec.resolution_from else spec.resolution
+        key = (definition.sha256, path, value, "" if step is None else str(step))
         if key in _PROBLEMS:
             found = _PROBLEMS[key]
         else:
-            spec = spec_at(definition, path)
-            found = None if spec is None else cells.problem(spec, value, path)
+            found = cells.problem(spec, value, path, flat)
             if len(_PROBLEMS) >= _PROBLEMS_KEPT:
                 _PROBLEMS.clear()
             _PROBLEMS[key] = found

@@ -16,15 +16,21 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from forms import load_definition
+from inspector_app import cells
 from inspector_app.evaluation import evaluate_text
+from inspector_app.readings import flatten
 from inspector_app.services import open_services
+from inspector_app.sheets import spec_at
 from tests.core.test_records import CHECKS, PASSPHRASE, finalised
+from tests.core.test_resolution_rules import put
 from tests.test_evaluate_cli import F1, NC1, SC1, TG1
 
 FUZZ = settings(
@@ -172,6 +178,38 @@ def test_evaluate_answers_valid_checks_with_one_to_three_parts_replaced(check):
 @given(st.binary(max_size=200).map(lambda b: b.decode("utf-8", "replace")))
 def test_evaluate_answers_any_text(text):
     assert_answered(text)
+
+
+def stepped_paths(check: dict[str, Any]) -> list[tuple[str, Decimal]]:
+    """The readings of a check whose field declares a step (V_J's 0.01 L, a scale's d and 0.1e),
+    with the step the core measures each against."""
+    definition = load_definition(check["form"])
+    flat = flatten({k: v for k, v in check.items() if k != "form"})
+    out = []
+    for path in flat:
+        spec = spec_at(definition, path)
+        step = None if spec is None else spec.step(cells.context(flat, path))
+        if step is not None:
+            out.append((path, step))
+    return out
+
+
+STEPPED = [(check, path, step) for check in EXAMPLES for path, step in stepped_paths(check)]
+
+
+@settings(FUZZ, max_examples=300)
+@given(st.sampled_from(STEPPED), st.integers(1, 9), st.integers(1, 3), st.integers(-3, 3))
+def test_a_reading_between_two_steps_is_refused_naming_it_and_one_on_a_step_is_not(case, k, digits, n):
+    """Issue 9 §1: any reading of a stepped field moved by a fraction of its step is refused with
+    `finer_than_resolution` naming that reading; moved by whole steps, never for that reason."""
+    check, path, step = case
+    value = Decimal(flatten({k_: v for k_, v in check.items() if k_ != "form"})[path])
+    finer = value + step * k / Decimal(10) ** digits
+    code, out = evaluate_text(json.dumps(put(check, path, str(finer))))
+    assert code == 2 and out["error"]["code"] == "finer_than_resolution", out
+    assert out["error"]["field"] == path, out
+    code, out = evaluate_text(json.dumps(put(check, path, str(value + step * n))))
+    assert code == 0 or out["error"]["code"] != "finer_than_resolution", out
 
 
 SUBPROCESS_INPUTS = [

@@ -13,7 +13,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from forms.definition import FormDefinition
+from forms.definition import FormDefinition, scope
 from forms.display import number, shown, size, verdict_side, within
 from forms.errors import Incomplete, InputError
 from forms.numbers import ZERO, mul, quotient, result, round_half_up
@@ -137,10 +137,11 @@ def evaluate(
 
     def flash(entry: Mapping[str, Any], path: str, load: Decimal) -> tuple[Decimal, Decimal | None]:
         """(E, P) — P only when small weights were added (flash-point method)."""
-        indication = defn.parse("indication", entry.get("indication"), f"{path}.indication")
+        within = scope(entry, data)  # I a multiple of d (or e), ΔL of 0.1e (§A.4)
+        indication = defn.parse("indication", entry.get("indication"), f"{path}.indication", within)
         if entry.get("added") is None:
             return indication - load, None
-        added = defn.parse("added", entry["added"], f"{path}.added")
+        added = defn.parse("added", entry["added"], f"{path}.added", within)
         p = indication + HALF * e - added  # P = I + 0.5e − ΔL (§A.4)
         return p - load, p
 
@@ -257,11 +258,12 @@ def evaluate(
         values = []
         for i, entry in enumerate(runs):
             path = f"repeatability.runs[{i}]"
-            indication = defn.parse("indication", entry.get("indication"), f"{path}.indication")
+            within = scope(entry, data)
+            indication = defn.parse("indication", entry.get("indication"), f"{path}.indication", within)
             if entry.get("added") is None:
                 values.append(indication)
             else:
-                added = defn.parse("added", entry["added"], f"{path}.added")
+                added = defn.parse("added", entry["added"], f"{path}.added", within)
                 values.append(indication + HALF * e - added)
         spread = max(values) - min(values)  # R = P_max − P_min ≤ |MPE(L)| (§A.4)
         limit = None if row is None else mpe(defn, row, load, e, control)
@@ -299,13 +301,14 @@ def evaluate(
         entry = object_of(entry, path)
         unit_price = defn.parse("unit_price", entry.get("unit_price"), f"{path}.unit_price")
         per = defn.parse("per", entry.get("per", "kg"), f"{path}.per")
-        weight = defn.parse("weight_kg", entry.get("weight_kg"), f"{path}.weight_kg")
-        displayed = defn.parse("displayed", entry.get("displayed"), f"{path}.displayed")
+        within = scope(entry, data)  # W as the scale shows it (d), the amount in price intervals
+        weight = defn.parse("weight_kg", entry.get("weight_kg"), f"{path}.weight_kg", within)
         interval = (
             _price_interval(defn, entry["interval"], f"{path}.interval")
             if entry.get("interval") is not None
             else defn.limit("price_interval")
         )
+        displayed = defn.parse("displayed", entry.get("displayed"), f"{path}.displayed", within)
         exact_amount = unit_price * weight * (2 if per == "500g" else 1)  # 元/500 g doubled per kg
         # round_half_up(U × W / interval) × interval: a multiple of the interval (§A.3.4; README)
         computed = round_half_up(exact_amount, interval)

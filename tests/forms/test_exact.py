@@ -46,11 +46,12 @@ def test_fuel_mean_exactly_on_the_limit_through_repeating_errors_passes(runs, me
 
 
 def test_fuel_repeatability_exactly_on_the_limit_through_repeating_errors_passes():
-    """E = −29/30 %, −1.13566… %, −1 %: range exactly 0.169 %, E_r = 0.169/1.69 = 0.10 % (§2.4-5)."""
-    r = run(fuel(("2.971", "3"), ("2.96593", "3"), ("2.97", "3")))
+    """E = +0.958333… %, +0.8 %, +0.789333… %: range exactly 0.169 %, E_r = 0.169/1.69 = 0.10 %
+    (§2.4-5), with V_J as the dispenser shows it (0.01 L) and V_B to 0.001 L (§2.5)."""
+    r = run(fuel(("24.23", "24.000"), ("50.40", "50.000"), ("94.49", "93.750")))
     assert r.results["flow_points"][0]["repeatability_pct"] == D("0.1")
     assert "repeatability" not in r.failed
-    beyond = run(fuel(("2.971", "3"), ("2.96592", "3"), ("2.97", "3")))
+    beyond = run(fuel(("24.23", "24.000"), ("50.40", "50.000"), ("94.48", "93.750")))
     assert "repeatability" in beyond.failed
 
 

@@ -126,16 +126,17 @@ def test_f3b_just_below_limit_passes_under_both_comparisons():
 
 
 def test_comparison_setting_flips_a_value_just_over_the_limit():
-    """+0.3004 % fails on full precision, passes when the recorded 0.30 % is compared (§2.5)."""
-    data = check([no_temp("100.3004", "100.00")])
+    """+0.30100… % fails on full precision, passes when the recorded 0.30 % is compared (§2.5)."""
+    data = check([no_temp("100.30", "99.999")])
     assert run(data).verdict == "fail"
     assert run(data, limit_comparison="rounded").verdict == "pass"
     assert run({**data, "options": {"limit_comparison": "rounded"}}).verdict == "pass"
 
 
 def test_f3d_repeatability_exactly_on_the_limit_passes():
-    """F3d: errors 0.000, +0.100, +0.169 % → E_r = 0.169/1.69 = 0.1000 % → pass."""
-    r = run(check([no_temp("100.000", "100"), no_temp("100.100", "100"), no_temp("100.169", "100")]))
+    """F3d: errors 0.000, +0.100, +0.169 % → E_r = 0.169/1.69 = 0.1000 % → pass. A dispenser
+    shows V_J to 0.01 L (§2.2 step 4), so on a 1000 L measure: errors 0.000, −0.100, −0.169 %."""
+    r = run(check([no_temp("1000.00", "1000"), no_temp("999.00", "1000"), no_temp("998.31", "1000")]))
     assert r.results["flow_points"][0]["repeatability_pct"] == D("0.1")
     assert r.verdict == "pass"
 
@@ -167,10 +168,10 @@ def test_repeatability_uses_the_range_coefficient_of_the_number_of_runs(n, coeff
     """README "Fuel dispenser": E_r = (E_max − E_min)/C_n with C_n by n (JJF 1059.1). A range of
     exactly 0.10 × C_n % is on the limit and passes; 0.001 % more fails (issue 12: 1.69 was used
     whatever n)."""
-    limit_range = Decimal("0.1") * Decimal(coefficient)  # in %; on V_B = 100 L, E % = V_J − 100
+    limit_range = Decimal("0.1") * Decimal(coefficient)  # in %; on V_B = 1000 L, E % = (V_J − 1000)/10
     for extra, verdict in ((Decimal(0), "pass"), (Decimal("0.001"), "fail")):
-        top = Decimal(100) + limit_range + extra
-        runs = [no_temp("100", "100"), no_temp(str(top), "100")] + [no_temp("100.05", "100")] * (n - 2)
+        low = Decimal(1000) - 10 * (limit_range + extra)  # V_J to 0.01 L (§2.2 step 4)
+        runs = [no_temp("1000", "1000"), no_temp(str(low), "1000")] + [no_temp("999.50", "1000")] * (n - 2)
         r = run(check(runs))
         point = r.results["flow_points"][0]
         assert point["repeatability_coefficient"] == D(coefficient)
@@ -230,8 +231,7 @@ def test_f6_payment_within_increment():
     ("amount", "verdict"),
     [
         ("278.80", "pass"),  # +0.0058
-        ("278.7842", "pass"),  # −0.0100 exactly: on the increment
-        ("278.8042", "pass"),  # +0.0100 exactly
+        ("278.79", "pass"),  # −0.0042
         ("278.81", "fail"),  # +0.0158
         ("278.77", "fail"),  # −0.0242
     ],
@@ -239,6 +239,19 @@ def test_f6_payment_within_increment():
 def test_payment_increment_boundaries(amount, verdict):
     r = run(
         check([no_temp("20", "20")], payment=[{"unit_price": "7.86", "volume": "35.47", "amount": amount}])
+    )
+    assert r.verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("amount", "verdict"),
+    [("235.81", "pass"), ("235.79", "pass"), ("235.82", "fail"), ("235.78", "fail")],
+)
+def test_payment_exactly_one_increment_off_passes(amount, verdict):
+    """F6: U·V_J = 7.86 × 30.00 = 235.80 元; a displayed amount (to 0.01 元, §2.5) one increment
+    off is on the limit and passes, two are beyond it."""
+    r = run(
+        check([no_temp("20", "20")], payment=[{"unit_price": "7.86", "volume": "30.00", "amount": amount}])
     )
     assert r.verdict == verdict
 

@@ -55,7 +55,7 @@ def test_taxi_verdict_never_improves_moving_away(ref, k1, k2):
     for sign in (1, -1):
 
         def verdict(k: int, sign: int = sign) -> str:
-            meter = ref + sign * Decimal(k) / 10
+            meter = ref.to_integral_value() + sign * (k // 10)  # the meter shows whole metres (§3.5)
             return forms.evaluate(
                 {"form": "taxi_meter", "distance_tests": [{"meter_m": meter, "reference_m": ref}]}
             ).verdict

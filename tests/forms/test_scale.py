@@ -244,15 +244,17 @@ def test_load_below_min_is_not_judged():
 
 
 @pytest.mark.parametrize(
-    ("control", "added", "verdict"),
+    ("control", "load", "added", "verdict"),
     [
-        ("verification", "1.25", "pass"),  # E0 = 1.25 = 0.25e exactly
-        ("verification", "0.5", "fail"),  # E0 = 2.0
-        ("in_service", "0.5", "pass"),  # zero-setting is judged in verification only
+        # E0 = I + 0.5e − ΔL − L0 with ΔL in 0.1e steps (§A.4); a load of 49.75 g reaches 0.25e
+        ("verification", "49.75", "1.5", "pass"),  # E0 = 50 + 2.5 − 1.5 − 49.75 = 1.25 = 0.25e exactly
+        ("verification", "50", "1.0", "fail"),  # E0 = 1.5
+        ("verification", "50", "0.5", "fail"),  # E0 = 2.0
+        ("in_service", "50", "0.5", "pass"),  # zero-setting is judged in verification only
     ],
 )
-def test_zero_setting_accuracy(control, added, verdict):
-    r = run(scale(control, zero={"load": "50", "indication": "50", "added": added}))
+def test_zero_setting_accuracy(control, load, added, verdict):
+    r = run(scale(control, zero={"load": load, "indication": "50", "added": added}))
     assert r.verdict == verdict
 
 

@@ -174,7 +174,8 @@ def test_repeatability_range_on_both_sides_of_mpe(spread, verdict):
 
 # -- price scales: e must equal d --------------------------------------------------------------
 
-PRICE = [{"unit_price": "12.80", "per": "kg", "weight_kg": "1.235", "displayed": "15.81"}]
+# W = 1.230 kg: a weight both a d = 2 g and an e = 5 g display can show (§A.4)
+PRICE = [{"unit_price": "12.80", "per": "kg", "weight_kg": "1.230", "displayed": "15.74"}]
 
 
 @pytest.mark.parametrize(("d", "failed"), [("5", []), ("2", ["marking"]), (None, [])])
@@ -196,8 +197,10 @@ def test_e_not_equal_to_d_without_price_tests_is_not_marking():
 @pytest.mark.parametrize(
     ("added", "error", "verdict"),
     [
-        ("1.25", "1.25", "pass"),  # E_T = I + 0.5e − ΔL = 0 + 2.5 − 1.25 = +1.25 = 0.25e exactly
-        ("3.75", "-1.25", "pass"),  # −0.25e exactly
+        # E_T = I + 0.5e − ΔL moves in the 0.1e = 0.5 g steps of the small weights (§A.4), so
+        # ±0.25e = ±1.25 g lies between two of them: ±1.0 g is the last inside, ±1.5 g the first out
+        ("1.5", "1.0", "pass"),  # 0 + 2.5 − 1.5
+        ("3.5", "-1.0", "pass"),
         ("1.0", "1.5", "fail"),  # just beyond +0.25e
         ("4.0", "-1.5", "fail"),
     ],
@@ -231,13 +234,13 @@ def test_tare_needs_the_small_weights():
         ("12.00", "kg", "1.235", "0.02", "14.82"),  # 14.82 exactly
         ("10.00", "kg", "1.0150", "0.02", "10.16"),  # 10.15 / 0.02 = 507.5: half-up → 508
         ("12.80", "kg", "1.235", "0.05", "15.80"),  # 316.16 → 316
-        ("10.00", "kg", "1.2375", "0.05", "12.40"),  # 12.375 / 0.05 = 247.5 → 248
-        ("10.00", "kg", "1.2374", "0.05", "12.35"),  # 247.48 → 247
+        ("9.90", "kg", "1.250", "0.05", "12.40"),  # 12.375 / 0.05 = 247.5 → 248
+        ("12.374", "kg", "1.000", "0.05", "12.35"),  # 247.48 → 247
         ("12.80", "kg", "1.235", "0.10", "15.80"),  # 158.08 → 158
         ("10.00", "kg", "1.235", "0.1", "12.4"),  # 123.5 → 124 (half-up, not half-even)
         ("12.80", "kg", "1.235", "0.5", "16.0"),  # 31.616 → 32
         ("10.00", "kg", "1.225", "0.5", "12.5"),  # 24.5 → 25
-        ("10.00", "kg", "1.224", "0.5", "12.0"),  # 24.48 → 24
+        ("12.24", "kg", "1.000", "0.5", "12.0"),  # 24.48 → 24
         ("12.80", "kg", "1.235", "1", "16"),  # 15.808 → 16
         ("3.00", "500g", "2.5", "1", "15"),  # 元/500 g doubled per kg: 15 exactly
         ("8.00", "500g", "1.235", "0.01", "19.76"),  # SC-6f

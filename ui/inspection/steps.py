@@ -250,7 +250,7 @@ class FieldEditors:
             elif isinstance(editor, QLineEdit) and editor.text() != value:
                 editor.setText(value)
             spec = self.owner.definition.fields[fid]
-            problem = cells.problem(spec, value, self.path(fid)) if value else None
+            problem = cells.problem(spec, value, self.path(fid), readings) if value else None
             message = self.messages[fid]
             message.setVisible(problem is not None)
             if problem is not None:
@@ -383,7 +383,7 @@ class GridStep(StepWidget):
         self._shown_context: Any = None  # what every row's texts depend on, as last shown
         # A cell's problem as shown, by (path, column, text): it depends on nothing else, and a
         # redraw asks for every cell of 125 rows.
-        self._problem_texts: dict[tuple[str, int, str], str | None] = {}
+        self._problem_texts: dict[tuple[str, int, str, str], str | None] = {}
         self._shown_rows: dict[Any, tuple[dict[str, Any], list[str], Any]] = {}  # by row key
         self._headers: dict[tuple[Any, str, tuple[str, ...]], str] = {}  # names with units, made once
         units = [col.unit or "" for table in definition.report for col in table.columns]
@@ -461,7 +461,8 @@ class GridStep(StepWidget):
     def refresh(self) -> None:
         if self.header:
             self.header.refresh()
-        table = self.sheet.table(dict(self.readings), self.pending)
+        readings = dict(self.readings)
+        table = self.sheet.table(readings, self.pending)
         # Only a code (yes/no, a choice) is shown otherwise than stored: the other columns as they are
         coded = [
             c for c in range(self.sheet.width) if (spec := self.sheet.spec_of(c)) and spec.type in cells.CODED
@@ -478,9 +479,9 @@ class GridStep(StepWidget):
             for c in range(self.sheet.width):
                 if not row[c]:
                     continue
-                key = (self.sheet.path_of(table, r, c), c, row[c])
+                key = (self.sheet.path_of(table, r, c), c, row[c], self.sheet.step_of(table, r, c, readings))
                 if key not in memo:
-                    problem = self.sheet.problem(table, r, c)
+                    problem = self.sheet.problem(table, r, c, readings)
                     memo[key] = None if problem is None else describe(self.definition, problem, self.lang)
                 if (text := memo[key]) is not None:
                     problems[(r, c)] = text
