@@ -240,7 +240,9 @@ def _passphrase(confirm: bool = False) -> str:
 
     try:
         first = ask("口令 / passphrase: ")
-        if confirm and ask("再输入一次 / again: ") != first:
+        # A script pipes one line (README: "or one line on standard input"); only a person at a
+        # terminal, who cannot see what was typed, confirms a new passphrase.
+        if confirm and sys.stdin.isatty() and ask("再输入一次 / again: ") != first:
             raise Refused("passphrase", "passphrases_differ")
     except EOFError as exc:
         raise Refused("passphrase", "no_input", {"env": ENV_PASSPHRASE}) from exc
@@ -371,6 +373,8 @@ def cmd_report(args: argparse.Namespace) -> int:
             return _fail("id", "not_found", {"value": args.id})
         pdf = services.records.pdf_of(inspection_id)
         if pdf is None:
+            if services.inspections.get(inspection_id)["status"] == "draft":
+                return _fail("id", "draft_not_finalised", {"value": args.id})
             return _fail("id", "not_signed", {"value": args.id})
         _write_file(args.output, pdf)
         print(args.output)

@@ -202,6 +202,11 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
         "{field}：“{value}”对应多个条目，请给出更长的值",
         "{field}: '{value}' matches more than one entry; give more of it",
     ),
+    "draft_not_finalised": (
+        "{field}：记录 {value} 还是草稿，尚未定稿（定稿并签名：inspector-app finalise {value}）",
+        "{field}: record {value} is a draft, not finalised yet (finalise and sign it: "
+        "inspector-app finalise {value})",
+    ),
     "not_signed": (
         "{field}：记录 {value} 没有签名的 PDF（定稿时未签名）",
         "{field}: record {value} has no signed PDF (finalised without a key)",

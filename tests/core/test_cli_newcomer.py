@@ -161,3 +161,59 @@ def test_an_office_command_on_a_laptop_database_is_refused(capsys, dbs, world, a
     code, out, err = run(capsys, "office", argv[0], "--db", dbs / "a.sqlite", *argv[1:])
     assert code == 2 and out == "", out
     assert "这是现场检查（笔记本）数据库" in err and "this is a laptop database" in err
+
+
+def test_report_of_a_draft_says_it_is_a_draft_and_how_to_finalise(capsys, dbs):
+    from inspector_app.services import open_services
+
+    with open_services(dbs / "a.sqlite") as a:
+        iid = a.inspections.start(form_id="scale", site_id=fleet.site(a), readings={})
+        record_no = a.inspections.get(iid)["record_no"]
+    code, _out, err = run(capsys, "report", "--db", dbs / "a.sqlite", record_no, "-o", dbs / "r.pdf")
+    assert code == 2 and not (dbs / "r.pdf").exists()
+    assert "还是草稿，尚未定稿" in err and "is a draft, not finalised yet" in err
+    assert f"inspector-app finalise {record_no}" in err
+    assert "没有签名的 PDF" not in err and "finalised without a key" not in err
+
+
+def cli(*args, stdin: str | None = None, env: dict[str, str] | None = None, cwd=None):
+    import subprocess
+    import sys
+
+    environment = {k: v for k, v in os.environ.items() if k != "INSPECTOR_APP_PASSPHRASE"}
+    return subprocess.run(
+        [sys.executable, "-m", "ui.entry", *map(str, args)],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**environment, **(env or {})},
+        cwd=cwd,
+    )
+
+
+def test_keys_create_takes_one_piped_line_and_the_environment(tmp_path):
+    from inspector_app.services import open_services
+
+    for name in ("piped.sqlite", "env.sqlite"):
+        with open_services(tmp_path / name):
+            pass
+    identity = ["--name", "张三", "--id-number", "渝执 50099999", "--office", "X"]
+    piped = cli("keys", "create", "--db", tmp_path / "piped.sqlite", *identity, stdin="newpass-123456\n")
+    assert piped.returncode == 0, piped.stderr
+    assert "张三" in piped.stdout and "渝执 50099999" in piped.stdout
+    with open_services(tmp_path / "piped.sqlite") as s:
+        s.records.sealer("newpass-123456")  # the piped line is the passphrase (raises otherwise)
+    env = cli(
+        "keys",
+        "create",
+        "--db",
+        tmp_path / "env.sqlite",
+        *identity,
+        env={"INSPECTOR_APP_PASSPHRASE": "envpass-1234567"},
+    )
+    assert env.returncode == 0, env.stderr
+    with open_services(tmp_path / "env.sqlite") as s:
+        s.records.sealer("envpass-1234567")
+    nothing = cli("keys", "create", "--db", tmp_path / "env.sqlite", *identity, stdin="")
+    assert nothing.returncode == 2 and "未读到口令" in nothing.stderr
