@@ -297,7 +297,7 @@ class Sheet:
         """The step a cell's value must be a multiple of, as text ('' for none): what its problem
         depends on besides its own text (a scale's e typed anew changes every ΔL's)."""
         spec = self.spec_of(column)
-        if spec is None:
+        if spec is None or not spec.resolution_from:  # none, or fixed: the text alone decides
             return ""
         step = spec.step(cells.context(readings, self.path_of(table, row, column)))
         return "" if step is None else str(step)
