@@ -47,7 +47,7 @@ AUDIT_LOCK = 0x1A5D17  # pg_advisory_xact_lock key: one audit append at a time
 MIGRATE_LOCK = 0x1A5D18
 # Statistics' delta rows that make an import fold them into the summary. Reads scan the deltas
 # (no index: inserts stay cheap), so this bounds what a read adds to the summary's rows: at
-# 200,000 an import over 1,000,000 records spent ~10 % less, but one month's statistics took
+# 200,000 an import of 1,000,000 records spent ~7 % less CPU, but one month's statistics took
 # 589 ms instead of 14 (docs/performance.md).
 FOLD_AT = 20_000
 COUNTED_UP_TO = 1_000  # a smaller fold_at is checked by counting the deltas (tests), a larger
