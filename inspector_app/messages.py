@@ -202,6 +202,21 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
         "{field}：“{value}”对应多个条目，请给出更长的值",
         "{field}: '{value}' matches more than one entry; give more of it",
     ),
+    "ambiguous_record_no": (
+        "{field}：记录编号 {value} 对应不止一台设备的记录（{devices}），请给出记录 id",
+        "{field}: record number {value} names records of more than one device ({devices}); "
+        "give the record id",
+    ),
+    "decision_reversal": (
+        "{field}：记录 {value} 已{was_zh}；要改为{now_zh}，请加 --reverse 并说明理由"
+        "（--reason，退回则用其理由）",
+        "{field}: record {value} was already {was_en}; to make it {now_en}, add --reverse and say why "
+        "(--reason; a return's own REASON)",
+    ),
+    "reversal_reason": (
+        "{field}：把已{was_zh}改为{now_zh}须说明理由",
+        "{field}: replacing {was_en} by {now_en} needs a reason",
+    ),
     "draft_not_finalised": (
         "{field}：记录 {value} 还是草稿，尚未定稿（定稿并签名：inspector-app finalise {value}）",
         "{field}: record {value} is a draft, not finalised yet (finalise and sign it: "

@@ -109,13 +109,30 @@ def _supervisor_key(services: Any, name: str) -> Any:
 @guarded
 def cmd_review(args: argparse.Namespace) -> int:
     """Exit 0: decided (it travels in the device's next package); 2: refused."""
+    from inspector_app.services import FieldError, ValidationFailed
+
     decision = "approved" if args.approve else "returned"
-    reason = "" if args.approve else args.return_reason
+    reason = (args.reason or "") if args.approve else args.return_reason
     with open_existing(args) as services:
         review = _office(services).review
-        review.detail(args.record)  # an unknown id is refused before the passphrase is asked
+        record_id = _review_record(review, args.record)  # refused before the passphrase is asked
+        earlier = review.detail(record_id)["review_status"]
+        if earlier in ("approved", "returned") and earlier != decision:
+            # A decision replacing the other one is said so, and why (signed with it).
+            (was_zh, was_en), (now_zh, now_en) = _DECIDED[earlier], _DECIDED[decision]
+            params = {
+                "value": args.record,
+                "was_zh": was_zh,
+                "was_en": was_en,
+                "now_zh": now_zh,
+                "now_en": now_en,
+            }
+            if not args.reverse:
+                raise ValidationFailed([FieldError("record", "decision_reversal", params)])
+            if not reason.strip():
+                raise ValidationFailed([FieldError("--reason", "reversal_reason", params)])
         made = review.decide(
-            args.record, decision=decision, reason=reason, key=_supervisor_key(services, args.by)
+            record_id, decision=decision, reason=reason, key=_supervisor_key(services, args.by)
         )
     if args.json:
         emit({**made, "supervisor": args.by})
@@ -126,6 +143,34 @@ def cmd_review(args: argparse.Namespace) -> int:
             f"(随下一个回传包送达 / travels in the next package for {made['device_id']})"
         )
     return 0
+
+
+_DECIDED = {"approved": ("通过", "approved"), "returned": ("退回", "returned")}
+
+
+def _review_record(review: Any, given: str) -> str:
+    """The record id of ``given``: an id, or a record number (as `verify` and `report` take);
+    ValidationFailed when it names none, or records of more than one device."""
+    from inspector_app.services import FieldError, ValidationFailed
+
+    try:
+        return str(review.detail(given)["id"])
+    except ValidationFailed:
+        pass
+    found: dict[str, str] = {}
+    for status in ("", "corrected"):
+        filters = {"search": given, **({"status": status} if status else {})}
+        for row in review.page(filters, limit=50):
+            if row["record_no"] == given:
+                found[str(row["id"])] = str(row["device_id"])
+    if not found:
+        raise ValidationFailed([FieldError("record", "not_found", {"value": given})])
+    if len(found) > 1:
+        devices = ", ".join(sorted(found.values()))
+        raise ValidationFailed(
+            [FieldError("record", "ambiguous_record_no", {"value": given, "devices": devices})]
+        )
+    return next(iter(found))
 
 
 # -- directories ----------------------------------------------------------------------------------
@@ -501,10 +546,20 @@ def register(group: Any, db_option: Callable[[argparse.ArgumentParser], None]) -
 
     p = group.add_parser("review", help="approve a received record, or return it with a reason")
     db_option(p)
-    p.add_argument("record", metavar="RECORD_ID")
+    p.add_argument("record", metavar="RECORD", help="the record's id or its record number")
     choice = p.add_mutually_exclusive_group(required=True)
     choice.add_argument("--approve", action="store_true")
     choice.add_argument("--return", dest="return_reason", metavar="REASON")
+    p.add_argument(
+        "--reverse",
+        action="store_true",
+        help="replace an earlier decision (approve a returned record, return an approved one)",
+    )
+    p.add_argument(
+        "--reason",
+        default="",
+        help="why an approval replaces a return (signed with it; a return's REASON says it already)",
+    )
     p.add_argument(
         "--by", required=True, metavar="NAME", help="the supervisor whose key signs (keys create --name)"
     )

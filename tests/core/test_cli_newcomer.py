@@ -217,3 +217,57 @@ def test_keys_create_takes_one_piped_line_and_the_environment(tmp_path):
         s.records.sealer("envpass-1234567")
     nothing = cli("keys", "create", "--db", tmp_path / "env.sqlite", *identity, stdin="")
     assert nothing.returncode == 2 and "未读到口令" in nothing.stderr
+
+
+def test_office_review_takes_a_record_number_and_a_reversal_must_be_explicit_with_a_reason(
+    capsys, dbs, world
+):
+    from inspector_app.services import open_services
+
+    office_db = dbs / "office.sqlite"
+    with fleet.office(office_db) as o:
+        fleet.supervisor_key(o)
+        [imported] = o.office.import_bundles([world["bundle"]])
+        assert imported.imported == 2
+    record_no, record_id = world["records"]["after"], world["ids"]["after"]
+    review = ["office", "review", "--db", office_db, record_no, "--by", "赵审核"]
+    code, out, err = run(capsys, *review, "--return", "缺第四个支点", passphrase=fleet.SUPERVISOR_PASS)
+    assert code == 0, err
+    assert record_no in out and "已退回 / returned: 缺第四个支点" in out
+    code, out, err = run(capsys, *review, "--approve", passphrase=fleet.SUPERVISOR_PASS)
+    assert code == 2 and out == ""
+    assert "已退回；要改为通过，请加 --reverse" in err and "was already returned; to make it approved" in err
+    code, out, err = run(capsys, *review, "--approve", "--reverse", passphrase=fleet.SUPERVISOR_PASS)
+    assert code == 2 and "needs a reason" in err and "须说明理由" in err
+    with open_services(office_db) as o:
+        assert o.office.review.detail(record_id)["review_status"] == "returned"
+    code, out, err = run(
+        capsys,
+        *review,
+        "--approve",
+        "--reverse",
+        "--reason",
+        "第四个支点已补测",
+        passphrase=fleet.SUPERVISOR_PASS,
+    )
+    assert code == 0 and "已通过 / approved" in out, err
+    with open_services(office_db) as o:
+        detail = o.office.review.detail(record_id)
+        assert (detail["review_status"], detail["review_reason"]) == ("approved", "第四个支点已补测")
+        assert [(d["decision"], d["reason"]) for d in detail["decisions"]][-1] == (
+            "approved",
+            "第四个支点已补测",
+        )
+    # And back: an approved record is returned only explicitly (its REASON says why).
+    code, out, err = run(capsys, *review, "--return", "复核不通过", passphrase=fleet.SUPERVISOR_PASS)
+    assert code == 2 and "已通过；要改为退回" in err
+    code, out, err = run(
+        capsys, *review, "--return", "复核不通过", "--reverse", passphrase=fleet.SUPERVISOR_PASS
+    )
+    assert code == 0, err
+    code, out, err = run(capsys, *review, "--approve", passphrase=fleet.SUPERVISOR_PASS)
+    assert code == 2
+    code, out, err = run(
+        capsys, "office", "review", "--db", office_db, "20991231-FFFF-0001", "--approve", "--by", "赵审核"
+    )
+    assert code == 2 and "20991231-FFFF-0001" in err

@@ -237,15 +237,16 @@ def test_review_returns_a_record_to_its_laptop(capsys, world, dbs):
     )  # fmt: skip
     assert code_ == 0, err
     assert json.loads(out)["decision"] == "returned"
-    # A wrong passphrase and an unknown supervisor are refused, nothing decided.
+    # A wrong passphrase and an unknown supervisor are refused, nothing decided (the approval
+    # would replace the return: --reverse with its reason).
     code_, _, err = run(
         capsys, "office", "review", "--db", office_db, world["earlier"], "--approve", "--by", "赵审核",
-        passphrase="wrong-passphrase",
+        "--reverse", "--reason", "补测", passphrase="wrong-passphrase",
     )  # fmt: skip
     assert code_ == 2 and "口令不正确" in err
     code_, _, err = run(
         capsys, "office", "review", "--db", office_db, world["earlier"], "--approve", "--by", "钱某",
-        passphrase=fleet.SUPERVISOR_PASS,
+        "--reverse", "--reason", "补测", passphrase=fleet.SUPERVISOR_PASS,
     )  # fmt: skip
     assert code_ == 2 and "钱某" in err
     with open_services(office_db) as o:
