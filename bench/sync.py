@@ -70,6 +70,7 @@ def world(base: Path, records: int) -> tuple[Path, Path, str]:
             instrument_id=inst,
             readings=flatten({**SCALE, "checklist": answered}),
         )
+        lap.inspections.set_second_inspector(iid, "基准二", "B-2")  # the law asks for two officers
         lap.inspections.finalise(iid, sealer=lap.records.sealer(LAPTOP_PASS))
         bulk_signed(lap, iid, records - 1, LAPTOP_PASS, pdf_size=PDF_SIZE)
         device = lap.device_id
