@@ -22,7 +22,6 @@ import contextlib
 import hashlib
 import json
 import os
-import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -43,7 +42,7 @@ from inspector_app.pki.trust import Verifier
 from inspector_app.signing import record as record_sig
 from inspector_app.sync import formats, manifest
 from inspector_app.sync.refusals import Refused
-from inspector_app.sync.zipcheck import SafeZip, file_sha256
+from inspector_app.sync.zipcheck import SafeZip
 
 Progress = Callable[[str, int, int], None]  # phase, done, total
 # Takes the verified records' rows (OfficeStore.stage_records).
@@ -104,7 +103,7 @@ class RecordCheck:
 @dataclass
 class Verified:
     path: Path
-    sha256: str
+    sha256: str  # the bundle's identity: its signed manifest's (manifest.identity)
     manifest: dict[str, Any]
     signer: x509.Certificate
     signer_trust: pki_trust.SignerTrust
@@ -241,14 +240,14 @@ def verify(
     Without it every member is read and hashed here.
     """
     workers = WORKERS
-    stop = threading.Event()
     with (
         contextlib.nullcontext(opened) if opened is not None else SafeZip(path) as zf,
         ThreadPoolExecutor(max_workers=workers, thread_name_prefix="verify") as pool,
-        _stopping(stop, pool),
+        _stopping(pool),
     ):
-        file_hash = pool.submit(file_sha256, path, stop=stop.is_set)  # beside the members
-        m, _raw, signer = manifest.read(zf, formats.BUNDLE_FORMAT)
+        # The bundle's identity is its signed manifest's: every member is checked against the
+        # manifest as it is read, so the file needs no hash of its own (manifest.identity).
+        m, sha256, signer = manifest.read(zf, formats.BUNDLE_FORMAT)
         _check_header(m)
         trust = verifier.judge(signer)
         if not trust.ok and not report:
@@ -298,7 +297,6 @@ def verify(
                 if request.key_sha256 != parts[0]:
                     raise Refused(name, "request_invalid", detail="name")
                 requests.append(request)
-        sha256 = file_hash.result()
     if progress is not None:
         progress("verify", len(record_names), len(record_names))
     return Verified(
@@ -317,13 +315,11 @@ def verify(
 
 
 @contextlib.contextmanager
-def _stopping(stop: threading.Event, pool: ThreadPoolExecutor) -> Iterator[None]:
-    """On a refusal, stop hashing the file and drop the signatures not yet checked: a refused
-    bundle is not read to its end."""
+def _stopping(pool: ThreadPoolExecutor) -> Iterator[None]:
+    """On a refusal, drop the signatures not yet checked: a refused bundle is not read to its end."""
     try:
         yield
     except BaseException:
-        stop.set()
         pool.shutdown(wait=False, cancel_futures=True)
         raise
 

@@ -2,10 +2,17 @@
 
 `manifest.sig` is JSON: the algorithm, the signer's certificate (PEM) and the ECDSA P-256 signature
 (base64 r‖s) over the exact bytes of `manifest.json`.
+
+A bundle's identity (the office's duplicate-bundle check, `office_bundles.sha256`) is the SHA-256 of
+its signed manifest and signature (`identity`), not of the whole file: the manifest names every
+member's SHA-256 and size, and every member is checked against it as it is read, so two files with
+the same signed manifest that both pass the import hold the same members — and one whose member
+differs is refused whatever its manifest (docs/decisions.md, "A bundle's identity").
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from typing import Any
 
@@ -32,8 +39,17 @@ def sign(data: bytes, key: ec.EllipticCurvePrivateKey, cert_pem: str) -> bytes:
     return json.dumps(signature, sort_keys=True, indent=1).encode("ascii")
 
 
-def read(zf: SafeZip, expected_format: str) -> tuple[dict[str, Any], bytes, x509.Certificate]:
-    """(manifest, its bytes, the certificate that signed it), after checking the format, the
+def identity(raw: bytes, signature: bytes) -> str:
+    """The SHA-256 that names a bundle or package: over the manifest's exact bytes (their length
+    first, so that no other split of the same bytes names the same pair) and its signature's."""
+    digest = hashlib.sha256(len(raw).to_bytes(8, "big"))
+    digest.update(raw)
+    digest.update(signature)
+    return digest.hexdigest()
+
+
+def read(zf: SafeZip, expected_format: str) -> tuple[dict[str, Any], str, x509.Certificate]:
+    """(manifest, its `identity`, the certificate that signed it), after checking the format, the
     signature and that the members listed are exactly the zip's other members. Raises Refused."""
     raw = zf.read_small(formats.MANIFEST, formats.MANIFEST_MAX)
     try:
@@ -92,4 +108,4 @@ def read(zf: SafeZip, expected_format: str) -> tuple[dict[str, Any], bytes, x509
             raise Refused(
                 name, "size_mismatch", actual=zf.infos[name].file_size, declared=members[name]["size"]
             )
-    return manifest, raw, cert
+    return manifest, identity(raw, raw_sig), cert

@@ -199,7 +199,7 @@ def check(
     package applied (number, sha256).
     """
     with SafeZip(path, total_max=PACKAGE_MAX) as zf:
-        m, _raw, signer = manifest.read(zf, formats.PACKAGE_FORMAT)
+        m, _identity, signer = manifest.read(zf, formats.PACKAGE_FORMAT)
         members: dict[str, dict[str, Any]] = m["members"]
         kinds = {}
         for name in members:

@@ -125,6 +125,40 @@ def test_importing_twice_changes_nothing(world, office_db):
     assert office_dump(office_db) == before
 
 
+def test_a_bundle_is_known_by_its_signed_manifest_not_by_its_file_bytes(world, office_db, tmp_path):
+    """The bundle's identity is its signed manifest's (docs/decisions.md, "A bundle's identity"):
+    the same members zipped again (another file: every member deflated) are the bundle already
+    imported, and the laptop names its export as the office names the bundle."""
+    run_import(office_db, world["bundle"])
+    before = office_dump(office_db)
+    same = fleet.rezip(world["bundle"], tmp_path / "same.zip")
+    assert same.read_bytes() != world["bundle"].read_bytes()
+    [again] = run_import(office_db, same)
+    assert (again.status, again.imported, again.duplicates) == ("accepted", 0, 5)
+    assert again.already_imported
+    assert office_dump(office_db) == before
+    with open_services(office_db) as o:
+        [stored] = o.office.bundles()
+    laptop = sqlite3.connect(world["base"] / "laptop.sqlite")
+    [(exported,)] = laptop.execute("SELECT sha256 FROM sync_exports").fetchall()
+    laptop.close()
+    assert stored["sha256"] == exported
+
+
+@pytest.mark.parametrize("kind", ["pdf", "json"])
+def test_the_imported_bundles_manifest_with_a_member_changed_is_refused(world, office_db, tmp_path, kind):
+    """Known by its manifest, still checked member by member: a file that carries the signed
+    manifest of a bundle already imported but one changed member (a record or a PDF) is refused,
+    and nothing changes."""
+    run_import(office_db, world["bundle"])
+    name = f"records/{world['ids'][1]}.{kind}"
+    with zipfile.ZipFile(world["bundle"]) as zf:
+        data = bytearray(zf.read(name))
+    data[len(data) // 2] ^= 0x01  # same size, other content
+    crafted = fleet.rezip(world["bundle"], tmp_path / "b.zip", replace={name: bytes(data)})
+    assert_refused(office_db, crafted, name, "hash_mismatch")
+
+
 def _conflicting(world, tmp_path) -> tuple[Path, str, str]:
     """The world's bundle with its first record re-signed over other content (a reading changed):
     (bundle, record id, the arriving canonical text)."""
