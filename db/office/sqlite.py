@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from typing import TYPE_CHECKING, Any
 
-from db.connection import Reader, Stamp
+from db.connection import CACHE_KIB, Reader, Stamp
 from db.office.queries import (
     CHUNK,
     CONFLICT_COLUMNS,
@@ -53,6 +53,36 @@ def office_heading(db: Reader) -> tuple[str, str] | None:
         return None
     rows = db.execute("SELECT name, root_sha256 FROM office").fetchall()
     return (rows[0][0], rows[0][1]) if len(rows) == 1 else None
+
+
+# A new office database's page size (docs/decisions.md, "64 KiB pages for a new office database"):
+# an import writes ~8 kB of signed PDF and ~4 kB of record per record, which on 4 KiB pages are
+# chains of overflow pages, each its own WAL frame at the commit.
+OFFICE_PAGE_SIZE = 65536
+
+
+def use_office_pages(conn: sqlite3.Connection) -> bool:
+    """Rewrite the database that `office init` is about to make an office with OFFICE_PAGE_SIZE
+    pages (VACUUM: SQLite changes the page size of a WAL database only out of WAL mode); True if it
+    has them. Only at `office init` — an existing office keeps its pages — and only when this is
+    the one connection: with another open, the database is left as it is (False)."""
+    (size,) = conn.execute("PRAGMA page_size").fetchone()
+    if size == OFFICE_PAGE_SIZE:
+        return True
+    if conn.in_transaction:
+        return False
+    try:
+        (mode,) = conn.execute("PRAGMA journal_mode = DELETE").fetchone()
+    except sqlite3.OperationalError:  # "database is locked": another connection has it open
+        return False
+    try:
+        if mode != "delete":
+            return False
+        conn.execute(f"PRAGMA page_size = {OFFICE_PAGE_SIZE}")
+        conn.execute("VACUUM")
+    finally:
+        conn.execute("PRAGMA journal_mode = WAL")
+    return bool(conn.execute("PRAGMA page_size").fetchone()[0] == OFFICE_PAGE_SIZE)
 
 
 def migrate_office(db: Database) -> list[str]:
@@ -238,6 +268,12 @@ class SQLiteOfficeStore(OfficeQueries):
                     json.dumps([str(i) for i in items], ensure_ascii=False) if items else "[]",
                 ]
 
+        # The stage's own database, made on its first use: pages as large as a new office's (a
+        # staged record is ~4 kB: on 4 KiB pages, one overflow chain each) and a page cache capped
+        # as the database's own (CACHE_KIB), beyond which it spills to its file: flat in the
+        # bundle's size. Set again on each import, they change nothing once it exists.
+        self._db.conn.execute(f"PRAGMA temp.page_size = {OFFICE_PAGE_SIZE}")
+        self._db.conn.execute(f"PRAGMA temp.cache_size = -{CACHE_KIB}")
         with self._scratch():
             self._db.conn.execute(_STAGE_TABLE)
             # Debian's SQLite zeroes every freed page (SECURE_DELETE); the stage holds what the

@@ -255,6 +255,10 @@ def create_office(services: Services, *, name: str, passphrase: str) -> Any:
         raise ValidationFailed([FieldError("db", "already_office", {})])
     if finalised_fingerprints(services.db):
         raise ValidationFailed([FieldError("db", "laptop_database", {})])
+    if not services.office_url and services.path is not None:
+        from db.office.sqlite import use_office_pages
+
+        use_office_pages(services.conn)  # a new office's pages: 64 KiB (docs/decisions.md)
     OfficeService.create(
         services.office_store,
         name=name,

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
 
 import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
+from db.connection import connect
+from db.office.sqlite import OFFICE_PAGE_SIZE, use_office_pages
 from inspector_app.pki import certs, trustlist
 from inspector_app.pki.source import newest_valid
 from inspector_app.services import ValidationFailed, create_office, open_services
@@ -273,10 +276,19 @@ def test_cli_office_init_enrol_and_keys_request(tmp_path):
     assert made.returncode == 0, made.stderr
     root = json.loads(made.stdout)["root_sha256"]
     assert len(root) == 64
+    # A new office database has 64 KiB pages (docs/decisions.md), in WAL mode as every database.
+    conn = sqlite3.connect(office_db)
+    assert conn.execute("PRAGMA page_size").fetchone()[0] == OFFICE_PAGE_SIZE == 65536
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()
     text = cli("office", "init", "--db", office_db, "--name", "x", passphrase=fleet.OFFICE_PASS)
     assert text.returncode == 2 and "already holds an office" in text.stderr
     with fleet.laptop(laptop_db):
         pass
+    conn = sqlite3.connect(laptop_db)
+    assert conn.execute("PRAGMA page_size").fetchone()[0] == 4096  # a laptop's keep SQLite's default
+    conn.close()
     csr = tmp_path / "req.csr"
     assert (
         cli("keys", "request", "--db", laptop_db, "-o", str(csr), passphrase=fleet.LAPTOP_PASS).returncode
@@ -293,3 +305,24 @@ def test_cli_office_init_enrol_and_keys_request(tmp_path):
     assert junk.returncode == 2 and "Traceback" not in junk.stderr and "CSR" in junk.stderr
     not_office = cli("office", "enrol", "--db", laptop_db, str(csr), passphrase=fleet.OFFICE_PASS)
     assert not_office.returncode == 2 and "office init" in not_office.stderr
+
+
+def test_office_pages_wait_for_the_only_connection_and_keep_every_row(tmp_path):
+    """The page size changes only when nothing else has the database open (it is rewritten out of
+    WAL mode); what it holds is kept."""
+    path = tmp_path / "new.sqlite"
+    first = connect(path)
+    first.execute("CREATE TABLE t (x)")
+    first.executemany("INSERT INTO t VALUES (?)", [(i,) for i in range(1000)])
+    first.commit()
+    other = connect(path)
+    assert other.execute("SELECT count(*) FROM t").fetchone()[0] == 1000
+    assert not use_office_pages(first)
+    assert first.execute("PRAGMA page_size").fetchone()[0] == 4096
+    assert first.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    other.close()
+    assert use_office_pages(first)
+    assert first.execute("PRAGMA page_size").fetchone()[0] == OFFICE_PAGE_SIZE
+    assert first.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert first.execute("SELECT count(*), sum(x) FROM t").fetchone() == (1000, sum(range(1000)))
+    first.close()
