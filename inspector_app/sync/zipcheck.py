@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import struct
+import sys
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
@@ -58,6 +59,7 @@ class SafeZip:
             handle.close()
             raise Refused("", "not_a_zip") from exc
         self._handle = handle
+        self._fd = handle.fileno()
         try:
             self.infos = self._check_structure(total_max)
         except Refused:
@@ -135,7 +137,7 @@ class SafeZip:
         when ``keep``: a member is at most MEMBER_MAX). Raises Refused."""
         info = self.infos.get(name)
         if info is not None and info.compress_size <= formats.CHUNK and size <= formats.CHUNK:
-            return self._read_small_member(name, size, sha256)
+            return self._read_small_member(info, size, sha256)
         digest = hashlib.sha256()
         parts: list[bytes] = []
         actual = 0
@@ -152,7 +154,7 @@ class SafeZip:
             raise Refused(name, "hash_mismatch")
         return b"".join(parts)
 
-    def _read_small_member(self, name: str, size: int, sha256: str) -> bytes:
+    def _read_small_member(self, info: zipfile.ZipInfo, size: int, sha256: str) -> bytes:
         """`read_checked` of a member whose compressed form fits in memory.
 
         The fast path of `read_checked` for small members (records, PDFs): one seek, one read and
@@ -163,18 +165,14 @@ class SafeZip:
         skips the CRC: its content is the signed one, which the CRC could only confirm. A member
         whose hash differs is judged as before (a bad CRC is a corrupt member).
         """
-        info = self.infos.get(name)
-        if info is None:
-            raise Refused(name, "missing_member")
+        name = info.filename
         original = info.orig_filename
         # An ASCII name (every name a bundle has) is the same bytes in both encodings; Python's
         # cp437 codec costs more than the rest of a small member's read.
         expected = original.encode("utf-8" if info.flag_bits & 0x800 or original.isascii() else "cp437")
         # One read for the local header, the name, a usual extra field and the data.
-        handle = self._handle
-        handle.seek(info.header_offset)
         wanted = _LOCAL_HEADER.size + len(expected) + _EXTRA_GUESS + info.compress_size
-        span = handle.read(wanted)
+        span = self._read_at(info.header_offset, wanted)
         if len(span) < _LOCAL_HEADER.size or span[:4] != b"PK\x03\x04":
             raise Refused(name, "corrupt_member", detail="local header")
         name_length, extra_length = _LOCAL_HEADER.unpack_from(span)[-2:]
@@ -183,8 +181,7 @@ class SafeZip:
             raise Refused(name, "corrupt_member", detail="name differs from the central directory")
         raw = span[start : start + info.compress_size]
         if len(raw) < info.compress_size and len(span) == wanted:  # cut short by a long extra field
-            handle.seek(info.header_offset + start + len(raw))
-            raw += handle.read(info.compress_size - len(raw))
+            raw += self._read_at(info.header_offset + start + len(raw), info.compress_size - len(raw))
         if len(raw) != info.compress_size:
             raise Refused(name, "corrupt_member", detail="truncated")
         if info.compress_type == zipfile.ZIP_DEFLATED:
@@ -205,6 +202,14 @@ class SafeZip:
                 name, "size_mismatch", actual=len(data) if len(data) <= size else f"> {size}", declared=size
             )
         raise Refused(name, "hash_mismatch")
+
+    def _read_at(self, offset: int, n: int) -> bytes:
+        """Up to ``n`` bytes at ``offset``: one `pread` where the system has it (zipfile's own
+        reads seek first, so the position they keep is not disturbed)."""
+        if sys.platform != "win32":
+            return os.pread(self._fd, n, offset)
+        self._handle.seek(offset)
+        return self._handle.read(n)
 
     def read_small(self, name: str, cap: int) -> bytes:
         """A member not listed in the manifest (the manifest itself, its signature), capped."""
