@@ -169,8 +169,9 @@ def cmd_import(args: argparse.Namespace) -> int:
             else:
                 where = f"{r.member}: " if r.member else ""
                 head = "无法读取 / unreadable" if r.status == "unreadable" else "拒收 / refused"
-                print(f"{head}: {r.bundle}: {where}{describe(r.reason, r.params, 'zh')}")
-                print(f"    {where}{describe(r.reason, r.params, 'en')}")
+                # Refused whole: after "writing N" on stderr, say that none of it was stored.
+                print(f"{head}: {r.bundle}: {where}{describe(r.reason, r.params, 'zh')}（未写入任何记录）")
+                print(f"    {where}{describe(r.reason, r.params, 'en')} (nothing was stored)")
     if any(r.status == "unreadable" for r in results):
         return 2
     return 1 if refused else 0

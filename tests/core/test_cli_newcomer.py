@@ -271,3 +271,16 @@ def test_office_review_takes_a_record_number_and_a_reversal_must_be_explicit_wit
         capsys, "office", "review", "--db", office_db, "20991231-FFFF-0001", "--approve", "--by", "赵审核"
     )
     assert code == 2 and "20991231-FFFF-0001" in err
+
+
+def test_office_import_progress_ends_its_lines_and_a_refusal_says_nothing_was_stored(capsys, dbs, world):
+    tampered_bundle = fleet.rezip(world["bundle"], dbs / "b.zip", edit_manifest=lambda m: m.update(seq=9))
+    code, out, err = run(
+        capsys, "office", "import", "--db", dbs / "office.sqlite", world["bundle"], tampered_bundle
+    )
+    assert code == 1
+    assert "正在核验 / verifying" in err and err.endswith("\n")
+    assert "接收 / accepted" in out
+    [refused] = [line for line in out.splitlines() if line.startswith("拒收 / refused")]
+    assert "b.zip" in refused and refused.endswith("（未写入任何记录）")
+    assert "(nothing was stored)" in out
