@@ -176,6 +176,14 @@ class Step:
     results: str = ""  # where the grid's computed rows are in the results, if not at `grid`
     group_zh: str = ""  # two-level grids: what a group is called (流量点), for the column and messages
     group_en: str = ""
+    # Single results shown under the step as soon as they are computed, each as the record prints
+    # it (a lot's n, T, 2T, λ, c1 on the lot step; the average tare on the tare step).
+    figures: tuple[str, ...] = ()
+    # A grid whose number of rows a result decides (a lot's sample size n): the line saying how
+    # many are needed and how many are entered, "{needed}" and "{given}" filled in.
+    count: str = ""
+    count_zh: str = ""
+    count_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -470,6 +478,10 @@ def parse_definition(text: str) -> FormDefinition:
                 group_en=step.get("group_en", ""),
                 min_rows=int(step.get("min_rows", 0)),
                 max_rows=int(step.get("max_rows", 0)),
+                figures=tuple(step.get("figures", [])),
+                count=step.get("count", ""),
+                count_zh=step.get("count_zh", ""),
+                count_en=step.get("count_en", ""),
             )
         )
 
@@ -508,6 +520,10 @@ def parse_definition(text: str) -> FormDefinition:
     )
 
     results = _results(data.get("results", {}))
+    for i, step in enumerate(steps):
+        for key in (*step.figures, *([step.count] if step.count else [])):
+            if key not in results:
+                raise DefinitionError(f"steps[{i}].figures: '{key}' is not a declared result")
     report = _report(data.get("report", {}), fields, results, limits)
 
     return FormDefinition(

@@ -13,7 +13,8 @@ for the wizard's grids and the PDF alike. Pure: no Qt, no PDF library.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Callable, Collection, Hashable, Mapping
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Any
@@ -298,3 +299,68 @@ def input_unit(
             ):
                 return unit_of(col.unit, chosen, defn)
     return ""
+
+
+# -- a check's single figures (a lot's n, T, q̄ …), on screen as the record's summary prints them --
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One single result as shown: its name with its unit, its text as the record prints it, and
+    the verdict of the item it decides ("pass", "fail"; None when it decides none or is not
+    judged yet)."""
+
+    key: str
+    name: str
+    text: str
+    verdict: str | None
+
+
+def figures(
+    defn: FormDefinition,
+    keys: tuple[str, ...],
+    results: Mapping[str, Any],
+    failed: Collection[str],
+    lang: str,
+    chosen: Callable[[str], Any] = lambda _p: None,
+    *,
+    evaluated: bool = False,
+) -> list[Figure]:
+    """The single results ``keys`` (a step's `figures`) present in ``results``: each named and
+    united as the record's summary table heads it, its text as that table prints it (the same
+    `result_text`, the column's prefix, its "—" for a value the check has none of), and the
+    verdict of the item its column decides (``failed``: the evaluation's failed items; a pass
+    only once ``evaluated``, and for a result with a ``flag`` once its flag is set). Results not
+    computed yet are left out."""
+    table = next((t for t in defn.report if t.kind == "summary"), None)
+    printed = table.columns if table is not None else ()
+    columns = {col.keys[0].rpartition(".")[2]: col for col in printed if col.kind == "result"}
+    out = []
+    for key in keys:
+        if key not in results:
+            continue
+        spec = defn.results[key]
+        col = columns.get(key)
+        value = results.get(key)
+        if value is None or isinstance(value, bool | dict | list):
+            if col is None or value is not None:
+                continue
+            text = col.absent_zh if lang == "zh" else col.absent_en
+            if not text:
+                continue
+        else:
+            text = result_text(defn, "", key, results, results, lang)
+            prefix = col.prefix if col is not None else ""
+            text = text if text.startswith(prefix) else prefix + text
+        unit = col.unit if col is not None and col.unit is not None else spec.unit
+        unit = unit_of(unit, chosen, defn)
+        label = (col.zh if lang == "zh" else col.en) if col is not None else ""
+        label = label or spec.label(lang)
+        verdict = None
+        if col is not None and col.item and value is not None:
+            if col.item in failed:
+                verdict = "fail"
+            elif evaluated and (not spec.flag or results.get(spec.flag) is not None):
+                verdict = "pass"
+        out.append(Figure(key, f"{label} ({unit})" if unit else label, text, verdict))
+    return out

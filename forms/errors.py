@@ -11,7 +11,13 @@ from typing import Any
 
 
 class InputError(ValueError):
-    """Input that cannot be evaluated: names the field, the rule broken and its parameters."""
+    """Input that cannot be evaluated: names the field, the rule broken and its parameters.
+
+    ``partial`` holds the results an evaluator could compute before it stopped, when they stand
+    on their own (a lot's sampling plan and T while its samples are still being weighed): shown
+    to the inspector, never a verdict."""
+
+    partial: dict[str, Any] | None = None
 
     def __init__(self, field: str, code: str, **params: Any) -> None:
         super().__init__(f"{field}: {code} {params}")

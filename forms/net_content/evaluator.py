@@ -8,6 +8,7 @@ a square root); only T is rounded; s, λ·s and Qn − λ·s are shown at 40 dig
 from __future__ import annotations
 
 from collections.abc import Mapping
+from contextlib import suppress
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from typing import Any
@@ -93,43 +94,10 @@ def tolerable_deficiency(
     return ceil_integer(nominal * defn.limit("count_pct") / HUNDRED)  # 1 %, rounded up
 
 
-def evaluate(
-    defn: FormDefinition, data: Mapping[str, Any], options: Mapping[str, Any], judge: Judge
-) -> dict[str, Any]:
-    t_mode = option(options, "t_rounding", T_ROUNDINGS, "two_step")
-    quantity = defn.parse("quantity", data.get("quantity"), "quantity")
-    nominal = defn.parse("nominal", data.get("nominal"), "nominal")
-    lot_size = defn.parse("lot_size", data.get("lot_size"), "lot_size")
-    t = tolerable_deficiency(defn, quantity, nominal, t_mode)
-    plan = plan_for(defn, lot_size)
-    density = (
-        defn.parse("density_g_per_ml", data["density_g_per_ml"], "density_g_per_ml")
-        if data.get("density_g_per_ml") is not None
-        else None
-    )
-    if density is not None and quantity != "volume":
-        raise InputError("density_g_per_ml", "only_for_volume")
+def _tare(defn: FormDefinition, data: Mapping[str, Any], t: Decimal, results: dict[str, Any]) -> Exact | None:
+    """The average tare (None: each package's own or none), its figures put into ``results``.
 
-    samples = items_of(data, "samples", "samples")
-    if len(samples) < plan.sample_size:  # less than the plan: no verdict (README "Minimum content")
-        raise Incomplete(
-            "samples", ["samples"], needed=plan.sample_size, given=len(samples), lot_size=lot_size
-        )
-    if len(samples) > plan.sample_size:
-        raise InputError(
-            "samples", "sample_count", needed=plan.sample_size, given=len(samples), lot_size=lot_size
-        )
-
-    results: dict[str, Any] = {
-        "t": t,
-        "two_t": 2 * t,
-        "sample_size": plan.sample_size,
-        "lambda": plan.lam,
-        "c1": plan.c1,
-        "c2": 0,
-    }
-
-    # Tare: average of ≥ 10 empties if s_t ≤ 0.25 T, otherwise each package's own (README).
+    Average of ≥ 10 empties if s_t ≤ 0.25 T, otherwise each package's own tare (README)."""
     tare_mean: Exact | None = None
     tare_spec = data.get("tare")
     tare_mode = "none"
@@ -162,6 +130,53 @@ def evaluate(
                 "tare.mode", "unknown_choice", value=tare_mode, choices=["average", "individual"]
             )
     results["tare_mode"] = tare_mode
+
+    return tare_mean
+
+
+def evaluate(
+    defn: FormDefinition, data: Mapping[str, Any], options: Mapping[str, Any], judge: Judge
+) -> dict[str, Any]:
+    t_mode = option(options, "t_rounding", T_ROUNDINGS, "two_step")
+    quantity = defn.parse("quantity", data.get("quantity"), "quantity")
+    nominal = defn.parse("nominal", data.get("nominal"), "nominal")
+    lot_size = defn.parse("lot_size", data.get("lot_size"), "lot_size")
+    t = tolerable_deficiency(defn, quantity, nominal, t_mode)
+    plan = plan_for(defn, lot_size)
+    density = (
+        defn.parse("density_g_per_ml", data["density_g_per_ml"], "density_g_per_ml")
+        if data.get("density_g_per_ml") is not None
+        else None
+    )
+    if density is not None and quantity != "volume":
+        raise InputError("density_g_per_ml", "only_for_volume")
+
+    samples = items_of(data, "samples", "samples")
+    results: dict[str, Any] = {
+        "t": t,
+        "two_t": 2 * t,
+        "sample_size": plan.sample_size,
+        "lambda": plan.lam,
+        "c1": plan.c1,
+        "c2": 0,
+    }
+    if len(samples) != plan.sample_size:
+        # No verdict yet (README "Minimum content") or too many samples; the plan (n, T, 2T, λ,
+        # c1) and the average tare stand without the samples: the inspector needs them to weigh.
+        partial = dict(results)
+        with suppress(InputError):
+            _tare(defn, data, t, partial)
+        missing = len(samples) < plan.sample_size
+        exc = (
+            Incomplete("samples", ["samples"], needed=plan.sample_size, given=len(samples), lot_size=lot_size)
+            if missing
+            else InputError(
+                "samples", "sample_count", needed=plan.sample_size, given=len(samples), lot_size=lot_size
+            )
+        )
+        exc.partial = partial
+        raise exc
+    tare_mean = _tare(defn, data, t, results)
 
     nets: list[Exact] = []
     for i, sample in enumerate(samples):

@@ -35,7 +35,7 @@ from forms import evaluate as evaluate_check
 from inspector_app import cells
 from inspector_app import readings as paths
 from inspector_app.canonical import CANONICAL_VERSION, canonical_bytes, fingerprint
-from inspector_app.evaluation import evaluation_json
+from inspector_app.evaluation import evaluation_json, jsonable
 from inspector_app.messages import missing_text
 from inspector_app.services.errors import FieldError, RecordFrozen, ValidationFailed
 from inspector_app.sheets import reading_problems, spec_at
@@ -98,6 +98,9 @@ class LiveEvaluation:
     failed_so_far: tuple[str, ...] = ()
     readings: dict[str, str] = field(default_factory=dict)
     changes: Changes = field(default_factory=Changes)
+    # What the rules could compute before they stopped (a lot's plan and T while its samples are
+    # still weighed: `InputError.partial`), shown as the results; never a verdict.
+    partial: dict[str, Any] | None = None
     # `as_json` as the write stored it: computed once per edit, not again by every screen that
     # shows it (a 125-package evaluation takes ~0.3 ms to convert). Read-only to its users.
     stored_json: dict[str, Any] | None = field(default=None, compare=False, repr=False)
@@ -121,7 +124,7 @@ class LiveEvaluation:
         if self.stored_json is not None:
             return self.stored_json
         out: dict[str, Any] = (
-            {"verdict": None, "failed": list(self.failed_so_far), "results": {}}
+            {"verdict": None, "failed": list(self.failed_so_far), "results": jsonable(self.partial or {})}
             if self.evaluation is None
             else evaluation_json(self.evaluation)
         )
@@ -709,11 +712,11 @@ class InspectionService:
             result = evaluate_check(data, defaults=self._defaults(), definition=defn)
         except Incomplete as exc:
             gap = FieldError(exc.field, exc.code, exc.params)
-            return LiveEvaluation(None, None, (gap, *unanswered), failed_so_far)
+            return LiveEvaluation(None, None, (gap, *unanswered), failed_so_far, partial=exc.partial)
         except InputError as exc:
             error = FieldError(exc.field, exc.code, exc.params)
             missing = (error, *unanswered) if exc.code == "required" else unanswered
-            return LiveEvaluation(None, error, missing, failed_so_far)
+            return LiveEvaluation(None, error, missing, failed_so_far, partial=exc.partial)
         except ArithmeticError as exc:  # as `evaluate` does: refused, never a crash of the window
             error = FieldError("", "not_computable", {"detail": type(exc).__name__})
             return LiveEvaluation(None, error, unanswered, failed_so_far)

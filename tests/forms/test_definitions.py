@@ -44,6 +44,10 @@ def test_hash_identifies_the_text():
         ),
         (lambda t: t.replace('source = "R76 3.8.2 via scale.md §A.3.3"', "x = 1"), "missing key 'source'"),
         (lambda t: t + "\n[[[", "not TOML"),
+        (
+            lambda t: t.replace('kind = "summary"', 'kind = "summary"\nfigures = ["nope"]', 1),
+            "'nope' is not a declared result",
+        ),
     ],
 )
 def test_schema_rejects_broken_definitions(edit, message):

@@ -312,3 +312,23 @@ def test_gross_below_tare_is_refused():
             }
         )
     assert info.value.code == "below_tare"
+
+
+def test_an_unweighed_lot_still_gives_its_plan_and_average_tare():
+    """The plan and T stand on Qn and N alone (§B.3), the average tare on the empties (README):
+    an incomplete lot carries them as `partial`, for the inspector to weigh by, never a verdict."""
+    empties = {"mode": "average", "empty": NC1_EMPTY}
+    with pytest.raises(Incomplete) as info:
+        run(lot("5000", 300, ["5001"] * 12, tare=empties))
+    partial = info.value.partial
+    assert partial is not None
+    assert (partial["sample_size"], partial["t"], partial["two_t"]) == (50, D("75"), D("150"))
+    assert (partial["lambda"], partial["c1"]) == (D("0.379"), 3)
+    assert close(partial["tare_mean"], "5.0")
+    assert "mean" not in partial and "k1" not in partial
+    with pytest.raises(InputError) as too_many:  # more samples than the plan: the plan still shown
+        run(lot("5000", 300, ["5001"] * 51))
+    assert too_many.value.code == "sample_count" and too_many.value.partial["sample_size"] == 50
+    with pytest.raises(Incomplete) as few_empties:  # an average of 3 empties is no average tare
+        run(lot("5000", 300, [], tare={"mode": "average", "empty": NC1_EMPTY[:3]}))
+    assert "tare_mean" not in few_empties.value.partial

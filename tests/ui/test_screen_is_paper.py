@@ -15,6 +15,7 @@ import re
 import pypdf
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication
 
 from forms.catalogue import form_ids
@@ -78,6 +79,16 @@ def figures(line: str) -> list[tuple[str, str]]:
     return found
 
 
+def painted(label) -> str:
+    """A label's text as painted (a rich-text line, a lot's figures with their marks, as plain
+    text)."""
+    if label.textFormat() != Qt.TextFormat.RichText:
+        return label.text()
+    doc = QTextDocument()
+    doc.setHtml(label.text())
+    return doc.toPlainText()
+
+
 def computed_cells(window) -> list[tuple[str, str, str]]:
     """(step, column header or figure name, text) of every computed cell of every grid of the
     wizard, every group's figures (a flow point's mean) and every step's result line."""
@@ -88,7 +99,7 @@ def computed_cells(window) -> list[tuple[str, str, str]]:
             QApplication.processEvents()
             for label in (step.results, getattr(step, "groups", None)):
                 if label is not None and label.isVisible() and label.text():
-                    found += [(step.step.id, name, value) for name, value in figures(label.text())]
+                    found += [(step.step.id, name, value) for name, value in figures(painted(label))]
         if not isinstance(step, GridStep):
             continue
         model = step.grid.model()

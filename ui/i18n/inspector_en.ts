@@ -4,17 +4,17 @@
 <context>
     <name>ChecklistStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="304"/>
+        <location filename="../inspection/steps.py" line="375"/>
         <source>Not checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="305"/>
+        <location filename="../inspection/steps.py" line="376"/>
         <source>Conforms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="306"/>
+        <location filename="../inspection/steps.py" line="377"/>
         <source>Does not conform</source>
         <translation type="unfinished"></translation>
     </message>
@@ -890,7 +890,7 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>FieldsStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="271"/>
+        <location filename="../inspection/steps.py" line="342"/>
         <source>Results</source>
         <translation type="unfinished"></translation>
     </message>
@@ -898,22 +898,27 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>GridStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="393"/>
+        <location filename="../inspection/steps.py" line="470"/>
         <source>Current cell</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="397"/>
+        <location filename="../inspection/steps.py" line="474"/>
         <source>Enter or Tab: next cell (Shift: back) · typing replaces the cell, F2 edits it · Delete clears the selected cells · Ctrl+V pastes from a spreadsheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="409"/>
+        <location filename="../inspection/steps.py" line="484"/>
+        <source>Rows needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="494"/>
         <source>Results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="442"/>
+        <location filename="../inspection/steps.py" line="527"/>
         <source>Not stored: </source>
         <translation type="unfinished"></translation>
     </message>
@@ -1151,7 +1156,7 @@ Trust list version %2, valid until %3</source>
     </message>
     <message>
         <location filename="../inspection/window.py" line="337"/>
-        <location filename="../inspection/window.py" line="492"/>
+        <location filename="../inspection/window.py" line="494"/>
         <source>This inspection is finalised and can no longer change.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1171,54 +1176,54 @@ Trust list version %2, valid until %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="444"/>
+        <location filename="../inspection/window.py" line="446"/>
         <source>Input error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="528"/>
+        <location filename="../inspection/window.py" line="530"/>
         <source>It replaces record %1 of %2: verdict “%3” → “%4”. Reason: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="534"/>
+        <location filename="../inspection/window.py" line="536"/>
         <source>Finalise</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="583"/>
-        <location filename="../inspection/window.py" line="590"/>
+        <location filename="../inspection/window.py" line="585"/>
+        <location filename="../inspection/window.py" line="592"/>
         <source>Signing and making the record PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="584"/>
+        <location filename="../inspection/window.py" line="586"/>
         <source>Signing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="522"/>
+        <location filename="../inspection/window.py" line="524"/>
         <source>Finalise record %1 with the verdict “%2”? A finalised record can no longer be changed; a correction is a new record.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="538"/>
+        <location filename="../inspection/window.py" line="540"/>
         <source>Sign</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="538"/>
+        <location filename="../inspection/window.py" line="540"/>
         <source>Passphrase of your key:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="559"/>
+        <location filename="../inspection/window.py" line="561"/>
         <source>Wrong passphrase; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="497"/>
-        <location filename="../inspection/window.py" line="567"/>
+        <location filename="../inspection/window.py" line="499"/>
+        <location filename="../inspection/window.py" line="569"/>
         <source>The database is in use by another program (%1); nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2786,127 +2791,127 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>SummaryStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="654"/>
+        <location filename="../inspection/steps.py" line="754"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="655"/>
+        <location filename="../inspection/steps.py" line="755"/>
         <source>Second inspector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="656"/>
+        <location filename="../inspection/steps.py" line="756"/>
         <source>Enforcement ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="657"/>
+        <location filename="../inspection/steps.py" line="757"/>
         <source>Second inspector&apos;s enforcement ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="662"/>
+        <location filename="../inspection/steps.py" line="762"/>
         <source>Why this record is corrected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="663"/>
+        <location filename="../inspection/steps.py" line="763"/>
         <source>Reason for the correction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="667"/>
+        <location filename="../inspection/steps.py" line="767"/>
         <source>Inspector:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="671"/>
+        <location filename="../inspection/steps.py" line="771"/>
         <source>Second inspector:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="672"/>
+        <location filename="../inspection/steps.py" line="772"/>
         <source>Reason for the correction:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="677"/>
+        <location filename="../inspection/steps.py" line="777"/>
         <source>Measures taken:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="685"/>
+        <location filename="../inspection/steps.py" line="785"/>
         <source>Finalise and sign…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="691"/>
+        <location filename="../inspection/steps.py" line="791"/>
         <source>Items</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="759"/>
+        <location filename="../inspection/steps.py" line="859"/>
         <source>This record corrects and replaces record %1 (verdict: %2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="802"/>
+        <location filename="../inspection/steps.py" line="902"/>
         <source>Input error: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="814"/>
+        <location filename="../inspection/steps.py" line="915"/>
         <source>%1 row(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="817"/>
+        <location filename="../inspection/steps.py" line="918"/>
         <source>row %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="821"/>
+        <location filename="../inspection/steps.py" line="922"/>
         <source>%1 more failing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="825"/>
+        <location filename="../inspection/steps.py" line="926"/>
         <source>Failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="828"/>
+        <location filename="../inspection/steps.py" line="929"/>
         <source>Missing: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="831"/>
+        <location filename="../inspection/steps.py" line="932"/>
         <source>not begun</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="887"/>
+        <location filename="../inspection/steps.py" line="992"/>
         <source>Failed items: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="890"/>
+        <location filename="../inspection/steps.py" line="995"/>
         <source>To measure next: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="903"/>
+        <location filename="../inspection/steps.py" line="1008"/>
         <source>Still to fill in:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="911"/>
+        <location filename="../inspection/steps.py" line="1016"/>
         <source>An incomplete check cannot be finalised: fill in what is listed above.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="895"/>
+        <location filename="../inspection/steps.py" line="1000"/>
         <source>Note: the marked class does not fit Max/e (classes that fit: %1)</source>
         <translation type="unfinished"></translation>
     </message>

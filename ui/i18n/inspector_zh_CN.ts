@@ -4,17 +4,17 @@
 <context>
     <name>ChecklistStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="304"/>
+        <location filename="../inspection/steps.py" line="375"/>
         <source>Not checked</source>
         <translation>未检查</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="305"/>
+        <location filename="../inspection/steps.py" line="376"/>
         <source>Conforms</source>
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="306"/>
+        <location filename="../inspection/steps.py" line="377"/>
         <source>Does not conform</source>
         <translation>不符合</translation>
     </message>
@@ -891,7 +891,7 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>FieldsStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="271"/>
+        <location filename="../inspection/steps.py" line="342"/>
         <source>Results</source>
         <translation>计算结果</translation>
     </message>
@@ -899,22 +899,27 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>GridStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="393"/>
+        <location filename="../inspection/steps.py" line="470"/>
         <source>Current cell</source>
         <translation>当前单元格</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="397"/>
+        <location filename="../inspection/steps.py" line="474"/>
         <source>Enter or Tab: next cell (Shift: back) · typing replaces the cell, F2 edits it · Delete clears the selected cells · Ctrl+V pastes from a spreadsheet</source>
         <translation>回车或 Tab：下一格（加 Shift：上一格）· 直接输入替换单元格内容，F2 在原内容上修改 · Delete 清除所选单元格 · Ctrl+V 粘贴电子表格内容</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="409"/>
+        <location filename="../inspection/steps.py" line="484"/>
+        <source>Rows needed</source>
+        <translation>所需行数</translation>
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="494"/>
         <source>Results</source>
         <translation>计算结果</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="442"/>
+        <location filename="../inspection/steps.py" line="527"/>
         <source>Not stored: </source>
         <translation>未保存：</translation>
     </message>
@@ -1152,7 +1157,7 @@ Trust list version %2, valid until %3</source>
     </message>
     <message>
         <location filename="../inspection/window.py" line="337"/>
-        <location filename="../inspection/window.py" line="492"/>
+        <location filename="../inspection/window.py" line="494"/>
         <source>This inspection is finalised and can no longer change.</source>
         <translation>此检查已定稿，不能再修改。</translation>
     </message>
@@ -1172,54 +1177,54 @@ Trust list version %2, valid until %3</source>
         <translation>待填写：</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="444"/>
+        <location filename="../inspection/window.py" line="446"/>
         <source>Input error</source>
         <translation>输入有误</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="528"/>
+        <location filename="../inspection/window.py" line="530"/>
         <source>It replaces record %1 of %2: verdict “%3” → “%4”. Reason: %5</source>
         <translation>本记录取代 %2 定稿的记录 %1：结论“%3” → “%4”。更正原因：%5</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="534"/>
+        <location filename="../inspection/window.py" line="536"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="583"/>
-        <location filename="../inspection/window.py" line="590"/>
+        <location filename="../inspection/window.py" line="585"/>
+        <location filename="../inspection/window.py" line="592"/>
         <source>Signing and making the record PDF…</source>
         <translation>正在签名并生成记录 PDF…</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="584"/>
+        <location filename="../inspection/window.py" line="586"/>
         <source>Signing</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="522"/>
+        <location filename="../inspection/window.py" line="524"/>
         <source>Finalise record %1 with the verdict “%2”? A finalised record can no longer be changed; a correction is a new record.</source>
         <translation>以结论“%2”定稿记录 %1？定稿后不能再修改；如需更正须新建更正记录。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="538"/>
+        <location filename="../inspection/window.py" line="540"/>
         <source>Sign</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="538"/>
+        <location filename="../inspection/window.py" line="540"/>
         <source>Passphrase of your key:</source>
         <translation>密钥口令：</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="559"/>
+        <location filename="../inspection/window.py" line="561"/>
         <source>Wrong passphrase; nothing was changed.</source>
         <translation>口令不正确，未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="497"/>
-        <location filename="../inspection/window.py" line="567"/>
+        <location filename="../inspection/window.py" line="499"/>
+        <location filename="../inspection/window.py" line="569"/>
         <source>The database is in use by another program (%1); nothing was changed.</source>
         <translation>数据库正被另一个程序占用（%1），未做任何改动。</translation>
     </message>
@@ -2786,127 +2791,127 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>SummaryStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="654"/>
+        <location filename="../inspection/steps.py" line="754"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="655"/>
+        <location filename="../inspection/steps.py" line="755"/>
         <source>Second inspector</source>
         <translation>第二检查人员</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="656"/>
+        <location filename="../inspection/steps.py" line="756"/>
         <source>Enforcement ID</source>
         <translation>执法证号</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="657"/>
+        <location filename="../inspection/steps.py" line="757"/>
         <source>Second inspector&apos;s enforcement ID</source>
         <translation>第二检查人员执法证号</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="662"/>
+        <location filename="../inspection/steps.py" line="762"/>
         <source>Why this record is corrected</source>
         <translation>说明为何更正本记录</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="663"/>
+        <location filename="../inspection/steps.py" line="763"/>
         <source>Reason for the correction</source>
         <translation>更正原因</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="667"/>
+        <location filename="../inspection/steps.py" line="767"/>
         <source>Inspector:</source>
         <translation>检查人员：</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="671"/>
+        <location filename="../inspection/steps.py" line="771"/>
         <source>Second inspector:</source>
         <translation>第二检查人员：</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="672"/>
+        <location filename="../inspection/steps.py" line="772"/>
         <source>Reason for the correction:</source>
         <translation>更正原因：</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="677"/>
+        <location filename="../inspection/steps.py" line="777"/>
         <source>Measures taken:</source>
         <translation>处理措施：</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="685"/>
+        <location filename="../inspection/steps.py" line="785"/>
         <source>Finalise and sign…</source>
         <translation>定稿并签名…</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="691"/>
+        <location filename="../inspection/steps.py" line="791"/>
         <source>Items</source>
         <translation>检查项目</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="759"/>
+        <location filename="../inspection/steps.py" line="859"/>
         <source>This record corrects and replaces record %1 (verdict: %2).</source>
         <translation>本记录更正并取代记录 %1（原结论：%2）。</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="802"/>
+        <location filename="../inspection/steps.py" line="902"/>
         <source>Input error: %1</source>
         <translation>输入有误：%1</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="814"/>
+        <location filename="../inspection/steps.py" line="915"/>
         <source>%1 row(s)</source>
         <translation>%1 行</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="817"/>
+        <location filename="../inspection/steps.py" line="918"/>
         <source>row %1</source>
         <translation>第 %1 行</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="821"/>
+        <location filename="../inspection/steps.py" line="922"/>
         <source>%1 more failing</source>
         <translation>另有 %1 行不合格</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="825"/>
+        <location filename="../inspection/steps.py" line="926"/>
         <source>Failed: %1</source>
         <translation>不合格：%1</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="828"/>
+        <location filename="../inspection/steps.py" line="929"/>
         <source>Missing: %1</source>
         <translation>还缺：%1</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="831"/>
+        <location filename="../inspection/steps.py" line="932"/>
         <source>not begun</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="887"/>
+        <location filename="../inspection/steps.py" line="992"/>
         <source>Failed items: %1</source>
         <translation>不合格项目：%1</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="890"/>
+        <location filename="../inspection/steps.py" line="995"/>
         <source>To measure next: %1</source>
         <translation>需补测：%1</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="903"/>
+        <location filename="../inspection/steps.py" line="1008"/>
         <source>Still to fill in:</source>
         <translation>尚需填写：</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="911"/>
+        <location filename="../inspection/steps.py" line="1016"/>
         <source>An incomplete check cannot be finalised: fill in what is listed above.</source>
         <translation>检查未完成，不能定稿：请先填写上面列出的内容。</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="895"/>
+        <location filename="../inspection/steps.py" line="1000"/>
         <source>Note: the marked class does not fit Max/e (classes that fit: %1)</source>
         <translation>注意：标称准确度等级与 Max/e 不符（符合的等级：%1）</translation>
     </message>

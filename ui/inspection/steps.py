@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from forms.definition import FieldSpec, FormDefinition, Step
 from forms.display import (
+    figures,
     input_unit,
     printed_columns,
     result_text,
@@ -55,6 +56,61 @@ def results_by_row(results: Any, pattern: str, keys: list[tuple[int, ...] | None
     look-ups, not 125 walks."""
     found = dict(entries(results, pattern))
     return [None if key is None else found.get(key) for key in keys]
+
+
+def rows_given(step: Step, readings: Mapping[str, str]) -> int:
+    """How many rows of a step's grid hold a reading (a lot's samples weighed so far)."""
+    root, bracket, _rest = step.grid.partition("[")
+    if not bracket:
+        return 0
+    head = root + "["
+    return len({path[len(head) :].split("]", 1)[0] for path in readings if path.startswith(head)})
+
+
+def count_html(
+    definition: FormDefinition, step: Step, lang: str, readings: Mapping[str, str], live: Mapping[str, Any]
+) -> str:
+    """How many rows the check needs (the step's `count` result) and how many are entered ("需 50
+    件样品，已录 12 件"): ✓ green when as many, … blue when fewer, ✗ red when more; '' before the
+    need is known."""
+    needed = ((live or {}).get("results") or {}).get(step.count) if step.count else None
+    if needed is None or not str(needed).isdigit():
+        return ""
+    given = rows_given(step, readings)
+    template = step.count_zh if lang == "zh" else step.count_en
+    text = template.replace("{needed}", str(needed)).replace("{given}", str(given))
+    state = "pass" if given == int(needed) else "fail" if given > int(needed) else "incomplete"
+    mark = {"pass": "✓", "fail": "✗", "incomplete": "…"}[state]
+    colour = icons.colour(state).name()
+    return f'<span style="color:{colour}; font-weight:600;">{mark} {html.escape(text)}</span>'
+
+
+def figure_parts(
+    definition: FormDefinition, step: Step, lang: str, readings: Mapping[str, str], live: Mapping[str, Any]
+) -> list[str]:
+    """A step's single figures as HTML, each named with its unit and as the record prints it
+    (`forms.display.figures`); a figure that decides an item marked ✓ or ✗ in its verdict's
+    colour."""
+    live = live or {}
+    shown = figures(
+        definition,
+        step.figures,
+        live.get("results") or {},
+        live.get("failed") or (),
+        lang,
+        lambda path: readings.get(path, ""),
+        evaluated=bool(live.get("form")),
+    )
+    parts = []
+    for figure in shown:
+        value = html.escape(figure.text)
+        if figure.verdict is not None:
+            mark = "✓" if figure.verdict == "pass" else "✗"
+            weight = "600" if figure.verdict == "fail" else "normal"
+            colour = icons.colour(figure.verdict).name()
+            value = f'<span style="color:{colour}; font-weight:{weight};">{mark} {value}</span>'
+        parts.append(f"{html.escape(figure.name)} {value}")
+    return parts
 
 
 class StepWidget(QWidget):
@@ -103,7 +159,16 @@ class StepWidget(QWidget):
 
     def show_object_line(self, label: QLabel, live: Mapping[str, Any]) -> None:
         """`object_line` in ``label``, in the colour of the row's verdict (green, red; grey when
-        not judged), hidden while there is none."""
+        not judged), hidden while there is none; a step with single figures (a lot's plan) shows
+        `figures_html` there instead."""
+        if self.step.figures:
+            text = self.figures_html(live)
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setText(text)
+            label.setVisible(bool(text))
+            if label.styleSheet() != (style := "font-size: 14px;"):
+                label.setStyleSheet(style)
+            return
         path = self.object_path()
         if not path:
             return  # hidden from the start
@@ -114,6 +179,11 @@ class StepWidget(QWidget):
         style = f"font-size: 14px; color: {icons.colour(vocabulary.row_verdict(entry)).name()};"
         if label.styleSheet() != style:
             label.setStyleSheet(style)
+
+    def figures_html(self, live: Mapping[str, Any]) -> str:
+        """The step's single figures, as shown under it."""
+        sep = "；" if self.lang == "zh" else "; "
+        return sep.join(figure_parts(self.definition, self.step, self.lang, self.readings, live))
 
     def object_line(self, live: Mapping[str, Any]) -> str:
         """The results the record prints for this step's object, each named with its unit and
@@ -409,7 +479,15 @@ class GridStep(StepWidget):
         layout = QVBoxLayout(self)
         if self.header:
             layout.addLayout(self.header.form)
+        # how many rows the check needs and how many are entered (a lot's n), above the rows
+        self.count = QLabel(textFormat=Qt.TextFormat.RichText)
+        self.count.setAccessibleName(self.tr("Rows needed"))
+        self.count.setStyleSheet("font-size: 14px;")
+        self.count.hide()
+        layout.addWidget(self.count)
         layout.addWidget(self.grid, 1)
+        if step.scalar:  # plain values (a lot's empty packages' tares): no row is judged alone
+            self.grid.setColumnHidden(self.model.columnCount() - 1, True)
         self.groups = QLabel(wordWrap=True)  # per group (flow point): its mean and repeatability
         self.groups.setVisible(self.sheet.grouped)
         self.results = QLabel(wordWrap=True)  # the object's results (the scale's repeatability R)
@@ -563,6 +641,10 @@ class GridStep(StepWidget):
         if self.sheet.grouped:
             self._show_groups(results)
         self.show_object_line(self.results, live)
+        if self.step.count:
+            count = count_html(self.definition, self.step, self.lang, self.readings, live)
+            self.count.setText(count)
+            self.count.setVisible(bool(count))
 
     def verdict_cell(self, entry: dict[str, Any]) -> Any:
         """A row's verdict (its word, icon and colour), or why it was not judged, or None."""
@@ -861,7 +943,8 @@ class SummaryStep(StepWidget):
             entries = [e for e in rows if isinstance(e, dict)]
             if entries:
                 failing = [i for i, e in enumerate(entries) if vocabulary.row_verdict(e) == "fail"]
-                parts.append(self.tr("%1 row(s)").replace("%1", str(len(entries))))
+                if not step.count:  # else the count says it ("需 50 件样品，已录 50 件")
+                    parts.append(self.tr("%1 row(s)").replace("%1", str(len(entries))))
                 for i in failing[: self.MAX_ROWS_NAMED]:
                     figures = self._figures(pattern, entries[i], results)
                     row = self.tr("row %1").replace("%1", str(i + 1))
@@ -880,7 +963,11 @@ class SummaryStep(StepWidget):
             if state.state == "empty":
                 parts.append(self.tr("not begun"))
             name = step.zh if self.lang == "zh" else step.en
-            detail = html.escape(("；" if self.lang == "zh" else "; ").join(parts))
+            semi = "；" if self.lang == "zh" else "; "
+            # the step's count and single figures (a lot's n, T; q̄, s, Qn − λ·s), as under it
+            args = (self.definition, step, self.lang, self.readings, live)
+            figures_html = [count_html(*args), *figure_parts(*args)]
+            detail = semi.join([html.escape(p) for p in parts] + [f for f in figures_html if f])
             if state.invalid:  # what to correct, in the mark's colour
                 detail = f'<span style="color:{colour};">{detail}</span>'
             lines.append(

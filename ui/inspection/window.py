@@ -423,6 +423,8 @@ class InspectionWindow(QWidget):
             shown = w.object_path()  # a step showing its object's results (the scale's zero)
             if shown and shown.split(".", 1)[0] in changes.results:
                 out.add(i)
+            if {*w.step.figures, w.step.count} & changes.results:  # its figures (a lot's T, n)
+                out.add(i)
             if not isinstance(w, GridStep):
                 continue
             root = re.split(r"[.\[]", w.step.results or w.step.grid, maxsplit=1)[0]
