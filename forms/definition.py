@@ -184,6 +184,9 @@ class Step:
     count: str = ""
     count_zh: str = ""
     count_en: str = ""
+    # The types of control for which the step may be left out (the scale's tare or eccentricity
+    # in an in-service check: scale.md §A.2, the ★ subset), so not doing it is no gap.
+    optional: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -482,6 +485,7 @@ def parse_definition(text: str) -> FormDefinition:
                 count=step.get("count", ""),
                 count_zh=step.get("count_zh", ""),
                 count_en=step.get("count_en", ""),
+                optional=tuple(step.get("optional", [])),
             )
         )
 

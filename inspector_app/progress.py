@@ -24,6 +24,7 @@ from inspector_app.sheets import reading_problems
 
 EMPTY, DONE, MISSING, FAILED, INCONCLUSIVE = "empty", "done", "missing", "failed", "inconclusive"
 INVALID = "invalid"  # a reading its field refuses ("1,5", "abc"): nothing there is judged
+OPTIONAL = "optional"  # not begun, and this type of control may leave it out (`Step.optional`)
 
 
 @dataclass(frozen=True)
@@ -135,17 +136,19 @@ def step_states(
     readings: Mapping[str, str],
     live: Mapping[str, Any],
     error: FieldError | None = None,
+    control: str | None = None,
 ) -> list[StepState]:
     """The state of every step, in the definition's order (``error``: the live evaluation's
-    refusal, `LiveEvaluation.error`).
+    refusal, `LiveEvaluation.error`; ``control``: the inspection's type of control).
 
     invalid: it holds input that cannot stand (`invalid_input`), so nothing there is judged; it
     wins over every other state, so a step is never shown done over a refused cell (the summary
     is invalid when any step is); failed: an item judged there failed, or a row of its results
     did; missing: something listed as still missing belongs there (a checklist item unanswered,
     a grid below its minimum, a required field); inconclusive: an item judged there needs a
-    further test; done: it holds readings (or, for the summary, the check is complete); empty:
-    nothing entered yet.
+    further test; done: it holds readings (or, for the summary, the check is complete); optional:
+    nothing entered, and this type of control may leave it out (an in-service scale's tare);
+    empty: nothing entered yet.
     """
     results = live.get("results") or {}
     failed = list(live.get("failed") or [])
@@ -192,6 +195,8 @@ def step_states(
             state = INCONCLUSIVE
         elif has_input:
             state = DONE
+        elif control is not None and control in step.optional:
+            state = OPTIONAL
         else:
             state = EMPTY
         states.append(StepState(step.id, state, own_failed, own_missing, own_refused))

@@ -201,12 +201,19 @@ _WARNING = (  # a triangle with "!": input that cannot stand (a refused cell), n
 @cache
 def step_pixmap(state: str, size: int = 18) -> QPixmap:
     """A step's mark in the wizard's step list: the disc of its state (done ✓, failed ✗, missing
-    …, undecided ?), a red triangle with "!" for input that cannot stand, or an empty grey ring
-    for a step not begun."""
+    …, undecided ?), a red triangle with "!" for input that cannot stand, a dashed grey ring with
+    a dash for an optional step left out, or an empty grey ring for a step not begun."""
     if state in STEP_STATES:
         return verdict_pixmap(STEP_STATES[state], size)
     if state == "invalid":
         return svg_pixmap(_WARNING, size)
+    if state == "optional":  # may be left out: a dashed grey ring with a dash, not "to do"
+        dashed = (
+            f'<circle cx="12" cy="12" r="9.5" fill="none" stroke="{NEUTRAL_COLOUR.name()}" '
+            'stroke-width="2" stroke-dasharray="3 2.6"/>'
+            f'<path d="M8 12H16" stroke="{NEUTRAL_COLOUR.name()}" stroke-width="2" {_ROUND}/>'
+        )
+        return svg_pixmap(dashed, size)
     ring = f'<circle cx="12" cy="12" r="9.5" fill="none" stroke="{NEUTRAL_COLOUR.name()}" stroke-width="2"/>'
     return svg_pixmap(ring, size)
 

@@ -110,3 +110,23 @@ def test_a_refused_dispenser_reading_marks_its_step_as_an_input_error(services, 
     line = line_of(window, "indication_error")
     assert line.startswith("⚠") and "加油机示值 V_J（流量点 1，第 1 次）" in line and "不是数字" in line
     assert line_of(window, "payment").startswith("✓")
+
+
+@pytest.mark.parametrize("control", ["in_service", "verification"])
+def test_steps_an_in_service_scale_check_may_leave_out_are_not_shown_as_missing(services, qtbot, control):
+    """Tare, eccentricity, repeatability and discrimination are not in the in-service subset
+    (scale.md §A.2, the ★ items); goods re-weighing is optional in any check (§A.2 step 12). Left
+    out, they are "不适用/可选" in grey, not "未开始"; in a verification the first four are to do."""
+    iid = start(services, "scale", readings=flatten(CHECKS["scale"]), control=control)
+    window = open_window(qtbot, services, iid)
+    step_of(window, "summary")
+    in_service = control == "in_service"
+    for step_id in ("tare", "eccentricity", "repeatability", "discrimination"):
+        assert states(window)[step_id] == ("optional" if in_service else "empty")
+        line = line_of(window, step_id)
+        assert ("不适用/可选" in line) == in_service and ("未开始" in line) != in_service, line
+        assert line.startswith("–" if in_service else "○"), line
+    assert states(window)["reweighing"] == "optional"
+    assert "不适用/可选" in line_of(window, "reweighing")
+    index = [s.id for s in window.definition.steps].index("tare")
+    assert ("可选" in window.step_list.item(index).toolTip()) == in_service

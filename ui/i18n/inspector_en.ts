@@ -22,123 +22,123 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../office/conflicts_dialog.py" line="44"/>
-        <location filename="../office/conflicts_dialog.py" line="65"/>
+        <location filename="../office/conflicts_dialog.py" line="45"/>
+        <location filename="../office/conflicts_dialog.py" line="66"/>
         <source>Conflicts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/conflicts_dialog.py" line="48"/>
+        <location filename="../office/conflicts_dialog.py" line="49"/>
         <source>These records arrived with the number of a record already stored here but with other content, or correct a record that is no longer the current one. Both versions are kept; nothing stored is overwritten. Compare them and say what happens next.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/conflicts_dialog.py" line="54"/>
+        <location filename="../office/conflicts_dialog.py" line="55"/>
         <source>Show resolved conflicts too</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/conflicts_dialog.py" line="57"/>
+        <location filename="../office/conflicts_dialog.py" line="58"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/conflicts_dialog.py" line="58"/>
+        <location filename="../office/conflicts_dialog.py" line="59"/>
         <source>Record no.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/conflicts_dialog.py" line="59"/>
+        <location filename="../office/conflicts_dialog.py" line="60"/>
         <source>Why</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/conflicts_dialog.py" line="60"/>
+        <location filename="../office/conflicts_dialog.py" line="61"/>
         <source>Device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/conflicts_dialog.py" line="61"/>
+        <location filename="../office/conflicts_dialog.py" line="62"/>
         <source>Received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/conflicts_dialog.py" line="62"/>
+        <location filename="../office/conflicts_dialog.py" line="63"/>
         <source>Resolution</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/conflicts_dialog.py" line="67"/>
+        <location filename="../office/conflicts_dialog.py" line="68"/>
         <source>Field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/conflicts_dialog.py" line="67"/>
+        <location filename="../office/conflicts_dialog.py" line="68"/>
         <source>Stored record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/conflicts_dialog.py" line="67"/>
+        <location filename="../office/conflicts_dialog.py" line="68"/>
         <source>Arriving version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/conflicts_dialog.py" line="68"/>
+        <location filename="../office/conflicts_dialog.py" line="69"/>
         <source>Differences</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/conflicts_dialog.py" line="73"/>
+        <location filename="../office/conflicts_dialog.py" line="74"/>
         <source>Why (kept in the audit log)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/conflicts_dialog.py" line="74"/>
+        <location filename="../office/conflicts_dialog.py" line="75"/>
         <source>Resolve</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/conflicts_dialog.py" line="77"/>
+        <location filename="../office/conflicts_dialog.py" line="78"/>
         <source>Resolution:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/conflicts_dialog.py" line="78"/>
+        <location filename="../office/conflicts_dialog.py" line="79"/>
         <source>Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/conflicts_dialog.py" line="109"/>
+        <location filename="../office/conflicts_dialog.py" line="110"/>
         <source>same number, other content</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/conflicts_dialog.py" line="110"/>
+        <location filename="../office/conflicts_dialog.py" line="111"/>
         <source>corrects a record that is no longer current</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/conflicts_dialog.py" line="121"/>
+        <location filename="../office/conflicts_dialog.py" line="122"/>
         <source>Resolved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/conflicts_dialog.py" line="121"/>
+        <location filename="../office/conflicts_dialog.py" line="122"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/conflicts_dialog.py" line="153"/>
+        <location filename="../office/conflicts_dialog.py" line="154"/>
         <source>No open conflicts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/conflicts_dialog.py" line="159"/>
+        <location filename="../office/conflicts_dialog.py" line="160"/>
         <source>Record %1: the stored record (fingerprint %2…) beside the arriving version (%3…).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/conflicts_dialog.py" line="188"/>
+        <location filename="../office/conflicts_dialog.py" line="189"/>
         <source>Conflict of record %1 resolved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -258,262 +258,262 @@
 <context>
     <name>DrawPage</name>
     <message>
-        <location filename="../office/draw_page.py" line="74"/>
+        <location filename="../office/draw_page.py" line="75"/>
         <source>Import entities (CSV/XLSX)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="75"/>
+        <location filename="../office/draw_page.py" line="76"/>
         <source>Search name, credit code, district</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="76"/>
+        <location filename="../office/draw_page.py" line="77"/>
         <source>Search entities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="78"/>
-        <location filename="../office/draw_page.py" line="144"/>
+        <location filename="../office/draw_page.py" line="79"/>
+        <location filename="../office/draw_page.py" line="145"/>
         <source>Credit code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="78"/>
-        <location filename="../office/draw_page.py" line="84"/>
+        <location filename="../office/draw_page.py" line="79"/>
+        <location filename="../office/draw_page.py" line="85"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="78"/>
-        <location filename="../office/draw_page.py" line="85"/>
-        <location filename="../office/draw_page.py" line="146"/>
+        <location filename="../office/draw_page.py" line="79"/>
+        <location filename="../office/draw_page.py" line="86"/>
+        <location filename="../office/draw_page.py" line="147"/>
         <source>District</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="78"/>
+        <location filename="../office/draw_page.py" line="79"/>
         <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="78"/>
-        <location filename="../office/draw_page.py" line="147"/>
+        <location filename="../office/draw_page.py" line="79"/>
+        <location filename="../office/draw_page.py" line="148"/>
         <source>Risk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="80"/>
-        <location filename="../office/draw_page.py" line="97"/>
-        <location filename="../office/draw_page.py" line="237"/>
+        <location filename="../office/draw_page.py" line="81"/>
+        <location filename="../office/draw_page.py" line="98"/>
+        <location filename="../office/draw_page.py" line="238"/>
         <source>Entity directory</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="83"/>
+        <location filename="../office/draw_page.py" line="84"/>
         <source>Employee no.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="86"/>
+        <location filename="../office/draw_page.py" line="87"/>
         <source>Available</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="87"/>
+        <location filename="../office/draw_page.py" line="88"/>
         <source>Certificate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="90"/>
-        <location filename="../office/draw_page.py" line="105"/>
+        <location filename="../office/draw_page.py" line="91"/>
+        <location filename="../office/draw_page.py" line="106"/>
         <source>Inspector directory</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="91"/>
+        <location filename="../office/draw_page.py" line="92"/>
         <source>District of the inspector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="92"/>
+        <location filename="../office/draw_page.py" line="93"/>
         <source>(no district)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="95"/>
+        <location filename="../office/draw_page.py" line="96"/>
         <source>Set district</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="96"/>
+        <location filename="../office/draw_page.py" line="97"/>
         <source>Available / not available</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="119"/>
+        <location filename="../office/draw_page.py" line="120"/>
         <source>Plan (TOML)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="122"/>
+        <location filename="../office/draw_page.py" line="123"/>
         <source>Open plan…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="123"/>
+        <location filename="../office/draw_page.py" line="124"/>
         <source>Witness number drawn in public, e.g. 3 8 1 4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="124"/>
+        <location filename="../office/draw_page.py" line="125"/>
         <source>Witness number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="125"/>
-        <location filename="../office/draw_page.py" line="310"/>
+        <location filename="../office/draw_page.py" line="126"/>
+        <location filename="../office/draw_page.py" line="311"/>
         <source>Draw</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="127"/>
-        <location filename="../office/draw_page.py" line="286"/>
+        <location filename="../office/draw_page.py" line="128"/>
+        <location filename="../office/draw_page.py" line="287"/>
         <source>Plan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="132"/>
+        <location filename="../office/draw_page.py" line="133"/>
         <source>Witness number:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="137"/>
+        <location filename="../office/draw_page.py" line="138"/>
         <source>Draws made</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="143"/>
+        <location filename="../office/draw_page.py" line="144"/>
         <source>No.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="145"/>
+        <location filename="../office/draw_page.py" line="146"/>
         <source>Entity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="148"/>
+        <location filename="../office/draw_page.py" line="149"/>
         <source>Inspectors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="149"/>
+        <location filename="../office/draw_page.py" line="150"/>
         <source>Record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="152"/>
+        <location filename="../office/draw_page.py" line="153"/>
         <source>Draw result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="153"/>
+        <location filename="../office/draw_page.py" line="154"/>
         <source>Print / PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="154"/>
+        <location filename="../office/draw_page.py" line="155"/>
         <source>Save draw record (JSON)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="155"/>
+        <location filename="../office/draw_page.py" line="156"/>
         <source>Draws</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="211"/>
+        <location filename="../office/draw_page.py" line="212"/>
         <source>%1 entities in the directory</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="215"/>
+        <location filename="../office/draw_page.py" line="216"/>
         <source>valid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="215"/>
+        <location filename="../office/draw_page.py" line="216"/>
         <source>expired</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="215"/>
+        <location filename="../office/draw_page.py" line="216"/>
         <source>revoked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="223"/>
+        <location filename="../office/draw_page.py" line="224"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="223"/>
+        <location filename="../office/draw_page.py" line="224"/>
         <source>no</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="237"/>
+        <location filename="../office/draw_page.py" line="238"/>
         <source>Tables (*.csv *.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="247"/>
+        <location filename="../office/draw_page.py" line="248"/>
         <source>%1: %2 rows, %3 added, %4 updated.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="286"/>
+        <location filename="../office/draw_page.py" line="287"/>
         <source>Plans (*.toml)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="311"/>
+        <location filename="../office/draw_page.py" line="312"/>
         <source>Draw plan %1 with witness number %2: the office root&apos;s passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="320"/>
+        <location filename="../office/draw_page.py" line="321"/>
         <source>Wrong passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="327"/>
+        <location filename="../office/draw_page.py" line="328"/>
         <source>Drawn: %1 entities, %2 tasks for the next return packages.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="359"/>
+        <location filename="../office/draw_page.py" line="361"/>
         <source>No draw yet: import the entities, check the plan, type the witness number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="368"/>
+        <location filename="../office/draw_page.py" line="370"/>
         <source>Witness %1 · seed %2… · %3 · %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="378"/>
+        <location filename="../office/draw_page.py" line="380"/>
         <source>not assigned (too few after recusal)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="412"/>
+        <location filename="../office/draw_page.py" line="414"/>
         <source>Draw record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="417"/>
+        <location filename="../office/draw_page.py" line="419"/>
         <source>Saved %1 (check it with: inspector-app office draw --verify).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -926,143 +926,143 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../office/import_page.py" line="46"/>
+        <location filename="../office/import_page.py" line="47"/>
         <source>Import the bundles laptops bring on a USB stick. Each is checked whole first — signatures, every file&apos;s hash — and refused whole if anything is wrong; an accepted bundle is stored in one step. Importing a bundle twice changes nothing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="52"/>
+        <location filename="../office/import_page.py" line="53"/>
         <source>Import bundles…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="53"/>
+        <location filename="../office/import_page.py" line="54"/>
         <source>Import a folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="60"/>
+        <location filename="../office/import_page.py" line="61"/>
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="61"/>
+        <location filename="../office/import_page.py" line="62"/>
         <source>Bundle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="62"/>
+        <location filename="../office/import_page.py" line="63"/>
         <source>Device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="63"/>
+        <location filename="../office/import_page.py" line="64"/>
         <source>No.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="64"/>
+        <location filename="../office/import_page.py" line="65"/>
         <source>New</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="65"/>
+        <location filename="../office/import_page.py" line="66"/>
         <source>Duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="66"/>
+        <location filename="../office/import_page.py" line="67"/>
         <source>Conflicts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="67"/>
+        <location filename="../office/import_page.py" line="68"/>
         <source>Missing bundle nos.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="68"/>
+        <location filename="../office/import_page.py" line="69"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="71"/>
+        <location filename="../office/import_page.py" line="72"/>
         <source>Import results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="73"/>
+        <location filename="../office/import_page.py" line="74"/>
         <source>Imported before (newest first):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="105"/>
+        <location filename="../office/import_page.py" line="106"/>
         <source>imported %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="114"/>
+        <location filename="../office/import_page.py" line="115"/>
         <source>No bundle imported yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="120"/>
+        <location filename="../office/import_page.py" line="121"/>
         <source>Bundles to import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="120"/>
+        <location filename="../office/import_page.py" line="121"/>
         <source>Bundle (*.zip)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="127"/>
+        <location filename="../office/import_page.py" line="128"/>
         <source>Folder of bundles (e.g. a USB stick)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="138"/>
+        <location filename="../office/import_page.py" line="139"/>
         <source>No bundle (.zip) there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="147"/>
+        <location filename="../office/import_page.py" line="148"/>
         <source>Checking and importing bundles…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="147"/>
+        <location filename="../office/import_page.py" line="148"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="97"/>
-        <location filename="../office/import_page.py" line="177"/>
+        <location filename="../office/import_page.py" line="98"/>
+        <location filename="../office/import_page.py" line="178"/>
         <source>Accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="178"/>
+        <location filename="../office/import_page.py" line="179"/>
         <source>Refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="179"/>
+        <location filename="../office/import_page.py" line="180"/>
         <source>Unreadable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="188"/>
+        <location filename="../office/import_page.py" line="189"/>
         <source>imported before: nothing changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="191"/>
+        <location filename="../office/import_page.py" line="192"/>
         <source>the laptop holds an acknowledgement this office lacks: ask for an export of all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="215"/>
+        <location filename="../office/import_page.py" line="216"/>
         <source>%1 of %2 bundle(s) accepted: %3 new record(s), %4 duplicate(s), %5 conflict(s).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1070,54 +1070,54 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>InspectionTableModel</name>
     <message>
-        <location filename="../models/inspection_table_model.py" line="70"/>
+        <location filename="../models/inspection_table_model.py" line="71"/>
         <source>Record no.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/inspection_table_model.py" line="71"/>
+        <location filename="../models/inspection_table_model.py" line="72"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/inspection_table_model.py" line="72"/>
+        <location filename="../models/inspection_table_model.py" line="73"/>
         <source>Procedure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/inspection_table_model.py" line="73"/>
+        <location filename="../models/inspection_table_model.py" line="74"/>
         <source>Site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/inspection_table_model.py" line="74"/>
+        <location filename="../models/inspection_table_model.py" line="75"/>
         <source>Instrument / lot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/inspection_table_model.py" line="75"/>
+        <location filename="../models/inspection_table_model.py" line="76"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/inspection_table_model.py" line="76"/>
+        <location filename="../models/inspection_table_model.py" line="77"/>
         <source>Verdict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/inspection_table_model.py" line="190"/>
-        <location filename="../models/inspection_table_model.py" line="215"/>
+        <location filename="../models/inspection_table_model.py" line="191"/>
+        <location filename="../models/inspection_table_model.py" line="216"/>
         <source>Superseded</source>
         <translation>Superseded</translation>
     </message>
     <message>
-        <location filename="../models/inspection_table_model.py" line="193"/>
-        <location filename="../models/inspection_table_model.py" line="206"/>
+        <location filename="../models/inspection_table_model.py" line="194"/>
+        <location filename="../models/inspection_table_model.py" line="207"/>
         <source>%1 (so far)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/inspection_table_model.py" line="211"/>
+        <location filename="../models/inspection_table_model.py" line="212"/>
         <source>%1, superseded by %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1125,110 +1125,110 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>InspectionWindow</name>
     <message>
-        <location filename="../inspection/window.py" line="119"/>
+        <location filename="../inspection/window.py" line="120"/>
         <source>Verdict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="226"/>
+        <location filename="../inspection/window.py" line="227"/>
         <source>Recovered: this inspection was open when the app stopped. Every entry confirmed (Enter, Tab or leaving the field) had been saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="231"/>
+        <location filename="../inspection/window.py" line="232"/>
         <source>; nothing was being typed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="252"/>
+        <location filename="../inspection/window.py" line="253"/>
         <source>; “%1” being typed in %2 could not be kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="255"/>
+        <location filename="../inspection/window.py" line="256"/>
         <source>; “%1”, still being typed in %2, was put back and saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="312"/>
+        <location filename="../inspection/window.py" line="313"/>
         <source>Not stored: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="337"/>
-        <location filename="../inspection/window.py" line="494"/>
+        <location filename="../inspection/window.py" line="338"/>
+        <location filename="../inspection/window.py" line="497"/>
         <source>This inspection is finalised and can no longer change.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="349"/>
+        <location filename="../inspection/window.py" line="350"/>
         <source>The database is in use by another program (%1). Your entries are kept and will be saved as soon as it is free.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="358"/>
+        <location filename="../inspection/window.py" line="359"/>
         <source>Saved: the database is free again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="395"/>
+        <location filename="../inspection/window.py" line="396"/>
         <source>Still to fill in: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="446"/>
+        <location filename="../inspection/window.py" line="449"/>
         <source>Input error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="530"/>
+        <location filename="../inspection/window.py" line="533"/>
         <source>It replaces record %1 of %2: verdict “%3” → “%4”. Reason: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="536"/>
+        <location filename="../inspection/window.py" line="539"/>
         <source>Finalise</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="585"/>
-        <location filename="../inspection/window.py" line="592"/>
+        <location filename="../inspection/window.py" line="588"/>
+        <location filename="../inspection/window.py" line="595"/>
         <source>Signing and making the record PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="586"/>
+        <location filename="../inspection/window.py" line="589"/>
         <source>Signing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="524"/>
+        <location filename="../inspection/window.py" line="527"/>
         <source>Finalise record %1 with the verdict “%2”? A finalised record can no longer be changed; a correction is a new record.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="540"/>
+        <location filename="../inspection/window.py" line="543"/>
         <source>Sign</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="540"/>
+        <location filename="../inspection/window.py" line="543"/>
         <source>Passphrase of your key:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="561"/>
+        <location filename="../inspection/window.py" line="564"/>
         <source>Wrong passphrase; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="499"/>
-        <location filename="../inspection/window.py" line="569"/>
+        <location filename="../inspection/window.py" line="502"/>
+        <location filename="../inspection/window.py" line="572"/>
         <source>The database is in use by another program (%1); nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="394"/>
+        <location filename="../inspection/window.py" line="395"/>
         <source> (and %1 more)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1263,22 +1263,27 @@ Trust list version %2, valid until %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="149"/>
+        <location filename="../inspection/window.py" line="74"/>
+        <source>Not applicable or optional for this type of check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../inspection/window.py" line="150"/>
         <source>Steps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="154"/>
+        <location filename="../inspection/window.py" line="155"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="155"/>
+        <location filename="../inspection/window.py" line="156"/>
         <source>Next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="305"/>
+        <location filename="../inspection/window.py" line="306"/>
         <source>Step %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1804,92 +1809,92 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>PackagesPage</name>
     <message>
-        <location filename="../office/packages_page.py" line="31"/>
+        <location filename="../office/packages_page.py" line="32"/>
         <source>Device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/packages_page.py" line="32"/>
+        <location filename="../office/packages_page.py" line="33"/>
         <source>Inspectors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/packages_page.py" line="33"/>
+        <location filename="../office/packages_page.py" line="34"/>
         <source>Last bundle no.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/packages_page.py" line="34"/>
+        <location filename="../office/packages_page.py" line="35"/>
         <source>Acknowledged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/packages_page.py" line="35"/>
+        <location filename="../office/packages_page.py" line="36"/>
         <source>Records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/packages_page.py" line="36"/>
+        <location filename="../office/packages_page.py" line="37"/>
         <source>Last package no.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/packages_page.py" line="37"/>
+        <location filename="../office/packages_page.py" line="38"/>
         <source>Last bundle received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/packages_page.py" line="40"/>
+        <location filename="../office/packages_page.py" line="41"/>
         <source>Devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/packages_page.py" line="42"/>
+        <location filename="../office/packages_page.py" line="43"/>
         <source>Make package…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/packages_page.py" line="63"/>
+        <location filename="../office/packages_page.py" line="64"/>
         <source>this office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/packages_page.py" line="84"/>
+        <location filename="../office/packages_page.py" line="85"/>
         <source>Conflict queue: %1 record(s) for a supervisor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/packages_page.py" line="86"/>
+        <location filename="../office/packages_page.py" line="87"/>
         <source>No conflicts.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/packages_page.py" line="110"/>
+        <location filename="../office/packages_page.py" line="111"/>
         <source>Write the package to (e.g. a USB stick)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/packages_page.py" line="116"/>
+        <location filename="../office/packages_page.py" line="117"/>
         <source>Office root key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/packages_page.py" line="116"/>
+        <location filename="../office/packages_page.py" line="117"/>
         <source>Passphrase of the office root key:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/packages_page.py" line="123"/>
+        <location filename="../office/packages_page.py" line="124"/>
         <source>Wrong passphrase; no package was made.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/packages_page.py" line="132"/>
+        <location filename="../office/packages_page.py" line="133"/>
         <source>Package no. %1 written: %2 (%3 task(s), %4 review decision(s), acknowledges bundle no. %5).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/packages_page.py" line="44"/>
+        <location filename="../office/packages_page.py" line="45"/>
         <source>Conflicts…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2138,260 +2143,260 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../office/review_page.py" line="160"/>
+        <location filename="../office/review_page.py" line="161"/>
         <source>Review state</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="162"/>
+        <location filename="../office/review_page.py" line="163"/>
         <source>To review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="163"/>
+        <location filename="../office/review_page.py" line="164"/>
         <source>Returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="164"/>
+        <location filename="../office/review_page.py" line="165"/>
         <source>Approved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="165"/>
+        <location filename="../office/review_page.py" line="166"/>
         <source>Corrected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="166"/>
+        <location filename="../office/review_page.py" line="167"/>
         <source>All current records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="170"/>
-        <location filename="../office/review_page.py" line="398"/>
+        <location filename="../office/review_page.py" line="171"/>
+        <location filename="../office/review_page.py" line="399"/>
         <source>Procedure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="171"/>
+        <location filename="../office/review_page.py" line="172"/>
         <source>District</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="173"/>
+        <location filename="../office/review_page.py" line="174"/>
         <source>Verdict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="175"/>
-        <location filename="../office/review_page.py" line="410"/>
+        <location filename="../office/review_page.py" line="176"/>
+        <location filename="../office/review_page.py" line="411"/>
         <source>Inspector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="176"/>
+        <location filename="../office/review_page.py" line="177"/>
         <source>from YYYY-MM-DD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="176"/>
+        <location filename="../office/review_page.py" line="177"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="177"/>
+        <location filename="../office/review_page.py" line="178"/>
         <source>to YYYY-MM-DD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="177"/>
+        <location filename="../office/review_page.py" line="178"/>
         <source>To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="178"/>
+        <location filename="../office/review_page.py" line="179"/>
         <source>Record no., site or credit code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="179"/>
+        <location filename="../office/review_page.py" line="180"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="196"/>
+        <location filename="../office/review_page.py" line="197"/>
         <source>Review queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="209"/>
+        <location filename="../office/review_page.py" line="210"/>
         <source>Figures of the record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="210"/>
+        <location filename="../office/review_page.py" line="211"/>
         <source>Select a record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="211"/>
+        <location filename="../office/review_page.py" line="212"/>
         <source>Signed PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="229"/>
-        <location filename="../office/review_page.py" line="459"/>
+        <location filename="../office/review_page.py" line="230"/>
+        <location filename="../office/review_page.py" line="460"/>
         <source>Sign in as supervisor…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="230"/>
+        <location filename="../office/review_page.py" line="231"/>
         <source>Reason for returning (Ctrl+R, then Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="231"/>
+        <location filename="../office/review_page.py" line="232"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="232"/>
+        <location filename="../office/review_page.py" line="233"/>
         <source>Approve (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="233"/>
+        <location filename="../office/review_page.py" line="234"/>
         <source>Return</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="286"/>
+        <location filename="../office/review_page.py" line="287"/>
         <source>All: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="310"/>
+        <location filename="../office/review_page.py" line="311"/>
         <source>%1 records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="328"/>
+        <location filename="../office/review_page.py" line="329"/>
         <source>No record matches the filters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="353"/>
+        <location filename="../office/review_page.py" line="354"/>
         <source>Rendering the signed PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="374"/>
+        <location filename="../office/review_page.py" line="375"/>
         <source>The laptop sent no PDF for this record.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="397"/>
+        <location filename="../office/review_page.py" line="398"/>
         <source>Record no.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="400"/>
+        <location filename="../office/review_page.py" line="401"/>
         <source>Site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="404"/>
+        <location filename="../office/review_page.py" line="405"/>
         <source>Instrument</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="411"/>
+        <location filename="../office/review_page.py" line="412"/>
         <source>Finalised</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="419"/>
+        <location filename="../office/review_page.py" line="420"/>
         <source>Failed items</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="422"/>
+        <location filename="../office/review_page.py" line="423"/>
         <source>Measures taken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="425"/>
+        <location filename="../office/review_page.py" line="426"/>
         <source>Corrects record %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="428"/>
+        <location filename="../office/review_page.py" line="429"/>
         <source>A correction replaced this record.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="436"/>
+        <location filename="../office/review_page.py" line="437"/>
         <source>Readings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="457"/>
+        <location filename="../office/review_page.py" line="458"/>
         <source>Not signed in: decisions need the supervisor&apos;s key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="461"/>
+        <location filename="../office/review_page.py" line="462"/>
         <source>Signing as %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="463"/>
+        <location filename="../office/review_page.py" line="464"/>
         <source>Lock (Ctrl+L)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="498"/>
+        <location filename="../office/review_page.py" line="499"/>
         <source>No supervisor key in this database: make one (keys create) and enrol it with the supervisor role.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="507"/>
+        <location filename="../office/review_page.py" line="508"/>
         <source>Supervisor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="507"/>
+        <location filename="../office/review_page.py" line="508"/>
         <source>Passphrase of %1&apos;s key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="514"/>
+        <location filename="../office/review_page.py" line="515"/>
         <source>Wrong passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="518"/>
+        <location filename="../office/review_page.py" line="519"/>
         <source>Signed in as %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="535"/>
+        <location filename="../office/review_page.py" line="536"/>
         <source>Say why the record is returned.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="552"/>
+        <location filename="../office/review_page.py" line="553"/>
         <source>approved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="552"/>
+        <location filename="../office/review_page.py" line="553"/>
         <source>returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="554"/>
+        <location filename="../office/review_page.py" line="555"/>
         <source>%1 %2; it travels in the next return package.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2399,62 +2404,62 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>ReviewTableModel</name>
     <message>
-        <location filename="../office/review_page.py" line="68"/>
+        <location filename="../office/review_page.py" line="69"/>
         <source>Record no.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="69"/>
+        <location filename="../office/review_page.py" line="70"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="70"/>
+        <location filename="../office/review_page.py" line="71"/>
         <source>Procedure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="71"/>
+        <location filename="../office/review_page.py" line="72"/>
         <source>Site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="72"/>
+        <location filename="../office/review_page.py" line="73"/>
         <source>District</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="73"/>
+        <location filename="../office/review_page.py" line="74"/>
         <source>Inspector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="74"/>
+        <location filename="../office/review_page.py" line="75"/>
         <source>Review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="77"/>
+        <location filename="../office/review_page.py" line="78"/>
         <source>To review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="78"/>
+        <location filename="../office/review_page.py" line="79"/>
         <source>Approved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="79"/>
+        <location filename="../office/review_page.py" line="80"/>
         <source>Returned (not yet sent)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="80"/>
+        <location filename="../office/review_page.py" line="81"/>
         <source>Returned (sent to the laptop)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="81"/>
+        <location filename="../office/review_page.py" line="82"/>
         <source>Corrected by a new revision</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2851,67 +2856,72 @@ Trust list version %2, valid until %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="859"/>
+        <location filename="../inspection/steps.py" line="861"/>
         <source>This record corrects and replaces record %1 (verdict: %2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="902"/>
+        <location filename="../inspection/steps.py" line="907"/>
         <source>Input error: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="915"/>
+        <location filename="../inspection/steps.py" line="920"/>
         <source>%1 row(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="918"/>
+        <location filename="../inspection/steps.py" line="923"/>
         <source>row %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="922"/>
+        <location filename="../inspection/steps.py" line="927"/>
         <source>%1 more failing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="926"/>
+        <location filename="../inspection/steps.py" line="931"/>
         <source>Failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="929"/>
+        <location filename="../inspection/steps.py" line="934"/>
         <source>Missing: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="932"/>
+        <location filename="../inspection/steps.py" line="937"/>
         <source>not begun</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="992"/>
-        <source>Failed items: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../inspection/steps.py" line="995"/>
-        <source>To measure next: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../inspection/steps.py" line="1008"/>
-        <source>Still to fill in:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../inspection/steps.py" line="1016"/>
-        <source>An incomplete check cannot be finalised: fill in what is listed above.</source>
+        <location filename="../inspection/steps.py" line="939"/>
+        <source>not applicable / optional</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../inspection/steps.py" line="1000"/>
+        <source>Failed items: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="1003"/>
+        <source>To measure next: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="1016"/>
+        <source>Still to fill in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="1024"/>
+        <source>An incomplete check cannot be finalised: fill in what is listed above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="1008"/>
         <source>Note: the marked class does not fit Max/e (classes that fit: %1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2919,294 +2929,294 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../pages/sync_page.py" line="56"/>
+        <location filename="../pages/sync_page.py" line="57"/>
         <source>This laptop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="57"/>
+        <location filename="../pages/sync_page.py" line="58"/>
         <source>Office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="58"/>
+        <location filename="../pages/sync_page.py" line="59"/>
         <source>Trust list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="59"/>
+        <location filename="../pages/sync_page.py" line="60"/>
         <source>Records to send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="60"/>
+        <location filename="../pages/sync_page.py" line="61"/>
         <source>Last export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="61"/>
+        <location filename="../pages/sync_page.py" line="62"/>
         <source>Acknowledged by the office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="62"/>
-        <location filename="../pages/sync_page.py" line="97"/>
+        <location filename="../pages/sync_page.py" line="63"/>
+        <location filename="../pages/sync_page.py" line="98"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="67"/>
+        <location filename="../pages/sync_page.py" line="68"/>
         <source>Export to…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="69"/>
+        <location filename="../pages/sync_page.py" line="70"/>
         <source>Write every record the office has not acknowledged into a folder, e.g. a USB stick</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="71"/>
+        <location filename="../pages/sync_page.py" line="72"/>
         <source>Import package…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="72"/>
+        <location filename="../pages/sync_page.py" line="73"/>
         <source>Apply the return package the office made for this laptop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="80"/>
+        <location filename="../pages/sync_page.py" line="81"/>
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="84"/>
+        <location filename="../pages/sync_page.py" line="85"/>
         <source>Record no.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="85"/>
-        <location filename="../pages/sync_page.py" line="97"/>
+        <location filename="../pages/sync_page.py" line="86"/>
+        <location filename="../pages/sync_page.py" line="98"/>
         <source>Site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="86"/>
-        <location filename="../pages/sync_page.py" line="97"/>
+        <location filename="../pages/sync_page.py" line="87"/>
+        <location filename="../pages/sync_page.py" line="98"/>
         <source>Procedure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="87"/>
+        <location filename="../pages/sync_page.py" line="88"/>
         <source>Returned on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="88"/>
+        <location filename="../pages/sync_page.py" line="89"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="89"/>
+        <location filename="../pages/sync_page.py" line="90"/>
         <source>Correction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="92"/>
-        <location filename="../pages/sync_page.py" line="100"/>
+        <location filename="../pages/sync_page.py" line="93"/>
+        <location filename="../pages/sync_page.py" line="101"/>
         <source>Records returned by the office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="94"/>
+        <location filename="../pages/sync_page.py" line="95"/>
         <source>Open and correct…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="97"/>
+        <location filename="../pages/sync_page.py" line="98"/>
         <source>Due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="97"/>
+        <location filename="../pages/sync_page.py" line="98"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="99"/>
-        <location filename="../pages/sync_page.py" line="104"/>
+        <location filename="../pages/sync_page.py" line="100"/>
+        <location filename="../pages/sync_page.py" line="105"/>
         <source>Tasks received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="126"/>
+        <location filename="../pages/sync_page.py" line="127"/>
         <source>Root fingerprint: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="131"/>
+        <location filename="../pages/sync_page.py" line="132"/>
         <source>No office yet: records are signed and verify with this laptop&apos;s own key (trusted on this laptop only). Export an enrolment request on the Keys page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="138"/>
+        <location filename="../pages/sync_page.py" line="139"/>
         <source>None yet (arrives with the first return package)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="142"/>
+        <location filename="../pages/sync_page.py" line="143"/>
         <source>Version %1, valid until %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="148"/>
+        <location filename="../pages/sync_page.py" line="149"/>
         <source>expired: ask the office for a new return package</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="151"/>
+        <location filename="../pages/sync_page.py" line="152"/>
         <source>expires in %1 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="155"/>
+        <location filename="../pages/sync_page.py" line="156"/>
         <source>%1 signed record(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="157"/>
+        <location filename="../pages/sync_page.py" line="158"/>
         <source>%1 finalised without a key cannot be sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="161"/>
+        <location filename="../pages/sync_page.py" line="162"/>
         <source>%1 enrolment request(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="167"/>
+        <location filename="../pages/sync_page.py" line="168"/>
         <source>No. %1, %2 record(s), %3 (%4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="174"/>
+        <location filename="../pages/sync_page.py" line="175"/>
         <source>up to bundle no. %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="188"/>
+        <location filename="../pages/sync_page.py" line="189"/>
         <source>Corrected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="188"/>
+        <location filename="../pages/sync_page.py" line="189"/>
         <source>To correct</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="203"/>
+        <location filename="../pages/sync_page.py" line="204"/>
         <source>Started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="203"/>
+        <location filename="../pages/sync_page.py" line="204"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="226"/>
+        <location filename="../pages/sync_page.py" line="227"/>
         <source>Export to (e.g. a USB stick)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="230"/>
+        <location filename="../pages/sync_page.py" line="231"/>
         <source>Sign the bundle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="230"/>
+        <location filename="../pages/sync_page.py" line="231"/>
         <source>Passphrase of your key:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="245"/>
+        <location filename="../pages/sync_page.py" line="246"/>
         <source>Writing the bundle…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="245"/>
+        <location filename="../pages/sync_page.py" line="246"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="259"/>
+        <location filename="../pages/sync_page.py" line="260"/>
         <source>Wrong passphrase; nothing was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="263"/>
+        <location filename="../pages/sync_page.py" line="264"/>
         <source>Nothing to send: the office has acknowledged every record.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="266"/>
+        <location filename="../pages/sync_page.py" line="267"/>
         <source>Bundle no. %1 written: %2 (%3 record(s)). Take it to the office.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="276"/>
+        <location filename="../pages/sync_page.py" line="277"/>
         <source>Export cancelled; nothing was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="290"/>
+        <location filename="../pages/sync_page.py" line="291"/>
         <source>Trust this office?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="292"/>
+        <location filename="../pages/sync_page.py" line="293"/>
         <source>This is the first package from %1. Compare its root fingerprint with the one the office gave you; trust it only if they are the same:
 
 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="307"/>
+        <location filename="../pages/sync_page.py" line="308"/>
         <source>Import the office&apos;s package</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="307"/>
+        <location filename="../pages/sync_page.py" line="308"/>
         <source>Package (*.zip)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="318"/>
+        <location filename="../pages/sync_page.py" line="319"/>
         <source>an office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="321"/>
+        <location filename="../pages/sync_page.py" line="322"/>
         <source>Not trusted; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="324"/>
+        <location filename="../pages/sync_page.py" line="325"/>
         <source>Package refused; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="330"/>
+        <location filename="../pages/sync_page.py" line="331"/>
         <source>Package no. %1 was already applied; nothing changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="336"/>
+        <location filename="../pages/sync_page.py" line="337"/>
         <source>Package no. %1 applied: %2 task(s), %3 review decision(s), trust list version %4.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="344"/>
+        <location filename="../pages/sync_page.py" line="345"/>
         <source>The trust list expires on %1: bring the next bundle soon.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -22,123 +22,123 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../office/conflicts_dialog.py" line="44"/>
-        <location filename="../office/conflicts_dialog.py" line="65"/>
+        <location filename="../office/conflicts_dialog.py" line="45"/>
+        <location filename="../office/conflicts_dialog.py" line="66"/>
         <source>Conflicts</source>
         <translation>冲突记录</translation>
     </message>
     <message>
-        <location filename="../office/conflicts_dialog.py" line="48"/>
+        <location filename="../office/conflicts_dialog.py" line="49"/>
         <source>These records arrived with the number of a record already stored here but with other content, or correct a record that is no longer the current one. Both versions are kept; nothing stored is overwritten. Compare them and say what happens next.</source>
         <translation>这些记录的编号与本局已存的记录相同，但内容不同；或者更正的不是现行版本。两个版本都已保留，已存的记录不会被覆盖。请逐项比较，并决定如何处理。</translation>
     </message>
     <message>
-        <location filename="../office/conflicts_dialog.py" line="54"/>
+        <location filename="../office/conflicts_dialog.py" line="55"/>
         <source>Show resolved conflicts too</source>
         <translation>同时显示已处理的冲突</translation>
     </message>
     <message>
-        <location filename="../office/conflicts_dialog.py" line="57"/>
+        <location filename="../office/conflicts_dialog.py" line="58"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../office/conflicts_dialog.py" line="58"/>
+        <location filename="../office/conflicts_dialog.py" line="59"/>
         <source>Record no.</source>
         <translation>记录编号</translation>
     </message>
     <message>
-        <location filename="../office/conflicts_dialog.py" line="59"/>
+        <location filename="../office/conflicts_dialog.py" line="60"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../office/conflicts_dialog.py" line="60"/>
+        <location filename="../office/conflicts_dialog.py" line="61"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../office/conflicts_dialog.py" line="61"/>
+        <location filename="../office/conflicts_dialog.py" line="62"/>
         <source>Received</source>
         <translation>收到时间</translation>
     </message>
     <message>
-        <location filename="../office/conflicts_dialog.py" line="62"/>
+        <location filename="../office/conflicts_dialog.py" line="63"/>
         <source>Resolution</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../office/conflicts_dialog.py" line="67"/>
+        <location filename="../office/conflicts_dialog.py" line="68"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../office/conflicts_dialog.py" line="67"/>
+        <location filename="../office/conflicts_dialog.py" line="68"/>
         <source>Stored record</source>
         <translation>已存记录</translation>
     </message>
     <message>
-        <location filename="../office/conflicts_dialog.py" line="67"/>
+        <location filename="../office/conflicts_dialog.py" line="68"/>
         <source>Arriving version</source>
         <translation>新到版本</translation>
     </message>
     <message>
-        <location filename="../office/conflicts_dialog.py" line="68"/>
+        <location filename="../office/conflicts_dialog.py" line="69"/>
         <source>Differences</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../office/conflicts_dialog.py" line="73"/>
+        <location filename="../office/conflicts_dialog.py" line="74"/>
         <source>Why (kept in the audit log)</source>
         <translation>处理说明（记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../office/conflicts_dialog.py" line="74"/>
+        <location filename="../office/conflicts_dialog.py" line="75"/>
         <source>Resolve</source>
         <translation>处理</translation>
     </message>
     <message>
-        <location filename="../office/conflicts_dialog.py" line="77"/>
+        <location filename="../office/conflicts_dialog.py" line="78"/>
         <source>Resolution:</source>
         <translation>处理方式：</translation>
     </message>
     <message>
-        <location filename="../office/conflicts_dialog.py" line="78"/>
+        <location filename="../office/conflicts_dialog.py" line="79"/>
         <source>Reason:</source>
         <translation>处理说明：</translation>
     </message>
     <message>
-        <location filename="../office/conflicts_dialog.py" line="109"/>
+        <location filename="../office/conflicts_dialog.py" line="110"/>
         <source>same number, other content</source>
         <translation>同一编号，内容不同</translation>
     </message>
     <message>
-        <location filename="../office/conflicts_dialog.py" line="110"/>
+        <location filename="../office/conflicts_dialog.py" line="111"/>
         <source>corrects a record that is no longer current</source>
         <translation>更正的不是现行版本</translation>
     </message>
     <message>
-        <location filename="../office/conflicts_dialog.py" line="121"/>
+        <location filename="../office/conflicts_dialog.py" line="122"/>
         <source>Resolved</source>
         <translation>已处理</translation>
     </message>
     <message>
-        <location filename="../office/conflicts_dialog.py" line="121"/>
+        <location filename="../office/conflicts_dialog.py" line="122"/>
         <source>Open</source>
         <translation>待处理</translation>
     </message>
     <message>
-        <location filename="../office/conflicts_dialog.py" line="153"/>
+        <location filename="../office/conflicts_dialog.py" line="154"/>
         <source>No open conflicts.</source>
         <translation>没有待处理的冲突。</translation>
     </message>
     <message>
-        <location filename="../office/conflicts_dialog.py" line="159"/>
+        <location filename="../office/conflicts_dialog.py" line="160"/>
         <source>Record %1: the stored record (fingerprint %2…) beside the arriving version (%3…).</source>
         <translation>记录 %1：左为已存记录（指纹 %2…），右为新到版本（%3…）。</translation>
     </message>
     <message>
-        <location filename="../office/conflicts_dialog.py" line="188"/>
+        <location filename="../office/conflicts_dialog.py" line="189"/>
         <source>Conflict of record %1 resolved.</source>
         <translation>记录 %1 的冲突已处理。</translation>
     </message>
@@ -258,262 +258,262 @@
 <context>
     <name>DrawPage</name>
     <message>
-        <location filename="../office/draw_page.py" line="74"/>
+        <location filename="../office/draw_page.py" line="75"/>
         <source>Import entities (CSV/XLSX)…</source>
         <translation>导入检查对象名录（CSV/XLSX）…</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="75"/>
+        <location filename="../office/draw_page.py" line="76"/>
         <source>Search name, credit code, district</source>
         <translation>按名称、信用代码、区县搜索</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="76"/>
+        <location filename="../office/draw_page.py" line="77"/>
         <source>Search entities</source>
         <translation>搜索检查对象</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="78"/>
-        <location filename="../office/draw_page.py" line="144"/>
+        <location filename="../office/draw_page.py" line="79"/>
+        <location filename="../office/draw_page.py" line="145"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="78"/>
-        <location filename="../office/draw_page.py" line="84"/>
+        <location filename="../office/draw_page.py" line="79"/>
+        <location filename="../office/draw_page.py" line="85"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="78"/>
-        <location filename="../office/draw_page.py" line="85"/>
-        <location filename="../office/draw_page.py" line="146"/>
+        <location filename="../office/draw_page.py" line="79"/>
+        <location filename="../office/draw_page.py" line="86"/>
+        <location filename="../office/draw_page.py" line="147"/>
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="78"/>
+        <location filename="../office/draw_page.py" line="79"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="78"/>
-        <location filename="../office/draw_page.py" line="147"/>
+        <location filename="../office/draw_page.py" line="79"/>
+        <location filename="../office/draw_page.py" line="148"/>
         <source>Risk</source>
         <translation>风险</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="80"/>
-        <location filename="../office/draw_page.py" line="97"/>
-        <location filename="../office/draw_page.py" line="237"/>
+        <location filename="../office/draw_page.py" line="81"/>
+        <location filename="../office/draw_page.py" line="98"/>
+        <location filename="../office/draw_page.py" line="238"/>
         <source>Entity directory</source>
         <translation>检查对象名录</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="83"/>
+        <location filename="../office/draw_page.py" line="84"/>
         <source>Employee no.</source>
         <translation>执法证号</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="86"/>
+        <location filename="../office/draw_page.py" line="87"/>
         <source>Available</source>
         <translation>可派</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="87"/>
+        <location filename="../office/draw_page.py" line="88"/>
         <source>Certificate</source>
         <translation>证书</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="90"/>
-        <location filename="../office/draw_page.py" line="105"/>
+        <location filename="../office/draw_page.py" line="91"/>
+        <location filename="../office/draw_page.py" line="106"/>
         <source>Inspector directory</source>
         <translation>执法检查人员名录</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="91"/>
+        <location filename="../office/draw_page.py" line="92"/>
         <source>District of the inspector</source>
         <translation>检查人员所在区县</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="92"/>
+        <location filename="../office/draw_page.py" line="93"/>
         <source>(no district)</source>
         <translation>（未设区县）</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="95"/>
+        <location filename="../office/draw_page.py" line="96"/>
         <source>Set district</source>
         <translation>设置区县</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="96"/>
+        <location filename="../office/draw_page.py" line="97"/>
         <source>Available / not available</source>
         <translation>可派 / 不可派</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="119"/>
+        <location filename="../office/draw_page.py" line="120"/>
         <source>Plan (TOML)</source>
         <translation>抽查计划（TOML）</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="122"/>
+        <location filename="../office/draw_page.py" line="123"/>
         <source>Open plan…</source>
         <translation>打开计划…</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="123"/>
+        <location filename="../office/draw_page.py" line="124"/>
         <source>Witness number drawn in public, e.g. 3 8 1 4</source>
         <translation>公开摇出的见证号，如 3 8 1 4</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="124"/>
+        <location filename="../office/draw_page.py" line="125"/>
         <source>Witness number</source>
         <translation>见证号</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="125"/>
-        <location filename="../office/draw_page.py" line="310"/>
+        <location filename="../office/draw_page.py" line="126"/>
+        <location filename="../office/draw_page.py" line="311"/>
         <source>Draw</source>
         <translation>抽取</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="127"/>
-        <location filename="../office/draw_page.py" line="286"/>
+        <location filename="../office/draw_page.py" line="128"/>
+        <location filename="../office/draw_page.py" line="287"/>
         <source>Plan</source>
         <translation>抽查计划</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="132"/>
+        <location filename="../office/draw_page.py" line="133"/>
         <source>Witness number:</source>
         <translation>见证号：</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="137"/>
+        <location filename="../office/draw_page.py" line="138"/>
         <source>Draws made</source>
         <translation>已进行的抽取</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="143"/>
+        <location filename="../office/draw_page.py" line="144"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="145"/>
+        <location filename="../office/draw_page.py" line="146"/>
         <source>Entity</source>
         <translation>检查对象</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="148"/>
+        <location filename="../office/draw_page.py" line="149"/>
         <source>Inspectors</source>
         <translation>检查人员</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="149"/>
+        <location filename="../office/draw_page.py" line="150"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="152"/>
+        <location filename="../office/draw_page.py" line="153"/>
         <source>Draw result</source>
         <translation>抽取结果</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="153"/>
+        <location filename="../office/draw_page.py" line="154"/>
         <source>Print / PDF…</source>
         <translation>打印 / PDF…</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="154"/>
+        <location filename="../office/draw_page.py" line="155"/>
         <source>Save draw record (JSON)…</source>
         <translation>保存抽取记录（JSON）…</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="155"/>
+        <location filename="../office/draw_page.py" line="156"/>
         <source>Draws</source>
         <translation>抽取记录</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="211"/>
+        <location filename="../office/draw_page.py" line="212"/>
         <source>%1 entities in the directory</source>
         <translation>名录中共 %1 户</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="215"/>
+        <location filename="../office/draw_page.py" line="216"/>
         <source>valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="215"/>
+        <location filename="../office/draw_page.py" line="216"/>
         <source>expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="215"/>
+        <location filename="../office/draw_page.py" line="216"/>
         <source>revoked</source>
         <translation>已吊销</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="223"/>
+        <location filename="../office/draw_page.py" line="224"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="223"/>
+        <location filename="../office/draw_page.py" line="224"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="237"/>
+        <location filename="../office/draw_page.py" line="238"/>
         <source>Tables (*.csv *.xlsx)</source>
         <translation>表格（*.csv *.xlsx）</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="247"/>
+        <location filename="../office/draw_page.py" line="248"/>
         <source>%1: %2 rows, %3 added, %4 updated.</source>
         <translation>%1：%2 行，新增 %3 户，更新 %4 户。</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="286"/>
+        <location filename="../office/draw_page.py" line="287"/>
         <source>Plans (*.toml)</source>
         <translation>抽查计划（*.toml）</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="311"/>
+        <location filename="../office/draw_page.py" line="312"/>
         <source>Draw plan %1 with witness number %2: the office root&apos;s passphrase</source>
         <translation>以见证号 %2 抽取计划 %1：请输入机构根密钥口令</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="320"/>
+        <location filename="../office/draw_page.py" line="321"/>
         <source>Wrong passphrase.</source>
         <translation>口令不正确。</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="327"/>
+        <location filename="../office/draw_page.py" line="328"/>
         <source>Drawn: %1 entities, %2 tasks for the next return packages.</source>
         <translation>已抽取 %1 户，生成 %2 项任务，随下一个回传包下发。</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="359"/>
+        <location filename="../office/draw_page.py" line="361"/>
         <source>No draw yet: import the entities, check the plan, type the witness number.</source>
         <translation>尚未抽取：请先导入检查对象名录，核对抽查计划，输入见证号。</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="368"/>
+        <location filename="../office/draw_page.py" line="370"/>
         <source>Witness %1 · seed %2… · %3 · %4</source>
         <translation>见证号 %1 · 种子 %2… · %3 · %4</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="378"/>
+        <location filename="../office/draw_page.py" line="380"/>
         <source>not assigned (too few after recusal)</source>
         <translation>未能派员（回避后可派人员不足）</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="412"/>
+        <location filename="../office/draw_page.py" line="414"/>
         <source>Draw record</source>
         <translation>抽取记录</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="417"/>
+        <location filename="../office/draw_page.py" line="419"/>
         <source>Saved %1 (check it with: inspector-app office draw --verify).</source>
         <translation>已保存 %1（可用 inspector-app office draw --verify 复算核验）。</translation>
     </message>
@@ -927,143 +927,143 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../office/import_page.py" line="46"/>
+        <location filename="../office/import_page.py" line="47"/>
         <source>Import the bundles laptops bring on a USB stick. Each is checked whole first — signatures, every file&apos;s hash — and refused whole if anything is wrong; an accepted bundle is stored in one step. Importing a bundle twice changes nothing.</source>
         <translation>导入笔记本用 U 盘带来的同步包。每个包先整体核验（签名、每个文件的哈希），有任何问题即整包拒收；接收的包一次写入。同一个包导入两次不会有任何变化。</translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="52"/>
+        <location filename="../office/import_page.py" line="53"/>
         <source>Import bundles…</source>
         <translation>导入同步包…</translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="53"/>
+        <location filename="../office/import_page.py" line="54"/>
         <source>Import a folder…</source>
         <translation>导入文件夹…</translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="60"/>
+        <location filename="../office/import_page.py" line="61"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="61"/>
+        <location filename="../office/import_page.py" line="62"/>
         <source>Bundle</source>
         <translation>同步包</translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="62"/>
+        <location filename="../office/import_page.py" line="63"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="63"/>
+        <location filename="../office/import_page.py" line="64"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="64"/>
+        <location filename="../office/import_page.py" line="65"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="65"/>
+        <location filename="../office/import_page.py" line="66"/>
         <source>Duplicates</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="66"/>
+        <location filename="../office/import_page.py" line="67"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="67"/>
+        <location filename="../office/import_page.py" line="68"/>
         <source>Missing bundle nos.</source>
         <translation>缺失序号</translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="68"/>
+        <location filename="../office/import_page.py" line="69"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="71"/>
+        <location filename="../office/import_page.py" line="72"/>
         <source>Import results</source>
         <translation>导入结果</translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="73"/>
+        <location filename="../office/import_page.py" line="74"/>
         <source>Imported before (newest first):</source>
         <translation>此前导入的同步包（最新在前）：</translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="105"/>
+        <location filename="../office/import_page.py" line="106"/>
         <source>imported %1</source>
         <translation>导入于 %1</translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="114"/>
+        <location filename="../office/import_page.py" line="115"/>
         <source>No bundle imported yet.</source>
         <translation>尚未导入任何同步包。</translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="120"/>
+        <location filename="../office/import_page.py" line="121"/>
         <source>Bundles to import</source>
         <translation>选择要导入的同步包</translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="120"/>
+        <location filename="../office/import_page.py" line="121"/>
         <source>Bundle (*.zip)</source>
         <translation>同步包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="127"/>
+        <location filename="../office/import_page.py" line="128"/>
         <source>Folder of bundles (e.g. a USB stick)</source>
         <translation>同步包所在文件夹（如 U 盘）</translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="138"/>
+        <location filename="../office/import_page.py" line="139"/>
         <source>No bundle (.zip) there.</source>
         <translation>该处没有同步包（.zip）。</translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="147"/>
+        <location filename="../office/import_page.py" line="148"/>
         <source>Checking and importing bundles…</source>
         <translation>正在核验并导入同步包…</translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="147"/>
+        <location filename="../office/import_page.py" line="148"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="97"/>
-        <location filename="../office/import_page.py" line="177"/>
+        <location filename="../office/import_page.py" line="98"/>
+        <location filename="../office/import_page.py" line="178"/>
         <source>Accepted</source>
         <translation>已接收</translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="178"/>
+        <location filename="../office/import_page.py" line="179"/>
         <source>Refused</source>
         <translation>已拒收</translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="179"/>
+        <location filename="../office/import_page.py" line="180"/>
         <source>Unreadable</source>
         <translation>无法读取</translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="188"/>
+        <location filename="../office/import_page.py" line="189"/>
         <source>imported before: nothing changed</source>
         <translation>此前已导入：无变化</translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="191"/>
+        <location filename="../office/import_page.py" line="192"/>
         <source>the laptop holds an acknowledgement this office lacks: ask for an export of all</source>
         <translation>笔记本持有本机构没有的确认记录：请其导出全部记录</translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="215"/>
+        <location filename="../office/import_page.py" line="216"/>
         <source>%1 of %2 bundle(s) accepted: %3 new record(s), %4 duplicate(s), %5 conflict(s).</source>
         <translation>%2 个同步包中接收 %1 个：新增 %3 条记录，重复 %4 条，冲突 %5 条。</translation>
     </message>
@@ -1071,54 +1071,54 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>InspectionTableModel</name>
     <message>
-        <location filename="../models/inspection_table_model.py" line="70"/>
+        <location filename="../models/inspection_table_model.py" line="71"/>
         <source>Record no.</source>
         <translation>记录编号</translation>
     </message>
     <message>
-        <location filename="../models/inspection_table_model.py" line="71"/>
+        <location filename="../models/inspection_table_model.py" line="72"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../models/inspection_table_model.py" line="72"/>
+        <location filename="../models/inspection_table_model.py" line="73"/>
         <source>Procedure</source>
         <translation>检查项目</translation>
     </message>
     <message>
-        <location filename="../models/inspection_table_model.py" line="73"/>
+        <location filename="../models/inspection_table_model.py" line="74"/>
         <source>Site</source>
         <translation>受检单位</translation>
     </message>
     <message>
-        <location filename="../models/inspection_table_model.py" line="74"/>
+        <location filename="../models/inspection_table_model.py" line="75"/>
         <source>Instrument / lot</source>
         <translation>计量器具 / 检验批</translation>
     </message>
     <message>
-        <location filename="../models/inspection_table_model.py" line="75"/>
+        <location filename="../models/inspection_table_model.py" line="76"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../models/inspection_table_model.py" line="76"/>
+        <location filename="../models/inspection_table_model.py" line="77"/>
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../models/inspection_table_model.py" line="190"/>
-        <location filename="../models/inspection_table_model.py" line="215"/>
+        <location filename="../models/inspection_table_model.py" line="191"/>
+        <location filename="../models/inspection_table_model.py" line="216"/>
         <source>Superseded</source>
         <translation>已被更正</translation>
     </message>
     <message>
-        <location filename="../models/inspection_table_model.py" line="193"/>
-        <location filename="../models/inspection_table_model.py" line="206"/>
+        <location filename="../models/inspection_table_model.py" line="194"/>
+        <location filename="../models/inspection_table_model.py" line="207"/>
         <source>%1 (so far)</source>
         <translation>%1（暂定）</translation>
     </message>
     <message>
-        <location filename="../models/inspection_table_model.py" line="211"/>
+        <location filename="../models/inspection_table_model.py" line="212"/>
         <source>%1, superseded by %2</source>
         <translation>%1，已被 %2 更正取代</translation>
     </message>
@@ -1126,110 +1126,110 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>InspectionWindow</name>
     <message>
-        <location filename="../inspection/window.py" line="119"/>
+        <location filename="../inspection/window.py" line="120"/>
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="226"/>
+        <location filename="../inspection/window.py" line="227"/>
         <source>Recovered: this inspection was open when the app stopped. Every entry confirmed (Enter, Tab or leaving the field) had been saved</source>
         <translation>已恢复：程序停止时这项检查正在进行。所有已确认（回车、Tab 或离开输入框）的内容都已保存</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="231"/>
+        <location filename="../inspection/window.py" line="232"/>
         <source>; nothing was being typed.</source>
         <translation>；当时没有正在输入的内容。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="252"/>
+        <location filename="../inspection/window.py" line="253"/>
         <source>; “%1” being typed in %2 could not be kept.</source>
         <translation>；正在 %2 中输入的“%1”无法保留。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="255"/>
+        <location filename="../inspection/window.py" line="256"/>
         <source>; “%1”, still being typed in %2, was put back and saved.</source>
         <translation>；正在 %2 中输入、尚未确认的“%1”已填回并保存。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="312"/>
+        <location filename="../inspection/window.py" line="313"/>
         <source>Not stored: </source>
         <translation>未保存：</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="337"/>
-        <location filename="../inspection/window.py" line="494"/>
+        <location filename="../inspection/window.py" line="338"/>
+        <location filename="../inspection/window.py" line="497"/>
         <source>This inspection is finalised and can no longer change.</source>
         <translation>此检查已定稿，不能再修改。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="349"/>
+        <location filename="../inspection/window.py" line="350"/>
         <source>The database is in use by another program (%1). Your entries are kept and will be saved as soon as it is free.</source>
         <translation>数据库正被另一个程序占用（%1）。已输入的数据保留在本窗口，数据库空闲后立即自动保存。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="358"/>
+        <location filename="../inspection/window.py" line="359"/>
         <source>Saved: the database is free again.</source>
         <translation>已保存：数据库已空闲。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="395"/>
+        <location filename="../inspection/window.py" line="396"/>
         <source>Still to fill in: </source>
         <translation>待填写：</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="446"/>
+        <location filename="../inspection/window.py" line="449"/>
         <source>Input error</source>
         <translation>输入有误</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="530"/>
+        <location filename="../inspection/window.py" line="533"/>
         <source>It replaces record %1 of %2: verdict “%3” → “%4”. Reason: %5</source>
         <translation>本记录取代 %2 定稿的记录 %1：结论“%3” → “%4”。更正原因：%5</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="536"/>
+        <location filename="../inspection/window.py" line="539"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="585"/>
-        <location filename="../inspection/window.py" line="592"/>
+        <location filename="../inspection/window.py" line="588"/>
+        <location filename="../inspection/window.py" line="595"/>
         <source>Signing and making the record PDF…</source>
         <translation>正在签名并生成记录 PDF…</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="586"/>
+        <location filename="../inspection/window.py" line="589"/>
         <source>Signing</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="524"/>
+        <location filename="../inspection/window.py" line="527"/>
         <source>Finalise record %1 with the verdict “%2”? A finalised record can no longer be changed; a correction is a new record.</source>
         <translation>以结论“%2”定稿记录 %1？定稿后不能再修改；如需更正须新建更正记录。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="540"/>
+        <location filename="../inspection/window.py" line="543"/>
         <source>Sign</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="540"/>
+        <location filename="../inspection/window.py" line="543"/>
         <source>Passphrase of your key:</source>
         <translation>密钥口令：</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="561"/>
+        <location filename="../inspection/window.py" line="564"/>
         <source>Wrong passphrase; nothing was changed.</source>
         <translation>口令不正确，未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="499"/>
-        <location filename="../inspection/window.py" line="569"/>
+        <location filename="../inspection/window.py" line="502"/>
+        <location filename="../inspection/window.py" line="572"/>
         <source>The database is in use by another program (%1); nothing was changed.</source>
         <translation>数据库正被另一个程序占用（%1），未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="394"/>
+        <location filename="../inspection/window.py" line="395"/>
         <source> (and %1 more)</source>
         <translation>（另有 %1 项）</translation>
     </message>
@@ -1264,22 +1264,27 @@ Trust list version %2, valid until %3</source>
         <translation>输入有误：请更正标红的格</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="149"/>
+        <location filename="../inspection/window.py" line="74"/>
+        <source>Not applicable or optional for this type of check</source>
+        <translation>本类检查不适用/可选</translation>
+    </message>
+    <message>
+        <location filename="../inspection/window.py" line="150"/>
         <source>Steps</source>
         <translation>检查步骤</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="154"/>
+        <location filename="../inspection/window.py" line="155"/>
         <source>Back</source>
         <translation>上一步</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="155"/>
+        <location filename="../inspection/window.py" line="156"/>
         <source>Next</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="305"/>
+        <location filename="../inspection/window.py" line="306"/>
         <source>Step %1 of %2</source>
         <translation>第 %1 步，共 %2 步</translation>
     </message>
@@ -1804,92 +1809,92 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>PackagesPage</name>
     <message>
-        <location filename="../office/packages_page.py" line="31"/>
+        <location filename="../office/packages_page.py" line="32"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../office/packages_page.py" line="32"/>
+        <location filename="../office/packages_page.py" line="33"/>
         <source>Inspectors</source>
         <translation>检查人员</translation>
     </message>
     <message>
-        <location filename="../office/packages_page.py" line="33"/>
+        <location filename="../office/packages_page.py" line="34"/>
         <source>Last bundle no.</source>
         <translation>最近同步包序号</translation>
     </message>
     <message>
-        <location filename="../office/packages_page.py" line="34"/>
+        <location filename="../office/packages_page.py" line="35"/>
         <source>Acknowledged</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../office/packages_page.py" line="35"/>
+        <location filename="../office/packages_page.py" line="36"/>
         <source>Records</source>
         <translation>记录数</translation>
     </message>
     <message>
-        <location filename="../office/packages_page.py" line="36"/>
+        <location filename="../office/packages_page.py" line="37"/>
         <source>Last package no.</source>
         <translation>最近回传包号</translation>
     </message>
     <message>
-        <location filename="../office/packages_page.py" line="37"/>
+        <location filename="../office/packages_page.py" line="38"/>
         <source>Last bundle received</source>
         <translation>最近收到同步包</translation>
     </message>
     <message>
-        <location filename="../office/packages_page.py" line="40"/>
+        <location filename="../office/packages_page.py" line="41"/>
         <source>Devices</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../office/packages_page.py" line="42"/>
+        <location filename="../office/packages_page.py" line="43"/>
         <source>Make package…</source>
         <translation>生成回传包…</translation>
     </message>
     <message>
-        <location filename="../office/packages_page.py" line="63"/>
+        <location filename="../office/packages_page.py" line="64"/>
         <source>this office</source>
         <translation>本机构</translation>
     </message>
     <message>
-        <location filename="../office/packages_page.py" line="84"/>
+        <location filename="../office/packages_page.py" line="85"/>
         <source>Conflict queue: %1 record(s) for a supervisor.</source>
         <translation>冲突队列：%1 条记录待审核人处理。</translation>
     </message>
     <message>
-        <location filename="../office/packages_page.py" line="86"/>
+        <location filename="../office/packages_page.py" line="87"/>
         <source>No conflicts.</source>
         <translation>无冲突。</translation>
     </message>
     <message>
-        <location filename="../office/packages_page.py" line="110"/>
+        <location filename="../office/packages_page.py" line="111"/>
         <source>Write the package to (e.g. a USB stick)</source>
         <translation>回传包写入位置（如 U 盘）</translation>
     </message>
     <message>
-        <location filename="../office/packages_page.py" line="116"/>
+        <location filename="../office/packages_page.py" line="117"/>
         <source>Office root key</source>
         <translation>机构根密钥</translation>
     </message>
     <message>
-        <location filename="../office/packages_page.py" line="116"/>
+        <location filename="../office/packages_page.py" line="117"/>
         <source>Passphrase of the office root key:</source>
         <translation>机构根密钥口令：</translation>
     </message>
     <message>
-        <location filename="../office/packages_page.py" line="123"/>
+        <location filename="../office/packages_page.py" line="124"/>
         <source>Wrong passphrase; no package was made.</source>
         <translation>口令不正确，未生成回传包。</translation>
     </message>
     <message>
-        <location filename="../office/packages_page.py" line="132"/>
+        <location filename="../office/packages_page.py" line="133"/>
         <source>Package no. %1 written: %2 (%3 task(s), %4 review decision(s), acknowledges bundle no. %5).</source>
         <translation>第 %1 号回传包已写入：%2（任务 %3 项，审核决定 %4 项，确认至第 %5 号同步包）。</translation>
     </message>
     <message>
-        <location filename="../office/packages_page.py" line="44"/>
+        <location filename="../office/packages_page.py" line="45"/>
         <source>Conflicts…</source>
         <translation>冲突记录…</translation>
     </message>
@@ -2138,260 +2143,260 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../office/review_page.py" line="160"/>
+        <location filename="../office/review_page.py" line="161"/>
         <source>Review state</source>
         <translation>审核状态</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="162"/>
+        <location filename="../office/review_page.py" line="163"/>
         <source>To review</source>
         <translation>待审核</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="163"/>
+        <location filename="../office/review_page.py" line="164"/>
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="164"/>
+        <location filename="../office/review_page.py" line="165"/>
         <source>Approved</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="165"/>
+        <location filename="../office/review_page.py" line="166"/>
         <source>Corrected</source>
         <translation>已更正</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="166"/>
+        <location filename="../office/review_page.py" line="167"/>
         <source>All current records</source>
         <translation>全部现行记录</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="170"/>
-        <location filename="../office/review_page.py" line="398"/>
+        <location filename="../office/review_page.py" line="171"/>
+        <location filename="../office/review_page.py" line="399"/>
         <source>Procedure</source>
         <translation>检查项目</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="171"/>
+        <location filename="../office/review_page.py" line="172"/>
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="173"/>
+        <location filename="../office/review_page.py" line="174"/>
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="175"/>
-        <location filename="../office/review_page.py" line="410"/>
+        <location filename="../office/review_page.py" line="176"/>
+        <location filename="../office/review_page.py" line="411"/>
         <source>Inspector</source>
         <translation>检查人员</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="176"/>
+        <location filename="../office/review_page.py" line="177"/>
         <source>from YYYY-MM-DD</source>
         <translation>起 YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="176"/>
+        <location filename="../office/review_page.py" line="177"/>
         <source>From</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="177"/>
+        <location filename="../office/review_page.py" line="178"/>
         <source>to YYYY-MM-DD</source>
         <translation>止 YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="177"/>
+        <location filename="../office/review_page.py" line="178"/>
         <source>To</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="178"/>
+        <location filename="../office/review_page.py" line="179"/>
         <source>Record no., site or credit code</source>
         <translation>记录编号、单位名称或信用代码</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="179"/>
+        <location filename="../office/review_page.py" line="180"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="196"/>
+        <location filename="../office/review_page.py" line="197"/>
         <source>Review queue</source>
         <translation>审核队列</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="209"/>
+        <location filename="../office/review_page.py" line="210"/>
         <source>Figures of the record</source>
         <translation>记录数据</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="210"/>
+        <location filename="../office/review_page.py" line="211"/>
         <source>Select a record</source>
         <translation>请选择一条记录</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="211"/>
+        <location filename="../office/review_page.py" line="212"/>
         <source>Signed PDF</source>
         <translation>签名 PDF</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="229"/>
-        <location filename="../office/review_page.py" line="459"/>
+        <location filename="../office/review_page.py" line="230"/>
+        <location filename="../office/review_page.py" line="460"/>
         <source>Sign in as supervisor…</source>
         <translation>以审核人身份登录…</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="230"/>
+        <location filename="../office/review_page.py" line="231"/>
         <source>Reason for returning (Ctrl+R, then Enter)</source>
         <translation>退回理由（Ctrl+R 输入，回车退回）</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="231"/>
+        <location filename="../office/review_page.py" line="232"/>
         <source>Reason</source>
         <translation>退回理由</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="232"/>
+        <location filename="../office/review_page.py" line="233"/>
         <source>Approve (Ctrl+Enter)</source>
         <translation>通过（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="233"/>
+        <location filename="../office/review_page.py" line="234"/>
         <source>Return</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="286"/>
+        <location filename="../office/review_page.py" line="287"/>
         <source>All: %1</source>
         <translation>全部%1</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="310"/>
+        <location filename="../office/review_page.py" line="311"/>
         <source>%1 records</source>
         <translation>%1 条记录</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="328"/>
+        <location filename="../office/review_page.py" line="329"/>
         <source>No record matches the filters.</source>
         <translation>没有符合筛选条件的记录。</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="353"/>
+        <location filename="../office/review_page.py" line="354"/>
         <source>Rendering the signed PDF…</source>
         <translation>正在显示签名 PDF…</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="374"/>
+        <location filename="../office/review_page.py" line="375"/>
         <source>The laptop sent no PDF for this record.</source>
         <translation>笔记本未随此记录发送 PDF。</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="397"/>
+        <location filename="../office/review_page.py" line="398"/>
         <source>Record no.</source>
         <translation>记录编号</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="400"/>
+        <location filename="../office/review_page.py" line="401"/>
         <source>Site</source>
         <translation>受检单位</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="404"/>
+        <location filename="../office/review_page.py" line="405"/>
         <source>Instrument</source>
         <translation>计量器具</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="411"/>
+        <location filename="../office/review_page.py" line="412"/>
         <source>Finalised</source>
         <translation>定稿时间</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="419"/>
+        <location filename="../office/review_page.py" line="420"/>
         <source>Failed items</source>
         <translation>不合格项目</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="422"/>
+        <location filename="../office/review_page.py" line="423"/>
         <source>Measures taken</source>
         <translation>处理措施</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="425"/>
+        <location filename="../office/review_page.py" line="426"/>
         <source>Corrects record %1</source>
         <translation>更正记录 %1</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="428"/>
+        <location filename="../office/review_page.py" line="429"/>
         <source>A correction replaced this record.</source>
         <translation>本记录已被更正记录取代。</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="436"/>
+        <location filename="../office/review_page.py" line="437"/>
         <source>Readings</source>
         <translation>读数</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="457"/>
+        <location filename="../office/review_page.py" line="458"/>
         <source>Not signed in: decisions need the supervisor&apos;s key</source>
         <translation>未登录：审核决定需用审核人密钥签名</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="461"/>
+        <location filename="../office/review_page.py" line="462"/>
         <source>Signing as %1</source>
         <translation>签名人：%1</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="463"/>
+        <location filename="../office/review_page.py" line="464"/>
         <source>Lock (Ctrl+L)</source>
         <translation>锁定（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="498"/>
+        <location filename="../office/review_page.py" line="499"/>
         <source>No supervisor key in this database: make one (keys create) and enrol it with the supervisor role.</source>
         <translation>本库中没有审核人密钥：请新建密钥（keys create）并以审核人角色登记。</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="507"/>
+        <location filename="../office/review_page.py" line="508"/>
         <source>Supervisor</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="507"/>
+        <location filename="../office/review_page.py" line="508"/>
         <source>Passphrase of %1&apos;s key</source>
         <translation>%1 的密钥口令</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="514"/>
+        <location filename="../office/review_page.py" line="515"/>
         <source>Wrong passphrase.</source>
         <translation>口令不正确。</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="518"/>
+        <location filename="../office/review_page.py" line="519"/>
         <source>Signed in as %1.</source>
         <translation>已以 %1 的身份登录。</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="535"/>
+        <location filename="../office/review_page.py" line="536"/>
         <source>Say why the record is returned.</source>
         <translation>请填写退回理由。</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="552"/>
+        <location filename="../office/review_page.py" line="553"/>
         <source>approved</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="552"/>
+        <location filename="../office/review_page.py" line="553"/>
         <source>returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="554"/>
+        <location filename="../office/review_page.py" line="555"/>
         <source>%1 %2; it travels in the next return package.</source>
         <translation>%1 %2，随下一个回传包送达笔记本。</translation>
     </message>
@@ -2399,62 +2404,62 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>ReviewTableModel</name>
     <message>
-        <location filename="../office/review_page.py" line="68"/>
+        <location filename="../office/review_page.py" line="69"/>
         <source>Record no.</source>
         <translation>记录编号</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="69"/>
+        <location filename="../office/review_page.py" line="70"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="70"/>
+        <location filename="../office/review_page.py" line="71"/>
         <source>Procedure</source>
         <translation>检查项目</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="71"/>
+        <location filename="../office/review_page.py" line="72"/>
         <source>Site</source>
         <translation>受检单位</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="72"/>
+        <location filename="../office/review_page.py" line="73"/>
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="73"/>
+        <location filename="../office/review_page.py" line="74"/>
         <source>Inspector</source>
         <translation>检查人员</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="74"/>
+        <location filename="../office/review_page.py" line="75"/>
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="77"/>
+        <location filename="../office/review_page.py" line="78"/>
         <source>To review</source>
         <translation>待审核</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="78"/>
+        <location filename="../office/review_page.py" line="79"/>
         <source>Approved</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="79"/>
+        <location filename="../office/review_page.py" line="80"/>
         <source>Returned (not yet sent)</source>
         <translation>已退回（尚未下发）</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="80"/>
+        <location filename="../office/review_page.py" line="81"/>
         <source>Returned (sent to the laptop)</source>
         <translation>已退回（已下发笔记本）</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="81"/>
+        <location filename="../office/review_page.py" line="82"/>
         <source>Corrected by a new revision</source>
         <translation>已由新版本更正</translation>
     </message>
@@ -2851,67 +2856,72 @@ Trust list version %2, valid until %3</source>
         <translation>检查项目</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="859"/>
+        <location filename="../inspection/steps.py" line="861"/>
         <source>This record corrects and replaces record %1 (verdict: %2).</source>
         <translation>本记录更正并取代记录 %1（原结论：%2）。</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="902"/>
+        <location filename="../inspection/steps.py" line="907"/>
         <source>Input error: %1</source>
         <translation>输入有误：%1</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="915"/>
+        <location filename="../inspection/steps.py" line="920"/>
         <source>%1 row(s)</source>
         <translation>%1 行</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="918"/>
+        <location filename="../inspection/steps.py" line="923"/>
         <source>row %1</source>
         <translation>第 %1 行</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="922"/>
+        <location filename="../inspection/steps.py" line="927"/>
         <source>%1 more failing</source>
         <translation>另有 %1 行不合格</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="926"/>
+        <location filename="../inspection/steps.py" line="931"/>
         <source>Failed: %1</source>
         <translation>不合格：%1</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="929"/>
+        <location filename="../inspection/steps.py" line="934"/>
         <source>Missing: %1</source>
         <translation>还缺：%1</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="932"/>
+        <location filename="../inspection/steps.py" line="937"/>
         <source>not begun</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="992"/>
+        <location filename="../inspection/steps.py" line="939"/>
+        <source>not applicable / optional</source>
+        <translation>不适用/可选</translation>
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="1000"/>
         <source>Failed items: %1</source>
         <translation>不合格项目：%1</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="995"/>
+        <location filename="../inspection/steps.py" line="1003"/>
         <source>To measure next: %1</source>
         <translation>需补测：%1</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="1008"/>
+        <location filename="../inspection/steps.py" line="1016"/>
         <source>Still to fill in:</source>
         <translation>尚需填写：</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="1016"/>
+        <location filename="../inspection/steps.py" line="1024"/>
         <source>An incomplete check cannot be finalised: fill in what is listed above.</source>
         <translation>检查未完成，不能定稿：请先填写上面列出的内容。</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="1000"/>
+        <location filename="../inspection/steps.py" line="1008"/>
         <source>Note: the marked class does not fit Max/e (classes that fit: %1)</source>
         <translation>注意：标称准确度等级与 Max/e 不符（符合的等级：%1）</translation>
     </message>
@@ -2919,252 +2929,252 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../pages/sync_page.py" line="56"/>
+        <location filename="../pages/sync_page.py" line="57"/>
         <source>This laptop</source>
         <translation>本机</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="57"/>
+        <location filename="../pages/sync_page.py" line="58"/>
         <source>Office</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="58"/>
+        <location filename="../pages/sync_page.py" line="59"/>
         <source>Trust list</source>
         <translation>信任列表</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="59"/>
+        <location filename="../pages/sync_page.py" line="60"/>
         <source>Records to send</source>
         <translation>待发送记录</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="60"/>
+        <location filename="../pages/sync_page.py" line="61"/>
         <source>Last export</source>
         <translation>最近导出</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="61"/>
+        <location filename="../pages/sync_page.py" line="62"/>
         <source>Acknowledged by the office</source>
         <translation>检查机构已确认</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="62"/>
-        <location filename="../pages/sync_page.py" line="97"/>
+        <location filename="../pages/sync_page.py" line="63"/>
+        <location filename="../pages/sync_page.py" line="98"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="67"/>
+        <location filename="../pages/sync_page.py" line="68"/>
         <source>Export to…</source>
         <translation>导出到…</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="69"/>
+        <location filename="../pages/sync_page.py" line="70"/>
         <source>Write every record the office has not acknowledged into a folder, e.g. a USB stick</source>
         <translation>把检查机构尚未确认的全部记录写入一个文件夹，如 U 盘</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="71"/>
+        <location filename="../pages/sync_page.py" line="72"/>
         <source>Import package…</source>
         <translation>导入回传包…</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="72"/>
+        <location filename="../pages/sync_page.py" line="73"/>
         <source>Apply the return package the office made for this laptop</source>
         <translation>应用检查机构为本机生成的回传包</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="80"/>
+        <location filename="../pages/sync_page.py" line="81"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="84"/>
+        <location filename="../pages/sync_page.py" line="85"/>
         <source>Record no.</source>
         <translation>记录编号</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="85"/>
-        <location filename="../pages/sync_page.py" line="97"/>
+        <location filename="../pages/sync_page.py" line="86"/>
+        <location filename="../pages/sync_page.py" line="98"/>
         <source>Site</source>
         <translation>受检单位</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="86"/>
-        <location filename="../pages/sync_page.py" line="97"/>
+        <location filename="../pages/sync_page.py" line="87"/>
+        <location filename="../pages/sync_page.py" line="98"/>
         <source>Procedure</source>
         <translation>检查项目</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="87"/>
+        <location filename="../pages/sync_page.py" line="88"/>
         <source>Returned on</source>
         <translation>退回日期</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="88"/>
+        <location filename="../pages/sync_page.py" line="89"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="89"/>
+        <location filename="../pages/sync_page.py" line="90"/>
         <source>Correction</source>
         <translation>更正</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="92"/>
-        <location filename="../pages/sync_page.py" line="100"/>
+        <location filename="../pages/sync_page.py" line="93"/>
+        <location filename="../pages/sync_page.py" line="101"/>
         <source>Records returned by the office</source>
         <translation>检查机构退回的记录</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="94"/>
+        <location filename="../pages/sync_page.py" line="95"/>
         <source>Open and correct…</source>
         <translation>打开并更正…</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="97"/>
+        <location filename="../pages/sync_page.py" line="98"/>
         <source>Due</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="97"/>
+        <location filename="../pages/sync_page.py" line="98"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="99"/>
-        <location filename="../pages/sync_page.py" line="104"/>
+        <location filename="../pages/sync_page.py" line="100"/>
+        <location filename="../pages/sync_page.py" line="105"/>
         <source>Tasks received</source>
         <translation>收到的任务</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="126"/>
+        <location filename="../pages/sync_page.py" line="127"/>
         <source>Root fingerprint: %1</source>
         <translation>根证书指纹：%1</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="131"/>
+        <location filename="../pages/sync_page.py" line="132"/>
         <source>No office yet: records are signed and verify with this laptop&apos;s own key (trusted on this laptop only). Export an enrolment request on the Keys page.</source>
         <translation>尚未登记到检查机构：记录已签名，可用本机密钥核验（仅本机信任）。请在“密钥”页导出登记申请。</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="138"/>
+        <location filename="../pages/sync_page.py" line="139"/>
         <source>None yet (arrives with the first return package)</source>
         <translation>尚无（随第一个回传包送达）</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="142"/>
+        <location filename="../pages/sync_page.py" line="143"/>
         <source>Version %1, valid until %2</source>
         <translation>第 %1 版，有效期至 %2</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="148"/>
+        <location filename="../pages/sync_page.py" line="149"/>
         <source>expired: ask the office for a new return package</source>
         <translation>已过期：请向检查机构索取新的回传包</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="151"/>
+        <location filename="../pages/sync_page.py" line="152"/>
         <source>expires in %1 days</source>
         <translation>%1 天后过期</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="155"/>
+        <location filename="../pages/sync_page.py" line="156"/>
         <source>%1 signed record(s)</source>
         <translation>%1 条已签名记录</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="157"/>
+        <location filename="../pages/sync_page.py" line="158"/>
         <source>%1 finalised without a key cannot be sent</source>
         <translation>%1 条未签名定稿记录无法发送</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="161"/>
+        <location filename="../pages/sync_page.py" line="162"/>
         <source>%1 enrolment request(s)</source>
         <translation>%1 份登记申请</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="167"/>
+        <location filename="../pages/sync_page.py" line="168"/>
         <source>No. %1, %2 record(s), %3 (%4)</source>
         <translation>第 %1 号，%2 条记录，%3（%4）</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="174"/>
+        <location filename="../pages/sync_page.py" line="175"/>
         <source>up to bundle no. %1</source>
         <translation>至第 %1 号同步包</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="188"/>
+        <location filename="../pages/sync_page.py" line="189"/>
         <source>Corrected</source>
         <translation>已更正</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="188"/>
+        <location filename="../pages/sync_page.py" line="189"/>
         <source>To correct</source>
         <translation>待更正</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="203"/>
+        <location filename="../pages/sync_page.py" line="204"/>
         <source>Started</source>
         <translation>已开始</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="203"/>
+        <location filename="../pages/sync_page.py" line="204"/>
         <source>Open</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="226"/>
+        <location filename="../pages/sync_page.py" line="227"/>
         <source>Export to (e.g. a USB stick)</source>
         <translation>导出到（如 U 盘）</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="230"/>
+        <location filename="../pages/sync_page.py" line="231"/>
         <source>Sign the bundle</source>
         <translation>为同步包签名</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="230"/>
+        <location filename="../pages/sync_page.py" line="231"/>
         <source>Passphrase of your key:</source>
         <translation>您的密钥口令：</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="245"/>
+        <location filename="../pages/sync_page.py" line="246"/>
         <source>Writing the bundle…</source>
         <translation>正在写入同步包…</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="245"/>
+        <location filename="../pages/sync_page.py" line="246"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="259"/>
+        <location filename="../pages/sync_page.py" line="260"/>
         <source>Wrong passphrase; nothing was written.</source>
         <translation>口令不正确，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="263"/>
+        <location filename="../pages/sync_page.py" line="264"/>
         <source>Nothing to send: the office has acknowledged every record.</source>
         <translation>没有待发送的记录：检查机构已确认全部记录。</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="266"/>
+        <location filename="../pages/sync_page.py" line="267"/>
         <source>Bundle no. %1 written: %2 (%3 record(s)). Take it to the office.</source>
         <translation>第 %1 号同步包已写入：%2（%3 条记录）。请带到检查机构。</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="276"/>
+        <location filename="../pages/sync_page.py" line="277"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>已取消导出，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="290"/>
+        <location filename="../pages/sync_page.py" line="291"/>
         <source>Trust this office?</source>
         <translation>信任该检查机构？</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="292"/>
+        <location filename="../pages/sync_page.py" line="293"/>
         <source>This is the first package from %1. Compare its root fingerprint with the one the office gave you; trust it only if they are the same:
 
 %2</source>
@@ -3173,42 +3183,42 @@ Trust list version %2, valid until %3</source>
 %2</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="307"/>
+        <location filename="../pages/sync_page.py" line="308"/>
         <source>Import the office&apos;s package</source>
         <translation>导入检查机构的回传包</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="307"/>
+        <location filename="../pages/sync_page.py" line="308"/>
         <source>Package (*.zip)</source>
         <translation>回传包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="318"/>
+        <location filename="../pages/sync_page.py" line="319"/>
         <source>an office</source>
         <translation>检查机构</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="321"/>
+        <location filename="../pages/sync_page.py" line="322"/>
         <source>Not trusted; nothing was changed.</source>
         <translation>未信任，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="324"/>
+        <location filename="../pages/sync_page.py" line="325"/>
         <source>Package refused; nothing was changed.</source>
         <translation>回传包被拒收，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="330"/>
+        <location filename="../pages/sync_page.py" line="331"/>
         <source>Package no. %1 was already applied; nothing changed.</source>
         <translation>第 %1 号回传包此前已应用，无变化。</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="336"/>
+        <location filename="../pages/sync_page.py" line="337"/>
         <source>Package no. %1 applied: %2 task(s), %3 review decision(s), trust list version %4.</source>
         <translation>第 %1 号回传包已应用：任务 %2 项，审核决定 %3 项，信任列表第 %4 版。</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="344"/>
+        <location filename="../pages/sync_page.py" line="345"/>
         <source>The trust list expires on %1: bring the next bundle soon.</source>
         <translation>信任列表将于 %1 过期：请尽快送交下一个同步包。</translation>
     </message>

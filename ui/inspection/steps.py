@@ -832,6 +832,7 @@ class SummaryStep(StepWidget):
         inner.addLayout(measures_box)
         self.evidence_slot = QVBoxLayout()  # the window puts photos and signatures here
         self.evidence: Any = None
+        self.control: str | None = None  # the type of control, from the record (`load_record`)
         inner.addLayout(self.evidence_slot)
         inner.addStretch(1)
         scroll = QScrollArea()  # the step fits a small screen; the verdict and Finalise stay in view
@@ -866,6 +867,7 @@ class SummaryStep(StepWidget):
     def load_record(self, row: Mapping[str, Any], replaced: Mapping[str, Any] | None) -> None:
         """Show who inspects, the measures kept on the draft and, for a correction, which record
         it replaces (number and verdict) and its reason, as stored."""
+        self.control = row.get("control")  # which steps may be left out (an in-service check)
         team = json.loads(row.get("inspectors") or "[]") or [{"name": row.get("inspector", "")}]
         lead = team[0]
         self.lead.setText(
@@ -909,6 +911,7 @@ class SummaryStep(StepWidget):
         "inconclusive": ("?", "#e37400"),
         "empty": ("○", "#5f6368"),
         "invalid": ("⚠", icons.INVALID_COLOUR.name()),
+        "optional": ("–", "#5f6368"),
     }
     MAX_ROWS_NAMED: ClassVar[int] = 5  # failing rows named one by one; more are counted
 
@@ -921,7 +924,9 @@ class SummaryStep(StepWidget):
         colon = "：" if self.lang == "zh" else ": "
         lines = []
         for step, state in zip(
-            self.definition.steps, step_states(self.definition, self.readings, live, error), strict=False
+            self.definition.steps,
+            step_states(self.definition, self.readings, live, error, self.control),
+            strict=False,
         ):
             if step.kind == "summary":
                 continue
@@ -962,13 +967,16 @@ class SummaryStep(StepWidget):
                 )
             if state.state == "empty":
                 parts.append(self.tr("not begun"))
+            if state.state == "optional":  # nothing is missing: said in grey, not as a gap
+                parts.append(self.tr("not applicable / optional"))
             name = step.zh if self.lang == "zh" else step.en
             semi = "；" if self.lang == "zh" else "; "
             # the step's count and single figures (a lot's n, T; q̄, s, Qn − λ·s), as under it
             args = (self.definition, step, self.lang, self.readings, live)
-            figures_html = [count_html(*args), *figure_parts(*args)]
+            # (the count only when the missing list does not say it already)
+            figures_html = [count_html(*args) if not state.missing else "", *figure_parts(*args)]
             detail = semi.join([html.escape(p) for p in parts] + [f for f in figures_html if f])
-            if state.invalid:  # what to correct, in the mark's colour
+            if state.invalid or state.state == "optional":  # what to correct; or grey: nothing to do
                 detail = f'<span style="color:{colour};">{detail}</span>'
             lines.append(
                 f'<span style="color:{colour}; font-weight:600;">{mark}</span> <b>{html.escape(name)}</b>'

@@ -71,6 +71,7 @@ STEP_STATE_TEXT = {
     "inconclusive": QT_TRANSLATE_NOOP("InspectionWindow", "Undecided: a further test is needed"),
     "empty": QT_TRANSLATE_NOOP("InspectionWindow", "Not begun"),
     "invalid": QT_TRANSLATE_NOOP("InspectionWindow", "Input error: correct the marked cells"),
+    "optional": QT_TRANSLATE_NOOP("InspectionWindow", "Not applicable or optional for this type of check"),
 }
 
 TYPING_SAVE_MS = 250  # text being typed is kept this long after the last key (against a crash)
@@ -438,7 +439,9 @@ class InspectionWindow(QWidget):
         not begun ○; the tool tip says which and what (the cells refused and why, the items
         failed, what is missing)."""
         sep = "、" if self.lang == "zh" else ", "
-        for index, state in enumerate(step_states(self.definition, self.readings, live, error)):
+        for index, state in enumerate(
+            step_states(self.definition, self.readings, live, error, self.row.get("control"))
+        ):
             item = self.step_list.item(index)
             item.setIcon(icons.step_icon(state.state))
             name = str(item.data(Qt.ItemDataRole.UserRole + 1))
