@@ -106,3 +106,34 @@ def test_cells_of_each_procedure_use_the_spec_resolution_and_limit():
         cell_text(net, "packages[]", "shortage", {"shortage": "14.96", "class": "ok"}, {"t": "15.0"})
         == "15.0"
     )
+
+
+def test_a_lots_figures_read_as_its_summary_table_prints_them():
+    """A lot of 300 at 5 kg (net_content.md §B.3, §B.5): the plan before any sample, unjudged;
+    the mean judged only once evaluated, ✗ when it fails (36 packages short by more than T)."""
+    import forms
+    from forms.display import figures
+    from forms.errors import Incomplete
+    from inspector_app.evaluation import jsonable
+
+    defn = load_definition("net_content")
+    lot = {"form": "net_content", "quantity": "mass", "nominal": "5000", "lot_size": "300"}
+    with pytest.raises(Incomplete) as info:
+        forms.evaluate({**lot, "samples": []})
+    plan = jsonable(info.value.partial)
+    got = figures(defn, ("sample_size", "t", "two_t", "lambda", "mean"), plan, (), "zh", lambda _p: "mass")
+    assert [(f.name, f.text, f.verdict) for f in got] == [
+        ("样本量 n", "50", None),
+        ("允许短缺量 T (g)", "75", None),
+        ("2T (g)", "150", None),
+        ("λ", "0.379", None),
+    ]  # no mean before the samples
+    done = forms.evaluate({**lot, "samples": [{"net": str(4920 + i % 7)} for i in range(50)]})
+    results, failed = jsonable(done.results), done.failed
+    got = {
+        f.key: f
+        for f in figures(defn, ("k1", "mean", "s", "mean_limit"), results, failed, "zh", evaluated=True)
+    }
+    assert (got["k1"].text, got["k1"].verdict) == ("36", "fail")
+    assert (got["mean"].name, got["mean"].text, got["mean"].verdict) == ("平均实际含量", "4922.94", "fail")
+    assert got["s"].verdict is None and got["mean_limit"].verdict is None

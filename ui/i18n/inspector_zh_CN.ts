@@ -1157,7 +1157,7 @@ Trust list version %2, valid until %3</source>
     </message>
     <message>
         <location filename="../inspection/window.py" line="338"/>
-        <location filename="../inspection/window.py" line="497"/>
+        <location filename="../inspection/window.py" line="499"/>
         <source>This inspection is finalised and can no longer change.</source>
         <translation>此检查已定稿，不能再修改。</translation>
     </message>
@@ -1182,49 +1182,49 @@ Trust list version %2, valid until %3</source>
         <translation>输入有误</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="533"/>
+        <location filename="../inspection/window.py" line="535"/>
         <source>It replaces record %1 of %2: verdict “%3” → “%4”. Reason: %5</source>
         <translation>本记录取代 %2 定稿的记录 %1：结论“%3” → “%4”。更正原因：%5</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="539"/>
+        <location filename="../inspection/window.py" line="541"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="588"/>
-        <location filename="../inspection/window.py" line="595"/>
+        <location filename="../inspection/window.py" line="590"/>
+        <location filename="../inspection/window.py" line="597"/>
         <source>Signing and making the record PDF…</source>
         <translation>正在签名并生成记录 PDF…</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="589"/>
+        <location filename="../inspection/window.py" line="591"/>
         <source>Signing</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="527"/>
+        <location filename="../inspection/window.py" line="529"/>
         <source>Finalise record %1 with the verdict “%2”? A finalised record can no longer be changed; a correction is a new record.</source>
         <translation>以结论“%2”定稿记录 %1？定稿后不能再修改；如需更正须新建更正记录。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="543"/>
+        <location filename="../inspection/window.py" line="545"/>
         <source>Sign</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="543"/>
+        <location filename="../inspection/window.py" line="545"/>
         <source>Passphrase of your key:</source>
         <translation>密钥口令：</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="564"/>
+        <location filename="../inspection/window.py" line="566"/>
         <source>Wrong passphrase; nothing was changed.</source>
         <translation>口令不正确，未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="502"/>
-        <location filename="../inspection/window.py" line="572"/>
+        <location filename="../inspection/window.py" line="504"/>
+        <location filename="../inspection/window.py" line="574"/>
         <source>The database is in use by another program (%1); nothing was changed.</source>
         <translation>数据库正被另一个程序占用（%1），未做任何改动。</translation>
     </message>
@@ -2143,260 +2143,260 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../office/review_page.py" line="161"/>
+        <location filename="../office/review_page.py" line="166"/>
         <source>Review state</source>
         <translation>审核状态</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="163"/>
+        <location filename="../office/review_page.py" line="168"/>
         <source>To review</source>
         <translation>待审核</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="164"/>
+        <location filename="../office/review_page.py" line="169"/>
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="165"/>
+        <location filename="../office/review_page.py" line="170"/>
         <source>Approved</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="166"/>
+        <location filename="../office/review_page.py" line="171"/>
         <source>Corrected</source>
         <translation>已更正</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="167"/>
+        <location filename="../office/review_page.py" line="172"/>
         <source>All current records</source>
         <translation>全部现行记录</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="171"/>
-        <location filename="../office/review_page.py" line="399"/>
+        <location filename="../office/review_page.py" line="176"/>
+        <location filename="../office/review_page.py" line="417"/>
         <source>Procedure</source>
         <translation>检查项目</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="172"/>
+        <location filename="../office/review_page.py" line="177"/>
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="174"/>
+        <location filename="../office/review_page.py" line="179"/>
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="176"/>
-        <location filename="../office/review_page.py" line="411"/>
+        <location filename="../office/review_page.py" line="181"/>
+        <location filename="../office/review_page.py" line="429"/>
         <source>Inspector</source>
         <translation>检查人员</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="177"/>
+        <location filename="../office/review_page.py" line="182"/>
         <source>from YYYY-MM-DD</source>
         <translation>起 YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="177"/>
+        <location filename="../office/review_page.py" line="182"/>
         <source>From</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="178"/>
+        <location filename="../office/review_page.py" line="183"/>
         <source>to YYYY-MM-DD</source>
         <translation>止 YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="178"/>
+        <location filename="../office/review_page.py" line="183"/>
         <source>To</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="179"/>
+        <location filename="../office/review_page.py" line="184"/>
         <source>Record no., site or credit code</source>
         <translation>记录编号、单位名称或信用代码</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="180"/>
+        <location filename="../office/review_page.py" line="185"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="197"/>
+        <location filename="../office/review_page.py" line="202"/>
         <source>Review queue</source>
         <translation>审核队列</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="210"/>
+        <location filename="../office/review_page.py" line="228"/>
         <source>Figures of the record</source>
         <translation>记录数据</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="211"/>
+        <location filename="../office/review_page.py" line="229"/>
         <source>Select a record</source>
         <translation>请选择一条记录</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="212"/>
+        <location filename="../office/review_page.py" line="230"/>
         <source>Signed PDF</source>
         <translation>签名 PDF</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="230"/>
-        <location filename="../office/review_page.py" line="460"/>
+        <location filename="../office/review_page.py" line="248"/>
+        <location filename="../office/review_page.py" line="478"/>
         <source>Sign in as supervisor…</source>
         <translation>以审核人身份登录…</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="231"/>
+        <location filename="../office/review_page.py" line="249"/>
         <source>Reason for returning (Ctrl+R, then Enter)</source>
         <translation>退回理由（Ctrl+R 输入，回车退回）</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="232"/>
+        <location filename="../office/review_page.py" line="250"/>
         <source>Reason</source>
         <translation>退回理由</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="233"/>
+        <location filename="../office/review_page.py" line="251"/>
         <source>Approve (Ctrl+Enter)</source>
         <translation>通过（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="234"/>
+        <location filename="../office/review_page.py" line="252"/>
         <source>Return</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="287"/>
+        <location filename="../office/review_page.py" line="305"/>
         <source>All: %1</source>
         <translation>全部%1</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="311"/>
+        <location filename="../office/review_page.py" line="329"/>
         <source>%1 records</source>
         <translation>%1 条记录</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="329"/>
+        <location filename="../office/review_page.py" line="347"/>
         <source>No record matches the filters.</source>
         <translation>没有符合筛选条件的记录。</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="354"/>
+        <location filename="../office/review_page.py" line="372"/>
         <source>Rendering the signed PDF…</source>
         <translation>正在显示签名 PDF…</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="375"/>
+        <location filename="../office/review_page.py" line="393"/>
         <source>The laptop sent no PDF for this record.</source>
         <translation>笔记本未随此记录发送 PDF。</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="398"/>
+        <location filename="../office/review_page.py" line="416"/>
         <source>Record no.</source>
         <translation>记录编号</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="401"/>
+        <location filename="../office/review_page.py" line="419"/>
         <source>Site</source>
         <translation>受检单位</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="405"/>
+        <location filename="../office/review_page.py" line="423"/>
         <source>Instrument</source>
         <translation>计量器具</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="412"/>
+        <location filename="../office/review_page.py" line="430"/>
         <source>Finalised</source>
         <translation>定稿时间</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="420"/>
+        <location filename="../office/review_page.py" line="438"/>
         <source>Failed items</source>
         <translation>不合格项目</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="423"/>
+        <location filename="../office/review_page.py" line="441"/>
         <source>Measures taken</source>
         <translation>处理措施</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="426"/>
+        <location filename="../office/review_page.py" line="444"/>
         <source>Corrects record %1</source>
         <translation>更正记录 %1</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="429"/>
+        <location filename="../office/review_page.py" line="447"/>
         <source>A correction replaced this record.</source>
         <translation>本记录已被更正记录取代。</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="437"/>
+        <location filename="../office/review_page.py" line="455"/>
         <source>Readings</source>
         <translation>读数</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="458"/>
+        <location filename="../office/review_page.py" line="476"/>
         <source>Not signed in: decisions need the supervisor&apos;s key</source>
         <translation>未登录：审核决定需用审核人密钥签名</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="462"/>
+        <location filename="../office/review_page.py" line="480"/>
         <source>Signing as %1</source>
         <translation>签名人：%1</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="464"/>
+        <location filename="../office/review_page.py" line="482"/>
         <source>Lock (Ctrl+L)</source>
         <translation>锁定（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="499"/>
+        <location filename="../office/review_page.py" line="517"/>
         <source>No supervisor key in this database: make one (keys create) and enrol it with the supervisor role.</source>
         <translation>本库中没有审核人密钥：请新建密钥（keys create）并以审核人角色登记。</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="508"/>
+        <location filename="../office/review_page.py" line="526"/>
         <source>Supervisor</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="508"/>
+        <location filename="../office/review_page.py" line="526"/>
         <source>Passphrase of %1&apos;s key</source>
         <translation>%1 的密钥口令</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="515"/>
+        <location filename="../office/review_page.py" line="533"/>
         <source>Wrong passphrase.</source>
         <translation>口令不正确。</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="519"/>
+        <location filename="../office/review_page.py" line="537"/>
         <source>Signed in as %1.</source>
         <translation>已以 %1 的身份登录。</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="536"/>
+        <location filename="../office/review_page.py" line="554"/>
         <source>Say why the record is returned.</source>
         <translation>请填写退回理由。</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="553"/>
+        <location filename="../office/review_page.py" line="571"/>
         <source>approved</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="553"/>
+        <location filename="../office/review_page.py" line="571"/>
         <source>returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="555"/>
+        <location filename="../office/review_page.py" line="573"/>
         <source>%1 %2; it travels in the next return package.</source>
         <translation>%1 %2，随下一个回传包送达笔记本。</translation>
     </message>
@@ -2404,62 +2404,62 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>ReviewTableModel</name>
     <message>
-        <location filename="../office/review_page.py" line="69"/>
+        <location filename="../office/review_page.py" line="70"/>
         <source>Record no.</source>
         <translation>记录编号</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="70"/>
+        <location filename="../office/review_page.py" line="71"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="71"/>
+        <location filename="../office/review_page.py" line="72"/>
         <source>Procedure</source>
         <translation>检查项目</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="72"/>
+        <location filename="../office/review_page.py" line="73"/>
         <source>Site</source>
         <translation>受检单位</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="73"/>
+        <location filename="../office/review_page.py" line="74"/>
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="74"/>
+        <location filename="../office/review_page.py" line="75"/>
         <source>Inspector</source>
         <translation>检查人员</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="75"/>
+        <location filename="../office/review_page.py" line="76"/>
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="78"/>
+        <location filename="../office/review_page.py" line="79"/>
         <source>To review</source>
         <translation>待审核</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="79"/>
+        <location filename="../office/review_page.py" line="80"/>
         <source>Approved</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="80"/>
+        <location filename="../office/review_page.py" line="81"/>
         <source>Returned (not yet sent)</source>
         <translation>已退回（尚未下发）</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="81"/>
+        <location filename="../office/review_page.py" line="82"/>
         <source>Returned (sent to the laptop)</source>
         <translation>已退回（已下发笔记本）</translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="82"/>
+        <location filename="../office/review_page.py" line="83"/>
         <source>Corrected by a new revision</source>
         <translation>已由新版本更正</translation>
     </message>
@@ -2866,62 +2866,67 @@ Trust list version %2, valid until %3</source>
         <translation>输入有误：%1</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="920"/>
+        <location filename="../inspection/steps.py" line="910"/>
+        <source>%1 more refused</source>
+        <translation>另有 %1 处输入有误</translation>
+    </message>
+    <message>
+        <location filename="../inspection/steps.py" line="923"/>
         <source>%1 row(s)</source>
         <translation>%1 行</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="923"/>
+        <location filename="../inspection/steps.py" line="926"/>
         <source>row %1</source>
         <translation>第 %1 行</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="927"/>
+        <location filename="../inspection/steps.py" line="930"/>
         <source>%1 more failing</source>
         <translation>另有 %1 行不合格</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="931"/>
+        <location filename="../inspection/steps.py" line="934"/>
         <source>Failed: %1</source>
         <translation>不合格：%1</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="934"/>
+        <location filename="../inspection/steps.py" line="937"/>
         <source>Missing: %1</source>
         <translation>还缺：%1</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="937"/>
+        <location filename="../inspection/steps.py" line="940"/>
         <source>not begun</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="939"/>
+        <location filename="../inspection/steps.py" line="942"/>
         <source>not applicable / optional</source>
         <translation>不适用/可选</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="1000"/>
+        <location filename="../inspection/steps.py" line="1003"/>
         <source>Failed items: %1</source>
         <translation>不合格项目：%1</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="1003"/>
+        <location filename="../inspection/steps.py" line="1006"/>
         <source>To measure next: %1</source>
         <translation>需补测：%1</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="1016"/>
+        <location filename="../inspection/steps.py" line="1019"/>
         <source>Still to fill in:</source>
         <translation>尚需填写：</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="1024"/>
+        <location filename="../inspection/steps.py" line="1027"/>
         <source>An incomplete check cannot be finalised: fill in what is listed above.</source>
         <translation>检查未完成，不能定稿：请先填写上面列出的内容。</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="1008"/>
+        <location filename="../inspection/steps.py" line="1011"/>
         <source>Note: the marked class does not fit Max/e (classes that fit: %1)</source>
         <translation>注意：标称准确度等级与 Max/e 不符（符合的等级：%1）</translation>
     </message>

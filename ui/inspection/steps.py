@@ -932,11 +932,14 @@ class SummaryStep(StepWidget):
                 continue
             mark, colour = self.MARKS[state.state]
             parts: list[str] = []
-            if state.invalid:
+            if state.invalid:  # each refused cell and why (the first few; the rest counted)
                 reasons = ("；" if self.lang == "zh" else "; ").join(
-                    describe(self.definition, e, self.lang) for e in state.invalid
+                    describe(self.definition, e, self.lang) for e in state.invalid[: self.MAX_ROWS_NAMED]
                 )
                 parts.append(self.tr("Input error: %1").replace("%1", reasons))
+                if len(state.invalid) > self.MAX_ROWS_NAMED:
+                    more = len(state.invalid) - self.MAX_ROWS_NAMED
+                    parts.append(self.tr("%1 more refused").replace("%1", str(more)))
             rows, groups = results_of(step, results)
             pattern = step.results or step.grid
             for i, group in enumerate(g for g in groups if isinstance(g, dict)):

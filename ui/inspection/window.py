@@ -452,8 +452,10 @@ class InspectionWindow(QWidget):
                 item.setText(name)
                 item.setData(Qt.ItemDataRole.ForegroundRole, None)
             tip = self.tr(str(STEP_STATE_TEXT[state.state]))  # str: the stub types NOOP as object
-            if state.invalid:
-                tip += ": " + "；".join(describe(self.definition, e, self.lang) for e in state.invalid)
+            if state.invalid:  # the first few refused cells, as the summary names them
+                tip += ": " + "；".join(describe(self.definition, e, self.lang) for e in state.invalid[:5])
+                if len(state.invalid) > 5:
+                    tip += " …"
             elif state.failed:
                 names = [
                     self.definition.items.get(c, (c, c))[0 if self.lang == "zh" else 1] for c in state.failed
