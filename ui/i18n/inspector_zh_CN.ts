@@ -2030,7 +2030,7 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>ReadingsTableModel</name>
     <message>
-        <location filename="../inspection/grid.py" line="215"/>
+        <location filename="../inspection/grid.py" line="224"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
@@ -2796,137 +2796,137 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>SummaryStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="754"/>
+        <location filename="../inspection/steps.py" line="786"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="755"/>
+        <location filename="../inspection/steps.py" line="787"/>
         <source>Second inspector</source>
         <translation>第二检查人员</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="756"/>
+        <location filename="../inspection/steps.py" line="788"/>
         <source>Enforcement ID</source>
         <translation>执法证号</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="757"/>
+        <location filename="../inspection/steps.py" line="789"/>
         <source>Second inspector&apos;s enforcement ID</source>
         <translation>第二检查人员执法证号</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="762"/>
+        <location filename="../inspection/steps.py" line="794"/>
         <source>Why this record is corrected</source>
         <translation>说明为何更正本记录</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="763"/>
+        <location filename="../inspection/steps.py" line="795"/>
         <source>Reason for the correction</source>
         <translation>更正原因</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="767"/>
+        <location filename="../inspection/steps.py" line="799"/>
         <source>Inspector:</source>
         <translation>检查人员：</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="771"/>
+        <location filename="../inspection/steps.py" line="803"/>
         <source>Second inspector:</source>
         <translation>第二检查人员：</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="772"/>
+        <location filename="../inspection/steps.py" line="804"/>
         <source>Reason for the correction:</source>
         <translation>更正原因：</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="777"/>
+        <location filename="../inspection/steps.py" line="809"/>
         <source>Measures taken:</source>
         <translation>处理措施：</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="785"/>
+        <location filename="../inspection/steps.py" line="817"/>
         <source>Finalise and sign…</source>
         <translation>定稿并签名…</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="791"/>
+        <location filename="../inspection/steps.py" line="823"/>
         <source>Items</source>
         <translation>检查项目</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="861"/>
+        <location filename="../inspection/steps.py" line="893"/>
         <source>This record corrects and replaces record %1 (verdict: %2).</source>
         <translation>本记录更正并取代记录 %1（原结论：%2）。</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="907"/>
+        <location filename="../inspection/steps.py" line="939"/>
         <source>Input error: %1</source>
         <translation>输入有误：%1</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="910"/>
+        <location filename="../inspection/steps.py" line="942"/>
         <source>%1 more refused</source>
         <translation>另有 %1 处输入有误</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="923"/>
+        <location filename="../inspection/steps.py" line="955"/>
         <source>%1 row(s)</source>
         <translation>%1 行</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="926"/>
+        <location filename="../inspection/steps.py" line="958"/>
         <source>row %1</source>
         <translation>第 %1 行</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="930"/>
+        <location filename="../inspection/steps.py" line="962"/>
         <source>%1 more failing</source>
         <translation>另有 %1 行不合格</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="934"/>
+        <location filename="../inspection/steps.py" line="966"/>
         <source>Failed: %1</source>
         <translation>不合格：%1</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="937"/>
+        <location filename="../inspection/steps.py" line="969"/>
         <source>Missing: %1</source>
         <translation>还缺：%1</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="940"/>
+        <location filename="../inspection/steps.py" line="972"/>
         <source>not begun</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="942"/>
+        <location filename="../inspection/steps.py" line="974"/>
         <source>not applicable / optional</source>
         <translation>不适用/可选</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="1003"/>
+        <location filename="../inspection/steps.py" line="1035"/>
         <source>Failed items: %1</source>
         <translation>不合格项目：%1</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="1006"/>
+        <location filename="../inspection/steps.py" line="1038"/>
         <source>To measure next: %1</source>
         <translation>需补测：%1</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="1019"/>
+        <location filename="../inspection/steps.py" line="1051"/>
         <source>Still to fill in:</source>
         <translation>尚需填写：</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="1027"/>
+        <location filename="../inspection/steps.py" line="1059"/>
         <source>An incomplete check cannot be finalised: fill in what is listed above.</source>
         <translation>检查未完成，不能定稿：请先填写上面列出的内容。</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="1011"/>
+        <location filename="../inspection/steps.py" line="1043"/>
         <source>Note: the marked class does not fit Max/e (classes that fit: %1)</source>
         <translation>注意：标称准确度等级与 Max/e 不符（符合的等级：%1）</translation>
     </message>
