@@ -200,13 +200,39 @@ def validate(pdf: bytes | Any, trusted: list[x509.Certificate]) -> PadesStatus:
         context = ValidationContext(trust_roots=roots, allow_fetching=False)
         status = validate_pdf_signature(signatures[-1], context)
         cert = x509.load_der_x509_certificate(status.signing_cert.dump()) if status.signing_cert else None
+        padded = padding_intact(reader, signatures[-1].byte_range)
     except Exception as exc:  # hostile input: whatever pyHanko or asn1crypto raise, it is damage
         raise SignatureDamaged(f"{type(exc).__name__}: {exc}"[:200]) from exc
     return PadesStatus(
         signed=True,
-        intact=bool(status.intact),
-        valid=bool(status.valid),
+        intact=bool(status.intact) and padded,
+        valid=bool(status.valid) and padded,
         trusted=bool(status.trusted),
         whole_file=status.coverage == SignatureCoverageLevel.ENTIRE_FILE,
         signer_cert=cert,
     )
+
+
+HEX_DIGITS = frozenset(b"0123456789abcdefABCDEF")
+
+
+def padding_intact(reader: Any, byte_range: list[int]) -> bool:
+    """Is the signature's /Contents, as the file holds it, a plain hex string of the DER signature
+    followed by zeros only? The byte range leaves /Contents out of what is signed (ISO 32000-1
+    §12.8.1), so a byte changed in its zero padding, or a space slipped in, would otherwise go
+    unseen."""
+    raw = reader.stream.getvalue()
+    start, first, second, _length = (int(x) for x in byte_range)
+    gap = raw[start + first : second]
+    inner = gap[1:-1]
+    if gap[:1] != b"<" or gap[-1:] != b">" or len(inner) % 2 or not set(inner) <= HEX_DIGITS:
+        return False
+    der = bytes.fromhex(inner.decode("ascii"))
+    if len(der) < 2 or der[0] != 0x30:
+        return False
+    if der[1] < 0x80:
+        used = 2 + der[1]
+    else:
+        count = der[1] & 0x7F
+        used = 2 + count + int.from_bytes(der[2 : 2 + count], "big")
+    return used <= len(der) and set(inner[2 * used :]) <= {ord("0")}

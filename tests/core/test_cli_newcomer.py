@@ -284,3 +284,26 @@ def test_office_import_progress_ends_its_lines_and_a_refusal_says_nothing_was_st
     [refused] = [line for line in out.splitlines() if line.startswith("拒收 / refused")]
     assert "b.zip" in refused and refused.endswith("（未写入任何记录）")
     assert "(nothing was stored)" in out
+
+
+def padding_flipped(pdf: bytes, digit: bytes) -> bytes:
+    """The PDF with one hex digit of the signature's zero padding in /Contents replaced."""
+    contents = pdf.rindex(b"/Contents <")  # the signature dictionary of the last revision
+    end = pdf.index(b">", contents)
+    position = end - 20  # well inside the trailing zeros
+    assert pdf[position - 40 : end] == b"0" * (end - position + 40)
+    return pdf[:position] + digit + pdf[position + 1 :]
+
+
+@pytest.mark.parametrize("digit", [b"1", b"f", b" "])
+def test_a_byte_changed_in_the_signature_padding_is_altered(capsys, dbs, world, digit):
+    from inspector_app.services import open_services
+
+    with open_services(dbs / "a.sqlite") as a:
+        pdf = a.records.pdf_of(world["ids"]["after"])
+    (dbs / "good.pdf").write_bytes(pdf)
+    code, out, _ = run(capsys, "verify", "--db", dbs / "a.sqlite", dbs / "good.pdf")
+    assert code == 0, out
+    (dbs / "padded.pdf").write_bytes(padding_flipped(pdf, digit))
+    code, out, _ = run(capsys, "verify", "--db", dbs / "a.sqlite", dbs / "padded.pdf")
+    assert code == 1 and "altered" in out, out
