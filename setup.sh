@@ -5,7 +5,11 @@
 #   bash setup.sh test [PYTEST ARGS]   set up, then run the whole test suite
 #   bash setup.sh env                  set up only
 set -euo pipefail
+# The app starts in the caller's folder, so a relative path given to it (--db demo.sqlite) means
+# what the user sees there; setting up happens in the repository's folder.
+CALLER_DIR=$PWD
 cd "$(dirname "${BASH_SOURCE[0]}")"
+REPO_DIR=$PWD
 
 # What Qt's platform plugins and the CJK text need on Debian/Ubuntu (PLATFORM.md): the font is the
 # one TrueType CJK font reportlab can embed; the xcb libraries are for a real display.
@@ -74,7 +78,7 @@ command=${1:-start}
 python_packages
 translations
 case "$command" in
-  start) exec .venv/bin/inspector-app "$@" ;;
+  start) cd "$CALLER_DIR" && exec "$REPO_DIR/.venv/bin/inspector-app" "$@" ;;
   test)  exec env QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest "$@" ;;
   env)   echo "setup: ready (.venv)" ;;
   *) echo "usage: bash setup.sh start|test|env [ARGS...]" >&2; exit 2 ;;

@@ -307,3 +307,34 @@ def test_a_byte_changed_in_the_signature_padding_is_altered(capsys, dbs, world, 
     (dbs / "padded.pdf").write_bytes(padding_flipped(pdf, digit))
     code, out, _ = run(capsys, "verify", "--db", dbs / "a.sqlite", dbs / "padded.pdf")
     assert code == 1 and "altered" in out, out
+
+
+def test_setup_start_resolves_a_relative_db_in_the_callers_folder(tmp_path):
+    """`bash setup.sh start --db demo.sqlite` run elsewhere means demo.sqlite there, not in the
+    repository (setup.sh changes to its own folder to set up)."""
+    import hashlib
+    import subprocess
+    from pathlib import Path
+
+    from inspector_app.services import open_services
+
+    repo = Path(__file__).resolve().parents[2]
+    stamp = repo / ".venv" / ".setup-stamp"
+    wanted = hashlib.sha256((repo / "pyproject.toml").read_bytes()).hexdigest()
+    if not stamp.is_file() or stamp.read_text().strip() != wanted:
+        pytest.skip("setup.sh would install packages first (no up-to-date .venv in this checkout)")
+    caller = tmp_path / "elsewhere"
+    caller.mkdir()
+    with open_services(caller / "mine.sqlite"):
+        pass
+    done = subprocess.run(
+        ["bash", str(repo / "setup.sh"), "start", "list", "--db", "mine.sqlite", "--json"],
+        cwd=caller,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "INSPECTOR_SKIP_SYSTEM": "1"},
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == []
+    assert not (repo / "mine.sqlite").exists()
