@@ -439,3 +439,59 @@ def test_the_review_queue_shows_procedure_and_state_whole(office, qtbot):
         assert all(metrics.horizontalAdvance(t) + 12 <= width for t in texts), (name, width)
     site = page.view.columnWidth(ReviewTableModel.COLUMNS.index("site_name"))
     assert site >= 200
+
+
+def test_replacing_a_decision_asks_and_an_approval_after_a_return_needs_its_reason(
+    office, qtbot, monkeypatch
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    window = OfficeWindow(office, "zh")
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.startup_finished, timeout=20000):
+        show_active(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    page = window.page("review")
+    monkeypatch.setattr("ui.office.review_page.ask_passphrase", lambda *a: fleet.SUPERVISOR_PASS)
+    answers, asked = [], []
+
+    def question(_parent, _title, text, *args, **kwargs):
+        asked.append(text)
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    page.view.setFocus()
+    first = page.current_id
+    qtbot.keyClick(page.view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    type_text(qtbot, page.reason, "偏载测试缺第四个支点")
+    qtbot.keyClick(page.reason, Qt.Key.Key_Return)
+    assert office.office.store.record(first)["review_status"] == "returned" and asked == []
+    page.status.setCurrentIndex(page.status.findData("returned"))
+    page.view.setFocus()
+    assert page.current_id == first
+    # Ctrl+Enter on the returned record: no reason yet, so nothing is asked or decided.
+    qtbot.keyClick(page.view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert "已退回" in page.message.text() and page.reason.hasFocus() and asked == []
+    assert office.office.store.record(first)["review_status"] == "returned"
+    # With a reason, it asks; "No" keeps the return.
+    type_text(qtbot, page.reason, "已补测")
+    answers.append(QMessageBox.StandardButton.No)
+    qtbot.keyClick(page.reason, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert len(asked) == 1 and "改为通过" in asked[0]
+    assert office.office.store.record(first)["review_status"] == "returned"
+    answers.append(QMessageBox.StandardButton.Yes)
+    qtbot.keyClick(page.reason, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert len(asked) == 2
+    row = office.office.store.record(first)
+    assert (row["review_status"], row["review_reason"]) == ("approved", "已补测")
+    assert office.office.review.detail(first)["decisions"][-1]["reason"] == "已补测"
+    # And back: returning the approved record asks too ("No" keeps the approval).
+    page.status.setCurrentIndex(page.status.findData("approved"))
+    page.view.setFocus()
+    assert page.current_id == first
+    qtbot.keyClick(page.view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    type_text(qtbot, page.reason, "复核不通过")
+    answers.append(QMessageBox.StandardButton.No)
+    qtbot.keyClick(page.reason, Qt.Key.Key_Return)
+    assert len(asked) == 3 and "改为退回" in asked[2]
+    assert office.office.store.record(first)["review_status"] == "approved"

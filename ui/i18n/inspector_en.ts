@@ -2143,260 +2143,280 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../office/review_page.py" line="166"/>
+        <location filename="../office/review_page.py" line="167"/>
         <source>Review state</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="168"/>
+        <location filename="../office/review_page.py" line="169"/>
         <source>To review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="169"/>
+        <location filename="../office/review_page.py" line="170"/>
         <source>Returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="170"/>
+        <location filename="../office/review_page.py" line="171"/>
         <source>Approved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="171"/>
+        <location filename="../office/review_page.py" line="172"/>
         <source>Corrected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="172"/>
+        <location filename="../office/review_page.py" line="173"/>
         <source>All current records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="176"/>
-        <location filename="../office/review_page.py" line="417"/>
+        <location filename="../office/review_page.py" line="177"/>
+        <location filename="../office/review_page.py" line="418"/>
         <source>Procedure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="177"/>
+        <location filename="../office/review_page.py" line="178"/>
         <source>District</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="179"/>
+        <location filename="../office/review_page.py" line="180"/>
         <source>Verdict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="181"/>
-        <location filename="../office/review_page.py" line="429"/>
+        <location filename="../office/review_page.py" line="182"/>
+        <location filename="../office/review_page.py" line="430"/>
         <source>Inspector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="182"/>
+        <location filename="../office/review_page.py" line="183"/>
         <source>from YYYY-MM-DD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="182"/>
+        <location filename="../office/review_page.py" line="183"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="183"/>
+        <location filename="../office/review_page.py" line="184"/>
         <source>to YYYY-MM-DD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="183"/>
+        <location filename="../office/review_page.py" line="184"/>
         <source>To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="184"/>
+        <location filename="../office/review_page.py" line="185"/>
         <source>Record no., site or credit code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="185"/>
+        <location filename="../office/review_page.py" line="186"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="202"/>
+        <location filename="../office/review_page.py" line="203"/>
         <source>Review queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="228"/>
+        <location filename="../office/review_page.py" line="229"/>
         <source>Figures of the record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="229"/>
+        <location filename="../office/review_page.py" line="230"/>
         <source>Select a record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="230"/>
+        <location filename="../office/review_page.py" line="231"/>
         <source>Signed PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="248"/>
-        <location filename="../office/review_page.py" line="478"/>
+        <location filename="../office/review_page.py" line="249"/>
+        <location filename="../office/review_page.py" line="479"/>
         <source>Sign in as supervisor…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="249"/>
+        <location filename="../office/review_page.py" line="250"/>
         <source>Reason for returning (Ctrl+R, then Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="250"/>
+        <location filename="../office/review_page.py" line="251"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="251"/>
+        <location filename="../office/review_page.py" line="252"/>
         <source>Approve (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="252"/>
+        <location filename="../office/review_page.py" line="253"/>
         <source>Return</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="305"/>
+        <location filename="../office/review_page.py" line="306"/>
         <source>All: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="329"/>
+        <location filename="../office/review_page.py" line="330"/>
         <source>%1 records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="347"/>
+        <location filename="../office/review_page.py" line="348"/>
         <source>No record matches the filters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="372"/>
+        <location filename="../office/review_page.py" line="373"/>
         <source>Rendering the signed PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="393"/>
+        <location filename="../office/review_page.py" line="394"/>
         <source>The laptop sent no PDF for this record.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="416"/>
+        <location filename="../office/review_page.py" line="417"/>
         <source>Record no.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="419"/>
+        <location filename="../office/review_page.py" line="420"/>
         <source>Site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="423"/>
+        <location filename="../office/review_page.py" line="424"/>
         <source>Instrument</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="430"/>
+        <location filename="../office/review_page.py" line="431"/>
         <source>Finalised</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="438"/>
+        <location filename="../office/review_page.py" line="439"/>
         <source>Failed items</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="441"/>
+        <location filename="../office/review_page.py" line="442"/>
         <source>Measures taken</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="444"/>
+        <location filename="../office/review_page.py" line="445"/>
         <source>Corrects record %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="447"/>
+        <location filename="../office/review_page.py" line="448"/>
         <source>A correction replaced this record.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="455"/>
+        <location filename="../office/review_page.py" line="456"/>
         <source>Readings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="476"/>
+        <location filename="../office/review_page.py" line="477"/>
         <source>Not signed in: decisions need the supervisor&apos;s key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="480"/>
+        <location filename="../office/review_page.py" line="481"/>
         <source>Signing as %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="482"/>
+        <location filename="../office/review_page.py" line="483"/>
         <source>Lock (Ctrl+L)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="517"/>
+        <location filename="../office/review_page.py" line="518"/>
         <source>No supervisor key in this database: make one (keys create) and enrol it with the supervisor role.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="526"/>
+        <location filename="../office/review_page.py" line="527"/>
         <source>Supervisor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="526"/>
+        <location filename="../office/review_page.py" line="527"/>
         <source>Passphrase of %1&apos;s key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="533"/>
+        <location filename="../office/review_page.py" line="534"/>
         <source>Wrong passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="537"/>
+        <location filename="../office/review_page.py" line="538"/>
         <source>Signed in as %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="554"/>
+        <location filename="../office/review_page.py" line="556"/>
+        <source>This record was returned: say in the reason why it is approved instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="560"/>
+        <source>This record was returned. Approve it instead?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="568"/>
         <source>Say why the record is returned.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../office/review_page.py" line="571"/>
+        <source>This record was approved. Return it instead?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="585"/>
+        <source>Replace the decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/review_page.py" line="605"/>
         <source>approved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="571"/>
+        <location filename="../office/review_page.py" line="605"/>
         <source>returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="573"/>
+        <location filename="../office/review_page.py" line="607"/>
         <source>%1 %2; it travels in the next return package.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2404,62 +2424,62 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>ReviewTableModel</name>
     <message>
-        <location filename="../office/review_page.py" line="70"/>
+        <location filename="../office/review_page.py" line="71"/>
         <source>Record no.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="71"/>
+        <location filename="../office/review_page.py" line="72"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="72"/>
+        <location filename="../office/review_page.py" line="73"/>
         <source>Procedure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="73"/>
+        <location filename="../office/review_page.py" line="74"/>
         <source>Site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="74"/>
+        <location filename="../office/review_page.py" line="75"/>
         <source>District</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="75"/>
+        <location filename="../office/review_page.py" line="76"/>
         <source>Inspector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="76"/>
+        <location filename="../office/review_page.py" line="77"/>
         <source>Review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="79"/>
+        <location filename="../office/review_page.py" line="80"/>
         <source>To review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="80"/>
+        <location filename="../office/review_page.py" line="81"/>
         <source>Approved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="81"/>
+        <location filename="../office/review_page.py" line="82"/>
         <source>Returned (not yet sent)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="82"/>
+        <location filename="../office/review_page.py" line="83"/>
         <source>Returned (sent to the laptop)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/review_page.py" line="83"/>
+        <location filename="../office/review_page.py" line="84"/>
         <source>Corrected by a new revision</source>
         <translation type="unfinished"></translation>
     </message>

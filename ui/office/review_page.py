@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -545,7 +546,20 @@ class ReviewPage(QWidget):
 
     # -- decisions ----------------------------------------------------------------------------------
     def approve(self) -> bool:
-        return self._decide("approved", "")
+        reason = ""
+        if self._earlier_decision() == "returned":
+            # Approving a returned record replaces that decision: said why (signed with it) and confirmed.
+            reason = self.reason.text().strip()
+            if not reason:
+                self.reason.setFocus()
+                self._say(
+                    self.tr("This record was returned: say in the reason why it is approved instead."),
+                    error=True,
+                )
+                return False
+            if not self._confirm_reversal(self.tr("This record was returned. Approve it instead?")):
+                return False
+        return self._decide("approved", reason)
 
     def return_record(self) -> bool:
         reason = self.reason.text().strip()
@@ -553,7 +567,27 @@ class ReviewPage(QWidget):
             self.reason.setFocus()
             self._say(self.tr("Say why the record is returned."), error=True)
             return False
+        if self._earlier_decision() == "approved" and not self._confirm_reversal(
+            self.tr("This record was approved. Return it instead?")
+        ):
+            return False
         return self._decide("returned", reason)
+
+    def _earlier_decision(self) -> str:
+        """The current record's decision so far ('approved', 'returned', or '' when none)."""
+        record = self.model.record(self.view.currentIndex().row()) if self.current_id else None
+        status = str(record.get("review_status") or "") if record else ""
+        return status if status in ("approved", "returned") else ""
+
+    def _confirm_reversal(self, question: str) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Replace the decision"),
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def _decide(self, decision: str, reason: str) -> bool:
         if not self.current_id:
