@@ -338,3 +338,30 @@ def test_setup_start_resolves_a_relative_db_in_the_callers_folder(tmp_path):
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout) == []
     assert not (repo / "mine.sqlite").exists()
+
+
+def test_office_review_of_a_record_number_two_devices_share_names_both(capsys, dbs, world):
+    import sqlite3
+
+    office_db = dbs / "office.sqlite"
+    with fleet.office(office_db) as o:
+        [imported] = o.office.import_bundles([world["bundle"]])
+        assert imported.imported == 2
+    record_no = world["records"]["after"]
+    conn = sqlite3.connect(office_db)
+    conn.row_factory = sqlite3.Row
+    row = dict(conn.execute("SELECT * FROM office_records WHERE record_no = ?", [record_no]).fetchone())
+    # Another device whose id starts with the same four hex digits numbered a record alike.
+    row.update(id=row["id"][:-4] + "beef", device_id=row["device_id"][:4] + "-other-device")
+    conn.execute(
+        f"INSERT INTO office_records ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+        list(row.values()),
+    )
+    conn.commit()
+    conn.close()
+    code, out, err = run(
+        capsys, "office", "review", "--db", office_db, record_no, "--approve", "--by", "赵审核"
+    )
+    assert code == 2 and out == ""
+    assert "不止一台设备" in err and "more than one device" in err
+    assert world["a_device"] in err and row["device_id"] in err
