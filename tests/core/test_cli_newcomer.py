@@ -12,22 +12,11 @@ import shutil
 
 import pytest
 
-from inspector_app.cli import main
 from inspector_app.signing import pades, summary
+from tests.cli_run import run
 from tests.core import fleet
 
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:"
-
-
-def run(capsys, *argv, passphrase: str | None = None):
-    if passphrase is not None:
-        os.environ["INSPECTOR_APP_PASSPHRASE"] = passphrase
-    try:
-        code = main([str(a) for a in argv])
-    finally:
-        os.environ.pop("INSPECTOR_APP_PASSPHRASE", None)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture(scope="module")

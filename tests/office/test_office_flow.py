@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import shutil
 
 import pytest
 
-from inspector_app.cli import main
 from inspector_app.readings import flatten
 from inspector_app.services import open_services
+from tests.cli_run import run
 from tests.core import fleet
 from tests.office.test_draw_algorithm import code
 
@@ -29,17 +28,6 @@ types = ["market"]
 [counts]
 A = 5
 """
-
-
-def run(capsys, *argv, passphrase: str | None = None):
-    if passphrase is not None:
-        os.environ["INSPECTOR_APP_PASSPHRASE"] = passphrase
-    try:
-        code = main([str(a) for a in argv])
-    finally:
-        os.environ.pop("INSPECTOR_APP_PASSPHRASE", None)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture(scope="module")

@@ -7,28 +7,16 @@ supervisor's signature against the office root."""
 from __future__ import annotations
 
 import json
-import os
 import zipfile
 
 import psycopg
 import pytest
 
-from inspector_app.cli import main
 from inspector_app.services import open_services
 from inspector_app.sync import decisions
+from tests.cli_run import run
 from tests.core import fleet
 from tests.db.office_engines import consolidated
-
-
-def run(capsys, *argv, passphrase: str | None = None):
-    if passphrase is not None:
-        os.environ["INSPECTOR_APP_PASSPHRASE"] = passphrase
-    try:
-        code = main([str(a) for a in argv])
-    finally:
-        os.environ.pop("INSPECTOR_APP_PASSPHRASE", None)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture
