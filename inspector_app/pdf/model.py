@@ -18,7 +18,7 @@ from forms.numbers import round_gbt8170
 from inspector_app import cells, vocabulary
 from inspector_app.local_time import local
 from inspector_app.pdf.glyphs import FAIL_MARK
-from inspector_app.readings import at, entries
+from inspector_app.readings import at, entries, split
 from inspector_app.registries import SITE_KINDS
 from inspector_app.sheets import place_of, spec_at
 
@@ -282,6 +282,44 @@ def printed_readings(definition: FormDefinition) -> list[str]:
     return found
 
 
+def printed_results(definition: FormDefinition) -> list[str]:
+    """Regexes of the result paths the definition's tables print: their result columns under their
+    rows (or entries) and the results their titles name. A reading at one of these paths is on
+    paper there when its result holds the reading itself (a V_B typed, not worked out from the
+    measure's neck; the marked class; the eccentricity test's load)."""
+    found = []
+    for table in definition.report:
+        bases = [e.path for e in table.entries] if table.entries else [table.results or table.rows]
+        for col in table.columns:
+            if col.kind == "result":
+                found += [_pattern(f"{base}.{key}" if base else key) for base in bases for key in col.keys]
+        for title in (table.zh, table.en):
+            for ref in _PLACEHOLDER.findall(title):
+                if ref.startswith("result."):
+                    found.append(_pattern(ref[7:].split(":")[0].split("|")[0]))
+    return found
+
+
+def _value_at(node: Any, path: str) -> Any:
+    """The value at a reading path (``a[0].b``) below nested results (None if missing)."""
+    for key in split(path):
+        if isinstance(key, int):
+            node = node[key] if isinstance(node, list) and key < len(node) else None
+        else:
+            node = node.get(key) if isinstance(node, dict) else None
+    return node
+
+
+def _same(result: Any, reading: str) -> bool:
+    """Whether a result is the reading itself: the same number (19.98 = 19.980) or the same text."""
+    if result is None or isinstance(result, (dict, list)):
+        return False
+    number, typed = _d(result), _d(reading)
+    if number is not None and typed is not None:
+        return number == typed
+    return str(result) == reading
+
+
 def _step_of(definition: FormDefinition, path: str) -> tuple[int, str, str]:
     """(index, name, path prefix) of the step a reading belongs to; the last step if none."""
     head = re.split(r"[.\[]", path, maxsplit=1)[0]
@@ -303,13 +341,18 @@ def _natural(path: str) -> list[Any]:
     return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", path)]
 
 
-def _other_entries(definition: FormDefinition, readings: dict[str, str]) -> Table | None:
+def _other_entries(
+    definition: FormDefinition, readings: dict[str, str], results: dict[str, Any]
+) -> Table | None:
     """Every stored reading no table prints, by the name people know it, with its unit, in the
-    order of the steps."""
+    order of the steps: not one a table above shows already, as typed or as its own result."""
     shown = re.compile("|".join((*printed_readings(definition), IN_CHECKLIST, re.escape(REFUSAL))))
+    as_result = re.compile("|".join(printed_results(definition)) or r"(?!)")
     found = []
     for path, value in readings.items():
         if shown.fullmatch(path) or value == "":
+            continue
+        if as_result.fullmatch(path) and _same(_value_at(results, path), value):
             continue
         spec = spec_at(definition, path)
         text = _input_text(spec, value) if spec is not None else value
@@ -384,6 +427,10 @@ def build_model(
         ),
     ]
     if inst:
+        # the class marked on the instrument, as read at the inspection, if the register has none
+        marked_class = _input_text(
+            definition.fields.get("accuracy_class"), record["input"].get("accuracy_class")
+        )
         blocks.append(
             (
                 "计量器具",
@@ -392,7 +439,7 @@ def build_model(
                     ("制造单位", inst.get("maker", "")),
                     ("型号", inst.get("model", "")),
                     ("出厂编号", inst.get("serial", "")),
-                    ("准确度等级", inst.get("accuracy_class", "")),
+                    ("准确度等级", inst.get("accuracy_class") or marked_class),
                     ("检定证书", f"{inst.get('cert_no', '')}（有效期至 {inst.get('cert_expiry', '')}）"),
                     *([("车牌号", str(inst["plate"]))] if inst.get("plate") else []),
                 ],
@@ -438,7 +485,7 @@ def build_model(
         tables.append(Table("检查项目", ["项目", "编号/说明", "结果"], rows, verdicts))
     tables += procedure_tables(record, definition)
     flat = {str(k): str(v) for k, v in (record.get("readings") or {}).items()}
-    other = _other_entries(definition, flat)
+    other = _other_entries(definition, flat, evaluation.get("results", {}))
     if other is not None:
         tables.append(other)
     tables = [_marked(t) for t in tables]

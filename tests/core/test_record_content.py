@@ -196,3 +196,36 @@ def test_the_empties_tares_print_as_their_own_table(laptop):
     assert "序号皮重t(g)" in table
     assert "".join(f"{i}{t}" for i, t in enumerate(tares, 1)) in table
     assert "皮重（皮重" not in text and "第10行" not in text
+
+
+# What yesterday's PDFs listed again under 其他记录项 though a table above prints it: each V_B typed
+# (the error table's V_B column), the scale's marked class (the weighing test's title, and its
+# instrument block) and the eccentricity test's load (that table's title, "偏载（L = 5000 g）").
+REPEATED = {"fuel_dispenser": ["量器示值V_B"], "scale": ["准确度等级", "偏载：载荷L"]}
+# What no table prints: it stays under 其他记录项, by its name with its value.
+ONLY_THERE = {
+    "fuel_dispenser": ["油品汽油", "标准金属量器材质不锈钢"],
+    "taxi_meter": ["检查日期2024-06-01"],
+    "scale": ["最大秤量Max15000g", "实际分度值d5g", "置零：载荷L50g", "示值I（重复性第2行）7505g"],
+    "net_content": ["计量方式质量(g)"],
+}
+
+
+@pytest.mark.parametrize("form_id", form_ids())
+def test_other_entries_list_only_what_no_table_above_prints(laptop, form_id):
+    """其他记录项 lists each reading no table above shows — never one again (the keyboard tests'
+    complete inspection of each procedure)."""
+    from tests.ui.scripts import SCRIPTS
+
+    _, pdf = make(laptop, form_id, nest(SCRIPTS[form_id]()[1]))
+    above, _, others = text_of(pdf).partition("其他记录项项目记录值")
+    others = others.partition("检查人员签名")[0]
+    for name in REPEATED.get(form_id, []):
+        assert name not in others, name
+    for entry in ONLY_THERE[form_id]:
+        assert entry in others and entry not in above, entry
+    # No row's "symbol value" is printed above as a title's "symbol = value" either.
+    for symbol, value in re.findall(r"([A-Za-zΔ_]+)(\d+(?:\.\d+)?)[a-zA-Z]*", others):
+        assert not re.search(rf"{re.escape(symbol)}={value}(?![\d.])", above), (symbol, value)
+    if form_id == "scale":  # the marked class: in the instrument block and the weighing test's title
+        assert "准确度等级III中" in above and "称量测试（III级" in above

@@ -407,7 +407,7 @@ def test_every_stored_reading_and_signed_field_is_printed(laptop, form_id):
     its procedure's tables, or under 其他记录项 by its name with its value."""
     from forms import load_definition
     from inspector_app import cells
-    from inspector_app.pdf.model import printed_readings
+    from inspector_app.pdf.model import printed_readings, printed_results
     from inspector_app.readings import nest
     from inspector_app.sheets import place_of, spec_at
     from tests.ui.scripts import SCRIPTS
@@ -430,6 +430,8 @@ def test_every_stored_reading_and_signed_field_is_printed(laptop, form_id):
         # otherwise in a table of its procedure: one its definition prints (a column or a title)
         printed = path.startswith("checklist.") or path == "signatures.refusal"
         printed = printed or any(re.fullmatch(p, path) for p in printed_readings(definition))
+        # or as its own result (a V_B typed, the marked class): printed there, not listed again
+        printed = printed or any(re.fullmatch(p, path) for p in printed_results(definition))
         assert printed, (path, "not printed")
     if form_id == "scale":
         for entry in ("置零：载荷L50g", "置零：示值I50g", "示值I（重复性第2行）7505g"):
