@@ -271,6 +271,15 @@ def unit_of(unit: str, chosen: Callable[[str], Any], defn: FormDefinition) -> st
     return re.sub(r"\{([^{}]*)\}", fill, unit)
 
 
+def result_label(defn: FormDefinition, where: str, key: str, lang: str) -> str:
+    """The name of the result ``key`` shown at ``where``: its printed column's, else its own (one
+    vocabulary on screen and on paper: a package's 短缺分类, not 判定)."""
+    col = printed_column(defn, where, key)
+    label = "" if col is None else col.zh if lang == "zh" else col.en
+    spec = defn.results.get(key)
+    return label or ("" if spec is None else spec.label(lang))
+
+
 def result_unit(
     defn: FormDefinition, where: str, key: str, chosen: Callable[[str], Any] = lambda _p: None
 ) -> str:

@@ -40,7 +40,7 @@ def test_a_hidden_grid_redraws_when_a_change_elsewhere_moved_its_rows(services, 
     samples = step_of(window, "samples")
     model = samples.grid.model()
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    klass = headers.index("判定")
+    klass = headers.index("短缺分类")
     assert {model.index(r, klass).data() for r in range(PACKAGES)} == {"T ~ 2T"}
     step_of(window, "lot")
     window.edit({"nominal": "490"})  # as the nominal's editor does when it is left

@@ -153,6 +153,6 @@ def test_the_scales_zero_and_repeatability_show_their_results_as_printed(demo, q
             window.go(index)
             QApplication.processEvents()
             lines[step.step.id] = step.results.text()
-    assert re.search(r"误差 E \(g\) [+-]?\d+(\.\d+)?；限值 \(g\) ±\d+\.\d+", lines["zero"]), lines
+    assert re.search(r"E \(g\) [+-]?\d+(\.\d+)?；限值 \(g\) ±\d+\.\d+", lines["zero"]), lines
     assert re.search(r"极差 R \(g\) \d+(\.\d+)?；MPE \(g\) \d+\.\d", lines["repeatability"]), lines
     window.close()

@@ -166,3 +166,23 @@ def test_net_content_columns_name_the_lots_unit(demo_services, qtbot):
     headers = set(computed_headers(window, "samples"))
     assert "误差 q − Qn (mL)" in headers, headers
     window.close()
+
+
+@pytest.mark.parametrize("form_id", form_ids())
+def test_every_computed_column_and_figure_is_named_as_on_paper(demo, qtbot, form_id):
+    """One vocabulary (issue 9 §2): a computed column's header and a result line's figure name
+    are the record's own — the net-content grid once headed a package's class 判定 where the
+    record prints 短缺分类."""
+    rows = demo.inspections.list_rows(status="finalised", form_id=form_id)  # any still in force
+    draft = demo.inspections.correct(next(r["id"] for r in rows if not r.get("superseded_by")), "复核名称")
+    window = open_window(qtbot, demo, draft)
+    names = {name.removesuffix(" ✓") for _step, name, _text in computed_cells(window)}
+    assert window.finalise_with(DEMO_PASSPHRASE), window.notice.text()
+    text = "".join(
+        page.extract_text() for page in pypdf.PdfReader(io.BytesIO(demo.records.pdf_of(draft))).pages
+    )
+    paper = re.sub(r"\s+", "", text)
+    missing = sorted(name for name in names if re.sub(r"\s+", "", name) not in paper)
+    assert not missing, f"{form_id}: named on screen, not on paper: {missing}"
+    if form_id == "net_content":
+        assert "短缺分类" in names and "判定" not in names, names

@@ -36,6 +36,7 @@ from forms.display import (
     figures,
     input_unit,
     printed_columns,
+    result_label,
     result_text,
     result_unit,
     row_context,
@@ -208,7 +209,7 @@ class StepWidget(QWidget):
                 text = text if text.startswith(col.prefix) else col.prefix + text
                 spec = self.definition.results[key]
                 unit = col.unit if col.unit is not None else spec.unit
-                name = spec.label(self.lang)
+                name = (col.zh if self.lang == "zh" else col.en) or spec.label(self.lang)  # as printed
                 parts.append(f"{name} ({unit}) {text}" if unit else f"{name} {text}")
             break
         outcome = vocabulary.row_outcome(self.definition, entry, self.lang)
@@ -733,9 +734,9 @@ class GridStep(StepWidget):
         place = where or self.step.results or self.step.grid
         memo = (key, place, self.unit_choices())
         if memo not in self._headers:
-            spec = self.definition.results[key]
+            label = result_label(self.definition, place, key, self.lang)
             unit = result_unit(self.definition, place, key, self.chosen)
-            self._headers[memo] = f"{spec.label(self.lang)} ({unit})" if unit else spec.label(self.lang)
+            self._headers[memo] = f"{label} ({unit})" if unit else label
         return self._headers[memo]
 
     def result_text(self, where: str, key: str, entry: dict[str, Any], results: dict[str, Any]) -> str:
@@ -1001,10 +1002,9 @@ class SummaryStep(StepWidget):
             value = entry.get(key)
             if key not in declared or value is None or isinstance(value, bool | dict | list):
                 continue
-            spec = declared[key]
             text = result_text(self.definition, pattern, key, entry, results, self.lang)
             if text:
-                name = spec.label(self.lang)
+                name = result_label(self.definition, pattern, key, self.lang)
                 unit = result_unit(self.definition, pattern, key, lambda path: self.readings.get(path, ""))
                 shown.append(f"{name} ({unit}) {text}" if unit else f"{name} {text}")
         return (", " if self.lang == "en" else "，").join(shown)
