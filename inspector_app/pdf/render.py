@@ -7,6 +7,7 @@ Absolute coordinates only for page decoration; the body flows. QR images go thro
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 from typing import Any
 
 import qrcode
@@ -160,12 +161,14 @@ class _EndMark(Flowable):  # type: ignore[misc]
     def __init__(self) -> None:
         super().__init__()
         self.y: float | None = None
+        self.page = 0
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return 0, 0
 
     def draw(self) -> None:
         self.y = self.canv.absolutePosition(0, 0)[1]
+        self.page = self.canv.getPageNumber()
 
 
 LEAST_FILL = 1 / 3  # a last page whose body is filled less than this is "mostly empty"
@@ -181,19 +184,49 @@ def render_measured(
     model: ReportModel, qr_text: str, sync_codes: tuple[str, ...] = ()
 ) -> tuple[bytes, int, float]:
     """The record as PDF bytes, its page count and how much of its last page's body is used
-    (0–1). A record whose last page would be mostly empty is set again more tightly (a smaller
-    type and padding) when that saves the page."""
-    pdf, pages, fill = _render(model, qr_text, sync_codes, compact=False)
-    if pages > 1 and fill < LEAST_FILL:
-        tight = _render(model, qr_text, sync_codes, compact=True)
-        if tight[1] < pages:
-            return tight
-    return pdf, pages, fill
+    (0–1). A record whose last page would be mostly empty (the sync codes alone on it, or a
+    short tail) is set again: more tightly (a smaller type and padding) when that saves the page,
+    else with its signatures carried over to the codes' page so neither stands alone; the fewest
+    pages win, then a last page that is not mostly empty, then the usual setting."""
+    best = first = _render(model, qr_text, sync_codes, compact=False)
+    if not first.poor:
+        return first.pdf, first.pages, first.fill
+    settings = [(True, False), *([(False, True), (True, True)] if sync_codes else [])]
+    for compact, together in settings:
+        candidate = _render(model, qr_text, sync_codes, compact=compact, together=together)
+        if (candidate.pages, candidate.poor) < (best.pages, best.poor):
+            best = candidate
+        if best.pages < first.pages and not best.poor:
+            break  # a page saved and the last one not mostly empty: as good as it gets
+    return best.pdf, best.pages, best.fill
+
+
+@dataclass(frozen=True)
+class _Set:
+    """One setting of a record: its PDF, page count, how much of its last page's body is used, and
+    whether its sync codes stand alone on their page (the signatures on the page before)."""
+
+    pdf: bytes
+    pages: int
+    fill: float
+    codes_alone: bool
+
+    @property
+    def poor(self) -> bool:
+        """A last page mostly empty, or holding the sync codes and nothing of the record."""
+        return self.pages > 1 and (self.fill < LEAST_FILL or self.codes_alone)
 
 
 def _render(
-    model: ReportModel, qr_text: str, sync_codes: tuple[str, ...], *, compact: bool
-) -> tuple[bytes, int, float]:
+    model: ReportModel,
+    qr_text: str,
+    sync_codes: tuple[str, ...],
+    *,
+    compact: bool,
+    together: bool = False,
+) -> _Set:
+    """One setting of the record: ``compact`` type; the signatures kept ``together`` with the
+    sync codes (else the codes follow on their own when they do not fit under them)."""
     s = styles.paragraph_styles(compact)
     pad = 1.2 if compact else 2.5
     buffer = io.BytesIO()
@@ -256,20 +289,23 @@ def _render(
     ]
     boxes.append(_signature_box("被检查单位签名", model.signatures.get("site"), "", s, model.refusal))
     signatures = Table([boxes], colWidths=[width / len(boxes)] * len(boxes))
-    end = _EndMark()
-    story.append(
-        KeepTogether(
-            [
-                Spacer(1, 3 * mm),
-                signatures,
-                Paragraph(f"定稿时间（北京时间）：{model.finalised_at}", s["small"]),
-                *([] if sync_codes else [end]),
-            ]
-        )
+    end, signed = _EndMark(), _EndMark()
+    tail = [
+        Spacer(1, 3 * mm),
+        signatures,
+        Paragraph(f"定稿时间（北京时间）：{model.finalised_at}", s["small"]),
+        signed,
+    ]
+    # The sync codes close the record under its signatures (one block: heading, note, symbols).
+    block = (
+        sync_code_block(SyncCodes(sync_codes, model.record_no, model.fingerprint), width)
+        if sync_codes
+        else []
     )
-    if sync_codes:
-        story += sync_code_block(SyncCodes(sync_codes, model.record_no, model.fingerprint), width)
-        story.append(end)
+    if together:
+        story.append(KeepTogether([*tail, *block, end]))
+    else:
+        story += [KeepTogether(tail), *([KeepTogether(block)] if block else []), end]
     canvases: list[_NumberedCanvas] = []
 
     def maker(*args: Any, **kwargs: Any) -> _NumberedCanvas:
@@ -280,4 +316,4 @@ def _render(
     pages = len(canvases[-1]._pages) if canvases else 1
     top = doc.bottomMargin + doc.height
     fill = 1.0 if end.y is None else (top - end.y) / doc.height
-    return buffer.getvalue(), pages, fill
+    return _Set(buffer.getvalue(), pages, fill, bool(sync_codes) and signed.page < end.page)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from inspector_app.pdf import styles
 
@@ -131,4 +131,4 @@ def sync_code_block(codes: SyncCodes, width: float) -> list[Any]:
         "（inspector-app office import-scan）。请保持清晰，勿折叠、涂写或覆盖。",
         s["small"],
     )
-    return [KeepTogether([heading, note, grid])]
+    return [heading, note, grid]  # the caller keeps them together, with the record's signatures

@@ -12,6 +12,7 @@ import re
 
 import pypdf
 import pytest
+import zxingcpp
 
 from forms import form_ids
 from inspector_app.pdf import glyphs
@@ -229,3 +230,45 @@ def test_other_entries_list_only_what_no_table_above_prints(laptop, form_id):
         assert not re.search(rf"{re.escape(symbol)}={value}(?![\d.])", above), (symbol, value)
     if form_id == "scale":  # the marked class: in the instrument block and the weighing test's title
         assert "准确度等级III中" in above and "称量测试（III级" in above
+
+
+def body_fill(image) -> float:
+    """How far down a page image's body (between the header's rule and the footer) ink reaches."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+
+    from inspector_app.pdf import render
+
+    grey = image.convert("L")
+    top = int(grey.height * (render.MARGIN + render.HEADER_H + 3 * mm) / A4[1])
+    bottom = int(grey.height * (1 - (render.FOOTER_H + 4 * mm) / A4[1]))
+    inked = [y for y in range(top, bottom) if grey.crop((0, y, grey.width, y + 1)).getextrema()[0] < 128]
+    return (max(inked) - top) / (bottom - top) if inked else 0.0
+
+
+@pytest.mark.parametrize(("packages", "lot_size"), [(13, 80), (80, 1000)])
+def test_the_sync_codes_never_stand_alone_on_a_mostly_empty_last_page(laptop, packages, lot_size):
+    """Yesterday a lot of 13 (or 80) packages ended on a page holding nothing but its two (three)
+    sync codes, a third of it used. Now the codes share their page with the record's signatures
+    (or the record is set tighter and saves the page): every page after the first is at least
+    40 % used, and every code on the last page still decodes into the signed record."""
+    from inspector_app.sync import paper
+    from tests.core.paper_scans import pages
+
+    check = {
+        **CHECKS["net_content"],
+        "nominal": "400",
+        "lot_size": lot_size,
+        "tare": {"mode": "average", "empty": ["12.0"] * 10},
+        "samples": [{"gross": f"{412 + (i % 7) * 0.3:.1f}"} for i in range(packages)],
+    }
+    record, pdf = make(laptop, "net_content", check)
+    images = pages(pdf, dpi=150)
+    fills = [round(body_fill(image), 2) for image in images]
+    assert len(images) > 1 and all(fill >= 0.4 for fill in fills[1:]), fills
+    last = re.sub(r"\s+", "", pypdf.PdfReader(io.BytesIO(pdf)).pages[-1].extract_text())
+    assert "检查人员签名" in last and "同步码" in last
+    texts = [b.text for b in zxingcpp.read_barcodes(images[-1]) if paper.is_piece(b.text)]
+    pieces = [paper.parse(text) for text in texts]
+    assert pieces and sorted(p.index for p in pieces) == list(range(1, pieces[0].total + 1))
+    assert json.loads(paper.assemble(pieces).canonical)["record_no"] == record["record_no"]
