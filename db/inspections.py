@@ -6,6 +6,7 @@ Readings are rows (one per measured value, keyed by its path in the check's inpu
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import sqlite3
@@ -22,6 +23,30 @@ if TYPE_CHECKING:
 
 def _frozen(exc: sqlite3.DatabaseError) -> bool:
     return "frozen" in str(exc)
+
+
+@contextlib.contextmanager
+def _draft_write(db: Database, inspection_id: str) -> Iterator[None]:
+    """One transaction on an inspection: the database's refusal to change a finalised record (its
+    triggers say "frozen") is raised as FrozenRecord; any other error as it is."""
+    try:
+        with db.atomic():
+            yield
+    except sqlite3.DatabaseError as exc:
+        if _frozen(exc):
+            raise FrozenRecord(inspection_id) from exc
+        raise
+
+
+def _update_draft(db: Database, inspection_id: str, sets: str, params: list[Any]) -> None:
+    """``UPDATE inspections SET <sets>`` of a draft; NotFound for an unknown id, FrozenRecord once
+    it is no longer a draft."""
+    cur = db.execute(
+        f"UPDATE inspections SET {sets} WHERE id = ? AND status = 'draft'", [*params, inspection_id]
+    )
+    if cur.rowcount == 0:
+        get(db, inspection_id)  # NotFound if missing
+        raise FrozenRecord(inspection_id)
 
 
 def ensure_definition(db: Database, *, sha256: str, form_id: str, version: str, text: str, now: str) -> None:
@@ -164,33 +189,22 @@ def put_readings(
 
     Raises FrozenRecord if the inspection is no longer a draft.
     """
-    try:
-        with db.atomic():
-            for path, value in values.items():
-                _put_reading(db, inspection_id, path, value, stamp)
-            sets: list[str] = ["updated_at = ?"]
-            params: list[Any] = [stamp.now]
-            if evaluation is not None:
-                sets += ["verdict = ?", "failed = ?", "results = ?"]
-                params += [
-                    evaluation.get("verdict"),
-                    json.dumps(evaluation.get("failed", [])),
-                    json.dumps(evaluation.get("results", {}), ensure_ascii=False),
-                ]
-            if ui_state is not None:
-                sets.append("ui_state = ?")
-                params.append(json.dumps(ui_state, ensure_ascii=False))
-            cur = db.execute(
-                f"UPDATE inspections SET {', '.join(sets)} WHERE id = ? AND status = 'draft'",
-                [*params, inspection_id],
-            )
-            if cur.rowcount == 0:
-                get(db, inspection_id)  # NotFound if missing
-                raise FrozenRecord(inspection_id)
-    except sqlite3.DatabaseError as exc:
-        if _frozen(exc):
-            raise FrozenRecord(inspection_id) from exc
-        raise
+    with _draft_write(db, inspection_id):
+        for path, value in values.items():
+            _put_reading(db, inspection_id, path, value, stamp)
+        sets: list[str] = ["updated_at = ?"]
+        params: list[Any] = [stamp.now]
+        if evaluation is not None:
+            sets += ["verdict = ?", "failed = ?", "results = ?"]
+            params += [
+                evaluation.get("verdict"),
+                json.dumps(evaluation.get("failed", [])),
+                json.dumps(evaluation.get("results", {}), ensure_ascii=False),
+            ]
+        if ui_state is not None:
+            sets.append("ui_state = ?")
+            params.append(json.dumps(ui_state, ensure_ascii=False))
+        _update_draft(db, inspection_id, ", ".join(sets), params)
 
 
 DRAFT_FIELDS = ("inspectors", "correction_reason", "measures")  # what a draft may set besides readings
@@ -213,34 +227,23 @@ def set_draft_fields(
     if unknown:
         raise ValueError(f"not a draft field: {sorted(unknown)}")
     stored = {k: v if isinstance(v, str) else json.dumps(v, ensure_ascii=False) for k, v in values.items()}
-    try:
-        with db.atomic():
-            sets = ", ".join(f"{k} = ?" for k in stored)
-            cur = db.execute(
-                f"UPDATE inspections SET {sets}, updated_at = ? WHERE id = ? AND status = 'draft'",
-                [*stored.values(), stamp.now, inspection_id],
-            )
-            if cur.rowcount == 0:
-                get(db, inspection_id)  # NotFound if missing
-                raise FrozenRecord(inspection_id)
-            detached: list[str] = []
-            if detach_kind:
-                where = "FROM attachments WHERE inspection_id = ? AND kind = ?"
-                detached = [r[0] for r in db.execute(f"SELECT id {where}", [inspection_id, detach_kind])]
-                db.execute(f"DELETE {where}", [inspection_id, detach_kind])
-            audit.append(
-                db,
-                stamp,
-                actor=actor,
-                action="update",
-                entity="inspections",
-                entity_id=inspection_id,
-                detail={**values, "detached": detached} if detached else values,
-            )
-    except sqlite3.DatabaseError as exc:
-        if _frozen(exc):
-            raise FrozenRecord(inspection_id) from exc
-        raise
+    with _draft_write(db, inspection_id):
+        sets = ", ".join(f"{k} = ?" for k in stored)
+        _update_draft(db, inspection_id, f"{sets}, updated_at = ?", [*stored.values(), stamp.now])
+        detached: list[str] = []
+        if detach_kind:
+            where = "FROM attachments WHERE inspection_id = ? AND kind = ?"
+            detached = [r[0] for r in db.execute(f"SELECT id {where}", [inspection_id, detach_kind])]
+            db.execute(f"DELETE {where}", [inspection_id, detach_kind])
+        audit.append(
+            db,
+            stamp,
+            actor=actor,
+            action="update",
+            entity="inspections",
+            entity_id=inspection_id,
+            detail={**values, "detached": detached} if detached else values,
+        )
 
 
 def superseded_by(db: Database, inspection_id: str) -> dict[str, Any] | None:
@@ -361,52 +364,40 @@ def add_attachment(
     Raises FrozenRecord if the inspection is finalised.
     """
     row_id = new_id()
-    try:
-        with db.atomic():
-            if replace_kind:
-                db.execute(
-                    "DELETE FROM attachments WHERE inspection_id = ? AND kind = ?", [inspection_id, kind]
-                )
-            db.execute(
-                "INSERT INTO attachments (id, inspection_id, kind, sha256, mime, data, created_at, "
-                "updated_at, device_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [row_id, inspection_id, kind, sha256, mime, data, stamp.now, stamp.now, stamp.device_id],
-            )
-            audit.append(
-                db,
-                stamp,
-                action="attach",
-                actor="",
-                entity="inspections",
-                entity_id=inspection_id,
-                detail={"kind": kind, "sha256": sha256},
-            )
-    except sqlite3.DatabaseError as exc:
-        if _frozen(exc):
-            raise FrozenRecord(inspection_id) from exc
-        raise
+    with _draft_write(db, inspection_id):
+        if replace_kind:
+            db.execute("DELETE FROM attachments WHERE inspection_id = ? AND kind = ?", [inspection_id, kind])
+        db.execute(
+            "INSERT INTO attachments (id, inspection_id, kind, sha256, mime, data, created_at, "
+            "updated_at, device_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [row_id, inspection_id, kind, sha256, mime, data, stamp.now, stamp.now, stamp.device_id],
+        )
+        audit.append(
+            db,
+            stamp,
+            action="attach",
+            actor="",
+            entity="inspections",
+            entity_id=inspection_id,
+            detail={"kind": kind, "sha256": sha256},
+        )
     return row_id
 
 
 def remove_attachment(db: Database, inspection_id: str, attachment_id: str, stamp: Stamp) -> None:
-    try:
-        with db.atomic():
-            db.execute(
-                "DELETE FROM attachments WHERE id = ? AND inspection_id = ?", [attachment_id, inspection_id]
-            )
-            audit.append(
-                db,
-                stamp,
-                action="detach",
-                actor="",
-                entity="inspections",
-                entity_id=inspection_id,
-                detail={"attachment": attachment_id},
-            )
-    except sqlite3.DatabaseError as exc:
-        if _frozen(exc):
-            raise FrozenRecord(inspection_id) from exc
-        raise
+    with _draft_write(db, inspection_id):
+        db.execute(
+            "DELETE FROM attachments WHERE id = ? AND inspection_id = ?", [attachment_id, inspection_id]
+        )
+        audit.append(
+            db,
+            stamp,
+            action="detach",
+            actor="",
+            entity="inspections",
+            entity_id=inspection_id,
+            detail={"attachment": attachment_id},
+        )
 
 
 def attachment_list(db: Database, inspection_id: str) -> list[dict[str, Any]]:
@@ -476,53 +467,39 @@ def finalise(
 ) -> None:
     """Freeze a draft: status 'finalised', the canonical record, verdict and the signed PDF (if
     any), in one transaction."""
-    try:
-        with db.atomic():
-            cur = db.execute(
-                f"UPDATE inspections SET {', '.join(f'{k} = ?' for k in values)}, "
-                "status = 'finalised', finalised_at = ?, updated_at = ? "
-                "WHERE id = ? AND status = 'draft'",
-                [*values.values(), stamp.now, stamp.now, inspection_id],
+    with _draft_write(db, inspection_id):
+        sets = ", ".join(f"{k} = ?" for k in values)
+        _update_draft(
+            db,
+            inspection_id,
+            f"{sets}, status = 'finalised', finalised_at = ?, updated_at = ?",
+            [*values.values(), stamp.now, stamp.now],
+        )
+        if pdf is not None:
+            db.execute(
+                "INSERT INTO record_pdfs (inspection_id, sha256, data, created_at, updated_at, "
+                "device_id) VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    inspection_id,
+                    hashlib.sha256(pdf).hexdigest(),
+                    pdf,
+                    stamp.now,
+                    stamp.now,
+                    stamp.device_id,
+                ],
             )
-            if cur.rowcount == 0:
-                get(db, inspection_id)
-                raise FrozenRecord(inspection_id)
-            if pdf is not None:
-                db.execute(
-                    "INSERT INTO record_pdfs (inspection_id, sha256, data, created_at, updated_at, "
-                    "device_id) VALUES (?, ?, ?, ?, ?, ?)",
-                    [
-                        inspection_id,
-                        hashlib.sha256(pdf).hexdigest(),
-                        pdf,
-                        stamp.now,
-                        stamp.now,
-                        stamp.device_id,
-                    ],
-                )
-            audit.append(
-                db,
-                stamp,
-                actor=actor,
-                action="finalise",
-                entity="inspections",
-                entity_id=inspection_id,
-                detail={"verdict": values.get("verdict"), "fingerprint": values.get("fingerprint")},
-            )
-    except sqlite3.DatabaseError as exc:
-        if _frozen(exc):
-            raise FrozenRecord(inspection_id) from exc
-        raise
+        audit.append(
+            db,
+            stamp,
+            actor=actor,
+            action="finalise",
+            entity="inspections",
+            entity_id=inspection_id,
+            detail={"verdict": values.get("verdict"), "fingerprint": values.get("fingerprint")},
+        )
 
 
 def delete_draft(db: Database, inspection_id: str, stamp: Stamp, *, actor: str = "") -> None:
-    try:
-        with db.atomic():
-            db.execute("DELETE FROM inspections WHERE id = ?", [inspection_id])
-            audit.append(
-                db, stamp, actor=actor, action="delete", entity="inspections", entity_id=inspection_id
-            )
-    except sqlite3.DatabaseError as exc:
-        if _frozen(exc):
-            raise FrozenRecord(inspection_id) from exc
-        raise
+    with _draft_write(db, inspection_id):
+        db.execute("DELETE FROM inspections WHERE id = ?", [inspection_id])
+        audit.append(db, stamp, actor=actor, action="delete", entity="inspections", entity_id=inspection_id)

@@ -63,6 +63,25 @@ def settle(qtbot, until, timeout=30000):
     qtbot.waitUntil(done, timeout=timeout)
 
 
+def started(qtbot, window):
+    """``window`` shown and active, its start-up work done."""
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.startup_finished, timeout=20000):
+        show_active(qtbot, window)
+    return window
+
+
+def open_review(office, qtbot, size: tuple[int, int] | None = None):
+    """The office window started and its 审核 page reached by Ctrl+2: (window, page). The caller
+    keeps the window: collected by Python, it would take the page's Qt objects with it."""
+    window = OfficeWindow(office, "zh")
+    if size is not None:
+        window.resize(*size)
+    started(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    return window, window.page("review")
+
+
 def test_the_office_window_builds_these_pages_only_when_shown(office, qtbot):
     window = OfficeWindow(office, "zh")
     qtbot.addWidget(window)
@@ -75,12 +94,7 @@ def test_the_office_window_builds_these_pages_only_when_shown(office, qtbot):
 
 
 def test_review_by_keyboard(world, office, qtbot, monkeypatch):
-    window = OfficeWindow(office, "zh")
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.startup_finished, timeout=20000):
-        show_active(qtbot, window)
-    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
-    page = window.page("review")
+    _window, page = open_review(office, qtbot)
     assert page.model.rowCount() == 5 and page.count_label.text() == "5 条记录"
     # The figures and the signed PDF of the selected record, side by side.
     settle(qtbot, lambda: getattr(page, "preview_pages", 0) >= 1)
@@ -231,10 +245,7 @@ def test_a_record_known_only_from_paper_counts_on_the_statistics_page_until_its_
     [summary] = [
         b.text for b in zxingcpp.read_barcodes(paper_scans.pages(pdf)[0]) if b.text.startswith("IA1:")
     ]
-    window = window_for(office, "zh")
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.startup_finished, timeout=20000):
-        show_active(qtbot, window)
+    window = started(qtbot, window_for(office, "zh"))
     qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     page = window.page("statistics")
     settle(qtbot, lambda: page.stats is not None and len(page.canvases) == 6)
@@ -423,13 +434,7 @@ def test_the_review_queue_shows_procedure_and_state_whole(office, qtbot):
     from ui import labels
     from ui.office.review_page import ReviewTableModel
 
-    window = OfficeWindow(office, "zh")
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    with qtbot.waitSignal(window.startup_finished, timeout=20000):
-        show_active(qtbot, window)
-    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
-    page = window.page("review")
+    _window, page = open_review(office, qtbot, (1366, 768))
     metrics = page.view.fontMetrics()
     for name, texts in (
         ("form_id", [labels.form(f) for f in form_ids()]),
@@ -446,12 +451,7 @@ def test_replacing_a_decision_asks_and_an_approval_after_a_return_needs_its_reas
 ):
     from PySide6.QtWidgets import QMessageBox
 
-    window = OfficeWindow(office, "zh")
-    qtbot.addWidget(window)
-    with qtbot.waitSignal(window.startup_finished, timeout=20000):
-        show_active(qtbot, window)
-    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
-    page = window.page("review")
+    _window, page = open_review(office, qtbot)
     monkeypatch.setattr("ui.office.review_page.ask_passphrase", lambda *a: fleet.SUPERVISOR_PASS)
     answers, asked = [], []
 
