@@ -48,7 +48,7 @@ from inspector_app.readings import entries
 from inspector_app.sheets import Edit, Sheet, describe
 from ui import icons, labels
 from ui.inspection.grid import ReadingsGrid, ReadingsTableModel
-from ui.widgets import named
+from ui.widgets import SteadyLabel, named
 
 
 def results_by_row(results: Any, pattern: str, keys: list[tuple[int, ...] | None]) -> list[Any]:
@@ -158,7 +158,7 @@ class StepWidget(QWidget):
                 return path
         return ""
 
-    def show_object_line(self, label: QLabel, live: Mapping[str, Any]) -> None:
+    def show_object_line(self, label: QLabel | SteadyLabel, live: Mapping[str, Any]) -> None:
         """`object_line` in ``label``, in the colour of the row's verdict (green, red; grey when
         not judged), hidden while there is none; a step with single figures (a lot's plan) shows
         `figures_html` there instead."""
@@ -339,7 +339,7 @@ class FieldsStep(StepWidget):
     ) -> None:
         super().__init__(definition, step, lang, readings)
         self.fields = FieldEditors(self, step.fields, step.grid, tariffs)
-        self.results = QLabel(wordWrap=True)  # what the record prints for these fields, if any
+        self.results = SteadyLabel()  # what the record prints for these fields, if any
         self.results.setAccessibleName(self.tr("Results"))
         self.results.setStyleSheet("font-size: 14px;")
         self.results.hide()
@@ -467,7 +467,7 @@ class GridStep(StepWidget):
         self.grid = ReadingsGrid(self.model)
         self.grid.setAccessibleName(step.zh if lang == "zh" else step.en)
         self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.status = QLabel()
+        self.status = SteadyLabel()  # a new cell on every Enter: no new layout for it
         self.status.setAccessibleName(self.tr("Current cell"))
         self.message: str = ""  # what the last edit could not take, until the next one
         hint = QLabel(
@@ -491,7 +491,8 @@ class GridStep(StepWidget):
             self.grid.setColumnHidden(self.model.columnCount() - 1, True)
         self.groups = QLabel(wordWrap=True)  # per group (flow point): its mean and repeatability
         self.groups.setVisible(self.sheet.grouped)
-        self.results = QLabel(wordWrap=True)  # the object's results (the scale's repeatability R)
+        # the object's results (the scale's repeatability R), a lot's figures: new on every edit
+        self.results = SteadyLabel()
         self.results.setAccessibleName(self.tr("Results"))
         self.results.setStyleSheet("font-size: 14px;")
         self.results.hide()

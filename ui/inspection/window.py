@@ -443,7 +443,8 @@ class InspectionWindow(QWidget):
             step_states(self.definition, self.readings, live, error, self.row.get("control"))
         ):
             item = self.step_list.item(index)
-            item.setIcon(icons.step_icon(state.state))
+            if item.data(Qt.ItemDataRole.UserRole) != state.state:  # an icon is never equal to
+                item.setIcon(icons.step_icon(state.state))  # another: set, it repaints the list
             name = str(item.data(Qt.ItemDataRole.UserRole + 1))
             if state.invalid:  # needs the inspector now: said in words too, in the mark's colour
                 item.setText(name + "\n⚠ " + self.tr("Input error"))
