@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.drive import click_cell, enter, key, open_window, start, step_of, type_text
+from tests.ui.drive import CTRL, click_cell, enter, key, open_window, start, step_of, type_text
 from ui.inspection.steps import GridStep
 
 PACKAGES = 125
@@ -90,3 +90,71 @@ def test_an_edit_re_lays_out_nothing_and_repaints_only_what_changed(services, qt
     commit(9, "1,5")  # a comma: refused, the step is marked at once
     assert window.step_list.item(row).data(Qt.ItemDataRole.UserRole) == "invalid"
     assert row in marks, "the new mark was not painted"
+
+
+def test_what_is_kept_between_edits_follows_every_edit_undo_and_clear(services, qtbot):
+    """Each edit reuses what the last one found (a cell's problem by its place and text, every
+    reading's check, a row's texts by its results): a refused cell, its undo and redo, a value
+    that fails, and a cleared package (its row closes up, the next package takes its place) each
+    show exactly what the stored readings say. With real keys, in a 125-package lot of 501.0 g
+    against Qn 500 g (T = 15 g, JJF 1070-2023 table B.3)."""
+    iid = start(services, "net_content", answered=True)
+    services.inspections.set_readings(iid, {"quantity": "mass", "nominal": "500", "lot_size": "5000"})
+    services.inspections.set_readings(
+        iid, {f"samples[{i}].net": "501.0" if i != 8 else "502.0" for i in range(PACKAGES)}
+    )
+    window = open_window(qtbot, services, iid)
+    samples = step_of(window, "samples")
+    model = samples.grid.model()
+    verdict = model.columnCount() - 1
+    row = window.steps.index(samples)
+
+    def mark() -> str:
+        return str(window.step_list.item(row).data(Qt.ItemDataRole.UserRole))
+
+    def problem(r: int) -> str | None:
+        return model.index(r, 2).data(Qt.ItemDataRole.ToolTipRole)
+
+    def mean() -> str:
+        return painted_text(samples.results.text()) if samples.results.isVisible() else ""
+
+    assert "501.01" in mean()  # (125 × 501 + 1) / 125 = 501.008
+    click_cell(qtbot, samples.grid, 7, 2)
+    enter(qtbot, "1,5")  # a comma: refused, nothing is judged
+    assert "逗号" in problem(7) and mark() == "invalid" and mean() == ""
+    key(qtbot, Qt.Key.Key_Z, CTRL)
+    assert problem(7) is None and model.index(7, 2).data() == "501.0" and mark() != "invalid"
+    assert "501.01" in mean()
+    key(qtbot, Qt.Key.Key_Y, CTRL)  # the same refusal again, as it was
+    assert "逗号" in problem(7) and mark() == "invalid" and mean() == ""
+    click_cell(qtbot, samples.grid, 9, 2)
+    enter(qtbot, "2,5")  # a second one: the step names both (the evaluation stops at the first)
+    tip = window.step_list.item(row).toolTip()
+    assert "第 8 行" in tip and "第 10 行" in tip and "逗号" in problem(9)
+    key(qtbot, Qt.Key.Key_Z, CTRL)
+    tip = window.step_list.item(row).toolTip()
+    assert "第 8 行" in tip and "第 10 行" not in tip and problem(9) is None
+
+    click_cell(qtbot, samples.grid, 7, 2)
+    enter(qtbot, "480.0")  # 20 g short: T < 20 ≤ 2T, class T~2T, the package fails
+    assert problem(7) is None and mark() == "failed"
+    assert model.index(7, verdict).data() == "不合格" and model.index(8, verdict).data() == "合格"
+    assert "500.84" in mean()  # (62,626 − 21) / 125 = 500.84
+
+    click_cell(qtbot, samples.grid, 7, 2)
+    key(qtbot, Qt.Key.Key_Delete)  # the package taken out: the next ones move up a row
+    assert model.index(7, 2).data() == "502.0" and "已录 124 件" in samples.count.text()
+    assert model.index(7, verdict).data() is None and mark() == "missing"  # 124 of 125: not judged
+    key(qtbot, Qt.Key.Key_Z, CTRL)
+    assert model.index(7, 2).data() == "480.0" and model.index(7, verdict).data() == "不合格"
+    assert model.index(8, 2).data() == "502.0" and "已录 125 件" in samples.count.text()
+    assert "500.84" in mean() and mark() == "failed"
+
+
+def painted_text(html: str) -> str:
+    """What a rich-text label paints."""
+    from PySide6.QtGui import QTextDocument
+
+    doc = QTextDocument()
+    doc.setHtml(html)
+    return doc.toPlainText()

@@ -76,6 +76,17 @@ COMPUTED_FLAGS = Qt.ItemFlag.ItemIsEnabled  # computed: never a stop, never sele
 ROLES = frozenset((DISPLAY, EDIT, TOOLTIP, DECORATION, BACKGROUND, FOREGROUND))
 
 
+def _differing(old: list[Any], new: list[Any]) -> set[int]:
+    """The indices where two lists differ, the longer one's extra entries included."""
+    out = {r for r, (a, b) in enumerate(zip(old, new, strict=False)) if a != b}
+    out.update(range(min(len(old), len(new)), max(len(old), len(new))))
+    return out
+
+
+def _verdict_text(verdict: tuple[str, Any, QColor] | None) -> str | None:
+    return None if verdict is None else verdict[0]
+
+
 class ReadingsTableModel(QAbstractTableModel):
     """Input columns (shown texts of the stored values), then computed columns, then the verdict.
 
@@ -106,16 +117,12 @@ class ReadingsTableModel(QAbstractTableModel):
         self.grow_to(len(table.rows) + 1)
         width = self.sheet.width
         # rows whose problems differ, from the two (mostly empty) dicts, not by asking every cell
-        flagged = {r for (r, c) in old_problems.keys() ^ problems.keys()}
-        flagged |= {r for (r, c), text in problems.items() if old_problems.get((r, c), text) != text}
-        changed = [
-            r
-            for r in range(max(len(old_shown), len(shown)) + 1)
-            if r in flagged
-            or self._row(old_shown, r) != self._row(shown, r)
-            or (self.sheet.grouped and old_table.rows[r : r + 1] != table.rows[r : r + 1])
-        ]
-        self._repaint_rows(changed, 0, width - 1)
+        changed = {r for (r, c) in old_problems.keys() ^ problems.keys()}
+        changed |= {r for (r, c), text in problems.items() if old_problems.get((r, c), text) != text}
+        changed |= _differing(old_shown, shown)
+        if self.sheet.grouped:  # the group shown grey in an empty group cell is the row above's
+            changed |= _differing(old_table.rows, table.rows)
+        self._repaint_rows(sorted(changed), 0, width - 1)
 
     def set_results(
         self, keys: list[str], headers: list[str], results: list[list[str]], verdicts: list[Any]
@@ -139,20 +146,19 @@ class ReadingsTableModel(QAbstractTableModel):
         if renamed:
             first = self.sheet.width + min(renamed)
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, first, self.sheet.width + max(renamed))
-        by_key = [{k: row[i] for i, k in enumerate(keys)} for row in results]
         old_results, old_verdicts = self.results, self.verdicts
-        self.results = [[row.get(k, "") for k in self.result_keys] for row in by_key]
+        if keys == self.result_keys:  # the columns as they were (every edit but the first)
+            self.results = results
+        else:
+            at = {k: i for i, k in enumerate(keys)}
+            self.results = [[row[at[k]] if k in at else "" for k in self.result_keys] for row in results]
         self.verdicts = verdicts
         if new:
             self._repaint_rows(list(range(self.rows_shown)), self.sheet.width, self.columnCount() - 1)
             return
-        changed = [
-            r
-            for r in range(max(len(old_results), len(self.results)))
-            if self._row(old_results, r) != self._row(self.results, r)
-            or self._verdict_text(old_verdicts, r) != self._verdict_text(verdicts, r)
-        ]
-        self._repaint_rows(changed, self.sheet.width, self.columnCount() - 1)
+        changed = _differing(old_results, self.results)
+        changed |= _differing([_verdict_text(v) for v in old_verdicts], [_verdict_text(v) for v in verdicts])
+        self._repaint_rows(sorted(changed), self.sheet.width, self.columnCount() - 1)
 
     def set_computed_inputs(self, shown: dict[tuple[int, int], str]) -> None:
         """Computed values shown grey in input cells left blank (a package's q from G − t)."""
@@ -174,15 +180,6 @@ class ReadingsTableModel(QAbstractTableModel):
             self.beginInsertRows(QModelIndex(), self.rows_shown, rows - 1)
             self.rows_shown = rows
             self.endInsertRows()
-
-    @staticmethod
-    def _row(rows: list[list[str]], r: int) -> list[str]:
-        return rows[r] if r < len(rows) else []
-
-    @staticmethod
-    def _verdict_text(verdicts: list[Any], r: int) -> str | None:
-        entry = verdicts[r] if r < len(verdicts) else None
-        return None if entry is None else entry[0]
 
     def _repaint_rows(self, rows: list[int], first: int, last: int) -> None:
         """Tell the view which rows changed, in contiguous runs (a typed cell repaints its row)."""

@@ -452,9 +452,9 @@ class GridStep(StepWidget):
         self.sheet = Sheet(definition, step)
         self.pending: tuple[str, ...] = ()  # groups typed on rows without a reading yet
         self._shown_context: Any = None  # what every row's texts depend on, as last shown
-        # A cell's problem as shown, by (path, column, text): it depends on nothing else, and a
-        # redraw asks for every cell of 125 rows.
-        self._problem_texts: dict[tuple[str, int, str, str], str | None] = {}
+        # A cell's problem as shown, by (row key, column, text, step): it depends on nothing else,
+        # and a redraw asks for every cell of 125 rows.
+        self._problem_texts: dict[tuple[Any, int, str, str], str | None] = {}
         self._shown_rows: dict[Any, tuple[dict[str, Any], list[str], Any]] = {}  # by row key
         self._headers: dict[tuple[Any, str, tuple[str, ...]], str] = {}  # names with units, made once
         units = [col.unit or "" for table in definition.report for col in table.columns]
@@ -543,23 +543,25 @@ class GridStep(StepWidget):
             self.header.refresh()
         readings = dict(self.readings)
         table = self.sheet.table(readings, self.pending)
+        width = self.sheet.width
+        specs = [self.sheet.spec_of(c) for c in range(width)]
         # Only a code (yes/no, a choice) is shown otherwise than stored: the other columns as they are
-        coded = [
-            c for c in range(self.sheet.width) if (spec := self.sheet.spec_of(c)) and spec.type in cells.CODED
-        ]
-        shown = [list(row) for row in table.rows]
-        for row in shown:
-            for c in coded:
-                spec = self.sheet.spec_of(c)
-                assert spec is not None
+        coded = [(c, spec) for c, spec in enumerate(specs) if spec is not None and spec.type in cells.CODED]
+        shown = [list(row) for row in table.rows] if coded else table.rows  # the model only reads
+        for row in shown if coded else ():
+            for c, spec in coded:
                 row[c] = cells.shown(spec, row[c], self.lang)
+        # A cell's problem depends on its place (row key, column: its path), its text and, for a
+        # field measured against another (a scale's ΔL against e), that step.
+        measured = [c for c, spec in enumerate(specs) if spec is not None and spec.resolution_from]
         problems = {}
         memo = self._problem_texts
-        for r, row in enumerate(table.rows):
-            for c in range(self.sheet.width):
+        for r, (row, row_key) in enumerate(zip(table.rows, table.keys, strict=False)):
+            for c in range(width):
                 if not row[c]:
                     continue
-                key = (self.sheet.path_of(table, r, c), c, row[c], self.sheet.step_of(table, r, c, readings))
+                step = self.sheet.step_of(table, r, c, readings) if c in measured else ""
+                key = (row_key, c, row[c], step)
                 if key not in memo:
                     problem = self.sheet.problem(table, r, c, readings)
                     memo[key] = None if problem is None else describe(self.definition, problem, self.lang)
