@@ -43,6 +43,9 @@ class Choice:
     unit: str = ""  # the unit the choice implies (a lot measured by mass: g), for {unit.FIELD}
 
 
+_PARSED_KEPT = 4096  # texts kept per field (a lot's 125 packages, a session's edits)
+
+
 @dataclass(frozen=True)
 class FieldSpec:
     """One typed input: its labels, unit, type and the range the regulation or physics allows."""
@@ -62,6 +65,9 @@ class FieldSpec:
     choices: tuple[Choice, ...] = ()
     help_zh: str = ""
     help_en: str = ""
+    # Values parsed from a text, by the text: the answer depends on nothing else for a field not
+    # measured against another, and every edit parses all 125 packages of a lot again.
+    _parsed: dict[str, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def step(self, context: Context | None = None) -> Decimal | None:
         """The step every value of this field is a multiple of, or None for any value.
@@ -87,6 +93,18 @@ class FieldSpec:
         """Validate one raw value; raises InputError naming ``path`` and the allowed range, or
         the step it must be a multiple of (``step``: the instrument cannot show a finer value,
         so a finer one is a slip — 2011.03000 typed after 2011.0 —, not a reading)."""
+        if type(raw) is str and not self.resolution_from:
+            try:
+                return self._parsed[raw]
+            except KeyError:
+                value = self._parse(raw, path, context)  # a refusal raises: never kept
+                if len(self._parsed) >= _PARSED_KEPT:
+                    self._parsed.clear()
+                self._parsed[raw] = value
+                return value
+        return self._parse(raw, path, context)
+
+    def _parse(self, raw: Any, path: str, context: Context | None) -> Any:
         if raw is None or (isinstance(raw, str) and not raw.strip()):
             raise InputError(path, "required", label_zh=self.zh, label_en=self.en)
         if self.type in ("decimal", "integer"):

@@ -107,6 +107,8 @@ def items_of(data: Mapping[str, Any], key: str, path: str, *, required: bool = F
 
 
 def object_of(value: Any, path: str) -> Mapping[str, Any]:
+    if type(value) is dict:  # as parsed: the exact type first (an ABC check is ~10× dearer)
+        return value
     if not isinstance(value, Mapping):
         raise InputError(path, "not_an_object")
     return value

@@ -26,7 +26,7 @@ def jsonable(value: Any) -> Any:
         return {k: jsonable(v) for k, v in value.items()}
     if kind is list:
         return [jsonable(v) for v in value]
-    if isinstance(value, Decimal):
+    if kind is Decimal or isinstance(value, Decimal):
         return plain(value)
     if isinstance(value, Mapping):
         return {k: jsonable(v) for k, v in value.items()}

@@ -35,11 +35,13 @@ def nest(flat: dict[str, str]) -> dict[str, Any]:
 
 
 def _listify(node: Any) -> Any:
-    if isinstance(node, dict):
-        if node and all(isinstance(k, int) for k in node):
-            return [_listify(node[k]) for k in sorted(node)]
-        return {k: _listify(v) for k, v in node.items()}
-    return node
+    """Index-keyed dicts become lists. Only `nest`'s own dicts are walked (exact types: every edit
+    nests all 125 packages of a lot, and a leaf, a str, is most of what is met)."""
+    if type(node) is not dict:
+        return node
+    if node and all(type(k) is int for k in node):
+        return [v if type(v) is str else _listify(v) for _k, v in sorted(node.items())]
+    return {k: v if type(v) is str else _listify(v) for k, v in node.items()}
 
 
 def flatten(nested: Any, prefix: str = "") -> dict[str, str]:

@@ -137,8 +137,23 @@ class LiveEvaluation:
         return out
 
 
+# What is missing, in words, by the entry (field, code, its parameters) and language: every edit
+# words the same list again (a checklist of six items unanswered, in two languages).
+_MISSING_TEXTS: dict[tuple[str, str, str, str], str] = {}
+
+
 def _missing_text(missing: FieldError, lang: str) -> str:
     """What is missing, in words: the minimum content itself, else the field's message."""
+    key = (missing.field, missing.code, lang, repr(missing.params))
+    found = _MISSING_TEXTS.get(key)
+    if found is None:
+        if len(_MISSING_TEXTS) >= 2048:
+            _MISSING_TEXTS.clear()
+        found = _MISSING_TEXTS[key] = _word_missing(missing, lang)
+    return found
+
+
+def _word_missing(missing: FieldError, lang: str) -> str:
     if missing.code == "incomplete":
         sep = "；" if lang == "zh" else "; "
         return sep.join(missing_text(code, missing.params, lang) for code in missing.params["missing"])

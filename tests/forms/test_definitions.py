@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from forms import DefinitionError, InputError, form_ids, load_definition
@@ -72,3 +74,27 @@ def test_old_definition_text_reevaluates_as_recorded():
     data = {"form": "taxi_meter", "distance_tests": [{"meter_m": "1008", "reference_m": "1000"}]}
     assert forms.evaluate(data, definition=parse_definition(old_text)).verdict == "pass"
     assert forms.evaluate(data, definition=stricter).verdict == "fail"
+
+
+def test_a_parsed_text_is_kept_a_refused_one_refused_every_time():
+    """A field's value parsed from a text is kept by the text (every edit parses every package of
+    a lot again), but only where the text alone decides: a refusal is raised anew each time,
+    naming the path it is asked for, and a field measured against another (a scale's indication
+    against its d or e, scale.md §A.4) is judged against the step it is given each time."""
+    net = load_definition("net_content").fields["net"]
+    assert net.parse("501.0", "samples[0].net") == net.parse("501.0", "samples[7].net")
+    for path in ("samples[3].net", "samples[9].net"):
+        with pytest.raises(InputError) as refused:
+            net.parse("1,5", path)
+        assert refused.value.field == path and refused.value.code == "decimal_comma"
+        with pytest.raises(InputError) as refused:
+            net.parse("-1", path)
+        assert refused.value.field == path and refused.value.code == "out_of_range"
+
+    indication = load_definition("scale").fields["indication"]
+    steps = {"d": "0.5"}
+    assert indication.parse("100.5", "i", steps.get) == Decimal("100.5")
+    steps["d"] = "1"  # the same text against a coarser d: finer than it, refused
+    with pytest.raises(InputError) as refused:
+        indication.parse("100.5", "i", steps.get)
+    assert refused.value.code == "finer_than_resolution"

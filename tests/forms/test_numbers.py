@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 
@@ -10,6 +11,7 @@ from forms import InputError
 from forms.numbers import (
     ceil_integer,
     plain,
+    result,
     round_gbt8170,
     round_half_up,
     round_to_step,
@@ -155,3 +157,23 @@ def test_a_zero_with_a_huge_exponent_is_a_plain_zero():
 def test_trailing_zeros_beyond_twenty_digits_keep_the_value_only():
     value = to_decimal("1." + "0" * 60, "x")
     assert value == 1 and len(plain(value)) <= 22
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (Decimal("501.0"), "501.0"),  # a typed value, as typed (trailing zero kept)
+        (Decimal("-0.00"), "-0.00"),
+        (Decimal("1" * 40), "1" * 40),  # 40 digits: kept whole
+        (Decimal("-0.0000" + "1" * 40), "-0.0000" + "1" * 40),  # a text of 47 characters, 40 digits
+        (Decimal("1" * 41), "1.111111111111111111111111111111111111111E+40"),  # 41: rounded to 40
+        (Decimal("0." + "6" * 45), "0." + "6" * 39 + "7"),
+        (Decimal("1E+50"), "1E+50"),
+        (7, "7"),
+        (Fraction(1, 3), "0." + "3" * 40),
+    ],
+)
+def test_a_result_keeps_forty_digits(value, expected):
+    """`result`: exact while it has at most 40 digits (the text may be longer: a sign, a point,
+    leading zeros), else rounded half-even to 40; a fraction divided out to 40."""
+    assert str(result(value)) == expected
