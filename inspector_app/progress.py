@@ -114,9 +114,7 @@ def _row_failed(entry: Any) -> bool:
         return True
     if entry.get("class") in ("t1", "t2"):
         return True
-    return any(
-        v is False for k, v in entry.items() if k.endswith("_within_limit") or k.endswith("_within_mpe")
-    )
+    return any(v is False for k, v in entry.items() if k.endswith(("_within_limit", "_within_mpe")))
 
 
 def invalid_input(

@@ -332,3 +332,27 @@ def test_an_unweighed_lot_still_gives_its_plan_and_average_tare():
     with pytest.raises(Incomplete) as few_empties:  # an average of 3 empties is no average tare
         run(lot("5000", 300, [], tare={"mode": "average", "empty": NC1_EMPTY[:3]}))
     assert "tare_mean" not in few_empties.value.partial
+
+
+def test_a_package_is_shown_from_what_is_stored_each_time():
+    """Each package as shown (q, q − Qn = −shortage, its verdict: within T passes, §B.5) follows
+    its stored texts on every call, though the texts' answers are kept between edits; each call
+    gets packages of its own to add to."""
+    from forms.net_content.evaluator import shown_results
+
+    defn = load_definition("net_content")
+    stored = {"net": ["501.0", "480.0"], "packages": [{"shortage": "-1.0", "class": "ok"}]}
+    stored["packages"].append({"shortage": "20.0", "class": "t1"})
+    first = shown_results(defn, stored)["packages"]
+    assert first == [
+        {"shortage": "-1.0", "class": "ok", "net": "501.0", "verdict": "pass", "deviation": "1.0"},
+        {"shortage": "20.0", "class": "t1", "net": "480.0", "verdict": "fail", "deviation": "-20.0"},
+    ]
+    first[0]["note"] = "added by a caller"
+    stored = {"net": ["501.0", "499.0"], "packages": [{"shortage": "-1.0", "class": "ok"}]}
+    stored["packages"].append({"shortage": "1.0", "class": "ok"})  # the second package re-weighed
+    again = shown_results(defn, stored)["packages"]
+    assert again == [
+        {"shortage": "-1.0", "class": "ok", "net": "501.0", "verdict": "pass", "deviation": "1.0"},
+        {"shortage": "1.0", "class": "ok", "net": "499.0", "verdict": "pass", "deviation": "-1.0"},
+    ]
