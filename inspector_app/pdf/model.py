@@ -238,9 +238,16 @@ def procedure_tables(record: dict[str, Any], defn: FormDefinition) -> list[Table
                     places.append(where)
         if not found:
             continue
-        header = [_header(defn, table, col, record) for col in table.columns]
+        # A reading no row was given is not a column of the record: a lot weighed against its
+        # average tare has no package's tare, a lot typed net no gross — a column of "—" only.
+        columns = [
+            col
+            for col in table.columns
+            if col.kind != "input" or any(at(row[1], col.keys[0]) not in (None, "") for row in found)
+        ]
+        header = [_header(defn, table, col, record) for col in columns]
         rows = [
-            [_cell(defn, table, col, row, results, place, record) for col in table.columns]
+            [_cell(defn, table, col, row, results, place, record) for col in columns]
             for row, place in zip(found, places, strict=True)
         ]
         verdicts = [vocabulary.row_verdict(row[2]) for row in found]

@@ -199,6 +199,31 @@ def test_the_empties_tares_print_as_their_own_table(laptop):
     assert "皮重（皮重" not in text and "第10行" not in text
 
 
+def test_a_reading_no_package_was_given_is_no_column(laptop):
+    """A lot weighed against its average tare has no package's tare: the samples' table prints
+    no column of "—" for it; a lot with each package's tare prints the column with the tares."""
+    average = {
+        **CHECKS["net_content"],
+        "tare": {"mode": "average", "empty": ["10.0"] * 10},
+        "samples": [
+            {"gross": g} for g in ("261.2", "258.9", "260.0", "262.3", "259.5", "260.8", "257.7", "263.1")
+        ],
+    }
+    text = text_of(make(laptop, "net_content", average)[1])
+    samples = text[text.index("样本实际含量") : text.index("空包装皮重")]
+    assert "序号毛重G(g)实际含量q(g)" in samples, samples[:80]
+    assert "皮重t" not in samples and "—" not in samples
+    each = {
+        **CHECKS["net_content"],
+        "tare": {"mode": "individual"},
+        "samples": [{"gross": "261.2", "tare": "10.1"}] + [{"gross": "260.0", "tare": "9.9"}] * 7,
+    }
+    text = text_of(make(laptop, "net_content", each)[1])
+    samples = text[text.index("样本实际含量") :]
+    assert "序号毛重G(g)皮重t(g)实际含量q(g)" in samples, samples[:80]
+    assert "1261.210.1251.1" in samples, samples[:120]
+
+
 # What yesterday's PDFs listed again under 其他记录项 though a table above prints it: each V_B typed
 # (the error table's V_B column), the scale's marked class (the weighing test's title, and its
 # instrument block) and the eccentricity test's load (that table's title, "偏载（L = 5000 g）").
