@@ -16,6 +16,16 @@ settings.register_profile("shared-machine", suppress_health_check=[HealthCheck.t
 settings.load_profile("shared-machine")
 
 
+@pytest.fixture(autouse=True)
+def own_per_user_folder(tmp_path_factory, monkeypatch):
+    """Each test has a per-user folder of its own (XDG_DATA_HOME in a fresh temporary folder, which
+    the command lines a test starts inherit; no INSPECTOR_APP_DB from the shell): no test reads or
+    writes the per-user database of whoever runs the tests, nor sees another test's rows there —
+    the office commands on PostgreSQL keep a desktop's own tables (a supervisor's key) in it."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("per-user")))
+    monkeypatch.delenv("INSPECTOR_APP_DB", raising=False)
+
+
 @pytest.fixture(scope="session")
 def pg_cluster():
     """A throw-away PostgreSQL server for the session (tests/pgcluster.py). Without one the

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import zipfile
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -123,3 +124,21 @@ def test_a_supervisor_reviews_from_the_command_line_on_postgresql(capsys, city, 
     forged = signed.replace("偏载测试缺第四个支点".encode(), "偏载测试缺第五个支点".encode())
     with pytest.raises(decisions.DecisionInvalid):
         decisions.read(forged, verifier)
+
+
+def test_the_cli_on_postgresql_keeps_to_this_tests_own_per_user_database(capsys, city, monkeypatch):
+    """Without INSPECTOR_APP_DB the office commands on PostgreSQL look for a desktop's own tables
+    (a supervisor's key) in the per-user database: in a test, the test's own (conftest), never the
+    tester's ~/.local/share nor one another test filled — each test its own server database too."""
+    from inspector_app.paths import default_db_path
+
+    monkeypatch.delenv("INSPECTOR_APP_DB")
+    own = default_db_path()
+    assert Path("~/.local/share").expanduser() not in own.parents, own
+    with open_services(own):  # this desktop's own database, as the app's first start makes it
+        pass
+    code, _, err = run(
+        capsys, "office", "review", "--db", city["url"], city["ids"][0], "--approve", "--by", "赵审核",
+        passphrase=fleet.SUPERVISOR_PASS,
+    )  # fmt: skip
+    assert code == 2 and str(own) in err, err  # no key here: this test made none
