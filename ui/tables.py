@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 RECORD_ID = 256 + 1
 
 
-def table(headers: list[str]) -> QTableWidget:
-    """A read-only, row-selecting table with these column headers."""
+def table(headers: list[str], stretch: int | None = None) -> QTableWidget:
+    """A read-only, row-selecting table with these column headers; column ``stretch`` (the last
+    by default) takes the width the others leave — the one with free text, such as a reason."""
     view = QTableWidget(0, len(headers))
     view.setHorizontalHeaderLabels(headers)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -20,7 +21,10 @@ def table(headers: list[str]) -> QTableWidget:
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.verticalHeader().setVisible(False)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
+    if stretch is None or stretch == len(headers) - 1:
+        view.horizontalHeader().setStretchLastSection(True)
+    else:
+        view.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return view
 
 

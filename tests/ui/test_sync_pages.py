@@ -74,6 +74,8 @@ def test_the_sync_page_imports_a_package_and_opens_a_returned_record_for_correct
     assert page.returned.rowCount() == 1
     assert page.returned.item(0, 4).text() == "偏载测试缺第四个支点"
     assert page.returned.item(0, 5).text() == "待更正"
+    widths = [page.returned.columnWidth(c) for c in range(page.returned.columnCount())]
+    assert widths[4] == max(widths), widths  # the supervisor's reason takes the free width
     # By keyboard: the returned record, Enter → its preview says why it was returned → Correct…
     page.returned.setFocus()
     qtbot.keyClick(page.returned, Qt.Key.Key_Down)

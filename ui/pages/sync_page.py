@@ -88,14 +88,16 @@ class SyncPage(QWidget):
                 self.tr("Returned on"),
                 self.tr("Reason"),
                 self.tr("Correction"),
-            ]
+            ],
+            stretch=4,  # the reason: the supervisor's words
         )
         self.returned.setAccessibleName(self.tr("Records returned by the office"))
         self.returned.activated.connect(lambda index: self.open_returned(index.row()))
         open_button = QPushButton(self.tr("Open and correct…"))
         open_button.clicked.connect(lambda: self.open_returned(self.returned.currentRow()))
         self.tasks = table(
-            [self.tr("Due"), self.tr("Procedure"), self.tr("Site"), self.tr("Note"), self.tr("Status")]
+            [self.tr("Due"), self.tr("Procedure"), self.tr("Site"), self.tr("Note"), self.tr("Status")],
+            stretch=3,  # the office's note
         )
         self.tasks.setAccessibleName(self.tr("Tasks received"))
         returned_box = QGroupBox(self.tr("Records returned by the office"))
