@@ -4,6 +4,7 @@ use them without importing the sync page, its PKI and its dialogs before the fir
 
 from __future__ import annotations
 
+from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 # Qt.ItemDataRole.UserRole + 1, as the integer Qt passes: naming it through `Qt` would create the
@@ -11,10 +12,32 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 RECORD_ID = 256 + 1
 
 
-def table(headers: list[str], stretch: int | None = None) -> QTableWidget:
+class _Table(QTableWidget):
+    """A table that says what its emptiness means (no reds yet, nothing returned) instead of
+    showing a blank white box."""
+
+    empty_text = ""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.rowCount() or not self.empty_text:
+            return
+        from PySide6.QtCore import Qt  # only for an empty table: not before the first paint
+
+        painter = QPainter(self.viewport())
+        painter.setPen(self.palette().placeholderText().color())
+        area = self.viewport().rect().adjusted(12, 12, -12, -12)
+        flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+        painter.drawText(area, int(flags.value), self.empty_text)
+        painter.end()
+
+
+def table(headers: list[str], stretch: int | None = None, empty: str = "") -> QTableWidget:
     """A read-only, row-selecting table with these column headers; column ``stretch`` (the last
-    by default) takes the width the others leave — the one with free text, such as a reason."""
-    view = QTableWidget(0, len(headers))
+    by default) takes the width the others leave — the one with free text, such as a reason;
+    ``empty`` is said in the table while it has no row."""
+    view = _Table(0, len(headers))
+    view.empty_text = empty
     view.setHorizontalHeaderLabels(headers)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -4,17 +4,17 @@
 <context>
     <name>ChecklistStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="375"/>
+        <location filename="../inspection/steps.py" line="376"/>
         <source>Not checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="376"/>
+        <location filename="../inspection/steps.py" line="377"/>
         <source>Conforms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="377"/>
+        <location filename="../inspection/steps.py" line="378"/>
         <source>Does not conform</source>
         <translation type="unfinished"></translation>
     </message>
@@ -205,8 +205,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../office/credit_page.py" line="114"/>
+        <source>No site is on the black list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../office/credit_page.py" line="115"/>
         <source>Black list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/credit_page.py" line="116"/>
+        <source>No site is on the red list yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -532,7 +542,7 @@
     </message>
     <message>
         <location filename="../office/enrol_page.py" line="45"/>
-        <location filename="../office/enrol_page.py" line="79"/>
+        <location filename="../office/enrol_page.py" line="80"/>
         <source>Device</source>
         <translation type="unfinished"></translation>
     </message>
@@ -547,144 +557,149 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/enrol_page.py" line="50"/>
-        <location filename="../office/enrol_page.py" line="63"/>
+        <location filename="../office/enrol_page.py" line="49"/>
+        <source>No enrolment request is waiting: they come in the laptops&apos; bundles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/enrol_page.py" line="51"/>
+        <location filename="../office/enrol_page.py" line="64"/>
         <source>Enrolment requests waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/enrol_page.py" line="52"/>
-        <location filename="../office/enrol_page.py" line="131"/>
+        <location filename="../office/enrol_page.py" line="53"/>
+        <location filename="../office/enrol_page.py" line="132"/>
         <source>Inspector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/enrol_page.py" line="53"/>
-        <location filename="../office/enrol_page.py" line="131"/>
+        <location filename="../office/enrol_page.py" line="54"/>
+        <location filename="../office/enrol_page.py" line="132"/>
         <source>Supervisor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/enrol_page.py" line="54"/>
-        <location filename="../office/enrol_page.py" line="58"/>
-        <location filename="../office/enrol_page.py" line="78"/>
+        <location filename="../office/enrol_page.py" line="55"/>
+        <location filename="../office/enrol_page.py" line="59"/>
+        <location filename="../office/enrol_page.py" line="79"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/enrol_page.py" line="55"/>
+        <location filename="../office/enrol_page.py" line="56"/>
         <source>Enrol selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/enrol_page.py" line="56"/>
+        <location filename="../office/enrol_page.py" line="57"/>
         <source>Enrol from a request file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/enrol_page.py" line="67"/>
+        <location filename="../office/enrol_page.py" line="68"/>
         <source>No requests waiting. A laptop&apos;s request comes as a .csr file (Enrol from a request file…) or inside a bundle from an enrolled laptop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/enrol_page.py" line="77"/>
+        <location filename="../office/enrol_page.py" line="78"/>
         <source>Holder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/enrol_page.py" line="80"/>
+        <location filename="../office/enrol_page.py" line="81"/>
         <source>Valid until</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/enrol_page.py" line="81"/>
+        <location filename="../office/enrol_page.py" line="82"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/enrol_page.py" line="82"/>
+        <location filename="../office/enrol_page.py" line="83"/>
         <source>Certificate fingerprint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/enrol_page.py" line="85"/>
-        <location filename="../office/enrol_page.py" line="87"/>
+        <location filename="../office/enrol_page.py" line="86"/>
+        <location filename="../office/enrol_page.py" line="88"/>
         <source>Certificates issued</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/enrol_page.py" line="86"/>
+        <location filename="../office/enrol_page.py" line="87"/>
         <source>Revoke selected…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/enrol_page.py" line="108"/>
+        <location filename="../office/enrol_page.py" line="109"/>
         <source>Root fingerprint: %1
 Trust list version %2, valid until %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/enrol_page.py" line="114"/>
+        <location filename="../office/enrol_page.py" line="115"/>
         <source>bundle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/enrol_page.py" line="114"/>
+        <location filename="../office/enrol_page.py" line="115"/>
         <source>file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/enrol_page.py" line="140"/>
+        <location filename="../office/enrol_page.py" line="141"/>
         <source>Revoked %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/enrol_page.py" line="142"/>
+        <location filename="../office/enrol_page.py" line="143"/>
         <source>Valid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/enrol_page.py" line="161"/>
+        <location filename="../office/enrol_page.py" line="162"/>
         <source>Office root key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/enrol_page.py" line="161"/>
+        <location filename="../office/enrol_page.py" line="162"/>
         <source>Passphrase of the office root key:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/enrol_page.py" line="168"/>
+        <location filename="../office/enrol_page.py" line="169"/>
         <source>Wrong passphrase; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/enrol_page.py" line="181"/>
+        <location filename="../office/enrol_page.py" line="182"/>
         <source>%1 enrolled until %2; trust list version %3. Make this laptop&apos;s package next.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/enrol_page.py" line="199"/>
+        <location filename="../office/enrol_page.py" line="200"/>
         <source>Enrolment request</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/enrol_page.py" line="199"/>
+        <location filename="../office/enrol_page.py" line="200"/>
         <source>Request (*.csr *.pem)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/enrol_page.py" line="219"/>
+        <location filename="../office/enrol_page.py" line="220"/>
         <source>Revoke</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/enrol_page.py" line="219"/>
+        <location filename="../office/enrol_page.py" line="220"/>
         <source>Reason (e.g. laptop lost, left the office):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/enrol_page.py" line="232"/>
+        <location filename="../office/enrol_page.py" line="233"/>
         <source>Revoked from now; trust list version %1 goes out with the next packages.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -890,7 +905,7 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>FieldsStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="342"/>
+        <location filename="../inspection/steps.py" line="343"/>
         <source>Results</source>
         <translation type="unfinished"></translation>
     </message>
@@ -898,27 +913,27 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>GridStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="470"/>
+        <location filename="../inspection/steps.py" line="471"/>
         <source>Current cell</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="474"/>
+        <location filename="../inspection/steps.py" line="475"/>
         <source>Enter or Tab: next cell (Shift: back) · typing replaces the cell, F2 edits it · Delete clears the selected cells · Ctrl+V pastes from a spreadsheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="484"/>
+        <location filename="../inspection/steps.py" line="485"/>
         <source>Rows needed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="494"/>
+        <location filename="../inspection/steps.py" line="496"/>
         <source>Results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="527"/>
+        <location filename="../inspection/steps.py" line="529"/>
         <source>Not stored: </source>
         <translation type="unfinished"></translation>
     </message>
@@ -1156,7 +1171,7 @@ Trust list version %2, valid until %3</source>
     </message>
     <message>
         <location filename="../inspection/window.py" line="338"/>
-        <location filename="../inspection/window.py" line="499"/>
+        <location filename="../inspection/window.py" line="500"/>
         <source>This inspection is finalised and can no longer change.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1176,54 +1191,54 @@ Trust list version %2, valid until %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="449"/>
+        <location filename="../inspection/window.py" line="450"/>
         <source>Input error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="535"/>
+        <location filename="../inspection/window.py" line="536"/>
         <source>It replaces record %1 of %2: verdict “%3” → “%4”. Reason: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="541"/>
+        <location filename="../inspection/window.py" line="542"/>
         <source>Finalise</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="590"/>
-        <location filename="../inspection/window.py" line="597"/>
+        <location filename="../inspection/window.py" line="591"/>
+        <location filename="../inspection/window.py" line="598"/>
         <source>Signing and making the record PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="591"/>
+        <location filename="../inspection/window.py" line="592"/>
         <source>Signing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="529"/>
+        <location filename="../inspection/window.py" line="530"/>
         <source>Finalise record %1 with the verdict “%2”? A finalised record can no longer be changed; a correction is a new record.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="545"/>
+        <location filename="../inspection/window.py" line="546"/>
         <source>Sign</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="545"/>
+        <location filename="../inspection/window.py" line="546"/>
         <source>Passphrase of your key:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="566"/>
+        <location filename="../inspection/window.py" line="567"/>
         <source>Wrong passphrase; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="504"/>
-        <location filename="../inspection/window.py" line="574"/>
+        <location filename="../inspection/window.py" line="505"/>
+        <location filename="../inspection/window.py" line="575"/>
         <source>The database is in use by another program (%1); nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2030,7 +2045,7 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>ReadingsTableModel</name>
     <message>
-        <location filename="../inspection/grid.py" line="224"/>
+        <location filename="../inspection/grid.py" line="221"/>
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2816,137 +2831,137 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>SummaryStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="786"/>
+        <location filename="../inspection/steps.py" line="790"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="787"/>
+        <location filename="../inspection/steps.py" line="791"/>
         <source>Second inspector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="788"/>
+        <location filename="../inspection/steps.py" line="792"/>
         <source>Enforcement ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="789"/>
+        <location filename="../inspection/steps.py" line="793"/>
         <source>Second inspector&apos;s enforcement ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="794"/>
+        <location filename="../inspection/steps.py" line="798"/>
         <source>Why this record is corrected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="795"/>
+        <location filename="../inspection/steps.py" line="799"/>
         <source>Reason for the correction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="799"/>
+        <location filename="../inspection/steps.py" line="803"/>
         <source>Inspector:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="803"/>
+        <location filename="../inspection/steps.py" line="807"/>
         <source>Second inspector:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="804"/>
+        <location filename="../inspection/steps.py" line="808"/>
         <source>Reason for the correction:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="809"/>
+        <location filename="../inspection/steps.py" line="813"/>
         <source>Measures taken:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="817"/>
+        <location filename="../inspection/steps.py" line="821"/>
         <source>Finalise and sign…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="823"/>
+        <location filename="../inspection/steps.py" line="827"/>
         <source>Items</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="893"/>
+        <location filename="../inspection/steps.py" line="897"/>
         <source>This record corrects and replaces record %1 (verdict: %2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="939"/>
+        <location filename="../inspection/steps.py" line="943"/>
         <source>Input error: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="942"/>
+        <location filename="../inspection/steps.py" line="946"/>
         <source>%1 more refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="955"/>
+        <location filename="../inspection/steps.py" line="959"/>
         <source>%1 row(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="958"/>
+        <location filename="../inspection/steps.py" line="962"/>
         <source>row %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="962"/>
+        <location filename="../inspection/steps.py" line="966"/>
         <source>%1 more failing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="966"/>
+        <location filename="../inspection/steps.py" line="970"/>
         <source>Failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="969"/>
+        <location filename="../inspection/steps.py" line="973"/>
         <source>Missing: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="972"/>
+        <location filename="../inspection/steps.py" line="976"/>
         <source>not begun</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="974"/>
+        <location filename="../inspection/steps.py" line="978"/>
         <source>not applicable / optional</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="1035"/>
+        <location filename="../inspection/steps.py" line="1038"/>
         <source>Failed items: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="1038"/>
+        <location filename="../inspection/steps.py" line="1041"/>
         <source>To measure next: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="1051"/>
+        <location filename="../inspection/steps.py" line="1054"/>
         <source>Still to fill in:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="1059"/>
+        <location filename="../inspection/steps.py" line="1062"/>
         <source>An incomplete check cannot be finalised: fill in what is listed above.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="1043"/>
+        <location filename="../inspection/steps.py" line="1046"/>
         <source>Note: the marked class does not fit Max/e (classes that fit: %1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2985,7 +3000,7 @@ Trust list version %2, valid until %3</source>
     </message>
     <message>
         <location filename="../pages/sync_page.py" line="63"/>
-        <location filename="../pages/sync_page.py" line="98"/>
+        <location filename="../pages/sync_page.py" line="100"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3021,13 +3036,13 @@ Trust list version %2, valid until %3</source>
     </message>
     <message>
         <location filename="../pages/sync_page.py" line="86"/>
-        <location filename="../pages/sync_page.py" line="98"/>
+        <location filename="../pages/sync_page.py" line="100"/>
         <source>Site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../pages/sync_page.py" line="87"/>
-        <location filename="../pages/sync_page.py" line="98"/>
+        <location filename="../pages/sync_page.py" line="100"/>
         <source>Procedure</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3048,200 +3063,210 @@ Trust list version %2, valid until %3</source>
     </message>
     <message>
         <location filename="../pages/sync_page.py" line="93"/>
-        <location filename="../pages/sync_page.py" line="101"/>
-        <source>Records returned by the office</source>
+        <source>The office has returned no record.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../pages/sync_page.py" line="95"/>
+        <location filename="../pages/sync_page.py" line="105"/>
+        <source>Records returned by the office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="97"/>
         <source>Open and correct…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="98"/>
+        <location filename="../pages/sync_page.py" line="100"/>
         <source>Due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="98"/>
+        <location filename="../pages/sync_page.py" line="100"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="100"/>
-        <location filename="../pages/sync_page.py" line="105"/>
+        <location filename="../pages/sync_page.py" line="102"/>
+        <source>No task received yet: tasks come with the office&apos;s return package.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="104"/>
+        <location filename="../pages/sync_page.py" line="109"/>
         <source>Tasks received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="127"/>
+        <location filename="../pages/sync_page.py" line="131"/>
         <source>Root fingerprint: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="132"/>
+        <location filename="../pages/sync_page.py" line="136"/>
         <source>No office yet: records are signed and verify with this laptop&apos;s own key (trusted on this laptop only). Export an enrolment request on the Keys page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="139"/>
+        <location filename="../pages/sync_page.py" line="143"/>
         <source>None yet (arrives with the first return package)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="143"/>
+        <location filename="../pages/sync_page.py" line="147"/>
         <source>Version %1, valid until %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="149"/>
+        <location filename="../pages/sync_page.py" line="153"/>
         <source>expired: ask the office for a new return package</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="152"/>
+        <location filename="../pages/sync_page.py" line="156"/>
         <source>expires in %1 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="156"/>
+        <location filename="../pages/sync_page.py" line="160"/>
         <source>%1 signed record(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="158"/>
+        <location filename="../pages/sync_page.py" line="162"/>
         <source>%1 finalised without a key cannot be sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="162"/>
+        <location filename="../pages/sync_page.py" line="166"/>
         <source>%1 enrolment request(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="168"/>
+        <location filename="../pages/sync_page.py" line="172"/>
         <source>No. %1, %2 record(s), %3 (%4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="175"/>
+        <location filename="../pages/sync_page.py" line="179"/>
         <source>up to bundle no. %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="189"/>
+        <location filename="../pages/sync_page.py" line="193"/>
         <source>Corrected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="189"/>
+        <location filename="../pages/sync_page.py" line="193"/>
         <source>To correct</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="204"/>
+        <location filename="../pages/sync_page.py" line="208"/>
         <source>Started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="204"/>
+        <location filename="../pages/sync_page.py" line="208"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="227"/>
+        <location filename="../pages/sync_page.py" line="231"/>
         <source>Export to (e.g. a USB stick)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="231"/>
+        <location filename="../pages/sync_page.py" line="235"/>
         <source>Sign the bundle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="231"/>
+        <location filename="../pages/sync_page.py" line="235"/>
         <source>Passphrase of your key:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="246"/>
+        <location filename="../pages/sync_page.py" line="250"/>
         <source>Writing the bundle…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="246"/>
+        <location filename="../pages/sync_page.py" line="250"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="260"/>
+        <location filename="../pages/sync_page.py" line="264"/>
         <source>Wrong passphrase; nothing was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="264"/>
+        <location filename="../pages/sync_page.py" line="268"/>
         <source>Nothing to send: the office has acknowledged every record.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="267"/>
+        <location filename="../pages/sync_page.py" line="271"/>
         <source>Bundle no. %1 written: %2 (%3 record(s)). Take it to the office.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="277"/>
+        <location filename="../pages/sync_page.py" line="281"/>
         <source>Export cancelled; nothing was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="291"/>
+        <location filename="../pages/sync_page.py" line="295"/>
         <source>Trust this office?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="293"/>
+        <location filename="../pages/sync_page.py" line="297"/>
         <source>This is the first package from %1. Compare its root fingerprint with the one the office gave you; trust it only if they are the same:
 
 %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="308"/>
+        <location filename="../pages/sync_page.py" line="312"/>
         <source>Import the office&apos;s package</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="308"/>
+        <location filename="../pages/sync_page.py" line="312"/>
         <source>Package (*.zip)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="319"/>
+        <location filename="../pages/sync_page.py" line="323"/>
         <source>an office</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="322"/>
+        <location filename="../pages/sync_page.py" line="326"/>
         <source>Not trusted; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="325"/>
+        <location filename="../pages/sync_page.py" line="329"/>
         <source>Package refused; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="331"/>
+        <location filename="../pages/sync_page.py" line="335"/>
         <source>Package no. %1 was already applied; nothing changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="337"/>
+        <location filename="../pages/sync_page.py" line="341"/>
         <source>Package no. %1 applied: %2 task(s), %3 review decision(s), trust list version %4.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="345"/>
+        <location filename="../pages/sync_page.py" line="349"/>
         <source>The trust list expires on %1: bring the next bundle soon.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4,17 +4,17 @@
 <context>
     <name>ChecklistStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="375"/>
+        <location filename="../inspection/steps.py" line="376"/>
         <source>Not checked</source>
         <translation>未检查</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="376"/>
+        <location filename="../inspection/steps.py" line="377"/>
         <source>Conforms</source>
         <translation>符合</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="377"/>
+        <location filename="../inspection/steps.py" line="378"/>
         <source>Does not conform</source>
         <translation>不符合</translation>
     </message>
@@ -205,9 +205,19 @@
         <translation>原因</translation>
     </message>
     <message>
+        <location filename="../office/credit_page.py" line="114"/>
+        <source>No site is on the black list.</source>
+        <translation>黑名单上暂无检查对象。</translation>
+    </message>
+    <message>
         <location filename="../office/credit_page.py" line="115"/>
         <source>Black list</source>
         <translation>黑名单</translation>
+    </message>
+    <message>
+        <location filename="../office/credit_page.py" line="116"/>
+        <source>No site is on the red list yet.</source>
+        <translation>红名单上暂无检查对象。</translation>
     </message>
     <message>
         <location filename="../office/credit_page.py" line="117"/>
@@ -532,7 +542,7 @@
     </message>
     <message>
         <location filename="../office/enrol_page.py" line="45"/>
-        <location filename="../office/enrol_page.py" line="79"/>
+        <location filename="../office/enrol_page.py" line="80"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
@@ -547,145 +557,150 @@
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../office/enrol_page.py" line="50"/>
-        <location filename="../office/enrol_page.py" line="63"/>
+        <location filename="../office/enrol_page.py" line="49"/>
+        <source>No enrolment request is waiting: they come in the laptops&apos; bundles.</source>
+        <translation>暂无待处理的登记申请：申请随笔记本的同步包送达。</translation>
+    </message>
+    <message>
+        <location filename="../office/enrol_page.py" line="51"/>
+        <location filename="../office/enrol_page.py" line="64"/>
         <source>Enrolment requests waiting</source>
         <translation>待登记的申请</translation>
     </message>
     <message>
-        <location filename="../office/enrol_page.py" line="52"/>
-        <location filename="../office/enrol_page.py" line="131"/>
+        <location filename="../office/enrol_page.py" line="53"/>
+        <location filename="../office/enrol_page.py" line="132"/>
         <source>Inspector</source>
         <translation>检查员</translation>
     </message>
     <message>
-        <location filename="../office/enrol_page.py" line="53"/>
-        <location filename="../office/enrol_page.py" line="131"/>
+        <location filename="../office/enrol_page.py" line="54"/>
+        <location filename="../office/enrol_page.py" line="132"/>
         <source>Supervisor</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../office/enrol_page.py" line="54"/>
-        <location filename="../office/enrol_page.py" line="58"/>
-        <location filename="../office/enrol_page.py" line="78"/>
+        <location filename="../office/enrol_page.py" line="55"/>
+        <location filename="../office/enrol_page.py" line="59"/>
+        <location filename="../office/enrol_page.py" line="79"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../office/enrol_page.py" line="55"/>
+        <location filename="../office/enrol_page.py" line="56"/>
         <source>Enrol selected</source>
         <translation>登记所选申请</translation>
     </message>
     <message>
-        <location filename="../office/enrol_page.py" line="56"/>
+        <location filename="../office/enrol_page.py" line="57"/>
         <source>Enrol from a request file…</source>
         <translation>从申请文件登记…</translation>
     </message>
     <message>
-        <location filename="../office/enrol_page.py" line="67"/>
+        <location filename="../office/enrol_page.py" line="68"/>
         <source>No requests waiting. A laptop&apos;s request comes as a .csr file (Enrol from a request file…) or inside a bundle from an enrolled laptop.</source>
         <translation>暂无待登记的申请。笔记本的申请以 .csr 文件提交（“从申请文件登记…”），或随已登记笔记本的同步包一同送达。</translation>
     </message>
     <message>
-        <location filename="../office/enrol_page.py" line="77"/>
+        <location filename="../office/enrol_page.py" line="78"/>
         <source>Holder</source>
         <translation>持有人</translation>
     </message>
     <message>
-        <location filename="../office/enrol_page.py" line="80"/>
+        <location filename="../office/enrol_page.py" line="81"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../office/enrol_page.py" line="81"/>
+        <location filename="../office/enrol_page.py" line="82"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../office/enrol_page.py" line="82"/>
+        <location filename="../office/enrol_page.py" line="83"/>
         <source>Certificate fingerprint</source>
         <translation>证书指纹</translation>
     </message>
     <message>
-        <location filename="../office/enrol_page.py" line="85"/>
-        <location filename="../office/enrol_page.py" line="87"/>
+        <location filename="../office/enrol_page.py" line="86"/>
+        <location filename="../office/enrol_page.py" line="88"/>
         <source>Certificates issued</source>
         <translation>已签发的证书</translation>
     </message>
     <message>
-        <location filename="../office/enrol_page.py" line="86"/>
+        <location filename="../office/enrol_page.py" line="87"/>
         <source>Revoke selected…</source>
         <translation>吊销所选证书…</translation>
     </message>
     <message>
-        <location filename="../office/enrol_page.py" line="108"/>
+        <location filename="../office/enrol_page.py" line="109"/>
         <source>Root fingerprint: %1
 Trust list version %2, valid until %3</source>
         <translation>根证书指纹：%1
 信任列表第 %2 版，有效期至 %3</translation>
     </message>
     <message>
-        <location filename="../office/enrol_page.py" line="114"/>
+        <location filename="../office/enrol_page.py" line="115"/>
         <source>bundle</source>
         <translation>同步包</translation>
     </message>
     <message>
-        <location filename="../office/enrol_page.py" line="114"/>
+        <location filename="../office/enrol_page.py" line="115"/>
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../office/enrol_page.py" line="140"/>
+        <location filename="../office/enrol_page.py" line="141"/>
         <source>Revoked %1</source>
         <translation>已于 %1 吊销</translation>
     </message>
     <message>
-        <location filename="../office/enrol_page.py" line="142"/>
+        <location filename="../office/enrol_page.py" line="143"/>
         <source>Valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../office/enrol_page.py" line="161"/>
+        <location filename="../office/enrol_page.py" line="162"/>
         <source>Office root key</source>
         <translation>机构根密钥</translation>
     </message>
     <message>
-        <location filename="../office/enrol_page.py" line="161"/>
+        <location filename="../office/enrol_page.py" line="162"/>
         <source>Passphrase of the office root key:</source>
         <translation>机构根密钥口令：</translation>
     </message>
     <message>
-        <location filename="../office/enrol_page.py" line="168"/>
+        <location filename="../office/enrol_page.py" line="169"/>
         <source>Wrong passphrase; nothing was changed.</source>
         <translation>口令不正确，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../office/enrol_page.py" line="181"/>
+        <location filename="../office/enrol_page.py" line="182"/>
         <source>%1 enrolled until %2; trust list version %3. Make this laptop&apos;s package next.</source>
         <translation>%1 已登记，有效期至 %2；信任列表第 %3 版。下一步请为该笔记本生成回传包。</translation>
     </message>
     <message>
-        <location filename="../office/enrol_page.py" line="199"/>
+        <location filename="../office/enrol_page.py" line="200"/>
         <source>Enrolment request</source>
         <translation>登记申请</translation>
     </message>
     <message>
-        <location filename="../office/enrol_page.py" line="199"/>
+        <location filename="../office/enrol_page.py" line="200"/>
         <source>Request (*.csr *.pem)</source>
         <translation>申请文件 (*.csr *.pem)</translation>
     </message>
     <message>
-        <location filename="../office/enrol_page.py" line="219"/>
+        <location filename="../office/enrol_page.py" line="220"/>
         <source>Revoke</source>
         <translation>吊销</translation>
     </message>
     <message>
-        <location filename="../office/enrol_page.py" line="219"/>
+        <location filename="../office/enrol_page.py" line="220"/>
         <source>Reason (e.g. laptop lost, left the office):</source>
         <translation>理由（如：笔记本丢失、人员离职）：</translation>
     </message>
     <message>
-        <location filename="../office/enrol_page.py" line="232"/>
+        <location filename="../office/enrol_page.py" line="233"/>
         <source>Revoked from now; trust list version %1 goes out with the next packages.</source>
         <translation>即时起吊销；信任列表第 %1 版将随下次回传包下发。</translation>
     </message>
@@ -891,7 +906,7 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>FieldsStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="342"/>
+        <location filename="../inspection/steps.py" line="343"/>
         <source>Results</source>
         <translation>计算结果</translation>
     </message>
@@ -899,27 +914,27 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>GridStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="470"/>
+        <location filename="../inspection/steps.py" line="471"/>
         <source>Current cell</source>
         <translation>当前单元格</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="474"/>
+        <location filename="../inspection/steps.py" line="475"/>
         <source>Enter or Tab: next cell (Shift: back) · typing replaces the cell, F2 edits it · Delete clears the selected cells · Ctrl+V pastes from a spreadsheet</source>
         <translation>回车或 Tab：下一格（加 Shift：上一格）· 直接输入替换单元格内容，F2 在原内容上修改 · Delete 清除所选单元格 · Ctrl+V 粘贴电子表格内容</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="484"/>
+        <location filename="../inspection/steps.py" line="485"/>
         <source>Rows needed</source>
         <translation>所需行数</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="494"/>
+        <location filename="../inspection/steps.py" line="496"/>
         <source>Results</source>
         <translation>计算结果</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="527"/>
+        <location filename="../inspection/steps.py" line="529"/>
         <source>Not stored: </source>
         <translation>未保存：</translation>
     </message>
@@ -1157,7 +1172,7 @@ Trust list version %2, valid until %3</source>
     </message>
     <message>
         <location filename="../inspection/window.py" line="338"/>
-        <location filename="../inspection/window.py" line="499"/>
+        <location filename="../inspection/window.py" line="500"/>
         <source>This inspection is finalised and can no longer change.</source>
         <translation>此检查已定稿，不能再修改。</translation>
     </message>
@@ -1177,54 +1192,54 @@ Trust list version %2, valid until %3</source>
         <translation>待填写：</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="449"/>
+        <location filename="../inspection/window.py" line="450"/>
         <source>Input error</source>
         <translation>输入有误</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="535"/>
+        <location filename="../inspection/window.py" line="536"/>
         <source>It replaces record %1 of %2: verdict “%3” → “%4”. Reason: %5</source>
         <translation>本记录取代 %2 定稿的记录 %1：结论“%3” → “%4”。更正原因：%5</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="541"/>
+        <location filename="../inspection/window.py" line="542"/>
         <source>Finalise</source>
         <translation>定稿</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="590"/>
-        <location filename="../inspection/window.py" line="597"/>
+        <location filename="../inspection/window.py" line="591"/>
+        <location filename="../inspection/window.py" line="598"/>
         <source>Signing and making the record PDF…</source>
         <translation>正在签名并生成记录 PDF…</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="591"/>
+        <location filename="../inspection/window.py" line="592"/>
         <source>Signing</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="529"/>
+        <location filename="../inspection/window.py" line="530"/>
         <source>Finalise record %1 with the verdict “%2”? A finalised record can no longer be changed; a correction is a new record.</source>
         <translation>以结论“%2”定稿记录 %1？定稿后不能再修改；如需更正须新建更正记录。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="545"/>
+        <location filename="../inspection/window.py" line="546"/>
         <source>Sign</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="545"/>
+        <location filename="../inspection/window.py" line="546"/>
         <source>Passphrase of your key:</source>
         <translation>密钥口令：</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="566"/>
+        <location filename="../inspection/window.py" line="567"/>
         <source>Wrong passphrase; nothing was changed.</source>
         <translation>口令不正确，未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../inspection/window.py" line="504"/>
-        <location filename="../inspection/window.py" line="574"/>
+        <location filename="../inspection/window.py" line="505"/>
+        <location filename="../inspection/window.py" line="575"/>
         <source>The database is in use by another program (%1); nothing was changed.</source>
         <translation>数据库正被另一个程序占用（%1），未做任何改动。</translation>
     </message>
@@ -2030,7 +2045,7 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>ReadingsTableModel</name>
     <message>
-        <location filename="../inspection/grid.py" line="224"/>
+        <location filename="../inspection/grid.py" line="221"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
@@ -2816,137 +2831,137 @@ Trust list version %2, valid until %3</source>
 <context>
     <name>SummaryStep</name>
     <message>
-        <location filename="../inspection/steps.py" line="786"/>
+        <location filename="../inspection/steps.py" line="790"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="787"/>
+        <location filename="../inspection/steps.py" line="791"/>
         <source>Second inspector</source>
         <translation>第二检查人员</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="788"/>
+        <location filename="../inspection/steps.py" line="792"/>
         <source>Enforcement ID</source>
         <translation>执法证号</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="789"/>
+        <location filename="../inspection/steps.py" line="793"/>
         <source>Second inspector&apos;s enforcement ID</source>
         <translation>第二检查人员执法证号</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="794"/>
+        <location filename="../inspection/steps.py" line="798"/>
         <source>Why this record is corrected</source>
         <translation>说明为何更正本记录</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="795"/>
+        <location filename="../inspection/steps.py" line="799"/>
         <source>Reason for the correction</source>
         <translation>更正原因</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="799"/>
+        <location filename="../inspection/steps.py" line="803"/>
         <source>Inspector:</source>
         <translation>检查人员：</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="803"/>
+        <location filename="../inspection/steps.py" line="807"/>
         <source>Second inspector:</source>
         <translation>第二检查人员：</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="804"/>
+        <location filename="../inspection/steps.py" line="808"/>
         <source>Reason for the correction:</source>
         <translation>更正原因：</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="809"/>
+        <location filename="../inspection/steps.py" line="813"/>
         <source>Measures taken:</source>
         <translation>处理措施：</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="817"/>
+        <location filename="../inspection/steps.py" line="821"/>
         <source>Finalise and sign…</source>
         <translation>定稿并签名…</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="823"/>
+        <location filename="../inspection/steps.py" line="827"/>
         <source>Items</source>
         <translation>检查项目</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="893"/>
+        <location filename="../inspection/steps.py" line="897"/>
         <source>This record corrects and replaces record %1 (verdict: %2).</source>
         <translation>本记录更正并取代记录 %1（原结论：%2）。</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="939"/>
+        <location filename="../inspection/steps.py" line="943"/>
         <source>Input error: %1</source>
         <translation>输入有误：%1</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="942"/>
+        <location filename="../inspection/steps.py" line="946"/>
         <source>%1 more refused</source>
         <translation>另有 %1 处输入有误</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="955"/>
+        <location filename="../inspection/steps.py" line="959"/>
         <source>%1 row(s)</source>
         <translation>%1 行</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="958"/>
+        <location filename="../inspection/steps.py" line="962"/>
         <source>row %1</source>
         <translation>第 %1 行</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="962"/>
+        <location filename="../inspection/steps.py" line="966"/>
         <source>%1 more failing</source>
         <translation>另有 %1 行不合格</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="966"/>
+        <location filename="../inspection/steps.py" line="970"/>
         <source>Failed: %1</source>
         <translation>不合格：%1</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="969"/>
+        <location filename="../inspection/steps.py" line="973"/>
         <source>Missing: %1</source>
         <translation>还缺：%1</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="972"/>
+        <location filename="../inspection/steps.py" line="976"/>
         <source>not begun</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="974"/>
+        <location filename="../inspection/steps.py" line="978"/>
         <source>not applicable / optional</source>
         <translation>不适用/可选</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="1035"/>
+        <location filename="../inspection/steps.py" line="1038"/>
         <source>Failed items: %1</source>
         <translation>不合格项目：%1</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="1038"/>
+        <location filename="../inspection/steps.py" line="1041"/>
         <source>To measure next: %1</source>
         <translation>需补测：%1</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="1051"/>
+        <location filename="../inspection/steps.py" line="1054"/>
         <source>Still to fill in:</source>
         <translation>尚需填写：</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="1059"/>
+        <location filename="../inspection/steps.py" line="1062"/>
         <source>An incomplete check cannot be finalised: fill in what is listed above.</source>
         <translation>检查未完成，不能定稿：请先填写上面列出的内容。</translation>
     </message>
     <message>
-        <location filename="../inspection/steps.py" line="1043"/>
+        <location filename="../inspection/steps.py" line="1046"/>
         <source>Note: the marked class does not fit Max/e (classes that fit: %1)</source>
         <translation>注意：标称准确度等级与 Max/e 不符（符合的等级：%1）</translation>
     </message>
@@ -2985,7 +3000,7 @@ Trust list version %2, valid until %3</source>
     </message>
     <message>
         <location filename="../pages/sync_page.py" line="63"/>
-        <location filename="../pages/sync_page.py" line="98"/>
+        <location filename="../pages/sync_page.py" line="100"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -3021,13 +3036,13 @@ Trust list version %2, valid until %3</source>
     </message>
     <message>
         <location filename="../pages/sync_page.py" line="86"/>
-        <location filename="../pages/sync_page.py" line="98"/>
+        <location filename="../pages/sync_page.py" line="100"/>
         <source>Site</source>
         <translation>受检单位</translation>
     </message>
     <message>
         <location filename="../pages/sync_page.py" line="87"/>
-        <location filename="../pages/sync_page.py" line="98"/>
+        <location filename="../pages/sync_page.py" line="100"/>
         <source>Procedure</source>
         <translation>检查项目</translation>
     </message>
@@ -3048,158 +3063,168 @@ Trust list version %2, valid until %3</source>
     </message>
     <message>
         <location filename="../pages/sync_page.py" line="93"/>
-        <location filename="../pages/sync_page.py" line="101"/>
+        <source>The office has returned no record.</source>
+        <translation>检查机构未退回任何记录。</translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="95"/>
+        <location filename="../pages/sync_page.py" line="105"/>
         <source>Records returned by the office</source>
         <translation>检查机构退回的记录</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="95"/>
+        <location filename="../pages/sync_page.py" line="97"/>
         <source>Open and correct…</source>
         <translation>打开并更正…</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="98"/>
+        <location filename="../pages/sync_page.py" line="100"/>
         <source>Due</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="98"/>
+        <location filename="../pages/sync_page.py" line="100"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="100"/>
-        <location filename="../pages/sync_page.py" line="105"/>
+        <location filename="../pages/sync_page.py" line="102"/>
+        <source>No task received yet: tasks come with the office&apos;s return package.</source>
+        <translation>尚未收到任务：任务随检查机构的回传包送达。</translation>
+    </message>
+    <message>
+        <location filename="../pages/sync_page.py" line="104"/>
+        <location filename="../pages/sync_page.py" line="109"/>
         <source>Tasks received</source>
         <translation>收到的任务</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="127"/>
+        <location filename="../pages/sync_page.py" line="131"/>
         <source>Root fingerprint: %1</source>
         <translation>根证书指纹：%1</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="132"/>
+        <location filename="../pages/sync_page.py" line="136"/>
         <source>No office yet: records are signed and verify with this laptop&apos;s own key (trusted on this laptop only). Export an enrolment request on the Keys page.</source>
         <translation>尚未登记到检查机构：记录已签名，可用本机密钥核验（仅本机信任）。请在“密钥”页导出登记申请。</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="139"/>
+        <location filename="../pages/sync_page.py" line="143"/>
         <source>None yet (arrives with the first return package)</source>
         <translation>尚无（随第一个回传包送达）</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="143"/>
+        <location filename="../pages/sync_page.py" line="147"/>
         <source>Version %1, valid until %2</source>
         <translation>第 %1 版，有效期至 %2</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="149"/>
+        <location filename="../pages/sync_page.py" line="153"/>
         <source>expired: ask the office for a new return package</source>
         <translation>已过期：请向检查机构索取新的回传包</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="152"/>
+        <location filename="../pages/sync_page.py" line="156"/>
         <source>expires in %1 days</source>
         <translation>%1 天后过期</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="156"/>
+        <location filename="../pages/sync_page.py" line="160"/>
         <source>%1 signed record(s)</source>
         <translation>%1 条已签名记录</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="158"/>
+        <location filename="../pages/sync_page.py" line="162"/>
         <source>%1 finalised without a key cannot be sent</source>
         <translation>%1 条未签名定稿记录无法发送</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="162"/>
+        <location filename="../pages/sync_page.py" line="166"/>
         <source>%1 enrolment request(s)</source>
         <translation>%1 份登记申请</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="168"/>
+        <location filename="../pages/sync_page.py" line="172"/>
         <source>No. %1, %2 record(s), %3 (%4)</source>
         <translation>第 %1 号，%2 条记录，%3（%4）</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="175"/>
+        <location filename="../pages/sync_page.py" line="179"/>
         <source>up to bundle no. %1</source>
         <translation>至第 %1 号同步包</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="189"/>
+        <location filename="../pages/sync_page.py" line="193"/>
         <source>Corrected</source>
         <translation>已更正</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="189"/>
+        <location filename="../pages/sync_page.py" line="193"/>
         <source>To correct</source>
         <translation>待更正</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="204"/>
+        <location filename="../pages/sync_page.py" line="208"/>
         <source>Started</source>
         <translation>已开始</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="204"/>
+        <location filename="../pages/sync_page.py" line="208"/>
         <source>Open</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="227"/>
+        <location filename="../pages/sync_page.py" line="231"/>
         <source>Export to (e.g. a USB stick)</source>
         <translation>导出到（如 U 盘）</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="231"/>
+        <location filename="../pages/sync_page.py" line="235"/>
         <source>Sign the bundle</source>
         <translation>为同步包签名</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="231"/>
+        <location filename="../pages/sync_page.py" line="235"/>
         <source>Passphrase of your key:</source>
         <translation>您的密钥口令：</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="246"/>
+        <location filename="../pages/sync_page.py" line="250"/>
         <source>Writing the bundle…</source>
         <translation>正在写入同步包…</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="246"/>
+        <location filename="../pages/sync_page.py" line="250"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="260"/>
+        <location filename="../pages/sync_page.py" line="264"/>
         <source>Wrong passphrase; nothing was written.</source>
         <translation>口令不正确，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="264"/>
+        <location filename="../pages/sync_page.py" line="268"/>
         <source>Nothing to send: the office has acknowledged every record.</source>
         <translation>没有待发送的记录：检查机构已确认全部记录。</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="267"/>
+        <location filename="../pages/sync_page.py" line="271"/>
         <source>Bundle no. %1 written: %2 (%3 record(s)). Take it to the office.</source>
         <translation>第 %1 号同步包已写入：%2（%3 条记录）。请带到检查机构。</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="277"/>
+        <location filename="../pages/sync_page.py" line="281"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>已取消导出，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="291"/>
+        <location filename="../pages/sync_page.py" line="295"/>
         <source>Trust this office?</source>
         <translation>信任该检查机构？</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="293"/>
+        <location filename="../pages/sync_page.py" line="297"/>
         <source>This is the first package from %1. Compare its root fingerprint with the one the office gave you; trust it only if they are the same:
 
 %2</source>
@@ -3208,42 +3233,42 @@ Trust list version %2, valid until %3</source>
 %2</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="308"/>
+        <location filename="../pages/sync_page.py" line="312"/>
         <source>Import the office&apos;s package</source>
         <translation>导入检查机构的回传包</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="308"/>
+        <location filename="../pages/sync_page.py" line="312"/>
         <source>Package (*.zip)</source>
         <translation>回传包 (*.zip)</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="319"/>
+        <location filename="../pages/sync_page.py" line="323"/>
         <source>an office</source>
         <translation>检查机构</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="322"/>
+        <location filename="../pages/sync_page.py" line="326"/>
         <source>Not trusted; nothing was changed.</source>
         <translation>未信任，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="325"/>
+        <location filename="../pages/sync_page.py" line="329"/>
         <source>Package refused; nothing was changed.</source>
         <translation>回传包被拒收，未作任何更改。</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="331"/>
+        <location filename="../pages/sync_page.py" line="335"/>
         <source>Package no. %1 was already applied; nothing changed.</source>
         <translation>第 %1 号回传包此前已应用，无变化。</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="337"/>
+        <location filename="../pages/sync_page.py" line="341"/>
         <source>Package no. %1 applied: %2 task(s), %3 review decision(s), trust list version %4.</source>
         <translation>第 %1 号回传包已应用：任务 %2 项，审核决定 %3 项，信任列表第 %4 版。</translation>
     </message>
     <message>
-        <location filename="../pages/sync_page.py" line="345"/>
+        <location filename="../pages/sync_page.py" line="349"/>
         <source>The trust list expires on %1: bring the next bundle soon.</source>
         <translation>信任列表将于 %1 过期：请尽快送交下一个同步包。</translation>
     </message>

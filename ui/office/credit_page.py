@@ -111,9 +111,9 @@ class CreditPage(QWidget):
             self.tr("Since"),
             self.tr("Reasons"),
         ]
-        self.black = table(headers)
+        self.black = table(headers, stretch=4, empty=self.tr("No site is on the black list."))
         self.black.setAccessibleName(self.tr("Black list"))
-        self.red = table(headers)
+        self.red = table(headers, stretch=4, empty=self.tr("No site is on the red list yet."))
         self.red.setAccessibleName(self.tr("Red list"))
         black_box = QGroupBox(self.tr("Black list (serious breach, close supervision)"))
         QVBoxLayout(black_box).addWidget(self.black)

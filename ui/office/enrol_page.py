@@ -45,7 +45,8 @@ class EnrolPage(QWidget):
                 self.tr("Device"),
                 self.tr("Received"),
                 self.tr("From"),
-            ]
+            ],
+            empty=self.tr("No enrolment request is waiting: they come in the laptops' bundles."),
         )
         self.requests.setAccessibleName(self.tr("Enrolment requests waiting"))
         self.role = QComboBox()

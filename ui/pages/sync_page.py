@@ -90,6 +90,7 @@ class SyncPage(QWidget):
                 self.tr("Correction"),
             ],
             stretch=4,  # the reason: the supervisor's words
+            empty=self.tr("The office has returned no record."),
         )
         self.returned.setAccessibleName(self.tr("Records returned by the office"))
         self.returned.activated.connect(lambda index: self.open_returned(index.row()))
@@ -98,6 +99,7 @@ class SyncPage(QWidget):
         self.tasks = table(
             [self.tr("Due"), self.tr("Procedure"), self.tr("Site"), self.tr("Note"), self.tr("Status")],
             stretch=3,  # the office's note
+            empty=self.tr("No task received yet: tasks come with the office's return package."),
         )
         self.tasks.setAccessibleName(self.tr("Tasks received"))
         returned_box = QGroupBox(self.tr("Records returned by the office"))
