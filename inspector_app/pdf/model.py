@@ -389,6 +389,14 @@ def _marked(table: Table) -> Table:
     return Table(table.title, table.header, rows, table.row_verdicts, table.kind)
 
 
+def _certificate(number: str, expiry: str) -> str:
+    """The verification certificate as printed: its number and validity, what is known of them;
+    blank (printed —) when neither is, not a bare "（有效期至 ）"."""
+    if number and expiry:
+        return f"{number}（有效期至 {expiry}）"
+    return number or (f"有效期至 {expiry}" if expiry else "")
+
+
 def build_model(
     record: dict[str, Any],
     definition: FormDefinition,
@@ -447,7 +455,7 @@ def build_model(
                     ("型号", inst.get("model", "")),
                     ("出厂编号", inst.get("serial", "")),
                     ("准确度等级", inst.get("accuracy_class") or marked_class),
-                    ("检定证书", f"{inst.get('cert_no', '')}（有效期至 {inst.get('cert_expiry', '')}）"),
+                    ("检定证书", _certificate(inst.get("cert_no") or "", inst.get("cert_expiry") or "")),
                     *([("车牌号", str(inst["plate"]))] if inst.get("plate") else []),
                 ],
             )

@@ -50,8 +50,9 @@ def laptop(tmp_path_factory):
         yield s
 
 
-def make(services, form_id: str, check: dict) -> tuple[dict, bytes]:
-    """Finalise one record of ``form_id``: its canonical record and its PDF."""
+def make(services, form_id: str, check: dict, instrument_fields: dict | None = None) -> tuple[dict, bytes]:
+    """Finalise one record of ``form_id`` (its instrument with ``instrument_fields``): its
+    canonical record and its PDF."""
     instrument = None
     if form_id != "net_content":
         instrument = services.registry.create(
@@ -61,6 +62,7 @@ def make(services, form_id: str, check: dict) -> tuple[dict, bytes]:
                 "kind": form_id,
                 "serial": f"SN-{form_id}-{next(SERIALS)}",
                 "details": json.dumps({"plate": "渝A·T1234"} if form_id == "taxi_meter" else {}),
+                **(instrument_fields or {}),
             },
         )
     lot = {
@@ -297,3 +299,13 @@ def test_the_sync_codes_never_stand_alone_on_a_mostly_empty_last_page(laptop, pa
     pieces = [paper.parse(text) for text in texts]
     assert pieces and sorted(p.index for p in pieces) == list(range(1, pieces[0].total + 1))
     assert json.loads(paper.assemble(pieces).canonical)["record_no"] == record["record_no"]
+
+
+def test_the_certificate_prints_what_is_known_of_it(laptop):
+    """An instrument registered without its verification certificate printed "检定证书
+    （有效期至 ）", an empty bracket; now "—", and a known certificate its number and validity."""
+    text = text_of(make(laptop, "scale", CHECKS["scale"])[1])
+    assert "有效期至）" not in text and "检定证书—" in text
+    known = {"cert_no": "JD-2026-118", "cert_expiry": "2027-06-30"}
+    text = text_of(make(laptop, "scale", CHECKS["scale"], known)[1])
+    assert "检定证书JD-2026-118（有效期至2027-06-30）" in text
