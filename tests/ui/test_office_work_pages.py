@@ -168,6 +168,10 @@ def test_the_draw_page(world, office, qtbot, monkeypatch, tmp_path):
 
     page = DrawPage(office.office, "zh")
     qtbot.addWidget(page)
+    # The new plan explains its keys in the clerk's language, with the values each takes.
+    template = page.plan.toPlainText()
+    assert "# item: 检查项目，可选 fuel_dispenser (燃油加油机)" in template, template
+    assert "supermarket (超市)" in template and "留空 = 全部区县" in template
     assert page.import_sites(str(world["base"] / "sites.csv"))["added"] == 6
     assert page.sites.rowCount() == 6 and "6" in page.sites_label.text()
     assert page.inspectors.rowCount() == 2

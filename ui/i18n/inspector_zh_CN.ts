@@ -268,262 +268,292 @@
 <context>
     <name>DrawPage</name>
     <message>
-        <location filename="../office/draw_page.py" line="75"/>
+        <location filename="../office/draw_page.py" line="60"/>
         <source>Import entities (CSV/XLSX)…</source>
         <translation>导入检查对象名录（CSV/XLSX）…</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="76"/>
+        <location filename="../office/draw_page.py" line="61"/>
         <source>Search name, credit code, district</source>
         <translation>按名称、信用代码、区县搜索</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="77"/>
+        <location filename="../office/draw_page.py" line="62"/>
         <source>Search entities</source>
         <translation>搜索检查对象</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="79"/>
-        <location filename="../office/draw_page.py" line="145"/>
+        <location filename="../office/draw_page.py" line="64"/>
+        <location filename="../office/draw_page.py" line="130"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="79"/>
-        <location filename="../office/draw_page.py" line="85"/>
+        <location filename="../office/draw_page.py" line="64"/>
+        <location filename="../office/draw_page.py" line="70"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="79"/>
-        <location filename="../office/draw_page.py" line="86"/>
-        <location filename="../office/draw_page.py" line="147"/>
+        <location filename="../office/draw_page.py" line="64"/>
+        <location filename="../office/draw_page.py" line="71"/>
+        <location filename="../office/draw_page.py" line="132"/>
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="79"/>
+        <location filename="../office/draw_page.py" line="64"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="79"/>
-        <location filename="../office/draw_page.py" line="148"/>
+        <location filename="../office/draw_page.py" line="64"/>
+        <location filename="../office/draw_page.py" line="133"/>
         <source>Risk</source>
         <translation>风险</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="81"/>
-        <location filename="../office/draw_page.py" line="98"/>
-        <location filename="../office/draw_page.py" line="238"/>
+        <location filename="../office/draw_page.py" line="66"/>
+        <location filename="../office/draw_page.py" line="83"/>
+        <location filename="../office/draw_page.py" line="263"/>
         <source>Entity directory</source>
         <translation>检查对象名录</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="84"/>
+        <location filename="../office/draw_page.py" line="69"/>
         <source>Employee no.</source>
         <translation>执法证号</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="87"/>
+        <location filename="../office/draw_page.py" line="72"/>
         <source>Available</source>
         <translation>可派</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="88"/>
+        <location filename="../office/draw_page.py" line="73"/>
         <source>Certificate</source>
         <translation>证书</translation>
     </message>
     <message>
+        <location filename="../office/draw_page.py" line="76"/>
         <location filename="../office/draw_page.py" line="91"/>
-        <location filename="../office/draw_page.py" line="106"/>
         <source>Inspector directory</source>
         <translation>执法检查人员名录</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="92"/>
+        <location filename="../office/draw_page.py" line="77"/>
         <source>District of the inspector</source>
         <translation>检查人员所在区县</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="93"/>
+        <location filename="../office/draw_page.py" line="78"/>
         <source>(no district)</source>
         <translation>（未设区县）</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="96"/>
+        <location filename="../office/draw_page.py" line="81"/>
         <source>Set district</source>
         <translation>设置区县</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="97"/>
+        <location filename="../office/draw_page.py" line="82"/>
         <source>Available / not available</source>
         <translation>可派 / 不可派</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="120"/>
+        <location filename="../office/draw_page.py" line="105"/>
         <source>Plan (TOML)</source>
         <translation>抽查计划（TOML）</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="123"/>
+        <location filename="../office/draw_page.py" line="108"/>
         <source>Open plan…</source>
         <translation>打开计划…</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="124"/>
+        <location filename="../office/draw_page.py" line="109"/>
         <source>Witness number drawn in public, e.g. 3 8 1 4</source>
         <translation>公开摇出的见证号，如 3 8 1 4</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="125"/>
+        <location filename="../office/draw_page.py" line="110"/>
         <source>Witness number</source>
         <translation>见证号</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="126"/>
-        <location filename="../office/draw_page.py" line="311"/>
+        <location filename="../office/draw_page.py" line="111"/>
+        <location filename="../office/draw_page.py" line="336"/>
         <source>Draw</source>
         <translation>抽取</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="128"/>
-        <location filename="../office/draw_page.py" line="287"/>
+        <location filename="../office/draw_page.py" line="113"/>
+        <location filename="../office/draw_page.py" line="312"/>
         <source>Plan</source>
         <translation>抽查计划</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="133"/>
+        <location filename="../office/draw_page.py" line="118"/>
         <source>Witness number:</source>
         <translation>见证号：</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="138"/>
+        <location filename="../office/draw_page.py" line="123"/>
         <source>Draws made</source>
         <translation>已进行的抽取</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="144"/>
+        <location filename="../office/draw_page.py" line="129"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="146"/>
+        <location filename="../office/draw_page.py" line="131"/>
         <source>Entity</source>
         <translation>检查对象</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="149"/>
+        <location filename="../office/draw_page.py" line="134"/>
         <source>Inspectors</source>
         <translation>检查人员</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="150"/>
+        <location filename="../office/draw_page.py" line="135"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="153"/>
+        <location filename="../office/draw_page.py" line="138"/>
         <source>Draw result</source>
         <translation>抽取结果</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="154"/>
+        <location filename="../office/draw_page.py" line="139"/>
         <source>Print / PDF…</source>
         <translation>打印 / PDF…</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="155"/>
+        <location filename="../office/draw_page.py" line="140"/>
         <source>Save draw record (JSON)…</source>
         <translation>保存抽取记录（JSON）…</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="156"/>
+        <location filename="../office/draw_page.py" line="141"/>
         <source>Draws</source>
         <translation>抽取记录</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="212"/>
+        <location filename="../office/draw_page.py" line="191"/>
+        <source>A plan of the double-random draw: adjust it, then press Draw.</source>
+        <translation>双随机抽查计划：按需修改后按“抽取”。</translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="192"/>
+        <source>the procedure, one of</source>
+        <translation>检查项目，可选</translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="193"/>
+        <source>enforcement officers sent to each site</source>
+        <translation>每户派出的执法检查人员数</translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="204"/>
+        <source>the districts drawn from; empty: every district</source>
+        <translation>抽取的区县；留空 = 全部区县</translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="205"/>
+        <source>the kinds of site drawn, of</source>
+        <translation>抽取的检查对象类型，可选</translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="213"/>
+        <source>The share (%) of each risk level drawn, rounded up; at least one per level with sites.</source>
+        <translation>各风险等级的抽取比例（%），向上取整；有检查对象的等级至少抽 1 户。</translation>
+    </message>
+    <message>
+        <location filename="../office/draw_page.py" line="237"/>
         <source>%1 entities in the directory</source>
         <translation>名录中共 %1 户</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="216"/>
+        <location filename="../office/draw_page.py" line="241"/>
         <source>valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="216"/>
+        <location filename="../office/draw_page.py" line="241"/>
         <source>expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="216"/>
+        <location filename="../office/draw_page.py" line="241"/>
         <source>revoked</source>
         <translation>已吊销</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="224"/>
+        <location filename="../office/draw_page.py" line="249"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="224"/>
+        <location filename="../office/draw_page.py" line="249"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="238"/>
+        <location filename="../office/draw_page.py" line="263"/>
         <source>Tables (*.csv *.xlsx)</source>
         <translation>表格（*.csv *.xlsx）</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="248"/>
+        <location filename="../office/draw_page.py" line="273"/>
         <source>%1: %2 rows, %3 added, %4 updated.</source>
         <translation>%1：%2 行，新增 %3 户，更新 %4 户。</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="287"/>
+        <location filename="../office/draw_page.py" line="312"/>
         <source>Plans (*.toml)</source>
         <translation>抽查计划（*.toml）</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="312"/>
+        <location filename="../office/draw_page.py" line="337"/>
         <source>Draw plan %1 with witness number %2: the office root&apos;s passphrase</source>
         <translation>以见证号 %2 抽取计划 %1：请输入机构根密钥口令</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="321"/>
+        <location filename="../office/draw_page.py" line="346"/>
         <source>Wrong passphrase.</source>
         <translation>口令不正确。</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="328"/>
+        <location filename="../office/draw_page.py" line="353"/>
         <source>Drawn: %1 entities, %2 tasks for the next return packages.</source>
         <translation>已抽取 %1 户，生成 %2 项任务，随下一个回传包下发。</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="361"/>
+        <location filename="../office/draw_page.py" line="386"/>
         <source>No draw yet: import the entities, check the plan, type the witness number.</source>
         <translation>尚未抽取：请先导入检查对象名录，核对抽查计划，输入见证号。</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="370"/>
+        <location filename="../office/draw_page.py" line="395"/>
         <source>Witness %1 · seed %2… · %3 · %4</source>
         <translation>见证号 %1 · 种子 %2… · %3 · %4</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="380"/>
+        <location filename="../office/draw_page.py" line="405"/>
         <source>not assigned (too few after recusal)</source>
         <translation>未能派员（回避后可派人员不足）</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="414"/>
+        <location filename="../office/draw_page.py" line="439"/>
         <source>Draw record</source>
         <translation>抽取记录</translation>
     </message>
     <message>
-        <location filename="../office/draw_page.py" line="419"/>
+        <location filename="../office/draw_page.py" line="444"/>
         <source>Saved %1 (check it with: inspector-app office draw --verify).</source>
         <translation>已保存 %1（可用 inspector-app office draw --verify 复算核验）。</translation>
     </message>

@@ -8,6 +8,7 @@ record) and then cannot be repeated for the same plan.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from inspector_app.local_time import local_day
-from inspector_app.registries import DISTRICTS
+from inspector_app.registries import DISTRICTS, PROCEDURES, SITE_KINDS
 from inspector_app.services import ValidationFailed
 from inspector_app.signing.keys import WrongPassphrase
 from ui import labels
@@ -40,22 +41,6 @@ if TYPE_CHECKING:
     from inspector_app.services.ports import Drawing
 
 SITES_SHOWN = 500  # rows of the entity directory listed (search narrows it)
-
-
-def plan_template(today: str) -> str:
-    """A new plan with the spec's defaults, for the clerk to adjust."""
-    return (
-        f'id = "PLAN-{today.replace("-", "")}-01"\n'
-        f'name = "{today[:4]}年双随机抽查"\n'
-        f"date = {today}\n"
-        'item = "scale"\n'
-        "inspectors_per_visit = 2\n\n"
-        "[scope]\n"
-        "districts = []\n"
-        'types = ["market", "supermarket"]\n\n'
-        "[ratios]  # % of each risk level, rounded up, at least one per non-empty level\n"
-        "A = 30\nB = 10\nC = 2\nD = 1\n"
-    )
 
 
 class DrawPage(QWidget):
@@ -119,7 +104,7 @@ class DrawPage(QWidget):
         self.plan = QPlainTextEdit()
         self.plan.setAccessibleName(self.tr("Plan (TOML)"))
         self.plan.setFont(QFont("monospace"))
-        self.plan.setPlainText(plan_template(office.credit.today()))
+        self.plan.setPlainText(self.plan_template(office.credit.today()))
         self.open_plan_button = QPushButton(self.tr("Open plan…"))
         self.witness = QLineEdit(placeholderText=self.tr("Witness number drawn in public, e.g. 3 8 1 4"))
         self.witness.setAccessibleName(self.tr("Witness number"))
@@ -191,6 +176,46 @@ class DrawPage(QWidget):
         self.refresh()
 
     # -- directories ------------------------------------------------------------------------------
+
+    def plan_template(self, today: str) -> str:
+        """A new plan with the spec's defaults (office.md, the draw), its keys explained in the
+        clerk's language with the values they take, for the clerk to adjust."""
+
+        def names(choices: Sequence[tuple[str, str, str]]) -> str:
+            return ", ".join(f"{v} ({zh if self._lang == 'zh' else en})" for v, zh, en in choices)
+
+        comment = "\n".join
+        return (
+            comment(
+                [
+                    "# " + self.tr("A plan of the double-random draw: adjust it, then press Draw."),
+                    "# item: " + self.tr("the procedure, one of") + " " + names(PROCEDURES),
+                    "# inspectors_per_visit: " + self.tr("enforcement officers sent to each site"),
+                ]
+            )
+            + "\n"
+            f'id = "PLAN-{today.replace("-", "")}-01"\n'
+            f'name = "{today[:4]}年双随机抽查"\n'
+            f"date = {today}\n"
+            'item = "scale"\n'
+            "inspectors_per_visit = 2\n\n"
+            + comment(
+                [
+                    "# districts: " + self.tr("the districts drawn from; empty: every district"),
+                    "# types: " + self.tr("the kinds of site drawn, of") + " " + names(SITE_KINDS),
+                ]
+            )
+            + "\n[scope]\n"
+            "districts = []\n"
+            'types = ["market", "supermarket"]\n\n'
+            "# "
+            + self.tr(
+                "The share (%) of each risk level drawn, rounded up; at least one per level with sites."
+            )
+            + "\n[ratios]\n"
+            "A = 30\nB = 10\nC = 2\nD = 1\n"
+        )
+
     def refresh(self) -> None:
         self.refresh_sites()
         self.refresh_inspectors()
