@@ -461,14 +461,20 @@ def build_model(
             )
         )
     elif lot:
+        # The nominal and the lot size as evaluated (the wizard's lot step may have changed what
+        # 新建检查 noted): the block never contradicts the results below it.
+        given = record["input"]
+        nominal = str(given.get("nominal") or "")
+        unit = choice_unit(definition, "quantity", given.get("quantity"))
+        nominal_text = f"{nominal} {unit}".strip() if nominal else str(lot.get("nominal_text", ""))
         blocks.append(
             (
                 "检验批",
                 [
                     ("商品名称", lot.get("product", "")),
                     ("商标", lot.get("brand", "")),
-                    ("标注净含量", lot.get("nominal_text", "")),
-                    ("检验批量", str(lot.get("lot_size", ""))),
+                    ("标注净含量", nominal_text),
+                    ("检验批量", str(given.get("lot_size") or lot.get("lot_size", ""))),
                     ("批号", str(lot.get("batch", ""))),
                     ("生产日期", str(lot.get("production_date", ""))),
                 ],

@@ -309,3 +309,13 @@ def test_the_certificate_prints_what_is_known_of_it(laptop):
     known = {"cert_no": "JD-2026-118", "cert_expiry": "2027-06-30"}
     text = text_of(make(laptop, "scale", CHECKS["scale"], known)[1])
     assert "检定证书JD-2026-118（有效期至2027-06-30）" in text
+
+
+def test_the_lots_block_says_what_was_evaluated(laptop):
+    """新建检查 noted 250 g and a lot of 8; the lot step then said 250 mL and 9. The block once
+    printed the first beside a summary table of the second; it prints what was evaluated."""
+    check = {**CHECKS["net_content"], "quantity": "volume", "lot_size": 9}
+    check["samples"] = [*check["samples"], {"net": "250.4"}]
+    text = text_of(make(laptop, "net_content", check)[1])
+    assert "标注净含量250mL" in text and "检验批量9" in text, text[:600]
+    assert "250g" not in text and "检验批量8" not in text
