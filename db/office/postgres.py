@@ -488,56 +488,6 @@ class PostgresOfficeStore(OfficeQueries):
             for row in cur:
                 yield self._record_out(row)
 
-    # -- a bundle's verified rows between verify and write (see OfficeStore.stage_records) --------
-    def stage_records(self, rows: Iterable[dict[str, Any]]) -> None:
-        """Into a TEMP table of this session (no office table touched), COPYed; if ``rows``
-        raises, the stage is left empty."""
-        import orjson
-
-        with self._lock, self._conn.transaction():
-            self._conn.execute(
-                "CREATE TEMP TABLE IF NOT EXISTS import_stage (seq BIGSERIAL PRIMARY KEY, row BYTEA NOT NULL)"
-            )
-            self._conn.execute("TRUNCATE import_stage")
-            with self._conn.cursor() as cur, cur.copy("COPY import_stage (row) FROM STDIN") as copy:
-                for r in rows:
-                    copy.write_row([orjson.dumps(r)])
-
-    def staged_records(self) -> Iterator[dict[str, Any]]:
-        """Read back in pages (keyset on seq): memory stays flat, any transaction state works."""
-        import orjson
-
-        last = 0
-        while True:
-            page = self._conn.execute(
-                "SELECT seq, row FROM import_stage WHERE seq > %s ORDER BY seq LIMIT 2000", [last]
-            ).fetchall()
-            if not page:
-                return
-            for _seq, row in page:
-                yield orjson.loads(bytes(row))
-            last = int(page[-1][0])
-
-    def add_staged(
-        self, outcomes: Iterable[tuple[str, str]], *, bundle_sha256: str, at: str, on: str
-    ) -> None:
-        """The staged rows read back and stored through add_records / add_conflicts."""
-        decided = list(outcomes)  # (outcome, reason) per staged row: small beside the rows
-        added = {"bundle_sha256": bundle_sha256, "imported_at": at, "imported_on": on, "received_at": at}
-
-        def staged(kind: str) -> Iterator[dict[str, Any]]:
-            for (outcome, reason), row in zip(decided, self.staged_records(), strict=True):
-                if outcome == kind:
-                    yield {**row, **added, "reason": reason}
-
-        if any(outcome == "new" for outcome, _reason in decided):
-            self._add_records(lambda: staged("new"))
-        if any(outcome == "conflict" for outcome, _reason in decided):
-            self.add_conflicts(staged("conflict"))
-
-    def clear_stage(self) -> None:
-        self._exec("DROP TABLE IF EXISTS import_stage")
-
     def conflict_resolutions(self) -> dict[str, list[dict[str, Any]]]:
         found: dict[str, list[dict[str, Any]]] = {}
         rows = self._conn.execute(

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from typing import TYPE_CHECKING, Any
 
-from db.connection import CACHE_KIB, Reader, Stamp
+from db.connection import Reader, Stamp
 from db.office.queries import (
     CHUNK,
     CONFLICT_COLUMNS,
@@ -24,18 +24,6 @@ from db.office.queries import (
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
-
-# What a staged record carries: its own columns (those the import adds come at `add_staged`), and
-# its failed items as a JSON list.
-STAGE_COLUMNS = tuple(c for c in RECORD_COLUMNS if c not in ("bundle_sha256", "imported_at", "imported_on"))
-# A bundle's verified records wait here between verify and write (OfficeStore.stage_records): a
-# TEMP table, private to this connection, spilled to a temporary file rather than kept in memory,
-# in the store's own columns, so that `add_staged` copies them in SQL without a row through Python.
-_STAGE_TABLE = (
-    "CREATE TEMP TABLE IF NOT EXISTS import_stage (seq INTEGER PRIMARY KEY, "
-    "outcome TEXT NOT NULL DEFAULT 'new', reason TEXT NOT NULL DEFAULT '', "
-    f"{', '.join(STAGE_COLUMNS)}, items TEXT NOT NULL)"
-)
 
 
 def is_office(db: Reader) -> bool:
@@ -112,8 +100,6 @@ class SQLiteOfficeStore(OfficeQueries):
 
     def __init__(self, db: Database) -> None:
         self._db = db
-        # Which of a record's lists and links the staged records have (stage_records).
-        self._staged_lists = {"items": True, "measures": True, "supersedes": True}
         migrate_office(db)
 
     def _rows(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
@@ -232,121 +218,6 @@ class SQLiteOfficeStore(OfficeQueries):
                 "(SELECT 1 FROM office_records r WHERE r.id = ? AND r.superseded_by IS NOT NULL)",
                 [(i, i) for i in ids],
             )
-
-    @contextmanager
-    def _scratch(self) -> Iterator[None]:
-        """A transaction that writes only the TEMP schema (a deferred BEGIN: the database's write
-        lock is not taken), or the caller's transaction if one is open."""
-        conn = self._db.conn
-        if conn.in_transaction:
-            yield
-            return
-        conn.execute("BEGIN")
-        try:
-            yield
-        except BaseException:
-            conn.rollback()
-            raise
-        conn.execute("COMMIT")
-
-    def stage_records(self, rows: Iterable[dict[str, Any]]) -> None:
-        # What any staged record has, so that `add_staged` reads the stage only for what is there.
-        present = self._staged_lists = {"items": False, "measures": False, "supersedes": False}
-
-        def values() -> Iterator[list[Any]]:
-            for seq, r in enumerate(rows, start=1):
-                items = r.get("items")
-                if items:
-                    present["items"] = True
-                if r.get("measures") not in (None, "", "[]"):
-                    present["measures"] = True
-                if r.get("supersedes"):
-                    present["supersedes"] = True
-                yield [
-                    seq,
-                    *[r.get(c) for c in STAGE_COLUMNS],
-                    json.dumps([str(i) for i in items], ensure_ascii=False) if items else "[]",
-                ]
-
-        # The stage's own database, made on its first use: pages as large as a new office's (a
-        # staged record is ~4 kB: on 4 KiB pages, one overflow chain each) and a page cache capped
-        # as the database's own (CACHE_KIB), beyond which it spills to its file: flat in the
-        # bundle's size. Set again on each import, they change nothing once it exists.
-        self._db.conn.execute(f"PRAGMA temp.page_size = {OFFICE_PAGE_SIZE}")
-        self._db.conn.execute(f"PRAGMA temp.cache_size = -{CACHE_KIB}")
-        with self._scratch():
-            self._db.conn.execute(_STAGE_TABLE)
-            # Debian's SQLite zeroes every freed page (SECURE_DELETE); the stage holds what the
-            # clerk's bundle file holds and goes to the office's tables anyway: dropping it need
-            # not write it once more (~6 µs a record). The office's own tables keep the setting.
-            self._db.conn.execute("PRAGMA temp.secure_delete = OFF")
-            self._db.conn.execute("DELETE FROM temp.import_stage")
-            self._db.conn.executemany(
-                f"INSERT INTO temp.import_stage (seq, {', '.join(STAGE_COLUMNS)}, items) "
-                f"VALUES ({_marks([0, *STAGE_COLUMNS, 0])})",
-                values(),
-            )
-
-    def add_staged(
-        self, outcomes: Iterable[tuple[str, str]], *, bundle_sha256: str, at: str, on: str
-    ) -> None:
-        """The staged records copied in SQL — new ones with their items and measures, conflicts
-        beside the stored records — and what their corrections supersede."""
-        conn = self._db.conn
-        count = [0]
-        present = {**self._staged_lists, "conflict": False}
-
-        def marked() -> Iterator[tuple[str, str, int]]:
-            for seq, (outcome, reason) in enumerate(outcomes, start=1):
-                count[0] = seq
-                if outcome != "new" or reason:  # most are new (the column's default)
-                    present["conflict"] = present["conflict"] or outcome == "conflict"
-                    yield outcome, reason, seq
-
-        conn.executemany("UPDATE temp.import_stage SET outcome = ?, reason = ? WHERE seq = ?", marked())
-        # Staged as 1…n (stage_records): the plan must speak of exactly those rows.
-        (last,) = conn.execute("SELECT coalesce(max(seq), 0) FROM temp.import_stage").fetchone()
-        if last != count[0]:
-            raise ValueError(f"{count[0]} outcomes for {last} staged records")
-        own = ", ".join(STAGE_COLUMNS)
-        # Ignored only when the id is stored already (see add_records); WHERE before ON CONFLICT
-        # is SQLite's rule for an upsert from a SELECT.
-        conn.execute(
-            f"INSERT INTO office_records ({own}, bundle_sha256, imported_at, imported_on) "
-            f"SELECT {own}, ?, ?, ? FROM temp.import_stage WHERE outcome = 'new' ORDER BY seq "
-            "ON CONFLICT(id) DO NOTHING",
-            [bundle_sha256, at, on],
-        )
-        for table, column, source in (("items", "item", "s.items"), ("measures", "measure", "s.measures")):
-            if not present[table]:
-                continue
-            conn.execute(
-                f"INSERT OR IGNORE INTO office_record_{table} (record_id, {column}, form_id, district, "
-                "inspector, inspected_on) SELECT s.id, j.value, s.form_id, s.district, s.inspector, "
-                f"s.inspected_on FROM temp.import_stage s, json_each(coalesce({source}, '[]')) j "
-                "WHERE s.outcome = 'new' ORDER BY s.seq, j.key"
-            )
-        import_columns = {"bundle_sha256": bundle_sha256, "received_at": at}
-        if present["conflict"]:
-            conn.execute(
-                f"INSERT OR IGNORE INTO office_conflicts ({', '.join(CONFLICT_COLUMNS)}) "
-                f"SELECT {', '.join('?' if c in import_columns else c for c in CONFLICT_COLUMNS)} "
-                "FROM temp.import_stage WHERE outcome = 'conflict' ORDER BY seq",
-                [import_columns[c] for c in CONFLICT_COLUMNS if c in import_columns],
-            )
-        new = "FROM temp.import_stage WHERE outcome = 'new'"
-        corrections = (
-            conn.execute(
-                f"SELECT id, supersedes {new} AND supersedes IS NOT NULL AND supersedes <> '' ORDER BY seq"
-            ).fetchall()
-            if present["supersedes"]
-            else []
-        )
-        self._supersede(corrections, [i for (i,) in conn.execute(f"SELECT id {new} ORDER BY seq")])
-
-    def clear_stage(self) -> None:
-        with self._scratch():
-            self._db.conn.execute("DROP TABLE IF EXISTS temp.import_stage")
 
     def add_conflicts(self, rows: Iterable[dict[str, Any]]) -> int:
         cur = self._db.conn.executemany(

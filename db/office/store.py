@@ -99,26 +99,6 @@ class OfficeStore(Protocol):
 
     def add_records(self, rows: Iterable[dict[str, Any]]) -> int: ...
 
-    def stage_records(self, rows: Iterable[dict[str, Any]]) -> None:
-        """Hold a bundle's verified record rows (as `add_records` takes them, less the columns
-        the import adds: bundle_sha256, imported_at, imported_on) in a scratch area private to
-        this store, replacing what was staged before. Written outside the import's transaction
-        and without touching the office's tables; if ``rows`` raises, nothing stays staged.
-        Lets the import read each member once while its memory stays flat."""
-        ...
-
-    def add_staged(
-        self, outcomes: Iterable[tuple[str, str]], *, bundle_sha256: str, at: str, on: str
-    ) -> None:
-        """Store the staged records as the import's plan decided, inside the caller's
-        transaction: ``outcomes`` gives each staged row's (outcome, conflict reason) in staging
-        order; "new" goes to the records (as `add_records`), "conflict" to the conflicts (as
-        `add_conflicts`), a duplicate nowhere. ``bundle_sha256``, ``at`` (imported_at,
-        received_at) and ``on`` (imported_on) are the import's."""
-        ...
-
-    def clear_stage(self) -> None: ...
-
     def add_record_pdfs(self, rows: Iterable[dict[str, Any]]) -> None: ...
 
     def add_conflicts(self, rows: Iterable[dict[str, Any]]) -> int: ...

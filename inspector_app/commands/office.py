@@ -122,7 +122,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     def progress(phase: str, done: int, total: int) -> None:
         if done == 0:
             print(
-                f"{'正在写入 / writing' if phase == 'write' else '正在核验 / verifying'} {total}",
+                f"{'正在核验并写入 / verifying and writing' if phase == 'write' else '正在核验 / verifying'} {total}",
                 file=sys.stderr,
                 flush=True,
             )

@@ -1,19 +1,25 @@
-"""Importing a bundle at the office: verify → plan → write (spec/office.md, "the bundle").
+"""Importing a bundle at the office (spec/office.md, "the bundle"): one transaction, committed
+only after the last check has passed (docs/decisions.md, "A bundle's records are written as they
+are verified").
 
 1. `verify`: the zip's structure, the signed manifest and its signer, every record member's size
    and SHA-256, every record's signature (on a thread pool: OpenSSL verifies without the GIL) and
    its signer's trust at the signing time, every enrolment request. Any fault refuses the bundle
-   whole, naming the member. The office's tables are not touched: an import hands each verified
-   record to ``stage`` (the store's private scratch table), so no member is read twice.
-2. `plan`: against the store — new, duplicate (same id and fingerprint), conflict (same id, other
-   fingerprint; or a correction of a record that is no longer the current revision), sequence gaps.
-3. `write`: one transaction. The staged records are copied into the store; the PDFs, attachments
-   and forms are read once each, their size and SHA-256 checked as they are stored; any fault
-   (or a cancel) rolls the whole transaction back, so nothing of a refused bundle is kept.
+   whole, naming the member. Alone (`verify BUNDLE`), it writes nothing.
+2. In an import (`import_bundle`), the store's transaction is open from the start, and `verify`
+   hands each verified record to a `_Writer`, which sorts it against the store — new, duplicate
+   (same id and fingerprint), conflict (same id, other fingerprint) — and writes it with its PDF
+   (read and checked as it is stored) a batch at a time. A correction waits for the last record:
+   whether it is one (or a conflict: a correction of a record no longer the current revision)
+   depends on the bundle's other corrections, oldest first (`classify`); its member is read again
+   then, checked against the manifest's SHA-256 like the first time. Then the attachments and
+   forms (checked as stored), the requests, the bundle and the device; sequence gaps are reported.
+   Any fault, or a cancel, rolls the whole transaction back: nothing of a refused bundle is kept,
+   and a killed import leaves the database as it was.
 
-Each member is read and hashed once, from the one open file. Memory stays flat in the members'
-sizes (one member at a time) and small per record: the records themselves wait in the scratch
-table, only an index entry of ~0.4 kB per record is kept between the phases.
+Each member is read and hashed once (a correction's record twice), from the one open file. Memory
+stays flat in the members' sizes (one member at a time) and small per record: a batch of records
+waits for its write, and an entry of ~0.4 kB per record is kept to the end.
 """
 
 from __future__ import annotations
@@ -45,13 +51,17 @@ from inspector_app.sync.refusals import Refused
 from inspector_app.sync.zipcheck import SafeZip
 
 Progress = Callable[[str, int, int], None]  # phase, done, total
-# Takes the verified records' rows (OfficeStore.stage_records).
-Stage = Callable[[Iterable[dict[str, Any]]], None]
+# Takes the signed manifest, the bundle's identity and each verified record's entry and row (as
+# OfficeStore.add_records takes it, less the columns the import adds), in the file's order.
+Stage = Callable[[dict[str, Any], str, Iterable[tuple["Entry", dict[str, Any]]]], None]
 # Signatures are checked on a thread pool BATCH records per task, at most WINDOW tasks ahead of
 # the reader: enough to keep the threads busy, few enough that the records waiting for them stay
 # a few hundred kB.
 BATCH = 32
 WINDOW = 4
+# Verified records written at a time: few enough to keep memory small (~4 kB each), enough that a
+# statement per batch (the store's lookups of the batch's ids) costs little per record.
+WRITE_BATCH = 256
 WORKERS = min(4, os.cpu_count() or 2)
 ACCEPTED, REFUSED, UNREADABLE = "accepted", "refused", "unreadable"
 # A record's refusal reason as `verify` words it (services.records.Verification reasons).
@@ -111,8 +121,7 @@ class Verified:
     certificates: dict[str, x509.Certificate]
     requests: list[certs.EnrolmentRequest]
     checks: list[RecordCheck] = field(default_factory=list)
-    staged: bool = False  # the records went to the store's scratch table (`write` copies them)
-    blobs_checked: bool = True  # PDFs, attachments and forms hashed already (else `write` does)
+    blobs_checked: bool = True  # PDFs, attachments and forms hashed already (else the writer does)
 
 
 @dataclass
@@ -240,9 +249,9 @@ def verify(
     With ``report`` a record whose signature or signer fails is listed in ``checks`` instead of
     refusing the bundle (what `verify BUNDLE` prints); structural faults still refuse.
 
-    With ``stage`` (an import), each verified record's row goes there, and the PDFs, attachments
-    and forms are left for `write` to check as it stores them: every member is read once.
-    Without it every member is read and hashed here.
+    With ``stage`` (an import, its transaction open), each verified record's row goes there, and
+    the PDFs, attachments and forms are left to be checked as they are stored: every member is read
+    once. Without it every member is read and hashed here.
     """
     workers = WORKERS
     with (
@@ -273,12 +282,13 @@ def verify(
             certificates[parts[0]] = cert
         # Records in the zip's own order: the file is read front to back.
         record_names = [n for n in zf.infos if n in kinds and kinds[n][0] == "record"]
+        phase = "verify" if stage is None else "write"  # an import writes as it verifies
         if progress is not None:
-            progress("verify", 0, len(record_names))
+            progress(phase, 0, len(record_names))
         scan = _RecordScan(zf, m, kinds, certificates, verifier, pool, report=report)
-        rows = scan.rows(record_names, progress)
+        rows = scan.rows(record_names, progress, phase)
         if stage is not None:
-            stage(rows)
+            stage(m, sha256, rows)
         else:
             for _row in rows:
                 pass
@@ -303,7 +313,7 @@ def verify(
                     raise Refused(name, "request_invalid", detail="name")
                 requests.append(request)
     if progress is not None:
-        progress("verify", len(record_names), len(record_names))
+        progress(phase, len(record_names), len(record_names))
     return Verified(
         path,
         sha256,
@@ -314,7 +324,6 @@ def verify(
         certificates,
         requests,
         checks,
-        staged=stage is not None,
         blobs_checked=stage is None,
     )
 
@@ -371,7 +380,9 @@ class _RecordScan:
         self.entries: list[Entry] = []
         self.checks: list[RecordCheck] = []
 
-    def rows(self, names: list[str], progress: Progress | None) -> Iterator[dict[str, Any]]:
+    def rows(
+        self, names: list[str], progress: Progress | None, phase: str
+    ) -> Iterator[tuple[Entry, dict[str, Any]]]:
         window: deque[tuple[list[_Pending], Future[list[bool]]]] = deque()
         batch: list[_Pending] = []
         for done, name in enumerate(names, start=1):
@@ -393,7 +404,7 @@ class _RecordScan:
                     pending, verdicts = window.popleft()
                     yield from self._finish(pending, verdicts.result())
             if progress is not None and done % 200 == 0:
-                progress("verify", done, len(names))
+                progress(phase, done, len(names))
         if batch:
             window.append((batch, self.pool.submit(record_sig.verify_many, [p.job for p in batch])))
         while window:
@@ -423,12 +434,12 @@ class _RecordScan:
                 job = (key, data, record_sig.unb64(str(signature["value"])))
         return _Pending(name, record, canonical, signature, hashlib.sha256(data).hexdigest(), cert_sha, job)
 
-    def _finish(self, batch: list[_Pending], verdicts: list[bool]) -> Iterator[dict[str, Any]]:
+    def _finish(self, batch: list[_Pending], verdicts: list[bool]) -> Iterator[tuple[Entry, dict[str, Any]]]:
         for p, ok in zip(batch, verdicts, strict=True):
             yield self._finish_one(p, ok)
 
-    def _finish_one(self, p: _Pending, signed: bool) -> dict[str, Any]:
-        """The record's signer judged; its row (Refused unless ``report``)."""
+    def _finish_one(self, p: _Pending, signed: bool) -> tuple[Entry, dict[str, Any]]:
+        """The record's signer judged; its entry and row (Refused unless ``report``)."""
         record = p.record
         if not signed:
             status, reason, trust_of = "altered", "record_signature_bad", None
@@ -466,15 +477,22 @@ class _RecordScan:
                     str((record.get("evaluation") or {}).get("verdict", "")),
                 )
             )
-        return {
-            **_columns(record, p.signature),
-            "id": record_id,
-            "fingerprint": p.fingerprint,
-            "finalised_at": entry.finalised_at,
-            "supersedes": entry.supersedes,
-            "canonical": p.canonical,
-            "signature": orjson.dumps(p.signature, option=orjson.OPT_SORT_KEYS).decode(),
-        }
+        return entry, _bundle_row(record, p.canonical, p.signature, entry)
+
+
+def _bundle_row(
+    record: dict[str, Any], canonical: str, signature: dict[str, Any], entry: Entry
+) -> dict[str, Any]:
+    """A bundle's verified record as the store takes it, less the columns the import adds."""
+    return {
+        **_columns(record, signature),
+        "id": entry.id,
+        "fingerprint": entry.fingerprint,
+        "finalised_at": entry.finalised_at,
+        "supersedes": entry.supersedes,
+        "canonical": canonical,
+        "signature": orjson.dumps(signature, option=orjson.OPT_SORT_KEYS).decode(),
+    }
 
 
 def check_record(
@@ -529,11 +547,7 @@ def classify(entries: list[Entry], store: OfficeStore) -> dict[str, int]:
     counts = {"new": 0, "duplicate": 0, "conflict": 0}
     for e in entries:
         if e.id in stored:
-            if stored[e.id] == e.fingerprint or (e.id, e.fingerprint) in queued:
-                e.outcome = "duplicate"
-                e.needs_pdf = stored[e.id] == e.fingerprint and e.id in lacking
-            else:
-                e.outcome, e.conflict_reason = "conflict", "different_content"
+            _against_stored(e, stored[e.id], queued, lacking)
         elif e.supersedes and superseded.get(e.supersedes, e.id) != e.id:
             # ODK Central's rule: a correction of a record that is no longer the current revision.
             e.outcome = "duplicate" if (e.id, e.fingerprint) in queued else "conflict"
@@ -547,34 +561,14 @@ def classify(entries: list[Entry], store: OfficeStore) -> dict[str, int]:
     return counts
 
 
-def plan(verified: Verified, store: OfficeStore) -> BundleResult:
-    """Sort each record into new / duplicate / conflict against the store (reads only)."""
-    m = verified.manifest
-    entries = verified.entries
-    counts = classify(entries, store)
-    device, seq = m["device_id"], m["seq"]
-    seqs = set(store.bundle_seqs(device)) | {seq}
-    gaps = [n for n in range(1, max(seqs) + 1) if n not in seqs]
-    result = BundleResult(
-        bundle=str(verified.path),
-        status=ACCEPTED,
-        device_id=device,
-        seq=seq,
-        records=len(entries),
-        imported=counts["new"],
-        duplicates=counts["duplicate"],
-        conflicts=counts["conflict"],
-        completed=sum(e.needs_pdf for e in entries),
-        requests=len(verified.requests),
-        gaps=gaps,
-        already_imported=store.bundle(verified.sha256) is not None,
-    )
-    known = store.device(device)
-    if m["base_ack"] > (known["acknowledged_seq"] if known else 0):
-        # The laptop holds an acknowledgement this office no longer has (a restored backup?):
-        # records it thinks delivered may be missing here. `sync export --all` resends them.
-        result.warnings.append("acknowledgement_ahead")
-    return result
+def _against_stored(e: Entry, stored: str, queued: set[tuple[str, str]], lacking: set[str]) -> None:
+    """The outcome of a record whose id the store holds with fingerprint ``stored``: a duplicate
+    (the same record, or a conflict already queued) or a conflict."""
+    if stored == e.fingerprint or (e.id, e.fingerprint) in queued:
+        e.outcome = "duplicate"
+        e.needs_pdf = stored == e.fingerprint and e.id in lacking
+    else:
+        e.outcome, e.conflict_reason = "conflict", "different_content"
 
 
 def _columns(record: dict[str, Any], signature: dict[str, Any]) -> dict[str, Any]:
@@ -634,56 +628,149 @@ def _json_list(items: list[str]) -> str:
     return json.dumps(items, ensure_ascii=False) if items else "[]"
 
 
-def write(
-    verified: Verified,
-    result: BundleResult,
-    store: OfficeStore,
-    *,
-    now: str,
-    office_device: str,
-    actor: str = "",
-    progress: Progress | None = None,
-    cancelled: Callable[[], bool] | None = None,
-    opened: SafeZip | None = None,
-) -> BundleResult:
-    """Store what the plan decided, in one transaction: the staged records, and the PDFs,
-    attachments and forms read once each and checked (size, SHA-256) as they are stored. Raises
-    Refused — the transaction rolled back, nothing kept — on a faulty member, or if cancelled."""
-    if not verified.staged:
-        raise ValueError("write() needs a bundle verified with stage= (see import_bundle)")
-    m = verified.manifest
-    members: dict[str, dict[str, Any]] = m["members"]
-    entries = verified.entries
-    total = len(entries)
-    done = [0]
+class _Writer:
+    """Stores a bundle's verified records inside the import's open transaction as `verify` hands
+    them over (its ``stage``), then the rest of the bundle (`finish`). Nothing is committed here:
+    `import_bundle` commits after `finish`, i.e. after the last check."""
 
-    def tick() -> None:
-        if cancelled is not None and cancelled():
-            raise Refused("", "cancelled")
-        done[0] += 1
-        if progress is not None and done[0] % 200 == 0:
-            progress("write", done[0], total)
+    def __init__(
+        self, store: OfficeStore, zf: SafeZip, *, now: str, cancelled: Callable[[], bool] | None
+    ) -> None:
+        self.store, self.zf, self.now, self.cancelled = store, zf, now, cancelled
+        self.members: dict[str, dict[str, Any]] = {}
+        self.sha256 = ""
+        self.counts = {"new": 0, "duplicate": 0, "conflict": 0}
+        self.corrections: list[Entry] = []  # written by `finish`, after the last record
 
-    with (
-        contextlib.nullcontext(opened) if opened is not None else SafeZip(verified.path) as zf,
-        store.transaction(),
-    ):
+    def records(self, m: dict[str, Any], sha256: str, pairs: Iterable[tuple[Entry, dict[str, Any]]]) -> None:
+        """Sort and write each verified record but corrections, a batch at a time (a ``Stage``)."""
+        self.members, self.sha256 = m["members"], sha256
+        cancelled = self.cancelled
+        batch: list[tuple[Entry, dict[str, Any]]] = []
+        for entry, row in pairs:
+            if cancelled is not None and cancelled():
+                raise Refused("", "cancelled")
+            if entry.supersedes:
+                self.corrections.append(entry)
+                continue
+            batch.append((entry, row))
+            if len(batch) == WRITE_BATCH:
+                self._sort(batch)
+                self._write(batch)
+                batch = []
+        if batch:
+            self._sort(batch)
+            self._write(batch)
+
+    def _sort(self, batch: list[tuple[Entry, dict[str, Any]]]) -> None:
+        """A record that is no correction is new unless the store holds its id (a bundle names
+        each id once): `classify`'s judgement, read for the batch's ids only."""
+        stored = self.store.fingerprints([e.id for e, _row in batch])
+        queued: set[tuple[str, str]] = set()
+        lacking: set[str] = set()
+        if stored:
+            queued = self.store.conflict_keys(list(stored))
+            lacking = self.store.without_pdf([i for i in stored if f"records/{i}.pdf" in self.members])
+        for e, _row in batch:
+            if e.id in stored:
+                _against_stored(e, stored[e.id], queued, lacking)
+            else:
+                e.outcome = "new"
+            self.counts[e.outcome] += 1
+
+    def _write(self, batch: list[tuple[Entry, dict[str, Any]]]) -> None:
+        """The batch's new records and conflicts, and their PDFs, each read and checked (a
+        duplicate's too: a faulty member refuses the bundle) and stored for a new record, a
+        conflict, or a record received on paper without it."""
+        new = []
+        conflicts = []
+        for e, row in batch:
+            if e.outcome == "new":
+                row.update(bundle_sha256=self.sha256, imported_at=self.now, imported_on=local_date(self.now))
+                new.append(row)
+            elif e.outcome == "conflict":
+                row.update(reason=e.conflict_reason, bundle_sha256=self.sha256, received_at=self.now)
+                conflicts.append(row)
+        if new:
+            self.store.add_records(new)
+        if conflicts:
+            self.store.add_conflicts(conflicts)
+        self.store.add_record_pdfs(self._pdfs([e for e, _row in batch]))
+
+    def _pdfs(self, entries: list[Entry]) -> Iterator[dict[str, Any]]:
+        for e in entries:
+            if not e.has_pdf:
+                continue
+            name = f"records/{e.id}.pdf"
+            stored = e.outcome in ("new", "conflict") or e.needs_pdf
+            data = self.zf.read_checked(name, keep=stored, **self.members[name])
+            if stored:
+                yield {
+                    "record_id": e.id,
+                    "fingerprint": e.fingerprint,
+                    "sha256": self.members[name]["sha256"],
+                    "data": data,
+                }
+
+    def _corrections(self) -> None:
+        """The corrections sorted oldest first among themselves and against the store (`classify`:
+        the first correction of a record is one, a later one a conflict), then written, each read
+        again from the bundle and checked against the manifest as the first time."""
+        for outcome, n in classify(self.corrections, self.store).items():
+            self.counts[outcome] += n
+        for start in range(0, len(self.corrections), WRITE_BATCH):
+            part = self.corrections[start : start + WRITE_BATCH]
+            batch = []
+            for e in part:
+                name = f"records/{e.id}.json"
+                record, canonical, _data, signature = _parse_record(
+                    name, self.zf.read_checked(name, **self.members[name])
+                )
+                batch.append((e, _bundle_row(record, canonical, signature, e)))
+            self._write(batch)
+
+    def finish(
+        self, verified: Verified, *, office_device: str, actor: str, progress: Progress | None
+    ) -> BundleResult:
+        """After `verify`'s last check of the records: the corrections, certificates, forms and
+        attachments (checked as stored), requests, the bundle, the device and the audit entry."""
+        store, m = self.store, verified.manifest
+        total = len(verified.entries)
         if progress is not None:
-            progress("write", 0, total)
+            progress("write", total, total)
+        self._corrections()
+        device, seq = m["device_id"], m["seq"]
+        seqs = set(store.bundle_seqs(device)) | {seq}
+        counts = self.counts
+        result = BundleResult(
+            bundle=str(verified.path),
+            status=ACCEPTED,
+            device_id=device,
+            seq=seq,
+            records=total,
+            imported=counts["new"],
+            duplicates=counts["duplicate"],
+            conflicts=counts["conflict"],
+            completed=sum(e.needs_pdf for e in verified.entries),
+            requests=len(verified.requests),
+            gaps=[n for n in range(1, max(seqs) + 1) if n not in seqs],
+            already_imported=store.bundle(verified.sha256) is not None,
+        )
+        known = store.device(device)
+        if m["base_ack"] > (known["acknowledged_seq"] if known else 0):
+            # The laptop holds an acknowledgement this office no longer has (a restored backup?):
+            # records it thinks delivered may be missing here. `sync export --all` resends them.
+            result.warnings.append("acknowledgement_ahead")
+        if result.already_imported and not (result.imported or result.conflicts or result.completed):
+            for kind in ("attachment", "form"):  # the same bundle again: checked, nothing written
+                for _blob in _blobs(self.zf, self.members, kind):
+                    pass
+            return result
+        self._rest(verified, result, office_device=office_device, actor=actor)
+        return result
 
-        def pdfs() -> Iterator[dict[str, Any]]:
-            # Every PDF is read and hashed (a duplicate's too: a faulty member refuses the
-            # bundle); those of new records and conflicts are stored.
-            for e in entries:
-                tick()
-                if not e.has_pdf:
-                    continue
-                name = f"records/{e.id}.pdf"
-                data = zf.read_checked(name, **members[name])
-                if e.outcome in ("new", "conflict") or e.needs_pdf:
-                    sha = members[name]["sha256"]
-                    yield {"record_id": e.id, "fingerprint": e.fingerprint, "sha256": sha, "data": data}
-
+    def _rest(self, verified: Verified, result: BundleResult, *, office_device: str, actor: str) -> None:
+        store, now, m, zf, members = self.store, self.now, verified.manifest, self.zf, self.members
         store.add_signer_certs(
             {"cert_sha256": sha, "key_sha256": certs.key_sha256(c.public_key()), "pem": certs.pem(c)}
             for sha, c in [
@@ -694,15 +781,8 @@ def write(
         store.add_forms(
             {"sha256": sha, "text": data.decode("utf-8")} for sha, data in _blobs(zf, members, "form")
         )
-        store.add_record_pdfs(pdfs())
-        attachments = _blobs(zf, members, "attachment")
-        store.add_attachments({"sha256": sha, "data": data} for sha, data in attachments)
-        # The staged rows are in the order `verify` made the entries; a duplicate is left out.
-        store.add_staged(
-            ((e.outcome, e.conflict_reason) for e in entries),
-            bundle_sha256=verified.sha256,
-            at=now,
-            on=local_date(now),  # the import's local day (the office's delay statistics)
+        store.add_attachments(
+            {"sha256": sha, "data": data} for sha, data in _blobs(zf, members, "attachment")
         )
         store.add_requests(
             {
@@ -750,9 +830,6 @@ def write(
                 "conflicts": result.conflicts,
             },
         )
-    if progress is not None:
-        progress("write", total, total)
-    return result
 
 
 _BLOB_FOLDERS = {"attachment": "attachments/", "form": "forms/"}
@@ -769,19 +846,6 @@ def _blobs(zf: SafeZip, members: dict[str, dict[str, Any]], kind: str) -> Iterat
             yield found[1][0], zf.read_checked(name, **members[name])
 
 
-def check_blobs(verified: Verified, zf: SafeZip) -> None:
-    """Read and hash the PDFs, attachments and forms that `verify` left to `write`, storing
-    nothing (an import that turns out to have nothing to write); raises Refused."""
-    members: dict[str, dict[str, Any]] = verified.manifest["members"]
-    for e in verified.entries:
-        if e.has_pdf:
-            name = f"records/{e.id}.pdf"
-            zf.read_checked(name, keep=False, **members[name])
-    for kind in ("attachment", "form"):
-        for _blob in _blobs(zf, members, kind):
-            pass
-
-
 def import_bundle(
     path: Path,
     store: OfficeStore,
@@ -793,31 +857,17 @@ def import_bundle(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> BundleResult:
-    """verify → plan → write one bundle; a refusal is returned (status refused / unreadable),
-    never raised, and leaves the store as it was."""
+    """Verify and store one bundle in one transaction, committed after its last check; a
+    refusal is returned (status refused / unreadable), never raised, and leaves the store as it
+    was. The database's write lock is held from the start: another import into the same office
+    waits for it (the busy timeout), then raises StoreBusy — nothing of its bundle stored."""
     try:
-        with SafeZip(path) as zf:  # opened once: its directory is read once
-            try:
-                verified = verify(path, verifier, progress=progress, opened=zf, stage=store.stage_records)
-                if cancelled is not None and cancelled():
-                    raise Refused("", "cancelled")
-                result = plan(verified, store)
-                if result.already_imported and not (result.imported or result.conflicts or result.completed):
-                    check_blobs(verified, zf)  # the same file again: checked, nothing to write
-                    return result
-                return write(
-                    verified,
-                    result,
-                    store,
-                    now=now,
-                    office_device=office_device,
-                    actor=actor,
-                    progress=progress,
-                    cancelled=cancelled,
-                    opened=zf,
-                )
-            finally:
-                store.clear_stage()
+        with SafeZip(path) as zf, store.transaction():  # the zip opened once: its directory read once
+            writer = _Writer(store, zf, now=now, cancelled=cancelled)
+            verified = verify(path, verifier, progress=progress, opened=zf, stage=writer.records)
+            if cancelled is not None and cancelled():
+                raise Refused("", "cancelled")
+            return writer.finish(verified, office_device=office_device, actor=actor, progress=progress)
     except Refused as exc:
         return BundleResult(
             bundle=str(path),

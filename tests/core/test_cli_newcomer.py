@@ -268,7 +268,7 @@ def test_office_import_progress_ends_its_lines_and_a_refusal_says_nothing_was_st
         capsys, "office", "import", "--db", dbs / "office.sqlite", world["bundle"], tampered_bundle
     )
     assert code == 1
-    assert "正在核验 / verifying" in err and err.endswith("\n")
+    assert "正在核验并写入 / verifying and writing" in err and err.endswith("\n")
     assert "接收 / accepted" in out
     [refused] = [line for line in out.splitlines() if line.startswith("拒收 / refused")]
     assert "b.zip" in refused and refused.endswith("（未写入任何记录）")
