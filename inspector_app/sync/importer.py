@@ -40,6 +40,7 @@ import orjson
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import ec
 
+from db.errors import StoreBusy
 from db.office import OfficeStore
 from inspector_app.office.dates import local_date
 from inspector_app.pki import certs
@@ -859,8 +860,8 @@ def import_bundle(
 ) -> BundleResult:
     """Verify and store one bundle in one transaction, committed after its last check; a
     refusal is returned (status refused / unreadable), never raised, and leaves the store as it
-    was. The database's write lock is held from the start: another import into the same office
-    waits for it (the busy timeout), then raises StoreBusy — nothing of its bundle stored."""
+    was. The database's write lock is held from the start (SQLite): another import into the same
+    office waits for it as long as the busy timeout, then is refused whole (office_busy)."""
     try:
         with SafeZip(path) as zf, store.transaction():  # the zip opened once: its directory read once
             writer = _Writer(store, zf, now=now, cancelled=cancelled)
@@ -868,6 +869,13 @@ def import_bundle(
             if cancelled is not None and cancelled():
                 raise Refused("", "cancelled")
             return writer.finish(verified, office_device=office_device, actor=actor, progress=progress)
+    except StoreBusy as exc:  # the transaction rolled back: nothing of the bundle stored
+        return BundleResult(
+            bundle=str(path),
+            status=REFUSED,
+            reason="office_busy",
+            params={"holders": ", ".join(exc.holders) or "?"},
+        )
     except Refused as exc:
         return BundleResult(
             bundle=str(path),

@@ -104,6 +104,11 @@ REASONS: dict[str, tuple[str, str]] = {
     "decision_invalid": ("审核决定的签名无效（{detail}）", "a review decision does not verify ({detail})"),
     "reference_invalid": ("参考文件无效（{detail}）", "a reference file is not valid ({detail})"),
     "cancelled": ("已取消，未写入任何内容", "cancelled; nothing was written"),
+    "office_busy": (
+        "本机构数据库正由另一个导入或程序写入（{holders}），等候超时；本数据包未写入任何内容，请稍后重新导入",
+        "the office database is being written by another import or program ({holders}) and was not "
+        "free in time; nothing of this bundle was written: import it again later",
+    ),
     # paper: sync codes and summaries (sync.paper, sync.scan_import)
     "pieces_missing": (
         "同步码不全：共 {total} 个，缺第 {missing} 个",

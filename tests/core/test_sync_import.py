@@ -593,6 +593,78 @@ def test_kill_during_import_leaves_the_office_database_as_before(tmp_path):
         assert result.imported == 3001
 
 
+def test_an_import_meeting_another_writer_waits_then_is_refused_whole_with_a_reason(world, tmp_path):
+    """On SQLite the import holds the office's write lock from its first check to its commit. An
+    import meeting another writer (here a connection mid-transaction, as another clerk's import
+    would be) waits for the lock as long as the busy timeout, then is refused whole, the reason
+    in Chinese and English — never a traceback, nothing of its bundle stored — and imports
+    cleanly once the lock is free."""
+    from inspector_app.sync.refusals import describe
+
+    office_db = tmp_path / "office.sqlite"
+    shutil.copy(world["base"] / "office.sqlite", office_db)
+    before = office_dump(office_db)
+    with open_services(office_db, busy_timeout_ms=300) as o:
+        holder = sqlite3.connect(office_db)
+        holder.execute("BEGIN IMMEDIATE")
+        try:
+            started = time.monotonic()
+            [result] = o.office.import_bundles([world["bundle"]])
+            waited = time.monotonic() - started
+        finally:
+            holder.rollback()
+            holder.close()
+        assert (result.status, result.reason) == ("refused", "office_busy")
+        assert waited >= 0.25, "refused without waiting for the lock"
+        assert "未写入任何内容" in describe(result.reason, result.params, "zh")
+        assert "nothing of this bundle was written" in describe(result.reason, result.params, "en")
+        assert office_dump(office_db) == before
+        [again] = o.office.import_bundles([world["bundle"]])
+    assert (again.status, again.imported) == ("accepted", 5)
+
+
+def test_two_clerks_importing_into_one_office_at_once_both_land_whole(tmp_path):
+    """Two `office import` processes started together on one SQLite office, each with its own
+    laptop's bundle: the second waits for the first's commit, and both are stored whole."""
+    with fleet.office(tmp_path / "office.sqlite") as o:
+        bundles = []
+        for n, (name, id_number) in enumerate([("王检查", "渝执 50000001"), ("李检查", "渝执 50000002")]):
+            with fleet.laptop(tmp_path / f"laptop-{n}.sqlite", name=name, id_number=id_number) as lap:
+                fleet.enrol(o, lap)
+                fleet.bulk(lap, 400, seed=n + 1)
+                bundles.append(fleet.export(lap, tmp_path / f"usb-{n}").path)
+    procs = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "ui.entry",
+                "office",
+                "import",
+                "--db",
+                str(tmp_path / "office.sqlite"),
+                str(bundle),
+                "--json",
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for bundle in bundles
+    ]
+    outcomes = [(proc.communicate(timeout=300), proc.returncode) for proc in procs]
+    for (out, err), code in outcomes:
+        assert code == 0, err
+        assert "Traceback" not in err
+        assert json.loads(out)["imported"] == 401
+    with open_services(tmp_path / "office.sqlite") as o:
+        assert o.office.store.record_count() == 802
+        assert len(o.office.store.bundles()) == 2
+    conn = sqlite3.connect(tmp_path / "office.sqlite")
+    assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    conn.close()
+
+
 # -- enrolment requests travel with the bundle, and only with an accepted one ----------------------
 def _with_a_new_request(world, tmp_path, **fault) -> tuple[Path, str]:
     """The world's bundle carrying a request the office has not seen (a colleague's key), signed
