@@ -121,8 +121,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     def progress(phase: str, done: int, total: int) -> None:
         if done == 0:
+            words = "正在核验并写入 / verifying and writing" if phase == "write" else "正在核验 / verifying"
             print(
-                f"{'正在核验并写入 / verifying and writing' if phase == 'write' else '正在核验 / verifying'} {total}",
+                f"{words} {total}",
                 file=sys.stderr,
                 flush=True,
             )

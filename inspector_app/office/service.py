@@ -391,8 +391,9 @@ class OfficeService:
         progress: Callable[[str, int, int], None] | None = None,
         cancelled: Callable[[], bool] | None = None,
     ) -> list[Any]:
-        """Import each bundle on its own (verify → plan → write, one transaction each); returns
-        a sync.importer.BundleResult per bundle — refused ones name the member and the reason."""
+        """Import each bundle on its own (one transaction each, committed after its last check);
+        returns a sync.importer.BundleResult per bundle — refused ones name the member and the
+        reason."""
         from inspector_app.sync import importer
 
         results = []

@@ -24,7 +24,7 @@ STATUS_VERDICT = {"accepted": "pass", "refused": "fail", "unreadable": "inconclu
 
 
 class ImportPage(QWidget):
-    """Choose bundles, import each (verify → plan → write), show what happened to each."""
+    """Choose bundles, import each (verified and written in one transaction), show what happened to each."""
 
     imported = Signal()
 
