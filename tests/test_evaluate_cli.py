@@ -9,47 +9,21 @@ from decimal import Decimal
 
 import pytest
 
+from tests.forms.examples import F1_RUNS, NC1_EMPTY, NC1_GROSS, TG1_TARIFF
+
 F1 = {
     "form": "fuel_dispenser",
     "fuel": "gasoline",
     "measure_material": "stainless_steel",
-    "flow_points": [
-        {
-            "runs": [
-                {"v_j": "50.00", "v_b": "49.93", "t_j": "22.4", "t_b": "22.0"},
-                {"v_j": "50.00", "v_b": "49.95", "t_j": "22.6", "t_b": "22.3"},
-                {"v_j": "50.02", "v_b": "49.96", "t_j": "22.5", "t_b": "22.2"},
-            ]
-        }
-    ],
+    "flow_points": [{"runs": F1_RUNS}],
 }
 NC1 = {
     "form": "net_content",
     "quantity": "mass",
     "nominal": "500",
     "lot_size": 80,
-    "tare": {
-        "mode": "average",
-        "empty": ["5.2", "4.9", "5.0", "5.1", "5.0", "4.8", "5.1", "5.0", "4.9", "5.0"],
-    },
-    "samples": [
-        {"gross": g}
-        for g in (
-            "508.2",
-            "511.1",
-            "504.4",
-            "506.8",
-            "513.0",
-            "502.6",
-            "509.5",
-            "487.0",
-            "510.3",
-            "507.7",
-            "505.9",
-            "512.4",
-            "508.6",
-        )
-    ],
+    "tare": {"mode": "average", "empty": NC1_EMPTY},
+    "samples": [{"gross": g} for g in NC1_GROSS],
 }
 
 
@@ -149,17 +123,7 @@ def test_version():
 
 TG1 = {
     "form": "taxi_meter",
-    "tariff": {
-        "flag_fall": "10",
-        "included_km": "3",
-        "per_km": "2.0",
-        "long_km": "10",
-        "long_surcharge": "0.5",
-        "wait_unit_s": "300",
-        "wait_charge": "2.0",
-        "night_multiplier": "1.2",
-        "fare_step": "1",
-    },
+    "tariff": TG1_TARIFF,
     "fare_tests": [
         {"distance_km": "12.4", "waiting_s": "690", "night": False, "displayed": "35"},
         {"distance_km": "2.6", "waiting_s": "240", "night": False, "displayed": "10"},

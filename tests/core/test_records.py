@@ -19,6 +19,8 @@ from inspector_app.readings import flatten
 from inspector_app.services import ValidationFailed, open_services
 from inspector_app.signing import keys, pades, summary
 from inspector_app.signing.keys import WrongPassphrase
+from tests.core import fleet
+from tests.forms.examples import F1_RUNS
 from tests.forms.helpers import answered
 from tests.people import pair
 
@@ -28,15 +30,7 @@ CHECKS = {
     "fuel_dispenser": {
         "fuel": "gasoline",
         "measure_material": "stainless_steel",
-        "flow_points": [
-            {
-                "runs": [
-                    {"v_j": "50.00", "v_b": "49.93", "t_j": "22.4", "t_b": "22.0"},
-                    {"v_j": "50.00", "v_b": "49.95", "t_j": "22.6", "t_b": "22.3"},
-                    {"v_j": "50.02", "v_b": "49.96", "t_j": "22.5", "t_b": "22.2"},
-                ]
-            }
-        ],
+        "flow_points": [{"runs": F1_RUNS}],
         "payment": [{"unit_price": "7.86", "volume": "35.47", "amount": "278.79"}],
         "checklist": answered("fuel_dispenser"),
     },
@@ -47,18 +41,7 @@ CHECKS = {
         "fare_tests": [{"distance_km": "12.4", "waiting_s": "690", "displayed": "35"}],
         "checklist": answered("taxi_meter"),
     },
-    "scale": {
-        "accuracy_class": "III",
-        "max": "15000",
-        "e": "5",
-        "zero": {"load": "50", "indication": "50", "added": "2.0"},
-        "weighings": [
-            {"load": "100", "indication": "100", "added": "1.5"},
-            {"load": "15000", "indication": "15010", "added": "0.5"},
-        ],
-        "price": [{"unit_price": "12.80", "per": "kg", "weight_kg": "1.235", "displayed": "15.81"}],
-        "checklist": answered("scale"),
-    },
+    "scale": fleet.SCALE,  # the office tests' scale check: zero, two weighings, a price
     "net_content": {
         "quantity": "mass",
         "nominal": "250",

@@ -8,6 +8,7 @@ import pytest
 
 from forms import InputError
 from forms.numbers import CONTEXT
+from tests.forms.examples import F1_RUNS
 from tests.forms.helpers import D, close, run
 
 
@@ -27,15 +28,7 @@ def no_temp(v_j: str, v_b: str) -> dict[str, str]:
 
 def test_f1_pass_with_temperature_correction():
     """F1: V_Bt, E per run, mean and repeatability as printed in §2.6."""
-    r = run(
-        check(
-            [
-                {"v_j": "50.00", "v_b": "49.93", "t_j": "22.4", "t_b": "22.0"},
-                {"v_j": "50.00", "v_b": "49.95", "t_j": "22.6", "t_b": "22.3"},
-                {"v_j": "50.02", "v_b": "49.96", "t_j": "22.5", "t_b": "22.2"},
-            ]
-        )
-    )
+    r = run(check(F1_RUNS))
     point = r.results["flow_points"][0]
     assert [run_["v_bt"] for run_ in point["runs"]] == [D("49.9589594"), D("49.97372625"), D("49.9834812")]
     assert [

@@ -6,24 +6,8 @@ import pytest
 
 from forms import Incomplete, InputError, load_definition
 from forms.net_content.evaluator import plan_for, tolerable_deficiency
+from tests.forms.examples import NC1_EMPTY, NC1_GROSS
 from tests.forms.helpers import D, close, run
-
-NC1_EMPTY = ["5.2", "4.9", "5.0", "5.1", "5.0", "4.8", "5.1", "5.0", "4.9", "5.0"]
-NC1_GROSS = [
-    "508.2",
-    "511.1",
-    "504.4",
-    "506.8",
-    "513.0",
-    "502.6",
-    "509.5",
-    "487.0",
-    "510.3",
-    "507.7",
-    "505.9",
-    "512.4",
-    "508.6",
-]
 
 
 def lot(nominal, lot_size, nets, quantity="mass", **extra):

@@ -6,19 +6,10 @@ import pytest
 
 from forms import Incomplete, InputError, load_definition
 from forms.taxi_meter.tariffs import load_tariffs
+from tests.forms.examples import TG1_TARIFF
 from tests.forms.helpers import D, close, run
 
-TARIFF = {
-    "flag_fall": "10",
-    "included_km": "3",
-    "per_km": "2.0",
-    "long_km": "10",
-    "long_surcharge": "0.5",
-    "wait_unit_s": "300",
-    "wait_charge": "2.0",
-    "night_multiplier": "1.2",
-    "fare_step": "1",
-}
+TARIFF = TG1_TARIFF
 DISTANCE_OK = [{"meter_m": "1000", "reference_m": "1006"}]  # T-A: the minimum content (README)
 
 
