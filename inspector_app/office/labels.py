@@ -5,10 +5,12 @@ From the current form definitions (their own zh/en labels); an unknown code is s
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
 from forms import form_ids, load_definition
+from forms.display import unit_of
 from inspector_app import vocabulary
 
 # 一公开 result wording (spec/office.md, "Publication"): a pass is 合格, a fail 不合格; a check
@@ -68,10 +70,28 @@ def _step_of(defn: object, pattern: str) -> Any:
     return None
 
 
-def reading(form_id: str, path: str, value: object, lang: str = "zh") -> tuple[str, str]:
+def _unit(defn: Any, field_id: str, readings: Mapping[str, Any]) -> str:
+    """A field's unit: its own, else the one its printed column gives it from a choice the record
+    made (a lot's Qn in its quantity's g or mL, as the PDF beside it heads it)."""
+    spec = defn.fields[field_id]
+    if spec.unit:
+        return str(spec.unit)
+    for table in defn.report:
+        for col in table.columns:
+            if col.unit and (
+                (col.kind == "input" and col.keys[0].rsplit(".", 1)[-1] == field_id) or col.typed == field_id
+            ):
+                return unit_of(col.unit, lambda p: readings.get(p, ""), defn)
+    return ""
+
+
+def reading(
+    form_id: str, path: str, value: object, lang: str = "zh", readings: Mapping[str, Any] | None = None
+) -> tuple[str, str]:
     """A stored reading (``samples[3].gross``, ``checklist.seal``) as the supervisor reads it
     beside the PDF: the field's name in the form (with its step and row) and the value with its
-    unit, choice label or yes/no. An unknown path or field is shown as it is."""
+    unit (one the record's other ``readings`` decide, too), choice label or yes/no. An unknown
+    path or field is shown as it is."""
     zh = lang == "zh"
     yes_no = {"true": "是" if zh else "yes", "false": "否" if zh else "no"}
     defn = _definitions().get(form_id)
@@ -105,4 +125,4 @@ def reading(form_id: str, path: str, value: object, lang: str = "zh") -> tuple[s
         return label, choices[text]
     if spec.type == "boolean":
         return label, yes_no.get(text, text)
-    return label, f"{text} {spec.unit}".strip()
+    return label, f"{text} {_unit(defn, field_id, readings or {})}".strip()

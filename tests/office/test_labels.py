@@ -38,3 +38,15 @@ def test_readings_are_named_as_the_form_names_them(form_id, path, value, expecte
 
 def test_english_names():
     assert reading("scale", "checklist.seal", "true", "en") == ("Seal present and intact", "yes")
+
+
+def test_a_lots_nominal_reads_in_its_quantitys_unit():
+    """The 审核 page showed "标注净含量 Qn 1000" with no unit beside the PDF's "Qn (g)": the unit a
+    record's quantity decides is named as the record prints it."""
+    assert reading("net_content", "nominal", "1000", readings={"quantity": "mass"}) == (
+        "标注净含量 Qn",
+        "1000 g",
+    )
+    assert reading("net_content", "nominal", "500", readings={"quantity": "volume"})[1] == "500 mL"
+    assert reading("net_content", "samples[0].net", "998.5", readings={"quantity": "mass"})[1] == "998.5 g"
+    assert reading("net_content", "nominal", "1000") == ("标注净含量 Qn", "1000")  # no quantity: no unit

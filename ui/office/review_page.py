@@ -457,7 +457,7 @@ class ReviewPage(QWidget):
             out.append(f"<p><b>{e(readings_label)}</b></p>")
             out.append('<table cellspacing="0" cellpadding="2" width="100%">')
             for path in sorted(readings, key=_natural)[:200]:  # samples[2] before samples[10]
-                name, value = office_labels.reading(form_id, path, readings[path], self._lang)
+                name, value = office_labels.reading(form_id, path, readings[path], self._lang, readings)
                 out.append(
                     f"<tr><td style='color:#5f6368'>{e(name)}</td><td align='right'>{e(value)}</td></tr>"
                 )
