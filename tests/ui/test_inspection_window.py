@@ -65,6 +65,17 @@ def step_of(window: InspectionWindow, kind: type, step_id: str | None = None):
     raise AssertionError(step_id)
 
 
+def fuel_window(services, qtbot) -> InspectionWindow:
+    """A new fuel dispenser check's window, its fuel and measure chosen (kept by the caller)."""
+    window = InspectionWindow(services, start(services, "fuel_dispenser"), "zh")
+    qtbot.addWidget(window)
+    ident = step_of(window, FieldsStep, "identification")
+    for fid, value in (("fuel", "gasoline"), ("measure_material", "stainless_steel")):
+        combo = ident.fields.editors[fid]
+        combo.setCurrentIndex(combo.findData(value))
+    return window
+
+
 def test_scale_readings_typed_into_the_grid(signed_services, qtbot):
     iid = start(signed_services, "scale")
     window = InspectionWindow(signed_services, iid, "zh")
@@ -89,17 +100,11 @@ def test_scale_readings_typed_into_the_grid(signed_services, qtbot):
 
 
 def test_fuel_dispenser_two_level_grid_and_checklist(signed_services, qtbot):
-    iid = start(signed_services, "fuel_dispenser")
-    window = InspectionWindow(signed_services, iid, "zh")
-    qtbot.addWidget(window)
-    ident = step_of(window, FieldsStep, "identification")
-    for fid, value in (("fuel", "gasoline"), ("measure_material", "stainless_steel")):
-        combo = ident.fields.editors[fid]
-        combo.setCurrentIndex(combo.findData(value))
+    window = fuel_window(signed_services, qtbot)
     grid = step_of(window, GridStep, "indication_error").grid
     grid.go_to(0, 0)
     grid.paste("1\t20.02\t20.00\n1\t20.00\t20.00\n1\t20.01\t20.00\n2\t50.00\t49.93")
-    stored = nest(signed_services.inspections.readings(iid))
+    stored = nest(signed_services.inspections.readings(window.inspection_id))
     assert (
         len(stored["flow_points"][0]["runs"]) == 3 and stored["flow_points"][1]["runs"][0]["v_b"] == "49.93"
     )
@@ -389,13 +394,7 @@ def test_computed_columns_never_contradict_their_verdict(signed_services, qtbot)
     """Issue 12 / README display rounding: a run at (100.30 − 99.999)/99.999 = +0.301003 % (beyond
     ±0.30 %, flagged) shows "+0.3010" in the grid, not "+0.30"; one within shows at 0.01 %; V_Bt at
     0.001 L. (Readings at their fields' resolutions: V_J 0.01 L, V_B 0.001 L.)"""
-    iid = start(signed_services, "fuel_dispenser")
-    window = InspectionWindow(signed_services, iid, "zh")
-    qtbot.addWidget(window)
-    ident = step_of(window, FieldsStep, "identification")
-    for fid, value in (("fuel", "gasoline"), ("measure_material", "stainless_steel")):
-        combo = ident.fields.editors[fid]
-        combo.setCurrentIndex(combo.findData(value))
+    window = fuel_window(signed_services, qtbot)
     step = step_of(window, GridStep, "indication_error")
     grid = step.grid
     grid.go_to(0, 0)
