@@ -68,6 +68,9 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp, open_services(Path(tmp) / "f.sqlite") as s:
         s.records.create_identity(name="测试", id_number="B1", office="局", passphrase=PASSPHRASE)
+        # two enforcement officers inspect: new inspections take the laptop's usual second one
+        s.settings.set("partner_name", "王强")
+        s.settings.set("partner_id", "渝执 50012388")
         identity = s.records.identities()[0]
         key, cert = (
             keys.unlock(identity["encrypted_key_pem"], PASSPHRASE),

@@ -191,10 +191,12 @@ def render_measured(
     best = first = _render(model, qr_text, sync_codes, compact=False)
     if not first.poor:
         return first.pdf, first.pages, first.fill
-    settings = [(True, False), *([(False, True), (True, True)] if sync_codes else [])]
+    # Tighter first (it may save the page), with the signatures carried over if the codes are
+    # then alone; the usual type with them carried over last (it never saves a page).
+    settings = [(True, False), *([(True, True), (False, True)] if sync_codes else [])]
     for compact, together in settings:
         candidate = _render(model, qr_text, sync_codes, compact=compact, together=together)
-        if (candidate.pages, candidate.poor) < (best.pages, best.poor):
+        if (candidate.pages, candidate.poor, compact) < (best.pages, best.poor, best.compact):
             best = candidate
         if best.pages < first.pages and not best.poor:
             break  # a page saved and the last one not mostly empty: as good as it gets
@@ -210,6 +212,7 @@ class _Set:
     pages: int
     fill: float
     codes_alone: bool
+    compact: bool = False
 
     @property
     def poor(self) -> bool:
@@ -316,4 +319,4 @@ def _render(
     pages = len(canvases[-1]._pages) if canvases else 1
     top = doc.bottomMargin + doc.height
     fill = 1.0 if end.y is None else (top - end.y) / doc.height
-    return _Set(buffer.getvalue(), pages, fill, bool(sync_codes) and signed.page < end.page)
+    return _Set(buffer.getvalue(), pages, fill, bool(sync_codes) and signed.page < end.page, compact)
