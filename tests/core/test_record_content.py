@@ -319,3 +319,12 @@ def test_the_lots_block_says_what_was_evaluated(laptop):
     text = text_of(make(laptop, "net_content", check)[1])
     assert "标注净含量250mL" in text and "检验批量9" in text, text[:600]
     assert "250g" not in text and "检验批量8" not in text
+
+
+def test_a_run_without_temperatures_prints_dashes_not_blanks(laptop):
+    """A run measured without temperatures is not corrected (V_Bt = V_B, spec README): its t_J and
+    t_B print —, as every other figure a record has none of, not blank cells that read as
+    forgotten (fuel dispenser 1.2.1)."""
+    points = [*CHECKS["fuel_dispenser"]["flow_points"], {"runs": [{"v_j": "20.00", "v_b": "19.98"}]}]
+    text = text_of(make(laptop, "fuel_dispenser", {**CHECKS["fuel_dispenser"], "flow_points": points})[1])
+    assert "2120.0019.980——19.980" in text, text[text.index("示值误差") :][:300]
