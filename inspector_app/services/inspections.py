@@ -32,6 +32,7 @@ from forms import (
     load_definition,
 )
 from forms import evaluate as evaluate_check
+from forms.display import choice_unit
 from inspector_app import cells
 from inspector_app import readings as paths
 from inspector_app.canonical import CANONICAL_VERSION, canonical_bytes, fingerprint
@@ -221,6 +222,23 @@ class FinaliseResult:
     inspection_id: str
     fingerprint: str
     verdict: str
+
+
+def lot_as_evaluated(defn: FormDefinition, lot: dict[str, Any], flat: dict[str, str]) -> dict[str, Any]:
+    """The lot with its nominal quantity (in its quantity's unit) and its size as the lot step
+    last said them, where they differ from what 新建检查 first noted: the signed record, the list
+    and the office name the lot that was evaluated."""
+    if defn.subject != "product_lot" or not lot:
+        return lot
+    out = dict(lot)
+    nominal, size = flat.get("nominal", ""), flat.get("lot_size", "")
+    if nominal:
+        text = f"{nominal} {choice_unit(defn, 'quantity', flat.get('quantity'))}".strip()
+        if text != lot.get("nominal_text"):
+            out["nominal_text"] = text
+    if size and size != str(lot.get("lot_size", "")):
+        out["lot_size"] = size
+    return out
 
 
 def instrument_label(instrument: dict[str, Any] | None, lot: dict[str, Any] | None) -> str:
@@ -861,7 +879,7 @@ class InspectionService:
             "control": row["control"],
             "site": {k: site[k] for k in keep_site},
             "instrument": None if instrument is None else _instrument_of(instrument, keep_inst),
-            "lot": json.loads(row["lot"]),
+            "lot": lot_as_evaluated(defn, json.loads(row["lot"]), flat),
             "standards": standards,
             "readings": flat,
             "evaluation": evaluation_json(live.evaluation),
@@ -921,6 +939,15 @@ class InspectionService:
                     "measures": json.dumps(record["measures"], ensure_ascii=False),
                     "canonical": data.decode("utf-8"),
                     "fingerprint": digest,
+                    # the lot as evaluated (lot_as_evaluated), in the list as in the signed record
+                    **(
+                        {
+                            "lot": json.dumps(record["lot"], ensure_ascii=False),
+                            "instrument_label": instrument_label(None, record["lot"]),
+                        }
+                        if record["lot"] and record["lot"] != json.loads(row["lot"])
+                        else {}
+                    ),
                     "signature": sealed.signature if sealed else None,
                     "finalised_at": stamp.now,
                 },

@@ -316,9 +316,17 @@ def test_the_lots_block_says_what_was_evaluated(laptop):
     printed the first beside a summary table of the second; it prints what was evaluated."""
     check = {**CHECKS["net_content"], "quantity": "volume", "lot_size": 9}
     check["samples"] = [*check["samples"], {"net": "250.4"}]
-    text = text_of(make(laptop, "net_content", check)[1])
+    record, pdf = make(laptop, "net_content", check)
+    text = text_of(pdf)
     assert "标注净含量250mL" in text and "检验批量9" in text, text[:600]
     assert "250g" not in text and "检验批量8" not in text
+    # the signed record and the list name that lot too, and the row agrees with what was signed
+    from inspector_app.integrity import _column_problems
+
+    assert (record["lot"]["nominal_text"], record["lot"]["lot_size"]) == ("250 mL", "9")
+    row = laptop.inspections.get(record["id"])
+    assert row["instrument_label"] == "白砂糖 250 mL" and json.loads(row["lot"]) == record["lot"]
+    assert list(_column_problems(row, record)) == []
 
 
 def test_a_run_without_temperatures_prints_dashes_not_blanks(laptop):
