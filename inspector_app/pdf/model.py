@@ -93,7 +93,11 @@ def _input_text(spec: FieldSpec | None, value: Any, record: dict[str, Any] | Non
     if spec.type == "tariff":
         tariff = (record or {}).get("tariff") or {}
         name = tariff.get("name_zh") if LANG == "zh" else tariff.get("name_en")
-        return f"{name}（{text}）" if name and name != text else text
+        if not name or name == text:
+            return text
+        # Its id in brackets, unless the name has brackets of its own ("示例（虚构运价）· id"):
+        # brackets in brackets, inside a table title's brackets, read as noise.
+        return f"{name} · {text}" if "（" in name or "(" in name else f"{name}（{text}）"
     if spec.unit.startswith("元") and spec.type == "decimal":
         return money(text)
     return cells.shown(spec, text, LANG)

@@ -115,7 +115,11 @@ def test_the_taxi_record_names_its_plate_and_tariff_and_shows_money_with_two_dec
     text = text_of(pdf)
     assert "车牌号渝A·T1234" in text
     tariff = record["tariff"]
-    assert f"{tariff['name_zh']}（{tariff['id']}）".replace(" ", "") in text  # by name, its id beside it
+    # By name, its id beside it; a name with brackets of its own gets no second pair.
+    name, ident = tariff["name_zh"], tariff["id"]
+    beside = f"{name}·{ident}" if "（" in name else f"{name}（{ident}）"
+    assert beside.replace(" ", "") in text
+    assert "）（" not in text and "））" not in text  # no brackets in brackets anywhere
     assert "35.00" in text  # the fare displayed "35" and computed 35, in 元
 
 
