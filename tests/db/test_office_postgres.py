@@ -77,6 +77,7 @@ def test_office_migrate_applies_the_numbered_migrations_once(pg_url):
             "0003_statistics_summary",
             "0004_import_indexes",
             "0005_statistics_edges",
+            "0006_lighter_record_indexes",
         ],
         "migrations": [
             "0001_office",
@@ -84,6 +85,7 @@ def test_office_migrate_applies_the_numbered_migrations_once(pg_url):
             "0003_statistics_summary",
             "0004_import_indexes",
             "0005_statistics_edges",
+            "0006_lighter_record_indexes",
         ],
     }
     again = cli("office", "migrate", "--db", pg_url, "--json")
@@ -97,7 +99,7 @@ def test_office_migrate_applies_the_numbered_migrations_once(pg_url):
                 "WHERE i.inhparent = 'office_records'::regclass"
             )
         }
-    assert applied == 5
+    assert applied == 6
     assert {
         "office_records_2015",
         "office_records_2026",
