@@ -2,16 +2,20 @@
 statistics < 1 s over 1,000,000 records), with clerks importing at once.
 
     .venv/bin/python bench/consolidate.py [--records 1000000] [--bundle 10000] [--clerks 4]
-                                          [--shared-buffers 1GB] [--db postgresql://...]
+                                          [--order laptop|mixed] [--shared-buffers 1GB]
+                                          [--db postgresql://...]
 
 Without --db the bench starts its own throw-away server (tests/pgcluster.py) on disk, durable
 (fsync on), with ``--shared-buffers`` of cache (default PostgreSQL's own 128MB), and removes it
-afterwards. Records are generated here (`rows`: two years, eight
-districts, 40 inspectors, the store's query columns filled as the importer fills them), each with
-a canonical record and signature of a real record's size. They go in bundle by bundle,
-each bundle one transaction through the office store exactly as `office import` writes it after
-verification: `add_records` (COPY into staging, insert-or-skip by id and fingerprint, failed items
-and measures), `add_bundle`, `note_device`, the audit entry. Rows are made before each timed write.
+afterwards. Records are generated here (`bundles`: two years, eight districts, 40 laptops with an
+inspector each, the store's query columns filled as the importer fills them), each with a
+canonical record and signature of a real record's size. By default a bundle is what a laptop
+sends — one laptop's records in the order they were finalised, the laptops' bundles in turn —;
+``--order mixed`` is a stress case no laptop sends (every bundle mixes all laptops and days). They
+go in bundle by bundle, each bundle one transaction through the office store exactly as `office
+import` writes it after verification: `add_records` (COPY into the year partitions and the id key,
+failed items, measures and the statistics' deltas; the staging path when a record is stored),
+`add_bundle`, `note_device`, the audit entry. Rows are made before each timed write.
 
 Baseline, in the same run on the same server: a bare COPY of the same rows (the same columns) into
 an unindexed, unpartitioned table, one transaction per bundle. Both are timed by the wall clock and
@@ -71,71 +75,84 @@ CANONICAL_PAD = (
 SIGNATURE = '{"alg":"ES256","cert_sha256":"' + "ab" * 32 + '","value":"' + "Q" * 96 + '"}'
 
 
-def rows(records: int, seed: int, *, laptop: bool = False) -> Iterator[dict[str, Any]]:
-    """Received records as the importer hands them to the store: two years of checks in eight
-    districts by 40 inspectors (one laptop each), each procedure passing at its own rate, the
-    failed ones with an item and a measure, imported 0–14 days after the inspection.
+LAPTOPS = 40  # one inspector each; ``n % LAPTOPS`` is the laptop of record number n
+DAYS = 730  # two years from START
+START = dt.date(2024, 1, 1)
 
-    In the order of their numbers (the default: every bundle mixes all 40 laptops and any day of
-    the two years — the worst case for the date-led indexes and the statistics' summary), or with
-    ``laptop`` as laptops send them: each laptop's records in the order of their days."""
+
+def record(rng: random.Random, n: int, day: dt.date | None = None) -> dict[str, Any]:
+    """Record number ``n`` (of laptop ``n % LAPTOPS``), inspected on ``day`` (None: any day of the
+    two years), as the importer hands it to the store: each procedure passing at its own rate,
+    the failed ones with an item and a measure, imported 0–14 days after the inspection."""
+    form = FORMS[n % len(FORMS)]
+    verdict = "pass" if rng.random() < PASS_RATES[form] else "fail"
+    if day is None:
+        day = START + dt.timedelta(days=rng.randrange(DAYS))
+    imported = day + dt.timedelta(days=rng.randrange(15))
+    record_id = str(uuid.UUID(int=rng.getrandbits(128), version=4))
+    failed = [rng.choice(ITEMS)] if verdict == "fail" else []
+    entity = rng.randrange(50_000)
+    canonical = json.dumps({"id": record_id, "n": n}, sort_keys=True)[:-1] + "," + CANONICAL_PAD[1:]
+    return {
+        "id": record_id,
+        "fingerprint": hashlib.sha256(canonical.encode()).hexdigest(),
+        "record_no": f"{day:%Y%m%d}-B{n % 100:02d}-{n:07d}",
+        "device_id": f"bench-{n % LAPTOPS:02d}",
+        "form_id": form,
+        "form_version": "1",
+        "form_sha256": "",
+        "verdict": verdict,
+        "failed": json.dumps(failed),
+        "site_code": f"9150010{entity:011d}",
+        "site_name": f"检查对象{entity:05d}",
+        "district": DISTRICTS[entity % len(DISTRICTS)],
+        "inspector": f"检查员{n % LAPTOPS:02d}",
+        "signer_sha256": "",
+        "started_at": f"{day}T02:00:00Z",
+        "finalised_at": f"{day}T03:00:00Z",
+        "supersedes": None,
+        "canonical": canonical,
+        "signature": SIGNATURE,
+        "bundle_sha256": "",
+        "imported_at": f"{imported}T04:00:00Z",
+        "inspected_on": day.isoformat(),
+        "imported_on": imported.isoformat(),
+        "task_id": None,
+        "measures": json.dumps([rng.choice(MEASURES)] if failed else []),
+        "items": failed,
+    }
+
+
+def bundles(records: int, size: int, *, seed: int, order: str = "laptop") -> Iterator[list[dict[str, Any]]]:
+    """``records`` received records (two years of checks in eight districts by the inspectors of
+    LAPTOPS laptops) in bundles of at most ``size``.
+
+    ``laptop`` (the default): bundles as laptops send them — a bundle is one laptop's export, its
+    records in the order they were finalised (sync.export, spec/office.md), and the laptops'
+    bundles reach the office in turn (each laptop's first bundle, then each one's second, …).
+    ``mixed`` (a stress case no laptop sends): bundles of the records in the order of their
+    numbers, so every bundle mixes all the laptops and any day of the two years — the worst case
+    for the date-led indexes and for the statistics' summary."""
     rng = random.Random(seed)
-    start = dt.date(2024, 1, 1)
-    per = -(-records // 40)
-    order: Iterator[tuple[int, int | None]] = (
-        ((d + 40 * j, j) for d in range(40) for j in range(-(-(records - d) // 40)))
-        if laptop
-        else ((n, None) for n in range(records))
-    )
-    for n, j in order:
-        form = FORMS[n % len(FORMS)]
-        verdict = "pass" if rng.random() < PASS_RATES[form] else "fail"
-        day = start + dt.timedelta(days=rng.randrange(730) if j is None else j * 730 // per)
-        imported = day + dt.timedelta(days=rng.randrange(15))
-        record_id = str(uuid.UUID(int=rng.getrandbits(128), version=4))
-        failed = [rng.choice(ITEMS)] if verdict == "fail" else []
-        entity = rng.randrange(50_000)
-        canonical = json.dumps({"id": record_id, "n": n}, sort_keys=True)[:-1] + "," + CANONICAL_PAD[1:]
-        yield {
-            "id": record_id,
-            "fingerprint": hashlib.sha256(canonical.encode()).hexdigest(),
-            "record_no": f"{day:%Y%m%d}-B{n % 100:02d}-{n:07d}",
-            "device_id": f"bench-{n % 40:02d}",
-            "form_id": form,
-            "form_version": "1",
-            "form_sha256": "",
-            "verdict": verdict,
-            "failed": json.dumps(failed),
-            "site_code": f"9150010{entity:011d}",
-            "site_name": f"检查对象{entity:05d}",
-            "district": DISTRICTS[entity % len(DISTRICTS)],
-            "inspector": f"检查员{n % 40:02d}",
-            "signer_sha256": "",
-            "started_at": f"{day}T02:00:00Z",
-            "finalised_at": f"{day}T03:00:00Z",
-            "supersedes": None,
-            "canonical": canonical,
-            "signature": SIGNATURE,
-            "bundle_sha256": "",
-            "imported_at": f"{imported}T04:00:00Z",
-            "inspected_on": day.isoformat(),
-            "imported_on": imported.isoformat(),
-            "task_id": None,
-            "measures": json.dumps([rng.choice(MEASURES)] if failed else []),
-            "items": failed,
-        }
-
-
-def bundles(records: int, size: int, *, seed: int, laptop: bool = False) -> Iterator[list[dict[str, Any]]]:
-    """The records in bundles of ``size``."""
-    batch: list[dict[str, Any]] = []
-    for row in rows(records, seed, laptop=laptop):
-        batch.append(row)
-        if len(batch) == size:
+    if order == "mixed":
+        batch: list[dict[str, Any]] = []
+        for n in range(records):
+            batch.append(record(rng, n))
+            if len(batch) == size:
+                yield batch
+                batch = []
+        if batch:
             yield batch
-            batch = []
-    if batch:
-        yield batch
+        return
+    counts = [-(-(records - d) // LAPTOPS) for d in range(LAPTOPS)]  # laptop d: n = d + LAPTOPS * j
+    for first in range(0, max(counts, default=0), size):
+        for d, count in enumerate(counts):
+            if first < count:
+                # Record j of a laptop's `count` is inspected on day j × DAYS / count: in order.
+                yield [
+                    record(rng, d + LAPTOPS * j, START + dt.timedelta(days=j * DAYS // count))
+                    for j in range(first, min(first + size, count))
+                ]
 
 
 def write_bundle(store: PostgresOfficeStore, batch: list[dict[str, Any]], n: int, clerk: str) -> int:
@@ -203,12 +220,12 @@ def cpu_s(conn: Any) -> float:
     return time.process_time() + server
 
 
-def main_import(store: PostgresOfficeStore, records: int, size: int, *, laptop: bool = False) -> Timing:
+def main_import(store: PostgresOfficeStore, records: int, size: int, *, order: str) -> Timing:
     conn = store._conn
     conn.execute("DROP TABLE IF EXISTS bare_records")
     conn.execute(f"CREATE TABLE bare_records ({', '.join(c + ' TEXT' for c in RECORD_COLUMNS)})")
     timing = Timing()
-    for n, batch in enumerate(bundles(records, size, seed=15, laptop=laptop)):
+    for n, batch in enumerate(bundles(records, size, seed=15, order=order)):
         start, cpu = time.perf_counter(), cpu_s(conn)
         added = write_bundle(store, batch, n, "clerk0")
         timing.store_s += time.perf_counter() - start
@@ -229,9 +246,9 @@ def main_import(store: PostgresOfficeStore, records: int, size: int, *, laptop: 
     return timing
 
 
-def clerk_process(url: str, clerk: int, seed: int, records: int, size: int, out: Any) -> None:
+def clerk_process(url: str, clerk: int, seed: int, records: int, size: int, order: str, out: Any) -> None:
     store = PostgresOfficeStore(url, migrate_schema=False)
-    made = list(bundles(records, size, seed=seed))  # each clerk's own bundles
+    made = list(bundles(records, size, seed=seed, order=order))  # each clerk's own bundles
     out.put(("ready", clerk, 0, 0.0))
     start = time.perf_counter()
     added = sum(write_bundle(store, batch, n, f"clerk{clerk + 1}") for n, batch in enumerate(made))
@@ -240,13 +257,13 @@ def clerk_process(url: str, clerk: int, seed: int, records: int, size: int, out:
 
 
 def clerks_at_once(
-    url: str, clerks: int, records: int, size: int, seed: int
+    url: str, clerks: int, records: int, size: int, seed: int, order: str
 ) -> tuple[int, float, list[float]]:
     """``clerks`` processes, each importing ``records`` of its own; started together once each
     has made its rows. Returns (records added, wall seconds, each clerk's seconds)."""
     queue: Any = multiprocessing.Queue()
     procs = [
-        multiprocessing.Process(target=clerk_process, args=(url, c, seed + c, records, size, queue))
+        multiprocessing.Process(target=clerk_process, args=(url, c, seed + c, records, size, order, queue))
         for c in range(clerks)
     ]
     # Rows are made inside each process before its timer starts; the wall clock starts when the
@@ -292,10 +309,11 @@ def main() -> int:
     parser.add_argument("--shared-buffers", default="128MB", help="the throw-away server's cache")
     parser.add_argument(
         "--order",
-        choices=("mixed", "laptop"),
-        default="mixed",
-        help="mixed: every bundle mixes all laptops and days (worst case); laptop: each laptop's "
-        "records in the order of their days, as laptops send them",
+        choices=("laptop", "mixed"),
+        default="laptop",
+        help="laptop: a bundle is one laptop's records in the order they were finalised, the "
+        "laptops' bundles in turn (as laptops send them); mixed: every bundle mixes all laptops "
+        "and days (a stress case no laptop sends)",
     )
     args = parser.parse_args()
 
@@ -308,8 +326,11 @@ def main() -> int:
         url = cluster.url("bench")
     try:
         store = PostgresOfficeStore(url)
-        print(f"importing {args.records:,} records in bundles of {args.bundle:,} …", flush=True)
-        timing = main_import(store, args.records, args.bundle, laptop=args.order == "laptop")
+        print(
+            f"importing {args.records:,} records in bundles of {args.bundle:,} ({args.order} order) …",
+            flush=True,
+        )
+        timing = main_import(store, args.records, args.bundle, order=args.order)
         store_rate = timing.records / timing.store_s
         bare_rate = timing.records / timing.bare_s
         print(
@@ -340,8 +361,10 @@ def main() -> int:
         store.close()
 
         print(f"{args.clerks} clerks at once, {args.clerk_records:,} records each …", flush=True)
-        one, one_s, _ = clerks_at_once(url, 1, args.clerk_records, args.bundle, seed=200)
-        together, wall, each = clerks_at_once(url, args.clerks, args.clerk_records, args.bundle, seed=100)
+        one, one_s, _ = clerks_at_once(url, 1, args.clerk_records, args.bundle, seed=200, order=args.order)
+        together, wall, each = clerks_at_once(
+            url, args.clerks, args.clerk_records, args.bundle, seed=100, order=args.order
+        )
         print(
             f"one clerk alone: {one:,} records in {one_s:.1f} s = {one / one_s:,.0f}/s\n"
             f"{args.clerks} clerks at once: {together:,} records in {wall:.1f} s = {together / wall:,.0f}/s "
