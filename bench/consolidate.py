@@ -18,7 +18,9 @@ failed items, measures and the statistics' deltas; the staging path when a recor
 `add_bundle`, `note_device`, the audit entry. Rows are made before each timed write.
 
 Baseline, in the same run on the same server: a bare COPY of the same rows (the same columns) into
-an unindexed, unpartitioned table, one transaction per bundle. Both are timed by the wall clock and
+an unindexed, unpartitioned table, one transaction per bundle, in COPY's default text format (the
+target's figure); and the same in binary format, the format the store's own COPY of the records
+uses, reported beside it. Both are timed by the wall clock and
 by CPU: this process's own and its server process's (read from /proc when the server runs here),
 so the ratio in CPU holds on a machine other programs load.
 
@@ -189,13 +191,18 @@ def write_bundle(store: PostgresOfficeStore, batch: list[dict[str, Any]], n: int
     return added
 
 
-def bare_copy(conn: Any, batch: list[dict[str, Any]]) -> None:
+def bare_copy(conn: Any, batch: list[dict[str, Any]], *, binary: bool = False) -> None:
+    """The baseline: the rows' columns COPYed into a table without index, text format (COPY's
+    default) or ``binary`` (the format the store's own COPY of the records uses)."""
     columns = ", ".join(RECORD_COLUMNS)
+    table, options = ("bare_binary", " (FORMAT BINARY)") if binary else ("bare_records", "")
     with (
         conn.transaction(),
         conn.cursor() as cur,
-        cur.copy(f"COPY bare_records ({columns}) FROM STDIN") as copy,
+        cur.copy(f"COPY {table} ({columns}) FROM STDIN{options}") as copy,
     ):
+        if binary:
+            copy.set_types(["text"] * len(RECORD_COLUMNS))
         for r in batch:
             copy.write_row([r.get(c) for c in RECORD_COLUMNS])
 
@@ -206,6 +213,8 @@ class Timing:
     bare_s: float = 0.0
     store_cpu: float = 0.0
     bare_cpu: float = 0.0
+    binary_s: float = 0.0  # the same bare COPY in binary format
+    binary_cpu: float = 0.0
     records: int = 0
 
 
@@ -222,8 +231,9 @@ def cpu_s(conn: Any) -> float:
 
 def main_import(store: PostgresOfficeStore, records: int, size: int, *, order: str) -> Timing:
     conn = store._conn
-    conn.execute("DROP TABLE IF EXISTS bare_records")
-    conn.execute(f"CREATE TABLE bare_records ({', '.join(c + ' TEXT' for c in RECORD_COLUMNS)})")
+    for table in ("bare_records", "bare_binary"):
+        conn.execute(f"DROP TABLE IF EXISTS {table}")
+        conn.execute(f"CREATE TABLE {table} ({', '.join(c + ' TEXT' for c in RECORD_COLUMNS)})")
     timing = Timing()
     for n, batch in enumerate(bundles(records, size, seed=15, order=order)):
         start, cpu = time.perf_counter(), cpu_s(conn)
@@ -234,6 +244,10 @@ def main_import(store: PostgresOfficeStore, records: int, size: int, *, order: s
         bare_copy(conn, batch)
         timing.bare_s += time.perf_counter() - start
         timing.bare_cpu += cpu_s(conn) - cpu
+        start, cpu = time.perf_counter(), cpu_s(conn)
+        bare_copy(conn, batch, binary=True)
+        timing.binary_s += time.perf_counter() - start
+        timing.binary_cpu += cpu_s(conn) - cpu
         timing.records += added
         if n % 10 == 9:
             print(
@@ -338,9 +352,14 @@ def main() -> int:
             f"bare COPY {timing.bare_s:.1f} s = {bare_rate:,.0f} records/s; "
             f"ratio {store_rate / bare_rate:.2f} × bare (target ≥ 0.5); in CPU (client and server process): "
             f"store {timing.store_cpu:.1f} s, bare {timing.bare_cpu:.1f} s, ratio "
-            f"{timing.bare_cpu / max(timing.store_cpu, 1e-9):.2f}"
+            f"{timing.bare_cpu / max(timing.store_cpu, 1e-9):.2f}\n"
+            f"against a bare COPY in binary format (as the store's own COPY of the records): "
+            f"{timing.binary_s:.1f} s = {timing.records / timing.binary_s:,.0f} records/s, ratio "
+            f"{timing.binary_s / timing.store_s:.2f} by the clock; CPU {timing.binary_cpu:.1f} s, ratio "
+            f"{timing.binary_cpu / max(timing.store_cpu, 1e-9):.2f}"
         )
         store._conn.execute("DROP TABLE bare_records")
+        store._conn.execute("DROP TABLE bare_binary")
         store._conn.execute("VACUUM ANALYZE")  # what autovacuum does after a load
         whole = median_s(lambda: store.statistics({}), args.runs)
         month = median_s(
