@@ -99,3 +99,23 @@ def test_the_office_window_fits(tmp_path, qtbot):
         qtbot.addWidget(window)
         with qtbot.waitSignal(window.startup_finished, timeout=30_000):
             fits(window, qtbot)  # the deferred start-up runs while the database is open
+
+
+def test_a_long_name_does_not_push_the_register_s_columns_off_its_list(demo_services, qtbot):
+    """A petrol station's full name once made 所属单位 half the list, the serial, class and
+    certificate behind a scroll bar: no column is wider than 12 characters; the name is elided,
+    whole in its tooltip."""
+    window = MainWindow(demo_services, "zh")
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.startup_finished, timeout=20000):
+        fits(window, qtbot)
+    page = window.page("instruments")
+    window.stack.setCurrentWidget(page)
+    page.refresh()
+    cap = page.fontMetrics().horizontalAdvance("中") * 12
+    widths = [page.view.columnWidth(c) for c in range(page.model.columnCount() - 1)]
+    assert widths and max(widths) <= cap, (widths, cap)
+    names = [page.model.item(r, 0) for r in range(page.model.rowCount())]
+    longest = max(names, key=lambda item: page.fontMetrics().horizontalAdvance(item.text()))
+    assert page.fontMetrics().horizontalAdvance(longest.text()) > cap  # the demo has such a name
+    assert longest.toolTip() == longest.text()

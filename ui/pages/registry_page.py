@@ -78,6 +78,10 @@ class RegistryPage(QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.horizontalHeader().setStretchLastSection(True)
+        # A long name (a petrol station's full name) would push the type, serial and certificate
+        # off the list: no column is wider than 12 characters of the font; the rest is elided and
+        # the whole text is the cell's tooltip.
+        self.view.horizontalHeader().setMaximumSectionSize(self.fontMetrics().horizontalAdvance("中") * 12)
 
         self.editors: dict[str, QWidget] = {}
         form = QFormLayout()
@@ -213,6 +217,7 @@ class RegistryPage(QWidget):
                         ((zh if self._lang == "zh" else en) for v, zh, en in f.choices if v == value), value
                     )
                 item = QStandardItem(value)
+                item.setToolTip(value)
                 item.setData(row["id"], ROW_ID)
                 items.append(item)
             self.model.appendRow(items)
