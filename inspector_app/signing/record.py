@@ -9,6 +9,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.utils import (
+    Prehashed,
     decode_dss_signature,
     encode_dss_signature,
 )
@@ -43,20 +44,22 @@ def verify_key(public: ec.EllipticCurvePublicKey, data: bytes, signature: bytes)
 
 
 def verify_many(items: list[tuple[ec.EllipticCurvePublicKey, bytes, bytes] | None]) -> list[bool]:
-    """`verify_key` of each (key, data, signature); None counts as a failed signature. One call
+    """`verify_key` of each (key, SHA-256 digest of the signed bytes, signature); None counts as
+    a failed signature. The digest, not the bytes: the caller hashes them once for the record's
+    fingerprint, and ECDSA signs the SHA-256 of the bytes (Prehashed: the same check). One call
     per batch keeps a worker thread in OpenSSL (no GIL) rather than handing the GIL back and forth
     with the reader for every record."""
-    algorithm = ec.ECDSA(hashes.SHA256())
+    algorithm = ec.ECDSA(Prehashed(hashes.SHA256()))
     verdicts = []
     for item in items:
         ok = False
-        if item is not None and len(item[2]) == 64:
-            key, data, signature = item
+        if item is not None and len(item[2]) == 64 and len(item[1]) == 32:
+            key, digest, signature = item
             der = encode_dss_signature(
                 int.from_bytes(signature[:32], "big"), int.from_bytes(signature[32:], "big")
             )
             try:
-                key.verify(der, data, algorithm)
+                key.verify(der, digest, algorithm)
                 ok = True
             except InvalidSignature:
                 pass

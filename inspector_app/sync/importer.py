@@ -62,7 +62,7 @@ BATCH = 32
 WINDOW = 4
 # Verified records written at a time: few enough to keep memory small (~4 kB each), enough that a
 # statement per batch (the store's lookups of the batch's ids) costs little per record.
-WRITE_BATCH = 256
+WRITE_BATCH = 128
 WORKERS = min(4, os.cpu_count() or 2)
 ACCEPTED, REFUSED, UNREADABLE = "accepted", "refused", "unreadable"
 # A record's refusal reason as `verify` words it (services.records.Verification reasons).
@@ -349,7 +349,8 @@ class _Pending:
     signature: dict[str, Any]
     fingerprint: str
     cert_sha: str
-    job: tuple[ec.EllipticCurvePublicKey, bytes, bytes] | None  # None: no signature to check
+    # (key, the canonical text's SHA-256, signature); None: no signature to check
+    job: tuple[ec.EllipticCurvePublicKey, bytes, bytes] | None
 
 
 class _RecordScan:
@@ -429,11 +430,13 @@ class _RecordScan:
             sha = str(attachment.get("sha256", "")) if isinstance(attachment, dict) else ""
             if f"attachments/{sha}" not in self.members:
                 raise Refused(f"attachments/{sha}", "missing_member")
+        # One SHA-256 of the canonical text: the fingerprint, and what the signature is checked on.
+        digest = hashlib.sha256(data).digest()
         job = None
         if signature.get("alg") == record_sig.ALGORITHM and key is not None:
             with contextlib.suppress(KeyError, ValueError, TypeError):
-                job = (key, data, record_sig.unb64(str(signature["value"])))
-        return _Pending(name, record, canonical, signature, hashlib.sha256(data).hexdigest(), cert_sha, job)
+                job = (key, digest, record_sig.unb64(str(signature["value"])))
+        return _Pending(name, record, canonical, signature, digest.hex(), cert_sha, job)
 
     def _finish(self, batch: list[_Pending], verdicts: list[bool]) -> Iterator[tuple[Entry, dict[str, Any]]]:
         for p, ok in zip(batch, verdicts, strict=True):
@@ -638,6 +641,7 @@ class _Writer:
         self, store: OfficeStore, zf: SafeZip, *, now: str, cancelled: Callable[[], bool] | None
     ) -> None:
         self.store, self.zf, self.now, self.cancelled = store, zf, now, cancelled
+        self.on = local_date(now)  # the import's local day (the office's delay statistics)
         self.members: dict[str, dict[str, Any]] = {}
         self.sha256 = ""
         self.counts = {"new": 0, "duplicate": 0, "conflict": 0}
@@ -687,7 +691,7 @@ class _Writer:
         conflicts = []
         for e, row in batch:
             if e.outcome == "new":
-                row.update(bundle_sha256=self.sha256, imported_at=self.now, imported_on=local_date(self.now))
+                row.update(bundle_sha256=self.sha256, imported_at=self.now, imported_on=self.on)
                 new.append(row)
             elif e.outcome == "conflict":
                 row.update(reason=e.conflict_reason, bundle_sha256=self.sha256, received_at=self.now)
