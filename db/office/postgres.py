@@ -147,6 +147,12 @@ class PostgresOfficeStore(OfficeQueries):
         self._conn.execute("SET temp_buffers = '64MB'")
         self._lock = threading.RLock()
         self.fold_at = FOLD_AT
+        # The statistics' deltas of the records added inside an open transaction(), written once
+        # when it commits (an import adds its records a batch at a time: one bundle's deltas
+        # summed over all its batches are fewer rows, written by one COPY, folded by one check).
+        self._depth = 0
+        self._pending: Counter[tuple[str, ...]] = Counter()
+        self._added = False  # records were added in the open transaction (its deltas to fold)
         if migrate_schema:
             migrate(self._conn)
 
@@ -177,8 +183,30 @@ class PostgresOfficeStore(OfficeQueries):
 
     @contextmanager
     def _atomic(self) -> Iterator[None]:
-        with self._conn.transaction():
-            yield
+        saved = self._pending.copy()
+        try:
+            with self._conn.transaction():
+                self._depth += 1
+                try:
+                    yield
+                    if self._depth == 1:
+                        self._write_deltas()
+                finally:
+                    self._depth -= 1
+        except BaseException:
+            self._pending = saved  # the records of what was undone are gone with their deltas
+            raise
+        finally:
+            if self._depth == 0:
+                self._added = False
+
+    def _write_deltas(self) -> None:
+        """The pending statistics' deltas appended, and folded when enough wait (after an import:
+        the staging path appends its deltas in SQL)."""
+        deltas, self._pending = self._pending, Counter()
+        self._copy("office_stats_delta", STATS_COLUMNS, [(*key, n) for key, n in deltas.items() if n])
+        if self._added:
+            self._fold_statistics()
 
     def transaction(self) -> AbstractContextManager[None]:
         return self._atomic()
@@ -253,23 +281,25 @@ class PostgresOfficeStore(OfficeQueries):
 
     def _add_records(self, rows: Callable[[], Iterable[dict[str, Any]]]) -> int:
         """``rows`` gives the rows each time it is called (the fallback reads them again)."""
-        with self._lock, self._conn.transaction():
+        with self._lock, self._atomic():
+            self._added = True
             try:
                 with self._conn.transaction():  # a savepoint
-                    added = self._copy_records(rows())
+                    added, deltas = self._copy_records(rows())
+                self._pending.update(deltas)
             except (psycopg.errors.UniqueViolation, psycopg.errors.DeadlockDetected, TypeError):
                 # A record stored before or meanwhile; or two clerks' COPYs each waiting on a
                 # record the other is writing (the staging path takes ids in order: no cycle);
                 # or a value that is not text (TypeError from the binary COPY: an older writer's
                 # number), which the staging path's text COPY writes as text.
                 added = self._add_through_staging(rows())
-            self._fold_statistics()
         return added
 
-    def _copy_records(self, rows: Iterable[dict[str, Any]]) -> int:
+    def _copy_records(self, rows: Iterable[dict[str, Any]]) -> tuple[int, Counter[tuple[str, ...]]]:
         """COPY straight into the year partitions and the global id key, with the failed items,
         measures, corrections and the statistics' deltas counted here (what the staging path
-        computes in SQL); a stored id makes the key refuse the COPY (UniqueViolation)."""
+        computes in SQL; the deltas are returned, for the transaction to write); a stored id makes
+        the key refuse the COPY (UniqueViolation)."""
         record_columns = ", ".join(("year", *RECORD_COLUMNS))
         ids: list[tuple[str, str, int]] = []
         items: list[tuple[str, str, str, str, str, str]] = []
@@ -315,19 +345,18 @@ class PostgresOfficeStore(OfficeQueries):
             deltas[(month, form_id, district, inspector, "verdict", verdict)] += n
             deltas[(month, form_id, district, inspector, "lag", lag)] += n
         if not ids:
-            return 0
+            return 0, deltas
         self._copy("office_record_ids", ("id", "fingerprint", "year"), ids, types=("text", "text", "int4"))
         side_columns = ("form_id", "district", "inspector", "inspected_on")
         self._copy("office_record_items", ("record_id", "item", *side_columns), items)
         self._copy("office_record_measures", ("record_id", "measure", *side_columns), measures)
         self._copy("office_supersessions", ("supersedes", "id", "finalised_at"), corrections)
-        self._copy("office_stats_delta", STATS_COLUMNS, [(*key, n) for key, n in deltas.items()])
         named = [record_id for record_id, _fp, _year in ids] + [c[0] for c in corrections]
         if corrections or self._conn.execute(  # the ids as a binary array: a third of the text's CPU
             "SELECT EXISTS (SELECT 1 FROM office_supersessions WHERE supersedes = ANY(%b))", [named]
         ).fetchone() == (True,):
             self._supersede("SELECT unnest(%s::text[]) AS id", [named])
-        return len(ids)
+        return len(ids), deltas
 
     def _copy(
         self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]], *, types: Sequence[str] = ()

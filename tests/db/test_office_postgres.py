@@ -170,6 +170,30 @@ def test_a_value_that_is_not_text_is_stored_as_text_through_the_staging_path(sto
     assert store.statistics({})["form"] == [("scale", "fail", 2)]
 
 
+def test_an_imports_statistics_deltas_are_written_once_at_commit_and_undone_with_its_records(store):
+    """The importer adds a bundle's records a batch at a time in one transaction: their deltas
+    are summed and written when it commits (one row per summary cell, not one per batch), and a
+    transaction or savepoint undone takes its deltas with its records."""
+    store.fold_at = 10**9  # never folded: the deltas stay to be counted
+    with store.transaction():
+        store.add_records([record("a1")])
+        store.add_records([record("a2")])
+        assert store._count("office_stats_delta") == 0  # held until the commit
+    rows = store._conn.execute("SELECT kind, n FROM office_stats_delta ORDER BY kind").fetchall()
+    assert rows == [("item", 2), ("lag", 2), ("measure", 2), ("verdict", 2)]
+    with pytest.raises(RuntimeError), store.transaction():
+        store.add_records([record("a3")])
+        raise RuntimeError
+    with store.transaction():
+        store.add_records([record("a4")])
+        with pytest.raises(RuntimeError), store.transaction():
+            store.add_records([record("a5")])
+            raise RuntimeError
+    assert store.record_count() == 3
+    assert store.statistics({}) == store.statistics_from_records({})
+    assert store.statistics({})["form"] == [("scale", "fail", 3)]
+
+
 def test_received_records_are_frozen(store):
     store.add_records([record("r1")])
     with pytest.raises(psycopg.errors.IntegrityConstraintViolation, match="frozen"):
