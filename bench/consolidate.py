@@ -157,11 +157,15 @@ def bundles(records: int, size: int, *, seed: int, order: str = "laptop") -> Ite
                 ]
 
 
+WRITE_BATCH = 0  # records per add_records call (--write-batch; 0: the whole bundle in one call)
+
+
 def write_bundle(store: PostgresOfficeStore, batch: list[dict[str, Any]], n: int, clerk: str) -> int:
     """What `office import` writes for one verified bundle, in one transaction."""
     now = batch[-1]["imported_at"]
+    step = WRITE_BATCH or len(batch)
     with store.transaction():
-        added = store.add_records(batch)
+        added = sum(store.add_records(batch[i : i + step]) for i in range(0, len(batch), step))
         store.add_bundle(
             {
                 "sha256": f"{clerk}-{n:06d}",
@@ -322,6 +326,13 @@ def main() -> int:
     )
     parser.add_argument("--shared-buffers", default="128MB", help="the throw-away server's cache")
     parser.add_argument(
+        "--write-batch",
+        type=int,
+        default=0,
+        help="records per add_records call within a bundle's transaction (the importer writes "
+        "inspector_app.sync.importer.WRITE_BATCH at a time); 0: the whole bundle in one call",
+    )
+    parser.add_argument(
         "--order",
         choices=("laptop", "mixed"),
         default="laptop",
@@ -330,6 +341,8 @@ def main() -> int:
         "and days (a stress case no laptop sends)",
     )
     args = parser.parse_args()
+    global WRITE_BATCH
+    WRITE_BATCH = args.write_batch  # before the clerks' processes fork
 
     cluster = None
     url = args.db
