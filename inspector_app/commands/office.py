@@ -119,8 +119,13 @@ def cmd_import(args: argparse.Namespace) -> int:
     """Exit 0: every bundle accepted; 1: any refused (nothing of it stored); 2: any unreadable."""
     from inspector_app.sync.refusals import describe
 
+    said: set[str] = set()
+
     def progress(phase: str, done: int, total: int) -> None:
-        if done == 0:
+        if phase == "wait" and "wait" not in said:  # said once, however long the wait
+            said.add("wait")
+            print("等待另一导入写完 / waiting for another import to finish", file=sys.stderr, flush=True)
+        elif done == 0 and phase != "wait":
             words = "正在核验并写入 / verifying and writing" if phase == "write" else "正在核验 / verifying"
             print(
                 f"{words} {total}",

@@ -28,6 +28,7 @@ import contextlib
 import hashlib
 import json
 import os
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -52,6 +53,10 @@ from inspector_app.sync.refusals import Refused
 from inspector_app.sync.zipcheck import SafeZip
 
 Progress = Callable[[str, int, int], None]  # phase, done, total
+
+# How long an import waits for another writer of the office (another clerk's import of a large
+# bundle holds the write lock from its first check to its commit) before it is refused.
+WRITER_PATIENCE_S = 120.0
 # Takes the signed manifest, the bundle's identity and each verified record's entry and row (as
 # OfficeStore.add_records takes it, less the columns the import adds), in the file's order.
 Stage = Callable[[dict[str, Any], str, Iterable[tuple["Entry", dict[str, Any]]]], None]
@@ -865,26 +870,37 @@ def import_bundle(
     """Verify and store one bundle in one transaction, committed after its last check; a
     refusal is returned (status refused / unreadable), never raised, and leaves the store as it
     was. The database's write lock is held from the start (SQLite): another import into the same
-    office waits for it as long as the busy timeout, then is refused whole (office_busy)."""
-    try:
-        with SafeZip(path) as zf, store.transaction():  # the zip opened once: its directory read once
-            writer = _Writer(store, zf, now=now, cancelled=cancelled)
-            verified = verify(path, verifier, progress=progress, opened=zf, stage=writer.records)
+    office (a clerk's large bundle) is waited for up to WRITER_PATIENCE_S, Cancel heard between
+    tries of the busy timeout, and only then refused whole (office_busy)."""
+    deadline = time.monotonic() + WRITER_PATIENCE_S
+    while True:
+        began = False
+        try:
+            with SafeZip(path) as zf, store.transaction():  # the zip opened once: its directory read once
+                began = True
+                writer = _Writer(store, zf, now=now, cancelled=cancelled)
+                verified = verify(path, verifier, progress=progress, opened=zf, stage=writer.records)
+                if cancelled is not None and cancelled():
+                    raise Refused("", "cancelled")
+                return writer.finish(verified, office_device=office_device, actor=actor, progress=progress)
+        except StoreBusy as exc:  # the transaction rolled back: nothing of the bundle stored
             if cancelled is not None and cancelled():
-                raise Refused("", "cancelled")
-            return writer.finish(verified, office_device=office_device, actor=actor, progress=progress)
-    except StoreBusy as exc:  # the transaction rolled back: nothing of the bundle stored
-        return BundleResult(
-            bundle=str(path),
-            status=REFUSED,
-            reason="office_busy",
-            params={"holders": ", ".join(exc.holders) or "?"},
-        )
-    except Refused as exc:
-        return BundleResult(
-            bundle=str(path),
-            status=UNREADABLE if exc.unreadable else REFUSED,
-            member=exc.member,
-            reason=exc.reason,
-            params=exc.params,
-        )
+                return BundleResult(bundle=str(path), status=REFUSED, reason="cancelled")
+            if not began and time.monotonic() < deadline:
+                if progress is not None:
+                    progress("wait", 0, 0)  # another writer holds the office: waiting for it
+                continue
+            return BundleResult(
+                bundle=str(path),
+                status=REFUSED,
+                reason="office_busy",
+                params={"holders": ", ".join(exc.holders) or "?"},
+            )
+        except Refused as exc:
+            return BundleResult(
+                bundle=str(path),
+                status=UNREADABLE if exc.unreadable else REFUSED,
+                member=exc.member,
+                reason=exc.reason,
+                params=exc.params,
+            )

@@ -12,6 +12,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 import tracemalloc
 import zipfile
@@ -593,7 +594,9 @@ def test_kill_during_import_leaves_the_office_database_as_before(tmp_path):
         assert result.imported == 3001
 
 
-def test_an_import_meeting_another_writer_waits_then_is_refused_whole_with_a_reason(world, tmp_path):
+def test_an_import_meeting_another_writer_waits_then_is_refused_whole_with_a_reason(
+    world, tmp_path, monkeypatch
+):
     """On SQLite the import holds the office's write lock from its first check to its commit. An
     import meeting another writer (here a connection mid-transaction, as another clerk's import
     would be) waits for the lock as long as the busy timeout, then is refused whole, the reason
@@ -604,6 +607,7 @@ def test_an_import_meeting_another_writer_waits_then_is_refused_whole_with_a_rea
     office_db = tmp_path / "office.sqlite"
     shutil.copy(world["base"] / "office.sqlite", office_db)
     before = office_dump(office_db)
+    monkeypatch.setattr("inspector_app.sync.importer.WRITER_PATIENCE_S", 0.7)
     with open_services(office_db, busy_timeout_ms=300) as o:
         holder = sqlite3.connect(office_db)
         holder.execute("BEGIN IMMEDIATE")
@@ -615,12 +619,45 @@ def test_an_import_meeting_another_writer_waits_then_is_refused_whole_with_a_rea
             holder.rollback()
             holder.close()
         assert (result.status, result.reason) == ("refused", "office_busy")
-        assert waited >= 0.25, "refused without waiting for the lock"
+        assert waited >= 0.7, "refused before its patience ran out"
         assert "未写入任何内容" in describe(result.reason, result.params, "zh")
         assert "nothing of this bundle was written" in describe(result.reason, result.params, "en")
         assert office_dump(office_db) == before
         [again] = o.office.import_bundles([world["bundle"]])
     assert (again.status, again.imported) == ("accepted", 5)
+
+
+def test_an_import_waits_past_the_busy_timeout_for_a_writer_that_finishes_and_cancel_ends_the_wait(
+    world, tmp_path
+):
+    """Another clerk's import of a large bundle holds the lock longer than the busy timeout: the
+    next import says it is waiting, then lands whole once the lock is free; Cancel while it waits
+    ends it with nothing written."""
+    office_db = tmp_path / "office.sqlite"
+    shutil.copy(world["base"] / "office.sqlite", office_db)
+    before = office_dump(office_db)
+    with open_services(office_db, busy_timeout_ms=200) as o:
+        holder = sqlite3.connect(office_db, check_same_thread=False)
+        holder.execute("BEGIN IMMEDIATE")
+        stop = threading.Event()
+        phases: list[str] = []
+        [cancelled] = o.office.import_bundles(
+            [world["bundle"]],
+            progress=lambda phase, done, total: (phases.append(phase), stop.set()),
+            cancelled=stop.is_set,
+        )
+        assert (cancelled.status, cancelled.reason) == ("refused", "cancelled")
+        assert phases[:1] == ["wait"] and office_dump(office_db) == before
+        threading.Timer(1.0, holder.rollback).start()  # the other import ends after 5 busy timeouts
+        phases.clear()
+        started = time.monotonic()
+        [result] = o.office.import_bundles(
+            [world["bundle"]], progress=lambda phase, done, total: phases.append(phase)
+        )
+        assert time.monotonic() - started >= 0.9
+        holder.close()
+    assert (result.status, result.imported) == ("accepted", 5), result
+    assert "wait" in phases and phases[-1] != "wait"
 
 
 def test_two_clerks_importing_into_one_office_at_once_both_land_whole(tmp_path):

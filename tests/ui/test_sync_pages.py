@@ -265,3 +265,33 @@ def test_an_office_database_opens_the_office_pages(world, office, laptop, qtbot,
     assert made is not None and made.exists() and "第 2 号回传包已写入" in packages.message.text()
     with zipfile.ZipFile(made) as zf:
         assert json.loads(zf.read("manifest.json"))["number"] == 2
+
+
+def test_the_import_page_says_it_waits_for_another_import_then_imports(world, tmp_path, qtbot):
+    """Another clerk's import holds the office's write lock past the busy timeout: the progress
+    dialog says the import waits for it (not a refusal), and the bundle lands once it is free."""
+    import sqlite3
+
+    shutil.copy(world["base"] / "office.sqlite", tmp_path / "office.sqlite")
+    with fleet.laptop(tmp_path / "other.sqlite", name="钱同事", id_number="渝执 50000009") as other:
+        with open_services(tmp_path / "office.sqlite") as o:
+            fleet.enrol(o, other)
+        fleet.finalise(other, serial="SC-W")
+        bundle = fleet.export(other, tmp_path / "usb").path
+    with open_services(tmp_path / "office.sqlite", busy_timeout_ms=200) as office:
+        window = window_for(office, "zh")
+        qtbot.addWidget(window)
+        with qtbot.waitSignal(window.startup_finished, timeout=20000):
+            show_active(qtbot, window)
+        page = window.page("import")
+        holder = sqlite3.connect(tmp_path / "office.sqlite")
+        holder.execute("BEGIN IMMEDIATE")
+        try:
+            page.import_paths([bundle])
+            [dialog] = page.findChildren(QProgressDialog)
+            qtbot.waitUntil(lambda: dialog.labelText() == "正在等待本机构的另一个导入完成…", timeout=10000)
+        finally:
+            holder.rollback()
+            holder.close()
+        qtbot.waitUntil(lambda: "接收 1 个" in page.summary.text(), timeout=60000)
+        assert page.results.item(0, 0).text() == "已接收" and page.results.item(0, 4).text() == "1"

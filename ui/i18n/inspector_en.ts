@@ -1071,43 +1071,49 @@ Trust list version %2, valid until %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="148"/>
+        <location filename="../office/import_page.py" line="150"/>
+        <location filename="../office/import_page.py" line="155"/>
         <source>Checking and importing bundles…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="148"/>
+        <location filename="../office/import_page.py" line="150"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../office/import_page.py" line="98"/>
-        <location filename="../office/import_page.py" line="178"/>
+        <location filename="../office/import_page.py" line="184"/>
         <source>Accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="179"/>
+        <location filename="../office/import_page.py" line="156"/>
+        <source>Waiting for another import into this office to finish…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../office/import_page.py" line="185"/>
         <source>Refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="180"/>
+        <location filename="../office/import_page.py" line="186"/>
         <source>Unreadable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="189"/>
+        <location filename="../office/import_page.py" line="195"/>
         <source>imported before: nothing changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="192"/>
+        <location filename="../office/import_page.py" line="198"/>
         <source>the laptop holds an acknowledgement this office lacks: ask for an export of all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../office/import_page.py" line="216"/>
+        <location filename="../office/import_page.py" line="222"/>
         <source>%1 of %2 bundle(s) accepted: %3 new record(s), %4 duplicate(s), %5 conflict(s).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2142,45 +2148,45 @@ Trust list version %2, valid until %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/registry_page.py" line="92"/>
+        <location filename="../pages/registry_page.py" line="96"/>
         <source>Messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/registry_page.py" line="93"/>
+        <location filename="../pages/registry_page.py" line="97"/>
         <source>New</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/registry_page.py" line="94"/>
+        <location filename="../pages/registry_page.py" line="98"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/registry_page.py" line="156"/>
+        <location filename="../pages/registry_page.py" line="160"/>
         <source>18 characters, e.g. 91500112MA5U7XY1P…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/registry_page.py" line="227"/>
-        <location filename="../pages/registry_page.py" line="326"/>
+        <location filename="../pages/registry_page.py" line="232"/>
+        <location filename="../pages/registry_page.py" line="331"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/registry_page.py" line="235"/>
-        <location filename="../pages/registry_page.py" line="326"/>
+        <location filename="../pages/registry_page.py" line="240"/>
+        <location filename="../pages/registry_page.py" line="331"/>
         <source>New entry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/registry_page.py" line="248"/>
-        <location filename="../pages/registry_page.py" line="274"/>
+        <location filename="../pages/registry_page.py" line="253"/>
+        <location filename="../pages/registry_page.py" line="279"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pages/registry_page.py" line="327"/>
+        <location filename="../pages/registry_page.py" line="332"/>
         <source>Recovered what was being typed before the app stopped.</source>
         <translation type="unfinished"></translation>
     </message>

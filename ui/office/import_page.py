@@ -142,7 +142,9 @@ class ImportPage(QWidget):
 
         def work(report: Any, cancelled: Any) -> Any:
             return office.import_bundles(
-                paths, progress=lambda _phase, done, total: report(done, total), cancelled=cancelled.is_set
+                paths,
+                progress=lambda phase, done, total: report(done, -1 if phase == "wait" else total),
+                cancelled=cancelled.is_set,
             )
 
         progress = QProgressDialog(self.tr("Checking and importing bundles…"), self.tr("Cancel"), 0, 0, self)
@@ -150,8 +152,12 @@ class ImportPage(QWidget):
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         task = Task(work)
 
+        checking = self.tr("Checking and importing bundles…")
+        waiting = self.tr("Waiting for another import into this office to finish…")
+
         def advance(done: int, total: int) -> None:
-            progress.setMaximum(total)
+            progress.setLabelText(waiting if total < 0 else checking)  # -1: another import holds the lock
+            progress.setMaximum(max(total, 0))
             progress.setValue(done)
 
         task.signals.progress.connect(advance)
