@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
-from ui.widgets import SteadyLabel
+from ui.steady_label import SteadyLabel
 
 SHORT = "平均实际含量 (g) 502.06"
 LONG = "；".join(f"标准偏差 s (g) {n}.06" for n in range(12))  # many lines at 300 px

@@ -48,7 +48,8 @@ from inspector_app.readings import entries
 from inspector_app.sheets import Edit, Sheet, describe
 from ui import icons, labels
 from ui.inspection.grid import ReadingsGrid, ReadingsTableModel
-from ui.widgets import SteadyLabel, named
+from ui.steady_label import SteadyLabel
+from ui.widgets import named
 
 
 def results_by_row(results: Any, pattern: str, keys: list[tuple[int, ...] | None]) -> list[Any]:
