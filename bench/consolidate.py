@@ -157,7 +157,8 @@ def bundles(records: int, size: int, *, seed: int, order: str = "laptop") -> Ite
                 ]
 
 
-WRITE_BATCH = 0  # records per add_records call (--write-batch; 0: the whole bundle in one call)
+# Records per add_records call (--write-batch): as the importer hands them, the store's batch.
+WRITE_BATCH = PostgresOfficeStore.write_batch
 
 
 def write_bundle(store: PostgresOfficeStore, batch: list[dict[str, Any]], n: int, clerk: str) -> int:
@@ -328,9 +329,9 @@ def main() -> int:
     parser.add_argument(
         "--write-batch",
         type=int,
-        default=0,
-        help="records per add_records call within a bundle's transaction (the importer writes "
-        "inspector_app.sync.importer.WRITE_BATCH at a time); 0: the whole bundle in one call",
+        default=PostgresOfficeStore.write_batch,
+        help="records per add_records call within a bundle's transaction (default: as the importer "
+        "writes, PostgresOfficeStore.write_batch); 0: the whole bundle in one call",
     )
     parser.add_argument(
         "--order",

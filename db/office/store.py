@@ -16,6 +16,10 @@ from typing import Any, Protocol
 class OfficeStore(Protocol):
     """The office's data. Implementations: db.office.sqlite.SQLiteOfficeStore (PostgreSQL later)."""
 
+    # Records an import hands `add_records` at a time: what one call costs per record against
+    # the memory the waiting rows take (~4 kB each; their PDFs are not held).
+    write_batch: int
+
     def transaction(self) -> AbstractContextManager[None]:
         """All or nothing: commits when the block ends, rolls back when it raises."""
         ...

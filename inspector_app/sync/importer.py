@@ -65,9 +65,6 @@ Stage = Callable[[dict[str, Any], str, Iterable[tuple["Entry", dict[str, Any]]]]
 # a few hundred kB.
 BATCH = 32
 WINDOW = 4
-# Verified records written at a time: few enough to keep memory small (~4 kB each), enough that a
-# statement per batch (the store's lookups of the batch's ids) costs little per record.
-WRITE_BATCH = 128
 WORKERS = min(4, os.cpu_count() or 2)
 ACCEPTED, REFUSED, UNREADABLE = "accepted", "refused", "unreadable"
 # A record's refusal reason as `verify` words it (services.records.Verification reasons).
@@ -664,7 +661,7 @@ class _Writer:
                 self.corrections.append(entry)
                 continue
             batch.append((entry, row))
-            if len(batch) == WRITE_BATCH:
+            if len(batch) == self.store.write_batch:
                 self._sort(batch)
                 self._write(batch)
                 batch = []
@@ -728,8 +725,9 @@ class _Writer:
         again from the bundle and checked against the manifest as the first time."""
         for outcome, n in classify(self.corrections, self.store).items():
             self.counts[outcome] += n
-        for start in range(0, len(self.corrections), WRITE_BATCH):
-            part = self.corrections[start : start + WRITE_BATCH]
+        step = self.store.write_batch
+        for start in range(0, len(self.corrections), step):
+            part = self.corrections[start : start + step]
             batch = []
             for e in part:
                 name = f"records/{e.id}.json"
