@@ -272,6 +272,36 @@ def _m0006_lighter_record_indexes() -> list[str]:
     ]
 
 
+# The columns that hold a whole signed record (~2–8 kB of JSON each: the only values PostgreSQL
+# compresses on import).
+SIGNED_TEXT = (("office_records", "canonical"), ("office_conflicts", "canonical"))
+
+
+def _m0007_lz4_signed_records() -> list[str]:
+    """The signed records compressed with LZ4 instead of PostgreSQL's default pglz (issue 15:
+    import ≥ 0.5 × a bare COPY). A record's canonical text is the one value of an import large
+    enough to be compressed, and pglz cost the server ~20 µs a record — half of a bare COPY's
+    CPU; LZ4 costs a quarter of that and reads back faster, for ~15 % more disk
+    (docs/performance.md). Set on each year's partition too (PostgreSQL 15 does not pass a
+    column's compression down to existing partitions). Records stored before keep their pglz
+    form (both are read alike). A server built without LZ4 keeps pglz: the migration checks
+    before it changes anything."""
+    tables = " UNION ALL ".join(
+        f"SELECT '{table}'::regclass, '{column}' UNION ALL SELECT inhrelid::regclass, '{column}' "
+        f"FROM pg_inherits WHERE inhparent = '{table}'::regclass"
+        for table, column in SIGNED_TEXT
+    )
+    return [
+        f"""DO $$ DECLARE t regclass; c text; BEGIN
+            IF EXISTS (SELECT 1 FROM pg_settings
+                       WHERE name = 'default_toast_compression' AND 'lz4' = ANY(enumvals)) THEN
+                FOR t, c IN {tables} LOOP
+                    EXECUTE format('ALTER TABLE %s ALTER COLUMN %I SET COMPRESSION lz4', t, c);
+                END LOOP;
+            END IF; END $$"""
+    ]
+
+
 # Append-only: a new migration is a new entry at the end, never an edit of one applied.
 MIGRATIONS: list[Migration] = [
     ("0001_office", _m0001_office),
@@ -280,6 +310,7 @@ MIGRATIONS: list[Migration] = [
     ("0004_import_indexes", _m0004_import_indexes),
     ("0005_statistics_edges", _m0005_statistics_edges),
     ("0006_lighter_record_indexes", _m0006_lighter_record_indexes),
+    ("0007_lz4_signed_records", _m0007_lz4_signed_records),
 ]
 
 

@@ -78,6 +78,7 @@ def test_office_migrate_applies_the_numbered_migrations_once(pg_url):
             "0004_import_indexes",
             "0005_statistics_edges",
             "0006_lighter_record_indexes",
+            "0007_lz4_signed_records",
         ],
         "migrations": [
             "0001_office",
@@ -86,6 +87,7 @@ def test_office_migrate_applies_the_numbered_migrations_once(pg_url):
             "0004_import_indexes",
             "0005_statistics_edges",
             "0006_lighter_record_indexes",
+            "0007_lz4_signed_records",
         ],
     }
     again = cli("office", "migrate", "--db", pg_url, "--json")
@@ -99,7 +101,7 @@ def test_office_migrate_applies_the_numbered_migrations_once(pg_url):
                 "WHERE i.inhparent = 'office_records'::regclass"
             )
         }
-    assert applied == 6
+    assert applied == 7
     assert {
         "office_records_2015",
         "office_records_2026",
@@ -123,6 +125,33 @@ def test_a_laptop_command_refuses_a_postgresql_database(pg_url):
     done = cli("list", "--db", pg_url, "--json")
     assert done.returncode == 2
     assert "office" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_signed_records_are_compressed_with_lz4_in_every_partition(store):
+    """Migration 0007: the canonical text, the one value an import compresses, is LZ4 in every
+    year's partition and in the conflicts (pglz cost the server half a bare COPY's CPU), and a
+    record long enough to be compressed reads back byte for byte."""
+    lz4 = store._conn.execute(
+        "SELECT 'lz4' = ANY(enumvals) FROM pg_settings WHERE name = 'default_toast_compression'"
+    ).fetchone()[0]
+    if not lz4:
+        pytest.skip("this PostgreSQL was built without LZ4: migration 0007 keeps pglz")
+    methods = dict(
+        store._conn.execute(
+            "SELECT c.relname, a.attcompression FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
+            "WHERE a.attname = 'canonical' "
+            "AND (c.relname LIKE 'office_records%' OR c.relname = 'office_conflicts')"
+        ).fetchall()
+    )
+    expected = {"office_records", "office_records_2025", "office_records_other", "office_conflicts"}
+    assert expected <= set(methods)
+    assert set(methods.values()) == {"l"}, methods
+    text = json.dumps({"id": "big", "readings": [{"检定点": n, "示值": f"{n}.00"} for n in range(400)]})
+    assert store.add_records([record("big", canonical=text)]) == 1
+    stored, method = store._conn.execute(
+        "SELECT canonical, pg_column_compression(canonical) FROM office_records WHERE id = 'big'"
+    ).fetchone()
+    assert (stored, method) == (text, "lz4")
 
 
 # -- partitions and keys --------------------------------------------------------------------------
