@@ -25,6 +25,7 @@ waits for its write, and an entry of ~0.4 kB per record is kept to the end.
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import json
 import os
@@ -870,6 +871,45 @@ def import_bundle(
     was. The database's write lock is held from the start (SQLite): another import into the same
     office (a clerk's large bundle) is waited for up to WRITER_PATIENCE_S, Cancel heard between
     tries of the busy timeout, and only then refused whole (office_busy)."""
+    with _collector_paused():
+        return _import_bundle(
+            path,
+            store,
+            verifier,
+            now=now,
+            office_device=office_device,
+            actor=actor,
+            progress=progress,
+            cancelled=cancelled,
+        )
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused for an import: it allocates a few dozen objects a
+    record, none of them in a cycle (reference counting frees them all), and the collections
+    those allocations set off walked the whole heap — the app's is larger than the bench's —
+    for nothing (bench/sync.py, docs/performance.md). Another thread's pause is kept."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _import_bundle(
+    path: Path,
+    store: OfficeStore,
+    verifier: Verifier,
+    *,
+    now: str,
+    office_device: str,
+    actor: str,
+    progress: Progress | None,
+    cancelled: Callable[[], bool] | None,
+) -> BundleResult:
     deadline = time.monotonic() + WRITER_PATIENCE_S
     while True:
         began = False

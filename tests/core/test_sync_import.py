@@ -117,6 +117,28 @@ def test_export_and_import_store_every_signed_record_with_its_pdf(world, office_
         assert o.office.devices()[0]["acknowledged_seq"] == 1
 
 
+def test_the_cyclic_collector_is_paused_for_an_import_and_restored_after(world, office_db, tmp_path):
+    """An import allocates objects by the record, none in a cycle: the collector is off while it
+    runs (its collections walked the whole heap for nothing), back on after it — a refusal too —
+    and left off when something else had turned it off."""
+    import gc
+
+    seen: list[bool] = []
+    with open_services(office_db) as o:
+        [done] = o.office.import_bundles([world["bundle"]], progress=lambda *_: seen.append(gc.isenabled()))
+        assert gc.isenabled()
+        [refused] = o.office.import_bundles([tmp_path / "missing.zip"])
+        assert gc.isenabled()
+        gc.disable()
+        try:
+            o.office.import_bundles([world["bundle"]])
+            assert not gc.isenabled()
+        finally:
+            gc.enable()
+    assert done.status == "accepted" and refused.status != "accepted"
+    assert seen and not any(seen)
+
+
 def test_importing_twice_changes_nothing(world, office_db):
     run_import(office_db, world["bundle"])
     before = office_dump(office_db)
