@@ -438,6 +438,14 @@ def cmd_migrate(args: argparse.Namespace) -> int:
         for name in done["applied"]:
             print(f"已应用 / applied: {name}")
         print(f"数据库结构为最新 / schema is current ({done['migrations'][-1]})")
+    if "collation_not_c" in done["warnings"]:
+        print(
+            f"注意：数据库的排序规则是 {done['collation']}，不是 C：列表的排序与 SQLite 机构库不同，"
+            "导入也更慢。请按 docs/postgresql.md 用 --locale C 新建数据库。\n"
+            f"note: the database's collation is {done['collation']}, not C: lists sort otherwise than "
+            "on a SQLite office and imports are slower; create it with --locale C (docs/postgresql.md).",
+            file=sys.stderr,
+        )
     return 0
 
 

@@ -11,15 +11,24 @@ from inspector_app.services.errors import FieldError, ValidationFailed
 
 
 def migrate(url: str) -> dict[str, Any]:
-    """Apply the pending numbered migrations; returns those applied and the full list."""
+    """Apply the pending numbered migrations; returns those applied, the full list, the
+    database's collation and a warning when it is not byte order (C): lists would sort otherwise
+    than on a SQLite office, and imports are slower (docs/postgresql.md)."""
     from db.office import postgres, postgres_schema
 
     conn = postgres.connect(url)
     try:
         applied = postgres.migrate(conn)
+        collation = postgres.collation(conn)
     finally:
         conn.close()
-    return {"applied": applied, "migrations": postgres_schema.names()}
+    warnings = [] if collation in postgres.BYTE_ORDER else ["collation_not_c"]
+    return {
+        "applied": applied,
+        "migrations": postgres_schema.names(),
+        "collation": collation,
+        "warnings": warnings,
+    }
 
 
 def consolidate(

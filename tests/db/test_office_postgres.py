@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import uuid
 from pathlib import Path
 
 import psycopg
@@ -89,6 +90,8 @@ def test_office_migrate_applies_the_numbered_migrations_once(pg_url):
             "0006_lighter_record_indexes",
             "0007_lz4_signed_records",
         ],
+        "collation": "C",  # the test server's (initdb --no-locale): byte order, as SQLite sorts
+        "warnings": [],
     }
     again = cli("office", "migrate", "--db", pg_url, "--json")
     assert json.loads(again.stdout)["applied"] == []
@@ -108,6 +111,30 @@ def test_office_migrate_applies_the_numbered_migrations_once(pg_url):
         "office_records_2045",
         "office_records_other",
     } <= partitions
+
+
+def test_office_migrate_warns_when_the_database_does_not_sort_byte_by_byte(pg_cluster):
+    """docs/postgresql.md creates the office database with --locale C: another collation sorts
+    lists otherwise than a SQLite office and slows every index on text. `office migrate` still
+    applies everything, and says so in both languages (and in --json)."""
+    name = f"t_collation_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(pg_cluster.admin_url(), autocommit=True) as conn:
+        try:
+            conn.execute(f"CREATE DATABASE {name} TEMPLATE template0 LC_COLLATE 'C.utf8' LC_CTYPE 'C.utf8'")
+        except psycopg.Error as exc:
+            pytest.skip(f"this system has no C.utf8 locale for PostgreSQL: {exc}")
+    url = f"postgresql://{pg_cluster.role}@/{name}?host={pg_cluster.socket}"
+    try:
+        done = cli("office", "migrate", "--db", url, "--json")
+        assert done.returncode == 0, done.stderr
+        report = json.loads(done.stdout)
+        assert (report["collation"], report["warnings"]) == ("C.utf8", ["collation_not_c"])
+        assert len(report["applied"]) == len(report["migrations"])
+        assert "排序规则是 C.utf8" in done.stderr and "--locale C" in done.stderr
+        again = cli("office", "migrate", "--db", url)
+        assert again.returncode == 0 and "not C" in again.stderr and "Traceback" not in again.stderr
+    finally:
+        pg_cluster.drop(url)
 
 
 def test_office_migrate_refuses_a_sqlite_file_and_names_an_unreachable_server(tmp_path):
