@@ -104,6 +104,11 @@ class Dialect(NamedTuple):
     # written (its planner, without statistics, would rather walk 200,000 records in an index's
     # order than look 10,000 up by task); PostgreSQL plans it from its statistics.
     join_in_order: str  # "CROSS JOIN" / "JOIN"
+    # A column's test that must not choose the index of a join's inner table: inside such a join
+    # SQLite would read a range of that index again for every row of the outer table (its
+    # planner has no statistics to weigh it); "+column" keeps the term a filter. PostgreSQL plans
+    # from its statistics: the column as it is.
+    unindexed: Callable[[str], str]
     # The table holding the records of one year of inspection (a year's partition on
     # PostgreSQL: the year of r.inspected_on when readable, db.office.postgres.year_of).
     records_year: Callable[[int], str]
@@ -134,6 +139,7 @@ SQLITE = Dialect(
     lag_days="coalesce(CAST(max(0, CAST(julianday({r}.imported_on) - julianday({r}.inspected_on) AS INTEGER))"
     " AS TEXT), '')",
     join_in_order="CROSS JOIN",
+    unindexed=lambda column: f"+{column}",
     records_year=lambda _year: "office_records",
 )
 POSTGRESQL = Dialect(
@@ -151,6 +157,7 @@ POSTGRESQL = Dialect(
     "AND {r}.imported_on LIKE '____-__-__' AND translate({r}.imported_on, '0123456789', '') = '--' "
     "THEN greatest(0, {r}.imported_on::date - {r}.inspected_on::date)::text ELSE '' END",
     join_in_order="JOIN",
+    unindexed=lambda column: column,
     records_year=lambda year: (
         f"office_records_{year}" if PARTITION_YEARS[0] <= year <= PARTITION_YEARS[1] else "office_records"
     ),
@@ -171,15 +178,16 @@ PAPER_STATUS = """SELECT p.*, CASE
     FROM office_paper_known p"""
 
 
-def date_clauses(filters: dict[str, str]) -> tuple[list[str], list[Any]]:
-    """The inspection-date filter (local dates, inclusive) on records ``r``."""
+def date_clauses(filters: dict[str, str], column: str = "r.inspected_on") -> tuple[list[str], list[Any]]:
+    """The inspection-date filter (local dates, inclusive) on records ``r`` (``column``: the date
+    as the query tests it, e.g. Dialect.unindexed's)."""
     clauses: list[str] = []
     params: list[Any] = []
     if filters.get("date_from"):
-        clauses.append("r.inspected_on >= ?")
+        clauses.append(f"{column} >= ?")
         params.append(filters["date_from"])
     if filters.get("date_to"):  # and a readable date: '' would sort before every day
-        clauses.append("r.inspected_on <= ? AND r.inspected_on <> ''")
+        clauses.append(f"{column} <= ? AND {column} <> ''")
         params.append(filters["date_to"])
     return clauses, params
 
@@ -918,7 +926,11 @@ class OfficeQueries:
         self, *, date_from: str = "", date_to: str = "", unpublished_only: bool = False
     ) -> list[dict[str, Any]]:
         clauses = [CURRENT, "r.review_status <> 'returned'", "t.draw_id IS NOT NULL"]
-        dates, params = date_clauses({"date_from": date_from, "date_to": date_to})
+        # The draw's tasks lead and each task's records are found by the task index; a date range
+        # on the records' own index would be read again for every task (tasks × records).
+        dates, params = date_clauses(
+            {"date_from": date_from, "date_to": date_to}, self.dialect.unindexed("r.inspected_on")
+        )
         clauses += dates
         if unpublished_only:
             clauses.append("p.record_id IS NULL")
