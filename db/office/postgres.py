@@ -125,15 +125,15 @@ def migrate(conn: psycopg.Connection[Any]) -> list[str]:
     return applied_now
 
 
+BYTE_ORDER = ("C", "POSIX")  # collations that compare text byte by byte (as SQLite does)
+
+
 def collation(conn: psycopg.Connection[Any]) -> str:
     """The database's collation: 'C' (or 'POSIX') compares text byte by byte, as SQLite does; any
     other sorts lists otherwise than a SQLite office and slows every index on text
     (docs/postgresql.md, "Create the database")."""
     row = conn.execute("SELECT datcollate FROM pg_database WHERE datname = current_database()").fetchone()
     return str(row[0]) if row else ""
-
-
-BYTE_ORDER = ("C", "POSIX")
 
 
 def pending_migrations(conn: psycopg.Connection[Any]) -> list[str]:

@@ -10,12 +10,32 @@ the store runs it and EXPLAINed (docs/performance.md, session 6):
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from tests.core import fleet
 from tests.db.test_office_postgres_plans import records
 
 FROM, TO = "2024-03-01", "2024-09-30"
+
+
+def the_plan(store: Any, run: Callable[[], Any]) -> tuple[Any, list[str]]:
+    """What ``run`` returns, and the EXPLAIN QUERY PLAN steps of the one query it made the store
+    run (caught as the store ran it)."""
+    ran: list[tuple[str, list[Any]]] = []
+    real = store._all
+
+    def spy(sql: str, params: Any = ()) -> list[dict[str, Any]]:
+        ran.append((sql, list(params)))
+        return real(sql, params)
+
+    store._all = spy
+    try:
+        result = run()
+    finally:
+        store._all = real
+    [(sql, params)] = ran
+    return result, [str(r[-1]) for r in store._db.execute("EXPLAIN QUERY PLAN " + sql, params)]
 
 
 def test_publication_over_dates_finds_each_tasks_records_from_the_task_index(tmp_path):
@@ -35,18 +55,7 @@ def test_publication_over_dates_finds_each_tasks_records_from_the_task_index(tmp
         tasks = sorted({r["task_id"] for r in rows if r["task_id"]})
         task = {"device_id": "laptop-0", "payload": "{}", "created_at": "2024-01-02", "draw_id": "draw-1"}
         store.add_tasks({**task, "task_id": t} for t in tasks)
-        ran: list[tuple[str, list[Any]]] = []
-        real = store._all
-
-        def spy(sql: str, params: Any = ()) -> list[dict[str, Any]]:
-            ran.append((sql, list(params)))
-            return real(sql, params)
-
-        store._all = spy  # type: ignore[method-assign]
-        got = store.publication_rows(date_from=FROM, date_to=TO)
-        store._all = real  # type: ignore[method-assign]
-        [(sql, params)] = ran
-        plan = [str(r[-1]) for r in store._db.execute("EXPLAIN QUERY PLAN " + sql, params)]
+        got, plan = the_plan(store, lambda: store.publication_rows(date_from=FROM, date_to=TO))
 
     assert any("SCAN t" in step for step in plan), plan
     [records_step] = [step for step in plan if step.startswith("SEARCH r ")]
@@ -58,22 +67,6 @@ def test_publication_over_dates_finds_each_tasks_records_from_the_task_index(tmp
     assert [g["inspected_on"] for g in got] == sorted(g["inspected_on"] for g in got)
 
 
-def caught(store: Any, run: Any) -> list[tuple[str, list[Any]]]:
-    ran: list[tuple[str, list[Any]]] = []
-    real = store._all
-
-    def spy(sql: str, params: Any = ()) -> list[dict[str, Any]]:
-        ran.append((sql, list(params)))
-        return real(sql, params)
-
-    store._all = spy
-    try:
-        run()
-    finally:
-        store._all = real
-    return ran
-
-
 def test_the_corrected_list_reads_the_corrected_records_index(tmp_path):
     with fleet.office(tmp_path / "office.sqlite") as services:
         store = services.office.store
@@ -81,9 +74,7 @@ def test_the_corrected_list_reads_the_corrected_records_index(tmp_path):
         with store.transaction():
             store.add_records(rows)
         filters = {"status": "corrected"}
-        [(sql, params)] = caught(store, lambda: store.review_page(filters, offset=0, limit=20))
-        plan = [str(r[-1]) for r in store._db.execute("EXPLAIN QUERY PLAN " + sql, params)]
-        page = store.review_page(filters, offset=0, limit=20)
+        page, plan = the_plan(store, lambda: store.review_page(filters, offset=0, limit=20))
         count = store.review_count(filters)
     assert plan[0] == "SCAN r USING INDEX office_records_corrected", plan
     assert not any("TEMP B-TREE" in step for step in plan), plan  # the index's order, no sort
